@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Builds the solution and runs every test project, then prints one line: "N passed, M failed[, K skipped]".
+# This is the README's test command; .ci/run calls it after installing what the tests need.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "dotnet (the .NET 10 SDK) is not on PATH; install it first (see README.md)." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+results="${SURGEWATCH_TEST_RESULTS:-$(mktemp -d)}"
+mkdir -p "$results"
+rm -f "$results"/*.trx
+
+dotnet build Surgewatch.slnx -c Release -nologo -clp:ErrorsOnly
+build_rc=$?
+if [ $build_rc -ne 0 ]; then
+  echo "The build failed; no tests ran." >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test Surgewatch.slnx -c Release --no-build -nologo --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
+test_rc=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
+  p=$(get passed); f=$(get failed); e=$(get error); t=$(get total); x=$(get executed)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0} + ${e:-0}))
+  skipped=$((skipped + ${t:-0} - ${x:-0}))
+done
+
+if [ $test_rc -ne 0 ] && [ $failed -eq 0 ]; then
+  # A test host crashed or a project produced no results: count it as a failure rather than hide it.
+  echo "dotnet test exited with $test_rc and reported no failed test; counting the run as failed." >&2
+  failed=1
+fi
+
+echo "Test result files: $files in $results"
+if [ $skipped -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+[ $failed -eq 0 ]
