@@ -1,0 +1,133 @@
+using System.Runtime.ExceptionServices;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Core.Evaluation;
+
+/// <summary>
+/// Replays a test period: fits a model once on the slots before test-from, forecasts from every origin of
+/// the protocol (see <see cref="BacktestProtocol"/>) and scores each forecast against the readings with masked
+/// metrics (<see cref="MetricAccumulator"/>). The test set is the set of target slots from test-from to the
+/// panel's end: a target past the end has no actual and is not a pair. A forecaster sees only readings up to
+/// its origin, through <see cref="ForecastOrigin.History"/>.
+/// Series are scored in parallel, each worker with its own sums, merged at the end. Fit and predict times
+/// are read through the injected <see cref="TimeProvider"/>.
+/// </summary>
+/// <remarks>
+/// Scoring targets from test-from (rather than issuing the first forecast at test-from) is the convention that
+/// reproduces the project's reference figures: Melbourne pedestrians from 2014-01-01, WAPE 0.1967 for
+/// seasonal-naive-week and 0.3053 for last-value (rolling, horizon 1) and 0.1797 for historical-median-4w
+/// (day-ahead); Los-loop from 2012-03-06, last-value MAE 3.49 / 4.22 / 4.86 / 5.49 at h = 3 / 6 / 9 / 12.
+/// Issuing the first forecast at test-from instead gives 0.1964 and, on Los-loop, 3.49 / 4.23 / 4.89 / 5.54.
+/// </remarks>
+public sealed class Backtester
+{
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a backtester that measures durations with <paramref name="timeProvider"/>.</summary>
+    public Backtester(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="model"/> over <paramref name="panel"/>. <paramref name="progress"/> gets the fraction
+    /// of series scored after each series, ending at 1. Throws <see cref="OperationCanceledException"/> when cancelled and
+    /// <see cref="ArgumentOutOfRangeException"/> when test-from leaves nothing to train on or to test.
+    /// </summary>
+    public BacktestResult Run(
+        string dataset,
+        SeriesPanel panel,
+        IForecastModel model,
+        BacktestOptions options,
+        IProgress<double>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
+        var testFrom = TestFromSlot(panel, options);
+        var schedule = OriginSchedule.For(panel, options, testFrom);
+
+        var started = _time.GetTimestamp();
+        var forecaster = model.Fit(panel, testFrom, cancellationToken);
+        var fitSeconds = _time.GetElapsedTime(started).TotalSeconds;
+
+        started = _time.GetTimestamp();
+        var sums = ScoreAll(panel, forecaster, schedule, options, progress, cancellationToken);
+        var predictSeconds = _time.GetElapsedTime(started).TotalSeconds;
+
+        return Summarize(dataset, model.Name, options, sums, fitSeconds, predictSeconds);
+    }
+
+    private static int TestFromSlot(SeriesPanel panel, BacktestOptions options)
+    {
+        var slot = panel.FirstSlotAtOrAfter(options.TestFrom);
+        if (slot >= panel.Length)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(options), options.TestFrom, $"Test-from {options.TestFrom} leaves no slot to test: the panel ends at {panel.LabelAt(panel.Length - 1)}.");
+        }
+
+        return slot;
+    }
+
+    private static MetricAccumulator[] ScoreAll(
+        SeriesPanel panel, IForecaster forecaster, OriginSchedule schedule, BacktestOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var totals = new MetricAccumulator[schedule.Horizon];
+        var seriesCount = panel.Sensors.Count;
+        var done = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        try
+        {
+            Parallel.For(
+                0,
+                seriesCount,
+                parallel,
+                () => new SeriesScorer(schedule.Horizon),
+                (series, _, scorer) =>
+                {
+                    scorer.Score(panel, forecaster, series, schedule, options.MaskZeroActuals, cancellationToken);
+                    progress?.Report(Interlocked.Increment(ref done) / (double)seriesCount);
+                    return scorer;
+                },
+                scorer => Merge(totals, scorer.Sums));
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // One failing series is the common case; rethrow its own exception, stack intact, rather than a wrapper.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+        }
+
+        return totals;
+    }
+
+    private static void Merge(MetricAccumulator[] totals, MetricAccumulator[] part)
+    {
+        lock (totals)
+        {
+            for (var h = 0; h < totals.Length; h++)
+            {
+                totals[h].Add(part[h]);
+            }
+        }
+    }
+
+    private static BacktestResult Summarize(string dataset, string model, BacktestOptions options, MetricAccumulator[] sums, double fitSeconds, double predictSeconds)
+    {
+        var horizons = new HorizonMetrics[sums.Length];
+        var overall = default(MetricAccumulator);
+        for (var h = 0; h < sums.Length; h++)
+        {
+            horizons[h] = HorizonMetrics.From(h + 1, sums[h].ToMetrics());
+            overall.Add(sums[h]);
+        }
+
+        return new BacktestResult(
+            dataset, model, BacktestProtocolNames.Name(options.Protocol), options.TestFrom, horizons, overall.ToMetrics(), fitSeconds, predictSeconds);
+    }
+}
