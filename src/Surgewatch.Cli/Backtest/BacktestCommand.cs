@@ -1,0 +1,95 @@
+using System.CommandLine;
+using Spectre.Console;
+using Surgewatch.Cli.Common;
+using Surgewatch.Cli.Datasets;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Evaluation;
+using Surgewatch.Core.Forecasting;
+
+namespace Surgewatch.Cli.Backtest;
+
+/// <summary><c>surgewatch backtest</c>: replays forecasts over a test period and scores them against what happened.</summary>
+internal static class BacktestCommand
+{
+    private const string DefaultModel = "seasonal-naive-week";
+
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string?>("--data") { Description = "A data folder (counts.csv[.gz] long or readings.csv[.gz] wide, optional sensors.csv) or one file (long/wide CSV or NDJSON, plain or .gz)." };
+        var demo = new Option<bool>("--demo") { Description = "Use the built-in synthetic city instead of --data." };
+        var model = new Option<string>("--model") { Description = $"Forecast model: {string.Join(", ", ForecastModelCatalog.Default.Names)}.", DefaultValueFactory = _ => DefaultModel };
+        var testFrom = new Option<string?>("--test-from") { Description = "First day (or label) of the test period; the model learns only from data before it. Default: the start of the last 28 days." };
+        var protocol = new Option<string>("--protocol") { Description = "rolling: a forecast at every step for the next --horizon steps; day-ahead: after each day's last reading, for the whole next day.", DefaultValueFactory = _ => "rolling" };
+        protocol.AcceptOnlyFromAmong([.. BacktestProtocolNames.All]);
+        var horizon = new Option<int>("--horizon") { Description = "Steps ahead for the rolling protocol.", DefaultValueFactory = _ => 1 };
+        var maskZeros = new Option<bool>("--mask-zeros") { Description = "Treat actual zeros as missing (road-speed data where 0 marks a gap)." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file." };
+        var svg = new Option<FileInfo?>("--svg") { Description = "Also draw actual against forecast for one sensor and week as SVG to this file." };
+        var svgSensor = new Option<string?>("--svg-sensor") { Description = "The sensor to draw (default: the one with the most test data)." };
+        var svgWeek = new Option<string?>("--svg-week") { Description = "The first day of the week to draw (default: --test-from)." };
+
+        var command = new Command("backtest", "Score a forecast model on past data: per-horizon MAE, RMSE, WAPE, MAPE and n, missing actuals masked.")
+        {
+            data, demo, model, testFrom, protocol, horizon, maskZeros, json, svg, svgSensor, svgWeek,
+        };
+        command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
+        {
+            var request = new BacktestRequest(
+                result.GetValue(data),
+                result.GetValue(demo),
+                result.GetValue(model) ?? DefaultModel,
+                result.GetValue(testFrom),
+                result.GetValue(protocol) ?? "rolling",
+                result.GetValue(horizon),
+                result.GetValue(maskZeros),
+                result.GetValue(json),
+                result.GetValue(svg),
+                result.GetValue(svgSensor),
+                result.GetValue(svgWeek));
+            return await RunAsync(context, request, cancellation);
+        }));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, BacktestRequest request, CancellationToken cancellation)
+    {
+        var dataset = DatasetLoader.Load(context, request.Data, request.Demo);
+        var model = new CachedFitModel(ForecastModelCatalog.Default.Get(request.Model));
+        var options = request.ToOptions(dataset);
+        var result = await RunWithProgressAsync(context, dataset, model, options, cancellation);
+
+        context.Console.Write(BacktestTable.Build(result));
+        if (request.Json is { } jsonFile)
+        {
+            await File.WriteAllTextAsync(jsonFile.FullName, BacktestJson.Serialize(result), cancellation);
+            context.Console.MarkupLineInterpolated($"JSON report: [blue]{jsonFile.FullName}[/]");
+        }
+
+        if (request.Svg is { } svgFile)
+        {
+            var week = request.SvgWeek is { } w ? CliParsing.ParseLabel(w, "--svg-week") : (TimeLabel?)null;
+            var forecaster = model.Fit(dataset.Panel, dataset.Panel.FirstSlotAtOrAfter(options.TestFrom), cancellation);
+            var chart = BacktestChart.Render(dataset.Name, dataset.Panel, forecaster, result, options, request.SvgSensor, week);
+            await File.WriteAllTextAsync(svgFile.FullName, chart, cancellation);
+            context.Console.MarkupLineInterpolated($"Chart: [blue]{svgFile.FullName}[/]");
+        }
+
+        return 0;
+    }
+
+    private static async Task<BacktestResult> RunWithProgressAsync(CliContext context, Dataset dataset, IForecastModel model, BacktestOptions options, CancellationToken cancellation)
+    {
+        var backtester = new Backtester(context.Time);
+        BacktestResult? result = null;
+        await context.Console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"Backtesting {model.Name} on {dataset.Name}", maxValue: 1.0);
+                var report = new Progress<double>(fraction => task.Value = fraction);
+                result = await Task.Run(() => backtester.Run(dataset.Name, dataset.Panel, model, options, report, cancellation), cancellation);
+                task.Value = 1.0;
+            });
+        return result!;
+    }
+}

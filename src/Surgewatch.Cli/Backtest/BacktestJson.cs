@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Surgewatch.Core.Evaluation;
+
+namespace Surgewatch.Cli.Backtest;
+
+/// <summary>The backtest report as written by <c>--json</c>.</summary>
+internal static class BacktestJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string Serialize(BacktestResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var report = new Report(
+            result.Dataset,
+            result.Model,
+            result.Protocol,
+            result.TestFrom.ToString(),
+            [.. result.Horizons.Select(h => new Horizon(h.H, h.Mae, h.Rmse, h.Wape, h.Mape, h.N))],
+            new Metrics(result.Overall.Mae, result.Overall.Rmse, result.Overall.Wape, result.Overall.Mape, result.Overall.N),
+            Math.Round(result.FitSeconds, 4),
+            Math.Round(result.PredictSeconds, 4));
+        return JsonSerializer.Serialize(report, Options);
+    }
+
+    private sealed record Report(string Dataset, string Model, string Protocol, string TestFrom, Horizon[] Horizons, Metrics Overall, double FitSeconds, double PredictSeconds);
+
+    private sealed record Horizon(int H, double? Mae, double? Rmse, double? Wape, double? Mape, long N);
+
+    private sealed record Metrics(double? Mae, double? Rmse, double? Wape, double? Mape, long N);
+}

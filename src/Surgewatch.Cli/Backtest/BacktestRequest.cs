@@ -1,0 +1,48 @@
+using Surgewatch.Cli.Common;
+using Surgewatch.Cli.Datasets;
+using Surgewatch.Core.Evaluation;
+
+namespace Surgewatch.Cli.Backtest;
+
+/// <summary>The options of one <c>surgewatch backtest</c> run, as given.</summary>
+internal sealed record BacktestRequest(
+    string? Data,
+    bool Demo,
+    string Model,
+    string? TestFrom,
+    string Protocol,
+    int Horizon,
+    bool MaskZeros,
+    FileInfo? Json,
+    FileInfo? Svg,
+    string? SvgSensor,
+    string? SvgWeek)
+{
+    /// <summary>Days in the default test period.</summary>
+    public const int DefaultTestDays = 28;
+
+    /// <summary>Checks the options against the dataset and turns them into backtest options.</summary>
+    public BacktestOptions ToOptions(Dataset dataset)
+    {
+        if (!BacktestProtocolNames.TryParse(Protocol, out var protocol))
+        {
+            throw new UserInputException($"--protocol '{Protocol}': use {string.Join(" or ", BacktestProtocolNames.All)}.");
+        }
+
+        if (Horizon < 1)
+        {
+            throw new UserInputException($"--horizon {Horizon}: it must be at least 1.");
+        }
+
+        var panel = dataset.Panel;
+        var testFrom = TestFrom is { } text
+            ? CliParsing.ParseLabel(text, "--test-from")
+            : Core.Calendar.TimeLabel.FromDate(panel.LabelAt(panel.Length - 1).Date.AddDays(1 - DefaultTestDays));
+        if (testFrom <= panel.Start || testFrom > panel.LabelAt(panel.Length - 1))
+        {
+            throw new UserInputException($"--test-from {testFrom}: it must fall inside the data, which runs from {panel.Start} to {panel.LabelAt(panel.Length - 1)}.");
+        }
+
+        return new BacktestOptions(protocol, testFrom) { Horizon = Horizon, MaskZeroActuals = MaskZeros };
+    }
+}

@@ -1,0 +1,18 @@
+using Surgewatch.Core.Calendar;
+
+namespace Surgewatch.Cli.Common;
+
+/// <summary>Parsing of option values shared by several commands.</summary>
+internal static class CliParsing
+{
+    /// <summary>Parses a date (<c>2014-01-01</c>) or a local label (<c>2014-01-01T06:00</c>) given for <paramref name="option"/>.</summary>
+    public static TimeLabel ParseLabel(string text, string option)
+    {
+        if (TimeLabelParser.TryParse(text.AsSpan(), TimeZoneInfo.Utc, out var label, out var reason))
+        {
+            return label;
+        }
+
+        throw new UserInputException($"{option} '{text}': {reason}.");
+    }
+}

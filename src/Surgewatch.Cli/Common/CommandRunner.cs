@@ -1,0 +1,31 @@
+using Spectre.Console;
+using Surgewatch.Core.Forecasting;
+
+namespace Surgewatch.Cli.Common;
+
+/// <summary>Runs a command's body and turns the errors a user can act on into a message and exit code 2.</summary>
+internal static class CommandRunner
+{
+    /// <summary>The exit code of a command refused because of its input.</summary>
+    public const int InputError = 2;
+
+    public static async Task<int> RunAsync(CliContext context, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception e) when (IsUserError(e))
+        {
+            context.Console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return InputError;
+        }
+    }
+
+    private static bool IsUserError(Exception e) => e
+        is UserInputException
+        or UnknownForecastModelException
+        or FileNotFoundException
+        or DirectoryNotFoundException
+        || e.GetType().Name == "InputRejectedException";
+}

@@ -1,0 +1,17 @@
+using System.CommandLine;
+using Surgewatch.Cli.Backtest;
+
+namespace Surgewatch.Cli;
+
+/// <summary>The <c>surgewatch</c> command and its subcommands.</summary>
+internal static class SurgewatchCommand
+{
+    public static RootCommand Create(CliContext context)
+    {
+        var root = new RootCommand("Surgewatch: crowd-safety and traffic early warning from anonymous counts.")
+        {
+            BacktestCommand.Create(context),
+        };
+        return root;
+    }
+}
