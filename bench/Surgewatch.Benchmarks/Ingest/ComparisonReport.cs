@@ -2,25 +2,25 @@ using System.Globalization;
 
 namespace Surgewatch.Benchmarks.Ingest;
 
-/// <summary>The timed runs of each case.</summary>
+/// <summary>The timed runs of each case, in the order the cases were first added; the first case is the baseline.</summary>
 public sealed class ComparisonResults(int rows)
 {
+    private readonly List<(string Label, List<double> Seconds)> _cases = [];
+
     public int Rows { get; } = rows;
 
-    public List<double> Sqlite3 { get; } = [];
+    public IReadOnlyList<(string Label, List<double> Seconds)> Cases => _cases;
 
-    public List<double> Store { get; } = [];
-
-    public List<double> ParseAndStore { get; } = [];
-
-    public List<double> Reingest { get; } = [];
-
-    public void Add(double sqlite3, double store, double parseAndStore, double reingest)
+    public void Add(string label, double seconds)
     {
-        Sqlite3.Add(sqlite3);
-        Store.Add(store);
-        ParseAndStore.Add(parseAndStore);
-        Reingest.Add(reingest);
+        var index = _cases.FindIndex(c => c.Label == label);
+        if (index < 0)
+        {
+            _cases.Add((label, []));
+            index = _cases.Count - 1;
+        }
+
+        _cases[index].Seconds.Add(seconds);
     }
 }
 
@@ -29,25 +29,29 @@ public static class ComparisonReport
 {
     public static void Print(TextWriter output, ComparisonSettings settings, IObservationLoader loader, string sqliteVersion, ComparisonResults results)
     {
-        var baseline = Median(results.Sqlite3);
+        var baseline = Median(results.Cases[0].Seconds);
         output.WriteLine();
-        output.WriteLine($"Machine: {MachineInfo.Describe()}");
-        output.WriteLine($"sqlite3 shell {sqliteVersion}; store on Microsoft.Data.Sqlite (bundled SQLite), {settings.RowsPerStatement} rows per statement; loader: {loader.Name}");
+        output.WriteLine($"Machine: {MachineInfo.Describe()}; load average at the end {MachineInfo.LoadAverage()}");
+        output.WriteLine($"sqlite3 shell {sqliteVersion}; store on Microsoft.Data.Sqlite with its bundled SQLite {BundledSqliteVersion()}, {settings.RowsPerStatement} rows per statement; loader: {loader.Name}");
         output.WriteLine($"{results.Rows:N0} rows, median of {settings.Runs} runs after one warm-up; rows/s = {results.Rows:N0} / median seconds");
         output.WriteLine();
-        output.WriteLine("| case | median s | rows/s | vs sqlite3 .import | runs (s) |");
+        output.WriteLine($"| case | median s | rows/s | vs {results.Cases[0].Label[..3]} | runs (s) |");
         output.WriteLine("|---|---:|---:|---:|---|");
-        Row(output, "(c) sqlite3 `.import --csv --skip 1`, file db, WAL (shell start-up subtracted)", results.Sqlite3, results.Rows, baseline);
-        Row(output, "(a) store only: `UpsertObservationsAsync` of the prebuilt batch, fresh file db", results.Store, results.Rows, baseline);
-        Row(output, "(b) parse + store: gz CSV → batch → `UpsertObservationsAsync`, fresh file db", results.ParseAndStore, results.Rows, baseline);
-        Row(output, "re-ingest of the same batch into (a)'s db (Written = 0)", results.Reingest, results.Rows, baseline);
+        foreach (var (label, seconds) in results.Cases)
+        {
+            var median = Median(seconds);
+            var runs = string.Join(", ", seconds.Select(s => s.ToString("F3", CultureInfo.InvariantCulture)));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {median:F3} | {results.Rows / median:N0} | {baseline / median:F2}× | {runs} |"));
+        }
     }
 
-    private static void Row(TextWriter output, string label, List<double> seconds, int rows, double baseline)
+    private static string BundledSqliteVersion()
     {
-        var median = Median(seconds);
-        var runs = string.Join(", ", seconds.Select(s => s.ToString("F3", CultureInfo.InvariantCulture)));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {label} | {median:F3} | {rows / median:N0} | {baseline / median:F2}× | {runs} |"));
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT sqlite_version()";
+        return (string)command.ExecuteScalar()!;
     }
 
     private static double Median(List<double> values)

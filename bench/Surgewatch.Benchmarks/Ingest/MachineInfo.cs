@@ -12,6 +12,10 @@ public static class MachineInfo
         return $"{Environment.ProcessorCount} logical CPUs (nproc), {cpu}, {memory} RAM, {Environment.OSVersion}, .NET {Environment.Version}";
     }
 
+    /// <summary>The 1-, 5- and 15-minute load averages, to show how busy a shared machine was.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     private static string? FirstValue(string file, string key)
     {
         if (!File.Exists(file))

@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Storage.Sqlite;
@@ -13,7 +10,7 @@ namespace Surgewatch.Benchmarks.Upsert;
 /// (as publishers send them) into a fresh file database, and the same batch again (nothing changes).
 /// Each iteration needs a fresh database, so every iteration is one invocation.
 /// </summary>
-[Config(typeof(Config))]
+[Config(typeof(MonitoringConfig))]
 [MemoryDiagnoser]
 public class UpsertBenchmarks
 {
@@ -74,16 +71,5 @@ public class UpsertBenchmarks
         }
 
         return SqliteStore.Open(path, SqliteStoreOptions.Default with { RowsPerStatement = RowsPerStatement });
-    }
-
-    private sealed class Config : ManualConfig
-    {
-        public Config() => AddJob(Job.Default
-            .WithStrategy(RunStrategy.Monitoring)
-            .WithLaunchCount(1)
-            .WithWarmupCount(2)
-            .WithIterationCount(10)
-            .WithInvocationCount(1)
-            .WithUnrollFactor(1));
     }
 }
