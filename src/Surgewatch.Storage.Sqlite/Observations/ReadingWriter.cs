@@ -8,7 +8,7 @@ namespace Surgewatch.Storage.Sqlite.Observations;
 /// <summary>
 /// The bulk-ingest hot path. It binds rows straight through SQLite's C API (the connection's handle) into one
 /// prepared multi-row upsert reused for the whole batch: ADO.NET parameters box every value and look each
-/// parameter up by name, which measured 3–10× slower (docs/benchmarks.md). The statement only changes a stored
+/// parameter up by name, which measured 3–8× slower (InsertStrategyBenchmarks, docs/benchmarks.md). The statement only changes a stored
 /// row when its value differs, so <c>sqlite3_changes</c> counts exactly the rows that were new or changed.
 /// </summary>
 internal static class ReadingWriter
