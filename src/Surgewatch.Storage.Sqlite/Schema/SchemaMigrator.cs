@@ -6,10 +6,15 @@ namespace Surgewatch.Storage.Sqlite.Schema;
 /// <summary>Brings a database to <see cref="Migrations.Latest"/> when a store opens it, in one transaction.</summary>
 internal static class SchemaMigrator
 {
-    /// <summary>Applies the pending steps; refuses a newer schema or a database of another application.</summary>
-    public static void Migrate(SqliteConnection connection, string dataSource, TimeProvider clock)
+    /// <summary>Applies the pending steps of <see cref="Migrations.All"/>; refuses a newer schema or a database of another application.</summary>
+    public static void Migrate(SqliteConnection connection, string dataSource, TimeProvider clock) =>
+        Migrate(connection, dataSource, clock, Migrations.All);
+
+    /// <summary>Applies the pending steps of <paramref name="migrations"/> (oldest first) in one transaction.</summary>
+    internal static void Migrate(SqliteConnection connection, string dataSource, TimeProvider clock, IReadOnlyList<Migration> migrations)
     {
-        RefuseForeignDatabase(connection, dataSource);
+        var latest = migrations[^1].Version;
+        RefuseForeignDatabase(connection, dataSource, latest);
         using var transaction = connection.BeginTransaction();
         Sql.Execute(connection, transaction, """
             CREATE TABLE IF NOT EXISTS schema_version (
@@ -19,17 +24,17 @@ internal static class SchemaMigrator
             )
             """);
         var current = CurrentVersion(connection, transaction);
-        if (current > Migrations.Latest)
+        if (current > latest)
         {
             throw new SchemaVersionException(
                 dataSource,
                 current,
-                Migrations.Latest,
-                $"The database '{dataSource}' has schema version {current}, but this build of Surgewatch knows versions up to {Migrations.Latest}. "
+                latest,
+                $"The database '{dataSource}' has schema version {current}, but this build of Surgewatch knows versions up to {latest}. "
                 + "It was written by a newer Surgewatch: upgrade Surgewatch, or open a copy made before the upgrade.");
         }
 
-        foreach (var migration in Migrations.All)
+        foreach (var migration in migrations)
         {
             if (migration.Version > current)
             {
@@ -57,7 +62,7 @@ internal static class SchemaMigrator
         Sql.Execute(connection, transaction, $"PRAGMA application_id = {Migrations.ApplicationId}");
     }
 
-    private static void RefuseForeignDatabase(SqliteConnection connection, string dataSource)
+    private static void RefuseForeignDatabase(SqliteConnection connection, string dataSource, int latest)
     {
         var applicationId = Sql.ScalarInt64(connection, null, "PRAGMA application_id");
         var hasTables = Sql.ScalarInt64(connection, null, "SELECT count(*) FROM sqlite_schema WHERE type = 'table'") > 0;
@@ -69,7 +74,7 @@ internal static class SchemaMigrator
         throw new SchemaVersionException(
             dataSource,
             0,
-            Migrations.Latest,
+            latest,
             $"The database '{dataSource}' is not a Surgewatch store (application_id {applicationId:X8}). Point Surgewatch at its own store file, or at a path that does not exist yet.");
     }
 }
