@@ -3,7 +3,7 @@ using Surgewatch.Core.Calendar;
 namespace Surgewatch.Storage.Sqlite;
 
 /// <summary>One ingest, as the <c>ingest_log</c> table records it.</summary>
-/// <param name="At">When the ingest was committed (UTC).</param>
+/// <param name="At">When the ingest was written (UTC, from <see cref="SqliteStoreOptions.TimeProvider"/>).</param>
 /// <param name="Received">Rows offered.</param>
 /// <param name="Written">Rows that were new or changed a value.</param>
 /// <param name="Sensors">Distinct sensors in the batch.</param>

@@ -11,7 +11,7 @@ namespace Surgewatch.Storage.Sqlite;
 /// The embedded default store: one SQLite file in WAL mode holding sensors, readings, forecasts, the alert
 /// history and an ingest log. Open one with <see cref="Open"/> (a file) or <see cref="OpenInMemory"/> (tests,
 /// demos); opening runs the pending schema migrations and refuses a schema newer than this build knows.
-/// Each call uses its own pooled connection, so reads run concurrently with each other and with a write;
+/// Each call uses its own pooled connection, so in a file store reads run concurrently with each other and with a write;
 /// writes from this instance are serialised, and writes from other processes wait up to
 /// <see cref="SqliteStoreOptions.BusyTimeout"/>. The work inside the async methods is synchronous
 /// (SQLite has no async I/O) but honours cancellation.
