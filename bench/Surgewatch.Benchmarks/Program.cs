@@ -1,1 +1,12 @@
+using BenchmarkDotNet.Running;
+using Surgewatch.Benchmarks.Ingest;
+
+// `ingest-vs-sqlite3 …` runs the bulk-ingest comparison on a real file (bench/ingest-vs-sqlite3.sh);
+// anything else goes to BenchmarkDotNet (for example `--filter *Upsert*`).
+if (args.Length > 0 && args[0] == IngestComparison.Command)
+{
+    return await IngestComparison.RunAsync(args[1..]);
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Storage.Sqlite.Connections;
+
+namespace Surgewatch.Storage.Sqlite.Observations;
+
+/// <summary>The <c>ingest_log</c> table: one row per non-empty ingest, written in the ingest's transaction.</summary>
+internal static class IngestLog
+{
+    public static void Append(SqliteConnection connection, SqliteTransaction transaction, IngestLogEntry entry)
+    {
+        using var command = Sql.Command(connection, transaction, """
+            INSERT INTO ingest_log (at_utc_ticks, received, written, sensors, first_label, last_label)
+            VALUES ($at, $received, $written, $sensors, $first, $last)
+            """);
+        command.Parameters.AddWithValue("$at", entry.At.UtcTicks);
+        command.Parameters.AddWithValue("$received", entry.Received);
+        command.Parameters.AddWithValue("$written", entry.Written);
+        command.Parameters.AddWithValue("$sensors", entry.Sensors);
+        command.Parameters.AddWithValue("$first", entry.FirstLabel.Seconds);
+        command.Parameters.AddWithValue("$last", entry.LastLabel.Seconds);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The latest <paramref name="limit"/> entries, newest first.</summary>
+    public static IReadOnlyList<IngestLogEntry> Latest(SqliteConnection connection, int limit)
+    {
+        using var command = Sql.Command(connection, null, """
+            SELECT at_utc_ticks, received, written, sensors, first_label, last_label FROM ingest_log ORDER BY id DESC LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$limit", limit);
+        using var reader = command.ExecuteReader();
+        var entries = new List<IngestLogEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new IngestLogEntry(
+                new DateTimeOffset(reader.GetInt64(0), TimeSpan.Zero),
+                reader.GetInt64(1),
+                reader.GetInt64(2),
+                reader.GetInt32(3),
+                new TimeLabel(reader.GetInt64(4)),
+                new TimeLabel(reader.GetInt64(5))));
+        }
+
+        return entries;
+    }
+}

@@ -1,0 +1,92 @@
+namespace Surgewatch.Storage.Sqlite.Schema;
+
+/// <summary>One forward step of the schema. Steps are never edited once released; a change is a new step.</summary>
+/// <param name="Version">The version the database has after this step.</param>
+/// <param name="Description">What the step does, recorded in <c>schema_version</c>.</param>
+/// <param name="Sql">The statements, run in one transaction.</param>
+internal sealed record Migration(int Version, string Description, string Sql);
+
+/// <summary>The schema's history, oldest first. The last entry's version is the one this build writes.</summary>
+internal static class Migrations
+{
+    /// <summary>Marks a file as a Surgewatch store (<c>PRAGMA application_id</c>, "SWCH").</summary>
+    public const int ApplicationId = 0x53574348;
+
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "sensors, readings, forecasts, alert events, ingest log", V1),
+    ];
+
+    public static int Latest => All[^1].Version;
+
+    // Labels are seconds since the label 1970-01-01T00:00 (naive local time); instants are UTC ticks.
+    // Readings name their sensor by an integer key so that a row costs a few bytes, not the id text.
+    private const string V1 = """
+        CREATE TABLE sensors (
+            key          INTEGER PRIMARY KEY,
+            id           TEXT    NOT NULL UNIQUE,
+            name         TEXT    NOT NULL,
+            latitude     REAL,
+            longitude    REAL,
+            kind         INTEGER NOT NULL,
+            step_seconds INTEGER NOT NULL CHECK (step_seconds > 0),
+            CHECK ((latitude IS NULL) = (longitude IS NULL))
+        );
+
+        CREATE TABLE readings (
+            sensor INTEGER NOT NULL REFERENCES sensors (key),
+            label  INTEGER NOT NULL,
+            value  REAL    NOT NULL,
+            PRIMARY KEY (sensor, label)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE forecasts (
+            id        INTEGER PRIMARY KEY,
+            sensor    INTEGER NOT NULL REFERENCES sensors (key),
+            model     TEXT    NOT NULL,
+            issued_at INTEGER NOT NULL,
+            target    INTEGER NOT NULL,
+            mean      REAL,
+            UNIQUE (sensor, model, issued_at, target)
+        );
+
+        CREATE TABLE forecast_intervals (
+            forecast INTEGER NOT NULL REFERENCES forecasts (id) ON DELETE CASCADE,
+            level    REAL    NOT NULL CHECK (level > 0 AND level < 1),
+            lower    REAL,
+            upper    REAL,
+            PRIMARY KEY (forecast, level)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE alert_events (
+            seq          INTEGER PRIMARY KEY,
+            alert_key    TEXT    NOT NULL,
+            rule_id      TEXT    NOT NULL,
+            subject      TEXT    NOT NULL,
+            state        INTEGER NOT NULL,
+            at_utc_ticks INTEGER NOT NULL,
+            value        REAL,
+            actor        TEXT,
+            note         TEXT
+        );
+
+        CREATE INDEX alert_events_by_time ON alert_events (at_utc_ticks);
+        CREATE INDEX alert_events_by_key ON alert_events (alert_key, at_utc_ticks);
+
+        -- The alert history doubles as an audit log: rows are appended, never changed.
+        CREATE TRIGGER alert_events_no_update BEFORE UPDATE ON alert_events
+        BEGIN SELECT RAISE(ABORT, 'alert_events is append-only'); END;
+        CREATE TRIGGER alert_events_no_delete BEFORE DELETE ON alert_events
+        BEGIN SELECT RAISE(ABORT, 'alert_events is append-only'); END;
+
+        CREATE TABLE ingest_log (
+            id            INTEGER PRIMARY KEY,
+            at_utc_ticks  INTEGER NOT NULL,
+            received      INTEGER NOT NULL,
+            written       INTEGER NOT NULL,
+            sensors       INTEGER NOT NULL,
+            first_label   INTEGER,
+            last_label    INTEGER
+        );
+        """;
+}

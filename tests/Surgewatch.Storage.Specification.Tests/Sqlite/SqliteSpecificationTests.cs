@@ -1,0 +1,33 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Series;
+using Surgewatch.Storage.Specification.Tests.Specification;
+
+namespace Surgewatch.Storage.Specification.Tests.Sqlite;
+
+public sealed class SqliteObservationStoreTests : ObservationStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override IObservationStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
+public sealed class SqliteForecastStoreTests : ForecastStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override IForecastStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
+public sealed class SqliteAlertStoreTests : AlertStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override IAlertStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
