@@ -1,4 +1,3 @@
-using Surgewatch.Core.Series;
 using Surgewatch.Ingestion.Csv;
 using Surgewatch.Ingestion.Errors;
 using Surgewatch.Ingestion.Steps;
@@ -55,41 +54,9 @@ public sealed record DataFolder(string Directory, string ObservationsPath, Input
     {
         options ??= ReaderOptions.Default;
         var observations = ObservationReader.ReadFile(ObservationsPath, Format, options);
-        var step = ChooseStep(observations, options.Step, Path.GetFileName(ObservationsPath));
+        var step = StepInference.Resolve(observations, options.Step, Path.GetFileName(ObservationsPath));
         var stepped = options with { Step = step };
         var listed = SensorsPath is null ? [] : SensorsCsvReader.ReadFile(SensorsPath, stepped);
-        return new DataSet(WithUnlisted(listed, observations, stepped), observations, step);
-    }
-
-    private static TimeSpan ChooseStep(ObservationBatch observations, TimeSpan? configured, string source)
-    {
-        var inferred = StepInference.Infer(observations);
-        if (inferred.Problem is { } problem)
-        {
-            throw new InputRejectedException(new InputError(source, null, "timestamp", problem));
-        }
-
-        if (configured is { } step && inferred.Step is { } seen && seen.Ticks % step.Ticks != 0)
-        {
-            throw new InputRejectedException(new InputError(source, null, "timestamp",
-                $"readings are {StepInference.Describe((long)seen.TotalSeconds)} apart, which is not a whole number of the configured {StepInference.Describe((long)step.TotalSeconds)} step"));
-        }
-
-        return configured ?? inferred.Step ?? Sensor.Hourly;
-    }
-
-    private static List<Sensor> WithUnlisted(IReadOnlyList<Sensor> listed, ObservationBatch observations, ReaderOptions options)
-    {
-        var sensors = new List<Sensor>(listed);
-        var known = listed.Select(s => s.Id).ToHashSet();
-        foreach (var id in observations.Sensors)
-        {
-            if (known.Add(id))
-            {
-                sensors.Add(new Sensor(id, id.Value, null, options.Kind, options.Step ?? Sensor.Hourly));
-            }
-        }
-
-        return sensors;
+        return DataSet.Create(listed, observations, stepped);
     }
 }

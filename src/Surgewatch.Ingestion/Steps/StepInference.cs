@@ -1,5 +1,6 @@
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
+using Surgewatch.Ingestion.Errors;
 using Surgewatch.Ingestion.Text;
 
 namespace Surgewatch.Ingestion.Steps;
@@ -32,6 +33,28 @@ public static class StepInference
         return FirstMisfit(sorted, step) is { } misfit
             ? new InferredStep(null, $"readings are {Describe(step)} apart ({where}) but {misfit}, which is not a whole number of steps; the labels fit no single step")
             : new InferredStep(TimeSpan.FromSeconds(step), null);
+    }
+
+    /// <summary>
+    /// The step to give the sensors of <paramref name="batch"/>: <paramref name="configured"/> when given (the labels
+    /// must then be whole steps apart), else the inferred one, else hourly. Labels that fit no step, or not the
+    /// configured one, reject the input named <paramref name="source"/> with <see cref="InputRejectedException"/>.
+    /// </summary>
+    public static TimeSpan Resolve(ObservationBatch batch, TimeSpan? configured, string source)
+    {
+        var inferred = Infer(batch);
+        if (inferred.Problem is { } problem)
+        {
+            throw new InputRejectedException(new InputError(source, null, "timestamp", problem));
+        }
+
+        if (configured is { } step && inferred.Step is { } seen && seen.Ticks % step.Ticks != 0)
+        {
+            throw new InputRejectedException(new InputError(source, null, "timestamp",
+                $"readings are {Describe((long)seen.TotalSeconds)} apart, which is not a whole number of the configured {Describe((long)step.TotalSeconds)} step"));
+        }
+
+        return configured ?? inferred.Step ?? Sensor.Hourly;
     }
 
     /// <summary>A step as a person would say it: <c>1 h</c>, <c>5 min</c>, <c>30 s</c>.</summary>

@@ -1,6 +1,7 @@
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Ingestion.Steps;
+using Surgewatch.Ingestion.Tests.Builders;
 
 namespace Surgewatch.Ingestion.Tests.Steps;
 
@@ -46,6 +47,31 @@ public class StepInferenceTest
 
         result.IsConsistent.Should().BeFalse();
         result.Problem.Should().Be("readings are 1 h apart (sensor 'a' from 2014-01-01T00:00:00 to 2014-01-01T01:00:00) but 90 min apart for sensor 'b' from 2014-01-01T00:00:00 to 2014-01-01T01:30:00, which is not a whole number of steps; the labels fit no single step");
+    }
+
+    [Fact]
+    public void Resolve_ConfiguredStepThatTheLabelsFit_IsKept()
+    {
+        var batch = Batch(("a", "2014-01-01T00:00:00"), ("a", "2014-01-01T02:00:00"));
+
+        StepInference.Resolve(batch, TimeSpan.FromHours(1), "counts.csv").Should().Be(TimeSpan.FromHours(1));
+        StepInference.Resolve(batch, null, "counts.csv").Should().Be(TimeSpan.FromHours(2));
+    }
+
+    [Fact]
+    public void Resolve_TooFewLabels_IsHourly()
+    {
+        StepInference.Resolve(Batch(("a", "2014-01-01T00:00:00")), null, "counts.csv").Should().Be(TimeSpan.FromHours(1));
+    }
+
+    [Fact]
+    public void Resolve_InconsistentLabels_RejectsTheSource()
+    {
+        var batch = Batch(("a", "2014-01-01T00:00:00"), ("a", "2014-01-01T00:07:00"));
+
+        var e = Rejection.Of(() => StepInference.Resolve(batch, null, "counts.csv"));
+
+        e.Lines().Single().Should().StartWith("counts.csv, field 'timestamp': the smallest gap between readings, 7 min");
     }
 
     [Theory]
