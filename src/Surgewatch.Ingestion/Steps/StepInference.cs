@@ -74,11 +74,29 @@ public static class StepInference
                 labels[i] = times[rows[i]];
             }
 
-            Array.Sort(labels);
+            // Inputs are usually in time order already; checking is far cheaper than sorting.
+            if (!IsAscending(labels))
+            {
+                Array.Sort(labels);
+            }
+
             result[s] = (batch.Sensors[s], labels);
         }
 
         return result;
+    }
+
+    private static bool IsAscending(ReadOnlySpan<long> labels)
+    {
+        for (var i = 1; i < labels.Length; i++)
+        {
+            if (labels[i] < labels[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static long SmallestGap((SensorId Sensor, long[] Labels)[] sorted, out string where)
