@@ -80,6 +80,13 @@ public static class TimeLabelParser
             return false;
         }
 
+        // An instant in the first or last year could fall outside DateTimeOffset's range once the offset is applied.
+        if (year is < 2 or > 9998)
+        {
+            reason = "a timestamp with an offset must lie between the years 0002 and 9998";
+            return false;
+        }
+
         var instant = new DateTimeOffset(wall.ToDateTime(), TimeSpan.FromMinutes(offsetMinutes));
         label = TimeLabel.FromInstant(instant, siteZone);
         reason = string.Empty;

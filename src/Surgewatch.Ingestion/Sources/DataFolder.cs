@@ -1,0 +1,62 @@
+using Surgewatch.Ingestion.Csv;
+using Surgewatch.Ingestion.Errors;
+using Surgewatch.Ingestion.Steps;
+
+namespace Surgewatch.Ingestion.Sources;
+
+/// <summary>
+/// A directory holding one observations file, <c>counts.csv[.gz]</c> (long CSV) or <c>readings.csv[.gz]</c>
+/// (wide CSV), and optionally <c>sensors.csv[.gz]</c>.
+/// </summary>
+/// <param name="Directory">The directory.</param>
+/// <param name="ObservationsPath">The observations file.</param>
+/// <param name="Format">The observations file's format, from its name.</param>
+/// <param name="SensorsPath">The sensor list, or null when there is none.</param>
+public sealed record DataFolder(string Directory, string ObservationsPath, InputFormat Format, string? SensorsPath)
+{
+    private static readonly (string Name, InputFormat Format)[] ObservationFiles =
+    [
+        ("counts.csv", InputFormat.LongCsv), ("counts.csv.gz", InputFormat.LongCsv),
+        ("readings.csv", InputFormat.WideCsv), ("readings.csv.gz", InputFormat.WideCsv),
+    ];
+
+    /// <summary>Finds the files of the data folder at <paramref name="directory"/>; <see cref="DataFolderException"/> when it has not exactly one observations file.</summary>
+    public static DataFolder Locate(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"The data folder '{directory}' does not exist.");
+        }
+
+        var found = ObservationFiles.Where(f => File.Exists(Path.Combine(directory, f.Name))).ToArray();
+        if (found.Length != 1)
+        {
+            var names = string.Join(", ", found.Select(f => f.Name));
+            throw new DataFolderException(found.Length == 0
+                ? $"The data folder '{directory}' holds no observations: expected counts.csv or counts.csv.gz (long CSV: timestamp,sensor_id,count) or readings.csv or readings.csv.gz (wide CSV: timestamp then one column per sensor)."
+                : $"The data folder '{directory}' holds more than one observations file ({names}); keep only one.");
+        }
+
+        var sensors = new[] { "sensors.csv", "sensors.csv.gz" }.Select(n => Path.Combine(directory, n)).Where(File.Exists).ToArray();
+        if (sensors.Length > 1)
+        {
+            throw new DataFolderException($"The data folder '{directory}' holds both sensors.csv and sensors.csv.gz; keep only one.");
+        }
+
+        return new DataFolder(directory, Path.Combine(directory, found[0].Name), found[0].Format, sensors.SingleOrDefault());
+    }
+
+    /// <summary>
+    /// Reads the folder. The step is <see cref="ReaderOptions.Step"/> when given (the labels must then be whole steps
+    /// apart), else inferred from the labels, else hourly. Any bad file or step is an <see cref="InputRejectedException"/>.
+    /// </summary>
+    public DataSet Read(ReaderOptions? options = null)
+    {
+        options ??= ReaderOptions.Default;
+        var observations = ObservationReader.ReadFile(ObservationsPath, Format, options);
+        var step = StepInference.Resolve(observations, options.Step, Path.GetFileName(ObservationsPath));
+        var stepped = options with { Step = step };
+        var listed = SensorsPath is null ? [] : SensorsCsvReader.ReadFile(SensorsPath, stepped);
+        return DataSet.Create(listed, observations, stepped);
+    }
+}

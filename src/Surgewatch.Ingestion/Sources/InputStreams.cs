@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using Surgewatch.Ingestion.Errors;
+
+namespace Surgewatch.Ingestion.Sources;
+
+/// <summary>Opens inputs as plain text streams, decompressing gzip whatever the file is called.</summary>
+public static class InputStreams
+{
+    private const int FileBufferBytes = 1 << 16;
+
+    /// <summary>Opens <paramref name="path"/> for reading, decompressed when its content is gzip.</summary>
+    public static Stream OpenFile(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferBytes, FileOptions.SequentialScan);
+        return Decompress(file, leaveOpen: false);
+    }
+
+    /// <summary>
+    /// Wraps <paramref name="stream"/> so that it reads as plain text: gzip content (recognised by its magic bytes
+    /// 1F 8B, not by a name) is decompressed. Works on streams that cannot seek, such as request bodies.
+    /// </summary>
+    /// <param name="stream">The raw input.</param>
+    /// <param name="leaveOpen">Whether disposing the result leaves <paramref name="stream"/> open.</param>
+    public static Stream Decompress(Stream stream, bool leaveOpen)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var head = new byte[2];
+        var read = 0;
+        while (read < head.Length && stream.Read(head, read, head.Length - read) is var n and > 0)
+        {
+            read += n;
+        }
+
+        var replay = new ReplayStream(head.AsMemory(0, read), stream, leaveOpen);
+        return read == 2 && head[0] == 0x1F && head[1] == 0x8B
+            ? new GZipStream(replay, CompressionMode.Decompress, leaveOpen: false)
+            : replay;
+    }
+
+    /// <summary>
+    /// Reads the start of <paramref name="text"/> up to the end of its first non-blank line (at most
+    /// <paramref name="maxBytes"/>); corrupt compressed data rejects the input named <paramref name="source"/>.
+    /// </summary>
+    internal static byte[] ReadHead(Stream text, int maxBytes, string source)
+    {
+        try
+        {
+            return ReadHead(text, maxBytes);
+        }
+        catch (InvalidDataException e)
+        {
+            // Thrown by the decompressor on corrupt data; it is the input's fault, so it becomes an input error.
+            throw new InputRejectedException(new InputError(source, 1, null, $"the compressed data is corrupt ({e.Message})"));
+        }
+    }
+
+    private static byte[] ReadHead(Stream text, int maxBytes)
+    {
+        var head = new byte[Math.Min(maxBytes, 1 << 16)];
+        var length = 0;
+        while (length < maxBytes)
+        {
+            if (length == head.Length)
+            {
+                Array.Resize(ref head, Math.Min(head.Length * 2, maxBytes));
+            }
+
+            var read = text.Read(head, length, head.Length - length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            length += read;
+            if (HasFirstLine(head.AsSpan(0, length)))
+            {
+                break;
+            }
+        }
+
+        return head[..length];
+    }
+
+    private static bool HasFirstLine(ReadOnlySpan<byte> head)
+    {
+        var content = head.IndexOfAnyExcept(" \t\r\n\uFEFF"u8);
+        return content >= 0 && head[content..].Contains((byte)'\n');
+    }
+}

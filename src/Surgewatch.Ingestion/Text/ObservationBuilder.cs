@@ -1,0 +1,67 @@
+using Surgewatch.Core.Series;
+using Surgewatch.Ingestion.Errors;
+
+namespace Surgewatch.Ingestion.Text;
+
+/// <summary>The names under which an input's sensor, timestamp and value fields appear in its errors.</summary>
+internal sealed record FieldNames(string Sensor, string Timestamp, string Value);
+
+/// <summary>
+/// Builds an <see cref="ObservationBatch"/> from rows of UTF-8 fields, reporting each bad field to the error
+/// list and refusing a sensor given twice for one label. <see cref="Finish"/> returns the batch only when the
+/// whole input was clean.
+/// </summary>
+internal sealed class ObservationBuilder
+{
+    private readonly SensorKind _kind;
+    private readonly InputErrorList _errors;
+    private readonly TimestampParser _timestamps;
+    private readonly DuplicateDetector _duplicates = new();
+
+    public ObservationBuilder(ReaderOptions options, InputErrorList errors)
+    {
+        _kind = options.Kind;
+        _errors = errors;
+        _timestamps = new TimestampParser(options.SiteZone);
+        Batch = new ObservationBatch(4096);
+        Sensors = new SensorIdParser(Batch);
+    }
+
+    public ObservationBatch Batch { get; }
+
+    public SensorIdParser Sensors { get; }
+
+    /// <summary>Adds one reading, or reports every bad field of it.</summary>
+    public void Add(ReadOnlySpan<byte> sensor, ReadOnlySpan<byte> timestamp, ReadOnlySpan<byte> value, int line, FieldNames names)
+    {
+        var sensorOk = Sensors.TryParse(sensor, out var sensorIndex, out var sensorProblem);
+        var timeOk = _timestamps.TryParse(timestamp, out var label, out var timeProblem);
+        var valueOk = ValueParser.TryParse(value, _kind, out var number, out var valueProblem);
+        if (sensorOk && timeOk && valueOk)
+        {
+            Batch.Add(sensorIndex, label, number);
+            _duplicates.Note(sensorIndex, label.Seconds, line);
+            return;
+        }
+
+        ReportIf(!sensorOk, line, names.Sensor, sensorProblem);
+        ReportIf(!timeOk, line, names.Timestamp, timeProblem);
+        ReportIf(!valueOk, line, names.Value, valueProblem);
+    }
+
+    /// <summary>The batch, or <see cref="InputRejectedException"/> when any error was found.</summary>
+    public ObservationBatch Finish()
+    {
+        _duplicates.Report(Batch, _errors);
+        _errors.ThrowIfAny();
+        return Batch;
+    }
+
+    private void ReportIf(bool failed, int line, string field, string problem)
+    {
+        if (failed)
+        {
+            _errors.Add(line, field, problem);
+        }
+    }
+}

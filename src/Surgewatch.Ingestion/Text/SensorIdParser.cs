@@ -1,0 +1,86 @@
+using System.Text;
+using Surgewatch.Core.Series;
+using Surgewatch.Ingestion.Privacy;
+
+namespace Surgewatch.Ingestion.Text;
+
+/// <summary>
+/// Turns sensor ids written in UTF-8 into indexes of an <see cref="ObservationBatch"/>'s interned sensors.
+/// Each distinct id is decoded, checked (privacy first, then <see cref="SensorId"/>'s rules) and interned once;
+/// later rows find it by a lookup over the bytes, without allocating.
+/// </summary>
+internal sealed class SensorIdParser
+{
+    private readonly ObservationBatch _batch;
+    private readonly Dictionary<string, int> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public SensorIdParser(ObservationBatch batch)
+    {
+        _batch = batch;
+        _lookup = _known.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The batch index of the sensor written as <paramref name="utf8"/>; on failure <paramref name="problem"/> says why.</summary>
+    public bool TryParse(ReadOnlySpan<byte> utf8, out int index, out string problem)
+    {
+        utf8 = Utf8Text.Trim(utf8);
+        Span<char> chars = stackalloc char[SensorId.MaxLength];
+        if (utf8.Length <= SensorId.MaxLength
+            && Ascii.ToUtf16(utf8, chars, out var written) == System.Buffers.OperationStatus.Done
+            && _lookup.TryGetValue(chars[..written], out index))
+        {
+            problem = string.Empty;
+            return true;
+        }
+
+        return TryAdd(Encoding.UTF8.GetString(utf8), out index, out problem);
+    }
+
+    /// <summary>The batch index of the sensor <paramref name="text"/>, checked and interned when new.</summary>
+    public bool TryParse(string text, out int index, out string problem)
+    {
+        var trimmed = text.Trim(' ', '\t');
+        if (_known.TryGetValue(trimmed, out index))
+        {
+            problem = string.Empty;
+            return true;
+        }
+
+        return TryAdd(trimmed, out index, out problem);
+    }
+
+    private bool TryAdd(string text, out int index, out string problem)
+    {
+        index = -1;
+        if (!TryCheck(text, out var id, out problem))
+        {
+            return false;
+        }
+
+        index = _batch.InternSensor(id);
+        _known.Add(text, index);
+        return true;
+    }
+
+    /// <summary>Checks a sensor id written as text: privacy first, then the id rules.</summary>
+    public static bool TryCheck(string text, out SensorId id, out string problem)
+    {
+        id = default;
+        if (PrivacyGuard.IsPersonalIdentifierValue(text, out var reason))
+        {
+            problem = reason;
+            return false;
+        }
+
+        if (!SensorId.IsValid(text, out var invalid))
+        {
+            problem = $"{Utf8Text.Quote(text)} is not a valid sensor id: {invalid}";
+            return false;
+        }
+
+        id = new SensorId(text);
+        problem = string.Empty;
+        return true;
+    }
+}

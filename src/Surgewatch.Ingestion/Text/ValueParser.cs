@@ -1,0 +1,63 @@
+using System.Globalization;
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Ingestion.Text;
+
+/// <summary>Parses invariant-culture numbers from UTF-8, refusing non-finite values and negative counts.</summary>
+internal static class ValueParser
+{
+    /// <summary>Parses <paramref name="text"/>; on failure <paramref name="problem"/> says why.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, SensorKind kind, out double value, out string problem)
+    {
+        if (!TryParseWholeNumber(text, out value)
+            && !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        {
+            problem = Utf8Text.Trim(text).IsEmpty ? "the value is empty" : $"{Utf8Text.Quote(text)} is not a number";
+            return false;
+        }
+
+        if (!double.IsFinite(value))
+        {
+            problem = $"{Utf8Text.Quote(text)} is not a finite number";
+            return false;
+        }
+
+        if (value < 0 && IsCount(kind))
+        {
+            problem = $"{Utf8Text.Quote(text)} is negative; counts ({kind}) cannot be negative";
+            return false;
+        }
+
+        problem = string.Empty;
+        return true;
+    }
+
+    /// <summary>Kinds that count things, so cannot be negative.</summary>
+    public static bool IsCount(SensorKind kind) =>
+        kind is SensorKind.PedestrianCount or SensorKind.DeviceCount or SensorKind.Occupancy or SensorKind.RoadFlow;
+
+    /// <summary>The fast path for counts: up to 15 plain digits, exact in a double.</summary>
+    private static bool TryParseWholeNumber(ReadOnlySpan<byte> text, out double value)
+    {
+        value = 0;
+        if (text.IsEmpty || text.Length > 15)
+        {
+            return false;
+        }
+
+        long n = 0;
+        foreach (var b in text)
+        {
+            var digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            n = (n * 10) + digit;
+        }
+
+        value = n;
+        return true;
+    }
+}

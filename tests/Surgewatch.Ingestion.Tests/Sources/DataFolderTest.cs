@@ -1,0 +1,96 @@
+using Surgewatch.Core.Series;
+using Surgewatch.Ingestion.Sources;
+using Surgewatch.Ingestion.Tests.Builders;
+
+namespace Surgewatch.Ingestion.Tests.Sources;
+
+public class DataFolderTest
+{
+    [Fact]
+    public void Read_LongCountsAndSensors_InfersTheStepAndAddsUnlistedSensors()
+    {
+        using var folder = new TempFolder();
+        folder.Write("counts.csv.gz", Input.Lines(
+            "timestamp,sensor_id,count",
+            "2014-01-01T00:00:00,1,5",
+            "2014-01-01T00:00:00,2,6",
+            "2014-01-01T01:00:00,1,7",
+            "2014-01-01T03:00:00,2,8").Gzipped());
+        folder.Write("sensors.csv", Input.Lines("sensor_id,name,latitude,longitude", "1,Town Hall,-37.81,144.96", "3,Unused,,"));
+
+        var located = DataFolder.Locate(folder.Path);
+        var data = located.Read();
+
+        located.Format.Should().Be(InputFormat.LongCsv);
+        data.Step.Should().Be(Sensor.Hourly);
+        data.Observations.Count.Should().Be(4);
+        data.Sensors.Select(s => $"{s.Id}:{s.Name}:{s.Step}").Should().Equal("1:Town Hall:01:00:00", "3:Unused:01:00:00", "2:2:01:00:00");
+    }
+
+    [Fact]
+    public void Read_WideReadingsWithoutSensors_InfersFiveMinutes()
+    {
+        using var folder = new TempFolder();
+        folder.Write("readings.csv", Input.Lines("timestamp,a,b", "2012-03-01T00:00:00,60.5,61", "2012-03-01T00:05:00,,62", "2012-03-01T00:15:00,59,"));
+
+        var data = DataFolder.Locate(folder.Path).Read(new ReaderOptions { Kind = SensorKind.RoadSpeed });
+
+        data.Step.Should().Be(Sensor.FiveMinutes);
+        data.Sensors.Should().Equal(
+            new Sensor(new SensorId("a"), "a", null, SensorKind.RoadSpeed, Sensor.FiveMinutes),
+            new Sensor(new SensorId("b"), "b", null, SensorKind.RoadSpeed, Sensor.FiveMinutes));
+    }
+
+    [Fact]
+    public void Read_ConfiguredStepThatTheLabelsDoNotFit_IsRejected()
+    {
+        using var folder = new TempFolder();
+        folder.Write("counts.csv", Input.Lines("timestamp,sensor_id,count", "2014-01-01T00:00:00,1,5", "2014-01-01T00:30:00,1,5"));
+
+        var e = Rejection.Of(() => DataFolder.Locate(folder.Path).Read(new ReaderOptions { Step = Sensor.Hourly }));
+
+        e.Lines().Should().Equal("counts.csv, field 'timestamp': readings are 30 min apart, which is not a whole number of the configured 1 h step");
+    }
+
+    [Fact]
+    public void Read_InconsistentLabels_IsRejected()
+    {
+        using var folder = new TempFolder();
+        folder.Write("counts.csv", Input.Lines("timestamp,sensor_id,count", "2014-01-01T00:00:00,1,5", "2014-01-01T02:00:00,1,5", "2014-01-01T05:00:00,1,5"));
+
+        var e = Rejection.Of(() => DataFolder.Locate(folder.Path).Read());
+
+        e.Lines().Single().Should().StartWith("counts.csv, field 'timestamp': readings are 2 h apart");
+    }
+
+    [Fact]
+    public void Locate_NoObservationsFile_ExplainsWhatIsExpected()
+    {
+        using var folder = new TempFolder();
+        folder.Write("sensors.csv", Input.Lines("sensor_id"));
+
+        var act = () => DataFolder.Locate(folder.Path);
+
+        act.Should().Throw<DataFolderException>().WithMessage("*holds no observations: expected counts.csv or counts.csv.gz*readings.csv*");
+    }
+
+    [Fact]
+    public void Locate_TwoObservationsFiles_AsksToKeepOne()
+    {
+        using var folder = new TempFolder();
+        folder.Write("counts.csv", Input.Lines("timestamp,sensor_id,count"));
+        folder.Write("readings.csv.gz", Input.Lines("timestamp,a").Gzipped());
+
+        var act = () => DataFolder.Locate(folder.Path);
+
+        act.Should().Throw<DataFolderException>().WithMessage("*more than one observations file (counts.csv, readings.csv.gz); keep only one.");
+    }
+
+    [Fact]
+    public void Locate_MissingDirectory_Throws()
+    {
+        var act = () => DataFolder.Locate(Path.Combine(Path.GetTempPath(), "surgewatch-missing-" + Guid.NewGuid().ToString("N")));
+
+        act.Should().Throw<DirectoryNotFoundException>();
+    }
+}
