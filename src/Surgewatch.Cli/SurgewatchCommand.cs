@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Surgewatch.Cli.Backtest;
+using Surgewatch.Cli.Ingest;
 
 namespace Surgewatch.Cli;
 
@@ -10,6 +11,7 @@ internal static class SurgewatchCommand
     {
         var root = new RootCommand("Surgewatch: crowd-safety and traffic early warning from anonymous counts.")
         {
+            IngestCommand.Create(context),
             BacktestCommand.Create(context),
         };
         return root;

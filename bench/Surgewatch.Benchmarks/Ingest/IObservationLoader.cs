@@ -3,8 +3,8 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Benchmarks.Ingest;
 
 /// <summary>
-/// Turns a data file into one batch. The ingest comparison takes any loader, so that the bench-only loader
-/// (<see cref="BenchOnlyLongCsvGzLoader"/>) can be swapped for the real reader of Surgewatch.Ingestion.
+/// Turns a data file into one batch. The ingest comparison takes any loader, so that the parse step
+/// can be swapped; the comparison uses <see cref="LongCsvReaderLoader"/>, the product's own reader.
 /// </summary>
 public interface IObservationLoader
 {

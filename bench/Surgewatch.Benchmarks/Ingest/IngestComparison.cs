@@ -22,7 +22,7 @@ public static class IngestComparison
     public static async Task<int> RunAsync(IReadOnlyList<string> args, IObservationLoader? loader = null)
     {
         var settings = ComparisonSettings.Parse(args);
-        loader ??= new BenchOnlyLongCsvGzLoader();
+        loader ??= new LongCsvReaderLoader();
         Directory.CreateDirectory(settings.Work);
         var csv = CsvFiles.Decompress(settings.Data, settings.Work);
         var sortedCsv = CsvFiles.SortedByKey(csv);

@@ -28,10 +28,12 @@ internal static class BacktestCommand
         var svgSensor = new Option<string?>("--svg-sensor") { Description = "The sensor to draw (default: the one with the most test data)." };
         var svgWeek = new Option<string?>("--svg-week") { Description = "The first day of the week to draw (default: --test-from)." };
 
+        var readerOptions = new ReaderOptionsBinding();
         var command = new Command("backtest", "Score a forecast model on past data: per-horizon MAE, RMSE, WAPE, MAPE and n, missing actuals masked.")
         {
             data, demo, model, testFrom, protocol, horizon, maskZeros, json, svg, svgSensor, svgWeek,
         };
+        readerOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
         {
             var request = new BacktestRequest(
@@ -46,14 +48,14 @@ internal static class BacktestCommand
                 result.GetValue(svg),
                 result.GetValue(svgSensor),
                 result.GetValue(svgWeek));
-            return await RunAsync(context, request, cancellation);
+            return await RunAsync(context, request, readerOptions.Read(result), cancellation);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, BacktestRequest request, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, BacktestRequest request, Ingestion.ReaderOptions readerOptions, CancellationToken cancellation)
     {
-        var dataset = DatasetLoader.Load(context, request.Data, request.Demo);
+        var dataset = DatasetLoader.Load(context, request.Data, request.Demo, readerOptions);
         var model = new CachedFitModel(ForecastModelCatalog.Default.Get(request.Model));
         var options = request.ToOptions(dataset);
         var result = await RunWithProgressAsync(context, dataset, model, options, cancellation);

@@ -1,5 +1,7 @@
 using Spectre.Console;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Ingestion.Errors;
+using Surgewatch.Ingestion.Sources;
 
 namespace Surgewatch.Cli.Common;
 
@@ -27,5 +29,6 @@ internal static class CommandRunner
         or UnknownForecastModelException
         or FileNotFoundException
         or DirectoryNotFoundException
-        || e.GetType().Name == "InputRejectedException";
+        or InputRejectedException
+        or DataFolderException;
 }

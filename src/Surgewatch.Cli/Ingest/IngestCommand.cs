@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using Surgewatch.Cli.Common;
+using Surgewatch.Ingestion;
+using Surgewatch.Ingestion.Sources;
+using Surgewatch.Storage.Sqlite;
+
+namespace Surgewatch.Cli.Ingest;
+
+/// <summary><c>surgewatch ingest</c>: loads data folders and files into the embedded store.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var paths = new Argument<string[]>("path")
+        {
+            Description = "Data folders (counts.csv[.gz] or readings.csv[.gz], optional sensors.csv) or files (long/wide CSV, NDJSON; plain or .gz).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var db = StoreOption.Create();
+        var readerOptions = new ReaderOptionsBinding();
+        var command = new Command("ingest", "Load readings into the store. Each file is checked whole first: a file with any bad row is refused with every error listed, and nothing from it is stored. Re-ingesting the same file changes nothing.")
+        {
+            paths, db,
+        };
+        readerOptions.AddTo(command);
+        command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
+            RunAsync(context, result.GetValue(paths) ?? [], result.GetValue(db)!, readerOptions.Read(result), cancellation)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string[] paths, FileInfo db, ReaderOptions options, CancellationToken cancellation)
+    {
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                throw new UserInputException($"'{path}': no such file or folder.");
+            }
+        }
+
+        using var store = SqliteStore.Open(db.FullName);
+        var summary = new Table().Border(TableBorder.Rounded).Title($"Ingested into {db.FullName}")
+            .AddColumn("source").AddColumn(new TableColumn("sensors").RightAligned()).AddColumn(new TableColumn("readings").RightAligned())
+            .AddColumn(new TableColumn("written").RightAligned()).AddColumn("step").AddColumn(new TableColumn("period").NoWrap()).AddColumn(new TableColumn("per s").RightAligned());
+        foreach (var path in paths)
+        {
+            var outcome = await IngestOneAsync(context, store, path, options, cancellation);
+            summary.AddRow(
+                Markup.Escape(Path.GetFileName(Path.TrimEndingDirectorySeparator(path))), N(outcome.Sensors), N(outcome.Received), N(outcome.Written),
+                outcome.Step.ToString(), $"{outcome.First} – {outcome.Last}", N((long)(outcome.Received / Math.Max(outcome.Seconds, 1e-6))));
+        }
+
+        context.Console.Write(summary);
+        context.Console.MarkupLineInterpolated($"The store now holds [bold]{await store.CountObservationsAsync(cancellation):N0}[/] readings.");
+        return 0;
+    }
+
+    private static async Task<IngestOutcome> IngestOneAsync(CliContext context, SqliteStore store, string path, ReaderOptions options, CancellationToken cancellation)
+    {
+        var started = context.Time.GetTimestamp();
+        IngestOutcome? outcome = null;
+        await context.Console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var reading = progress.AddTask($"Reading {Markup.Escape(path)}", maxValue: 1);
+                var data = await Task.Run(() => DataSet.Load(path, options), cancellation);
+                reading.Value = 1;
+
+                var batch = data.Observations;
+                var writing = progress.AddTask("Writing to the store", maxValue: Math.Max(batch.Count, 1));
+                await store.UpsertSensorsAsync(data.Sensors, cancellation);
+                var result = await Task.Run(() => store.UpsertObservationsAsync(batch, new Progress<long>(rows => writing.Value = rows), cancellation), cancellation);
+                writing.Value = writing.MaxValue;
+                var (first, last) = Range(batch.TimeSeconds);
+                outcome = new IngestOutcome(data.Sensors.Count, result.Received, result.Written, data.Step, first, last, context.Time.GetElapsedTime(started).TotalSeconds);
+            });
+        return outcome!;
+    }
+
+    private static (string First, string Last) Range(ReadOnlySpan<long> times)
+    {
+        if (times.IsEmpty)
+        {
+            return ("–", "–");
+        }
+
+        long min = long.MaxValue, max = long.MinValue;
+        foreach (var t in times)
+        {
+            min = Math.Min(min, t);
+            max = Math.Max(max, t);
+        }
+
+        return (new Core.Calendar.TimeLabel(min).ToString()[..16], new Core.Calendar.TimeLabel(max).ToString()[..16]);
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private sealed record IngestOutcome(int Sensors, long Received, long Written, TimeSpan Step, string First, string Last, double Seconds);
+}
