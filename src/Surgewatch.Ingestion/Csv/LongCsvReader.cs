@@ -16,18 +16,12 @@ public static class LongCsvReader
     private const string Schema = "a long CSV has exactly the columns timestamp, sensor_id (or sensorId) and count (or value)";
 
     /// <summary>Reads the file at <paramref name="path"/>; errors name the file.</summary>
-    public static ObservationBatch ReadFile(string path, ReaderOptions? options = null)
-    {
-        using var text = InputStreams.OpenFile(path);
-        return ReadText(text, Path.GetFileName(path), options ?? ReaderOptions.Default);
-    }
+    public static ObservationBatch ReadFile(string path, ReaderOptions? options = null) =>
+        InputStreams.ReadFile(path, options, ReadText);
 
     /// <summary>Reads <paramref name="stream"/> (left open); errors name <paramref name="source"/>.</summary>
-    public static ObservationBatch Read(Stream stream, string source, ReaderOptions? options = null)
-    {
-        using var text = InputStreams.Decompress(stream, leaveOpen: true);
-        return ReadText(text, source, options ?? ReaderOptions.Default);
-    }
+    public static ObservationBatch Read(Stream stream, string source, ReaderOptions? options = null) =>
+        InputStreams.ReadStream(stream, source, options, ReadText);
 
     internal static ObservationBatch ReadText(Stream text, string source, ReaderOptions options)
     {

@@ -20,18 +20,12 @@ public static class SensorsCsvReader
     private const string Expected = "sensor_id,name,latitude,longitude";
 
     /// <summary>Reads the file at <paramref name="path"/>; errors name the file.</summary>
-    public static IReadOnlyList<Sensor> ReadFile(string path, ReaderOptions? options = null)
-    {
-        using var text = InputStreams.OpenFile(path);
-        return ReadText(text, Path.GetFileName(path), options ?? ReaderOptions.Default);
-    }
+    public static IReadOnlyList<Sensor> ReadFile(string path, ReaderOptions? options = null) =>
+        InputStreams.ReadFile(path, options, ReadText);
 
     /// <summary>Reads <paramref name="stream"/> (left open); errors name <paramref name="source"/>.</summary>
-    public static IReadOnlyList<Sensor> Read(Stream stream, string source, ReaderOptions? options = null)
-    {
-        using var text = InputStreams.Decompress(stream, leaveOpen: true);
-        return ReadText(text, source, options ?? ReaderOptions.Default);
-    }
+    public static IReadOnlyList<Sensor> Read(Stream stream, string source, ReaderOptions? options = null) =>
+        InputStreams.ReadStream(stream, source, options, ReadText);
 
     internal static IReadOnlyList<Sensor> ReadText(Stream text, string source, ReaderOptions options)
     {

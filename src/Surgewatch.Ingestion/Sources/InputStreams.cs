@@ -37,6 +37,20 @@ public static class InputStreams
             : replay;
     }
 
+    /// <summary>Opens the file at <paramref name="path"/> as text and hands it to <paramref name="read"/>, with the file name as the source of errors.</summary>
+    internal static T ReadFile<T>(string path, ReaderOptions? options, Func<Stream, string, ReaderOptions, T> read)
+    {
+        using var text = OpenFile(path);
+        return read(text, Path.GetFileName(path), options ?? ReaderOptions.Default);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> (left open) as text through <paramref name="read"/>; errors name <paramref name="source"/>.</summary>
+    internal static T ReadStream<T>(Stream stream, string source, ReaderOptions? options, Func<Stream, string, ReaderOptions, T> read)
+    {
+        using var text = Decompress(stream, leaveOpen: true);
+        return read(text, source, options ?? ReaderOptions.Default);
+    }
+
     /// <summary>
     /// Reads the start of <paramref name="text"/> up to the end of its first non-blank line (at most
     /// <paramref name="maxBytes"/>); corrupt compressed data rejects the input named <paramref name="source"/>.

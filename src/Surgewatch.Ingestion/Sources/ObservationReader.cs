@@ -9,25 +9,16 @@ namespace Surgewatch.Ingestion.Sources;
 public static class ObservationReader
 {
     /// <summary>Reads the file at <paramref name="path"/>; errors name the file.</summary>
-    public static ObservationBatch ReadFile(string path, ReaderOptions? options = null)
-    {
-        using var text = InputStreams.OpenFile(path);
-        return ReadText(text, Path.GetFileName(path), options ?? ReaderOptions.Default);
-    }
+    public static ObservationBatch ReadFile(string path, ReaderOptions? options = null) =>
+        InputStreams.ReadFile(path, options, ReadText);
 
     /// <summary>Reads the file at <paramref name="path"/> as <paramref name="format"/>, without sniffing; errors name the file.</summary>
-    public static ObservationBatch ReadFile(string path, InputFormat format, ReaderOptions? options = null)
-    {
-        using var text = InputStreams.OpenFile(path);
-        return ReadText(text, Path.GetFileName(path), format, options ?? ReaderOptions.Default);
-    }
+    public static ObservationBatch ReadFile(string path, InputFormat format, ReaderOptions? options = null) =>
+        InputStreams.ReadFile(path, options, (text, source, o) => ReadText(text, source, format, o));
 
     /// <summary>Reads <paramref name="stream"/> (left open), which need not be seekable; errors name <paramref name="source"/>.</summary>
-    public static ObservationBatch Read(Stream stream, string source, ReaderOptions? options = null)
-    {
-        using var text = InputStreams.Decompress(stream, leaveOpen: true);
-        return ReadText(text, source, options ?? ReaderOptions.Default);
-    }
+    public static ObservationBatch Read(Stream stream, string source, ReaderOptions? options = null) =>
+        InputStreams.ReadStream(stream, source, options, ReadText);
 
     /// <summary>Reads plain text with the reader for <paramref name="format"/>.</summary>
     internal static ObservationBatch ReadText(Stream text, string source, InputFormat format, ReaderOptions options) => format switch
