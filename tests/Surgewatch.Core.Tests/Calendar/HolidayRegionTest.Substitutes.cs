@@ -67,7 +67,7 @@ public partial class HolidayRegionTest
     }
 
     [Fact]
-    public void HolidaysIn_SubstituteSkipsLaterNominalHoliday()
+    public void HolidaysIn_SubstituteMeetsLaterNominalHoliday_SkipsPastIt()
     {
         // Saturday 1 June 2013: Monday 3 June is already a holiday, so the substitute is Tuesday.
         var region = Region(

@@ -22,5 +22,5 @@ public class BacktestProtocolNamesTest
         BacktestProtocolNames.TryParse(name, out _).Should().BeFalse();
 
     [Fact]
-    public void All_ListsBothNames() => BacktestProtocolNames.All.Should().Equal("rolling", "day-ahead");
+    public void All_Always_ListsBothNames() => BacktestProtocolNames.All.Should().Equal("rolling", "day-ahead");
 }

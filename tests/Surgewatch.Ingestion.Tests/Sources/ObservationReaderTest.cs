@@ -48,7 +48,7 @@ public partial class ObservationReaderTest
     }
 
     [Fact]
-    public void Read_LeavesTheCallersStreamOpen()
+    public void Read_CallersStream_IsLeftOpen()
     {
         var stream = new MemoryStream(new Input("timestamp,a\n").Bytes());
 
