@@ -5,7 +5,7 @@ namespace Surgewatch.Core.Alerting;
 /// <param name="LastSentAt">When the last non-escalation notification was sent; the rate limit runs from here.</param>
 /// <param name="EpisodeStartedAt">When the open episode's first notification was sent; escalation delays run from here.</param>
 /// <param name="StepsReached">How many escalation steps have been told in the open episode.</param>
-/// <param name="Owed">Whether a notification was held back by a silence or the rate limit and is still due.</param>
+/// <param name="Owed">Whether a silence held back a notification that is still due.</param>
 public sealed record NotificationLedger(
     NotificationKind? LastKind,
     DateTimeOffset? LastSentAt,

@@ -7,8 +7,9 @@ namespace Surgewatch.Core.Alerting;
 /// <remarks>
 /// <list type="bullet">
 /// <item>A change to Firing, NoData or (after one of those was told) Resolved is told to every contact reached in the episode.</item>
-/// <item>Rate limit: within the re-notify interval of the last notification, anything further is held back and sent
-/// when the interval has passed, as the alert's kind at that moment (so flapping collapses into one message).</item>
+/// <item>Rate limit: within the re-notify interval of the last notification, repeats and all-clears are held back and
+/// sent once the interval has passed, as the alert's kind at that moment (so a brief dip collapses into nothing). News
+/// of a problem (Firing or NoData after something else was told) is never held back.</item>
 /// <item>An unacknowledged Firing or NoData alert is reminded once per re-notify interval.</item>
 /// <item>Escalation: each chain step is told once, when its delay has passed since the episode's first notification
 /// without an acknowledgement. An acknowledged alert never escalates.</item>
@@ -49,14 +50,10 @@ public static class NotificationPlanner
     private static NotificationLedger Tell(
         NotificationPolicy policy, AlertStatus status, NotificationLedger ledger, NotificationKind kind, DateTimeOffset now, List<Notification> sent)
     {
-        if (ReasonToTell(policy, status, ledger, kind, now) is not { } reason)
+        var news = kind != ledger.LastKind;
+        if (ReasonToTell(policy, status, ledger, news, now) is not { } reason || IsHeldBack(policy, ledger, kind, news, now))
         {
             return ledger;
-        }
-
-        if (ledger.LastSentAt is { } last && now - last < policy.RenotifyInterval)
-        {
-            return ledger with { Owed = true };
         }
 
         var opened = ledger.EpisodeStartedAt is null ? ledger with { EpisodeStartedAt = now, StepsReached = 1 } : ledger;
@@ -69,23 +66,27 @@ public static class NotificationPlanner
         return kind == NotificationKind.Resolved ? told with { EpisodeStartedAt = null, StepsReached = 0 } : told;
     }
 
-    private static NotificationReason? ReasonToTell(
-        NotificationPolicy policy, AlertStatus status, NotificationLedger ledger, NotificationKind kind, DateTimeOffset now)
+    private static NotificationReason? ReasonToTell(NotificationPolicy policy, AlertStatus status, NotificationLedger ledger, bool news, DateTimeOffset now)
     {
         if (ledger.Owed)
         {
             return NotificationReason.Deferred;
         }
 
-        if (kind != ledger.LastKind)
+        if (news)
         {
             return NotificationReason.Changed;
         }
 
-        var remind = kind != NotificationKind.Resolved && status.Acknowledged is null
+        var remind = ledger.LastKind != NotificationKind.Resolved && status.Acknowledged is null
             && ledger.LastSentAt is { } last && now - last >= policy.RenotifyInterval;
         return remind ? NotificationReason.Reminder : null;
     }
+
+    // The rate limit never delays news of a problem (Firing or NoData the contacts were not told); it holds back
+    // repeats and all-clears, which stay due (as a kind not yet told, or as owed) until the interval has passed.
+    private static bool IsHeldBack(NotificationPolicy policy, NotificationLedger ledger, NotificationKind kind, bool news, DateTimeOffset now) =>
+        ledger.LastSentAt is { } last && now - last < policy.RenotifyInterval && !(news && kind != NotificationKind.Resolved);
 
     private static NotificationLedger Escalate(
         NotificationPolicy policy, AlertStatus status, NotificationLedger ledger, NotificationKind kind, DateTimeOffset now, List<Notification> sent)

@@ -2,7 +2,7 @@ namespace Surgewatch.Core.Alerting;
 
 /// <summary>Who is told about an alert, how often, and when not.</summary>
 /// <param name="Chain">The escalation chain, in order; the first step is told at once.</param>
-/// <param name="RenotifyInterval">At most one notification per alert to the contacts already told within this interval (escalations to new contacts excepted); also the reminder period while an alert fires unacknowledged.</param>
+/// <param name="RenotifyInterval">Within this interval of an alert's last notification, repeats and all-clears are held back (news of a problem and escalations to new contacts are not); also the reminder period while an alert fires unacknowledged.</param>
 /// <param name="Silences">Silences that mute notifications.</param>
 public sealed record NotificationPolicy(IReadOnlyList<EscalationStep> Chain, TimeSpan RenotifyInterval, IReadOnlyList<ISilence> Silences)
 {
