@@ -19,7 +19,7 @@ namespace Surgewatch.Core.Forecasting;
 public readonly record struct LocalTrend(double Intercept, double Slope, double ResidualSd, int Count, double MeanX, double Sxx, int Length)
 {
     /// <summary>The fewest present samples a fit needs.</summary>
-    public const int MinimumCount = 10;
+    public const int MinimumCount = 20;
 
     /// <summary>Fits the trend to <paramref name="recent"/>, oldest first; null when fewer than <see cref="MinimumCount"/> samples are present.</summary>
     public static LocalTrend? Fit(ReadOnlySpan<double> recent)

@@ -23,7 +23,7 @@ public class LocalTrendTest
     {
         var samples = Enumerable.Range(0, 30).Select(i => i % 4 == 0 ? 1.0 : double.NaN).ToArray();
 
-        LocalTrend.Fit(samples).Should().BeNull();
+        LocalTrend.Fit(samples).Should().BeNull("only 8 of 30 samples are present");
     }
 
     [Fact]
