@@ -14,7 +14,9 @@ public static class AlertEvaluator
     /// A value at or above the threshold starts Pending (or Firing when pending-for is zero); Pending fires once the
     /// condition has held for pending-for. A firing alert goes to Recovering when the value drops below the resolve
     /// level, back to Firing when it rises to it again, and to Resolved after it stayed below for keep-firing-for.
-    /// No sample for no-data-after moves any state to NoData; a missing sample never resolves or clears anything.
+    /// No sample for no-data-after moves any state to NoData; a missing sample never resolves or clears anything. When data
+    /// returns, an alert that was firing before the gap goes back to Firing unless the value is below the resolve level
+    /// (then Recovering, or Resolved without keep-firing-for); any other goes to Pending or Inactive on the threshold.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="now"/> is before the alert's last change, or the rule does not match the alert.</exception>
     public static AlertEvaluation Evaluate(AlertRule rule, AlertStatus status, AlertSample sample, DateTimeOffset now)
@@ -64,13 +66,17 @@ public static class AlertEvaluator
         return status.State switch
         {
             AlertState.Pending => !holds ? AlertState.Inactive : held >= rule.PendingFor ? AlertState.Firing : AlertState.Pending,
-            AlertState.Firing => !clear ? AlertState.Firing : rule.KeepFiringFor > TimeSpan.Zero ? AlertState.Recovering : AlertState.Resolved,
+            AlertState.Firing => !clear ? AlertState.Firing : ClearedFromFiring(rule),
             AlertState.Recovering => !clear ? AlertState.Firing : held >= rule.KeepFiringFor ? AlertState.Resolved : AlertState.Recovering,
+            AlertState.NoData when status.FiringBeforeNoData => !clear ? AlertState.Firing : ClearedFromFiring(rule),
             AlertState.NoData when !holds => AlertState.Inactive,
             _ when !holds => status.State,
             _ => rule.PendingFor > TimeSpan.Zero ? AlertState.Pending : AlertState.Firing,
         };
     }
+
+    private static AlertState ClearedFromFiring(AlertRule rule) =>
+        rule.KeepFiringFor > TimeSpan.Zero ? AlertState.Recovering : AlertState.Resolved;
 
     private static AlertEvaluation MoveTo(AlertStatus status, AlertState target, DateTimeOffset now, double? value, string? actor, string? note)
     {
@@ -80,7 +86,13 @@ public static class AlertEvaluator
         }
 
         var episodeOver = target is AlertState.Resolved or AlertState.Inactive;
-        var next = status with { State = target, Since = now, Acknowledged = episodeOver ? null : status.Acknowledged };
+        var next = status with
+        {
+            State = target,
+            Since = now,
+            Acknowledged = episodeOver ? null : status.Acknowledged,
+            FiringBeforeNoData = target == AlertState.NoData && status.State is AlertState.Firing or AlertState.Recovering,
+        };
         return new AlertEvaluation(next, [Event(next, now, value, actor, note ?? $"{status.State} -> {target}")]);
     }
 

@@ -11,6 +11,8 @@ namespace Surgewatch.Core.Alerting;
 /// <param name="LastSeenAt">When a sample last arrived, or when the alert was created or resolved by an operator: the no-data clock runs from here.</param>
 /// <param name="LastValue">The latest sample value, if any arrived.</param>
 /// <param name="Acknowledged">Who acknowledged the current episode, and when; cleared when the episode ends.</param>
+/// <param name="FiringBeforeNoData">In NoData: whether the alert was Firing or Recovering when data stopped, so that returning data
+/// must still pass below the resolve level (hysteresis holds across a gap).</param>
 public sealed record AlertStatus(
     string Key,
     string RuleId,
@@ -19,7 +21,8 @@ public sealed record AlertStatus(
     DateTimeOffset Since,
     DateTimeOffset LastSeenAt,
     double? LastValue,
-    OperatorAction? Acknowledged)
+    OperatorAction? Acknowledged,
+    bool FiringBeforeNoData = false)
 {
     /// <summary>A fresh, inactive alert for <paramref name="ruleId"/> on <paramref name="subject"/>, created at <paramref name="now"/>.</summary>
     public static AlertStatus New(string ruleId, string subject, DateTimeOffset now) =>

@@ -7,7 +7,7 @@ namespace Surgewatch.Core.Alerting;
 /// Firing → Recovering | Resolved (keep-firing-for zero, or operator) | NoData.
 /// Recovering → Firing | Resolved | NoData.
 /// Resolved → Pending | Firing | NoData.
-/// NoData → Inactive | Pending | Firing | Resolved (operator).
+/// NoData → Inactive | Pending | Firing | Recovering | Resolved (operator, or cleared when it was firing before the gap).
 /// </remarks>
 public static class AlertTransitions
 {
@@ -19,7 +19,7 @@ public static class AlertTransitions
         AlertState.Firing => to is AlertState.Recovering or AlertState.Resolved or AlertState.NoData,
         AlertState.Recovering => to is AlertState.Firing or AlertState.Resolved or AlertState.NoData,
         AlertState.Resolved => to is AlertState.Pending or AlertState.Firing or AlertState.NoData,
-        AlertState.NoData => to is AlertState.Inactive or AlertState.Pending or AlertState.Firing or AlertState.Resolved,
+        AlertState.NoData => to is not AlertState.NoData,
         _ => false,
     };
 }

@@ -56,6 +56,32 @@ public partial class AlertEvaluatorTest
     }
 
     [Fact]
+    public void Evaluate_DataBackInTheHysteresisBandAfterFiring_FiresAgain()
+    {
+        var run = Run(Rule(noDataAfter: 10)).Step(Minute(0), 4.5).Step(Minute(10), AlertSample.NoData).Step(Minute(11), 3.8);
+
+        run.Events.Select(e => e.State).Should().Equal(AlertState.Firing, AlertState.NoData, AlertState.Firing);
+    }
+
+    [Fact]
+    public void Evaluate_DataBackClearAfterFiring_RecoversBeforeResolving()
+    {
+        var run = Run(Rule(keepFiringFor: 5, noDataAfter: 10)).Step(Minute(0), 4.5).Step(Minute(10), AlertSample.NoData).Minutes(Minute(11), Repeat(3.0, 6));
+
+        run.Events.Select(e => (e.State, e.At)).Should().Equal(
+            (AlertState.Firing, Minute(0)), (AlertState.NoData, Minute(10)), (AlertState.Recovering, Minute(11)), (AlertState.Resolved, Minute(16)));
+    }
+
+    [Fact]
+    public void Evaluate_DataBackInTheHysteresisBandWithoutFiring_GoesInactive()
+    {
+        var run = Run(Rule(noDataAfter: 10)).Step(Minute(10), AlertSample.NoData).Step(Minute(11), 3.8);
+
+        run.Status.State.Should().Be(AlertState.Inactive);
+        run.Status.FiringBeforeNoData.Should().BeFalse();
+    }
+
+    [Fact]
     public void AlertSample_Of_NaNIsNoData()
     {
         AlertSample.Of(double.NaN).Should().Be(AlertSample.NoData);

@@ -11,10 +11,16 @@ public partial class AlertEvaluatorTest
         AlertScriptRunner.Play(script).All(op => op.Before.State == op.After.State || AlertTransitions.IsAllowed(op.Before.State, op.After.State));
 
     [Property(Arbitrary = [typeof(AlertScriptArbitraries)], MaxTest = 300)]
-    public bool Evaluate_AnyScript_ResolvesOnlyBelowTheResolveLevelOrByOperator(AlertScript script) =>
+    public bool Evaluate_AnyScript_EndsAFiringEpisodeOnlyBelowTheResolveLevelOrByOperator(AlertScript script) =>
+        AlertScriptRunner.Play(script)
+            .Where(op => IsFiringEpisode(op.Before) && op.After.State is AlertState.Resolved or AlertState.Inactive or AlertState.Pending)
+            .All(op => op.Move == OperatorMove.Resolve || (op.Sample.Value is { } v && v < script.Rule.ResolveBelow && op.After.State == AlertState.Resolved));
+
+    [Property(Arbitrary = [typeof(AlertScriptArbitraries)], MaxTest = 300)]
+    public bool Evaluate_AnyScript_ResolvesOnlyFromAFiringEpisodeOrByOperator(AlertScript script) =>
         AlertScriptRunner.Play(script)
             .Where(op => op.After.State == AlertState.Resolved && op.Before.State != AlertState.Resolved)
-            .All(op => op.Move == OperatorMove.Resolve || (op.Sample.Value is { } v && v < script.Rule.ResolveBelow && op.Before.State is AlertState.Firing or AlertState.Recovering));
+            .All(op => op.Move == OperatorMove.Resolve || IsFiringEpisode(op.Before));
 
     [Property(Arbitrary = [typeof(AlertScriptArbitraries)], MaxTest = 300)]
     public bool Evaluate_AnyScript_MissingSamplesNeverClearAnything(AlertScript script) =>
@@ -36,7 +42,7 @@ public partial class AlertEvaluatorTest
     [Property(Arbitrary = [typeof(AlertScriptArbitraries)], MaxTest = 300)]
     public bool Evaluate_AnyScript_FiresOnlyAfterPendingFor(AlertScript script) =>
         AlertScriptRunner.Play(script)
-            .Where(op => op.After.State == AlertState.Firing && op.Before.State is not (AlertState.Firing or AlertState.Recovering))
+            .Where(op => op.After.State == AlertState.Firing && !IsFiringEpisode(op.Before))
             .All(op => op.Before.State == AlertState.Pending ? op.At - op.Before.Since >= script.Rule.PendingFor : script.Rule.PendingFor == TimeSpan.Zero);
 
     [Property(Arbitrary = [typeof(AlertScriptArbitraries)], MaxTest = 300)]
@@ -85,4 +91,7 @@ public partial class AlertEvaluatorTest
             && first.SelectMany(op => op.Notifications).SequenceEqual(second.SelectMany(op => op.Notifications))
             && first.Select(op => op.After).SequenceEqual(second.Select(op => op.After));
     }
+
+    private static bool IsFiringEpisode(AlertStatus status) =>
+        status.State is AlertState.Firing or AlertState.Recovering || (status.State == AlertState.NoData && status.FiringBeforeNoData);
 }
