@@ -1,0 +1,39 @@
+namespace Surgewatch.Core.Zones;
+
+/// <summary>
+/// A zone's alert levels, by measure and severity. The defaults follow the crowd-safety literature
+/// (see docs and the domain notes): density warning 2 persons/m² (about where Fruin's walkway LOS F starts),
+/// alarm 4 (flow breaks down, G. Keith Still), critical 5 (uncomfortable and potentially dangerous, Still);
+/// flow warning 66 persons/m/min (Fruin LOS E) and alarm 82 (Fruin LOS F). Fruin has no level above F,
+/// so flow's critical level defaults to its alarm level. Override any level per zone with <c>with</c>.
+/// </summary>
+/// <param name="DensityWarning">Density warning level, persons/m².</param>
+/// <param name="DensityAlarm">Density alarm level, persons/m².</param>
+/// <param name="DensityCritical">Density critical level, persons/m².</param>
+/// <param name="FlowWarning">Flow warning level, persons/m/min.</param>
+/// <param name="FlowAlarm">Flow alarm level, persons/m/min.</param>
+/// <param name="FlowCritical">Flow critical level, persons/m/min.</param>
+public sealed record ZoneLevels(
+    double DensityWarning,
+    double DensityAlarm,
+    double DensityCritical,
+    double FlowWarning,
+    double FlowAlarm,
+    double FlowCritical)
+{
+    /// <summary>The literature defaults: density 2 / 4 / 5 persons/m², flow 66 / 82 / 82 persons/m/min.</summary>
+    public static ZoneLevels Default { get; } = new(2, 4, 5, 66, 82, 82);
+
+    /// <summary>The level at which <paramref name="severity"/> starts for <paramref name="measure"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The measure or severity is not a defined value.</exception>
+    public double LevelFor(ZoneMeasure measure, Severity severity) => (measure, severity) switch
+    {
+        (ZoneMeasure.Density, Severity.Warning) => DensityWarning,
+        (ZoneMeasure.Density, Severity.Alarm) => DensityAlarm,
+        (ZoneMeasure.Density, Severity.Critical) => DensityCritical,
+        (ZoneMeasure.Flow, Severity.Warning) => FlowWarning,
+        (ZoneMeasure.Flow, Severity.Alarm) => FlowAlarm,
+        (ZoneMeasure.Flow, Severity.Critical) => FlowCritical,
+        _ => throw new ArgumentOutOfRangeException(nameof(measure), $"No level for measure '{measure}' and severity '{severity}'; use a defined ZoneMeasure and Severity."),
+    };
+}
