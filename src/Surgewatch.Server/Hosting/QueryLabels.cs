@@ -2,10 +2,10 @@ using Surgewatch.Core.Calendar;
 
 namespace Surgewatch.Server.Hosting;
 
-/// <summary>Parses optional ISO-8601 query parameters into labels (instants with an offset are taken to UTC labels).</summary>
+/// <summary>Parses optional ISO-8601 query parameters into labels (instants with an offset become labels of the site zone).</summary>
 internal static class QueryLabels
 {
-    public static bool TryParse(string? text, out TimeLabel? label, out string error)
+    public static bool TryParse(string? text, TimeZoneInfo siteZone, out TimeLabel? label, out string error)
     {
         label = null;
         error = string.Empty;
@@ -14,7 +14,7 @@ internal static class QueryLabels
             return true;
         }
 
-        if (TimeLabelParser.TryParse(text.AsSpan(), TimeZoneInfo.Utc, out var parsed, out var reason))
+        if (TimeLabelParser.TryParse(text.AsSpan(), siteZone, out var parsed, out var reason))
         {
             label = parsed;
             return true;

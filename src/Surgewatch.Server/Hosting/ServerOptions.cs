@@ -12,6 +12,12 @@ public sealed class ServerOptions
     /// <summary>The SQLite store file.</summary>
     public string Database { get; set; } = "surgewatch.db";
 
+    /// <summary>
+    /// The IANA time zone of the sites: timestamps with an offset (or <c>Z</c>) are converted to its local labels,
+    /// on ingest and in query parameters. Default UTC.
+    /// </summary>
+    public string SiteZone { get; set; } = "UTC";
+
     /// <summary>Whether reading open data (sensors, readings, forecasts) needs a key too; off by default.</summary>
     public bool RequireKeyForReads { get; set; }
 
@@ -26,6 +32,9 @@ public sealed class ServerOptions
 
     /// <summary>The most alert events one request returns.</summary>
     public int MaxAlertEvents { get; set; } = 1_000;
+
+    /// <summary>The reader settings for ingest requests (the site zone resolved).</summary>
+    public Ingestion.ReaderOptions ReaderOptions() => new() { SiteZone = TimeZoneInfo.FindSystemTimeZoneById(SiteZone) };
 
     /// <summary>
     /// Where a generated first admin key is shown, once. It is deliberately not the logger: keys never go to logs.

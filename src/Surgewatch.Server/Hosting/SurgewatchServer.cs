@@ -37,7 +37,10 @@ public static class SurgewatchServer
     private static void AddServices(WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(ServerOptions.Section);
-        builder.Services.Configure<ServerOptions>(section);
+        builder.Services.AddOptions<ServerOptions>().Bind(section)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.SiteZone, out _), $"{ServerOptions.Section}:{nameof(ServerOptions.SiteZone)} must be an IANA time zone such as Australia/Melbourne.")
+            .Validate(o => o.MaxBodyBytes > 0 && o.RateLimitPermits > 0 && o.RateLimitWindow > TimeSpan.Zero && o.MaxAlertEvents > 0, "Body limit, rate limit and alert limit must be positive.")
+            .ValidateOnStart();
         var settings = section.Get<ServerOptions>() ?? new ServerOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
 

@@ -44,7 +44,7 @@ internal static class IngestEndpoint
         try
         {
             using var body = await RequestBody.BufferAsync(request, options.Value.MaxBodyBytes, cancellationToken);
-            var batch = Read(body, format.Value);
+            var batch = Read(body, format.Value, options.Value.ReaderOptions());
             var result = await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);
             metrics.CountIngest(IngestOutcome.Accepted, result.Received);
             return Results.Ok(new IngestReply(result.Received, result.Written));
@@ -62,14 +62,14 @@ internal static class IngestEndpoint
         }
     }
 
-    private static ObservationBatch Read(MemoryStream body, IngestFormat format)
+    private static ObservationBatch Read(MemoryStream body, IngestFormat format, ReaderOptions readerOptions)
     {
         const string Source = "request body";
         return format switch
         {
-            IngestFormat.JsonArray => NdjsonReader.Read(new MemoryStream(JsonArrayToNdjson.Convert(body.GetBuffer().AsSpan(0, (int)body.Length), Source)), Source),
-            IngestFormat.Ndjson => NdjsonReader.Read(body, Source),
-            _ => ObservationReader.Read(body, Source),
+            IngestFormat.JsonArray => NdjsonReader.Read(new MemoryStream(JsonArrayToNdjson.Convert(body.GetBuffer().AsSpan(0, (int)body.Length), Source)), Source, readerOptions),
+            IngestFormat.Ndjson => NdjsonReader.Read(body, Source, readerOptions),
+            _ => ObservationReader.Read(body, Source, readerOptions),
         };
     }
 }

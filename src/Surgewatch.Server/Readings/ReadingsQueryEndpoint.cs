@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Server.Auth;
@@ -22,19 +23,21 @@ internal static class ReadingsQueryEndpoint
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .OpenRead();
 
-    private static async Task<IResult> ReadAsync(string? sensor, string? from, string? to, IObservationStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ReadAsync(
+        string? sensor, string? from, string? to, IObservationStore store, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         if (!SensorId.IsValid(sensor, out var reason))
         {
             return QueryProblems.BadParameter("sensor", $"give a sensor id: {reason}");
         }
 
-        if (!QueryLabels.TryParse(from, out var first, out var fromError))
+        var zone = options.Value.ReaderOptions().SiteZone;
+        if (!QueryLabels.TryParse(from, zone, out var first, out var fromError))
         {
             return QueryProblems.BadParameter("from", fromError);
         }
 
-        if (!QueryLabels.TryParse(to, out var last, out var toError))
+        if (!QueryLabels.TryParse(to, zone, out var last, out var toError))
         {
             return QueryProblems.BadParameter("to", toError);
         }
