@@ -25,7 +25,7 @@ public sealed class ServerOptions
     public long MaxBodyBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>Requests allowed per key (or per client address without a key) in each rate-limit window.</summary>
-    public int RateLimitPermits { get; set; } = 6_000;
+    public int RateLimitPermits { get; set; } = 60_000;
 
     /// <summary>The length of a rate-limit window.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
