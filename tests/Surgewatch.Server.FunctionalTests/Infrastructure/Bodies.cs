@@ -25,6 +25,20 @@ public static class Bodies
         return Json(text.Append(']').ToString());
     }
 
+    /// <summary>The text gzip-compressed, sent with <paramref name="mediaType"/> and no Content-Encoding.</summary>
+    public static ByteArrayContent Gzip(string text, string mediaType)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(text));
+        }
+
+        var content = new ByteArrayContent(compressed.ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        return content;
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 }

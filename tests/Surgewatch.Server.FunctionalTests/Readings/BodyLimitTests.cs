@@ -29,6 +29,18 @@ public sealed class BodyLimitTests(SmallBodyServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task PostReadings_GzipBodyInflatingPastTheLimit_Returns413()
+    {
+        var client = server.ClientWithKey(ServerFixture.AdminKey);
+        var body = Bodies.Gzip("[" + new string(' ', 200_000) + "]", "application/json");
+        (await body.ReadAsByteArrayAsync()).Length.Should().BeLessThan(1024);
+
+        var response = await client.PostAsync("/api/v1/readings", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
     public async Task PostReadings_BodyUnderTheLimit_IsStored()
     {
         var client = server.ClientWithKey(ServerFixture.AdminKey);

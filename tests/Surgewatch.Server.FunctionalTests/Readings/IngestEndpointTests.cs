@@ -129,6 +129,31 @@ public sealed class IngestEndpointTests(ServerFixture server) : IClassFixture<Se
         (await store.ListSensorsAsync()).Select(s => s.Id.Value).Should().NotContain("priv-1");
     }
 
+    [Theory]
+    [InlineData("application/json", "[{\"sensorId\":\"gz-1\",\"timestamp\":\"2024-03-01T00:00:00\",\"value\":1}]")]
+    [InlineData("text/csv", "timestamp,sensor_id,count\n2024-03-01T00:00:00,gz-2,1\n")]
+    public async Task PostReadings_GzipBody_IsInflatedAndStored(string mediaType, string text)
+    {
+        var response = await _client.PostAsync("/api/v1/readings", Bodies.Gzip(text, mediaType));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadJsonAsync()).GetProperty("written").GetInt64().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task PostReadings_UnknownHarmlessField_Returns400NamingItAndStoresNothing()
+    {
+        const string Body = "[{\"sensorId\":\"unk-1\",\"timestamp\":\"2024-03-01T00:00:00\",\"value\":1,\"colour\":\"red\"}]";
+
+        var response = await _client.PostAsync("/api/v1/readings", Bodies.Json(Body));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var error = (await response.ReadJsonAsync()).GetProperty("errors")[0];
+        error.GetProperty("field").GetString().Should().Be("colour");
+        error.GetProperty("message").GetString().Should().Contain("unknown property");
+        (await CountAsync("unk-1")).Should().Be(0);
+    }
+
     [Fact]
     public async Task PostReadings_UnknownContentType_Returns415()
     {
