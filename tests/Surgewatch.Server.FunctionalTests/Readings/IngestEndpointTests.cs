@@ -155,6 +155,15 @@ public sealed class IngestEndpointTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task PostReadings_EmptyJsonArray_ReceivesAndWritesNothing()
+    {
+        var response = await _client.PostAsync("/api/v1/readings", Bodies.Json("[]"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadJsonAsync()).GetProperty("received").GetInt64().Should().Be(0);
+    }
+
+    [Fact]
     public async Task PostReadings_UnknownContentType_Returns415()
     {
         var response = await _client.PostAsync("/api/v1/readings", new StringContent("<readings/>", System.Text.Encoding.UTF8, "application/xml"));
