@@ -44,6 +44,7 @@ internal static class RequireKeyExtensions
     public static TBuilder RequireKey<TBuilder>(this TBuilder builder, ApiKeyRole role)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new RequireKeyFilter(role, onlyWhenReadsAreClosed: false))
+            .WithMetadata(new RequiresApiKey(role))
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
 

@@ -59,7 +59,7 @@ public static class SurgewatchServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddOpenApi("v1");
+        builder.Services.AddOpenApi("v1", ApiKeyOpenApi.Configure);
         builder.Services.AddRateLimiter(RateLimits.Configure);
     }
 

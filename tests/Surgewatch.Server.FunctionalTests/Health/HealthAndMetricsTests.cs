@@ -50,6 +50,18 @@ public sealed class HealthAndMetricsTests(ServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task GetOpenApi_Document_DeclaresTheBearerSchemeOnKeyedOperationsOnly()
+    {
+        var doc = await (await server.CreateClient().GetAsync("/openapi/v1.json")).ReadJsonAsync();
+
+        doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey").GetProperty("scheme").GetString().Should().Be("bearer");
+        var paths = doc.GetProperty("paths");
+        paths.GetProperty("/api/v1/readings").GetProperty("post").GetProperty("security")[0].TryGetProperty("apiKey", out _).Should().BeTrue();
+        paths.GetProperty("/api/v1/keys").GetProperty("post").GetProperty("description").GetString().Should().Contain("admin");
+        paths.GetProperty("/api/v1/sensors").GetProperty("get").TryGetProperty("security", out _).Should().BeFalse();
+    }
+
+    [Fact]
     public async Task GetApiDocs_Page_IsSelfContainedAndReadsTheOpenApiDocument()
     {
         var response = await server.CreateClient().GetAsync("/api/docs");
