@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Ingest;
+using Surgewatch.Cli.Serve;
 
 namespace Surgewatch.Cli;
 
@@ -13,6 +14,7 @@ internal static class SurgewatchCommand
         {
             IngestCommand.Create(context),
             BacktestCommand.Create(context),
+            ServeCommand.Create(context),
         };
         return root;
     }

@@ -15,6 +15,7 @@ internal static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "sensors, readings, forecasts, alert events, ingest log", V1),
+        new(2, "api keys", V2),
     ];
 
     public static int Latest => All[^1].Version;
@@ -88,5 +89,16 @@ internal static class Migrations
             first_label   INTEGER,
             last_label    INTEGER
         );
+        """;
+
+    // Only the SHA-256 of a key's secret is kept; the id is the public part of the key, used to find the row.
+    private const string V2 = """
+        CREATE TABLE api_keys (
+            id                   TEXT    PRIMARY KEY,
+            name                 TEXT    NOT NULL,
+            role                 INTEGER NOT NULL CHECK (role BETWEEN 1 AND 3),
+            secret_sha256        BLOB    NOT NULL CHECK (length(secret_sha256) = 32),
+            created_at_utc_ticks INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """;
 }

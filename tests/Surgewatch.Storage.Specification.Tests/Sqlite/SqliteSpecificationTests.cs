@@ -31,3 +31,12 @@ public sealed class SqliteAlertStoreTests : AlertStoreSpecification, IDisposable
 
     public void Dispose() => _stores.Dispose();
 }
+
+public sealed class SqliteApiKeyStoreTests : ApiKeyStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Access.IApiKeyStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}

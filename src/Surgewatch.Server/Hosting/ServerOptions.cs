@@ -1,0 +1,44 @@
+namespace Surgewatch.Server.Hosting;
+
+/// <summary>Settings of the HTTP server, bound from the configuration section <c>Surgewatch</c>.</summary>
+public sealed class ServerOptions
+{
+    /// <summary>The configuration section these options come from.</summary>
+    public const string Section = "Surgewatch";
+
+    /// <summary>The environment variable (or configuration key) holding the first admin key of a new store.</summary>
+    public const string BootstrapKeyVariable = "SURGEWATCH_BOOTSTRAP_KEY";
+
+    /// <summary>The SQLite store file.</summary>
+    public string Database { get; set; } = "surgewatch.db";
+
+    /// <summary>
+    /// The IANA time zone of the sites: timestamps with an offset (or <c>Z</c>) are converted to its local labels,
+    /// on ingest and in query parameters. Default UTC.
+    /// </summary>
+    public string SiteZone { get; set; } = "UTC";
+
+    /// <summary>Whether reading open data (sensors, readings, forecasts) needs a key too; off by default.</summary>
+    public bool RequireKeyForReads { get; set; }
+
+    /// <summary>The largest request body accepted, in bytes; larger ones get 413.</summary>
+    public long MaxBodyBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Requests allowed per key (or per client address without a key) in each rate-limit window.</summary>
+    public int RateLimitPermits { get; set; } = 60_000;
+
+    /// <summary>The length of a rate-limit window.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The most alert events one request returns.</summary>
+    public int MaxAlertEvents { get; set; } = 1_000;
+
+    /// <summary>The reader settings for ingest requests (the site zone resolved).</summary>
+    public Ingestion.ReaderOptions ReaderOptions() => new() { SiteZone = TimeZoneInfo.FindSystemTimeZoneById(SiteZone) };
+
+    /// <summary>
+    /// Where a generated first admin key is shown, once. It is deliberately not the logger: keys never go to logs.
+    /// </summary>
+    public Action<string> AnnounceGeneratedKey { get; set; } = key => Console.WriteLine(
+        $"Created the first admin API key (shown only now; store it safely):{Environment.NewLine}  {key}");
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Surgewatch.Core.Access;
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Series;
+using Surgewatch.Server.Alerts;
+using Surgewatch.Server.Auth;
+using Surgewatch.Server.Docs;
+using Surgewatch.Server.Forecasts;
+using Surgewatch.Server.Health;
+using Surgewatch.Server.Metrics;
+using Surgewatch.Server.Readings;
+using Surgewatch.Server.Sensors;
+using Surgewatch.Storage.Sqlite;
+
+namespace Surgewatch.Server.Hosting;
+
+/// <summary>Composes the HTTP API: services, middleware and the endpoints of each feature folder.</summary>
+public static class SurgewatchServer
+{
+    /// <summary>The prefix of the versioned API.</summary>
+    public const string ApiPrefix = "/api/v1";
+
+    /// <summary>Builds the application; <paramref name="configure"/> may adjust the builder (URLs, settings) first.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        MapEndpoints(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(ServerOptions.Section);
+        builder.Services.AddOptions<ServerOptions>().Bind(section)
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.SiteZone, out _), $"{ServerOptions.Section}:{nameof(ServerOptions.SiteZone)} must be an IANA time zone such as Australia/Melbourne.")
+            .Validate(o => o.MaxBodyBytes > 0 && o.RateLimitPermits > 0 && o.RateLimitWindow > TimeSpan.Zero && o.MaxAlertEvents > 0, "Body limit, rate limit and alert limit must be positive.")
+            .ValidateOnStart();
+        var settings = section.Get<ServerOptions>() ?? new ServerOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => SqliteStore.Open(
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.Database,
+            SqliteStoreOptions.Default with { TimeProvider = services.GetRequiredService<TimeProvider>() }));
+        builder.Services.AddSingleton<IObservationStore>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<IForecastStore>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<IAlertStore>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<IApiKeyStore>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        builder.Services.AddSingleton<ServerMetrics>();
+        builder.Services.AddHostedService<KeyBootstrapper>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddOpenApi("v1", ApiKeyOpenApi.Configure);
+        builder.Services.AddRateLimiter(RateLimits.Configure);
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        MetricsEndpoints.UseRequestTiming(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+    }
+
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        ApiDocsPage.Map(app);
+        HealthEndpoint.Map(app);
+        MetricsEndpoints.Map(app);
+
+        var api = app.MapGroup(ApiPrefix);
+        IngestEndpoint.Map(api);
+        ReadingsQueryEndpoint.Map(api);
+        SensorsEndpoint.Map(api);
+        ForecastsEndpoint.Map(api);
+        AlertsEndpoint.Map(api);
+        KeyEndpoints.Map(api);
+    }
+}

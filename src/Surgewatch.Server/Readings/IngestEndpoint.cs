@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using Surgewatch.Core.Access;
+using Surgewatch.Core.Series;
+using Surgewatch.Ingestion;
+using Surgewatch.Ingestion.Errors;
+using Surgewatch.Ingestion.Ndjson;
+using Surgewatch.Ingestion.Sources;
+using Surgewatch.Server.Auth;
+using Surgewatch.Server.Hosting;
+using Surgewatch.Server.Metrics;
+
+namespace Surgewatch.Server.Readings;
+
+/// <summary>What an ingest request stored.</summary>
+/// <param name="Received">Readings in the request.</param>
+/// <param name="Written">Readings that were new or changed a stored value (0 when the same batch is posted again).</param>
+internal sealed record IngestReply(long Received, long Written);
+
+/// <summary><c>POST /api/v1/readings</c>: a batch of readings as a JSON array, NDJSON or CSV; all of it is stored, or none.</summary>
+internal static class IngestEndpoint
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapPost("/readings", IngestAsync)
+            .WithName("PostReadings")
+            .WithSummary("Store a batch of readings (JSON array, NDJSON or long/wide CSV). A batch with any bad row or any identifier-like field is refused whole.")
+            .Accepts<ReadingDto[]>("application/json", "application/x-ndjson", "text/csv")
+            .Produces<IngestReply>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireKey(ApiKeyRole.Ingest);
+
+    private static async Task<IResult> IngestAsync(
+        HttpRequest request, IObservationStore store, IOptions<ServerOptions> options, ServerMetrics metrics, CancellationToken cancellationToken)
+    {
+        var format = IngestFormats.Of(request.ContentType);
+        if (format is null)
+        {
+            metrics.CountIngest(IngestOutcome.UnsupportedMediaType);
+            return IngestProblems.UnsupportedMediaType(request.ContentType);
+        }
+
+        try
+        {
+            using var body = await RequestBody.BufferAsync(request, options.Value.MaxBodyBytes, cancellationToken);
+            var batch = Read(body, format.Value, options.Value.ReaderOptions());
+            var result = await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);
+            metrics.CountIngest(IngestOutcome.Accepted, result.Received);
+            return Results.Ok(new IngestReply(result.Received, result.Written));
+        }
+        catch (BodyTooLargeException e)
+        {
+            metrics.CountIngest(IngestOutcome.TooLarge);
+            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large", detail: e.Message);
+        }
+        catch (InputRejectedException e)
+        {
+            var privacy = IngestProblems.IsPrivacyRefusal(e);
+            metrics.CountIngest(privacy ? IngestOutcome.PrivacyRefused : IngestOutcome.Rejected);
+            return IngestProblems.Rejected(e, privacy, format.Value == IngestFormat.JsonArray);
+        }
+    }
+
+    private static ObservationBatch Read(MemoryStream body, IngestFormat format, ReaderOptions readerOptions)
+    {
+        const string Source = "request body";
+        return format switch
+        {
+            IngestFormat.JsonArray => NdjsonReader.Read(new MemoryStream(JsonArrayToNdjson.Convert(body.GetBuffer().AsSpan(0, (int)body.Length), Source)), Source, readerOptions),
+            IngestFormat.Ndjson => NdjsonReader.Read(body, Source, readerOptions),
+            _ => ObservationReader.Read(body, Source, readerOptions),
+        };
+    }
+}

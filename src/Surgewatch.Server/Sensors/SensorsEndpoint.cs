@@ -1,0 +1,31 @@
+using Surgewatch.Core.Series;
+using Surgewatch.Server.Auth;
+
+namespace Surgewatch.Server.Sensors;
+
+/// <summary>A sensor as the API shows it.</summary>
+internal sealed record SensorDto(string Id, string Name, double? Latitude, double? Longitude, SensorKind Kind, int StepSeconds);
+
+/// <summary><c>GET /api/v1/sensors</c>: every known sensor.</summary>
+internal static class SensorsEndpoint
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/sensors", ListAsync)
+            .WithName("GetSensors")
+            .WithSummary("Every known sensor, ordered by id.")
+            .Produces<SensorDto[]>()
+            .OpenRead();
+
+    private static async Task<SensorDto[]> ListAsync(IObservationStore store, CancellationToken cancellationToken)
+    {
+        var sensors = await store.ListSensorsAsync(cancellationToken);
+        var dtos = new SensorDto[sensors.Count];
+        for (var i = 0; i < dtos.Length; i++)
+        {
+            var s = sensors[i];
+            dtos[i] = new SensorDto(s.Id.Value, s.Name, s.Location?.Latitude, s.Location?.Longitude, s.Kind, (int)s.Step.TotalSeconds);
+        }
+
+        return dtos;
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Spectre.Console;
+
+namespace Surgewatch.Cli.Tests.Serve;
+
+public sealed class ServeCommandTest
+{
+    [Fact]
+    public async Task Serve_NewStore_PrintsUrlAndGeneratedKeyAndAnswersUntilCancelled()
+    {
+        using var dir = new TempDirectory();
+        var output = new StringWriter();
+        var writer = TextWriter.Synchronized(output);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 400;
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var parse = SurgewatchCommand.Create(new CliContext(console, TimeProvider.System))
+            .Parse(["serve", "--db", dir.File("s.db"), "--urls", "http://127.0.0.1:0"]);
+
+        var run = parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer }, stop.Token);
+        var url = await WaitForUrlAsync(() => Text(writer, output), run);
+        using var http = new HttpClient();
+        var health = await http.GetAsync(url + "/healthz");
+        await stop.CancelAsync();
+        var exit = await run;
+
+        health.StatusCode.Should().Be(HttpStatusCode.OK);
+        var text = Text(writer, output);
+        exit.Should().Be(0, text);
+        text.Should().Contain("first admin API key").And.MatchRegex(@"\n  sw_[A-Za-z0-9_-]{40,}");
+    }
+
+    // TextWriter.Synchronized locks the wrapper on every write, so reading under the same lock sees whole writes.
+    private static string Text(TextWriter synchronized, StringWriter inner)
+    {
+        lock (synchronized)
+        {
+            return inner.ToString();
+        }
+    }
+
+    private static async Task<string> WaitForUrlAsync(Func<string> text, Task<int> run)
+    {
+        for (var i = 0; i < 600 && !run.IsCompleted; i++)
+        {
+            var match = Regex.Match(text(), @"listening on (http://127\.0\.0\.1:\d+)");
+            if (match.Success)
+            {
+                return match.Groups[1].Value;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"serve did not print its URL (exit {(run.IsCompleted ? run.Result : null)}):\n{text()}");
+    }
+}
