@@ -18,6 +18,12 @@ public sealed record GbmOptions
     /// <summary>Horizons sampled per sampled origin.</summary>
     public int HorizonsPerOrigin { get; init; } = 4;
 
+    /// <summary>
+    /// The share of sampled horizons drawn uniformly from the first hour (rolling forecasts); the rest are drawn
+    /// log-uniformly from one step to one day.
+    /// </summary>
+    public double ShortHorizonShare { get; init; } = 0.5;
+
     /// <summary>XGBoost objective.</summary>
     public string Objective { get; init; } = "reg:squarederror";
 

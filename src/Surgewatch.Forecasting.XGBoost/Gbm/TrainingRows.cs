@@ -19,6 +19,22 @@ internal sealed class TrainingRows(int capacity, int columns)
 
     public ReadOnlySpan<float> Weights => _weights.AsSpan(0, Count);
 
+    /// <summary>Divides every weight by their mean, so that min_child_weight and the L2 penalty keep their usual meaning.</summary>
+    public void NormalizeWeights()
+    {
+        double sum = 0;
+        foreach (var w in Weights)
+        {
+            sum += w;
+        }
+
+        var mean = (float)(sum / Count);
+        foreach (ref var w in _weights.AsSpan(0, Count))
+        {
+            w /= mean;
+        }
+    }
+
     /// <summary>The row after the last committed one, to fill before <see cref="Commit"/>.</summary>
     public Span<float> Next()
     {

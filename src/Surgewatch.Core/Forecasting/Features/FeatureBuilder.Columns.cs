@@ -98,4 +98,36 @@ public sealed partial class FeatureBuilder
         var mid = values.Length / 2;
         return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
+
+    /// <summary>Writes level ratios and estimates into <paramref name="columns"/>, whose first eight hold the lag columns.</summary>
+    private void EstimateColumns(int series, int origin, Span<float> columns)
+    {
+        var history = _panel.Values(series)[..(origin + 1)];
+        var day = LevelRatio(history, origin, _perDay);
+        var week = LevelRatio(history, origin, _perWeek);
+        columns[8] = (float)day;
+        columns[9] = (float)week;
+        columns[10] = (float)(columns[0] * day);
+        columns[11] = (float)(columns[1] * week);
+        columns[12] = (float)(columns[5] * week);
+    }
+
+    /// <summary>The sum of the last three readings over the sum of the same slots one season earlier; NaN when any is missing or the earlier sum is 0.</summary>
+    private static double LevelRatio(ReadOnlySpan<double> history, int origin, int season)
+    {
+        const int span = 3;
+        if (origin - season - span + 1 < 0)
+        {
+            return Missing.Value;
+        }
+
+        double now = 0, then = 0;
+        for (var k = 0; k < span; k++)
+        {
+            now += history[origin - k];
+            then += history[origin - season - k];
+        }
+
+        return then > 0 ? now / then : Missing.Value;
+    }
 }

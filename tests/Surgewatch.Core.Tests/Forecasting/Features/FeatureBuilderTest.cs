@@ -34,6 +34,19 @@ public class FeatureBuilderTest
     }
 
     [Fact]
+    public void Build_Ramp_WritesLevelRatiosAndEstimates()
+    {
+        var row = Row(Hourly(Ramp(504)), FeatureContext.None);
+
+        // Last three readings 398..400 (sum 1197) against 374..376 (1125) a day and 230..232 (693) a week before.
+        var day = 1197 / 1125.0;
+        var week = 1197 / 693.0;
+        row[28..33].Should().Equal(
+            [(float)day, (float)week, (float)(1.905f * day), (float)(1.185f * week), (float)(0.765f * week)],
+            (a, b) => Math.Abs(a - b) < 1e-5f);
+    }
+
+    [Fact]
     public void Build_NoContext_LeavesHolidayEventAndNeighbourColumnsMissing()
     {
         var row = Row(Hourly(Ramp(504)), FeatureContext.None);
