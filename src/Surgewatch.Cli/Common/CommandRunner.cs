@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Forecasting.XGBoost;
 
 namespace Surgewatch.Cli.Common;
 
@@ -27,5 +28,6 @@ internal static class CommandRunner
         or UnknownForecastModelException
         or FileNotFoundException
         or DirectoryNotFoundException
+        or XGBoostNotInstalledException
         || e.GetType().Name == "InputRejectedException";
 }
