@@ -6,8 +6,10 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
 /// <summary>A fitted <see cref="GbmModel"/>: builds one row per horizon and asks the booster for all of them at once.</summary>
-internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, string name) : IForecaster
+internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name) : IForecaster
 {
+    private readonly int _perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+
     public Booster Booster => booster;
 
     public void Predict(in ForecastOrigin origin, int series, Span<double> point)
@@ -38,7 +40,13 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
                 builder.BuildTarget(series, origin.Index, h, row);
             }
 
-            booster.Predict(features.AsSpan(0, point.Length * columns), columns, predictions.AsSpan(0, point.Length));
+            var near = nearBooster is null ? 0 : Math.Min(point.Length, _perHour);
+            if (near > 0)
+            {
+                nearBooster!.Predict(features.AsSpan(0, near * columns), columns, predictions.AsSpan(0, near));
+            }
+
+            booster.Predict(features.AsSpan(near * columns, (point.Length - near) * columns), columns, predictions.AsSpan(near, point.Length - near));
             for (var h = 0; h < point.Length; h++)
             {
                 // Counts and speeds are never negative.

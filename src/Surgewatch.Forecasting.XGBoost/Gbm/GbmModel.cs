@@ -33,14 +33,21 @@ public sealed class GbmModel : IForecastModel
         ArgumentOutOfRangeException.ThrowIfGreaterThan(trainEnd, panel.Length);
         Native.XGBoostLibrary.EnsureAvailable();
         var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd), _context);
-        var rows = TrainingSampler.Sample(panel, trainEnd, builder, _options, cancellationToken);
+        var full = Train(panel, trainEnd, builder, _options, cancellationToken);
+        var shortOptions = _options with { ShortHorizonShare = 1, MaxTrainingRows = _options.MaxTrainingRows / 2, Seed = _options.Seed + 1 };
+        var near = _options.ShortHorizonModel ? Train(panel, trainEnd, builder, shortOptions, cancellationToken) : null;
+        return new GbmForecaster(panel, builder, full, near, Name);
+    }
+
+    private Booster Train(SeriesPanel panel, int trainEnd, FeatureBuilder builder, GbmOptions options, CancellationToken cancellationToken)
+    {
+        var rows = TrainingSampler.Sample(panel, trainEnd, builder, options, cancellationToken);
         if (rows.Count == 0)
         {
             throw new InvalidOperationException($"Model '{Name}' found no training rows before slot {trainEnd}: give it a longer training period with readings.");
         }
 
         using var matrix = DenseMatrix.Create(rows.Features, rows.Columns, rows.Labels, rows.Weights);
-        var booster = Booster.Train(matrix, _options.ToParameters(), _options.Rounds, cancellationToken);
-        return new GbmForecaster(panel, builder, booster, Name);
+        return Booster.Train(matrix, options.ToParameters(), options.Rounds, cancellationToken);
     }
 }

@@ -24,6 +24,12 @@ public sealed record GbmOptions
     /// </summary>
     public double ShortHorizonShare { get; init; } = 0.5;
 
+    /// <summary>
+    /// Also train a second booster only on horizons within the first hour (with half the rows), and use it for those
+    /// horizons: rolling forecasts then do not share the trees' capacity with day-ahead ones.
+    /// </summary>
+    public bool ShortHorizonModel { get; init; } = true;
+
     /// <summary>XGBoost objective.</summary>
     public string Objective { get; init; } = "reg:squarederror";
 
