@@ -130,4 +130,24 @@ public sealed partial class FeatureBuilder
 
         return then > 0 ? now / then : Missing.Value;
     }
+
+    /// <summary>The median of the same slot of week over the last eight weeks up to the origin, scaled; NaN when none is present.</summary>
+    private float LongMedian(int series, int origin, int target)
+    {
+        const int weeks = 8;
+        var history = _panel.Values(series)[..(origin + 1)];
+        var last = LastSameSlot(origin, target, _perWeek);
+        Span<double> values = stackalloc double[weeks];
+        var present = 0;
+        for (var k = 0; k < weeks; k++)
+        {
+            var index = last - (k * _perWeek);
+            if (index >= 0 && !Missing.Is(history[index]))
+            {
+                values[present++] = history[index];
+            }
+        }
+
+        return present == 0 ? float.NaN : (float)(Median(values[..present]) / ScaleAt(series, origin));
+    }
 }

@@ -98,6 +98,7 @@ public sealed partial class FeatureBuilder
         row[19] = _events is null || target >= _events[series].Length ? float.NaN : (_events[series][target] ? 1f : 0f);
         LagColumns(series, origin, target, row[20..28]);
         EstimateColumns(series, origin, row[20..33]);
+        row[33] = LongMedian(series, origin, target);
     }
 
     /// <summary>Writes a whole row: <see cref="BuildOrigin"/> then <see cref="BuildTarget"/>.</summary>

@@ -17,13 +17,14 @@ public static class FeatureLayout
         "horizon_hours", "hour_of_day", "day_of_week", "holiday", "days_to_holiday", "days_from_holiday", "event",
         "lag_day", "lag_week_1", "lag_week_2", "lag_week_3", "lag_week_4", "lag_weeks_median", "lag_weeks_mean", "lag_week_1_holiday",
         "level_ratio_day", "level_ratio_week", "estimate_day", "estimate_week", "estimate_weeks_median",
+        "lag_8_weeks_median",
     ];
 
     /// <summary>The number of columns that depend on the origin only.</summary>
     public const int OriginCount = 13;
 
     /// <summary>The number of columns.</summary>
-    public const int Count = 33;
+    public const int Count = 34;
 
     /// <summary>Weeks of same-slot lags.</summary>
     internal const int LagWeeks = 4;

@@ -28,6 +28,7 @@ public class FeatureBuilderTest
         var row = Row(Hourly(Ramp(504)), FeatureContext.None);
 
         row[13..16].Should().Equal(5f, 21f, 3f);
+        row[33].Should().BeApproximately(0.765f, 1e-5f, "the 8-week median has only slots 237 and 69");
         row[20..27].Should().Equal(
             [1.905f, 1.185f, 0.345f, float.NaN, float.NaN, 0.765f, 0.765f],
             (a, b) => (float.IsNaN(a) && float.IsNaN(b)) || Math.Abs(a - b) < 1e-5f);
