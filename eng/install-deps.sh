@@ -5,6 +5,8 @@ set -euo pipefail
 
 need=()
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+# XGBoost's C library, loaded by Surgewatch.Forecasting.XGBoost (model gbm) as libxgboost.so.0.
+dpkg -s libxgboost0 >/dev/null 2>&1 || need+=(libxgboost0)
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""

@@ -17,12 +17,14 @@ internal static class BacktestCommand
     {
         var data = new Option<string?>("--data") { Description = "A data folder (counts.csv[.gz] long or readings.csv[.gz] wide, optional sensors.csv) or one file (long/wide CSV or NDJSON, plain or .gz)." };
         var demo = new Option<bool>("--demo") { Description = "Use the built-in synthetic city instead of --data." };
-        var model = new Option<string>("--model") { Description = $"Forecast model: {string.Join(", ", ForecastModelCatalog.Default.Names)}.", DefaultValueFactory = _ => DefaultModel };
+        var model = new Option<string>("--model") { Description = $"Forecast model: {string.Join(", ", ModelContext.Names)}.", DefaultValueFactory = _ => DefaultModel };
         var testFrom = new Option<string?>("--test-from") { Description = "First day (or label) of the test period; the model learns only from data before it. Default: the start of the last 28 days." };
         var protocol = new Option<string>("--protocol") { Description = "rolling: a forecast at every step for the next --horizon steps; day-ahead: after each day's last reading, for the whole next day.", DefaultValueFactory = _ => "rolling" };
         protocol.AcceptOnlyFromAmong([.. BacktestProtocolNames.All]);
         var horizon = new Option<int>("--horizon") { Description = "Steps ahead for the rolling protocol.", DefaultValueFactory = _ => 1 };
         var maskZeros = new Option<bool>("--mask-zeros") { Description = "Treat actual zeros as missing (road-speed data where 0 marks a gap)." };
+        var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for the gbm model's calendar features, e.g. au-vic (default: none)." };
+        var events = new Option<string?>("--events") { Description = "Events for the gbm model: an events CSV file or a shipped name, e.g. melbourne-2009-2014 (default: none)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file." };
         var svg = new Option<FileInfo?>("--svg") { Description = "Also draw actual against forecast for one sensor and week as SVG to this file." };
         var svgSensor = new Option<string?>("--svg-sensor") { Description = "The sensor to draw (default: the one with the most test data)." };
@@ -31,7 +33,7 @@ internal static class BacktestCommand
         var readerOptions = new ReaderOptionsBinding();
         var command = new Command("backtest", "Score a forecast model on past data: per-horizon MAE, RMSE, WAPE, MAPE and n, missing actuals masked.")
         {
-            data, demo, model, testFrom, protocol, horizon, maskZeros, json, svg, svgSensor, svgWeek,
+            data, demo, model, testFrom, protocol, horizon, maskZeros, holidays, events, json, svg, svgSensor, svgWeek,
         };
         readerOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
@@ -47,7 +49,11 @@ internal static class BacktestCommand
                 result.GetValue(json),
                 result.GetValue(svg),
                 result.GetValue(svgSensor),
-                result.GetValue(svgWeek));
+                result.GetValue(svgWeek))
+            {
+                Holidays = result.GetValue(holidays),
+                Events = result.GetValue(events),
+            };
             return await RunAsync(context, request, readerOptions.Read(result), cancellation);
         }));
         return command;
@@ -56,7 +62,7 @@ internal static class BacktestCommand
     private static async Task<int> RunAsync(CliContext context, BacktestRequest request, Ingestion.ReaderOptions readerOptions, CancellationToken cancellation)
     {
         var dataset = DatasetLoader.Load(context, request.Data, request.Demo, readerOptions);
-        var model = new CachedFitModel(ForecastModelCatalog.Default.Get(request.Model));
+        var model = new CachedFitModel(ModelContext.Catalog(dataset, request.Holidays, request.Events).Get(request.Model));
         var options = request.ToOptions(dataset);
         var result = await RunWithProgressAsync(context, dataset, model, options, cancellation);
 

@@ -18,6 +18,12 @@ internal sealed record BacktestRequest(
     string? SvgSensor,
     string? SvgWeek)
 {
+    /// <summary>The holiday region for model features (<c>--holidays</c>), or null.</summary>
+    public string? Holidays { get; init; }
+
+    /// <summary>The events file or shipped name for model features (<c>--events</c>), or null.</summary>
+    public string? Events { get; init; }
+
     /// <summary>Days in the default test period.</summary>
     public const int DefaultTestDays = 28;
 

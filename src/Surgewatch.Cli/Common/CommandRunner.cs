@@ -1,5 +1,6 @@
 using Spectre.Console;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Forecasting.XGBoost;
 using Surgewatch.Ingestion.Errors;
 using Surgewatch.Ingestion.Sources;
 
@@ -30,5 +31,6 @@ internal static class CommandRunner
         or FileNotFoundException
         or DirectoryNotFoundException
         or InputRejectedException
-        or DataFolderException;
+        or DataFolderException
+        or XGBoostNotInstalledException;
 }

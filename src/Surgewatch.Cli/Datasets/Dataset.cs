@@ -1,3 +1,4 @@
+using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Cli.Datasets;
@@ -6,4 +7,5 @@ namespace Surgewatch.Cli.Datasets;
 /// <param name="Name">The folder or file name, or "demo".</param>
 /// <param name="Panel">The series on one grid.</param>
 /// <param name="Sensors">Sensor metadata, where a sensor list was found.</param>
-internal sealed record Dataset(string Name, SeriesPanel Panel, IReadOnlyList<Sensor> Sensors);
+/// <param name="Edges">The sensor graph from the folder's edges.csv, or null when it has none.</param>
+internal sealed record Dataset(string Name, SeriesPanel Panel, IReadOnlyList<Sensor> Sensors, IReadOnlyList<SensorEdge>? Edges = null);

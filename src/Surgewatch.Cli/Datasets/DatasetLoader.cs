@@ -6,7 +6,7 @@ using Surgewatch.Ingestion.Sources;
 
 namespace Surgewatch.Cli.Datasets;
 
-/// <summary>Loads the dataset a command names: a data folder, one file, or the demo city.</summary>
+/// <summary>Loads the dataset a command names: a data folder (with its edges.csv road graph, if any), one file, or the demo city.</summary>
 internal static class DatasetLoader
 {
     public static Dataset Load(CliContext context, string? path, bool demo, ReaderOptions options)
@@ -30,7 +30,9 @@ internal static class DatasetLoader
         context.Console.Status().Start($"Reading {path}", _ => data = DataSet.Load(path!, options));
         var panel = SeriesPanel.FromBatch(data!.Observations, data.Step);
         context.Console.MarkupLineInterpolated($"Read [bold]{data.Observations.Count:N0}[/] readings of [bold]{panel.Sensors.Count}[/] sensors, step {data.Step}, {panel.Start} to {panel.LabelAt(panel.Length - 1)}.");
-        return new Dataset(NameOf(path!), panel, data.Sensors);
+        var edgesFile = Directory.Exists(path) ? Path.Combine(path!, "edges.csv") : null;
+        var edges = edgesFile is not null && File.Exists(edgesFile) ? EdgesCsv.Read(edgesFile) : null;
+        return new Dataset(NameOf(path!), panel, data.Sensors, edges);
     }
 
     private static string NameOf(string path) =>

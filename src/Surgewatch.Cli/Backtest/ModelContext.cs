@@ -1,0 +1,70 @@
+using Surgewatch.Cli.Common;
+using Surgewatch.Cli.Datasets;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Forecasting.XGBoost.Gbm;
+using Surgewatch.Ingestion.Calendars;
+
+namespace Surgewatch.Cli.Backtest;
+
+/// <summary>
+/// Composes the models the CLI offers: Core's baselines plus <c>gbm</c>, which gets the holidays (<c>--holidays</c>),
+/// events (<c>--events</c>) and the dataset's sensor graph (edges.csv) as features.
+/// </summary>
+internal static class ModelContext
+{
+    /// <summary>Every model name, for <c>--help</c>.</summary>
+    public static IReadOnlyList<string> Names { get; } = [.. ForecastModelCatalog.Default.Names, "gbm"];
+
+    public static ForecastModelCatalog Catalog(Dataset dataset, string? holidays, string? events) =>
+        new([.. Baselines(), new GbmModel(Features(dataset, holidays, events))]);
+
+    public static FeatureContext Features(Dataset dataset, string? holidays, string? events) =>
+        new(LoadRegion(holidays), LoadEvents(events), dataset.Edges);
+
+    private static IEnumerable<IForecastModel> Baselines()
+    {
+        foreach (var name in ForecastModelCatalog.Default.Names)
+        {
+            yield return ForecastModelCatalog.Default.Get(name);
+        }
+    }
+
+    private static HolidayRegion? LoadRegion(string? region)
+    {
+        if (region is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return CalendarLibrary.Shipped.LoadRegion(region);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or ArgumentException or CalendarFormatException)
+        {
+            throw new UserInputException($"--holidays {region}: {e.Message}");
+        }
+    }
+
+    private static EventCalendar? LoadEvents(string? events)
+    {
+        if (events is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var list = File.Exists(events)
+                ? EventCsvParser.Parse(File.ReadAllText(events), events)
+                : CalendarLibrary.Shipped.LoadEvents(events);
+            return new EventCalendar(list);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or ArgumentException or CalendarFormatException)
+        {
+            throw new UserInputException($"--events {events}: {e.Message} Give an events CSV file or a shipped events name.");
+        }
+    }
+}

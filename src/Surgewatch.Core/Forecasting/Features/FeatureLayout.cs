@@ -1,0 +1,34 @@
+namespace Surgewatch.Core.Forecasting.Features;
+
+/// <summary>
+/// The columns of a feature row. Columns before <see cref="OriginCount"/> depend only on the series and the origin,
+/// so a forecast for many horizons builds them once. Readings are divided by the series' scale
+/// (<see cref="SeriesScale"/>); "lag" columns read the last slot at or before the origin that shares the target's
+/// slot of day (or of week). "level_ratio" columns compare the last three readings with the same slots a day
+/// (a week) earlier; "estimate" columns multiply a lag by that ratio, since trees do not multiply well.
+/// </summary>
+public static class FeatureLayout
+{
+    /// <summary>The column names, in order.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "last", "last_1", "last_2", "last_3", "mean_day", "std_day", "mean_week", "origin_day_ago", "origin_week_ago", "log_scale",
+        "nbr_level", "nbr_change_1", "nbr_change_3",
+        "horizon_hours", "hour_of_day", "day_of_week", "holiday", "days_to_holiday", "days_from_holiday", "event",
+        "lag_day", "lag_week_1", "lag_week_2", "lag_week_3", "lag_week_4", "lag_weeks_median", "lag_weeks_mean", "lag_week_1_holiday",
+        "level_ratio_day", "level_ratio_week", "estimate_day", "estimate_week", "estimate_weeks_median",
+        "lag_8_weeks_median",
+    ];
+
+    /// <summary>The number of columns that depend on the origin only.</summary>
+    public const int OriginCount = 13;
+
+    /// <summary>The number of columns.</summary>
+    public const int Count = 34;
+
+    /// <summary>Weeks of same-slot lags.</summary>
+    internal const int LagWeeks = 4;
+
+    /// <summary>Days beyond which the distance to a holiday is written as this value plus one.</summary>
+    internal const int HolidaySearchDays = 7;
+}

@@ -1,0 +1,53 @@
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Forecasting.XGBoost.Gbm;
+
+/// <summary>
+/// <c>gbm</c>: one global gradient-boosted tree model (XGBoost) over all series, trained on rows of
+/// <see cref="FeatureLayout"/> sampled from the training window, predicting each target reading as a ratio to its
+/// series' scale. Horizon is a feature, so one model serves rolling and day-ahead forecasts.
+/// </summary>
+public sealed class GbmModel : IForecastModel
+{
+    private readonly FeatureContext _context;
+    private readonly GbmOptions _options;
+
+    /// <summary>Creates the model with <paramref name="context"/> (holidays, events, sensor graph) and <paramref name="options"/>.</summary>
+    public GbmModel(FeatureContext? context = null, GbmOptions? options = null)
+    {
+        _context = context ?? FeatureContext.None;
+        _options = options ?? new GbmOptions();
+    }
+
+    /// <inheritdoc />
+    public string Name => "gbm";
+
+    /// <inheritdoc />
+    /// <exception cref="XGBoostNotInstalledException">The native XGBoost library is missing.</exception>
+    public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentOutOfRangeException.ThrowIfNegative(trainEnd);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(trainEnd, panel.Length);
+        Native.XGBoostLibrary.EnsureAvailable();
+        var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd), _context);
+        var full = Train(panel, trainEnd, builder, _options, cancellationToken);
+        var shortOptions = _options with { ShortHorizonShare = 1, MaxTrainingRows = _options.MaxTrainingRows / 2, Seed = _options.Seed + 1 };
+        var near = _options.ShortHorizonModel ? Train(panel, trainEnd, builder, shortOptions, cancellationToken) : null;
+        return new GbmForecaster(panel, builder, full, near, Name);
+    }
+
+    private Booster Train(SeriesPanel panel, int trainEnd, FeatureBuilder builder, GbmOptions options, CancellationToken cancellationToken)
+    {
+        var rows = TrainingSampler.Sample(panel, trainEnd, builder, options, cancellationToken);
+        if (rows.Count == 0)
+        {
+            throw new InvalidOperationException($"Model '{Name}' found no training rows before slot {trainEnd}: give it a longer training period with readings.");
+        }
+
+        using var matrix = DenseMatrix.Create(rows.Features, rows.Columns, rows.Labels, rows.Weights);
+        return Booster.Train(matrix, options.ToParameters(), options.Rounds, cancellationToken);
+    }
+}

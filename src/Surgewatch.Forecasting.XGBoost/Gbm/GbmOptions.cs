@@ -1,0 +1,56 @@
+namespace Surgewatch.Forecasting.XGBoost.Gbm;
+
+/// <summary>How <see cref="GbmModel"/> trains. The defaults are not tuned to one city.</summary>
+public sealed record GbmOptions
+{
+    /// <summary>Boosting rounds (trees).</summary>
+    public int Rounds { get; init; } = 300;
+
+    /// <summary>Maximum tree depth.</summary>
+    public int MaxDepth { get; init; } = 8;
+
+    /// <summary>Learning rate (eta).</summary>
+    public double LearningRate { get; init; } = 0.1;
+
+    /// <summary>At most this many (origin, horizon) rows are sampled from the training window, over all series.</summary>
+    public int MaxTrainingRows { get; init; } = 400_000;
+
+    /// <summary>Horizons sampled per sampled origin.</summary>
+    public int HorizonsPerOrigin { get; init; } = 4;
+
+    /// <summary>
+    /// The share of sampled horizons drawn uniformly from the first hour (rolling forecasts); the rest are drawn
+    /// log-uniformly from one step to one day.
+    /// </summary>
+    public double ShortHorizonShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// Also train a second booster only on horizons within the first hour (with half the rows), and use it for those
+    /// horizons: rolling forecasts then do not share the trees' capacity with day-ahead ones.
+    /// </summary>
+    public bool ShortHorizonModel { get; init; } = true;
+
+    /// <summary>XGBoost objective.</summary>
+    public string Objective { get; init; } = "reg:squarederror";
+
+    /// <summary>Native threads.</summary>
+    public int Threads { get; init; } = 2;
+
+    /// <summary>Seed of sampling and of XGBoost.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>The XGBoost parameters these options stand for.</summary>
+    public IReadOnlyDictionary<string, string> ToParameters() => new Dictionary<string, string>
+    {
+        ["tree_method"] = "hist",
+        ["objective"] = Objective,
+        ["nthread"] = Threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["seed"] = Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["max_depth"] = MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["eta"] = LearningRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["subsample"] = "0.8",
+        ["colsample_bytree"] = "0.8",
+        ["min_child_weight"] = "5",
+        ["verbosity"] = "0",
+    };
+}
