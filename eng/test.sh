@@ -10,6 +10,17 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# System packages the tests need (sqlite3, libxgboost0): installed when missing. Where they cannot be installed,
+# the tests that need them skip with a stated reason, except under CI=true, where that is a failure.
+if ! bash eng/install-deps.sh; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "Installing the system packages failed; under CI=true that is fatal." >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  echo "Could not install the system packages; tests that need them will skip and say why." >&2
+fi
+
 results="${SURGEWATCH_TEST_RESULTS:-$(mktemp -d)}"
 mkdir -p "$results"
 rm -f "$results"/*.trx
