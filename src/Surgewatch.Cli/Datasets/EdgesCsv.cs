@@ -33,9 +33,17 @@ internal static class EdgesCsv
                 throw new UserInputException($"{path} line {line}: expected from_id,to_id,weight with a numeric weight.");
             }
 
-            edges.Add(new SensorEdge(new SensorId(fields[0].Trim()), new SensorId(fields[1].Trim()), weight));
+            edges.Add(new SensorEdge(Id(fields[0], "from_id", path, line), Id(fields[1], "to_id", path, line), weight));
         }
 
         return edges;
+    }
+
+    private static SensorId Id(string field, string column, string path, int line)
+    {
+        var text = field.Trim();
+        return SensorId.IsValid(text, out var reason)
+            ? new SensorId(text)
+            : throw new UserInputException($"{path} line {line}, field '{column}': '{text}' is not a sensor id: {reason}.");
     }
 }

@@ -18,6 +18,19 @@ public sealed class BacktestDataAndCalendarsTest
     }
 
     [Fact]
+    public async Task Backtest_EdgesWithInvalidSensorId_FailsWithCode2NamingLineAndField()
+    {
+        using var dir = new TempDirectory();
+        var folder = WriteRoadFolder(dir);
+        File.WriteAllText(Path.Combine(folder, "edges.csv"), "from_id,to_id,weight\na,b,0.5\nb,not an id,0.5\n");
+
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--data", folder, "--model", "last-value", "--test-from", "2012-03-06");
+
+        exit.Should().Be(2, output);
+        output.Should().Contain("edges.csv line 3, field 'to_id'").And.Contain("not an id");
+    }
+
+    [Fact]
     public async Task Backtest_UnknownHolidayRegion_FailsWithCode2ListingTheRegions()
     {
         var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--model", "gbm", "--holidays", "xx-nowhere");
