@@ -15,4 +15,13 @@ internal static class CliParsing
 
         throw new UserInputException($"{option} '{text}': {reason}.");
     }
+
+    /// <summary>Refuses <paramref name="path"/> when it is neither a file nor a folder; <paramref name="prefix"/> names the option, if any.</summary>
+    public static void RequireFileOrFolder(string path, string prefix)
+    {
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new UserInputException($"{prefix}'{path}': no such file or folder.");
+        }
+    }
 }

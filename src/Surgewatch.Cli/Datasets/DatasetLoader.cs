@@ -21,10 +21,7 @@ internal static class DatasetLoader
             return DemoDataset.Load();
         }
 
-        if (!File.Exists(path) && !Directory.Exists(path))
-        {
-            throw new UserInputException($"--data '{path}': no such file or folder.");
-        }
+        CliParsing.RequireFileOrFolder(path!, "--data ");
 
         DataSet? data = null;
         context.Console.Status().Start($"Reading {path}", _ => data = DataSet.Load(path!, options));

@@ -34,10 +34,7 @@ internal static class IngestCommand
     {
         foreach (var path in paths)
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                throw new UserInputException($"'{path}': no such file or folder.");
-            }
+            CliParsing.RequireFileOrFolder(path, string.Empty);
         }
 
         using var store = SqliteStore.Open(db.FullName);
