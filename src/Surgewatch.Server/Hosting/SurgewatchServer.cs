@@ -6,6 +6,7 @@ using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
 using Surgewatch.Server.Alerts;
 using Surgewatch.Server.Auth;
+using Surgewatch.Server.Dashboard;
 using Surgewatch.Server.Docs;
 using Surgewatch.Server.Forecasts;
 using Surgewatch.Server.Health;
@@ -69,6 +70,7 @@ public static class SurgewatchServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        DashboardAssets.Use(app);
     }
 
     private static void MapEndpoints(WebApplication app)

@@ -1,0 +1,94 @@
+// The Surgewatch dashboard: wires the panels to the API and the live hub.
+import { get, hasKey, setKey } from './api.js';
+import { createBriefing } from './briefing.js';
+import { createClock } from './clock.js';
+import { byId } from './dom.js';
+import { createInbox } from './alerts.js';
+import { refresh, startLive } from './live.js';
+import { createMap, setSensors } from './map.js';
+import { notify } from './notify.js';
+import { emit, on, state } from './state.js';
+import { createZoneList } from './zonelist.js';
+import { createZonePanel } from './zonepanel.js';
+import { createConnectionView } from './connection.js';
+
+async function start() {
+  createConnectionView();
+  createZoneList();
+  createInbox();
+  createZonePanel();
+  createBriefing();
+  createClock();
+  createMap();
+  wireKeyForm();
+
+  await loadSession();
+  await loadZones();
+  get('/sensors').then(setSensors).catch((error) => console.warn('No sensors', error));
+  try {
+    await refresh();
+  } catch (error) {
+    notify(`Could not load the zone status: ${error.message}`, true);
+  }
+  startLive();
+  document.body.dataset.ready = 'true';
+}
+
+async function loadSession() {
+  try {
+    state.session = await get('/session');
+  } catch {
+    state.session = { mode: 'live' };
+  }
+  // Only a demo server hands out an operator key, so that acknowledging and silencing work in the sandbox.
+  if (state.session.operatorKey) setKey(state.session.operatorKey, false);
+  byId('mode').textContent = state.session.mode ?? 'live';
+  byId('mode').dataset.mode = state.session.mode ?? 'live';
+  showKeyState();
+}
+
+async function loadZones() {
+  try {
+    state.zones = await get('/zones');
+  } catch (error) {
+    state.zones = { type: 'FeatureCollection', features: [] };
+    notify(`Could not load the zones: ${error.message}`, true);
+  }
+  emit('zones');
+  if (!state.selectedZone && state.zones.features.length) {
+    // Open on the zone in the worst state once statuses arrive; until then the first one.
+    on('status', selectWorstOnce);
+  }
+}
+
+let selectedOnce = false;
+function selectWorstOnce() {
+  if (selectedOnce || state.selectedZone) return;
+  selectedOnce = true;
+  const worst = byId('zone-list').querySelector('[data-testid="zone-row"]');
+  worst?.click();
+}
+
+function wireKeyForm() {
+  byId('key-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    setKey(byId('key-input').value, true);
+    byId('key-input').value = '';
+    showKeyState();
+    notify(hasKey() ? 'Operator key set for this tab.' : 'Operator key cleared.');
+  });
+  byId('operator').addEventListener('click', () => {
+    if (state.session.operatorKey) return;
+    setKey('', true);
+    showKeyState();
+  });
+}
+
+function showKeyState() {
+  const demoKey = Boolean(state.session.operatorKey);
+  byId('key-form').hidden = hasKey();
+  byId('operator').hidden = !hasKey();
+  byId('operator').textContent = demoKey ? 'demo operator' : 'operator key set (click to clear)';
+}
+
+start().catch((error) => notify(`The dashboard failed to start: ${error.message}`, true));

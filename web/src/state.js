@@ -1,0 +1,66 @@
+// The dashboard's state: what the server last said, and who listens for changes.
+const listeners = new Map();
+
+export const state = {
+  session: { mode: 'live' },
+  zones: null, // GeoJSON FeatureCollection from /zones
+  status: new Map(), // zoneId -> zone status
+  alerts: new Map(), // key -> alert
+  clock: null,
+  selectedZone: null,
+  lastUpdate: 0, // browser ms of the last live message or poll
+  connection: 'connecting',
+};
+
+/** Calls listener(detail) each time topic is emitted. */
+export function on(topic, listener) {
+  if (!listeners.has(topic)) listeners.set(topic, []);
+  listeners.get(topic).push(listener);
+}
+
+export function emit(topic, detail) {
+  for (const listener of listeners.get(topic) ?? []) {
+    try {
+      listener(detail);
+    } catch (error) {
+      console.error(`A ${topic} listener failed`, error);
+    }
+  }
+}
+
+export function zoneName(zoneId) {
+  const feature = state.zones?.features.find((f) => featureId(f) === zoneId);
+  return feature?.properties?.name ?? zoneId;
+}
+
+export function featureId(feature) {
+  return feature.properties?.id ?? feature.id;
+}
+
+export function setStatuses(list) {
+  for (const status of list) state.status.set(status.zoneId, status);
+  state.lastUpdate = Date.now();
+  emit('status');
+}
+
+export function setAlert(alert) {
+  state.alerts.set(alert.key, alert);
+  state.lastUpdate = Date.now();
+  emit('alerts');
+}
+
+export function setAlerts(list) {
+  state.alerts = new Map(list.map((a) => [a.key, a]));
+  emit('alerts');
+}
+
+export function setClock(clock) {
+  state.clock = clock;
+  state.lastUpdate = Date.now();
+  emit('clock');
+}
+
+export function selectZone(zoneId) {
+  state.selectedZone = zoneId;
+  emit('select', zoneId);
+}
