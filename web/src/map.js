@@ -7,6 +7,7 @@ import { featureId, on, selectZone, state } from './state.js';
 
 const basemapStorage = 'surgewatch.basemapUrl';
 let map = null;
+let layersReady = false;
 let sensors = { type: 'FeatureCollection', features: [] };
 const labels = new Map();
 
@@ -31,14 +32,10 @@ export function createMap() {
   map.on('error', (event) => console.warn('Map error', event.error?.message ?? event));
   map.on('load', () => {
     addLayers();
+    layersReady = true;
     applyBasemap(localStorage.getItem(basemapStorage) ?? '');
     render();
     fitZones();
-  });
-  map.on('sourcedata', (event) => {
-    if (event.sourceId === 'zones' && event.isSourceLoaded) {
-      container.dataset.zoneFeatures = String(zoneFeatures().features.length);
-    }
   });
 
   on('zones', () => {
@@ -98,7 +95,7 @@ function zoneFeatures() {
 }
 
 function render() {
-  if (!map?.isStyleLoaded() || !map.getSource('zones')) return;
+  if (!layersReady) return;
   const data = zoneFeatures();
   map.getSource('zones').setData(data);
   byId('map').dataset.zoneFeatures = String(data.features.length);
@@ -145,7 +142,10 @@ export function setSensors(list) {
       type: 'Feature', geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: { id: s.id, name: s.name },
     })),
   };
-  map?.getSource('sensors')?.setData(sensors);
+  if (layersReady) {
+    map.getSource('sensors').setData(sensors);
+    fitZones();
+  }
 }
 
 function wireToggles() {
@@ -170,7 +170,7 @@ function wireBasemapSettings() {
 }
 
 function applyBasemap(url) {
-  if (!map?.isStyleLoaded()) return;
+  if (!layersReady) return;
   if (map.getLayer('basemap')) map.removeLayer('basemap');
   if (map.getSource('basemap')) map.removeSource('basemap');
   if (!url) return;

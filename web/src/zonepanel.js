@@ -96,9 +96,9 @@ function draw(series, now) {
 
   const opts = {
     width: box.clientWidth || 400,
-    height: Math.max(140, (box.clientHeight || 260) - 40),
+    height: Math.max(140, (box.clientHeight || 260) - 26),
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
-    legend: { show: true, live: false },
+    legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(max ?? 0, 0.1) * 1.1] } },
     axes: [axis(), { ...axis(), label: 'persons / m²', size: 50 }],
@@ -121,6 +121,14 @@ function draw(series, now) {
   chart?.destroy();
   box.replaceChildren();
   chart = new uPlot(opts, data, box);
+  box.append(legend(levelLines.map(([, level]) => level)));
+}
+
+function legend(levelNames) {
+  const key = (cls, text, colour) => el('span', { class: 'key' }, el('i', { class: cls, style: colour ? `border-color:${colour}` : undefined }), text);
+  return el('div', { class: 'chart-legend' },
+    key('line observed', 'observed'), key('line forecast', 'forecast mean'), key('band b80', '80%'), key('band b95', '95%'),
+    ...levelNames.map((level) => key('line level', level, levelColour[level])));
 }
 
 function axis() {
@@ -144,5 +152,5 @@ function drawNow(u, now) {
 
 function resize() {
   const box = byId('zone-chart');
-  if (chart && box.clientWidth > 0) chart.setSize({ width: box.clientWidth, height: Math.max(140, box.clientHeight - 40) });
+  if (chart && box.clientWidth > 0) chart.setSize({ width: box.clientWidth, height: Math.max(140, box.clientHeight - 26) });
 }

@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Surgewatch.Dashboard.EndToEndTests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Surgewatch.Dashboard.EndToEndTests;
+
+/// <summary>
+/// What a person sees on the dashboard of <c>surgewatch serve --demo</c>, in real headless Chromium at 1366×768.
+/// Each test saves screenshots to TestResults/e2e (the path is printed).
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper output)
+{
+    /// <summary>Real seconds the demo surge may take to raise an alert at the test's demo speed.</summary>
+    private static readonly TimeSpan AlertTimeout = TimeSpan.FromSeconds(120);
+
+    [RequiresChromiumFact]
+    public async Task Map_DemoCity_ShowsEveryZoneTheApiServes()
+    {
+        var zones = await ApiZoneCountAsync();
+        var page = await fixture.OpenDashboardAsync();
+
+        zones.Should().BeGreaterThan(0, "the demo city has zones");
+        await Expect(page.GetByTestId("zone-count")).ToHaveTextAsync(zones.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("zone-row")).ToHaveCountAsync(zones);
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-zone-features", zones.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("map-zone-label")).ToHaveCountAsync(zones);
+        await Expect(page.GetByTestId("map-error")).ToBeHiddenAsync();
+        await Expect(page.Locator("#map canvas")).ToBeVisibleAsync();
+        Report(await DashboardFixture.ScreenshotAsync(page, "map"));
+    }
+
+    [RequiresChromiumFact]
+    public async Task Inbox_DemoSurge_AlertAppearsAndAcknowledgeMovesItToAcknowledged()
+    {
+        var page = await fixture.OpenDashboardAsync();
+        var open = page.GetByTestId("alerts-open").GetByTestId("alert-item");
+
+        await Expect(open.First).ToBeVisibleAsync(new() { Timeout = (float)AlertTimeout.TotalMilliseconds });
+        var alert = open.First;
+        var key = await alert.GetAttributeAsync("data-key");
+        key.Should().NotBeNullOrEmpty();
+        await Expect(alert.GetByTestId("alert-severity")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("warning|alarm|critical"));
+        Report(await DashboardFixture.ScreenshotAsync(page, "alert"));
+
+        await alert.GetByTestId("alert-ack").ClickAsync();
+
+        var acknowledged = page.GetByTestId("alerts-acknowledged").Locator($"[data-key='{key}']");
+        await Expect(acknowledged).ToHaveAttributeAsync("data-acknowledged", "true");
+        await Expect(page.GetByTestId("alerts-open").Locator($"[data-key='{key}']")).ToHaveCountAsync(0);
+        (await ApiAcknowledgedAsync(key!)).Should().BeTrue("the acknowledgement reached the server, not only the page");
+        Report(await DashboardFixture.ScreenshotAsync(page, "acknowledged"));
+    }
+
+    [RequiresChromiumFact]
+    public async Task ZonePanel_SelectingAZone_ChartsHistoryAndForecast()
+    {
+        var page = await fixture.OpenDashboardAsync();
+        var row = page.GetByTestId("zone-row").First;
+        var zoneId = await row.GetAttributeAsync("data-zone-id");
+
+        await row.ClickAsync();
+
+        await Expect(page.Locator("#zone-title")).Not.ToHaveTextAsync("Select a zone");
+        var chart = page.GetByTestId("zone-chart");
+        await Expect(chart.Locator("canvas")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        (int.Parse(await chart.GetAttributeAsync("data-observed") ?? "0", System.Globalization.CultureInfo.InvariantCulture))
+            .Should().BeGreaterThan(0, $"zone {zoneId} has readings in the demo");
+        Report(await DashboardFixture.ScreenshotAsync(page, "zone-panel"));
+    }
+
+    [RequiresChromiumFact]
+    public async Task Header_DemoServer_ShowsLiveConnectionAndTheDemoClock()
+    {
+        var page = await fixture.OpenDashboardAsync();
+
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("mode")).ToHaveTextAsync("demo");
+        await Expect(page.GetByTestId("clock-now")).Not.ToHaveTextAsync("--");
+        await Expect(page.GetByTestId("clock-speed")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("operator")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("briefing-row").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        Report(await DashboardFixture.ScreenshotAsync(page, "header-briefing"));
+    }
+
+    private async Task<int> ApiZoneCountAsync()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Url };
+        using var zones = JsonDocument.Parse(await http.GetStringAsync("/api/v1/zones"));
+        return zones.RootElement.GetProperty("features").GetArrayLength();
+    }
+
+    private async Task<bool> ApiAcknowledgedAsync(string key)
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Url };
+        var alerts = await http.GetFromJsonAsync<JsonElement>("/api/v1/alerts?active=true");
+        foreach (var alert in alerts.EnumerateArray())
+        {
+            if (alert.GetProperty("key").GetString() == key)
+            {
+                return alert.GetProperty("acknowledged").GetBoolean();
+            }
+        }
+
+        return false;
+    }
+
+    private void Report(string screenshot) => output.WriteLine($"Screenshot: {screenshot}");
+}

@@ -1,0 +1,165 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace Surgewatch.Dashboard.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// <c>surgewatch serve --demo</c> as its own process on a free loopback port with a fresh store in a temporary
+/// folder; ready once /healthz answers. Its output goes to server.log among the artifacts.
+/// </summary>
+internal sealed class DemoServer : IAsyncDisposable
+{
+    /// <summary>Simulated seconds per real second: the demo surge (about 15 simulated minutes in) comes within seconds.</summary>
+    public const int Speed = 600;
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private readonly Process _process;
+    private readonly string _folder;
+    private readonly StringBuilder _log = new();
+    private readonly StreamWriter _logFile;
+
+    private DemoServer(Process process, string folder, Uri url, StreamWriter logFile)
+    {
+        _process = process;
+        _folder = folder;
+        Url = url;
+        _logFile = logFile;
+    }
+
+    public Uri Url { get; }
+
+    /// <summary>What the server printed so far (for failure messages).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<DemoServer> StartAsync()
+    {
+        var cli = CliPath();
+        var folder = Directory.CreateTempSubdirectory("surgewatch-e2e-").FullName;
+        var url = new Uri($"http://127.0.0.1:{FreePort()}");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = folder,
+        };
+        foreach (var arg in new[] { cli, "serve", "--demo", "--speed", Speed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Path.Combine(folder, "e2e.db"), "--urls", url.ToString().TrimEnd('/') })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var logFile = new StreamWriter(Artifacts.PathOf("server.log"), append: false) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName} {cli}.");
+        var server = new DemoServer(process, folder, url, logFile);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitHealthyAsync();
+        return server;
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+            _logFile.WriteLine(line);
+        }
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"surgewatch serve --demo exited with code {_process.ExitCode} before answering /healthz:\n{Log}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync("/healthz");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy starting; try again.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"surgewatch serve --demo did not answer {Url}healthz within {StartTimeout.TotalSeconds:0} s:\n{Log}");
+    }
+
+    private static string CliPath()
+    {
+        var path = typeof(DemoServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "SurgewatchCli").Value!;
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"The surgewatch CLI was not built at {path}; build the solution (or this test project) first.", path);
+    }
+
+    /// <summary>The dotnet host running these tests (set by the dotnet CLI), else dotnet on PATH.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        lock (_log)
+        {
+            _logFile.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open (SQLite WAL) stays in the temporary folder; the OS cleans it later.
+        }
+    }
+}
