@@ -7,6 +7,13 @@ need=()
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 # XGBoost's C library, loaded by Surgewatch.Forecasting.XGBoost (model gbm) as libxgboost.so.0.
 dpkg -s libxgboost0 >/dev/null 2>&1 || need+=(libxgboost0)
+# Debian's Chromium runs the dashboard's end-to-end tests (Playwright drives it; it never downloads a browser of its own).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+# Node.js and npm bundle the dashboard (web/) into the server during `dotnet build`.
+if ! command -v npm >/dev/null 2>&1; then
+  command -v node >/dev/null 2>&1 || need+=(nodejs)
+  need+=(npm)
+fi
 
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""

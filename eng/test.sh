@@ -21,6 +21,9 @@ if ! bash eng/install-deps.sh; then
   echo "Could not install the system packages; tests that need them will skip and say why." >&2
 fi
 
+# The dashboard tests drive Debian's Chromium; Playwright must never fetch a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
 results="${SURGEWATCH_TEST_RESULTS:-$(mktemp -d)}"
 mkdir -p "$results"
 rm -f "$results"/*.trx

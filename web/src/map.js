@@ -66,7 +66,7 @@ function addLayers() {
   map.addLayer({ id: 'zone-selected', type: 'line', source: 'zones', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#ffffff', 'line-width': 3 } });
   map.addLayer({
     id: 'sensors', type: 'circle', source: 'sensors',
-    paint: { 'circle-radius': 3.5, 'circle-color': '#93c5fd', 'circle-stroke-color': '#0d1522', 'circle-stroke-width': 1 },
+    paint: { 'circle-radius': 4.5, 'circle-color': '#bfdbfe', 'circle-stroke-color': '#1e3a8a', 'circle-stroke-width': 1.5 },
   });
   map.on('click', 'zone-fill', (event) => {
     const feature = event.features?.[0];
@@ -131,7 +131,7 @@ function fitZones() {
   const extend = (coords) => (typeof coords[0] === 'number' ? bounds.extend(coords) : coords.forEach(extend));
   for (const feature of state.zones.features) extend(feature.geometry.coordinates);
   for (const feature of sensors.features) extend(feature.geometry.coordinates);
-  if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: 40, duration: 0, maxZoom: 17 });
+  if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: { top: 60, bottom: 40, left: 40, right: 60 }, duration: 0, maxZoom: 17 });
 }
 
 /** Shows the sensors that have a position (from GET /api/v1/sensors). */

@@ -101,7 +101,7 @@ function draw(series, now) {
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(max ?? 0, 0.1) * 1.1] } },
-    axes: [axis(), { ...axis(), label: 'persons / m²', size: 50 }],
+    axes: [{ ...axis(), values: timeTicks }, { ...axis(), label: 'persons / m²', size: 50 }],
     series: [
       {},
       { label: 'observed', stroke: '#e5e7eb', width: 2, spanGaps: false },
@@ -129,6 +129,15 @@ function legend(levelNames) {
   return el('div', { class: 'chart-legend' },
     key('line observed', 'observed'), key('line forecast', 'forecast mean'), key('band b80', '80%'), key('band b95', '95%'),
     ...levelNames.map((level) => key('line level', level, levelColour[level])));
+}
+
+/** Tick labels as site wall-clock "HH:mm", with the date under midnight ("14 Mar"). */
+function timeTicks(u, splits) {
+  return splits.map((s) => {
+    const d = new Date(s * 1000);
+    const hhmm = `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+    return hhmm === '00:00' ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }) : hhmm;
+  });
 }
 
 function axis() {
