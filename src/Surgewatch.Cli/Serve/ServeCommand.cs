@@ -9,11 +9,17 @@ using Surgewatch.Server.Hosting;
 
 namespace Surgewatch.Cli.Serve;
 
-/// <summary><c>surgewatch serve</c>: runs the HTTP API over the embedded store until stopped (Ctrl+C).</summary>
+/// <summary>
+/// <c>surgewatch serve [--demo | --replay DIR] [--speed N]</c>: runs the HTTP API, the live hub and the dashboard
+/// over the embedded store until stopped (Ctrl+C).
+/// </summary>
 internal static class ServeCommand
 {
     /// <summary>Where the server listens unless --urls says otherwise: loopback only.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    /// <summary>The demo's store when --db is not given: a fresh file in the temporary folder, so a demo never mixes with real data.</summary>
+    public const string DemoStoreName = "surgewatch-demo.db";
 
     public static Command Create(CliContext context)
     {
@@ -23,31 +29,58 @@ internal static class ServeCommand
             Description = $"Where to listen, ';'-separated (default {DefaultUrl}, this machine only; use http://0.0.0.0:PORT to listen on every interface).",
             DefaultValueFactory = _ => DefaultUrl,
         };
-        var command = new Command("serve", "Serve the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
+        var demo = new Option<bool>("--demo") { Description = "Play the built-in synthetic city at accelerated time (a surge on the riverside turns dangerous within about two minutes)." };
+        var replay = new Option<DirectoryInfo?>("--replay") { Description = "Play a data folder (such as ../shared/data/pedestrians/melbourne) through the ingest path at accelerated time." };
+        var speed = new Option<double>("--speed")
         {
-            db, urls,
+            Description = "Simulated seconds per real second in --demo or --replay mode (default 60).",
+            DefaultValueFactory = _ => 60,
+        };
+        var command = new Command("serve", "Serve the dashboard, the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs) and live updates (/hubs/live). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
+        {
+            db, urls, demo, replay, speed,
         };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
-            RunAsync(context, result.GetValue(db)!, result.GetValue(urls)!, cancellation)));
+        {
+            var mode = new ServeMode(result.GetValue(demo), result.GetValue(replay), result.GetValue(speed));
+            var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? new FileInfo(Path.Combine(Path.GetTempPath(), DemoStoreName)) : result.GetValue(db)!;
+            return RunAsync(context, store, result.GetValue(urls)!, mode, cancellation);
+        }));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FileInfo db, string urls, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, FileInfo db, string urls, ServeMode mode, CancellationToken cancellation)
     {
+        mode.Validate();
+        if (mode.Demo)
+        {
+            db.Refresh();
+            DeleteStore(db);
+        }
+
         await using var app = SurgewatchServer.Build([], builder =>
         {
             builder.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.Database)}"] = db.FullName;
+            mode.Configure(builder.Configuration);
             builder.WebHost.UseUrls(urls);
             builder.Services.Configure<ServerOptions>(o => o.AnnounceGeneratedKey = key => AnnounceKey(context, key));
         });
         await app.StartAsync(cancellation);
         foreach (var url in app.Urls)
         {
-            context.Console.MarkupLineInterpolated($"Surgewatch API listening on [bold]{url}[/] (docs: {url}/api/docs), store {db.FullName}. Press Ctrl+C to stop.");
+            context.Console.MarkupLineInterpolated($"Surgewatch {mode.Name} at [bold]{url}[/] (dashboard {url}/, API docs {url}/api/docs), store {db.FullName}. Press Ctrl+C to stop.");
         }
 
         await app.WaitForShutdownAsync(cancellation);
         return 0;
+    }
+
+    private static void DeleteStore(FileInfo db)
+    {
+        foreach (var suffix in (string[])["", "-wal", "-shm"])
+        {
+            File.Delete(db.FullName + suffix);
+        }
     }
 
     private static void AnnounceKey(CliContext context, string key)

@@ -1,27 +1,73 @@
 using Microsoft.Extensions.Options;
+using Surgewatch.Core.Access;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Server.Auth;
 using Surgewatch.Server.Hosting;
+using Surgewatch.Server.Live;
 
 namespace Surgewatch.Server.Alerts;
 
 /// <summary>An alert event as the API shows it.</summary>
 internal sealed record AlertEventDto(string AlertKey, string RuleId, string Subject, AlertState State, DateTimeOffset At, double? Value, string? Actor, string? Note);
 
-/// <summary><c>GET /api/v1/alerts?since=&amp;limit=</c>: the alert history from the store, oldest first.</summary>
+/// <summary>An operator's note on an acknowledgement or manual resolve.</summary>
+internal sealed record AlertActionRequest(string? Note);
+
+/// <summary>
+/// <c>GET /api/v1/alerts?active=</c> (current alerts), <c>POST /alerts/{key}/ack</c> and <c>/resolve</c> (operator),
+/// and <c>GET /alerts/events?since=&amp;limit=</c> (the stored history, oldest first).
+/// </summary>
 internal static class AlertsEndpoint
 {
     private const int DefaultLimit = 100;
 
-    public static void Map(RouteGroupBuilder api) =>
-        api.MapGet("/alerts", ListAsync)
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/alerts", (bool? active, AlertBook book, CancellationToken ct) => book.ListAsync(active ?? false, ct))
+            .WithName("GetAlerts")
+            .WithSummary("Zone alerts (every alert that ever left Inactive; active=true: only pending, firing, recovering or nodata), newest first.")
+            .Produces<AlertDto[]>()
+            .OpenRead();
+        api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, ApiKeyAuthenticator keys, LiveNotifier live, CancellationToken ct) =>
+                ActAsync(key, body, context, book, keys, live, resolve: false, ct))
+            .WithName("AcknowledgeAlert").WithSummary("Acknowledges an alert's open episode (it stops escalating). The key may contain '/': URL-encode it.")
+            .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireKey(ApiKeyRole.Operator);
+        api.MapPost("/alerts/{key}/resolve", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, ApiKeyAuthenticator keys, LiveNotifier live, CancellationToken ct) =>
+                ActAsync(key, body, context, book, keys, live, resolve: true, ct))
+            .WithName("ResolveAlert").WithSummary("Resolves an alert's open episode by hand; if the condition still holds, a new episode starts.")
+            .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireKey(ApiKeyRole.Operator);
+        api.MapGet("/alerts/events", ListEventsAsync)
             .WithName("GetAlertEvents")
             .WithSummary("Alert events at or after 'since' (ISO-8601 instant), oldest first, at most 'limit'.")
             .Produces<AlertEventDto[]>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .OpenRead();
+    }
 
-    private static async Task<IResult> ListAsync(DateTimeOffset? since, int? limit, IAlertStore store, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ActAsync(
+        string key, AlertActionRequest? body, HttpContext context, AlertBook book, ApiKeyAuthenticator keys, LiveNotifier live, bool resolve, CancellationToken cancellationToken)
+    {
+        var actor = await keys.AuthenticateAsync(context) is { } k ? $"{k.Name} ({k.Id})" : "unknown";
+        try
+        {
+            var alert = await book.ActAsync(Uri.UnescapeDataString(key), actor, resolve, body?.Note, cancellationToken);
+            if (alert is null)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such alert", detail: $"No alert '{key}' is known; list them with GET /api/v1/alerts.");
+            }
+
+            await live.SendAsync(LiveMessages.Alert, alert, cancellationToken);
+            return Results.Ok(alert);
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The alert has no open episode", detail: e.Message);
+        }
+    }
+
+    private static async Task<IResult> ListEventsAsync(DateTimeOffset? since, int? limit, IAlertStore store, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         var max = options.Value.MaxAlertEvents;
         var count = limit ?? DefaultLimit;

@@ -33,6 +33,18 @@ public sealed class ServerOptions
     /// <summary>The most alert events one request returns.</summary>
     public int MaxAlertEvents { get; set; } = 1_000;
 
+    /// <summary>How the clock runs and what feeds the server: Live (real time, data from clients), Demo (the built-in synthetic city) or Replay (a data folder).</summary>
+    public string Mode { get; set; } = "Live";
+
+    /// <summary>Simulated seconds per real second in demo and replay mode.</summary>
+    public double Speed { get; set; } = 60;
+
+    /// <summary>Where simulated time starts in demo and replay mode; null: the demo's default (the last Saturday, 17:30 site time).</summary>
+    public DateTimeOffset? Start { get; set; }
+
+    /// <summary>The data folder replay mode plays.</summary>
+    public string? ReplayFolder { get; set; }
+
     /// <summary>The reader settings for ingest requests (the site zone resolved).</summary>
     public Ingestion.ReaderOptions ReaderOptions() => new() { SiteZone = TimeZoneInfo.FindSystemTimeZoneById(SiteZone) };
 

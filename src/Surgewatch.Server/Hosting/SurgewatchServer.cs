@@ -4,6 +4,13 @@ using Surgewatch.Core.Access;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
+using Surgewatch.Core.Zones;
+using Surgewatch.Server.Clock;
+using Surgewatch.Server.Live;
+using Surgewatch.Server.Monitoring;
+using Surgewatch.Server.Silences;
+using Surgewatch.Server.Zones;
+using Surgewatch.Server.Zones.Pending;
 using Surgewatch.Server.Alerts;
 using Surgewatch.Server.Auth;
 using Surgewatch.Server.Dashboard;
@@ -45,7 +52,10 @@ public static class SurgewatchServer
         var settings = section.Get<ServerOptions>() ?? new ServerOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
 
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => ServerClocks.Create(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value));
+        builder.Services.AddSingleton<TimeProvider>(services => services.GetRequiredService<ServerClock>());
+        builder.Services.AddSingleton<ClockDtos>();
+        builder.Services.AddSingleton<DemoSession>();
         builder.Services.AddSingleton(services => SqliteStore.Open(
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.Database,
             SqliteStoreOptions.Default with { TimeProvider = services.GetRequiredService<TimeProvider>() }));
@@ -56,12 +66,32 @@ public static class SurgewatchServer
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddHostedService<KeyBootstrapper>();
+        AddLive(builder.Services);
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi("v1", ApiKeyOpenApi.Configure);
         builder.Services.AddRateLimiter(RateLimits.Configure);
+    }
+
+    private static void AddLive(IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<IZoneStore, InMemoryZoneStore>();
+        services.AddSingleton<LiveNotifier>();
+        services.AddSingleton<RecentReadings>();
+        services.AddSingleton<MonitorSignal>();
+        services.AddSingleton<ZoneStatusBoard>();
+        services.AddSingleton<DensityTrends>();
+        services.AddSingleton<SilenceBook>();
+        services.AddSingleton<AlertBook>();
+        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<ReadingsBroadcaster>();
+        services.AddHostedService(s => s.GetRequiredService<ReadingsBroadcaster>());
+        services.AddSingleton<MonitoringService>();
+        services.AddHostedService(s => s.GetRequiredService<MonitoringService>());
+        services.AddHostedService<Demo.DemoFeeder>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -87,5 +117,9 @@ public static class SurgewatchServer
         ForecastsEndpoint.Map(api);
         AlertsEndpoint.Map(api);
         KeyEndpoints.Map(api);
+        ZonesEndpoints.Map(api);
+        SilencesEndpoints.Map(api);
+        ClockEndpoints.Map(api);
+        app.MapHub<LiveHub>(LiveHub.Path);
     }
 }

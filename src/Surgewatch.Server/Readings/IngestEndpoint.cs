@@ -32,7 +32,7 @@ internal static class IngestEndpoint
             .RequireKey(ApiKeyRole.Ingest);
 
     private static async Task<IResult> IngestAsync(
-        HttpRequest request, IObservationStore store, IOptions<ServerOptions> options, ServerMetrics metrics, CancellationToken cancellationToken)
+        HttpRequest request, IngestPipeline pipeline, IOptions<ServerOptions> options, ServerMetrics metrics, CancellationToken cancellationToken)
     {
         var format = IngestFormats.Of(request.ContentType);
         if (format is null)
@@ -45,7 +45,7 @@ internal static class IngestEndpoint
         {
             using var body = await RequestBody.BufferAsync(request, options.Value.MaxBodyBytes, cancellationToken);
             var batch = Read(body, format.Value, options.Value.ReaderOptions());
-            var result = await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);
+            var result = await pipeline.IngestAsync(batch, cancellationToken);
             metrics.CountIngest(IngestOutcome.Accepted, result.Received);
             return Results.Ok(new IngestReply(result.Received, result.Written));
         }

@@ -9,7 +9,7 @@ public sealed class AlertsEndpointTests(ServerFixture server) : IClassFixture<Se
     private static readonly DateTimeOffset T0 = new(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task GetAlerts_SinceAndLimit_ReturnsThoseEventsOldestFirst()
+    public async Task GetAlertEvents_SinceAndLimit_ReturnsThoseEventsOldestFirst()
     {
         using (var store = server.OpenStore())
         {
@@ -20,7 +20,7 @@ public sealed class AlertsEndpointTests(ServerFixture server) : IClassFixture<Se
             ]);
         }
 
-        var response = await server.CreateClient().GetAsync("/api/v1/alerts?since=2024-03-01T09:05:00Z&limit=1");
+        var response = await server.CreateClient().GetAsync("/api/v1/alerts/events?since=2024-03-01T09:05:00Z&limit=1");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var events = await response.ReadJsonAsync();
@@ -30,9 +30,9 @@ public sealed class AlertsEndpointTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Theory]
-    [InlineData("/api/v1/alerts?limit=0")]
-    [InlineData("/api/v1/alerts?limit=1000000")]
-    public async Task GetAlerts_LimitOutOfRange_Returns400(string url)
+    [InlineData("/api/v1/alerts/events?limit=0")]
+    [InlineData("/api/v1/alerts/events?limit=1000000")]
+    public async Task GetAlertEvents_LimitOutOfRange_Returns400(string url)
     {
         var response = await server.CreateClient().GetAsync(url);
 

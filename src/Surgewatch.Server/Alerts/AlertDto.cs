@@ -1,0 +1,32 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Zones;
+
+namespace Surgewatch.Server.Alerts;
+
+/// <summary>An alert as the API and the hub show it (see CONTRACTS.md).</summary>
+internal sealed record AlertDto(
+    string Key,
+    string RuleId,
+    string ZoneId,
+    string Severity,
+    string State,
+    DateTimeOffset Since,
+    double? Value,
+    bool Acknowledged,
+    string? AcknowledgedBy,
+    DateTimeOffset? AcknowledgedAt,
+    bool Silenced)
+{
+    public static AlertDto Of(AlertStatus status, Severity severity, bool silenced) => new(
+        status.Key,
+        status.RuleId,
+        status.Subject,
+        severity.ToString().ToLowerInvariant(),
+        status.State == AlertState.NoData ? "nodata" : status.State.ToString().ToLowerInvariant(),
+        status.Since,
+        status.LastValue is { } v ? Math.Round(v, 3) : null,
+        status.Acknowledged is not null,
+        status.Acknowledged?.Actor,
+        status.Acknowledged?.At,
+        silenced);
+}

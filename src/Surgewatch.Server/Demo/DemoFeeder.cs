@@ -1,0 +1,102 @@
+using Surgewatch.Core.Access;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Series;
+using Surgewatch.Core.Zones;
+using Surgewatch.Server.Auth;
+using Surgewatch.Server.Clock;
+using Surgewatch.Server.Readings;
+
+namespace Surgewatch.Server.Demo;
+
+/// <summary>
+/// Runs the demo city in demo mode: stores its zones and sensors and a demo operator key at start, then (in the
+/// background) two weeks of five-minute history and the last hour at one-minute steps, and from then on one
+/// reading per sensor and simulated minute through the same ingest path as HTTP clients.
+/// </summary>
+internal sealed class DemoFeeder(
+    IZoneStore zones,
+    IObservationStore store,
+    IApiKeyStore keys,
+    IngestPipeline pipeline,
+    ServerClock clock,
+    ClockDtos clocks,
+    DemoSession session,
+    ILogger<DemoFeeder> logger) : BackgroundService
+{
+    private static readonly TimeSpan HistoryStep = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan LiveStep = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+    private TimeLabel _surgeStart;
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (clock.Mode != ClockMode.Demo)
+        {
+            return;
+        }
+
+        _surgeStart = clocks.NowLabel() + TimeSpan.FromMinutes(DemoCity.SurgeStartMinutes);
+        await zones.UpsertZonesAsync(DemoCity.Zones(), cancellationToken);
+        await store.UpsertSensorsAsync(DemoCity.Sensors(), cancellationToken);
+        var key = ApiKeySecrets.Generate();
+        var hash = ApiKeySecrets.Hash(key);
+        await keys.AddApiKeyAsync(new ApiKey(ApiKeySecrets.IdOf(hash), "demo operator", ApiKeyRole.Operator, hash, clock.GetUtcNow()), cancellationToken);
+        session.OperatorKey = key;
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (clock.Mode != ClockMode.Demo)
+        {
+            return;
+        }
+
+        var start = new TimeLabel(clocks.NowLabel().Seconds / 60 * 60);
+        await WriteHistoryAsync(start, stoppingToken);
+        var last = await FeedAsync(start - TimeSpan.FromHours(1), start, stoppingToken);
+        logger.LogInformation("Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}", DemoCity.Specs.Count, DemoCity.SurgeZone, _surgeStart);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(Poll, stoppingToken);
+            var now = new TimeLabel(clocks.NowLabel().Seconds / 60 * 60);
+            var upTo = now - last > TimeSpan.FromHours(1) ? last + TimeSpan.FromHours(1) : now;
+            last = await FeedAsync(last, upTo, stoppingToken);
+        }
+    }
+
+    private async Task WriteHistoryAsync(TimeLabel start, CancellationToken cancellationToken)
+    {
+        var from = start - TimeSpan.FromDays(14);
+        var end = start - TimeSpan.FromHours(1);
+        var batch = new ObservationBatch(64 * 1024);
+        for (var t = from; t <= end; t += HistoryStep)
+        {
+            DemoCity.AddReadings(batch, t, HistoryStep, _surgeStart);
+            if (batch.Count >= 60_000)
+            {
+                await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);
+                batch = new ObservationBatch(64 * 1024);
+            }
+        }
+
+        await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);
+    }
+
+    private async Task<TimeLabel> FeedAsync(TimeLabel after, TimeLabel upTo, CancellationToken cancellationToken)
+    {
+        if (upTo <= after)
+        {
+            return after;
+        }
+
+        var batch = new ObservationBatch(1024);
+        for (var t = after + LiveStep; t <= upTo; t += LiveStep)
+        {
+            DemoCity.AddReadings(batch, t, LiveStep, _surgeStart);
+        }
+
+        await pipeline.IngestAsync(batch, cancellationToken);
+        return upTo;
+    }
+}

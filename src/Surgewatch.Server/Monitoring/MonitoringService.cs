@@ -1,0 +1,123 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Zones;
+using Surgewatch.Server.Alerts;
+using Surgewatch.Server.Clock;
+using Surgewatch.Server.Live;
+
+namespace Surgewatch.Server.Monitoring;
+
+/// <summary>
+/// Once a second (and right after an ingest) estimates each zone's occupancy from the recent readings, runs the alert
+/// lifecycle on its density and flow, stores alert events and sends zone status and alert changes to the hub.
+/// Time comes from the server clock, so the demo's accelerated time drives it as well.
+/// </summary>
+internal sealed class MonitoringService(
+    IZoneStore zones,
+    RecentReadings recent,
+    AlertBook alerts,
+    ZoneStatusBoard board,
+    DensityTrends trends,
+    MonitorSignal signal,
+    LiveNotifier notifier,
+    ClockDtos clocks,
+    TimeProvider clock,
+    ILogger<MonitoringService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinGap = TimeSpan.FromMilliseconds(50);
+    private long _lastBroadcast;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await StepAsync(stoppingToken);
+                await Task.Delay(MinGap, stoppingToken);
+                await signal.WaitAsync(Tick, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The monitoring step failed; retrying at the next tick");
+                await Task.Delay(Tick, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One monitoring step at the clock's present.</summary>
+    public async Task StepAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var label = clocks.NowLabel();
+        var list = await zones.ListZonesAsync(cancellationToken);
+        var statuses = new List<ZoneStatusDto>(list.Count);
+        foreach (var zone in list)
+        {
+            var estimate = ZoneOccupancy.Estimate(zone, recent, label);
+            trends.Record(zone.Id.Value, label, estimate.Density);
+            statuses.Add(Status(zone, estimate, label));
+            await EvaluateAsync(zone, estimate, now, cancellationToken);
+        }
+
+        board.Publish(statuses);
+        await BroadcastAsync(statuses, cancellationToken);
+    }
+
+    private ZoneStatusDto Status(Zone zone, ZoneEstimate estimate, TimeLabel label)
+    {
+        var sources = new List<ZoneSourceStatusDto>(estimate.Stale.Count);
+        foreach (var (source, stale) in estimate.Stale)
+        {
+            sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, RoleName(source.Role), stale));
+        }
+
+        var upper = trends.UpperWithinHour(zone.Id.Value);
+        var level = ZoneLevelNames.Name(zone.Levels, estimate.Density, estimate.Flow);
+        var forecastLevel = upper is { } u ? ZoneLevelNames.Name(zone.Levels, Math.Max(u, estimate.Density ?? 0), null) : level;
+        return new ZoneStatusDto(zone.Id.Value, label.ToString(), Round(estimate.Persons, 0), Round(estimate.Density, 3), Round(estimate.Flow, 2),
+            Math.Round(estimate.Confidence, 2), level, forecastLevel, sources, estimate.Fallback);
+    }
+
+    private async Task EvaluateAsync(Zone zone, ZoneEstimate estimate, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var (rule, measure) in ZoneRules.For(zone))
+        {
+            var value = measure == ZoneMeasure.Density ? estimate.Density : estimate.Flow;
+            var sample = value is { } v ? AlertSample.Of(v) : AlertSample.NoData;
+            if (await alerts.EvaluateAsync(rule, zone.Id.Value, sample, now, cancellationToken) is { } changed)
+            {
+                await notifier.SendAsync(LiveMessages.Alert, changed, cancellationToken);
+            }
+        }
+    }
+
+    private async Task BroadcastAsync(IReadOnlyList<ZoneStatusDto> statuses, CancellationToken cancellationToken)
+    {
+        var stamp = TimeProvider.System.GetTimestamp();
+        if (TimeProvider.System.GetElapsedTime(Interlocked.Read(ref _lastBroadcast), stamp) < TimeSpan.FromMilliseconds(900))
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _lastBroadcast, stamp);
+        await notifier.SendAsync(LiveMessages.ZoneStatus, statuses, cancellationToken);
+        await notifier.SendAsync(LiveMessages.Clock, clocks.Current(), cancellationToken);
+    }
+
+    internal static string RoleName(ZoneSourceRole role) => role switch
+    {
+        ZoneSourceRole.LineIn => "lineIn",
+        ZoneSourceRole.LineOut => "lineOut",
+        ZoneSourceRole.LineTotal => "lineTotal",
+        ZoneSourceRole.Occupancy => "occupancy",
+        _ => "cellDevices",
+    };
+
+    private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
+}

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Server.Hosting;
+
+namespace Surgewatch.Server.FunctionalTests.Demo;
+
+/// <summary>A server in demo mode at 600× speed.</summary>
+public sealed class DemoServerFixture : ServerFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        [$"{ServerOptions.Section}:{nameof(ServerOptions.Mode)}"] = "Demo",
+        [$"{ServerOptions.Section}:{nameof(ServerOptions.Speed)}"] = "600",
+        [$"{ServerOptions.Section}:{nameof(ServerOptions.SiteZone)}"] = "Australia/Melbourne",
+    };
+}
+
+public sealed class DemoModeTests(DemoServerFixture server) : IClassFixture<DemoServerFixture>
+{
+    [Fact]
+    public async Task Session_DemoMode_HandsOutWorkingOperatorKey()
+    {
+        var session = await (await server.CreateClient().GetAsync("/api/v1/session")).ReadJsonAsync();
+        var key = session.GetProperty("operatorKey").GetString();
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        var paused = await client.PostAsync("/api/v1/clock", Bodies.Json("""{"paused":true}"""));
+
+        session.GetProperty("mode").GetString().Should().Be("demo");
+        paused.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await paused.ReadJsonAsync()).GetProperty("paused").GetBoolean().Should().BeTrue();
+        (await client.PostAsync("/api/v1/clock", Bodies.Json("""{"paused":false}"""))).EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Demo_AtSpeed600_ZonesListedAndSurgeRaisesWarning()
+    {
+        var zones = await (await server.CreateClient().GetAsync("/api/v1/zones")).ReadJsonAsync();
+        zones.GetProperty("features").GetArrayLength().Should().BeInRange(10, 20);
+
+        for (var i = 0; i < 300; i++)
+        {
+            var alerts = await (await server.CreateClient().GetAsync("/api/v1/alerts")).ReadJsonAsync();
+            if (alerts.EnumerateArray().Any(a => a.GetProperty("zoneId").GetString() == "riverside-promenade" && a.GetProperty("severity").GetString() == "warning"))
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The demo surge raised no warning within 30 s at 600x.");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Surgewatch.Server.FunctionalTests.Infrastructure;
+
+namespace Surgewatch.Server.FunctionalTests.Live;
+
+public sealed class LiveHubTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task Ingest_ReadingAboveWarning_HubSendsAlertAndStatusShowsLevel()
+    {
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("hub-zone")))).EnsureSuccessStatusCode();
+        var alerts = Channel.CreateUnbounded<JsonElement>();
+        await using var hub = Connect();
+        hub.On<JsonElement>("alert", a => alerts.Writer.TryWrite(a));
+        await hub.StartAsync();
+
+        (await admin.PostAsync("/api/v1/readings", Bodies.Ndjson(TestZones.OccupancyNow("hub-zone", 250)))).EnsureSuccessStatusCode();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var alert = await alerts.Reader.ReadAsync(timeout.Token);
+        alert.GetProperty("zoneId").GetString().Should().Be("hub-zone");
+        alert.GetProperty("state").GetString().Should().BeOneOf("pending", "firing");
+        var status = await (await server.CreateClient().GetAsync("/api/v1/zones/status")).ReadJsonAsync();
+        var zone = status.EnumerateArray().Single(z => z.GetProperty("zoneId").GetString() == "hub-zone");
+        zone.GetProperty("density").GetDouble().Should().Be(2.5);
+        zone.GetProperty("level").GetString().Should().Be("warning");
+    }
+
+    [Fact]
+    public async Task Ack_ActiveAlert_ReturnsAcknowledgedAlert()
+    {
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("ack-zone")))).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/v1/readings", Bodies.Ndjson(TestZones.OccupancyNow("ack-zone", 300)))).EnsureSuccessStatusCode();
+        var key = await WaitForActiveAlertAsync("density-warning/ack-zone");
+
+        var acked = await admin.PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(key)}/ack", Bodies.Json("""{"note":"stewards sent"}"""));
+        var noKey = await server.CreateClient().PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(key)}/ack", Bodies.Json("{}"));
+
+        acked.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = await acked.ReadJsonAsync();
+        body.GetProperty("acknowledged").GetBoolean().Should().BeTrue();
+        body.GetProperty("acknowledgedBy").GetString().Should().Contain("bootstrap admin");
+        noKey.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Ack_UnknownAlert_Returns404()
+    {
+        var response = await server.ClientWithKey(ServerFixture.AdminKey).PostAsync("/api/v1/alerts/nope%2Fnone/ack", Bodies.Json("{}"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    private async Task<string> WaitForActiveAlertAsync(string key)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var alerts = await (await server.CreateClient().GetAsync("/api/v1/alerts?active=true")).ReadJsonAsync();
+            if (alerts.EnumerateArray().Any(a => a.GetProperty("key").GetString() == key))
+            {
+                return key;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No active alert '{key}' within 10 s.");
+    }
+
+    private HubConnection Connect()
+    {
+        _ = server.CreateClient();
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(server.Server.BaseAddress, "hubs/live"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+    }
+}
