@@ -3,7 +3,7 @@ import { ApiError, get, hasKey, post } from './api.js';
 import { byId, el, formatNumber } from './dom.js';
 import { levelRank } from './levels.js';
 import { on, selectZone, setAlert, setAlerts, state, zoneName } from './state.js';
-import { displayDuration, displayLabel, labelSeconds, secondsLabel } from './time.js';
+import { displayDuration, displayLabel, instantOfLabel, labelSeconds, secondsLabel } from './time.js';
 import { notify } from './notify.js';
 
 export function createInbox() {
@@ -72,7 +72,7 @@ async function silence(alert, startSeconds, endSeconds, comment, button) {
   if (!requireKey()) return;
   if (button) button.disabled = true;
   try {
-    await post('/silences', { zoneId: alert.zoneId, ruleId: alert.ruleId, startsAt: secondsLabel(startSeconds), endsAt: secondsLabel(endSeconds), comment });
+    await post('/silences', { zoneId: alert.zoneId, ruleId: alert.ruleId, startsAt: instantOfLabel(startSeconds), endsAt: instantOfLabel(endSeconds), comment });
     notify(`Silenced ${zoneName(alert.zoneId)} until ${displayLabel(secondsLabel(endSeconds))}`);
     setAlerts(await get('/alerts?active=true'));
   } catch (error) {

@@ -5,12 +5,14 @@ import { levelRank, normaliseLevel } from './levels.js';
 import { on, selectZone, state } from './state.js';
 
 let loadedFor = null;
+let failedAt = 0;
+const retryMs = 60_000;
 
 export function createBriefing() {
   on('clock', () => {
     // The server picks the day ahead of its clock; the briefing is reloaded when the site date changes.
     const date = state.clock?.now?.slice(0, 10) ?? '';
-    if (date !== loadedFor) load(date);
+    if (date !== loadedFor && Date.now() - failedAt > retryMs) load(date);
   });
 }
 
@@ -19,9 +21,11 @@ async function load(date) {
   const body = byId('briefing-body');
   try {
     const briefing = await get('/briefing');
+    failedAt = 0;
     render(briefing);
   } catch (error) {
     loadedFor = null;
+    failedAt = Date.now();
     body.replaceChildren(el('p', { class: 'muted' }, `No briefing: ${error.message}`));
   }
 }

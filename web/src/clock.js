@@ -17,7 +17,7 @@ function render() {
   byId('clock-now').textContent = displayLabel(clock.now);
   byId('clock-now').dataset.now = clock.now ?? '';
   const simulated = clock.mode === 'demo' || clock.mode === 'replay';
-  byId('clock-state').textContent = simulated ? `${clock.mode} ${clock.paused ? 'paused' : `${clock.speed}×`}` : 'site time';
+  byId('clock-state').textContent = simulated ? `${clock.mode} ${clock.speed}×${clock.paused ? ' · paused' : ''}` : 'site time';
   byId('replay-controls').hidden = !simulated;
   byId('clock-pause').textContent = clock.paused ? 'Resume' : 'Pause';
   const select = byId('clock-speed');

@@ -57,7 +57,7 @@ function showMapError(message) {
 function addLayers() {
   map.addSource('zones', { type: 'geojson', data: zoneFeatures() });
   map.addSource('sensors', { type: 'geojson', data: sensors });
-  map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': colourExpression('level'), 'fill-opacity': 0.5 } });
+  map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': colourExpression('level'), 'fill-opacity': 0.7 } });
   map.addLayer({ id: 'zone-edge', type: 'line', source: 'zones', paint: { 'line-color': '#cbd5e1', 'line-width': 1, 'line-opacity': 0.6 } });
   map.addLayer({
     id: 'zone-forecast', type: 'line', source: 'zones',
@@ -99,8 +99,15 @@ function render() {
   const data = zoneFeatures();
   map.getSource('zones').setData(data);
   byId('map').dataset.zoneFeatures = String(data.features.length);
+  map.once('idle', countRendered);
   map.setFilter('zone-selected', ['==', ['get', 'id'], state.selectedZone ?? '']);
   renderLabels(data);
+}
+
+/** How many zones the map has actually drawn in view (for people reading the DOM, and for the tests). */
+function countRendered() {
+  const ids = new Set(map.queryRenderedFeatures({ layers: ['zone-fill'] }).map((f) => f.properties.id));
+  byId('map').dataset.renderedZones = String(ids.size);
 }
 
 function renderLabels(data) {
@@ -111,7 +118,7 @@ function renderLabels(data) {
     if (!centre) continue;
     const label = el('div', { class: 'zone-label', 'data-testid': 'map-zone-label' }, feature.properties.name ?? id);
     label.addEventListener('click', () => selectZone(id));
-    labels.set(id, new maplibregl.Marker({ element: label }).setLngLat(centre).addTo(map));
+    labels.set(id, new maplibregl.Marker({ element: label, anchor: 'top', offset: [0, 8] }).setLngLat(centre).addTo(map));
   }
 }
 

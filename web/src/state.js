@@ -1,3 +1,5 @@
+import { setSiteTime } from './time.js';
+
 // The dashboard's state: what the server last said, and who listens for changes.
 const listeners = new Map();
 
@@ -56,6 +58,7 @@ export function setAlerts(list) {
 
 export function setClock(clock) {
   state.clock = clock;
+  setSiteTime(clock);
   state.lastUpdate = Date.now();
   emit('clock');
 }

@@ -40,6 +40,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             _server = await DemoServer.StartAsync();
             _url = _server.Url;
+
+            // Simulated time stands still until a test runs it, so every test sees the demo from its start
+            // whatever the order: the alert test runs the clock up to the surge itself.
+            await SetClockAsync(paused: true);
         }
 
         _playwright = await Playwright.CreateAsync();
@@ -50,6 +54,21 @@ public sealed class DashboardFixture : IAsyncLifetime
             ChromiumSandbox = false,
             Args = Chromium.Arguments,
         });
+    }
+
+    /// <summary>Pauses or resumes the demo clock through the API with the demo's operator key (GET /api/v1/session).</summary>
+    public async Task SetClockAsync(bool paused)
+    {
+        using var http = new HttpClient { BaseAddress = Url };
+        using var session = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v1/session"));
+        var key = session.RootElement.GetProperty("operatorKey").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clock")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { paused }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>A new page on the dashboard, loaded and wired (body[data-ready]).</summary>

@@ -12,8 +12,8 @@ namespace Surgewatch.Dashboard.EndToEndTests.Infrastructure;
 /// </summary>
 internal sealed class DemoServer : IAsyncDisposable
 {
-    /// <summary>Simulated seconds per real second: the demo surge (about 15 simulated minutes in) comes within seconds.</summary>
-    public const int Speed = 600;
+    /// <summary>Simulated seconds per real second at start; the fixture pauses the clock once the server is up.</summary>
+    public const int Speed = 60;
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
@@ -55,6 +55,10 @@ internal sealed class DemoServer : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = folder,
         };
+        // A bootstrap key of our own, so the server prints no generated key into server.log; quieter framework logs.
+        start.Environment["SURGEWATCH_BOOTSTRAP_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var arg in new[] { cli, "serve", "--demo", "--speed", Speed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Path.Combine(folder, "e2e.db"), "--urls", url.ToString().TrimEnd('/') })
         {
             start.ArgumentList.Add(arg);
