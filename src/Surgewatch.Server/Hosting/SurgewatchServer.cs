@@ -86,6 +86,7 @@ public static class SurgewatchServer
         services.AddSingleton<SilenceBook>();
         services.AddSingleton<AlertBook>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<ZoneSeries.IZoneForecaster, ZoneSeries.SeasonalBandForecaster>();
         services.AddSingleton<ReadingsBroadcaster>();
         services.AddHostedService(s => s.GetRequiredService<ReadingsBroadcaster>());
         services.AddSingleton<MonitoringService>();
@@ -99,6 +100,8 @@ public static class SurgewatchServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
     }
 
     private static void MapEndpoints(WebApplication app)
@@ -118,6 +121,9 @@ public static class SurgewatchServer
         ZonesEndpoints.Map(api);
         SilencesEndpoints.Map(api);
         ClockEndpoints.Map(api);
+        ZoneSeries.ZoneSeriesEndpoint.Map(api);
+        OpenData.OpenDataEndpoints.Map(api);
+        Briefing.BriefingEndpoint.Map(api);
         app.MapHub<LiveHub>(LiveHub.Path);
     }
 }
