@@ -16,6 +16,7 @@ internal static class Migrations
     [
         new(1, "sensors, readings, forecasts, alert events, ingest log", V1),
         new(2, "api keys", V2),
+        new(3, "zones", V3),
     ];
 
     public static int Latest => All[^1].Version;
@@ -99,6 +100,25 @@ internal static class Migrations
             role                 INTEGER NOT NULL CHECK (role BETWEEN 1 AND 3),
             secret_sha256        BLOB    NOT NULL CHECK (length(secret_sha256) = 32),
             created_at_utc_ticks INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
+    // A zone's outline and sources are small JSON documents; levels are columns so they can be queried and checked.
+    private const string V3 = """
+        CREATE TABLE zones (
+            id               TEXT    PRIMARY KEY,
+            name             TEXT    NOT NULL,
+            rings_json       TEXT    NOT NULL,
+            area_m2          REAL    NOT NULL CHECK (area_m2 > 0),
+            width_m          REAL    CHECK (width_m IS NULL OR width_m > 0),
+            capacity         INTEGER CHECK (capacity IS NULL OR capacity > 0),
+            density_warning  REAL    NOT NULL,
+            density_alarm    REAL    NOT NULL,
+            density_critical REAL    NOT NULL,
+            flow_warning     REAL    NOT NULL,
+            flow_alarm       REAL    NOT NULL,
+            flow_critical    REAL    NOT NULL,
+            sources_json     TEXT    NOT NULL
         ) WITHOUT ROWID;
         """;
 }

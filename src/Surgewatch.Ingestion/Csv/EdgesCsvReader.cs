@@ -1,0 +1,116 @@
+using System.Buffers.Text;
+using System.Text;
+using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Series;
+using Surgewatch.Ingestion.Errors;
+using Surgewatch.Ingestion.Sources;
+using Surgewatch.Ingestion.Text;
+
+namespace Surgewatch.Ingestion.Csv;
+
+/// <summary>
+/// Reads a sensor graph, <c>edges.csv</c>: header <c>from_id,to_id,weight</c> (further columns ignored unless
+/// they look like personal data), one directed edge per line. A file with any bad line is rejected whole, every
+/// error naming line and field.
+/// </summary>
+public static class EdgesCsvReader
+{
+    private const string Expected = "from_id,to_id,weight";
+
+    /// <summary>Reads the file at <paramref name="path"/>; errors name the file.</summary>
+    public static IReadOnlyList<SensorEdge> ReadFile(string path, ReaderOptions? options = null) =>
+        InputStreams.ReadFile(path, options, ReadText);
+
+    /// <summary>Reads <paramref name="stream"/> (left open); errors name <paramref name="source"/>.</summary>
+    public static IReadOnlyList<SensorEdge> Read(Stream stream, string source, ReaderOptions? options = null) =>
+        InputStreams.ReadStream(stream, source, options, ReadText);
+
+    private static IReadOnlyList<SensorEdge> ReadText(Stream text, string source, ReaderOptions options)
+    {
+        var errors = new InputErrorList(source, options.MaxErrors);
+        var csv = new CsvRecordReader(text, errors);
+        if (CsvHeader.Read(csv, errors, Expected) is not { } names || Columns(names, csv.Line, errors) is not { } columns || errors.Any)
+        {
+            throw errors.Rejection();
+        }
+
+        var edges = new List<SensorEdge>();
+        while (csv.TryRead())
+        {
+            if (ReadEdge(csv, names, columns, errors) is { } edge)
+            {
+                edges.Add(edge);
+            }
+        }
+
+        errors.ThrowIfAny();
+        return edges;
+    }
+
+    private static (int From, int To, int Weight)? Columns(string[] names, int line, InputErrorList errors)
+    {
+        int from = -1, to = -1, weight = -1;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (CsvHeader.Is(names[i], "from_id"))
+            {
+                CsvHeader.Claim(ref from, i, names, line, errors);
+            }
+            else if (CsvHeader.Is(names[i], "to_id"))
+            {
+                CsvHeader.Claim(ref to, i, names, line, errors);
+            }
+            else if (CsvHeader.Is(names[i], "weight"))
+            {
+                CsvHeader.Claim(ref weight, i, names, line, errors);
+            }
+            else if (Privacy.PrivacyGuard.IsIdentifierLikeFieldName(names[i], out var reason))
+            {
+                errors.Add(line, names[i], reason);
+            }
+        }
+
+        CsvHeader.RequirePresent(from, "from_id", line, Expected, errors);
+        CsvHeader.RequirePresent(to, "to_id", line, Expected, errors);
+        CsvHeader.RequirePresent(weight, "weight", line, Expected, errors);
+        return from < 0 || to < 0 || weight < 0 ? null : (from, to, weight);
+    }
+
+    private static SensorEdge? ReadEdge(CsvRecordReader csv, string[] names, (int From, int To, int Weight) columns, InputErrorList errors)
+    {
+        if (csv.Problem is { } problem)
+        {
+            errors.Add(csv.Line, CsvHeader.NameOf(names, csv.ProblemField), problem);
+            return null;
+        }
+
+        if (csv.FieldCount != names.Length)
+        {
+            errors.Add(csv.Line, null, $"expected {names.Length} fields ({string.Join(',', names)}) but found {csv.FieldCount}");
+            return null;
+        }
+
+        var from = Id(csv, columns.From, names, errors);
+        var to = Id(csv, columns.To, names, errors);
+        var weightText = Utf8Text.Trim(csv[columns.Weight]);
+        var weightOk = Utf8Parser.TryParse(weightText, out double weight, out var used) && used == weightText.Length && double.IsFinite(weight);
+        if (!weightOk)
+        {
+            errors.Add(csv.Line, names[columns.Weight], $"{Utf8Text.Quote(weightText)} is not a number");
+        }
+
+        return from is { } f && to is { } t && weightOk ? new SensorEdge(f, t, weight) : null;
+    }
+
+    private static SensorId? Id(CsvRecordReader csv, int column, string[] names, InputErrorList errors)
+    {
+        var text = Encoding.UTF8.GetString(Utf8Text.Trim(csv[column]));
+        if (SensorId.IsValid(text, out var reason))
+        {
+            return new SensorId(text);
+        }
+
+        errors.Add(csv.Line, names[column], $"'{text}' is not a sensor id: {reason}");
+        return null;
+    }
+}
