@@ -10,7 +10,6 @@ using Surgewatch.Server.Live;
 using Surgewatch.Server.Monitoring;
 using Surgewatch.Server.Silences;
 using Surgewatch.Server.Zones;
-using Surgewatch.Server.Zones.Pending;
 using Surgewatch.Server.Alerts;
 using Surgewatch.Server.Auth;
 using Surgewatch.Server.Docs;
@@ -77,7 +76,7 @@ public static class SurgewatchServer
     private static void AddLive(IServiceCollection services)
     {
         services.AddSignalR();
-        services.AddSingleton<IZoneStore, InMemoryZoneStore>();
+        services.AddSingleton<IZoneStore>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<RecentReadings>();
         services.AddSingleton<MonitorSignal>();
