@@ -91,6 +91,7 @@ public static class SurgewatchServer
         services.AddSingleton<MonitoringService>();
         services.AddHostedService(s => s.GetRequiredService<MonitoringService>());
         services.AddHostedService<Demo.DemoFeeder>();
+        services.AddHostedService<Demo.ReplayFeeder>();
     }
 
     private static void UsePipeline(WebApplication app)
