@@ -68,7 +68,7 @@ internal static class ServeCommand
         await app.StartAsync(cancellation);
         foreach (var url in app.Urls)
         {
-            context.Console.MarkupLineInterpolated($"Surgewatch {mode.Name} at [bold]{url}[/] (dashboard {url}/, API docs {url}/api/docs), store {db.FullName}. Press Ctrl+C to stop.");
+            context.Console.MarkupLineInterpolated($"Surgewatch {mode.Name} listening on [bold]{url}[/] (dashboard {url}/, API docs {url}/api/docs), store {db.FullName}. Press Ctrl+C to stop.");
         }
 
         await app.WaitForShutdownAsync(cancellation);

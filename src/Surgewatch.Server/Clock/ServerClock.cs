@@ -86,6 +86,18 @@ internal sealed class ServerClock : TimeProvider
         Changed?.Invoke();
     }
 
+    /// <summary>Moves simulated time to <paramref name="start"/> (replay: once the data's first label is known).</summary>
+    public void MoveTo(DateTimeOffset start)
+    {
+        lock (_gate)
+        {
+            _anchorSimulated = start;
+            _anchorReal = _real.GetUtcNow();
+        }
+
+        Changed?.Invoke();
+    }
+
     private DateTimeOffset GetUtcNowUnlocked() =>
         Paused ? _anchorSimulated : _anchorSimulated + ((_real.GetUtcNow() - _anchorReal) * Speed);
 }

@@ -45,6 +45,15 @@ public sealed class ServerOptions
     /// <summary>The data folder replay mode plays.</summary>
     public string? ReplayFolder { get; set; }
 
+    /// <summary>The licence of the open data (an SPDX id), named in every open-data response.</summary>
+    public string Licence { get; set; } = "CC-BY-4.0";
+
+    /// <summary>Where the licence text is.</summary>
+    public string LicenceUrl { get; set; } = "https://creativecommons.org/licenses/by/4.0/";
+
+    /// <summary>The attribution users of the open data must give.</summary>
+    public string Attribution { get; set; } = "Surgewatch open data: anonymous aggregate pedestrian counts (no personal data).";
+
     /// <summary>The reader settings for ingest requests (the site zone resolved).</summary>
     public Ingestion.ReaderOptions ReaderOptions() => new() { SiteZone = TimeZoneInfo.FindSystemTimeZoneById(SiteZone) };
 

@@ -86,11 +86,13 @@ public static class SurgewatchServer
         services.AddSingleton<SilenceBook>();
         services.AddSingleton<AlertBook>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<ZoneSeries.IZoneForecaster, ZoneSeries.SeasonalBandForecaster>();
         services.AddSingleton<ReadingsBroadcaster>();
         services.AddHostedService(s => s.GetRequiredService<ReadingsBroadcaster>());
         services.AddSingleton<MonitoringService>();
         services.AddHostedService(s => s.GetRequiredService<MonitoringService>());
         services.AddHostedService<Demo.DemoFeeder>();
+        services.AddHostedService<Demo.ReplayFeeder>();
     }
 
     private static void UsePipeline(WebApplication app)
@@ -119,6 +121,9 @@ public static class SurgewatchServer
         ZonesEndpoints.Map(api);
         SilencesEndpoints.Map(api);
         ClockEndpoints.Map(api);
+        ZoneSeries.ZoneSeriesEndpoint.Map(api);
+        OpenData.OpenDataEndpoints.Map(api);
+        Briefing.BriefingEndpoint.Map(api);
         app.MapHub<LiveHub>(LiveHub.Path);
     }
 }

@@ -37,6 +37,37 @@ public sealed class ServeCommandTest
         text.Should().Contain("first admin API key").And.MatchRegex(@"\n  sw_[A-Za-z0-9_-]{40,}");
     }
 
+    [Fact]
+    public async Task Serve_Demo_PrintsUrlAndServesDemoSessionWithZones()
+    {
+        using var dir = new TempDirectory();
+        var output = new StringWriter();
+        var writer = TextWriter.Synchronized(output);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 400;
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var parse = SurgewatchCommand.Create(new CliContext(console, TimeProvider.System))
+            .Parse(["serve", "--demo", "--speed", "120", "--db", dir.File("demo.db"), "--urls", "http://127.0.0.1:0"]);
+
+        var run = parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer }, stop.Token);
+        var url = await WaitForUrlAsync(() => Text(writer, output), run);
+        using var http = new HttpClient();
+        var session = await http.GetStringAsync(url + "/api/v1/session");
+        var zones = await http.GetStringAsync(url + "/api/v1/zones");
+        await stop.CancelAsync();
+        var exit = await run;
+
+        exit.Should().Be(0, Text(writer, output));
+        session.Should().Contain("\"mode\":\"demo\"").And.Contain("\"operatorKey\":\"sw_");
+        zones.Should().Contain("riverside-promenade");
+    }
+
     // TextWriter.Synchronized locks the wrapper on every write, so reading under the same lock sees whole writes.
     private static string Text(TextWriter synchronized, StringWriter inner)
     {

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Surgewatch.Core.Series;
+using Surgewatch.Core.Zones;
+using Surgewatch.Server.Auth;
+using Surgewatch.Server.Clock;
+using Surgewatch.Server.Hosting;
+
+namespace Surgewatch.Server.Briefing;
+
+/// <summary><c>GET /api/v1/briefing?date=YYYY-MM-DD</c>: the day-ahead briefing (default: tomorrow on the server clock).</summary>
+internal static class BriefingEndpoint
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/briefing", GetAsync).WithName("GetBriefing")
+            .WithSummary("The day-ahead briefing: per zone the expected total, peak hour, peak persons and density, its level, and the hours at risk.")
+            .Produces<BriefingDto>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .OpenRead();
+
+    private static async Task<IResult> GetAsync(string? date, IZoneStore zones, IObservationStore store, ClockDtos clocks, CancellationToken cancellationToken)
+    {
+        DateOnly day;
+        if (date is null)
+        {
+            day = clocks.NowLabel().Date.AddDays(1);
+        }
+        else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        {
+            return QueryProblems.BadParameter("date", $"'{date}' is not a date such as 2024-03-01");
+        }
+
+        var list = new List<BriefingZoneDto>();
+        foreach (var zone in await zones.ListZonesAsync(cancellationToken))
+        {
+            list.Add(await WeeklyProfileBriefing.ForZoneAsync(store, zone, day, cancellationToken));
+        }
+
+        return Results.Ok(new BriefingDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), WeeklyProfileBriefing.Method, list));
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Series;
+using Surgewatch.Core.Zones;
+using Surgewatch.Ingestion.GeoJson;
+using Surgewatch.Server.Auth;
+using Surgewatch.Server.Clock;
+using Surgewatch.Server.Hosting;
+using Surgewatch.Server.ZoneSeries;
+
+namespace Surgewatch.Server.OpenData;
+
+/// <summary>A zone's aggregate over one hour or day: mean and peak persons and density, and persons counted entering.</summary>
+internal sealed record ZoneAggregate(string ZoneId, string T, double? MeanPersons, double? PeakPersons, double? MeanDensity, double? PeakDensity, double? Entries);
+
+/// <summary>Open-data replies name the licence and the attribution.</summary>
+internal sealed record OpenDataReply<T>(string Licence, string LicenceUrl, string Attribution, string Resolution, string From, string To, IReadOnlyList<T> Rows);
+
+/// <summary>
+/// Public open data (readable without a key unless reads are closed): hourly and daily aggregates per sensor and
+/// per zone as CSV or JSON, and sensors and zones as GeoJSON. Every reply names the licence and the attribution
+/// (JSON fields; CSV comment lines; a <c>Link: rel="license"</c> header on all).
+/// </summary>
+internal static class OpenDataEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var open = api.MapGroup("/open").OpenRead();
+        open.MapGet("/sensors/{id}/{resolution}", SensorAsync).WithName("GetOpenSensorAggregates")
+            .WithSummary("Hourly or daily count, sum, mean, min and max of one sensor's readings (resolution: hourly|daily; format: json|csv; default the last 7 days hourly, 90 days daily).")
+            .Produces<OpenDataReply<SensorAggregate>>().Produces<string>(contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
+        open.MapGet("/zones/{resolution}", ZonesAsync).WithName("GetOpenZoneAggregates")
+            .WithSummary("Hourly or daily mean and peak persons and density and entries of every zone (format: json|csv).")
+            .Produces<OpenDataReply<ZoneAggregate>>().Produces<string>(contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
+        open.MapGet("/sensors.geojson", SensorsGeoJsonAsync).WithName("GetOpenSensorsGeoJson")
+            .WithSummary("The sensors as GeoJSON points, with licence and attribution.").Produces<object>(contentType: "application/geo+json");
+        open.MapGet("/zones.geojson", ZonesGeoJsonAsync).WithName("GetOpenZonesGeoJson")
+            .WithSummary("The zones as GeoJSON polygons, with licence and attribution.").Produces<object>(contentType: "application/geo+json");
+    }
+
+    private static async Task<IResult> SensorAsync(
+        string id, string resolution, string? from, string? to, string? format, HttpContext context, IObservationStore store, ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        if (!SensorId.IsValid(id, out var reason))
+        {
+            return QueryProblems.BadParameter("id", reason);
+        }
+
+        if (Parse(resolution, from, to, format, clocks) is not { } q)
+        {
+            return Bad(resolution, format);
+        }
+
+        var batch = await store.ReadObservationsAsync(new ObservationQuery([new SensorId(id)], q.From, q.To), cancellationToken);
+        var rows = Aggregation.OfSensor(batch, q.Resolution);
+        return Reply(context, options.Value, q, rows, "sensor_id,t,n,sum,mean,min,max", r => $"{id},{r.T},{r.N},{F(r.Sum)},{F(r.Mean)},{F(r.Min)},{F(r.Max)}");
+    }
+
+    private static async Task<IResult> ZonesAsync(
+        string resolution, string? from, string? to, string? format, HttpContext context, IZoneStore zones, IObservationStore store, ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        if (Parse(resolution, from, to, format, clocks) is not { } q)
+        {
+            return Bad(resolution, format);
+        }
+
+        var rows = new List<ZoneAggregate>();
+        foreach (var zone in await zones.ListZonesAsync(cancellationToken))
+        {
+            var buckets = await ZoneBuckets.ReadAsync(store, zone, q.From, q.To, TimeSpan.FromMinutes(5), cancellationToken);
+            ZoneAggregates.Add(rows, zone, buckets, q.Resolution);
+        }
+
+        return Reply(context, options.Value, q, rows, "zone_id,t,mean_persons,peak_persons,mean_density,peak_density,entries",
+            r => $"{r.ZoneId},{r.T},{F(r.MeanPersons)},{F(r.PeakPersons)},{F(r.MeanDensity)},{F(r.PeakDensity)},{F(r.Entries)}");
+    }
+
+    private static async Task<IResult> SensorsGeoJsonAsync(HttpContext context, IObservationStore store, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        var features = new JsonArray();
+        foreach (var sensor in await store.ListSensorsAsync(cancellationToken))
+        {
+            if (sensor.Location is not { } at)
+            {
+                continue;
+            }
+
+            features.Add(new JsonObject
+            {
+                ["type"] = "Feature",
+                ["id"] = sensor.Id.Value,
+                ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(at.Longitude, at.Latitude) },
+                ["properties"] = new JsonObject { ["id"] = sensor.Id.Value, ["name"] = sensor.Name, ["kind"] = sensor.Kind.ToString(), ["stepSeconds"] = (long)sensor.Step.TotalSeconds },
+            });
+        }
+
+        return GeoJson(context, options.Value, new JsonObject { ["type"] = "FeatureCollection", ["features"] = features });
+    }
+
+    private static async Task<IResult> ZonesGeoJsonAsync(HttpContext context, IZoneStore zones, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ZonesGeoJson.Write(writer, await zones.ListZonesAsync(cancellationToken));
+        }
+
+        return GeoJson(context, options.Value, JsonNode.Parse(buffer.ToArray())!.AsObject());
+    }
+
+    private static IResult GeoJson(HttpContext context, ServerOptions options, JsonObject collection)
+    {
+        collection["licence"] = options.Licence;
+        collection["licenceUrl"] = options.LicenceUrl;
+        collection["attribution"] = options.Attribution;
+        AddLink(context, options);
+        return Results.Text(collection.ToJsonString(), "application/geo+json", Encoding.UTF8);
+    }
+
+    private static IResult Reply<T>(HttpContext context, ServerOptions options, OpenQuery q, List<T> rows, string header, Func<T, string> line)
+    {
+        AddLink(context, options);
+        if (!q.Csv)
+        {
+            return Results.Ok(new OpenDataReply<T>(options.Licence, options.LicenceUrl, options.Attribution, q.Resolution.ToString().ToLowerInvariant(), q.From.ToString(), q.To.ToString(), rows));
+        }
+
+        var csv = new StringBuilder();
+        csv.Append("# licence: ").Append(options.Licence).Append(" (").Append(options.LicenceUrl).Append(")\n");
+        csv.Append("# attribution: ").Append(options.Attribution).Append('\n');
+        csv.Append(header).Append('\n');
+        foreach (var row in rows)
+        {
+            csv.Append(line(row)).Append('\n');
+        }
+
+        return Results.Text(csv.ToString(), "text/csv", Encoding.UTF8);
+    }
+
+    private static void AddLink(HttpContext context, ServerOptions options) =>
+        context.Response.Headers.Append("Link", $"<{options.LicenceUrl}>; rel=\"license\"; title=\"{options.Licence}\"");
+
+    private static OpenQuery? Parse(string resolution, string? from, string? to, string? format, ClockDtos clocks)
+    {
+        if (!Enum.TryParse<Resolution>(resolution, ignoreCase: true, out var r) || format is not (null or "json" or "csv")
+            || !QueryLabels.TryParse(from, clocks.SiteZone, out var first, out _) || !QueryLabels.TryParse(to, clocks.SiteZone, out var last, out _))
+        {
+            return null;
+        }
+
+        var end = Aggregation.Floor(last ?? clocks.NowLabel(), r) + TimeSpan.FromSeconds(Aggregation.Seconds(r));
+        var start = Aggregation.Floor(first ?? end - TimeSpan.FromDays(r == Resolution.Hourly ? 7 : 90), r);
+        return end > start && (end - start) <= TimeSpan.FromDays(400) ? new OpenQuery(r, start, end, format == "csv") : null;
+    }
+
+    private static IResult Bad(string resolution, string? format) => QueryProblems.BadParameter("query",
+        $"use /hourly or /daily (not '{resolution}'), format=json or csv (not '{format}'), ISO-8601 from/to with from before to, at most 400 days apart");
+
+    private static string F(double? value) => value is { } v ? v.ToString("0.###", CultureInfo.InvariantCulture) : string.Empty;
+
+    private sealed record OpenQuery(Resolution Resolution, TimeLabel From, TimeLabel To, bool Csv);
+}
