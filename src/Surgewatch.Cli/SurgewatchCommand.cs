@@ -2,6 +2,7 @@ using System.CommandLine;
 using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Ingest;
 using Surgewatch.Cli.Serve;
+using Surgewatch.Cli.Zones;
 
 namespace Surgewatch.Cli;
 
@@ -15,6 +16,7 @@ internal static class SurgewatchCommand
             IngestCommand.Create(context),
             BacktestCommand.Create(context),
             ServeCommand.Create(context),
+            ZonesCommand.Create(context),
         };
         return root;
     }

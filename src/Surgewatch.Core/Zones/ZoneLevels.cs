@@ -36,4 +36,29 @@ public sealed record ZoneLevels(
         (ZoneMeasure.Flow, Severity.Critical) => FlowCritical,
         _ => throw new ArgumentOutOfRangeException(nameof(measure), $"No level for measure '{measure}' and severity '{severity}'; use a defined ZoneMeasure and Severity."),
     };
+
+    /// <summary>Checks that every level is a positive number and that warning ≤ alarm ≤ critical per measure.</summary>
+    /// <exception cref="ArgumentException">A level is out of range or out of order; the message names it.</exception>
+    public ZoneLevels Validated()
+    {
+        CheckOrder("density", DensityWarning, DensityAlarm, DensityCritical);
+        CheckOrder("flow", FlowWarning, FlowAlarm, FlowCritical);
+        return this;
+    }
+
+    private static void CheckOrder(string measure, double warning, double alarm, double critical)
+    {
+        foreach (var (name, level) in new[] { ("warning", warning), ("alarm", alarm), ("critical", critical) })
+        {
+            if (!(double.IsFinite(level) && level > 0))
+            {
+                throw new ArgumentException($"The {measure} {name} level must be a positive number, but is {level}.", measure);
+            }
+        }
+
+        if (!(warning <= alarm && alarm <= critical))
+        {
+            throw new ArgumentException($"The {measure} levels must rise from warning to alarm to critical, but are {warning} / {alarm} / {critical}.", measure);
+        }
+    }
 }

@@ -16,7 +16,8 @@ internal static class Migrations
     [
         new(1, "sensors, readings, forecasts, alert events, ingest log", V1),
         new(2, "api keys", V2),
-        new(3, "alert snapshots, notification deliveries, silences, audit log", V3),
+        new(3, "zones", V3),
+        new(4, "alert snapshots, notification deliveries, silences, audit log", V4),
     ];
 
     public static int Latest => All[^1].Version;
@@ -103,9 +104,28 @@ internal static class Migrations
         ) WITHOUT ROWID;
         """;
 
+    // A zone's outline and sources are small JSON documents; levels are columns so they can be queried and checked.
+    private const string V3 = """
+        CREATE TABLE zones (
+            id               TEXT    PRIMARY KEY,
+            name             TEXT    NOT NULL,
+            rings_json       TEXT    NOT NULL,
+            area_m2          REAL    NOT NULL CHECK (area_m2 > 0),
+            width_m          REAL    CHECK (width_m IS NULL OR width_m > 0),
+            capacity         INTEGER CHECK (capacity IS NULL OR capacity > 0),
+            density_warning  REAL    NOT NULL,
+            density_alarm    REAL    NOT NULL,
+            density_critical REAL    NOT NULL,
+            flow_warning     REAL    NOT NULL,
+            flow_alarm       REAL    NOT NULL,
+            flow_critical    REAL    NOT NULL,
+            sources_json     TEXT    NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
     // Alert snapshots are the monitor's state (replaced as a whole each step); deliveries and the audit log are
     // append-only like alert_events. Silences hold one-off (from/until) or recurring (time zone, local start/end) rows.
-    private const string V3 = """
+    private const string V4 = """
         CREATE TABLE alert_snapshots (
             alert_key             TEXT    PRIMARY KEY,
             rule_id               TEXT    NOT NULL,

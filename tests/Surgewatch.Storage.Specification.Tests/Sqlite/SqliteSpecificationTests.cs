@@ -41,6 +41,15 @@ public sealed class SqliteApiKeyStoreTests : ApiKeyStoreSpecification, IDisposab
     public void Dispose() => _stores.Dispose();
 }
 
+public sealed class SqliteZoneStoreTests : ZoneStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Zones.IZoneStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
 public sealed class SqliteMonitoringStoreTests : MonitoringStoreSpecification, IDisposable
 {
     private readonly SqliteStores _stores = new();

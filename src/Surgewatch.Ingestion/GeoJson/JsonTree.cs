@@ -1,0 +1,115 @@
+using System.Text.Json;
+
+namespace Surgewatch.Ingestion.GeoJson;
+
+/// <summary>A parsed JSON value that remembers the line it started on, so errors can name it.</summary>
+internal sealed class JsonTree
+{
+    private JsonTree(JsonValueKind kind, int line)
+    {
+        Kind = kind;
+        Line = line;
+    }
+
+    public JsonValueKind Kind { get; }
+
+    public int Line { get; }
+
+    public string? Text { get; private init; }
+
+    public double Number { get; private init; }
+
+    public List<JsonTree> Items { get; } = [];
+
+    public List<KeyValuePair<string, JsonTree>> Properties { get; } = [];
+
+    public JsonTree? this[string name]
+    {
+        get
+        {
+            foreach (var (key, value) in Properties)
+            {
+                if (key == name)
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Parses <paramref name="utf8"/>; a syntax error throws <see cref="JsonException"/> carrying its 0-based line.</summary>
+    public static JsonTree Parse(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        var lines = new LineCounter();
+        if (!reader.Read())
+        {
+            throw new JsonException("The input is empty.", null, 0, 0);
+        }
+
+        var root = ReadValue(ref reader, utf8, ref lines);
+        if (reader.Read())
+        {
+            throw new JsonException("Unexpected content after the end of the document.", null, lines.LineAt(utf8, (int)reader.TokenStartIndex) - 1, 0);
+        }
+
+        return root;
+    }
+
+    private static JsonTree ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, ref LineCounter lines)
+    {
+        var line = lines.LineAt(utf8, (int)reader.TokenStartIndex);
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var obj = new JsonTree(JsonValueKind.Object, line);
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    obj.Properties.Add(new(name, ReadValue(ref reader, utf8, ref lines)));
+                }
+
+                return obj;
+            case JsonTokenType.StartArray:
+                var array = new JsonTree(JsonValueKind.Array, line);
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    array.Items.Add(ReadValue(ref reader, utf8, ref lines));
+                }
+
+                return array;
+            case JsonTokenType.String:
+                return new JsonTree(JsonValueKind.String, line) { Text = reader.GetString() };
+            case JsonTokenType.Number:
+                return new JsonTree(JsonValueKind.Number, line) { Number = reader.GetDouble() };
+            case JsonTokenType.True:
+                return new JsonTree(JsonValueKind.True, line);
+            case JsonTokenType.False:
+                return new JsonTree(JsonValueKind.False, line);
+            default:
+                return new JsonTree(JsonValueKind.Null, line);
+        }
+    }
+
+    /// <summary>Counts newlines forward only, since tokens are visited in order.</summary>
+    private struct LineCounter
+    {
+        private int _index;
+        private int _line;
+
+        public int LineAt(ReadOnlySpan<byte> utf8, int index)
+        {
+            if (_line == 0)
+            {
+                _line = 1;
+            }
+
+            _line += utf8[_index..index].Count((byte)'\n');
+            _index = index;
+            return _line;
+        }
+    }
+}

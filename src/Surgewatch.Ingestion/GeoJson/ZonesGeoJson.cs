@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Surgewatch.Core.Zones;
+using Surgewatch.Ingestion.Errors;
+using Surgewatch.Ingestion.Sources;
+
+namespace Surgewatch.Ingestion.GeoJson;
+
+/// <summary>
+/// Zones as GeoJSON: a FeatureCollection (or one Feature) of Polygons whose properties are <c>id</c>, <c>name</c>,
+/// optional <c>areaM2</c> (else computed from the polygon), <c>widthM</c>, <c>capacity</c>, <c>levels</c> (any of
+/// <c>densityWarning</c>, <c>densityAlarm</c>, <c>densityCritical</c>, <c>flowWarning</c>, <c>flowAlarm</c>,
+/// <c>flowCritical</c>; the rest keep the defaults) and <c>sources</c> (<c>[{"sensorId", "role", "factor"}]</c>,
+/// role one of lineIn, lineOut, lineTotal, occupancy, cellDevices). Other properties are ignored, except those that
+/// name personal data, which reject the file. A file with any error is rejected whole, each error naming the line
+/// and field.
+/// </summary>
+public static class ZonesGeoJson
+{
+    /// <summary>The largest zones document read, in bytes.</summary>
+    public const int MaxBytes = 16 << 20;
+
+    /// <summary>Reads the file at <paramref name="path"/> (plain or gzip); errors name the file.</summary>
+    public static IReadOnlyList<Zone> ReadFile(string path) =>
+        InputStreams.ReadFile(path, null, (text, source, options) => ReadText(text, source, options.MaxErrors));
+
+    /// <summary>Reads <paramref name="stream"/> (left open); errors name <paramref name="source"/>.</summary>
+    public static IReadOnlyList<Zone> Read(Stream stream, string source) =>
+        InputStreams.ReadStream(stream, source, null, (text, name, options) => ReadText(text, name, options.MaxErrors));
+
+    /// <summary>Parses a document already in memory; errors name <paramref name="source"/>.</summary>
+    public static IReadOnlyList<Zone> Parse(ReadOnlySpan<byte> utf8, string source, int maxErrors = 100)
+    {
+        var errors = new InputErrorList(source, maxErrors);
+        JsonTree root;
+        try
+        {
+            root = JsonTree.Parse(utf8);
+        }
+        catch (JsonException e)
+        {
+            errors.Add((int)(e.LineNumber ?? 0) + 1, null, $"not valid JSON: {FirstSentence(e.Message)}");
+            throw errors.Rejection();
+        }
+
+        var zones = new ZoneFeatureReader(errors).ReadDocument(root);
+        errors.ThrowIfAny();
+        return zones;
+    }
+
+    /// <summary>Writes <paramref name="zones"/> as a FeatureCollection in the shape <see cref="Read"/> accepts.</summary>
+    public static void Write(Utf8JsonWriter writer, IReadOnlyList<Zone> zones) => ZoneFeatureWriter.WriteCollection(writer, zones);
+
+    /// <summary>Writes one zone as a GeoJSON Feature.</summary>
+    public static void WriteFeature(Utf8JsonWriter writer, Zone zone) => ZoneFeatureWriter.WriteFeature(writer, zone);
+
+    private static IReadOnlyList<Zone> ReadText(Stream text, string source, int maxErrors)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = ReadChunk(text, chunk, source)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                throw new InputRejectedException(new InputError(source, null, null, $"the zones document is larger than {MaxBytes >> 20} MiB"));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source, maxErrors);
+    }
+
+    private static int ReadChunk(Stream text, byte[] chunk, string source)
+    {
+        try
+        {
+            return text.Read(chunk, 0, chunk.Length);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InputRejectedException(new InputError(source, null, null, $"the compressed data is corrupt ({e.Message})"));
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..end];
+    }
+}
