@@ -2,6 +2,7 @@ using System.CommandLine;
 using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Ingest;
 using Surgewatch.Cli.Serve;
+using Surgewatch.Cli.Warnings;
 using Surgewatch.Cli.Zones;
 
 namespace Surgewatch.Cli;
@@ -17,6 +18,7 @@ internal static class SurgewatchCommand
             BacktestCommand.Create(context),
             ServeCommand.Create(context),
             ZonesCommand.Create(context),
+            EvaluateWarningsCommand.Create(context),
         };
         return root;
     }
