@@ -34,7 +34,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         await Expect(page.GetByTestId("map-error")).ToBeHiddenAsync();
         await Expect(page.Locator("#map canvas")).ToBeVisibleAsync();
         // Drawn, not only loaded: MapLibre's rendered features in view, counted by zone id once the map is idle.
-        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-zones", zones.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-zones", zones.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
         Report(await DashboardFixture.ScreenshotAsync(page, "map"));
     }
 

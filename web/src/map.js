@@ -30,6 +30,7 @@ export function createMap() {
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.on('error', (event) => console.warn('Map error', event.error?.message ?? event));
+  map.on('idle', countRendered);
   map.on('load', () => {
     addLayers();
     layersReady = true;
@@ -99,13 +100,13 @@ function render() {
   const data = zoneFeatures();
   map.getSource('zones').setData(data);
   byId('map').dataset.zoneFeatures = String(data.features.length);
-  map.once('idle', countRendered);
   map.setFilter('zone-selected', ['==', ['get', 'id'], state.selectedZone ?? '']);
   renderLabels(data);
 }
 
 /** How many zones the map has actually drawn in view (for people reading the DOM, and for the tests). */
 function countRendered() {
+  if (!layersReady) return;
   const ids = new Set(map.queryRenderedFeatures({ layers: ['zone-fill'] }).map((f) => f.properties.id));
   byId('map').dataset.renderedZones = String(ids.size);
 }
