@@ -96,7 +96,7 @@ function draw(series, now) {
 
   const opts = {
     width: box.clientWidth || 400,
-    height: Math.max(140, (box.clientHeight || 260) - 26),
+    height: 140,
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'Etc/UTC'),
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
@@ -119,9 +119,10 @@ function draw(series, now) {
     hooks: { draw: [(u) => drawNow(u, now)] },
   };
   chart?.destroy();
-  box.replaceChildren();
+  // The legend goes first so the chart can take exactly the height that is left under it.
+  box.replaceChildren(legend(levelLines.map(([, level]) => level)));
   chart = new uPlot(opts, data, box);
-  box.append(legend(levelLines.map(([, level]) => level)));
+  resize();
 }
 
 function legend(levelNames) {
@@ -161,5 +162,6 @@ function drawNow(u, now) {
 
 function resize() {
   const box = byId('zone-chart');
-  if (chart && box.clientWidth > 0) chart.setSize({ width: box.clientWidth, height: Math.max(140, box.clientHeight - 26) });
+  const legendHeight = box.querySelector('.chart-legend')?.offsetHeight ?? 0;
+  if (chart && box.clientWidth > 0) chart.setSize({ width: box.clientWidth, height: Math.max(120, box.clientHeight - legendHeight - 6) });
 }
