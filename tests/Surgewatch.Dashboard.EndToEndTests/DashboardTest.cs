@@ -73,6 +73,24 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         await Expect(page.GetByTestId("alerts-open").Locator($"[data-key='{key}']")).ToHaveCountAsync(0);
         (await ApiAcknowledgedAsync(key!)).Should().BeTrue("the acknowledgement reached the server, not only the page");
         Report(await DashboardFixture.ScreenshotAsync(page, "acknowledged"));
+
+        var silencesBefore = await ApiSilenceCountAsync();
+        await acknowledged.GetByTestId("alert-silence-1h").ClickAsync();
+        await Expect(page.GetByTestId("banner")).ToContainTextAsync("Silenced");
+        (await ApiSilenceCountAsync()).Should().Be(silencesBefore + 1, "Silence 1 h created a silence through the API");
+    }
+
+    [RequiresChromiumFact]
+    public async Task Header_LiveLinkDown_SaysOfflineAndGreysThePage()
+    {
+        // The hub unreachable (as behind a proxy that drops WebSockets): the page must not pass old data off as live.
+        var page = await fixture.OpenDashboardAsync(p => p.RouteAsync("**/hubs/live**", route => route.AbortAsync()));
+
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(offline|polling)$"), new() { Timeout = 20_000 });
+        await Expect(page.Locator("body[data-stale='true']")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("connection")).ToContainTextAsync("last update");
+        await Expect(page.GetByTestId("zone-row")).Not.ToHaveCountAsync(0);
+        Report(await DashboardFixture.ScreenshotAsync(page, "offline"));
     }
 
     [RequiresChromiumFact]
@@ -126,6 +144,13 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         }
 
         return false;
+    }
+
+    private async Task<int> ApiSilenceCountAsync()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Url };
+        var silences = await http.GetFromJsonAsync<JsonElement>("/api/v1/silences");
+        return silences.GetArrayLength();
     }
 
     private void Report(string screenshot) => output.WriteLine($"Screenshot: {screenshot}");

@@ -71,8 +71,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
-    /// <summary>A new page on the dashboard, loaded and wired (body[data-ready]).</summary>
-    public async Task<IPage> OpenDashboardAsync()
+    /// <summary>A new page on the dashboard, loaded and wired (body[data-ready]); <paramref name="beforeLoad"/> may set routes first.</summary>
+    public async Task<IPage> OpenDashboardAsync(Func<IPage, Task>? beforeLoad = null)
     {
         if (_browser is null)
         {
@@ -92,6 +92,11 @@ public sealed class DashboardFixture : IAsyncLifetime
                 Console.WriteLine($"[browser {message.Type}] {message.Text}");
             }
         };
+        if (beforeLoad is not null)
+        {
+            await beforeLoad(page);
+        }
+
         await page.GotoAsync("/");
         await Assertions.Expect(page.Locator("body[data-ready='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         return page;
