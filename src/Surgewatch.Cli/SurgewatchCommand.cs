@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Surgewatch.Cli.Backtest;
+using Surgewatch.Cli.Briefing;
 using Surgewatch.Cli.Ingest;
 using Surgewatch.Cli.Serve;
+using Surgewatch.Cli.Warnings;
 using Surgewatch.Cli.Zones;
 
 namespace Surgewatch.Cli;
@@ -17,6 +19,8 @@ internal static class SurgewatchCommand
             BacktestCommand.Create(context),
             ServeCommand.Create(context),
             ZonesCommand.Create(context),
+            EvaluateWarningsCommand.Create(context),
+            BriefCommand.Create(context),
         };
         return root;
     }

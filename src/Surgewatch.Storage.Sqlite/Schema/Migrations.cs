@@ -17,6 +17,7 @@ internal static class Migrations
         new(1, "sensors, readings, forecasts, alert events, ingest log", V1),
         new(2, "api keys", V2),
         new(3, "zones", V3),
+        new(4, "alert snapshots, notification deliveries, silences, audit log", V4),
     ];
 
     public static int Latest => All[^1].Version;
@@ -120,5 +121,80 @@ internal static class Migrations
             flow_critical    REAL    NOT NULL,
             sources_json     TEXT    NOT NULL
         ) WITHOUT ROWID;
+        """;
+
+    // Alert snapshots are the monitor's state (replaced as a whole each step); deliveries and the audit log are
+    // append-only like alert_events. Silences hold one-off (from/until) or recurring (time zone, local start/end) rows.
+    private const string V4 = """
+        CREATE TABLE alert_snapshots (
+            alert_key             TEXT    PRIMARY KEY,
+            rule_id               TEXT    NOT NULL,
+            subject               TEXT    NOT NULL,
+            state                 INTEGER NOT NULL,
+            since_utc_ticks       INTEGER NOT NULL,
+            last_seen_utc_ticks   INTEGER NOT NULL,
+            last_value            REAL,
+            ack_actor             TEXT,
+            ack_utc_ticks         INTEGER,
+            firing_before_no_data INTEGER NOT NULL,
+            told_kind             INTEGER,
+            told_utc_ticks        INTEGER,
+            episode_utc_ticks     INTEGER,
+            steps_reached         INTEGER NOT NULL,
+            owed                  INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE notification_deliveries (
+            seq          INTEGER PRIMARY KEY,
+            alert_key    TEXT    NOT NULL,
+            rule_id      TEXT    NOT NULL,
+            subject      TEXT    NOT NULL,
+            contact      TEXT    NOT NULL,
+            kind         INTEGER NOT NULL,
+            reason       INTEGER NOT NULL,
+            planned_utc_ticks INTEGER NOT NULL,
+            value        REAL,
+            channel      TEXT    NOT NULL,
+            at_utc_ticks INTEGER NOT NULL,
+            delivered    INTEGER NOT NULL,
+            attempts     INTEGER NOT NULL,
+            error        TEXT
+        );
+
+        CREATE INDEX notification_deliveries_by_time ON notification_deliveries (at_utc_ticks);
+        CREATE TRIGGER notification_deliveries_no_update BEFORE UPDATE ON notification_deliveries
+        BEGIN SELECT RAISE(ABORT, 'notification_deliveries is append-only'); END;
+        CREATE TRIGGER notification_deliveries_no_delete BEFORE DELETE ON notification_deliveries
+        BEGIN SELECT RAISE(ABORT, 'notification_deliveries is append-only'); END;
+
+        CREATE TABLE silences (
+            id                 INTEGER PRIMARY KEY,
+            rule_id            TEXT,
+            subject            TEXT,
+            from_utc_ticks     INTEGER,
+            until_utc_ticks    INTEGER,
+            time_zone          TEXT,
+            start_local_ticks  INTEGER,
+            end_local_ticks    INTEGER,
+            created_by         TEXT    NOT NULL,
+            comment            TEXT    NOT NULL,
+            created_utc_ticks  INTEGER NOT NULL,
+            CHECK ((from_utc_ticks IS NULL) <> (time_zone IS NULL))
+        );
+
+        CREATE TABLE audit_log (
+            seq          INTEGER PRIMARY KEY,
+            at_utc_ticks INTEGER NOT NULL,
+            actor        TEXT    NOT NULL,
+            action       TEXT    NOT NULL,
+            target       TEXT    NOT NULL,
+            detail       TEXT
+        );
+
+        CREATE INDEX audit_log_by_time ON audit_log (at_utc_ticks);
+        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         """;
 }

@@ -49,3 +49,12 @@ public sealed class SqliteZoneStoreTests : ZoneStoreSpecification, IDisposable
 
     public void Dispose() => _stores.Dispose();
 }
+
+public sealed class SqliteMonitoringStoreTests : MonitoringStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override object CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}

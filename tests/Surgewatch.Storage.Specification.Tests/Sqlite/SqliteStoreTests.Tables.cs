@@ -91,6 +91,25 @@ public sealed partial class SqliteStoreTests
         delete.Should().Throw<SqliteException>().WithMessage("*append-only*");
     }
 
+    [Fact]
+    public async Task AuditLogAndDeliveries_ChangedOrDeletedBehindTheStore_AreRefused()
+    {
+        var store = _stores.Open();
+        var at = DateTimeOffset.UnixEpoch;
+        await store.AppendAuditAsync([new Surgewatch.Core.Audit.AuditEntry(at, "op", "alert.acknowledge", "k")]);
+        var n = new Notification("k", "r", "s", "duty", NotificationKind.Firing, NotificationReason.Changed, at, null);
+        await store.AppendDeliveriesAsync([new NotificationDelivery(n, "webhook", at, true, 1)]);
+        using var connection = RawConnection(_stores.DefaultPath);
+
+        foreach (var table in new[] { "audit_log", "notification_deliveries" })
+        {
+            var update = () => Scalar(connection, $"UPDATE {table} SET seq = seq + 100");
+            var delete = () => Scalar(connection, $"DELETE FROM {table}");
+            update.Should().Throw<SqliteException>().WithMessage("*append-only*");
+            delete.Should().Throw<SqliteException>().WithMessage("*append-only*");
+        }
+    }
+
     private static Forecast Invalid(string fault)
     {
         static ForecastPoint Point(int hour, params double[] levels) =>

@@ -1,0 +1,30 @@
+using System.Globalization;
+using Spectre.Console;
+using Surgewatch.Core.Evaluation.Warnings;
+
+namespace Surgewatch.Cli.Warnings;
+
+/// <summary>The <c>evaluate-warnings</c> figures side by side, product rule against the baseline.</summary>
+internal static class WarningsTable
+{
+    public static Table Build(WarningEvaluation product, WarningEvaluation baseline)
+    {
+        var table = new Table().AddColumn("figure").AddColumn(product.Model).AddColumn(baseline.Model + " (baseline)");
+        Row(table, "sensors evaluated", product.Score.Sensors, baseline.Score.Sensors);
+        Row(table, "events", product.Score.Events, baseline.Score.Events);
+        Row(table, "recall, lead >= 1 h", product.Score.RecallLead1h, baseline.Score.RecallLead1h);
+        Row(table, "recall, day-ahead", product.Score.RecallDayAhead, baseline.Score.RecallDayAhead);
+        Row(table, "median lead, h", product.Score.MedianLeadHours, baseline.Score.MedianLeadHours);
+        Row(table, "warning episodes", product.Score.Episodes, baseline.Score.Episodes);
+        Row(table, "precision", product.Score.Precision, baseline.Score.Precision);
+        Row(table, "false episodes / sensor / 30 d", product.Score.FalseEpisodesPerSensor30d, baseline.Score.FalseEpisodesPerSensor30d);
+        Row(table, "fit s", product.FitTime.TotalSeconds, baseline.FitTime.TotalSeconds);
+        Row(table, "predict s", product.PredictTime.TotalSeconds, baseline.PredictTime.TotalSeconds);
+        return table;
+    }
+
+    private static void Row(Table table, string name, double a, double b) => table.AddRow(name, Format(a), Format(b));
+
+    private static string Format(double value) =>
+        double.IsNaN(value) ? "-" : value.ToString(value == Math.Floor(value) && Math.Abs(value) < 1e9 ? "N0" : "0.0000", CultureInfo.InvariantCulture);
+}

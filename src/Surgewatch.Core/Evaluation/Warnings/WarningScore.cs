@@ -1,0 +1,22 @@
+namespace Surgewatch.Core.Evaluation.Warnings;
+
+/// <summary>How well warnings caught surges (see <see cref="WarningScorer"/> for the definitions).</summary>
+/// <param name="Events">Surge events in the test period.</param>
+/// <param name="RecallLead1h">Share of events warned at least one hour before they began.</param>
+/// <param name="RecallDayAhead">Share of events warned by the end of the previous day.</param>
+/// <param name="MedianLeadHours">Median lead of the events warned at or before their start; NaN when none was.</param>
+/// <param name="Episodes">Warning episodes: maximal runs of consecutive warned hours, per sensor.</param>
+/// <param name="Precision">Share of episodes that overlap an event of the same sensor within ±1 hour; NaN without episodes.</param>
+/// <param name="FalseEpisodesPerSensor30d">Episodes that overlap no event, per evaluated sensor per 30 days.</param>
+/// <param name="Sensors">Sensors evaluated (those with a threshold).</param>
+/// <param name="TestDays">Length of the test period in days.</param>
+public sealed record WarningScore(
+    int Events,
+    double RecallLead1h,
+    double RecallDayAhead,
+    double MedianLeadHours,
+    int Episodes,
+    double Precision,
+    double FalseEpisodesPerSensor30d,
+    int Sensors,
+    double TestDays);

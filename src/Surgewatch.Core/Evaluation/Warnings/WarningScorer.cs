@@ -1,0 +1,159 @@
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Core.Evaluation.Warnings;
+
+/// <summary>Scores warnings against surges in the test period.</summary>
+/// <remarks>
+/// <list type="bullet">
+/// <item><b>Event:</b> a maximal run of consecutive slots whose reading is above the sensor's threshold (a missing
+/// reading ends a run).</item>
+/// <item><b>Lead:</b> an event from slot <c>s</c> to <c>e</c> is warned with lead <c>s − i</c> slots when a warning for
+/// any of its slots was issued at issue slot <c>i</c> (the earliest such). Recall at lead ≥ 1 h counts leads of at least
+/// an hour; day-ahead recall counts warnings issued by the start of the event's day (the end of the previous day).
+/// The median lead is taken over events warned at or before their start.</item>
+/// <item><b>Episode:</b> a maximal run of consecutive warned slots with a reading (slots without one cannot be judged and
+/// are skipped); it is correct when it overlaps an event of its sensor widened by one hour on each side.</item>
+/// </list>
+/// </remarks>
+public static class WarningScorer
+{
+    /// <summary>Scores <paramref name="flags"/> (indexed by panel slot) on the slots from <paramref name="testStart"/> on.</summary>
+    public static WarningScore Score(SeriesPanel panel, int testStart, ReadOnlySpan<double> thresholds, WarningFlags flags)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(flags);
+        var perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+        var tally = new Tally();
+        var sensors = 0;
+        for (var s = 0; s < panel.Sensors.Count; s++)
+        {
+            if (double.IsNaN(thresholds[s]))
+            {
+                continue;
+            }
+
+            sensors++;
+            var above = Above(panel.Values(s), thresholds[s], testStart);
+            var warned = Warned(panel.Values(s), flags.EarliestIssue(s), testStart);
+            ScoreEvents(panel, above, flags.EarliestIssue(s), perHour, ref tally);
+            ScoreEpisodes(above, warned, perHour, ref tally);
+        }
+
+        var days = (panel.Length - testStart) * panel.Step.TotalDays;
+        return tally.ToScore(sensors, days);
+    }
+
+    private static bool[] Above(ReadOnlySpan<double> values, double threshold, int testStart)
+    {
+        var above = new bool[values.Length];
+        for (var t = testStart; t < values.Length; t++)
+        {
+            above[t] = values[t] > threshold;
+        }
+
+        return above;
+    }
+
+    private static bool[] Warned(ReadOnlySpan<double> values, ReadOnlySpan<int> earliest, int testStart)
+    {
+        var warned = new bool[values.Length];
+        for (var t = testStart; t < values.Length; t++)
+        {
+            warned[t] = earliest[t] != WarningFlags.Never && !double.IsNaN(values[t]);
+        }
+
+        return warned;
+    }
+
+    private static void ScoreEvents(SeriesPanel panel, bool[] above, ReadOnlySpan<int> earliest, int perHour, ref Tally tally)
+    {
+        foreach (var (start, end) in Runs(above))
+        {
+            var issue = WarningFlags.Never;
+            for (var t = start; t <= end; t++)
+            {
+                issue = Math.Min(issue, earliest[t]);
+            }
+
+            var dayStart = start - (panel.LabelAt(start).SecondOfDay / (int)panel.Step.TotalSeconds);
+            tally.AddEvent(issue == WarningFlags.Never ? null : (double)(start - issue) / perHour, issue <= dayStart);
+        }
+    }
+
+    private static void ScoreEpisodes(bool[] above, bool[] warned, int perHour, ref Tally tally)
+    {
+        foreach (var (start, end) in Runs(warned))
+        {
+            var correct = false;
+            for (var t = Math.Max(0, start - perHour); t <= Math.Min(above.Length - 1, end + perHour) && !correct; t++)
+            {
+                correct = above[t];
+            }
+
+            tally.AddEpisode(correct);
+        }
+    }
+
+    private static List<(int Start, int End)> Runs(bool[] on)
+    {
+        var runs = new List<(int, int)>();
+        for (var t = 0; t < on.Length; t++)
+        {
+            if (on[t] && (t == 0 || !on[t - 1]))
+            {
+                var end = t;
+                while (end + 1 < on.Length && on[end + 1])
+                {
+                    end++;
+                }
+
+                runs.Add((t, end));
+            }
+        }
+
+        return runs;
+    }
+
+    private struct Tally
+    {
+        private List<double>? _leads;
+        private int _events, _lead1h, _dayAhead, _episodes, _correct;
+
+        public void AddEvent(double? leadHours, bool dayAhead)
+        {
+            _events++;
+            if (leadHours is { } lead)
+            {
+                _lead1h += lead >= 1 ? 1 : 0;
+                _dayAhead += dayAhead ? 1 : 0;
+                if (lead >= 0)
+                {
+                    (_leads ??= []).Add(lead);
+                }
+            }
+        }
+
+        public void AddEpisode(bool correct)
+        {
+            _episodes++;
+            _correct += correct ? 1 : 0;
+        }
+
+        public readonly WarningScore ToScore(int sensors, double days)
+        {
+            var median = _leads is { Count: > 0 } leads ? SurgeThresholds.Percentile(leads.ToArray(), 0.5) : Missing.Value;
+            return new WarningScore(
+                _events,
+                Ratio(_lead1h, _events),
+                Ratio(_dayAhead, _events),
+                median,
+                _episodes,
+                Ratio(_correct, _episodes),
+                sensors == 0 || days <= 0 ? Missing.Value : (_episodes - _correct) / (double)sensors / (days / 30),
+                sensors,
+                days);
+        }
+
+        private static double Ratio(int part, int whole) => whole == 0 ? Missing.Value : (double)part / whole;
+    }
+}

@@ -1,0 +1,83 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Occupancy;
+using Surgewatch.Core.Zones;
+
+namespace Surgewatch.Core.Monitoring;
+
+/// <summary>Turns a zone's estimate, density history and forecast into rule samples and levels.</summary>
+internal static class ZoneInputs
+{
+    public static AlertSample Sample(ZoneRule rule, ZoneOccupancy? occupancy, ReadOnlySpan<double> history, IReadOnlyList<ForecastBound>? forecast, DateTimeOffset now, TimeSpan step)
+    {
+        if (occupancy is null || occupancy.NoData)
+        {
+            return AlertSample.NoData;
+        }
+
+        if (rule.Measure == ZoneMeasure.Flow)
+        {
+            return occupancy.Flow is { } flow ? AlertSample.Of(flow) : AlertSample.NoData;
+        }
+
+        if (!occupancy.HasPersons)
+        {
+            return AlertSample.NoData;
+        }
+
+        if (rule.Rule.Source == AlertSource.Observed)
+        {
+            return AlertSample.Of(occupancy.Density);
+        }
+
+        var local = AlertInputs.From(rule.Rule, history, step);
+        var external = MaxUpper(forecast, now, rule.Rule.Horizon);
+        return local.Value is { } v && external is { } e ? AlertSample.Of(Math.Max(v, e)) : local;
+    }
+
+    /// <summary>The highest 90% upper bound in (now, now + horizon], or null when the forecast has none there.</summary>
+    public static double? MaxUpper(IReadOnlyList<ForecastBound>? forecast, DateTimeOffset now, TimeSpan horizon)
+    {
+        if (forecast is null)
+        {
+            return null;
+        }
+
+        double? max = null;
+        foreach (var point in forecast)
+        {
+            if (point.At > now && point.At <= now + horizon && !double.IsNaN(point.Upper90))
+            {
+                max = max is { } m ? Math.Max(m, point.Upper90) : point.Upper90;
+            }
+        }
+
+        return max;
+    }
+
+    public static ZoneLevel LevelOf(ZoneLevels levels, ZoneMeasure measure, double value)
+    {
+        if (value >= levels.LevelFor(measure, Severity.Critical))
+        {
+            return ZoneLevel.Critical;
+        }
+
+        if (value >= levels.LevelFor(measure, Severity.Alarm))
+        {
+            return ZoneLevel.Alarm;
+        }
+
+        return value >= levels.LevelFor(measure, Severity.Warning) ? ZoneLevel.Warning : ZoneLevel.Ok;
+    }
+
+    public static ZoneLevel Observed(Zone zone, ZoneOccupancy? occupancy)
+    {
+        if (occupancy is null || occupancy.NoData || (!occupancy.HasPersons && occupancy.Flow is null))
+        {
+            return ZoneLevel.NoData;
+        }
+
+        var density = occupancy.HasPersons ? LevelOf(zone.Levels, ZoneMeasure.Density, occupancy.Density) : ZoneLevel.Ok;
+        var flow = occupancy.Flow is { } f ? LevelOf(zone.Levels, ZoneMeasure.Flow, f) : ZoneLevel.Ok;
+        return (ZoneLevel)Math.Max((int)density, (int)flow);
+    }
+}

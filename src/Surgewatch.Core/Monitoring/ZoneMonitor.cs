@@ -1,0 +1,201 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Occupancy;
+using Surgewatch.Core.Zones;
+
+namespace Surgewatch.Core.Monitoring;
+
+/// <summary>
+/// Watches every zone: each <see cref="Step"/> evaluates the zone's default rules (<see cref="ZoneRules"/>) on its fused
+/// estimate and forecast with <see cref="AlertEvaluator"/>, plans notifications with <see cref="NotificationPlanner"/>, and
+/// reports each zone's level. Pure (no clock, no I/O) but stateful: it holds each alert's status and ledger and each
+/// zone's recent density. Not thread-safe: call it from one loop (the server's hosted service), or lock around it.
+/// </summary>
+/// <remarks>
+/// Forecast rules take the higher of (a) the 90% upper bound of a <see cref="Forecasting.LocalTrend"/> fitted to the zone's last
+/// <see cref="MonitorOptions.TrendWindow"/> of densities and (b) the highest <see cref="ForecastBound.Upper90"/> of the
+/// given forecast within the rule's horizon. A zone without a fresh source is NoData for every rule, forecast rules
+/// too. Alerts of zones or rules that disappear are dropped. After a restart, <see cref="Restore"/> the last
+/// <see cref="Snapshot"/> before the first step.
+/// </remarks>
+public sealed class ZoneMonitor
+{
+    private readonly MonitorOptions _options;
+    private readonly int _historyLength;
+    private readonly Dictionary<string, MonitoredAlert> _alerts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AlertSnapshot> _restored = new(StringComparer.Ordinal);
+    private readonly Dictionary<ZoneId, DensityHistory> _history = [];
+
+    /// <summary>Creates a monitor with <paramref name="options"/> (<see cref="MonitorOptions.Default"/> when null).</summary>
+    /// <exception cref="ArgumentException">The options are out of range.</exception>
+    public ZoneMonitor(MonitorOptions? options = null)
+    {
+        _options = (options ?? MonitorOptions.Default).Validated();
+        _historyLength = Math.Max(1, (int)(_options.TrendWindow / _options.Step));
+    }
+
+    /// <summary>The alerts held after the last step, every state included (Inactive ones too).</summary>
+    public IReadOnlyCollection<MonitoredAlert> Alerts => _alerts.Values;
+
+    /// <summary>The alert with <paramref name="key"/>, or null.</summary>
+    public MonitoredAlert? Find(string key) => _alerts.GetValueOrDefault(key);
+
+    /// <summary>Every alert's status and ledger, to persist after each step.</summary>
+    public IReadOnlyList<AlertSnapshot> Snapshot()
+    {
+        var list = new List<AlertSnapshot>(_alerts.Count);
+        foreach (var alert in _alerts.Values)
+        {
+            list.Add(new AlertSnapshot(alert.Status, alert.Ledger));
+        }
+
+        return list;
+    }
+
+    /// <summary>Resumes from persisted snapshots: the next step continues each alert from its stored status and ledger.</summary>
+    public void Restore(IEnumerable<AlertSnapshot> snapshots)
+    {
+        foreach (var snapshot in snapshots)
+        {
+            _restored[snapshot.Status.Key] = snapshot;
+        }
+    }
+
+    /// <summary>Evaluates every zone at <paramref name="now"/>.</summary>
+    /// <param name="now">The moment of this step; steps must come in time order.</param>
+    /// <param name="zones">The zones to watch.</param>
+    /// <param name="occupancies">Each zone's fused estimate at <paramref name="now"/>; a zone without one is NoData.</param>
+    /// <param name="forecasts">Optional per-zone forecasts (90% upper density bounds over the next hour); may be empty.</param>
+    /// <param name="silences">Silences in force, added to the policy's own.</param>
+    /// <param name="policy">Who to tell and how often.</param>
+    public MonitorStep Step(
+        DateTimeOffset now,
+        IReadOnlyList<Zone> zones,
+        IReadOnlyDictionary<ZoneId, ZoneOccupancy> occupancies,
+        IReadOnlyDictionary<ZoneId, IReadOnlyList<ForecastBound>> forecasts,
+        IReadOnlyList<ISilence> silences,
+        NotificationPolicy policy)
+    {
+        var effective = policy with { Silences = [.. policy.Silences, .. silences] };
+        var events = new List<AlertEvent>();
+        var notifications = new List<Notification>();
+        var statuses = new List<ZoneStatus>(zones.Count);
+        var live = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var zone in zones)
+        {
+            var occupancy = occupancies.GetValueOrDefault(zone.Id);
+            var history = Remember(zone.Id, occupancy);
+            var forecast = forecasts.GetValueOrDefault(zone.Id);
+            foreach (var rule in ZoneRules.For(zone, _options))
+            {
+                var sample = ZoneInputs.Sample(rule, occupancy, history.Values, forecast, now, _options.Step);
+                live.Add(Evaluate(zone.Id, rule, sample, effective, now, events, notifications));
+            }
+
+            statuses.Add(StatusOf(zone, occupancy, history.Values, forecast, now));
+        }
+
+        Forget(live);
+        return new MonitorStep(events, notifications, statuses);
+    }
+
+    /// <summary>Records that <paramref name="actor"/> acknowledged alert <paramref name="key"/>: it stops escalating.</summary>
+    /// <exception cref="UnknownAlertException">No alert has that key.</exception>
+    /// <exception cref="InvalidOperationException">The alert has no open episode.</exception>
+    public AlertEvaluation Acknowledge(string key, string actor, DateTimeOffset now) =>
+        Apply(key, status => AlertEvaluator.Acknowledge(status, actor, now));
+
+    /// <summary>Resolves alert <paramref name="key"/> by hand; contacts told of it hear the all-clear at the next step.</summary>
+    /// <exception cref="UnknownAlertException">No alert has that key.</exception>
+    /// <exception cref="InvalidOperationException">The alert has no open episode.</exception>
+    public AlertEvaluation Resolve(string key, string actor, DateTimeOffset now) =>
+        Apply(key, status => AlertEvaluator.ResolveByOperator(status, actor, now));
+
+    private AlertEvaluation Apply(string key, Func<AlertStatus, AlertEvaluation> action)
+    {
+        var alert = _alerts.GetValueOrDefault(key) ?? throw new UnknownAlertException(key);
+        var evaluation = action(alert.Status);
+        _alerts[key] = alert with { Status = evaluation.Status };
+        return evaluation;
+    }
+
+    private string Evaluate(ZoneId zone, ZoneRule rule, AlertSample sample, NotificationPolicy policy, DateTimeOffset now, List<AlertEvent> events, List<Notification> notifications)
+    {
+        var key = AlertStatus.KeyOf(rule.Rule.Id, zone.Value);
+        var (status, ledger) = Current(key, rule.Rule.Id, zone.Value, now);
+        var evaluation = AlertEvaluator.Evaluate(rule.Rule, status, sample, now);
+        var plan = NotificationPlanner.Plan(policy, evaluation.Status, ledger, now);
+        events.AddRange(evaluation.Events);
+        notifications.AddRange(plan.Notifications);
+        var silenced = policy.Mutes(evaluation.Status, now);
+        _alerts[key] = new MonitoredAlert(zone, rule, evaluation.Status, plan.Ledger, silenced);
+        return key;
+    }
+
+    private (AlertStatus Status, NotificationLedger Ledger) Current(string key, string ruleId, string subject, DateTimeOffset now)
+    {
+        if (_alerts.TryGetValue(key, out var alert))
+        {
+            return (alert.Status, alert.Ledger);
+        }
+
+        if (_restored.Remove(key, out var snapshot) && snapshot.Status.Since <= now && snapshot.Status.LastSeenAt <= now)
+        {
+            return (snapshot.Status, snapshot.Ledger);
+        }
+
+        return (AlertStatus.New(ruleId, subject, now), NotificationLedger.Empty);
+    }
+
+    private DensityHistory Remember(ZoneId zone, ZoneOccupancy? occupancy)
+    {
+        if (!_history.TryGetValue(zone, out var history))
+        {
+            history = new DensityHistory(_historyLength);
+            _history[zone] = history;
+        }
+
+        history.Add(occupancy is { NoData: false, HasPersons: true } ? occupancy.Density : double.NaN);
+        return history;
+    }
+
+    private ZoneStatus StatusOf(Zone zone, ZoneOccupancy? occupancy, ReadOnlySpan<double> history, IReadOnlyList<ForecastBound>? forecast, DateTimeOffset now)
+    {
+        var level = ZoneInputs.Observed(zone, occupancy);
+        var estimate = occupancy ?? NoEstimate(zone, now);
+        if (_options.LookAhead <= TimeSpan.Zero)
+        {
+            return new ZoneStatus(zone.Id, now, estimate, level, level, null);
+        }
+
+        var lookAhead = new ZoneRule(
+            AlertRule.OnForecast("forecast-level", Severity.Alarm, zone.Levels.DensityAlarm, 0, _options.LookAhead), ZoneMeasure.Density);
+        var upper = ZoneInputs.Sample(lookAhead, occupancy, history, forecast, now, _options.Step).Value;
+        var forecastLevel = upper is { } u ? ZoneInputs.LevelOf(zone.Levels, ZoneMeasure.Density, u) : ZoneLevel.NoData;
+        return new ZoneStatus(zone.Id, now, estimate, level, forecastLevel, upper);
+    }
+
+    private static ZoneOccupancy NoEstimate(Zone zone, DateTimeOffset now)
+    {
+        var sources = new List<SourceFreshness>(zone.Sources.Count);
+        foreach (var source in zone.Sources)
+        {
+            sources.Add(new SourceFreshness(source.Sensor, source.Role, null, true));
+        }
+
+        return new ZoneOccupancy(zone.Id, now, double.NaN, double.NaN, null, 0, false, true, sources);
+    }
+
+    private void Forget(HashSet<string> live)
+    {
+        List<string>? gone = null;
+        foreach (var key in _alerts.Keys)
+        {
+            if (!live.Contains(key))
+            {
+                (gone ??= []).Add(key);
+            }
+        }
+
+        gone?.ForEach(key => _alerts.Remove(key));
+    }
+}

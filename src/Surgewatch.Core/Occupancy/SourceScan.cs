@@ -1,0 +1,123 @@
+using Surgewatch.Core.Series;
+using Surgewatch.Core.Zones;
+
+namespace Surgewatch.Core.Occupancy;
+
+/// <summary>Reads a zone's sources out of the recent readings: freshness, latest values and windowed sums.</summary>
+internal sealed class SourceScan
+{
+    private static readonly IReadOnlyList<SensorReading> NoReadings = [];
+    private readonly IReadOnlyDictionary<SensorId, IReadOnlyList<SensorReading>> _readings;
+    private readonly DateTimeOffset _now;
+
+    public SourceScan(Zone zone, IReadOnlyDictionary<SensorId, IReadOnlyList<SensorReading>> readings, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        _readings = readings;
+        _now = now;
+        var freshness = new SourceFreshness[zone.Sources.Count];
+        for (var i = 0; i < freshness.Length; i++)
+        {
+            var source = zone.Sources[i];
+            var last = LastValid(ReadingsOf(source.Sensor), now);
+            var stale = last is not { } reading || now - reading.At > staleAfter;
+            freshness[i] = new SourceFreshness(source.Sensor, source.Role, last?.At, stale);
+        }
+
+        Sources = zone.Sources;
+        Freshness = freshness;
+    }
+
+    public IReadOnlyList<ZoneSource> Sources { get; }
+
+    public SourceFreshness[] Freshness { get; }
+
+    public bool AnyFresh => Count(null, fresh: true) > 0;
+
+    public bool AnyStale => Count(null, fresh: false) > 0;
+
+    /// <summary>How many sources of <paramref name="role"/> (any role when null) are fresh, or stale.</summary>
+    public int Count(ZoneSourceRole? role, bool fresh)
+    {
+        var n = 0;
+        for (var i = 0; i < Freshness.Length; i++)
+        {
+            if ((role is null || Sources[i].Role == role) && Freshness[i].Stale != fresh)
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The persons by the fresh sources of a level role (Occupancy or CellDevices), each reading times its factor, summed,
+    /// and scaled up by configured / fresh when some of them are stale (the missing parts are assumed as crowded as the
+    /// counted ones); null when none is fresh. Also returns the fresh fraction.
+    /// </summary>
+    public (double Persons, double Fraction)? LevelEstimate(ZoneSourceRole role)
+    {
+        int fresh = Count(role, fresh: true), all = fresh + Count(role, fresh: false);
+        if (fresh == 0)
+        {
+            return null;
+        }
+
+        var sum = 0.0;
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            if (Sources[i].Role == role && !Freshness[i].Stale)
+            {
+                sum += LastValid(ReadingsOf(Sources[i].Sensor), _now)!.Value.Value * Sources[i].Factor;
+            }
+        }
+
+        return (sum * all / fresh, (double)fresh / all);
+    }
+
+    /// <summary>The sum of the fresh <paramref name="role"/> sources' counts in (<paramref name="after"/>, now], times their factors.</summary>
+    public double CountSince(ZoneSourceRole role, DateTimeOffset after)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            if (Sources[i].Role == role && !Freshness[i].Stale)
+            {
+                sum += SumWithin(ReadingsOf(Sources[i].Sensor), after, _now) * Sources[i].Factor;
+            }
+        }
+
+        return sum;
+    }
+
+    private IReadOnlyList<SensorReading> ReadingsOf(SensorId sensor) =>
+        _readings.TryGetValue(sensor, out var list) ? list : NoReadings;
+
+    private static SensorReading? LastValid(IReadOnlyList<SensorReading> readings, DateTimeOffset now)
+    {
+        for (var i = readings.Count - 1; i >= 0; i--)
+        {
+            if (readings[i].At <= now && !double.IsNaN(readings[i].Value))
+            {
+                return readings[i];
+            }
+        }
+
+        return null;
+    }
+
+    private static double SumWithin(IReadOnlyList<SensorReading> readings, DateTimeOffset after, DateTimeOffset until)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < readings.Count; i++)
+        {
+            var r = readings[i];
+            if (r.At > after && r.At <= until && !double.IsNaN(r.Value))
+            {
+                sum += r.Value;
+            }
+        }
+
+        return sum;
+    }
+}
