@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Surgewatch.Cli.Backtest;
+using Surgewatch.Cli.Briefing;
 using Surgewatch.Cli.Ingest;
 using Surgewatch.Cli.Serve;
 using Surgewatch.Cli.Warnings;
@@ -19,6 +20,7 @@ internal static class SurgewatchCommand
             ServeCommand.Create(context),
             ZonesCommand.Create(context),
             EvaluateWarningsCommand.Create(context),
+            BriefCommand.Create(context),
         };
         return root;
     }

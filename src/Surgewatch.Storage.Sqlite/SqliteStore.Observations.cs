@@ -30,11 +30,14 @@ public sealed partial class SqliteStore
     /// Rows are written in primary-key order through one reused multi-row statement; a (sensor, label) given twice
     /// in the batch keeps its last value. Progress reports rows processed, every <see cref="SqliteStoreOptions.ProgressInterval"/>
     /// rows and once at the end, before the commit: cancelling from the callback still undoes the whole batch.
+    /// Without progress, concurrent calls are group-committed (see <see cref="GroupUpsertAsync"/>).
     /// </remarks>
     public Task<IngestResult> UpsertObservationsAsync(ObservationBatch batch, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        return WriteAsync(connection => ObservationTable.Upsert(connection, batch, _options, progress, cancellationToken), cancellationToken);
+        return progress is null && batch.Count > 0
+            ? GroupUpsertAsync(batch, cancellationToken)
+            : WriteAsync(connection => ObservationTable.Upsert(connection, batch, _options, progress, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />

@@ -1,5 +1,7 @@
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Occupancy;
+using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 using Surgewatch.Server.Alerts;
 using Surgewatch.Server.Clock;
@@ -26,6 +28,8 @@ internal sealed class MonitoringService(
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MinGap = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
+    private readonly Dictionary<ZoneId, LineBalanceState> _balances = [];
     private long _lastBroadcast;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,7 +63,7 @@ internal sealed class MonitoringService(
         var statuses = new List<ZoneStatusDto>(list.Count);
         foreach (var zone in list)
         {
-            var estimate = ZoneOccupancy.Estimate(zone, recent, label);
+            var estimate = Fuse(zone, label, now);
             trends.Record(zone.Id.Value, label, estimate.Density);
             statuses.Add(Status(zone, estimate, label));
             await EvaluateAsync(zone, estimate, now, cancellationToken);
@@ -69,12 +73,27 @@ internal sealed class MonitoringService(
         await BroadcastAsync(statuses, cancellationToken);
     }
 
+    private ZoneEstimate Fuse(Zone zone, TimeLabel label, DateTimeOffset now)
+    {
+        var sensors = new List<SensorId>(zone.Sources.Count);
+        foreach (var source in zone.Sources)
+        {
+            sensors.Add(source.Sensor);
+        }
+
+        var readings = recent.Window(sensors, label - Window, label, clocks.SiteZone);
+        var state = _balances.TryGetValue(zone.Id, out var known) && known.IntegratedUntil <= now ? known : LineBalanceState.Start(now - Window);
+        var result = OccupancyFusion.Fuse(zone, readings, state, now);
+        _balances[zone.Id] = result.State;
+        return ZoneEstimate.Of(result.Occupancy);
+    }
+
     private ZoneStatusDto Status(Zone zone, ZoneEstimate estimate, TimeLabel label)
     {
-        var sources = new List<ZoneSourceStatusDto>(estimate.Stale.Count);
-        foreach (var (source, stale) in estimate.Stale)
+        var sources = new List<ZoneSourceStatusDto>(estimate.Sources.Count);
+        foreach (var source in estimate.Sources)
         {
-            sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, RoleName(source.Role), stale));
+            sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, RoleName(source.Role), source.Stale));
         }
 
         var upper = trends.UpperWithinHour(zone.Id.Value);

@@ -1,4 +1,5 @@
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Occupancy;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Server.Monitoring;
@@ -82,6 +83,45 @@ internal sealed class RecentReadings
 
             return (sum, count);
         }
+    }
+
+    /// <summary>
+    /// The readings of <paramref name="sensors"/> with labels in (<paramref name="from"/>, <paramref name="to"/>], oldest
+    /// first, as instants of <paramref name="site"/> (the shape the Core occupancy fusion takes).
+    /// </summary>
+    public Dictionary<SensorId, IReadOnlyList<SensorReading>> Window(IEnumerable<SensorId> sensors, TimeLabel from, TimeLabel to, TimeZoneInfo site)
+    {
+        var result = new Dictionary<SensorId, IReadOnlyList<SensorReading>>();
+        lock (_gate)
+        {
+            foreach (var sensor in sensors)
+            {
+                if (result.ContainsKey(sensor) || !_bySensor.TryGetValue(sensor.Value, out var series))
+                {
+                    continue;
+                }
+
+                var list = new List<SensorReading>();
+                for (var i = 0; i < series.Count; i++)
+                {
+                    if (series.Keys[i] > from.Seconds && series.Keys[i] <= to.Seconds)
+                    {
+                        list.Add(new SensorReading(InstantOf(new TimeLabel(series.Keys[i]), site), series.Values[i]));
+                    }
+                }
+
+                result[sensor] = list;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The instant a site-local label stands for (the first of two on a fall-back night).</summary>
+    public static DateTimeOffset InstantOf(TimeLabel label, TimeZoneInfo site)
+    {
+        var wall = label.ToDateTime();
+        return new DateTimeOffset(wall, site.IsInvalidTime(wall) ? site.BaseUtcOffset : site.GetUtcOffset(wall));
     }
 
     private static void Trim(SortedList<long, double> series)

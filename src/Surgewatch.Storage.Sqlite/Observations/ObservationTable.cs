@@ -18,16 +18,23 @@ internal static class ObservationTable
         }
 
         using var transaction = connection.BeginTransaction();
+        var result = UpsertWithin(connection, transaction, batch, options, progress, cancellationToken);
+
+        // The last chance to cancel: until the commit, nothing of the batch is visible.
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
+        return result;
+    }
+
+    /// <summary>Writes a non-empty batch and its ingest-log entry inside <paramref name="transaction"/>, which the caller commits.</summary>
+    public static IngestResult UpsertWithin(SqliteConnection connection, SqliteTransaction transaction, ObservationBatch batch, SqliteStoreOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
         var keyOf = SensorTable.ResolveKeys(connection, transaction, batch.Sensors, options);
         using var order = ReadingOrder.Create(batch.SensorIndexes, batch.TimeSeconds, keyOf);
         var written = ReadingWriter.Write(connection, batch, order, keyOf, options, progress, cancellationToken);
         var entry = new IngestLogEntry(
             options.TimeProvider.GetUtcNow(), batch.Count, written, batch.Sensors.Count, new TimeLabel(order.MinLabel), new TimeLabel(order.MaxLabel));
         IngestLog.Append(connection, transaction, entry);
-
-        // The last chance to cancel: until the commit, nothing of the batch is visible.
-        cancellationToken.ThrowIfCancellationRequested();
-        transaction.Commit();
         return new IngestResult(batch.Count, written);
     }
 

@@ -42,4 +42,32 @@ public sealed partial class SqliteStoreTests
 
         read.Count.Should().BeOneOf(200, 4200);
     }
+
+    [Fact]
+    public async Task UpsertObservationsAsync_ManyConcurrentBatchesOneCancelled_OthersStoredCancelledNot()
+    {
+        var store = _stores.Open();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+        var batches = Enumerable.Range(0, 32).Select(i => Rows.Grid(2, 20, (s, h) => i, firstHour: i * 20)).ToArray();
+
+        var writes = batches.Select((b, i) => Task.Run(() => store.UpsertObservationsAsync(b, cancellationToken: i == 7 ? cancelled.Token : default))).ToArray();
+        var outcome = await Task.WhenAll(writes.Select(async w =>
+        {
+            try
+            {
+                return (await w).Written;
+            }
+            catch (OperationCanceledException)
+            {
+                return -1;
+            }
+        }));
+
+        outcome.Count(w => w == -1).Should().Be(1);
+        outcome.Where(w => w >= 0).Should().AllBeEquivalentTo(40);
+        (await store.CountObservationsAsync()).Should().Be(31 * 40);
+        var hoursOfCancelled = await store.ReadObservationsAsync(new ObservationQuery(null, Rows.Hour(140), Rows.Hour(160)));
+        hoursOfCancelled.Count.Should().Be(0);
+    }
 }

@@ -1,3 +1,4 @@
+using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Evaluation.Warnings;
@@ -15,6 +16,31 @@ public sealed class UpperBoundCalibration
     private readonly double[][] _margins;
 
     private UpperBoundCalibration(double[][] margins) => _margins = margins;
+
+    /// <summary>Margins of zero for <paramref name="series"/> series and <paramref name="kinds"/> kinds: the upper bound is the point forecast.</summary>
+    public static UpperBoundCalibration None(int series, int kinds)
+    {
+        var margins = new double[series][];
+        for (var s = 0; s < series; s++)
+        {
+            margins[s] = new double[kinds];
+        }
+
+        return new UpperBoundCalibration(margins);
+    }
+
+    /// <summary>
+    /// Calibrates with <paramref name="forecaster"/> (fitted on slots before <paramref name="from"/>) on the slots
+    /// <paramref name="from"/> to <paramref name="to"/>, replaying the live rule and the day-ahead briefing of <paramref name="options"/>.
+    /// </summary>
+    public static UpperBoundCalibration Calibrate(
+        SeriesPanel panel, IForecaster forecaster, int from, int to, ReadOnlySpan<double> thresholds, WarningEvaluationOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new Builder(panel, thresholds, options.RollingHorizon + 1, options.UpperQuantile);
+        ForecastSweep.Run(forecaster, panel, from, to, options, null, builder.Add, cancellationToken);
+        return builder.Build();
+    }
 
     /// <summary>The margin for <paramref name="series"/> and forecast kind <paramref name="kind"/> (0 day-ahead, 1.. horizon).</summary>
     public double Margin(int series, int kind) => _margins[series][kind];

@@ -56,9 +56,9 @@ public sealed class WarningEvaluator(TimeProvider time)
         SeriesPanel panel, IForecastModel model, int from, int to, double[] thresholds, WarningEvaluationOptions options, Clock clock, CancellationToken cancellationToken)
     {
         var forecaster = clock.Fit(() => model.Fit(panel, from, cancellationToken));
-        var builder = new UpperBoundCalibration.Builder(panel, thresholds, options.RollingHorizon + 1, options.UpperQuantile);
-        clock.Predict(() => ForecastSweep.Run(forecaster, panel, from, to, options, null, builder.Add, cancellationToken));
-        return builder.Build();
+        UpperBoundCalibration? calibration = null;
+        clock.Predict(() => calibration = UpperBoundCalibration.Calibrate(panel, forecaster, from, to, thresholds, options, cancellationToken));
+        return calibration!;
     }
 
     private sealed class Clock(TimeProvider time)
