@@ -3,7 +3,7 @@ import { ApiError, get, hasKey, post } from './api.js';
 import { byId, el, formatNumber } from './dom.js';
 import { levelRank } from './levels.js';
 import { on, selectZone, setAlert, setAlerts, state, zoneName } from './state.js';
-import { displayDuration, displayLabel, instantOfLabel, labelSeconds, secondsLabel } from './time.js';
+import { displayDuration, displayLabel, instantOfLabel, labelSeconds, onSiteClock, secondsLabel } from './time.js';
 import { notify } from './notify.js';
 
 export function createInbox() {
@@ -27,7 +27,7 @@ function render() {
 function item(alert) {
   const since = labelSeconds(alert.since);
   const now = labelSeconds(state.clock?.now);
-  const age = Number.isFinite(now) && Number.isFinite(since) ? ` (${displayDuration(now - since)})` : '';
+  const age = onSiteClock(alert.since) && Number.isFinite(now) && Number.isFinite(since) ? ` (${displayDuration(now - since)})` : '';
   return el('li', {
     class: `alert ${alert.severity} ${alert.acknowledged ? 'acknowledged' : ''}`,
     'data-testid': 'alert-item', 'data-key': alert.key, 'data-severity': alert.severity,

@@ -6,6 +6,7 @@
 let siteZone = null;
 let fixedOffsetSeconds = 0;
 let siteParts = null;
+let offsetGiven = false;
 
 /** Takes the site's zone or offset from a clock message, when it carries one. */
 export function setSiteTime(clock) {
@@ -20,10 +21,16 @@ export function setSiteTime(clock) {
     }
   }
   const offset = /^([+-])(\d\d):?(\d\d)$/.exec(clock?.utcOffset ?? '');
+  if (offset) offsetGiven = true;
   if (offset) fixedOffsetSeconds = (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 3600 + Number(offset[3]) * 60);
 }
 
 const instantPattern = /(?:[zZ]|[+-]\d\d:?\d\d)$/;
+
+/** Whether a time can be placed on the site clock: a label always, an instant only once the site zone is known. */
+export function onSiteClock(value) {
+  return typeof value === 'string' && (!instantPattern.test(value) || siteParts !== null || offsetGiven);
+}
 
 /** The site label (as seconds) of an instant in milliseconds. */
 function siteSecondsOf(ms) {
@@ -56,6 +63,11 @@ const two = (n) => String(n).padStart(2, '0');
 
 /** "Mon 14 Mar 18:05" style display of a label. */
 export function displayLabel(label) {
+  if (typeof label === 'string' && !onSiteClock(label)) {
+    // The server gave an instant but not the site's zone: say UTC rather than pass it off as site time.
+    const utc = Date.parse(label) / 1000;
+    return Number.isNaN(utc) ? label : `${displayLabel(secondsLabel(utc))} UTC`;
+  }
   const s = labelSeconds(label);
   if (Number.isNaN(s)) return label ?? '';
   const d = new Date(s * 1000);
