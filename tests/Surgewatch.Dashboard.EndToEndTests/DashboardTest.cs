@@ -66,7 +66,8 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         await Expect(alert.GetByTestId("alert-severity")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("warning|alarm|critical"));
         Report(await DashboardFixture.ScreenshotAsync(page, "alert"));
 
-        await alert.GetByTestId("alert-ack").ClickAsync();
+        // By key: the list is re-rendered, worst first, whenever an alert changes.
+        await page.GetByTestId("alerts-open").Locator($"[data-key='{key}']").GetByTestId("alert-ack").ClickAsync();
 
         var acknowledged = page.GetByTestId("alerts-acknowledged").Locator($"[data-key='{key}']");
         await Expect(acknowledged).ToHaveAttributeAsync("data-acknowledged", "true");
