@@ -7,7 +7,10 @@ using Surgewatch.Server.Hosting;
 
 namespace Surgewatch.Server.Briefing;
 
-/// <summary><c>GET /api/v1/briefing?date=YYYY-MM-DD</c>: the day-ahead briefing (default: tomorrow on the server clock).</summary>
+/// <summary>
+/// <c>GET /api/v1/briefing?date=YYYY-MM-DD</c>: the day-ahead briefing (default: tomorrow on the server clock), from
+/// Core's <see cref="Core.Briefing.DayBriefer"/>, or from the zones' weekly profiles while the history is too short for it.
+/// </summary>
 internal static class BriefingEndpoint
 {
     public static void Map(RouteGroupBuilder api) =>
@@ -28,8 +31,18 @@ internal static class BriefingEndpoint
             return QueryProblems.BadParameter("date", $"'{date}' is not a date such as 2024-03-01");
         }
 
+        var all = await zones.ListZonesAsync(cancellationToken);
+        try
+        {
+            return Results.Ok(await CoreBriefing.BriefAsync(store, all, day, clocks.NowLabel(), cancellationToken));
+        }
+        catch (ArgumentException)
+        {
+            // Too little history for the model and its calibration: the weekly profile needs only a week.
+        }
+
         var list = new List<BriefingZoneDto>();
-        foreach (var zone in await zones.ListZonesAsync(cancellationToken))
+        foreach (var zone in all)
         {
             list.Add(await WeeklyProfileBriefing.ForZoneAsync(store, zone, day, cancellationToken));
         }

@@ -10,7 +10,7 @@ namespace Surgewatch.Server.Demo;
 
 /// <summary>
 /// Runs the demo city in demo mode: stores its zones and sensors and a demo operator key at start, then (in the
-/// background) two weeks of five-minute history and the last hour at one-minute steps, and from then on one
+/// background) five weeks of five-minute history and the last hour at one-minute steps, and from then on one
 /// reading per sensor and simulated minute through the same ingest path as HTTP clients.
 /// </summary>
 internal sealed class DemoFeeder(
@@ -24,6 +24,7 @@ internal sealed class DemoFeeder(
     ILogger<DemoFeeder> logger) : BackgroundService
 {
     private static readonly TimeSpan HistoryStep = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan HistoryLength = TimeSpan.FromDays(35);
     private static readonly TimeSpan LiveStep = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private TimeLabel _surgeStart;
@@ -67,7 +68,7 @@ internal sealed class DemoFeeder(
 
     private async Task WriteHistoryAsync(TimeLabel start, CancellationToken cancellationToken)
     {
-        var from = start - TimeSpan.FromDays(14);
+        var from = start - HistoryLength;
         var end = start - TimeSpan.FromHours(1);
         var batch = new ObservationBatch(64 * 1024);
         for (var t = from; t <= end; t += HistoryStep)

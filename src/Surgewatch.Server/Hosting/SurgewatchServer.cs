@@ -87,6 +87,8 @@ public static class SurgewatchServer
         services.AddSingleton<AlertBook>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<ZoneSeries.IZoneForecaster, ZoneSeries.SeasonalBandForecaster>();
+        services.AddSingleton<ZoneSeries.ForecastBroadcaster>();
+        services.AddHostedService(s => s.GetRequiredService<ZoneSeries.ForecastBroadcaster>());
         services.AddSingleton<ReadingsBroadcaster>();
         services.AddHostedService(s => s.GetRequiredService<ReadingsBroadcaster>());
         services.AddSingleton<MonitoringService>();

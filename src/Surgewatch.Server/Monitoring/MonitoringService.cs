@@ -11,7 +11,8 @@ namespace Surgewatch.Server.Monitoring;
 
 /// <summary>
 /// Once a second (and right after an ingest) estimates each zone's occupancy from the recent readings, runs the alert
-/// lifecycle on its density and flow, stores alert events and sends zone status and alert changes to the hub.
+/// lifecycle on its density and flow, stores alert events and sends zone status and alert changes to the hub. The
+/// forecast level is the worst level of the higher of the local trend's and the zone forecast's 90% upper bound within the hour.
 /// Time comes from the server clock, so the demo's accelerated time drives it as well.
 /// </summary>
 internal sealed class MonitoringService(
@@ -20,6 +21,7 @@ internal sealed class MonitoringService(
     AlertBook alerts,
     ZoneStatusBoard board,
     DensityTrends trends,
+    ZoneSeries.ForecastBroadcaster forecasts,
     MonitorSignal signal,
     LiveNotifier notifier,
     ClockDtos clocks,
@@ -96,7 +98,7 @@ internal sealed class MonitoringService(
             sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, RoleName(source.Role), source.Stale));
         }
 
-        var upper = trends.UpperWithinHour(zone.Id.Value);
+        var upper = Max(trends.UpperWithinHour(zone.Id.Value), forecasts.Upper90WithinHour(zone.Id.Value, label));
         var level = ZoneLevelNames.Name(zone.Levels, estimate.Density, estimate.Flow);
         var forecastLevel = upper is { } u ? ZoneLevelNames.Name(zone.Levels, Math.Max(u, estimate.Density ?? 0), null) : level;
         return new ZoneStatusDto(zone.Id.Value, label.ToString(), Round(estimate.Persons, 0), Round(estimate.Density, 3), Round(estimate.Flow, 2),
@@ -137,6 +139,8 @@ internal sealed class MonitoringService(
         ZoneSourceRole.Occupancy => "occupancy",
         _ => "cellDevices",
     };
+
+    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 }

@@ -5,7 +5,8 @@ namespace Surgewatch.Server.ZoneSeries;
 /// <summary>
 /// The built-in baseline: the same step a day earlier, plus the present's departure from it fading with a half-life
 /// of about two hours; bands from the empirical quantiles of the seasonal-naive residuals of the last days, narrowed
-/// for the first steps (where the level correction holds) and never below zero.
+/// for the first steps (where the level correction holds), always holding the mean, the 95% band holding the 80% one,
+/// and never below zero.
 /// </summary>
 internal sealed class SeasonalBandForecaster : IZoneForecaster
 {
@@ -34,7 +35,9 @@ internal sealed class SeasonalBandForecaster : IZoneForecaster
             var seasonal = back >= 0 && back < n && !Missing.Is(history[back]) ? history[back] : last - departure;
             var mean = Math.Max(0, seasonal + (departure * Math.Pow(Decay, n + h - lastIndex)));
             var width = Math.Sqrt(Math.Min(1.0, (h + 1.0) / FullWidthSteps));
-            bands[h] = new ForecastBand(mean, Floor(mean + (q[1] * width)), mean + (q[2] * width), Floor(mean + (q[0] * width)), mean + (q[3] * width));
+            var lo80 = Floor(Math.Min(mean, mean + (q[1] * width)));
+            var hi80 = Math.Max(mean, mean + (q[2] * width));
+            bands[h] = new ForecastBand(mean, lo80, hi80, Floor(Math.Min(lo80, mean + (q[0] * width))), Math.Max(hi80, mean + (q[3] * width)));
         }
 
         return bands;

@@ -50,6 +50,32 @@ public sealed class LiveHubTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task Hub_ZoneWithReadings_SendsForecastWithOrderedBands()
+    {
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("forecast-zone")))).EnsureSuccessStatusCode();
+        (await admin.PostAsync("/api/v1/readings", Bodies.Ndjson(TestZones.OccupancyNow("forecast-zone", 80)))).EnsureSuccessStatusCode();
+        var forecasts = Channel.CreateUnbounded<JsonElement>();
+        await using var hub = Connect();
+        hub.On<JsonElement>("forecast", f => forecasts.Writer.TryWrite(f));
+        await hub.StartAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        JsonElement forecast;
+        do
+        {
+            forecast = await forecasts.Reader.ReadAsync(timeout.Token);
+        }
+        while (forecast.GetProperty("zoneId").GetString() != "forecast-zone" || forecast.GetProperty("forecast").GetArrayLength() == 0);
+
+        var first = forecast.GetProperty("forecast")[0];
+        first.GetProperty("lo95").GetDouble().Should().BeLessThanOrEqualTo(first.GetProperty("lo80").GetDouble());
+        first.GetProperty("lo80").GetDouble().Should().BeLessThanOrEqualTo(first.GetProperty("mean").GetDouble());
+        first.GetProperty("mean").GetDouble().Should().BeLessThanOrEqualTo(first.GetProperty("hi80").GetDouble());
+        first.GetProperty("hi80").GetDouble().Should().BeLessThanOrEqualTo(first.GetProperty("hi95").GetDouble());
+    }
+
+    [Fact]
     public async Task Ack_UnknownAlert_Returns404()
     {
         var response = await server.ClientWithKey(ServerFixture.AdminKey).PostAsync("/api/v1/alerts/nope%2Fnone/ack", Bodies.Json("{}"));
