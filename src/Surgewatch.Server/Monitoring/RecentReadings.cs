@@ -38,53 +38,6 @@ internal sealed class RecentReadings
         }
     }
 
-    /// <summary>The latest reading of <paramref name="sensor"/> at or before <paramref name="now"/>, or null.</summary>
-    public (TimeLabel At, double Value)? Latest(SensorId sensor, TimeLabel now)
-    {
-        lock (_gate)
-        {
-            if (!_bySensor.TryGetValue(sensor.Value, out var series))
-            {
-                return null;
-            }
-
-            for (var i = series.Count - 1; i >= 0; i--)
-            {
-                if (series.Keys[i] <= now.Seconds && !Missing.Is(series.Values[i]))
-                {
-                    return (new TimeLabel(series.Keys[i]), series.Values[i]);
-                }
-            }
-
-            return null;
-        }
-    }
-
-    /// <summary>The sum of readings of <paramref name="sensor"/> in (<paramref name="from"/>, <paramref name="to"/>], and how many there were.</summary>
-    public (double Sum, int Count) Sum(SensorId sensor, TimeLabel from, TimeLabel to)
-    {
-        lock (_gate)
-        {
-            if (!_bySensor.TryGetValue(sensor.Value, out var series))
-            {
-                return (0, 0);
-            }
-
-            double sum = 0;
-            var count = 0;
-            for (var i = series.Count - 1; i >= 0 && series.Keys[i] > from.Seconds; i--)
-            {
-                if (series.Keys[i] <= to.Seconds && !Missing.Is(series.Values[i]))
-                {
-                    sum += series.Values[i];
-                    count++;
-                }
-            }
-
-            return (sum, count);
-        }
-    }
-
     /// <summary>
     /// The readings of <paramref name="sensors"/> with labels in (<paramref name="from"/>, <paramref name="to"/>], oldest
     /// first, as instants of <paramref name="site"/> (the shape the Core occupancy fusion takes).
