@@ -73,5 +73,4 @@ public class DayBrieferTest
 
     private static ZonePolygon Square() =>
         new([[new GeoPoint(0, 0), new GeoPoint(0, 0.0002), new GeoPoint(0.0002, 0.0002), new GeoPoint(0.0002, 0)]]);
-
 }

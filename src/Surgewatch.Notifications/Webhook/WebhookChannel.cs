@@ -1,0 +1,115 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Surgewatch.Core.Alerting;
+using Surgewatch.Notifications.Delivery;
+
+namespace Surgewatch.Notifications.Webhook;
+
+/// <summary>
+/// Posts each notification as signed JSON (<see cref="WebhookPayload"/>, <see cref="WebhookSignature"/>) to one URL.
+/// Server errors (5xx), 408, 429, timeouts and connection failures are retried with exponential back-off and full
+/// jitter (each wait is uniform between half and all of min(max, initial × 2^(attempt − 1))); other 4xx answers fail
+/// at once. Every outcome, failures included, is appended to the notification ledger when one is given.
+/// </summary>
+public sealed class WebhookChannel : INotificationChannel
+{
+    private readonly HttpClient _http;
+    private readonly WebhookOptions _options;
+    private readonly TimeProvider _time;
+    private readonly INotificationLog? _log;
+    private readonly Func<double> _jitter;
+
+    /// <summary>Creates the channel.</summary>
+    /// <param name="http">The client to post with (its own timeout is not used; see <see cref="WebhookOptions.AttemptTimeout"/>).</param>
+    /// <param name="options">Where and how to post.</param>
+    /// <param name="time">The clock, for signatures and back-off.</param>
+    /// <param name="log">The notification ledger, or null.</param>
+    /// <param name="jitter">A source of uniform numbers in [0, 1) (default: a shared random source).</param>
+    public WebhookChannel(HttpClient http, WebhookOptions options, TimeProvider time, INotificationLog? log = null, Func<double>? jitter = null)
+    {
+        _http = http ?? throw new ArgumentNullException(nameof(http));
+        _options = (options ?? throw new ArgumentNullException(nameof(options))).Validated();
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _log = log;
+        _jitter = jitter ?? Random.Shared.NextDouble;
+    }
+
+    /// <inheritdoc />
+    public string Name => "webhook";
+
+    /// <inheritdoc />
+    public async Task<NotificationDelivery> DeliverAsync(Notification notification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var body = WebhookPayload.Serialize(notification);
+        string? error = null;
+        var attempt = 0;
+        while (attempt < _options.MaxAttempts)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
+            }
+
+            attempt++;
+            var (done, failure) = await AttemptAsync(body, cancellationToken).ConfigureAwait(false);
+            if (done)
+            {
+                return await RecordAsync(notification, failure is null, attempt, failure, cancellationToken).ConfigureAwait(false);
+            }
+
+            error = failure;
+        }
+
+        return await RecordAsync(notification, false, attempt, $"gave up after {attempt} attempts: {error}", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
+    internal TimeSpan Backoff(int retry)
+    {
+        var exponential = _options.InitialBackoff * Math.Pow(2, retry - 1);
+        var capped = exponential > _options.MaxBackoff ? _options.MaxBackoff : exponential;
+        return capped * (0.5 + (0.5 * _jitter()));
+    }
+
+    // (done, error): done means do not retry (success when error is null, or a permanent failure).
+    private async Task<(bool Done, string? Error)> AttemptAsync(byte[] body, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.AttemptTimeout);
+        using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation(WebhookOptions.SignatureHeader, WebhookSignature.Sign(_options.Secret, _time.GetUtcNow().ToUnixTimeSeconds(), body));
+        try
+        {
+            using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                return (true, null);
+            }
+
+            var retry = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+            return (!retry, $"HTTP {status} {response.ReasonPhrase}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (false, $"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException e)
+        {
+            return (false, e.Message);
+        }
+    }
+
+    private async Task<NotificationDelivery> RecordAsync(Notification n, bool delivered, int attempts, string? error, CancellationToken cancellationToken)
+    {
+        var delivery = new NotificationDelivery(n, Name, _time.GetUtcNow(), delivered, attempts, error);
+        if (_log is not null)
+        {
+            await _log.AppendDeliveriesAsync([delivery], cancellationToken).ConfigureAwait(false);
+        }
+
+        return delivery;
+    }
+}
