@@ -9,7 +9,9 @@ namespace Surgewatch.Server.Clock;
 /// <param name="Now">The current site-local label, ISO-8601 without offset.</param>
 /// <param name="Speed">Simulated seconds per real second.</param>
 /// <param name="Paused">Whether simulated time stands still.</param>
-internal sealed record ClockDto(string Mode, string Now, double Speed, bool Paused);
+/// <param name="SiteZone">The site's IANA time zone, in which <paramref name="Now"/> is a label; alert and silence instants are UTC.</param>
+/// <param name="UtcOffset">The site's offset from UTC at <paramref name="Now"/>, such as <c>+11:00</c>.</param>
+internal sealed record ClockDto(string Mode, string Now, double Speed, bool Paused, string SiteZone, string UtcOffset);
 
 /// <summary>Makes <see cref="ClockDto"/>s of the server clock in the site zone.</summary>
 internal sealed class ClockDtos(ServerClock clock, IOptions<ServerOptions> options)
@@ -20,5 +22,17 @@ internal sealed class ClockDtos(ServerClock clock, IOptions<ServerOptions> optio
 
     public TimeLabel NowLabel() => TimeLabel.FromInstant(clock.GetUtcNow(), _site);
 
-    public ClockDto Current() => new(clock.Mode.ToString().ToLowerInvariant(), NowLabel().ToString(), clock.Speed, clock.Paused);
+    public ClockDto Current()
+    {
+        var now = clock.GetUtcNow();
+        var offset = _site.GetUtcOffset(now);
+        var sign = offset < TimeSpan.Zero ? "-" : "+";
+        return new(
+            clock.Mode.ToString().ToLowerInvariant(),
+            TimeLabel.FromInstant(now, _site).ToString(),
+            clock.Speed,
+            clock.Paused,
+            _site.Id,
+            $"{sign}{offset.Duration():hh\\:mm}");
+    }
 }

@@ -16,6 +16,15 @@ public sealed class ClockEndpointsTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task GetClock_DefaultSite_NamesUtcAndZeroOffset()
+    {
+        var clock = await (await server.CreateClient().GetAsync("/api/v1/clock")).ReadJsonAsync();
+
+        clock.GetProperty("siteZone").GetString().Should().Be("UTC");
+        clock.GetProperty("utcOffset").GetString().Should().Be("+00:00");
+    }
+
+    [Fact]
     public async Task PostClock_LiveMode_Returns409()
     {
         var response = await server.ClientWithKey(ServerFixture.AdminKey).PostAsync("/api/v1/clock", Bodies.Json("""{"speed":10}"""));

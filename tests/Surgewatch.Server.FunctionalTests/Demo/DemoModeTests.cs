@@ -30,7 +30,10 @@ public sealed class DemoModeTests(DemoServerFixture server) : IClassFixture<Demo
 
         session.GetProperty("mode").GetString().Should().Be("demo");
         paused.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await paused.ReadJsonAsync()).GetProperty("paused").GetBoolean().Should().BeTrue();
+        var clock = await paused.ReadJsonAsync();
+        clock.GetProperty("paused").GetBoolean().Should().BeTrue();
+        clock.GetProperty("siteZone").GetString().Should().Be("Australia/Melbourne");
+        clock.GetProperty("utcOffset").GetString().Should().BeOneOf("+10:00", "+11:00");
         (await client.PostAsync("/api/v1/clock", Bodies.Json("""{"paused":false}"""))).EnsureSuccessStatusCode();
     }
 
