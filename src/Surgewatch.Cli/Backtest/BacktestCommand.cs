@@ -25,6 +25,7 @@ internal static class BacktestCommand
         var maskZeros = new Option<bool>("--mask-zeros") { Description = "Treat actual zeros as missing (road-speed data where 0 marks a gap)." };
         var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for the gbm model's calendar features, e.g. au-vic (default: none)." };
         var events = new Option<string?>("--events") { Description = "Events for the gbm model: an events CSV file or a shipped name, e.g. melbourne-2009-2014 (default: none)." };
+        var noIntervals = new Option<bool>("--no-intervals") { Description = "Skip the 80 % / 95 % prediction intervals (they hold out a calibration window and fit the model twice)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file." };
         var svg = new Option<FileInfo?>("--svg") { Description = "Also draw actual against forecast for one sensor and week as SVG to this file." };
         var svgSensor = new Option<string?>("--svg-sensor") { Description = "The sensor to draw (default: the one with the most test data)." };
@@ -33,7 +34,7 @@ internal static class BacktestCommand
         var readerOptions = new ReaderOptionsBinding();
         var command = new Command("backtest", "Score a forecast model on past data: per-horizon MAE, RMSE, WAPE, MAPE and n, missing actuals masked.")
         {
-            data, demo, model, testFrom, protocol, horizon, maskZeros, holidays, events, json, svg, svgSensor, svgWeek,
+            data, demo, model, testFrom, protocol, horizon, maskZeros, holidays, events, noIntervals, json, svg, svgSensor, svgWeek,
         };
         readerOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
@@ -53,6 +54,7 @@ internal static class BacktestCommand
             {
                 Holidays = result.GetValue(holidays),
                 Events = result.GetValue(events),
+                Intervals = !result.GetValue(noIntervals),
             };
             return await RunAsync(context, request, readerOptions.Read(result), cancellation);
         }));
@@ -62,7 +64,7 @@ internal static class BacktestCommand
     private static async Task<int> RunAsync(CliContext context, BacktestRequest request, Ingestion.ReaderOptions readerOptions, CancellationToken cancellation)
     {
         var dataset = DatasetLoader.Load(context, request.Data, request.Demo, readerOptions);
-        var model = new CachedFitModel(ModelContext.Catalog(dataset, request.Holidays, request.Events).Get(request.Model));
+        var model = new CachedFitModel(ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(request.Model));
         var options = request.ToOptions(dataset);
         var result = await RunWithProgressAsync(context, dataset, model, options, cancellation);
 

@@ -24,6 +24,9 @@ internal sealed record BacktestRequest(
     /// <summary>The events file or shipped name for model features (<c>--events</c>), or null.</summary>
     public string? Events { get; init; }
 
+    /// <summary>Whether the models give prediction intervals (not <c>--no-intervals</c>).</summary>
+    public bool Intervals { get; init; } = true;
+
     /// <summary>Days in the default test period.</summary>
     public const int DefaultTestDays = 28;
 

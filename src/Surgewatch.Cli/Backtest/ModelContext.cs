@@ -3,6 +3,7 @@ using Surgewatch.Cli.Datasets;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Forecasting.Intervals;
 using Surgewatch.Forecasting.XGBoost.Gbm;
 using Surgewatch.Ingestion.Calendars;
 
@@ -17,8 +18,12 @@ internal static class ModelContext
     /// <summary>Every model name, for <c>--help</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. ForecastModelCatalog.Default.Names, "gbm"];
 
-    public static ForecastModelCatalog Catalog(Dataset dataset, string? holidays, string? events) =>
-        new([.. Baselines(), new GbmModel(Features(dataset, holidays, events))]);
+    /// <summary>Every model, each wrapped in <see cref="ConformalModel"/> so that it gives 80 % and 95 % intervals (unless <paramref name="intervals"/> is false).</summary>
+    public static ForecastModelCatalog Catalog(Dataset dataset, string? holidays, string? events, bool intervals = true)
+    {
+        IForecastModel[] models = [.. Baselines(), new GbmModel(Features(dataset, holidays, events))];
+        return new(intervals ? models.Select(m => (IForecastModel)new ConformalModel(m)) : models);
+    }
 
     public static FeatureContext Features(Dataset dataset, string? holidays, string? events) =>
         new(LoadRegion(holidays), LoadEvents(events), dataset.Edges);
