@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Surgewatch.Cli.Backtest;
+using Surgewatch.Cli.Forecast;
 using Surgewatch.Cli.Ingest;
 using Surgewatch.Cli.Serve;
+using Surgewatch.Cli.Train;
 
 namespace Surgewatch.Cli;
 
@@ -14,6 +16,8 @@ internal static class SurgewatchCommand
         {
             IngestCommand.Create(context),
             BacktestCommand.Create(context),
+            TrainCommand.Create(context),
+            ForecastCommand.Create(context),
             ServeCommand.Create(context),
         };
         return root;

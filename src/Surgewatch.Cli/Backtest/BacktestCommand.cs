@@ -11,13 +11,11 @@ namespace Surgewatch.Cli.Backtest;
 /// <summary><c>surgewatch backtest</c>: replays forecasts over a test period and scores them against what happened.</summary>
 internal static class BacktestCommand
 {
-    private const string DefaultModel = "seasonal-naive-week";
-
     public static Command Create(CliContext context)
     {
         var data = new Option<string?>("--data") { Description = "A data folder (counts.csv[.gz] long or readings.csv[.gz] wide, optional sensors.csv) or one file (long/wide CSV or NDJSON, plain or .gz)." };
         var demo = new Option<bool>("--demo") { Description = "Use the built-in synthetic city instead of --data." };
-        var model = new Option<string>("--model") { Description = $"Forecast model: {string.Join(", ", ModelContext.Names)}.", DefaultValueFactory = _ => DefaultModel };
+        var model = new Option<string?>("--model") { Description = $"Forecast model: {string.Join(", ", ModelContext.Names)}. Default: the best model, gbm (or, without libxgboost0, the best baseline for the data's step)." };
         var testFrom = new Option<string?>("--test-from") { Description = "First day (or label) of the test period; the model learns only from data before it. Default: the start of the last 28 days." };
         var protocol = new Option<string>("--protocol") { Description = "rolling: a forecast at every step for the next --horizon steps; day-ahead: after each day's last reading, for the whole next day.", DefaultValueFactory = _ => "rolling" };
         protocol.AcceptOnlyFromAmong([.. BacktestProtocolNames.All]);
@@ -42,7 +40,7 @@ internal static class BacktestCommand
             var request = new BacktestRequest(
                 result.GetValue(data),
                 result.GetValue(demo),
-                result.GetValue(model) ?? DefaultModel,
+                result.GetValue(model),
                 result.GetValue(testFrom),
                 result.GetValue(protocol) ?? "rolling",
                 result.GetValue(horizon),
@@ -64,7 +62,8 @@ internal static class BacktestCommand
     private static async Task<int> RunAsync(CliContext context, BacktestRequest request, Ingestion.ReaderOptions readerOptions, CancellationToken cancellation)
     {
         var dataset = DatasetLoader.Load(context, request.Data, request.Demo, readerOptions);
-        var model = new CachedFitModel(ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(request.Model));
+        var modelName = ModelContext.ResolveName(context, dataset, request.Model);
+        var model = new CachedFitModel(ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(modelName));
         var options = request.ToOptions(dataset);
         var result = await RunWithProgressAsync(context, dataset, model, options, cancellation);
 

@@ -8,7 +8,7 @@ namespace Surgewatch.Cli.Backtest;
 internal sealed record BacktestRequest(
     string? Data,
     bool Demo,
-    string Model,
+    string? Model,
     string? TestFrom,
     string Protocol,
     int Horizon,

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
 using Surgewatch.Core.Calendar;
@@ -5,6 +6,7 @@ using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Forecasting.Intervals;
 using Surgewatch.Forecasting.XGBoost.Gbm;
+using Surgewatch.Forecasting.XGBoost.Native;
 using Surgewatch.Ingestion.Calendars;
 
 namespace Surgewatch.Cli.Backtest;
@@ -23,6 +25,19 @@ internal static class ModelContext
     {
         IForecastModel[] models = [.. Baselines(), new GbmModel(Features(dataset, holidays, events))];
         return new(intervals ? models.Select(m => (IForecastModel)new ConformalModel(m)) : models);
+    }
+
+    /// <summary>The model named on the command line, or when none is, the default (<see cref="DefaultModelChoice"/>), said on the console.</summary>
+    public static string ResolveName(CliContext context, Dataset dataset, string? requested)
+    {
+        if (requested is not null)
+        {
+            return requested;
+        }
+
+        var choice = DefaultModelChoice.For(dataset.Panel.Step, XGBoostLibrary.IsAvailable);
+        context.Console.MarkupLineInterpolated($"Model: [bold]{choice.Model}[/] ({choice.Reason}; name another with --model).");
+        return choice.Model;
     }
 
     public static FeatureContext Features(Dataset dataset, string? holidays, string? events) =>

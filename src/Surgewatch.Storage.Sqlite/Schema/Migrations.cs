@@ -16,6 +16,7 @@ internal static class Migrations
     [
         new(1, "sensors, readings, forecasts, alert events, ingest log", V1),
         new(2, "api keys", V2),
+        new(3, "models", V3),
     ];
 
     public static int Latest => All[^1].Version;
@@ -100,5 +101,24 @@ internal static class Migrations
             secret_sha256        BLOB    NOT NULL CHECK (length(secret_sha256) = 32),
             created_at_utc_ticks INTEGER NOT NULL
         ) WITHOUT ROWID;
+        """;
+
+    // A fitted model: its feature description (JSON), training window (labels), step, sensors (JSON array of ids) and
+    // its state (booster bytes and interval calibration), so that forecasts can be made later without fitting again.
+    private const string V3 = """
+        CREATE TABLE models (
+            id                   INTEGER PRIMARY KEY,
+            name                 TEXT    NOT NULL,
+            version              TEXT    NOT NULL,
+            created_at_utc_ticks INTEGER NOT NULL,
+            features             TEXT    NOT NULL,
+            train_from           INTEGER NOT NULL,
+            train_to             INTEGER NOT NULL CHECK (train_to >= train_from),
+            step_seconds         INTEGER NOT NULL CHECK (step_seconds > 0),
+            sensors              TEXT    NOT NULL,
+            state                BLOB    NOT NULL
+        );
+
+        CREATE INDEX models_by_name ON models (name, id);
         """;
 }

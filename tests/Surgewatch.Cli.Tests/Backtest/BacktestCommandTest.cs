@@ -50,6 +50,21 @@ public sealed class BacktestCommandTest
     }
 
     [Fact]
+    public async Task Backtest_NoModel_UsesTheBestModelAndNamesItInTheJson()
+    {
+        using var dir = new TempDirectory();
+        var json = dir.File("report.json");
+        var expected = Core.Forecasting.DefaultModelChoice.For(TimeSpan.FromHours(1), Forecasting.XGBoost.Native.XGBoostLibrary.IsAvailable).Model;
+
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--no-intervals", "--json", json);
+
+        exit.Should().Be(0, output);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        doc.RootElement.GetProperty("model").GetString().Should().Be(expected);
+        output.Should().Contain($"Model: {expected}");
+    }
+
+    [Fact]
     public async Task Backtest_NoIntervals_ReportsNullCoverage()
     {
         using var dir = new TempDirectory();

@@ -6,7 +6,7 @@ namespace Surgewatch.Core.Forecasting.Intervals;
 /// A point forecaster with split-conformal intervals: bound = forecast + offset(level, horizon) × scale(sensor, slot of
 /// day), lower bounds floored at 0 when <see cref="NonNegative"/> (counts and speeds are never negative).
 /// </summary>
-public sealed class ConformalForecaster : IIntervalForecaster
+public sealed class ConformalForecaster : IIntervalForecaster, IBatchForecaster
 {
     /// <summary>Wraps <paramref name="inner"/> with <paramref name="calibration"/> and <paramref name="scale"/>.</summary>
     public ConformalForecaster(IForecaster inner, ConformalCalibration calibration, IntervalScale scale, bool nonNegative = true)
@@ -37,6 +37,9 @@ public sealed class ConformalForecaster : IIntervalForecaster
 
     /// <inheritdoc />
     public void Predict(in ForecastOrigin origin, int series, Span<double> point) => Inner.Predict(origin, series, point);
+
+    /// <inheritdoc />
+    public void PredictAll(in ForecastOrigin origin, Span<double> points) => BatchPrediction.PredictAll(Inner, origin, points);
 
     /// <inheritdoc />
     public void PredictIntervals(in ForecastOrigin origin, int series, ReadOnlySpan<double> point, Span<double> bounds)

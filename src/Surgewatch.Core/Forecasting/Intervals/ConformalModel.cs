@@ -1,3 +1,4 @@
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Forecasting.Intervals;
@@ -10,7 +11,8 @@ namespace Surgewatch.Core.Forecasting.Intervals;
 /// proportionate bands. The residual quantiles become the interval offsets. The point model is then refitted on the
 /// whole training window (unless <see cref="ConformalOptions.Refit"/> is false), so the point forecasts are unchanged.
 /// </summary>
-public sealed class ConformalModel : IForecastModel
+/// <remarks>It persists (<see cref="IPersistentForecastModel"/>) when its inner model does.</remarks>
+public sealed class ConformalModel : IPersistentForecastModel
 {
     /// <summary>Wraps <paramref name="inner"/>.</summary>
     public ConformalModel(IForecastModel inner, ConformalOptions? options = null)
@@ -28,6 +30,30 @@ public sealed class ConformalModel : IForecastModel
 
     /// <inheritdoc />
     public string Name => Inner.Name;
+
+    /// <inheritdoc />
+    public string Version => $"{ConformalState.Tag}+{Persistent.Version}";
+
+    private IPersistentForecastModel Persistent => Inner as IPersistentForecastModel
+        ?? throw new NotSupportedException($"Model '{Inner.Name}' cannot be saved: it does not implement {nameof(IPersistentForecastModel)}.");
+
+    /// <inheritdoc />
+    public byte[] SaveState(IForecaster forecaster)
+    {
+        if (forecaster is not ConformalForecaster conformal)
+        {
+            throw new ArgumentException($"Give the forecaster this model's Fit returned, not a {forecaster?.GetType().Name ?? "null"}.", nameof(forecaster));
+        }
+
+        return ConformalState.Save(conformal, Persistent.SaveState(conformal.Inner));
+    }
+
+    /// <inheritdoc />
+    public IForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel)
+    {
+        var (calibration, scale, nonNegative, inner) = ConformalState.Read(state);
+        return new ConformalForecaster(Persistent.Load(inner, panel), calibration, scale, nonNegative);
+    }
 
     /// <inheritdoc />
     public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)
