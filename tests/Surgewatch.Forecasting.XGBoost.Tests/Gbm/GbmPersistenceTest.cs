@@ -32,6 +32,25 @@ public class GbmPersistenceTest
     }
 
     [RequiresXGBoostFact]
+    public void PredictAll_EverySeries_EqualsSeriesBySeriesPrediction()
+    {
+        var panel = City();
+        var forecaster = (IBatchForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length);
+        var origin = new ForecastOrigin(panel, panel.Length - 1);
+        var count = panel.Sensors.Count;
+        var batched = new double[count * 24];
+        var single = new double[count * 24];
+
+        forecaster.PredictAll(origin, batched);
+        for (var s = 0; s < count; s++)
+        {
+            forecaster.Predict(origin, s, single.AsSpan(s * 24, 24));
+        }
+
+        batched.Should().Equal(single);
+    }
+
+    [RequiresXGBoostFact]
     public void Version_NamesTheFormatAndTheLearner()
     {
         new GbmModel().Version.Should().StartWith("gbm/1 xgboost ");
