@@ -110,7 +110,7 @@ public sealed class BacktestCommandTest
         using var dir = new TempDirectory();
         var svg = dir.File("chart.svg");
 
-        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--svg", svg, "--svg-sensor", "syn-002");
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--model", "seasonal-naive-week", "--svg", svg, "--svg-sensor", "syn-002");
 
         exit.Should().Be(0, output);
         var text = await File.ReadAllTextAsync(svg);
@@ -123,7 +123,7 @@ public sealed class BacktestCommandTest
     {
         using var dir = new TempDirectory();
 
-        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--svg", dir.File("c.svg"), "--svg-sensor", "nope");
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--model", "seasonal-naive-week", "--svg", dir.File("c.svg"), "--svg-sensor", "nope");
 
         exit.Should().Be(2);
         output.Should().Contain("nope");
