@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Surgewatch.Benchmarks.Forecasting;
 using Surgewatch.Benchmarks.Ingest;
 
 // `ingest-vs-sqlite3 …` runs the bulk-ingest comparison on a real file (bench/ingest-vs-sqlite3.sh);
@@ -6,6 +7,11 @@ using Surgewatch.Benchmarks.Ingest;
 if (args.Length > 0 && args[0] == IngestComparison.Command)
 {
     return await IngestComparison.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == ForecastSpeed.Command)
+{
+    return ForecastSpeed.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

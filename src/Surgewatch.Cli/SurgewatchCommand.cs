@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Briefing;
+using Surgewatch.Cli.Forecast;
 using Surgewatch.Cli.Ingest;
 using Surgewatch.Cli.Serve;
+using Surgewatch.Cli.Train;
 using Surgewatch.Cli.Warnings;
 using Surgewatch.Cli.Zones;
 
@@ -17,6 +19,8 @@ internal static class SurgewatchCommand
         {
             IngestCommand.Create(context),
             BacktestCommand.Create(context),
+            TrainCommand.Create(context),
+            ForecastCommand.Create(context),
             ServeCommand.Create(context),
             ZonesCommand.Create(context),
             EvaluateWarningsCommand.Create(context),

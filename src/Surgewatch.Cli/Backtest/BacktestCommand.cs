@@ -11,13 +11,11 @@ namespace Surgewatch.Cli.Backtest;
 /// <summary><c>surgewatch backtest</c>: replays forecasts over a test period and scores them against what happened.</summary>
 internal static class BacktestCommand
 {
-    private const string DefaultModel = "seasonal-naive-week";
-
     public static Command Create(CliContext context)
     {
         var data = new Option<string?>("--data") { Description = "A data folder (counts.csv[.gz] long or readings.csv[.gz] wide, optional sensors.csv) or one file (long/wide CSV or NDJSON, plain or .gz)." };
         var demo = new Option<bool>("--demo") { Description = "Use the built-in synthetic city instead of --data." };
-        var model = new Option<string>("--model") { Description = $"Forecast model: {string.Join(", ", ModelContext.Names)}.", DefaultValueFactory = _ => DefaultModel };
+        var model = new Option<string?>("--model") { Description = $"Forecast model: {string.Join(", ", ModelContext.Names)}. Default: the best model, gbm (or, without libxgboost0, the best baseline for the data's step)." };
         var testFrom = new Option<string?>("--test-from") { Description = "First day (or label) of the test period; the model learns only from data before it. Default: the start of the last 28 days." };
         var protocol = new Option<string>("--protocol") { Description = "rolling: a forecast at every step for the next --horizon steps; day-ahead: after each day's last reading, for the whole next day.", DefaultValueFactory = _ => "rolling" };
         protocol.AcceptOnlyFromAmong([.. BacktestProtocolNames.All]);
@@ -25,6 +23,7 @@ internal static class BacktestCommand
         var maskZeros = new Option<bool>("--mask-zeros") { Description = "Treat actual zeros as missing (road-speed data where 0 marks a gap)." };
         var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for the gbm model's calendar features, e.g. au-vic (default: none)." };
         var events = new Option<string?>("--events") { Description = "Events for the gbm model: an events CSV file or a shipped name, e.g. melbourne-2009-2014 (default: none)." };
+        var noIntervals = new Option<bool>("--no-intervals") { Description = "Skip the 80 % / 95 % prediction intervals (they hold out a calibration window and fit the model twice)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file." };
         var svg = new Option<FileInfo?>("--svg") { Description = "Also draw actual against forecast for one sensor and week as SVG to this file." };
         var svgSensor = new Option<string?>("--svg-sensor") { Description = "The sensor to draw (default: the one with the most test data)." };
@@ -33,7 +32,7 @@ internal static class BacktestCommand
         var readerOptions = new ReaderOptionsBinding();
         var command = new Command("backtest", "Score a forecast model on past data: per-horizon MAE, RMSE, WAPE, MAPE and n, missing actuals masked.")
         {
-            data, demo, model, testFrom, protocol, horizon, maskZeros, holidays, events, json, svg, svgSensor, svgWeek,
+            data, demo, model, testFrom, protocol, horizon, maskZeros, holidays, events, noIntervals, json, svg, svgSensor, svgWeek,
         };
         readerOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
@@ -41,7 +40,7 @@ internal static class BacktestCommand
             var request = new BacktestRequest(
                 result.GetValue(data),
                 result.GetValue(demo),
-                result.GetValue(model) ?? DefaultModel,
+                result.GetValue(model),
                 result.GetValue(testFrom),
                 result.GetValue(protocol) ?? "rolling",
                 result.GetValue(horizon),
@@ -53,6 +52,7 @@ internal static class BacktestCommand
             {
                 Holidays = result.GetValue(holidays),
                 Events = result.GetValue(events),
+                Intervals = !result.GetValue(noIntervals),
             };
             return await RunAsync(context, request, readerOptions.Read(result), cancellation);
         }));
@@ -62,7 +62,8 @@ internal static class BacktestCommand
     private static async Task<int> RunAsync(CliContext context, BacktestRequest request, Ingestion.ReaderOptions readerOptions, CancellationToken cancellation)
     {
         var dataset = DatasetLoader.Load(context, request.Data, request.Demo, readerOptions);
-        var model = new CachedFitModel(ModelContext.Catalog(dataset, request.Holidays, request.Events).Get(request.Model));
+        var modelName = ModelContext.ResolveName(context, dataset, request.Model);
+        var model = new CachedFitModel(ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(modelName));
         var options = request.ToOptions(dataset);
         var result = await RunWithProgressAsync(context, dataset, model, options, cancellation);
 

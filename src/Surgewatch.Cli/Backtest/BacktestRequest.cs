@@ -8,7 +8,7 @@ namespace Surgewatch.Cli.Backtest;
 internal sealed record BacktestRequest(
     string? Data,
     bool Demo,
-    string Model,
+    string? Model,
     string? TestFrom,
     string Protocol,
     int Horizon,
@@ -23,6 +23,9 @@ internal sealed record BacktestRequest(
 
     /// <summary>The events file or shipped name for model features (<c>--events</c>), or null.</summary>
     public string? Events { get; init; }
+
+    /// <summary>Whether the models give prediction intervals (not <c>--no-intervals</c>).</summary>
+    public bool Intervals { get; init; } = true;
 
     /// <summary>Days in the default test period.</summary>
     public const int DefaultTestDays = 28;

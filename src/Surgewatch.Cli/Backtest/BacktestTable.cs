@@ -13,20 +13,25 @@ internal static class BacktestTable
             .Title($"{result.Dataset} · {result.Model} · {result.Protocol} · test from {result.TestFrom}")
             .AddColumn("h").AddColumn(new TableColumn("n").RightAligned())
             .AddColumn(new TableColumn("MAE").RightAligned()).AddColumn(new TableColumn("RMSE").RightAligned())
-            .AddColumn(new TableColumn("WAPE").RightAligned()).AddColumn(new TableColumn("MAPE").RightAligned());
+            .AddColumn(new TableColumn("WAPE").RightAligned()).AddColumn(new TableColumn("MAPE").RightAligned())
+            .AddColumn(new TableColumn("cov80").RightAligned()).AddColumn(new TableColumn("cov95").RightAligned());
         var every = Math.Max(1, (int)Math.Ceiling(result.Horizons.Count / 24.0));
         for (var i = 0; i < result.Horizons.Count; i++)
         {
             var h = result.Horizons[i];
             if ((i + 1) % every == 0 || i == 0)
             {
-                table.AddRow(h.H.ToString(CultureInfo.InvariantCulture), h.N.ToString("N0", CultureInfo.InvariantCulture), F(h.Mae), F(h.Rmse), F(h.Wape), F(h.Mape));
+                table.AddRow(
+                    h.H.ToString(CultureInfo.InvariantCulture), h.N.ToString("N0", CultureInfo.InvariantCulture), F(h.Mae), F(h.Rmse), F(h.Wape), F(h.Mape),
+                    F(IntervalCoverage.Of(h.Coverage, 0.8)), F(IntervalCoverage.Of(h.Coverage, 0.95)));
             }
         }
 
         var o = result.Overall;
         table.AddEmptyRow();
-        table.AddRow("[bold]all[/]", o.N.ToString("N0", CultureInfo.InvariantCulture), F(o.Mae), F(o.Rmse), $"[bold]{F(o.Wape)}[/]", F(o.Mape));
+        table.AddRow(
+            "[bold]all[/]", o.N.ToString("N0", CultureInfo.InvariantCulture), F(o.Mae), F(o.Rmse), $"[bold]{F(o.Wape)}[/]", F(o.Mape),
+            F(IntervalCoverage.Of(o.Coverage, 0.8)), F(IntervalCoverage.Of(o.Coverage, 0.95)));
         table.Caption($"fit {result.FitSeconds:0.00} s · predict and score {result.PredictSeconds:0.00} s");
         return table;
     }

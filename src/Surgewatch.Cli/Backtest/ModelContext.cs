@@ -1,9 +1,12 @@
+using Spectre.Console;
 using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Forecasting.Intervals;
 using Surgewatch.Forecasting.XGBoost.Gbm;
+using Surgewatch.Forecasting.XGBoost.Native;
 using Surgewatch.Ingestion.Calendars;
 
 namespace Surgewatch.Cli.Backtest;
@@ -17,8 +20,25 @@ internal static class ModelContext
     /// <summary>Every model name, for <c>--help</c>.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. ForecastModelCatalog.Default.Names, "gbm"];
 
-    public static ForecastModelCatalog Catalog(Dataset dataset, string? holidays, string? events) =>
-        new([.. Baselines(), new GbmModel(Features(dataset, holidays, events))]);
+    /// <summary>Every model, each wrapped in <see cref="ConformalModel"/> so that it gives 80 % and 95 % intervals (unless <paramref name="intervals"/> is false).</summary>
+    public static ForecastModelCatalog Catalog(Dataset dataset, string? holidays, string? events, bool intervals = true)
+    {
+        IForecastModel[] models = [.. Baselines(), new GbmModel(Features(dataset, holidays, events))];
+        return new(intervals ? models.Select(m => (IForecastModel)new ConformalModel(m)) : models);
+    }
+
+    /// <summary>The model named on the command line, or when none is, the default (<see cref="DefaultModelChoice"/>), said on the console.</summary>
+    public static string ResolveName(CliContext context, Dataset dataset, string? requested)
+    {
+        if (requested is not null)
+        {
+            return requested;
+        }
+
+        var choice = DefaultModelChoice.For(dataset.Panel.Step, XGBoostLibrary.IsAvailable);
+        context.Console.MarkupLineInterpolated($"Model: [bold]{choice.Model}[/] ({choice.Reason}; name another with --model).");
+        return choice.Model;
+    }
 
     public static FeatureContext Features(Dataset dataset, string? holidays, string? events) =>
         new(LoadRegion(holidays), LoadEvents(events), dataset.Edges);

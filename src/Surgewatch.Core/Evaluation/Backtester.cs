@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Intervals;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Evaluation;
@@ -57,10 +58,10 @@ public sealed class Backtester
         var fitSeconds = _time.GetElapsedTime(started).TotalSeconds;
 
         started = _time.GetTimestamp();
-        var sums = ScoreAll(panel, forecaster, schedule, options, progress, cancellationToken);
+        var (sums, coverage) = ScoreAll(panel, forecaster, schedule, options, progress, cancellationToken);
         var predictSeconds = _time.GetElapsedTime(started).TotalSeconds;
 
-        return Summarize(dataset, model.Name, options, sums, fitSeconds, predictSeconds);
+        return Summarize(dataset, model.Name, options, sums, coverage, fitSeconds, predictSeconds);
     }
 
     private static int TestFromSlot(SeriesPanel panel, BacktestOptions options)
@@ -75,10 +76,12 @@ public sealed class Backtester
         return slot;
     }
 
-    private static MetricAccumulator[] ScoreAll(
+    private static (MetricAccumulator[] Sums, CoverageCounts? Coverage) ScoreAll(
         SeriesPanel panel, IForecaster forecaster, OriginSchedule schedule, BacktestOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var totals = new MetricAccumulator[schedule.Horizon];
+        var levels = (forecaster as IIntervalForecaster)?.Levels;
+        var coverage = levels is null ? null : new CoverageCounts(schedule.Horizon, levels);
         var seriesCount = panel.Sensors.Count;
         var done = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
@@ -88,14 +91,14 @@ public sealed class Backtester
                 0,
                 seriesCount,
                 parallel,
-                () => new SeriesScorer(schedule.Horizon),
+                () => new SeriesScorer(schedule.Horizon, levels),
                 (series, _, scorer) =>
                 {
                     scorer.Score(panel, forecaster, series, schedule, options.MaskZeroActuals, cancellationToken);
                     progress?.Report(Interlocked.Increment(ref done) / (double)seriesCount);
                     return scorer;
                 },
-                scorer => Merge(totals, scorer.Sums));
+                scorer => Merge(totals, coverage, scorer));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
@@ -103,31 +106,37 @@ public sealed class Backtester
             ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
 
-        return totals;
+        return (totals, coverage);
     }
 
-    private static void Merge(MetricAccumulator[] totals, MetricAccumulator[] part)
+    private static void Merge(MetricAccumulator[] totals, CoverageCounts? coverage, SeriesScorer scorer)
     {
         lock (totals)
         {
             for (var h = 0; h < totals.Length; h++)
             {
-                totals[h].Add(part[h]);
+                totals[h].Add(scorer.Sums[h]);
+            }
+
+            if (coverage is not null && scorer.Coverage is { } part)
+            {
+                coverage.Add(part);
             }
         }
     }
 
-    private static BacktestResult Summarize(string dataset, string model, BacktestOptions options, MetricAccumulator[] sums, double fitSeconds, double predictSeconds)
+    private static BacktestResult Summarize(
+        string dataset, string model, BacktestOptions options, MetricAccumulator[] sums, CoverageCounts? coverage, double fitSeconds, double predictSeconds)
     {
         var horizons = new HorizonMetrics[sums.Length];
         var overall = default(MetricAccumulator);
         for (var h = 0; h < sums.Length; h++)
         {
-            horizons[h] = HorizonMetrics.From(h + 1, sums[h].ToMetrics());
+            horizons[h] = HorizonMetrics.From(h + 1, sums[h].ToMetrics()) with { Coverage = coverage?.At(h + 1) };
             overall.Add(sums[h]);
         }
 
         return new BacktestResult(
-            dataset, model, BacktestProtocolNames.Name(options.Protocol), options.TestFrom, horizons, overall.ToMetrics(), fitSeconds, predictSeconds);
+            dataset, model, BacktestProtocolNames.Name(options.Protocol), options.TestFrom, horizons, overall.ToMetrics() with { Coverage = coverage?.Overall() }, fitSeconds, predictSeconds);
     }
 }

@@ -10,7 +10,11 @@ namespace Surgewatch.Core.Evaluation;
 /// <param name="Wape">Σ |error| / Σ |actual|.</param>
 /// <param name="Mape">Mean of |error| / |actual| over pairs with a nonzero actual.</param>
 /// <param name="N">The number of pairs counted.</param>
-public sealed record ErrorMetrics(double? Mae, double? Rmse, double? Wape, double? Mape, long N);
+public sealed record ErrorMetrics(double? Mae, double? Rmse, double? Wape, double? Mape, long N)
+{
+    /// <summary>The empirical coverage of the forecaster's prediction intervals, one per level; null when it gives none.</summary>
+    public IReadOnlyList<IntervalCoverage>? Coverage { get; init; }
+}
 
 /// <summary>The errors of the forecasts made <paramref name="H"/> steps ahead.</summary>
 /// <param name="H">Steps ahead of the origin, from 1.</param>
@@ -21,6 +25,9 @@ public sealed record ErrorMetrics(double? Mae, double? Rmse, double? Wape, doubl
 /// <param name="N">The number of pairs counted.</param>
 public sealed record HorizonMetrics(int H, double? Mae, double? Rmse, double? Wape, double? Mape, long N)
 {
+    /// <summary>The empirical coverage of the forecaster's prediction intervals at this horizon, one per level; null when it gives none.</summary>
+    public IReadOnlyList<IntervalCoverage>? Coverage { get; init; }
+
     /// <summary>Labels <paramref name="metrics"/> with horizon <paramref name="h"/>.</summary>
     public static HorizonMetrics From(int h, ErrorMetrics metrics)
     {

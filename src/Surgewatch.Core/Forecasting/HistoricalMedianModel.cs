@@ -1,3 +1,4 @@
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Forecasting;
@@ -11,7 +12,7 @@ namespace Surgewatch.Core.Forecasting;
 /// rest on fewer weeks; an even count takes the mean of the two middle readings. With no reading in any of
 /// those weeks the slot gets <see cref="Missing.Value"/>.
 /// </summary>
-public sealed class HistoricalMedianModel : IForecastModel
+public sealed class HistoricalMedianModel : IPersistentForecastModel
 {
     /// <summary>The most weeks a model may look back.</summary>
     public const int MaxWeeks = 52;
@@ -30,6 +31,15 @@ public sealed class HistoricalMedianModel : IForecastModel
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public string Version => BaselineState.Version;
+
+    /// <inheritdoc />
+    public byte[] SaveState(IForecaster forecaster) => BaselineState.Save(this);
+
+    /// <inheritdoc />
+    public IForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel) => BaselineState.Load(this, state, panel);
 
     /// <inheritdoc />
     public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Forecasting;
@@ -8,7 +9,7 @@ namespace Surgewatch.Core.Forecasting;
 /// the origin, the model steps back as many whole seasons as needed to reach a known slot. A missing
 /// reading there gives <see cref="Missing.Value"/>; the model does not look further back.
 /// </summary>
-public sealed class SeasonalNaiveModel : IForecastModel
+public sealed class SeasonalNaiveModel : IPersistentForecastModel
 {
     /// <summary>Creates the baseline of <paramref name="period"/>.</summary>
     public SeasonalNaiveModel(SeasonalPeriod period)
@@ -27,6 +28,15 @@ public sealed class SeasonalNaiveModel : IForecastModel
 
     /// <inheritdoc />
     public string Name { get; }
+
+    /// <inheritdoc />
+    public string Version => BaselineState.Version;
+
+    /// <inheritdoc />
+    public byte[] SaveState(IForecaster forecaster) => BaselineState.Save(this);
+
+    /// <inheritdoc />
+    public IForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel) => BaselineState.Load(this, state, panel);
 
     /// <inheritdoc />
     public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)

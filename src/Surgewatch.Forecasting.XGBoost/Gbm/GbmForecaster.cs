@@ -6,18 +6,87 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
 /// <summary>A fitted <see cref="GbmModel"/>: builds one row per horizon and asks the booster for all of them at once.</summary>
-internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name) : IForecaster
+internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name) : IBatchForecaster
 {
     private readonly int _perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
 
     public Booster Booster => booster;
 
-    public void Predict(in ForecastOrigin origin, int series, Span<double> point)
+    public Booster? NearBooster => nearBooster;
+
+    public SeriesPanel Panel => panel;
+
+    public FeatureBuilder Builder => builder;
+
+    /// <summary>
+    /// Builds the rows of every series (in parallel) into two blocks, the first-hour horizons and the rest, and asks each
+    /// booster once for its whole block.
+    /// </summary>
+    public void PredictAll(in ForecastOrigin origin, Span<double> points)
+    {
+        EnsurePanel(origin);
+        var count = panel.Sensors.Count;
+        if (count == 0 || points.Length % count != 0)
+        {
+            throw new ArgumentException($"Give {count} series × horizon points, not {points.Length}.", nameof(points));
+        }
+
+        var horizon = points.Length / count;
+        var near = nearBooster is null ? 0 : Math.Min(horizon, _perHour);
+        const int columns = FeatureLayout.Count;
+        var features = new float[count * horizon * columns];
+        var predictions = new float[count * horizon];
+        var index = origin.Index;
+        Parallel.For(0, count, s => BuildRows(s, index, horizon, near, features));
+        var nearRows = count * near;
+        if (near > 0)
+        {
+            nearBooster!.Predict(features.AsSpan(0, nearRows * columns), columns, predictions.AsSpan(0, nearRows));
+        }
+
+        booster.Predict(features.AsSpan(nearRows * columns), columns, predictions.AsSpan(nearRows));
+        for (var s = 0; s < count; s++)
+        {
+            var scale = builder.ScaleAt(s, index);
+            for (var h = 0; h < horizon; h++)
+            {
+                var row = h < near ? (s * near) + h : nearRows + (s * (horizon - near)) + h - near;
+                points[(s * horizon) + h] = Missing.Is(scale) ? Missing.Value : Math.Max(0, predictions[row] * scale);
+            }
+        }
+    }
+
+    private void BuildRows(int series, int origin, int horizon, int near, float[] features)
+    {
+        const int columns = FeatureLayout.Count;
+        var count = panel.Sensors.Count;
+        if (Missing.Is(builder.ScaleAt(series, origin)))
+        {
+            return;
+        }
+
+        Span<float> first = stackalloc float[columns];
+        builder.BuildOrigin(series, origin, first);
+        for (var h = 1; h <= horizon; h++)
+        {
+            var row = h <= near ? (series * near) + h - 1 : (count * near) + (series * (horizon - near)) + h - 1 - near;
+            var target = features.AsSpan(row * columns, columns);
+            first[..FeatureLayout.OriginCount].CopyTo(target);
+            builder.BuildTarget(series, origin, h, target);
+        }
+    }
+
+    private void EnsurePanel(in ForecastOrigin origin)
     {
         if (!ReferenceEquals(origin.Panel, panel))
         {
             throw new InvalidOperationException($"Model '{name}' was fitted on another panel; fit it again on this one.");
         }
+    }
+
+    public void Predict(in ForecastOrigin origin, int series, Span<double> point)
+    {
+        EnsurePanel(origin);
 
         var scale = builder.ScaleAt(series, origin.Index);
         if (Missing.Is(scale) || point.IsEmpty)

@@ -1,5 +1,6 @@
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Forecasting.XGBoost.Gbm;
@@ -9,7 +10,7 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 /// <see cref="FeatureLayout"/> sampled from the training window, predicting each target reading as a ratio to its
 /// series' scale. Horizon is a feature, so one model serves rolling and day-ahead forecasts.
 /// </summary>
-public sealed class GbmModel : IForecastModel
+public sealed class GbmModel : IPersistentForecastModel
 {
     private readonly FeatureContext _context;
     private readonly GbmOptions _options;
@@ -24,6 +25,28 @@ public sealed class GbmModel : IForecastModel
     /// <inheritdoc />
     public string Name => "gbm";
 
+    /// <summary>How many times <see cref="Fit"/> has trained boosters, over every instance (tests check that loading a saved model does not fit).</summary>
+    public static long FitCount => Interlocked.Read(ref _fitCount);
+
+    private static long _fitCount;
+
+    /// <inheritdoc />
+    public string Version => $"{GbmState.Tag} xgboost {Native.XGBoostLibrary.Version}";
+
+    /// <inheritdoc />
+    public byte[] SaveState(IForecaster forecaster) => forecaster is GbmForecaster gbm
+        ? GbmState.Save(gbm)
+        : throw new ArgumentException($"Give the forecaster this model's Fit returned, not a {forecaster?.GetType().Name ?? "null"}.", nameof(forecaster));
+
+    /// <inheritdoc />
+    /// <exception cref="XGBoostNotInstalledException">The native XGBoost library is missing.</exception>
+    public IForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        Native.XGBoostLibrary.EnsureAvailable();
+        return GbmState.Load(state, panel, _context, Name);
+    }
+
     /// <inheritdoc />
     /// <exception cref="XGBoostNotInstalledException">The native XGBoost library is missing.</exception>
     public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)
@@ -32,6 +55,7 @@ public sealed class GbmModel : IForecastModel
         ArgumentOutOfRangeException.ThrowIfNegative(trainEnd);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(trainEnd, panel.Length);
         Native.XGBoostLibrary.EnsureAvailable();
+        Interlocked.Increment(ref _fitCount);
         var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd), _context);
         var full = Train(panel, trainEnd, builder, _options, cancellationToken);
         var shortOptions = _options with { ShortHorizonShare = 1, MaxTrainingRows = _options.MaxTrainingRows / 2, Seed = _options.Seed + 1 };

@@ -18,6 +18,7 @@ internal static class Migrations
         new(2, "api keys", V2),
         new(3, "zones", V3),
         new(4, "alert snapshots, notification deliveries, silences, audit log", V4),
+        new(5, "models", V5),
     ];
 
     public static int Latest => All[^1].Version;
@@ -196,5 +197,24 @@ internal static class Migrations
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
         CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
         BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """;
+
+    // A fitted model: its feature description (JSON), training window (labels), step, sensors (JSON array of ids) and
+    // its state (booster bytes and interval calibration), so that forecasts can be made later without fitting again.
+    private const string V5 = """
+        CREATE TABLE models (
+            id                   INTEGER PRIMARY KEY,
+            name                 TEXT    NOT NULL,
+            version              TEXT    NOT NULL,
+            created_at_utc_ticks INTEGER NOT NULL,
+            features             TEXT    NOT NULL,
+            train_from           INTEGER NOT NULL,
+            train_to             INTEGER NOT NULL CHECK (train_to >= train_from),
+            step_seconds         INTEGER NOT NULL CHECK (step_seconds > 0),
+            sensors              TEXT    NOT NULL,
+            state                BLOB    NOT NULL
+        );
+
+        CREATE INDEX models_by_name ON models (name, id);
         """;
 }

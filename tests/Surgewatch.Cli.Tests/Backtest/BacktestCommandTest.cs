@@ -21,10 +21,13 @@ public sealed class BacktestCommandTest
         root.GetProperty("testFrom").GetString().Should().MatchRegex(@"^\d{4}-\d{2}-\d{2}T00:00:00$");
         var horizons = root.GetProperty("horizons").EnumerateArray().ToList();
         horizons.Select(h => h.GetProperty("h").GetInt32()).Should().Equal(1, 2, 3);
-        foreach (var field in new[] { "mae", "rmse", "wape", "mape", "n" })
+        foreach (var field in new[] { "mae", "rmse", "wape", "mape", "n", "coverage80", "coverage95" })
         {
             root.GetProperty("overall").GetProperty(field).ValueKind.Should().Be(JsonValueKind.Number, field);
         }
+
+        horizons.Should().OnlyContain(h => h.GetProperty("coverage80").GetDouble() <= h.GetProperty("coverage95").GetDouble());
+        root.GetProperty("overall").GetProperty("coverage95").GetDouble().Should().BeInRange(0.5, 1.0);
 
         root.GetProperty("overall").GetProperty("n").GetInt64().Should().Be(horizons.Sum(h => h.GetProperty("n").GetInt64()));
         root.GetProperty("overall").GetProperty("wape").GetDouble().Should().BeInRange(0.01, 1.0);
@@ -44,6 +47,34 @@ public sealed class BacktestCommandTest
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         doc.RootElement.GetProperty("horizons").GetArrayLength().Should().Be(24);
         output.Should().Contain("historical-median-4w").And.Contain("day-ahead");
+    }
+
+    [Fact]
+    public async Task Backtest_NoModel_UsesTheBestModelAndNamesItInTheJson()
+    {
+        using var dir = new TempDirectory();
+        var json = dir.File("report.json");
+        var expected = Core.Forecasting.DefaultModelChoice.For(TimeSpan.FromHours(1), Forecasting.XGBoost.Native.XGBoostLibrary.IsAvailable).Model;
+
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--no-intervals", "--json", json);
+
+        exit.Should().Be(0, output);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        doc.RootElement.GetProperty("model").GetString().Should().Be(expected);
+        output.Should().Contain($"Model: {expected}");
+    }
+
+    [Fact]
+    public async Task Backtest_NoIntervals_ReportsNullCoverage()
+    {
+        using var dir = new TempDirectory();
+        var json = dir.File("report.json");
+
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--model", "last-value", "--no-intervals", "--json", json);
+
+        exit.Should().Be(0, output);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        doc.RootElement.GetProperty("overall").GetProperty("coverage80").ValueKind.Should().Be(JsonValueKind.Null);
     }
 
     [Fact]
@@ -79,7 +110,7 @@ public sealed class BacktestCommandTest
         using var dir = new TempDirectory();
         var svg = dir.File("chart.svg");
 
-        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--svg", svg, "--svg-sensor", "syn-002");
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--model", "seasonal-naive-week", "--svg", svg, "--svg-sensor", "syn-002");
 
         exit.Should().Be(0, output);
         var text = await File.ReadAllTextAsync(svg);
@@ -92,7 +123,7 @@ public sealed class BacktestCommandTest
     {
         using var dir = new TempDirectory();
 
-        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--svg", dir.File("c.svg"), "--svg-sensor", "nope");
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--model", "seasonal-naive-week", "--svg", dir.File("c.svg"), "--svg-sensor", "nope");
 
         exit.Should().Be(2);
         output.Should().Contain("nope");

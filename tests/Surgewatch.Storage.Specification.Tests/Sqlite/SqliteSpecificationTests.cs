@@ -58,3 +58,12 @@ public sealed class SqliteMonitoringStoreTests : MonitoringStoreSpecification, I
 
     public void Dispose() => _stores.Dispose();
 }
+
+public sealed class SqliteModelStoreTests : ModelStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Forecasting.Persistence.IModelStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}

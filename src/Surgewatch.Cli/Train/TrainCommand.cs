@@ -1,0 +1,88 @@
+using System.CommandLine;
+using Spectre.Console;
+using Surgewatch.Cli.Backtest;
+using Surgewatch.Cli.Common;
+using Surgewatch.Cli.Datasets;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Forecasting.Retraining;
+using Surgewatch.Storage.Sqlite;
+
+namespace Surgewatch.Cli.Train;
+
+/// <summary><c>surgewatch train</c>: fits a model on all the data and saves it in the store; with <c>--every</c>, again on schedule.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var data = new Option<string?>("--data") { Description = "A data folder or file to train on (default: every reading in the store)." };
+        var db = StoreOption.Create();
+        var model = new Option<string?>("--model") { Description = $"The model: {string.Join(", ", ModelContext.Names)}. Default: the best model (gbm, or without libxgboost0 the best baseline)." };
+        var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for gbm's calendar features, e.g. au-vic." };
+        var events = new Option<string?>("--events") { Description = "Events for gbm: an events CSV file or a shipped name, e.g. melbourne-2009-2014." };
+        var every = new Option<string?>("--every") { Description = "Train again on schedule until stopped (Ctrl+C): an interval such as 24h, 90m, 7d, or daily@HH (UTC)." };
+        var readerOptions = new ReaderOptionsBinding();
+        var command = new Command("train", "Fit a model (with 80 % / 95 % interval calibration) on all the data and save it in the store; prints the model id.")
+        {
+            data, db, model, holidays, events, every,
+        };
+        readerOptions.AddTo(command);
+        command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
+        {
+            var request = new TrainRequest(result.GetValue(data), result.GetValue(db)!, result.GetValue(model), result.GetValue(holidays), result.GetValue(events));
+            var policy = ParsePolicy(result.GetValue(every));
+            var reader = readerOptions.Read(result);
+            using var store = SqliteStore.Open(request.Db.FullName);
+            if (policy is null)
+            {
+                await TrainOnceAsync(context, store, request, reader, cancellation);
+                return 0;
+            }
+
+            await RetrainLoop.RunAsync(context, policy, ct => TrainOnceAsync(context, store, request, reader, ct), cancellation);
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Loads the data, fits, saves; returns the new model's id.</summary>
+    public static async Task<long> TrainOnceAsync(CliContext context, SqliteStore store, TrainRequest request, Ingestion.ReaderOptions reader, CancellationToken cancellation)
+    {
+        var dataset = request.Data is { } path
+            ? DatasetLoader.Load(context, path, demo: false, reader)
+            : await StoreDataset.LoadAsync(store, cancellation);
+        var name = ModelContext.ResolveName(context, dataset, request.Model);
+        var model = ModelContext.Catalog(dataset, request.Holidays, request.Events).Get(name) as IPersistentForecastModel
+            ?? throw new UserInputException($"Model '{name}' cannot be saved.");
+        var panel = dataset.Panel;
+        var started = context.Time.GetTimestamp();
+        var forecaster = await Task.Run(() => model.Fit(panel, panel.Length, cancellation), cancellation);
+        var seconds = context.Time.GetElapsedTime(started).TotalSeconds;
+        var features = ModelFeatures.For(name, request.Holidays, request.Events, dataset.Edges is not null).ToJson();
+        var saved = ModelSnapshot.Save(model, forecaster, panel, panel.Length, features, context.Time.GetUtcNow());
+        var id = await store.SaveModelAsync(saved, cancellation);
+        context.Console.MarkupLineInterpolated(
+            $"Trained [bold]{name}[/] on {panel.Sensors.Count} sensors, {panel.Start} to {panel.LabelAt(panel.Length - 1)}, in {seconds:0.0} s; saved as model id [bold]{id}[/] ({saved.State.Length:N0} bytes).");
+        context.Console.WriteLine($"model-id: {id}");
+        return id;
+    }
+
+    private static RetrainPolicy? ParsePolicy(string? every)
+    {
+        if (every is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return RetrainPolicy.Parse(every);
+        }
+        catch (FormatException e)
+        {
+            throw new UserInputException($"--every: {e.Message}");
+        }
+    }
+}
+
+/// <summary>The options of one <c>surgewatch train</c> run.</summary>
+internal sealed record TrainRequest(string? Data, FileInfo Db, string? Model, string? Holidays, string? Events);

@@ -1,0 +1,70 @@
+using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Forecasting.XGBoost.Gbm;
+
+/// <summary>
+/// The stored form of a fitted <see cref="GbmModel"/>: the feature layout's width, each sensor's scale by id, and the
+/// boosters' UBJSON bytes. Loading lays the scales onto a new panel by sensor id; a sensor the model never saw gets
+/// no fitted scale, so its rows use the mean of its last four weeks, as in training.
+/// </summary>
+internal static class GbmState
+{
+    public const string Tag = "gbm/1";
+
+    public static byte[] Save(GbmForecaster forecaster) => StateFormat.Write(w =>
+    {
+        w.Write(Tag);
+        w.Write(FeatureLayout.Count);
+        var panel = forecaster.Panel;
+        StateFormat.WriteSensors(w, panel.Sensors);
+        var scales = new double[panel.Sensors.Count];
+        for (var s = 0; s < scales.Length; s++)
+        {
+            scales[s] = forecaster.Builder.Scale(s);
+        }
+
+        StateFormat.WriteDoubles(w, scales);
+        StateFormat.WriteBlock(w, forecaster.Booster.Save());
+        w.Write(forecaster.NearBooster is not null);
+        if (forecaster.NearBooster is { } near)
+        {
+            StateFormat.WriteBlock(w, near.Save());
+        }
+    });
+
+    public static GbmForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel, FeatureContext context, string name)
+    {
+        var (sensors, scales, full, near) = StateFormat.Read(state, r =>
+        {
+            StateFormat.Expect(r, Tag);
+            var columns = r.ReadInt32();
+            if (columns != FeatureLayout.Count)
+            {
+                throw new ModelStateException($"The saved gbm model has {columns} feature columns; this build has {FeatureLayout.Count}. Train it again.");
+            }
+
+            var ids = StateFormat.ReadSensors(r);
+            var values = StateFormat.ReadDoubles(r);
+            var booster = StateFormat.ReadBlock(r);
+            var nearBooster = r.ReadBoolean() ? StateFormat.ReadBlock(r) : null;
+            return (ids, values, booster, nearBooster);
+        });
+
+        var byId = new Dictionary<SensorId, double>(sensors.Length);
+        for (var i = 0; i < sensors.Length; i++)
+        {
+            byId[sensors[i]] = scales[i];
+        }
+
+        var laid = new double[panel.Sensors.Count];
+        for (var s = 0; s < laid.Length; s++)
+        {
+            laid[s] = byId.TryGetValue(panel.Sensors[s], out var scale) ? scale : Missing.Value;
+        }
+
+        var builder = new FeatureBuilder(panel, laid, context);
+        return new GbmForecaster(panel, builder, Booster.Load(full), near is null ? null : Booster.Load(near), name);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Series;
+using Surgewatch.Storage.Sqlite.Connections;
+
+namespace Surgewatch.Storage.Sqlite.Models;
+
+internal static class ModelTable
+{
+    private const string Columns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state";
+
+    public static long Add(SqliteConnection connection, SavedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrWhiteSpace(model.Name, nameof(model));
+        ArgumentNullException.ThrowIfNull(model.State, nameof(model));
+        using var command = Sql.Command(connection, null, """
+            INSERT INTO models (name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state)
+            VALUES ($name, $version, $created, $features, $from, $to, $step, $sensors, $state) RETURNING id
+            """);
+        command.Parameters.AddWithValue("$name", model.Name);
+        command.Parameters.AddWithValue("$version", model.Version);
+        command.Parameters.AddWithValue("$created", model.Created.UtcTicks);
+        command.Parameters.AddWithValue("$features", model.Features);
+        command.Parameters.AddWithValue("$from", model.TrainFrom.Seconds);
+        command.Parameters.AddWithValue("$to", model.TrainTo.Seconds);
+        command.Parameters.AddWithValue("$step", SlotCalendar.StepSeconds(model.Step));
+        command.Parameters.AddWithValue("$sensors", JsonSerializer.Serialize(model.Sensors.Select(s => s.ToString()).ToArray()));
+        command.Parameters.AddWithValue("$state", model.State);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public static SavedModel? Get(SqliteConnection connection, long id)
+    {
+        using var command = Sql.Command(connection, null, $"SELECT {Columns} FROM models WHERE id = $id");
+        command.Parameters.AddWithValue("$id", id);
+        return ReadOne(command);
+    }
+
+    public static SavedModel? Latest(SqliteConnection connection, string? name)
+    {
+        using var command = Sql.Command(
+            connection, null, $"SELECT {Columns} FROM models WHERE $name IS NULL OR name = $name COLLATE NOCASE ORDER BY id DESC LIMIT 1");
+        command.Parameters.AddWithValue("$name", (object?)name ?? DBNull.Value);
+        return ReadOne(command);
+    }
+
+    private static SavedModel? ReadOne(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var sensors = JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [];
+        return new SavedModel(
+            reader.GetInt64(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            new DateTimeOffset(reader.GetInt64(3), TimeSpan.Zero),
+            reader.GetString(4),
+            new TimeLabel(reader.GetInt64(5)),
+            new TimeLabel(reader.GetInt64(6)),
+            TimeSpan.FromSeconds(reader.GetInt64(7)),
+            [.. sensors.Select(s => new SensorId(s))],
+            (byte[])reader.GetValue(9));
+    }
+}

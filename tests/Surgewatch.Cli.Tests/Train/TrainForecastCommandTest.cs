@@ -1,0 +1,80 @@
+using System.Text.Json;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Series;
+using Surgewatch.Storage.Sqlite;
+
+namespace Surgewatch.Cli.Tests.Train;
+
+public sealed class TrainForecastCommandTest
+{
+    [Fact]
+    public async Task TrainThenForecast_Baseline_SavesTheModelAndForecastsWithIntervalsIntoTheStore()
+    {
+        using var dir = new TempDirectory();
+        var data = DataFolder(dir);
+        var db = dir.File("store.db");
+        var json = dir.File("forecast.json");
+
+        var (trainExit, trainOutput) = await CliRunner.RunAsync("train", "--data", data, "--db", db, "--model", "seasonal-naive-day");
+        var (exit, output) = await CliRunner.RunAsync("forecast", "--db", db, "--data", data, "--model-id", "1", "--horizon", "6", "--json", json);
+
+        trainExit.Should().Be(0, trainOutput);
+        trainOutput.Should().Contain("model-id: 1");
+        exit.Should().Be(0, output);
+        output.Should().Contain("without refitting");
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var forecasts = doc.RootElement.GetProperty("forecasts").EnumerateArray().ToList();
+        forecasts.Should().HaveCount(3);
+        var point = forecasts[0].GetProperty("points")[0];
+        point.GetProperty("intervals").GetArrayLength().Should().Be(2);
+        forecasts[0].GetProperty("points").GetArrayLength().Should().Be(6);
+
+        using var store = SqliteStore.Open(db);
+        var stored = await store.LatestForecastAsync(new SensorId("1"), "seasonal-naive-day", TimeLabel.FromDate(new DateOnly(2030, 1, 1)));
+        stored!.Points.Should().HaveCount(6).And.OnlyContain(p => p.Intervals.Count == 2);
+    }
+
+    [Fact]
+    public async Task Forecast_NoSavedModel_FailsWithCode2SayingToTrain()
+    {
+        using var dir = new TempDirectory();
+
+        var (exit, output) = await CliRunner.RunAsync("forecast", "--db", dir.File("empty.db"), "--data", DataFolder(dir));
+
+        exit.Should().Be(2);
+        output.Should().Contain("surgewatch train");
+    }
+
+    [Fact]
+    public async Task Train_FromTheStore_UsesTheIngestedReadings()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("store.db");
+        var (ingestExit, ingestOutput) = await CliRunner.RunAsync("ingest", DataFolder(dir), "--db", db);
+
+        var (exit, output) = await CliRunner.RunAsync("train", "--db", db, "--model", "last-value");
+
+        ingestExit.Should().Be(0, ingestOutput);
+        exit.Should().Be(0, output);
+        output.Should().Contain("on 3 sensors");
+    }
+
+    [Fact]
+    public async Task Train_BadSchedule_FailsWithCode2SayingWhatIsAccepted()
+    {
+        using var dir = new TempDirectory();
+
+        var (exit, output) = await CliRunner.RunAsync("train", "--data", DataFolder(dir), "--db", dir.File("s.db"), "--every", "sometimes");
+
+        exit.Should().Be(2);
+        output.Should().Contain("daily@");
+    }
+
+    private static string DataFolder(TempDirectory dir)
+    {
+        var folder = dir.File("city");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "counts.csv"), DataFiles.LongCsv(sensors: 3, days: 40));
+        return folder;
+    }
+}

@@ -1,0 +1,64 @@
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Intervals;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Series;
+using Surgewatch.Forecasting.XGBoost.Gbm;
+using Surgewatch.Testing.SyntheticCity;
+
+namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
+
+public class GbmPersistenceTest
+{
+    private static readonly GbmOptions Quick = new() { Rounds = 30, MaxTrainingRows = 10_000 };
+
+    [RequiresXGBoostFact]
+    public void Load_SavedGbm_ForecastsFreshDataWithoutFittingAndAsTheFittedModel()
+    {
+        var panel = City();
+        var model = new ConformalModel(new GbmModel(options: Quick));
+        var fitted = model.Fit(panel, panel.Length);
+        var saved = ModelSnapshot.Save(model, fitted, panel, panel.Length, "{}", DateTimeOffset.UnixEpoch);
+        var fresh = City();
+        var fits = GbmModel.FitCount;
+
+        var loaded = ModelSnapshot.Load(new ConformalModel(new GbmModel(options: Quick)), saved, fresh);
+        var forecasts = ForecastIssuer.Issue(loaded, new ForecastOrigin(fresh, fresh.Length - 1), 24, "gbm");
+
+        GbmModel.FitCount.Should().Be(fits, "loading a saved model must not fit");
+        var reference = new double[24];
+        fitted.Predict(new ForecastOrigin(panel, panel.Length - 1), 0, reference);
+        forecasts[0].Points.Select(p => p.Mean).Should().Equal(reference, "the fresh panel holds the same readings");
+        forecasts[0].Points.Should().OnlyContain(p => p.Intervals.Count == 2 && p.Intervals[1].Lower <= p.Mean && p.Mean <= p.Intervals[1].Upper);
+    }
+
+    [RequiresXGBoostFact]
+    public void PredictAll_EverySeries_EqualsSeriesBySeriesPrediction()
+    {
+        var panel = City();
+        var forecaster = (IBatchForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length);
+        var origin = new ForecastOrigin(panel, panel.Length - 1);
+        var count = panel.Sensors.Count;
+        var batched = new double[count * 24];
+        var single = new double[count * 24];
+
+        forecaster.PredictAll(origin, batched);
+        for (var s = 0; s < count; s++)
+        {
+            forecaster.Predict(origin, s, single.AsSpan(s * 24, 24));
+        }
+
+        batched.Should().Equal(single);
+    }
+
+    [RequiresXGBoostFact]
+    public void Version_NamesTheFormatAndTheLearner()
+    {
+        new GbmModel().Version.Should().StartWith("gbm/1 xgboost ");
+    }
+
+    private static SeriesPanel City()
+    {
+        var city = SyntheticCity.Create(SyntheticCityOptions.Small);
+        return SeriesPanel.FromBatch(city.GenerateObservations(), city.Options.Step);
+    }
+}

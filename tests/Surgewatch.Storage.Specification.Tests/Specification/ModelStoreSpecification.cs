@@ -1,0 +1,58 @@
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Storage.Specification.Tests.Specification;
+
+/// <summary>What every <see cref="IModelStore"/> adapter must do; derive and supply <see cref="CreateStore"/>.</summary>
+public abstract class ModelStoreSpecification
+{
+    private static readonly DateTimeOffset T0 = new(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private IModelStore? _store;
+
+    protected IModelStore Store => _store ??= CreateStore();
+
+    /// <summary>Creates a new, empty store.</summary>
+    protected abstract IModelStore CreateStore();
+
+    [Fact]
+    public async Task GetModelAsync_SavedModel_ComesBackWhole()
+    {
+        var model = Model("gbm", [1, 2, 3, 255]);
+
+        var id = await Store.SaveModelAsync(model);
+        var found = await Store.GetModelAsync(id);
+
+        found.Should().BeEquivalentTo(model with { Id = id });
+    }
+
+    [Fact]
+    public async Task LatestModelAsync_SeveralSaved_IsTheLastSavedOfThatName()
+    {
+        await Store.SaveModelAsync(Model("gbm", [1]));
+        var lastGbm = await Store.SaveModelAsync(Model("gbm", [2]));
+        var lastAny = await Store.SaveModelAsync(Model("last-value", [3]));
+
+        (await Store.LatestModelAsync("GBM"))!.Id.Should().Be(lastGbm);
+        (await Store.LatestModelAsync())!.Id.Should().Be(lastAny);
+    }
+
+    [Fact]
+    public async Task GetModelAsync_Unknown_IsNull()
+    {
+        (await Store.GetModelAsync(42)).Should().BeNull();
+        (await Store.LatestModelAsync()).Should().BeNull();
+    }
+
+    private static SavedModel Model(string name, byte[] state) => new(
+        0,
+        name,
+        "gbm/1 xgboost 1.7.4",
+        T0,
+        """{"columns":["last"]}""",
+        TimeLabel.FromDate(new DateOnly(2024, 1, 1)),
+        TimeLabel.FromDate(new DateOnly(2024, 2, 1)),
+        TimeSpan.FromHours(1),
+        [new SensorId("a"), new SensorId("b")],
+        state);
+}
