@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Surgewatch.Core.Alerting;
 using Surgewatch.Notifications.Webhook;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
 
@@ -77,6 +79,15 @@ public sealed class AlertingIntegrationTests
         var payload = JsonDocument.Parse(body).RootElement;
         payload.GetProperty("zoneId").GetString().Should().Be("hook-zone");
         payload.GetProperty("kind").GetString().Should().Be("firing");
+        var log = server.Services.GetRequiredService<INotificationLog>();
+        var deliveries = await log.ListDeliveriesAsync(DateTimeOffset.MinValue, 10);
+        for (var i = 0; i < 200 && deliveries.Count == 0; i++)
+        {
+            await Task.Delay(10); // the channel records the delivery just after the listener answered
+            deliveries = await log.ListDeliveriesAsync(DateTimeOffset.MinValue, 10);
+        }
+
+        deliveries.Should().Contain(d => d.Channel == "webhook" && d.Delivered && d.Notification.Subject == "hook-zone");
     }
 
     [Fact]
@@ -135,6 +146,27 @@ public sealed class AlertingIntegrationTests
 
         densityWhenFired.Should().NotBeNull("the 60-minute forecast rule must fire during the ramp");
         densityWhenFired!.Value.Should().BeLessThan(4, "it must fire before the observed density reaches the alarm level");
+    }
+
+    [Fact]
+    public async Task DeadZone_RaisesOneNoDataAlertNotOnePerRule()
+    {
+        using var server = new ClockedServer(new ManualTime(T0));
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("dead-zone")))).EnsureSuccessStatusCode();
+        await server.IngestAsync(admin, "dead-zone", 100);
+
+        foreach (var minutes in (int[])[40, 55, 70])
+        {
+            server.Time.Now = T0 + TimeSpan.FromMinutes(minutes);
+            await server.StepAsync();
+        }
+
+        var alerts = await (await server.CreateClient().GetAsync("/api/v1/alerts?active=true")).ReadJsonAsync();
+        var noData = alerts.EnumerateArray().Where(a => a.GetProperty("zoneId").GetString() == "dead-zone").ToList();
+        noData.Should().ContainSingle();
+        noData[0].GetProperty("state").GetString().Should().Be("nodata");
+        noData[0].GetProperty("key").GetString().Should().Be("density-warning/dead-zone");
     }
 
     private static async Task FireAsync(ClockedServer server, HttpClient admin, string zone, double persons)
