@@ -91,6 +91,35 @@ public sealed class AlertingIntegrationTests
     }
 
     [Fact]
+    public async Task UnacknowledgedAlert_EscalatesAlongTheConfiguredChain()
+    {
+        using var listener = new WebhookListener();
+        var chain = new Dictionary<string, string?>
+        {
+            ["Surgewatch:Notifications:Chain:0:Contact"] = "duty",
+            ["Surgewatch:Notifications:Chain:0:AfterMinutes"] = "0",
+            ["Surgewatch:Notifications:Chain:1:Contact"] = "supervisor",
+            ["Surgewatch:Notifications:Chain:1:AfterMinutes"] = "10",
+        };
+        using var server = new ClockedServer(new ManualTime(T0), webhookUrl: listener.Url, extra: chain);
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("esc-zone")))).EnsureSuccessStatusCode();
+        await FireAsync(server, admin, "esc-zone", 300);
+
+        server.Time.Now += TimeSpan.FromMinutes(11);
+        await server.IngestAsync(admin, "esc-zone", 300);
+
+        var contacts = new List<string?>();
+        while (!contacts.Contains("supervisor"))
+        {
+            var payload = JsonDocument.Parse((await listener.NextAsync()).Body).RootElement;
+            contacts.Add(payload.GetProperty("contact").GetString());
+        }
+
+        contacts.Should().StartWith("duty");
+    }
+
+    [Fact]
     public async Task Restart_SilenceSurvivesAndSuppressesItsZonesNotification()
     {
         using var listener = new WebhookListener();

@@ -22,7 +22,8 @@ public sealed class ManualTime(DateTimeOffset start) : TimeProvider
 }
 
 /// <summary>A server whose clock is <see cref="Time"/>, optionally with a webhook, optionally on an earlier host's store (a restart).</summary>
-public sealed class ClockedServer(ManualTime time, string? databasePath = null, string? webhookUrl = null) : ServerFixture(databasePath)
+public sealed class ClockedServer(ManualTime time, string? databasePath = null, string? webhookUrl = null, IReadOnlyDictionary<string, string?>? extra = null)
+    : ServerFixture(databasePath)
 {
     public const string WebhookSecret = "webhook-secret-0123456789";
 
@@ -37,6 +38,11 @@ public sealed class ClockedServer(ManualTime time, string? databasePath = null, 
             {
                 settings["Surgewatch:Notifications:Webhook:Url"] = webhookUrl;
                 settings["Surgewatch:Notifications:Webhook:Secret"] = WebhookSecret;
+            }
+
+            foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+            {
+                settings[key] = value;
             }
 
             return settings;
