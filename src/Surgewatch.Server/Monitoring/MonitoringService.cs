@@ -33,6 +33,7 @@ internal sealed class MonitoringService(
     private static readonly TimeSpan MinGap = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
     private readonly Dictionary<ZoneId, LineBalanceState> _balances = [];
+    private readonly SemaphoreSlim _stepping = new(1, 1);
     private long _lastBroadcast;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -59,6 +60,19 @@ internal sealed class MonitoringService(
 
     /// <summary>One monitoring step at the clock's present: fuse each zone, then step Core's monitor once for all zones.</summary>
     public async Task StepAsync(CancellationToken cancellationToken)
+    {
+        await _stepping.WaitAsync(cancellationToken);
+        try
+        {
+            await StepOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _stepping.Release();
+        }
+    }
+
+    private async Task StepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var label = clocks.NowLabel();
