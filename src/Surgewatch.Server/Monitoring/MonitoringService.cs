@@ -19,6 +19,7 @@ namespace Surgewatch.Server.Monitoring;
 internal sealed class MonitoringService(
     IZoneStore zones,
     RecentReadings recent,
+    IObservationStore observations,
     AlertBook alerts,
     ZoneStatusBoard board,
     DensityTrends trends,
@@ -38,6 +39,7 @@ internal sealed class MonitoringService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await WarmAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -55,6 +57,32 @@ internal sealed class MonitoringService(
                 logger.LogError(e, "The monitoring step failed; retrying at the next tick");
                 await Task.Delay(Tick, stoppingToken);
             }
+        }
+    }
+
+    /// <summary>After a restart, loads the last half hour of the zones' readings from the store, so zones are not NoData until new readings come.</summary>
+    private async Task WarmAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var sensors = new List<SensorId>();
+            foreach (var zone in await zones.ListZonesAsync(cancellationToken))
+            {
+                foreach (var source in zone.Sources)
+                {
+                    sensors.Add(source.Sensor);
+                }
+            }
+
+            if (sensors.Count > 0)
+            {
+                var label = clocks.NowLabel();
+                recent.Add(await observations.ReadObservationsAsync(new ObservationQuery(sensors, label - Window, label + TimeSpan.FromMinutes(1)), cancellationToken));
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not load recent readings from the store; zones show NoData until new readings arrive");
         }
     }
 
