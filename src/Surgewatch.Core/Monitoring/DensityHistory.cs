@@ -1,12 +1,39 @@
 namespace Surgewatch.Core.Monitoring;
 
-/// <summary>The last N density values of one zone, oldest first, NaN where there was none: what the local trend is fitted to.</summary>
-internal sealed class DensityHistory(int capacity)
+/// <summary>
+/// The last N step-long slots of one zone's density, oldest first, NaN where there was none: what the local trend is fitted
+/// to. Samples are keyed by time, not by call: a sample in the same slot as the previous one replaces it, and slots that
+/// passed without a call are NaN, so calls may come more often (after each ingest) or less often than once a step.
+/// </summary>
+internal sealed class DensityHistory(int capacity, TimeSpan step)
 {
     private readonly double[] _values = new double[capacity];
     private int _count;
+    private long _lastSlot = long.MinValue;
 
-    public void Add(double value)
+    public void Add(DateTimeOffset at, double value)
+    {
+        var slot = at.UtcTicks / step.Ticks;
+        if (_count > 0 && slot <= _lastSlot)
+        {
+            // Same slot (or a late call): the latest value of the slot stands.
+            _values[_count - 1] = value;
+            return;
+        }
+
+        var gap = _count == 0 ? 0 : (int)Math.Min(slot - _lastSlot - 1, _values.Length);
+        for (var i = 0; i < gap; i++)
+        {
+            Push(double.NaN);
+        }
+
+        Push(value);
+        _lastSlot = slot;
+    }
+
+    public ReadOnlySpan<double> Values => _values.AsSpan(0, _count);
+
+    private void Push(double value)
     {
         if (_count == _values.Length)
         {
@@ -16,6 +43,4 @@ internal sealed class DensityHistory(int capacity)
 
         _values[_count++] = value;
     }
-
-    public ReadOnlySpan<double> Values => _values.AsSpan(0, _count);
 }

@@ -1,7 +1,7 @@
 namespace Surgewatch.Core.Monitoring;
 
 /// <summary>Settings of <see cref="ZoneMonitor"/> and of the default rules it builds per zone.</summary>
-/// <param name="Step">The expected interval between <see cref="ZoneMonitor.Step"/> calls (default 1 minute): the spacing of the density history the local trend is fitted to.</param>
+/// <param name="Step">The slot length of the density history the local trend is fitted to (default 1 minute); <see cref="ZoneMonitor.Step"/> may be called at any rate, the last value in each slot counts.</param>
 /// <param name="TrendWindow">How much density history the local-trend forecast is fitted to (default 60 minutes).</param>
 /// <param name="ResolveFraction">A firing rule resolves below this fraction of its level (default 0.85: hysteresis).</param>
 /// <param name="ForecastHorizons">The horizons of the forecast alarm rules (default 30 and 60 minutes); the longest also sets the zone's forecast level.</param>

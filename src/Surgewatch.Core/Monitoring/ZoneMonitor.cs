@@ -7,7 +7,8 @@ namespace Surgewatch.Core.Monitoring;
 /// <summary>
 /// Watches every zone: each <see cref="Step"/> evaluates the zone's default rules (<see cref="ZoneRules"/>) on its fused
 /// estimate and forecast with <see cref="AlertEvaluator"/>, plans notifications with <see cref="NotificationPlanner"/>, and
-/// reports each zone's level. Pure (no clock, no I/O) but stateful: it holds each alert's status and ledger and each
+/// reports each zone's level. Density history is kept per <see cref="MonitorOptions.Step"/>-long slot of time, so steps may
+/// come at any rate (several a minute, right after each ingest): the latest value of a slot stands and missed slots are gaps. Pure (no clock, no I/O) but stateful: it holds each alert's status and ledger and each
 /// zone's recent density. Not thread-safe: call it from one loop (the server's hosted service), or lock around it.
 /// </summary>
 /// <remarks>
@@ -83,7 +84,7 @@ public sealed class ZoneMonitor
         foreach (var zone in zones)
         {
             var occupancy = occupancies.GetValueOrDefault(zone.Id);
-            var history = Remember(zone.Id, occupancy);
+            var history = Remember(zone.Id, occupancy, now);
             var forecast = forecasts.GetValueOrDefault(zone.Id);
             foreach (var rule in ZoneRules.For(zone, _options))
             {
@@ -146,15 +147,15 @@ public sealed class ZoneMonitor
         return (AlertStatus.New(ruleId, subject, now), NotificationLedger.Empty);
     }
 
-    private DensityHistory Remember(ZoneId zone, ZoneOccupancy? occupancy)
+    private DensityHistory Remember(ZoneId zone, ZoneOccupancy? occupancy, DateTimeOffset now)
     {
         if (!_history.TryGetValue(zone, out var history))
         {
-            history = new DensityHistory(_historyLength);
+            history = new DensityHistory(_historyLength, _options.Step);
             _history[zone] = history;
         }
 
-        history.Add(occupancy is { NoData: false, HasPersons: true } ? occupancy.Density : double.NaN);
+        history.Add(now, occupancy is { NoData: false, HasPersons: true } ? occupancy.Density : double.NaN);
         return history;
     }
 

@@ -1,30 +1,47 @@
+using Microsoft.Extensions.Options;
 using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Monitoring;
+using Surgewatch.Core.Occupancy;
+using Surgewatch.Core.Zones;
+using Surgewatch.Server.Notifications;
 using Surgewatch.Server.Silences;
 
 namespace Surgewatch.Server.Alerts;
 
 /// <summary>
-/// The current status of every zone alert, in memory; its history goes to the <see cref="IAlertStore"/>.
-/// Evaluation (the monitor) and operator actions (ack, resolve) both go through here, one at a time.
+/// The server's side of Core's <see cref="ZoneMonitor"/>: steps it (the monitor loop), applies operator actions, stores alert
+/// events, persists snapshots after every change (restored before the first step, so a restart resumes Firing and
+/// acknowledged alerts) and hands planned notifications to the <see cref="NotificationDispatcher"/>. One at a time.
+/// A zone without data shows a single NoData alert (on <see cref="NoDataRule"/>), not one per rule.
 /// </summary>
-internal sealed class AlertBook(IAlertStore store, SilenceBook silences, TimeProvider clock)
+internal sealed class AlertBook(
+    IAlertStore store,
+    IAlertSnapshotStore snapshots,
+    SilenceBook silences,
+    NotificationDispatcher dispatcher,
+    IOptions<NotificationSettings> settings,
+    TimeProvider clock)
 {
-    private readonly Dictionary<string, AlertStatus> _byKey = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    /// <summary>The rule whose alert stands for the whole zone while it has no data.</summary>
+    public const string NoDataRule = "density-warning";
 
-    /// <summary>Every alert that ever left Inactive, active first, then newest first.</summary>
+    private readonly ZoneMonitor _monitor = new();
+    private readonly NotificationPolicy _policy = settings.Value.Policy();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _restored;
+
+    /// <summary>Every shown alert that ever left Inactive, newest first.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var now = clock.GetUtcNow();
             var list = new List<AlertDto>();
-            foreach (var status in _byKey.Values)
+            foreach (var alert in _monitor.Alerts)
             {
-                if (status.State != AlertState.Inactive && (!activeOnly || status.IsActive))
+                if (alert.Status.State != AlertState.Inactive && Shown(alert.Status) && (!activeOnly || alert.Status.IsActive))
                 {
-                    list.Add(ToDto(status, now));
+                    list.Add(ToDto(alert));
                 }
             }
 
@@ -37,22 +54,31 @@ internal sealed class AlertBook(IAlertStore store, SilenceBook silences, TimePro
         }
     }
 
-    /// <summary>Evaluates one rule for one zone; returns the alert when it changed.</summary>
-    public async Task<AlertDto?> EvaluateAsync(AlertRule rule, string zoneId, AlertSample sample, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>One monitor step; returns the alerts that changed.</summary>
+    public async Task<IReadOnlyList<AlertDto>> StepAsync(
+        DateTimeOffset now,
+        IReadOnlyList<Zone> zones,
+        IReadOnlyDictionary<ZoneId, ZoneOccupancy> occupancies,
+        IReadOnlyDictionary<ZoneId, IReadOnlyList<ForecastBound>> forecasts,
+        CancellationToken cancellationToken)
     {
+        var muting = await silences.ActiveAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var key = AlertStatus.KeyOf(rule.Id, zoneId);
-            var status = _byKey.TryGetValue(key, out var known) ? known : AlertStatus.New(rule.Id, zoneId, now);
-            if (now < status.Since || now < status.LastSeenAt)
+            await RestoreAsync(cancellationToken);
+            var step = _monitor.Step(now, zones, occupancies, forecasts, muting, _policy);
+            var events = step.Events.Where(e => Shown(e.RuleId, e.State)).ToList();
+            var notifications = step.Notifications.Where(n => n.Kind != NotificationKind.NoData || n.RuleId == NoDataRule).ToList();
+            dispatcher.Enqueue(notifications);
+            if (step.Events.Count == 0 && step.Notifications.Count == 0)
             {
-                return null;
+                return [];
             }
 
-            var result = AlertEvaluator.Evaluate(rule, status, sample, now);
-            _byKey[key] = result.Status;
-            return await CommitAsync(result, now, cancellationToken);
+            await store.AppendAlertEventsAsync(events, cancellationToken);
+            await snapshots.ReplaceAlertSnapshotsAsync(_monitor.Snapshot(), cancellationToken);
+            return Changed(events);
         }
         finally
         {
@@ -67,21 +93,23 @@ internal sealed class AlertBook(IAlertStore store, SilenceBook silences, TimePro
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (!_byKey.TryGetValue(key, out var status))
+            if (_monitor.Find(key) is not { } alert)
             {
                 return null;
             }
 
             var now = clock.GetUtcNow();
-            now = now < status.Since ? status.Since : now;
-            var result = resolve ? AlertEvaluator.ResolveByOperator(status, actor, now) : AlertEvaluator.Acknowledge(status, actor, now);
-            _byKey[key] = result.Status;
-            if (note is not null && result.Events.Count > 0)
+            now = now < alert.Status.Since ? alert.Status.Since : now;
+            var result = resolve ? _monitor.Resolve(key, actor, now) : _monitor.Acknowledge(key, actor, now);
+            var events = result.Events;
+            if (note is not null && events.Count > 0)
             {
-                result = result with { Events = [result.Events[0] with { Note = $"{result.Events[0].Note}: {note}" }] };
+                events = [events[0] with { Note = $"{events[0].Note}: {note}" }, .. events.Skip(1)];
             }
 
-            return await CommitAsync(result, now, cancellationToken) ?? ToDto(result.Status, now);
+            await store.AppendAlertEventsAsync(events, cancellationToken);
+            await snapshots.ReplaceAlertSnapshotsAsync(_monitor.Snapshot(), cancellationToken);
+            return ToDto(_monitor.Find(key)!);
         }
         finally
         {
@@ -89,17 +117,34 @@ internal sealed class AlertBook(IAlertStore store, SilenceBook silences, TimePro
         }
     }
 
-    private async Task<AlertDto?> CommitAsync(AlertEvaluation result, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RestoreAsync(CancellationToken cancellationToken)
     {
-        if (result.Events.Count == 0)
+        if (!_restored)
         {
-            return null;
+            _monitor.Restore(await snapshots.LoadAlertSnapshotsAsync(cancellationToken));
+            _restored = true;
         }
-
-        await store.AppendAlertEventsAsync(result.Events, cancellationToken);
-        return ToDto(result.Status, now);
     }
 
-    private AlertDto ToDto(AlertStatus status, DateTimeOffset now) =>
-        AlertDto.Of(status, ZoneRules.SeverityOf(status.RuleId), silences.Mutes(status.RuleId, status.Subject, now));
+    private List<AlertDto> Changed(List<AlertEvent> events)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var changed = new List<AlertDto>();
+        foreach (var e in events)
+        {
+            if (seen.Add(e.AlertKey) && _monitor.Find(e.AlertKey) is { } alert && Shown(alert.Status))
+            {
+                changed.Add(ToDto(alert));
+            }
+        }
+
+        return changed;
+    }
+
+    private static bool Shown(AlertStatus status) => Shown(status.RuleId, status.State);
+
+    private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId == NoDataRule;
+
+    private AlertDto ToDto(MonitoredAlert alert) =>
+        AlertDto.Of(alert.Status, alert.Severity, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()));
 }

@@ -28,13 +28,13 @@ internal static class AlertsEndpoint
             .WithSummary("Zone alerts (every alert that ever left Inactive; active=true: only pending, firing, recovering or nodata), newest first.")
             .Produces<AlertDto[]>()
             .OpenRead();
-        api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, ApiKeyAuthenticator keys, LiveNotifier live, CancellationToken ct) =>
-                ActAsync(key, body, context, book, keys, live, resolve: false, ct))
+        api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
+                ActAsync(key, body, context, book, audit, live, resolve: false, ct))
             .WithName("AcknowledgeAlert").WithSummary("Acknowledges an alert's open episode (it stops escalating). The key may contain '/': URL-encode it.")
             .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireKey(ApiKeyRole.Operator);
-        api.MapPost("/alerts/{key}/resolve", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, ApiKeyAuthenticator keys, LiveNotifier live, CancellationToken ct) =>
-                ActAsync(key, body, context, book, keys, live, resolve: true, ct))
+        api.MapPost("/alerts/{key}/resolve", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
+                ActAsync(key, body, context, book, audit, live, resolve: true, ct))
             .WithName("ResolveAlert").WithSummary("Resolves an alert's open episode by hand; if the condition still holds, a new episode starts.")
             .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .RequireKey(ApiKeyRole.Operator);
@@ -47,9 +47,9 @@ internal static class AlertsEndpoint
     }
 
     private static async Task<IResult> ActAsync(
-        string key, AlertActionRequest? body, HttpContext context, AlertBook book, ApiKeyAuthenticator keys, LiveNotifier live, bool resolve, CancellationToken cancellationToken)
+        string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, bool resolve, CancellationToken cancellationToken)
     {
-        var actor = await keys.AuthenticateAsync(context) is { } k ? $"{k.Name} ({k.Id})" : "unknown";
+        var actor = await audit.ActorAsync(context);
         try
         {
             var alert = await book.ActAsync(Uri.UnescapeDataString(key), actor, resolve, body?.Note, cancellationToken);
@@ -58,6 +58,7 @@ internal static class AlertsEndpoint
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such alert", detail: $"No alert '{key}' is known; list them with GET /api/v1/alerts.");
             }
 
+            await audit.RecordAsync(actor, resolve ? "alert.resolve" : "alert.acknowledge", alert.Key, body?.Note, cancellationToken);
             await live.SendAsync(LiveMessages.Alert, alert, cancellationToken);
             return Results.Ok(alert);
         }

@@ -21,7 +21,7 @@ internal static class KeyEndpoints
             .WithSummary("Make an API key (admin). The key is in the reply only once.")
             .RequireKey(ApiKeyRole.Admin);
 
-    private static async Task<IResult> CreateAsync(CreateKeyRequest request, IApiKeyStore keys, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(CreateKeyRequest request, HttpContext context, IApiKeyStore keys, Audit.AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Length > MaxNameLength || !Enum.IsDefined(request.Role))
         {
@@ -36,6 +36,7 @@ internal static class KeyEndpoints
         var hash = ApiKeySecrets.Hash(secret);
         var key = new ApiKey(ApiKeySecrets.IdOf(hash), request.Name.Trim(), request.Role, hash, clock.GetUtcNow());
         await keys.AddApiKeyAsync(key, cancellationToken);
+        await audit.RecordAsync(context, "key.create", key.Id, $"name={key.Name} role={key.Role}");
         return Results.Created($"/api/v1/keys/{key.Id}", new CreatedKey(key.Id, key.Name, key.Role, key.CreatedAt, secret));
     }
 }

@@ -62,6 +62,15 @@ public static class SurgewatchServer
         builder.Services.AddSingleton<IForecastStore>(services => services.GetRequiredService<SqliteStore>());
         builder.Services.AddSingleton<IAlertStore>(services => services.GetRequiredService<SqliteStore>());
         builder.Services.AddSingleton<IApiKeyStore>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<ISilenceStore>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<INotificationLog>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<Core.Monitoring.IAlertSnapshotStore>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<Core.Audit.IAuditLog>(services => services.GetRequiredService<SqliteStore>());
+        builder.Services.AddSingleton<Audit.AuditTrail>();
+        builder.Services.AddOptions<Notifications.NotificationSettings>().Bind(builder.Configuration.GetSection(Notifications.NotificationSettings.Section));
+        builder.Services.AddHttpClient("webhook");
+        builder.Services.AddSingleton<Notifications.NotificationDispatcher>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<Notifications.NotificationDispatcher>());
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddHostedService<KeyBootstrapper>();
@@ -122,6 +131,7 @@ public static class SurgewatchServer
         KeyEndpoints.Map(api);
         ZonesEndpoints.Map(api);
         SilencesEndpoints.Map(api);
+        Audit.AuditEndpoint.Map(api);
         ClockEndpoints.Map(api);
         ZoneSeries.ZoneSeriesEndpoint.Map(api);
         OpenData.OpenDataEndpoints.Map(api);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Surgewatch.Core.Alerting;
 
 namespace Surgewatch.Server.Silences;
@@ -9,37 +8,67 @@ internal sealed record SilenceDto(string Id, string? ZoneId, string? RuleId, Dat
 /// <summary>A silence to create.</summary>
 internal sealed record SilenceRequest(string? ZoneId, string? RuleId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Comment);
 
-/// <summary>The silences in force or planned, kept in memory (they do not survive a restart).</summary>
-internal sealed class SilenceBook
+/// <summary>
+/// The silences in force or planned, kept in the <see cref="ISilenceStore"/> (they survive a restart) and cached in memory
+/// for the monitor, which reads them at every step.
+/// </summary>
+internal sealed class SilenceBook(ISilenceStore store, TimeProvider clock)
 {
-    private readonly ConcurrentDictionary<string, (SilenceDto Dto, Silence Silence)> _silences = new(StringComparer.Ordinal);
-    private int _next;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private volatile IReadOnlyList<SilenceEntry>? _entries;
 
-    public IReadOnlyList<SilenceDto> List()
+    /// <summary>The silences (one-off ones as the API shows them), by start.</summary>
+    public async Task<IReadOnlyList<SilenceDto>> ListAsync(CancellationToken cancellationToken)
     {
-        var list = new List<SilenceDto>(_silences.Count);
-        foreach (var (_, entry) in _silences)
+        var list = new List<SilenceDto>();
+        foreach (var entry in await EntriesAsync(cancellationToken))
         {
-            list.Add(entry.Dto);
+            if (ToDto(entry) is { } dto)
+            {
+                list.Add(dto);
+            }
         }
 
         list.Sort((a, b) => a.StartsAt.CompareTo(b.StartsAt));
         return list;
     }
 
-    public SilenceDto Add(SilenceRequest request, string createdBy)
+    /// <summary>Every stored silence, for the monitor.</summary>
+    public async Task<IReadOnlyList<ISilence>> ActiveAsync(CancellationToken cancellationToken)
     {
-        var id = "s" + Interlocked.Increment(ref _next);
-        var dto = new SilenceDto(id, request.ZoneId, request.RuleId, request.StartsAt, request.EndsAt, request.Comment ?? string.Empty, createdBy);
-        _silences[id] = (dto, new Silence(new AlertMatcher(request.RuleId, request.ZoneId), request.StartsAt, request.EndsAt, createdBy));
-        return dto;
+        var entries = await EntriesAsync(cancellationToken);
+        var list = new ISilence[entries.Count];
+        for (var i = 0; i < list.Length; i++)
+        {
+            list[i] = entries[i].Silence;
+        }
+
+        return list;
     }
 
-    public bool Remove(string id) => _silences.TryRemove(id, out _);
+    public async Task<SilenceDto> AddAsync(SilenceRequest request, string createdBy, CancellationToken cancellationToken)
+    {
+        var silence = new Silence(new AlertMatcher(request.RuleId, request.ZoneId), request.StartsAt, request.EndsAt, createdBy);
+        var entry = await store.AddSilenceAsync(silence, request.Comment ?? string.Empty, clock.GetUtcNow(), cancellationToken);
+        await ReloadAsync(cancellationToken);
+        return ToDto(entry)!;
+    }
 
+    public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, out var number) || !await store.DeleteSilenceAsync(number, cancellationToken))
+        {
+            return false;
+        }
+
+        await ReloadAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Whether a cached silence mutes the alert now (false until the cache is loaded).</summary>
     public bool Mutes(string ruleId, string zoneId, DateTimeOffset now)
     {
-        foreach (var (_, entry) in _silences)
+        foreach (var entry in _entries ?? [])
         {
             if (entry.Silence.Mutes(ruleId, zoneId, now))
             {
@@ -49,4 +78,26 @@ internal sealed class SilenceBook
 
         return false;
     }
+
+    private async Task<IReadOnlyList<SilenceEntry>> EntriesAsync(CancellationToken cancellationToken) =>
+        _entries ?? await ReloadAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<SilenceEntry>> ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var entries = await store.ListSilencesAsync(cancellationToken);
+            _entries = entries;
+            return entries;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static SilenceDto? ToDto(SilenceEntry entry) => entry.Silence is Silence s
+        ? new SilenceDto(entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Matcher.Subject, s.Matcher.RuleId, s.From, s.Until, entry.Comment, s.CreatedBy)
+        : null;
 }

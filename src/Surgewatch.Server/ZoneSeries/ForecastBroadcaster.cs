@@ -1,3 +1,4 @@
+using Surgewatch.Core.Monitoring;
 using System.Collections.Concurrent;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
@@ -43,6 +44,26 @@ internal sealed class ForecastBroadcaster(
         }
 
         return max;
+    }
+
+    /// <summary>The latest forecast's 90% upper bounds (its upper 80% band) after <paramref name="nowLabel"/>, as instants for Core's monitor.</summary>
+    public IReadOnlyList<ForecastBound> Bounds(string zoneId, TimeLabel nowLabel, DateTimeOffset now, TimeZoneInfo site)
+    {
+        if (!_latest.TryGetValue(zoneId, out var forecast))
+        {
+            return [];
+        }
+
+        var list = new List<ForecastBound>(forecast.Forecast.Count);
+        foreach (var point in forecast.Forecast)
+        {
+            if (TimeLabelParser.TryParse(point.T.AsSpan(), site, out var label, out _) && label > nowLabel)
+            {
+                list.Add(new ForecastBound(now + (label - nowLabel), point.Hi80));
+            }
+        }
+
+        return list;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -53,7 +53,7 @@ internal static class ZonesEndpoints
     private static async Task<IResult> ListAsync(IZoneStore store, CancellationToken cancellationToken) =>
         GeoJson(await store.ListZonesAsync(cancellationToken));
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IZoneStore store, MonitorSignal signal, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpRequest request, IZoneStore store, MonitorSignal signal, Audit.AuditTrail audit, CancellationToken cancellationToken)
     {
         var zones = await ReadAsync(request, cancellationToken);
         if (zones.Error is { } error)
@@ -63,10 +63,11 @@ internal static class ZonesEndpoints
 
         await store.UpsertZonesAsync(zones.Zones!, cancellationToken);
         signal.Nudge();
+        await audit.RecordAsync(request.HttpContext, "zone.create", string.Join(',', zones.Zones!.Select(z => z.Id.Value)));
         return GeoJson(zones.Zones!);
     }
 
-    private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, IZoneStore store, MonitorSignal signal, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, IZoneStore store, MonitorSignal signal, Audit.AuditTrail audit, CancellationToken cancellationToken)
     {
         var zones = await ReadAsync(request, cancellationToken);
         if (zones.Error is { } error)
@@ -82,13 +83,20 @@ internal static class ZonesEndpoints
 
         await store.UpsertZonesAsync(zones.Zones, cancellationToken);
         signal.Nudge();
+        await audit.RecordAsync(request.HttpContext, "zone.update", id);
         return GeoJson(zones.Zones);
     }
 
-    private static async Task<IResult> DeleteAsync(string id, IZoneStore store, CancellationToken cancellationToken) =>
-        ZoneId.IsValid(id, out _) && await store.DeleteZoneAsync(new ZoneId(id), cancellationToken)
-            ? Results.NoContent()
-            : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such zone", detail: $"No zone '{id}' is stored.");
+    private static async Task<IResult> DeleteAsync(string id, HttpContext context, IZoneStore store, Audit.AuditTrail audit, CancellationToken cancellationToken)
+    {
+        if (!ZoneId.IsValid(id, out _) || !await store.DeleteZoneAsync(new ZoneId(id), cancellationToken))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such zone", detail: $"No zone '{id}' is stored.");
+        }
+
+        await audit.RecordAsync(context, "zone.delete", id);
+        return Results.NoContent();
+    }
 
     private static async Task<(IReadOnlyList<Zone>? Zones, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -23,6 +23,42 @@ public partial class ZoneMonitorTest
         driver.Statuses[^1].Level.Should().Be(ZoneLevel.Critical);
     }
 
+    [Fact]
+    public void Step_CalledEveryTenSeconds_AlarmsAsEarlyAsOncePerMinute()
+    {
+        var ramp = Synthetic.Ramp(180, 2, 6, noise: 0.15, 1);
+        var driver = MonitorDriver.CameraDensity(ramp);
+        for (var m = 1; m <= 180; m++)
+        {
+            for (var s = 0; s < 60; s += 10)
+            {
+                driver.Step(Minute(m).AddSeconds(s));
+            }
+        }
+
+        var alarm = driver.Notifications.First(n => n.Kind == NotificationKind.Firing && n.RuleId.StartsWith("density-forecast-alarm", StringComparison.Ordinal));
+        var critical = Minute(1 + Synthetic.MinuteReaching(180, 2, 6, 5));
+        (critical - alarm.At).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMinutes(60));
+    }
+
+    [Fact]
+    public void Step_CalledEveryTenSeconds_ForecastsTheSameUpperBoundAsOncePerMinute()
+    {
+        var rise = Synthetic.Ramp(90, 2, 3, noise: 0, 1);
+        var perMinute = MonitorDriver.CameraDensity(rise).RunTo(90);
+        var often = MonitorDriver.CameraDensity(rise);
+        for (var m = 1; m <= 90; m++)
+        {
+            for (var s = 0; s < 60; s += 10)
+            {
+                often.Step(Minute(m).AddSeconds(s));
+            }
+        }
+
+        often.Statuses[^1].ForecastUpper.Should().BeApproximately(perMinute.Statuses[^1].ForecastUpper!.Value, 0.05,
+            "time, not the number of calls, spaces the trend");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -16,13 +16,25 @@ public class ServerFixture : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789abcdefghijklmnop";
 
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "surgewatch-server-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _folder;
 
     public ServerFixture()
+        : this(null)
     {
-        Directory.CreateDirectory(_folder);
-        DatabasePath = Path.Combine(_folder, "store.db");
     }
+
+    /// <summary>A host over <paramref name="databasePath"/> (a restart of an earlier host), or over a fresh file when null.</summary>
+    protected ServerFixture(string? databasePath)
+    {
+        _folder = databasePath is null
+            ? Path.Combine(Path.GetTempPath(), "surgewatch-server-tests", Guid.NewGuid().ToString("N"))
+            : Path.GetDirectoryName(databasePath)!;
+        Directory.CreateDirectory(_folder);
+        DatabasePath = databasePath ?? Path.Combine(_folder, "store.db");
+    }
+
+    /// <summary>Whether disposing keeps the store file (for a restart on the same file).</summary>
+    public bool KeepFiles { get; set; }
 
     public string DatabasePath { get; }
 
@@ -66,7 +78,7 @@ public class ServerFixture : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (disposing && Directory.Exists(_folder))
+        if (disposing && !KeepFiles && Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);
         }

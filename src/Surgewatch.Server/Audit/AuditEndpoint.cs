@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Surgewatch.Core.Access;
+using Surgewatch.Core.Audit;
+using Surgewatch.Server.Auth;
+using Surgewatch.Server.Hosting;
+
+namespace Surgewatch.Server.Audit;
+
+/// <summary><c>GET /api/v1/audit?since=&amp;limit=</c>: the audit log, oldest first (admin).</summary>
+internal static class AuditEndpoint
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/audit", ListAsync)
+            .WithName("GetAudit")
+            .WithSummary("Audit entries (who, when, action, target, detail) at or after 'since', oldest first, at most 'limit' (default 100).")
+            .Produces<AuditEntry[]>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireKey(ApiKeyRole.Admin);
+
+    private static async Task<IResult> ListAsync(DateTimeOffset? since, int? limit, IAuditLog log, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    {
+        var max = options.Value.MaxAlertEvents;
+        var count = limit ?? 100;
+        if (count < 1 || count > max)
+        {
+            return QueryProblems.BadParameter("limit", $"give a limit from 1 to {max}");
+        }
+
+        return Results.Ok(await log.ListAuditAsync(since ?? DateTimeOffset.MinValue, count, cancellationToken));
+    }
+}

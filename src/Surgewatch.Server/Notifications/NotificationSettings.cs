@@ -1,0 +1,82 @@
+using Surgewatch.Core.Alerting;
+
+namespace Surgewatch.Server.Notifications;
+
+/// <summary>
+/// <c>Surgewatch:Notifications</c>: the channels (webhook, SMTP) and the escalation chain. A contact with '@' is e-mailed,
+/// any other contact goes to the webhook (its name is in the payload).
+/// </summary>
+public sealed class NotificationSettings
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Surgewatch:Notifications";
+
+    /// <summary>The webhook channel; off without a URL.</summary>
+    public WebhookSettings Webhook { get; set; } = new();
+
+    /// <summary>The SMTP channel; off without a host.</summary>
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>The escalation chain in order; the first step's delay must be zero (default: "operators" at once).</summary>
+    public List<ChainStep> Chain { get; set; } = [];
+
+    /// <summary>Minutes within which repeats and all-clears are held back; also the reminder period (default 60).</summary>
+    public double RenotifyMinutes { get; set; } = 60;
+
+    /// <summary>The Core policy these settings describe.</summary>
+    public NotificationPolicy Policy()
+    {
+        var chain = Chain.Count == 0
+            ? [new EscalationStep("operators", TimeSpan.Zero)]
+            : Chain.ConvertAll(s => new EscalationStep(s.Contact, TimeSpan.FromMinutes(s.AfterMinutes)));
+        return new NotificationPolicy(chain, TimeSpan.FromMinutes(RenotifyMinutes), []).Validated();
+    }
+}
+
+/// <summary>One step of the escalation chain.</summary>
+public sealed class ChainStep
+{
+    /// <summary>Who: an e-mail address, or a name the webhook receiver routes on.</summary>
+    public string Contact { get; set; } = "operators";
+
+    /// <summary>Minutes after the episode's first notification, if nobody acknowledged.</summary>
+    public double AfterMinutes { get; set; }
+}
+
+/// <summary>The webhook channel's settings.</summary>
+public sealed class WebhookSettings
+{
+    /// <summary>The receiver's http(s) URL; null turns the channel off.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>The HMAC-SHA256 secret, at least 16 characters.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Attempts in all (default 5).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>The first retry's wait in seconds, doubling (default 1).</summary>
+    public double InitialBackoffSeconds { get; set; } = 1;
+}
+
+/// <summary>The SMTP channel's settings.</summary>
+public sealed class SmtpSettings
+{
+    /// <summary>The SMTP host; null turns the channel off.</summary>
+    public string? Host { get; set; }
+
+    /// <summary>The port (default 25).</summary>
+    public int Port { get; set; } = 25;
+
+    /// <summary>The sender address.</summary>
+    public string From { get; set; } = "surgewatch@localhost";
+
+    /// <summary>STARTTLS.</summary>
+    public bool EnableSsl { get; set; }
+
+    /// <summary>SMTP user, or null.</summary>
+    public string? UserName { get; set; }
+
+    /// <summary>SMTP password, or null.</summary>
+    public string? Password { get; set; }
+}
