@@ -8,6 +8,12 @@ internal sealed record SilenceDto(string Id, string? ZoneId, string? RuleId, Dat
 /// <summary>A silence to create.</summary>
 internal sealed record SilenceRequest(string? ZoneId, string? RuleId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Comment);
 
+/// <summary>A silence that recurs every day between two wall-clock times of a time zone (nightly maintenance).</summary>
+internal sealed record RecurringSilenceDto(string Id, string? ZoneId, string? RuleId, string TimeZone, string Start, string End, string Comment, string CreatedBy);
+
+/// <summary>A recurring silence to create: <c>start</c> and <c>end</c> as <c>HH:mm</c>; an end at or before the start runs overnight.</summary>
+internal sealed record RecurringSilenceRequest(string? ZoneId, string? RuleId, string? TimeZone, string Start, string End, string? Comment);
+
 /// <summary>
 /// The silences in force or planned, kept in the <see cref="ISilenceStore"/> (they survive a restart) and cached in memory
 /// for the monitor, which reads them at every step.
@@ -54,6 +60,29 @@ internal sealed class SilenceBook(ISilenceStore store, TimeProvider clock)
         return ToDto(entry)!;
     }
 
+    /// <summary>The recurring silences, by id.</summary>
+    public async Task<IReadOnlyList<RecurringSilenceDto>> ListRecurringAsync(CancellationToken cancellationToken)
+    {
+        var list = new List<RecurringSilenceDto>();
+        foreach (var entry in await EntriesAsync(cancellationToken))
+        {
+            if (ToRecurringDto(entry) is { } dto)
+            {
+                list.Add(dto);
+            }
+        }
+
+        return list;
+    }
+
+    public async Task<RecurringSilenceDto> AddRecurringAsync(AlertMatcher matcher, TimeZoneInfo zone, TimeOnly start, TimeOnly end, string? comment, string createdBy, CancellationToken cancellationToken)
+    {
+        var silence = new RecurringSilence(matcher, zone, start, end, createdBy);
+        var entry = await store.AddSilenceAsync(silence, comment ?? string.Empty, clock.GetUtcNow(), cancellationToken);
+        await ReloadAsync(cancellationToken);
+        return ToRecurringDto(entry)!;
+    }
+
     public async Task<bool> RemoveAsync(string id, CancellationToken cancellationToken)
     {
         if (!long.TryParse(id, out var number) || !await store.DeleteSilenceAsync(number, cancellationToken))
@@ -96,6 +125,11 @@ internal sealed class SilenceBook(ISilenceStore store, TimeProvider clock)
             _gate.Release();
         }
     }
+
+    private static RecurringSilenceDto? ToRecurringDto(SilenceEntry entry) => entry.Silence is RecurringSilence r
+        ? new RecurringSilenceDto(entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Matcher.Subject, r.Matcher.RuleId, r.Zone.Id,
+            r.Start.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture), r.End.ToString("HH\\:mm", System.Globalization.CultureInfo.InvariantCulture), entry.Comment, r.CreatedBy)
+        : null;
 
     private static SilenceDto? ToDto(SilenceEntry entry) => entry.Silence is Silence s
         ? new SilenceDto(entry.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), s.Matcher.Subject, s.Matcher.RuleId, s.From, s.Until, entry.Comment, s.CreatedBy)

@@ -15,6 +15,13 @@ internal static class SilencesEndpoints
             .WithSummary("Mutes alerts of zoneId and/or ruleId (null matches any) from startsAt until endsAt.")
             .Produces<SilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireKey(ApiKeyRole.Operator);
+        api.MapGet("/silences/recurring", async (SilenceBook book, CancellationToken ct) => Results.Ok(await book.ListRecurringAsync(ct)))
+            .WithName("GetRecurringSilences").WithSummary("The silences that recur daily between two wall-clock times.")
+            .Produces<RecurringSilenceDto[]>().OpenRead();
+        api.MapPost("/silences/recurring", CreateRecurringAsync).WithName("PostRecurringSilence")
+            .WithSummary("Mutes alerts of zoneId and/or ruleId every day from start until end (HH:mm) on the wall clock of timeZone (IANA; default the site's), following daylight saving; an end at or before the start runs overnight.")
+            .Produces<RecurringSilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .RequireKey(ApiKeyRole.Operator);
         api.MapDelete("/silences/{id}", DeleteAsync)
             .WithName("DeleteSilence").WithSummary("Ends a silence.").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireKey(ApiKeyRole.Operator);
@@ -32,6 +39,46 @@ internal static class SilencesEndpoints
         await audit.RecordAsync(actor, "silence.create", silence.Id,
             $"zone={silence.ZoneId ?? "*"} rule={silence.RuleId ?? "*"} {silence.StartsAt:O}..{silence.EndsAt:O} {silence.Comment}", cancellationToken);
         return Results.Created($"/api/v1/silences/{silence.Id}", silence);
+    }
+
+    private static async Task<IResult> CreateRecurringAsync(
+        RecurringSilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, Clock.ClockDtos clocks, CancellationToken cancellationToken)
+    {
+        var problems = new Dictionary<string, string[]>();
+        var start = ParseTime(request.Start, "start", problems);
+        var end = ParseTime(request.End, "end", problems);
+        TimeZoneInfo zone = clocks.SiteZone;
+        if (!string.IsNullOrWhiteSpace(request.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone, out zone!))
+        {
+            problems["timeZone"] = [$"'{request.TimeZone}' is not a known IANA time zone, such as Australia/Melbourne"];
+        }
+
+        if (start == end && problems.Count == 0)
+        {
+            problems["end"] = ["end must differ from start"];
+        }
+
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(problems, title: "Bad recurring silence");
+        }
+
+        var actor = await audit.ActorAsync(context);
+        var silence = await book.AddRecurringAsync(new Core.Alerting.AlertMatcher(request.RuleId, request.ZoneId), zone, start, end, request.Comment, actor, cancellationToken);
+        await audit.RecordAsync(actor, "silence.create", silence.Id,
+            $"zone={silence.ZoneId ?? "*"} rule={silence.RuleId ?? "*"} daily {silence.Start}-{silence.End} {silence.TimeZone} {silence.Comment}", cancellationToken);
+        return Results.Created($"/api/v1/silences/{silence.Id}", silence);
+    }
+
+    private static TimeOnly ParseTime(string? text, string field, Dictionary<string, string[]> problems)
+    {
+        if (TimeOnly.TryParseExact(text, "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        problems[field] = [$"'{text}' is not a wall-clock time HH:mm, such as 02:30"];
+        return default;
     }
 
     private static async Task<IResult> DeleteAsync(string id, HttpContext context, SilenceBook book, AuditTrail audit, CancellationToken cancellationToken)

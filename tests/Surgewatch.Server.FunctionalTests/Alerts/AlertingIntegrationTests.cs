@@ -154,6 +154,48 @@ public sealed class AlertingIntegrationTests
     }
 
     [Fact]
+    public async Task RecurringSilence_InsideItsLocalWindow_SuppressesItsZonesNotification()
+    {
+        // T0 is 10:00 UTC on 1 June, 20:00 in Melbourne (UTC+10 in winter): inside a nightly 19:30–21:00 window.
+        using var listener = new WebhookListener();
+        using var server = new ClockedServer(new ManualTime(T0), webhookUrl: listener.Url);
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Collection(TestZones.Feature("a-silenced"), TestZones.Feature("b-open"))))).EnsureSuccessStatusCode();
+        var created = await admin.PostAsync("/api/v1/silences/recurring",
+            Bodies.Json("""{"zoneId":"a-silenced","timeZone":"Australia/Melbourne","start":"19:30","end":"21:00","comment":"nightly cleaning"}"""));
+
+        created.StatusCode.Should().Be(HttpStatusCode.Created);
+        var listed = await (await server.CreateClient().GetAsync("/api/v1/silences/recurring")).ReadJsonAsync();
+        listed.EnumerateArray().Should().ContainSingle().Which.GetProperty("start").GetString().Should().Be("19:30");
+        await IngestBothAsync(server, admin);
+        server.Time.Now += TimeSpan.FromMinutes(6);
+        await IngestBothAsync(server, admin);
+
+        var zones = new List<string?>();
+        while (!zones.Contains("b-open"))
+        {
+            zones.Add(JsonDocument.Parse((await listener.NextAsync()).Body).RootElement.GetProperty("zoneId").GetString());
+        }
+
+        zones.Should().NotContain("a-silenced");
+        (await server.AlertAsync("density-warning/a-silenced"))!.Silenced.Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("""{"start":"25:00","end":"03:00"}""", "start")]
+    [InlineData("""{"start":"02:00","end":"02:00"}""", "end")]
+    [InlineData("""{"start":"02:00","end":"04:00","timeZone":"Mars/Olympus"}""", "timeZone")]
+    public async Task RecurringSilence_BadRequest_Returns400NamingTheField(string body, string field)
+    {
+        using var server = new ClockedServer(new ManualTime(T0));
+
+        var response = await server.ClientWithKey(ServerFixture.AdminKey).PostAsync("/api/v1/silences/recurring", Bodies.Json(body));
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Ramp_ForecastRuleFiresBeforeTheObservedAlarmLevel()
     {
         var time = new ManualTime(T0);
