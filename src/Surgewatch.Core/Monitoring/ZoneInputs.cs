@@ -54,20 +54,13 @@ internal static class ZoneInputs
         return max;
     }
 
-    public static ZoneLevel LevelOf(ZoneLevels levels, ZoneMeasure measure, double value)
+    public static ZoneLevel LevelOf(ZoneLevels levels, ZoneMeasure measure, double value) => levels.SeverityOf(measure, value) switch
     {
-        if (value >= levels.LevelFor(measure, Severity.Critical))
-        {
-            return ZoneLevel.Critical;
-        }
-
-        if (value >= levels.LevelFor(measure, Severity.Alarm))
-        {
-            return ZoneLevel.Alarm;
-        }
-
-        return value >= levels.LevelFor(measure, Severity.Warning) ? ZoneLevel.Warning : ZoneLevel.Ok;
-    }
+        Severity.Critical => ZoneLevel.Critical,
+        Severity.Alarm => ZoneLevel.Alarm,
+        Severity.Warning => ZoneLevel.Warning,
+        _ => ZoneLevel.Ok,
+    };
 
     public static ZoneLevel Observed(Zone zone, ZoneOccupancy? occupancy)
     {

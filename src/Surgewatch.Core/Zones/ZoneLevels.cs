@@ -37,6 +37,16 @@ public sealed record ZoneLevels(
         _ => throw new ArgumentOutOfRangeException(nameof(measure), $"No level for measure '{measure}' and severity '{severity}'; use a defined ZoneMeasure and Severity."),
     };
 
+    /// <summary>
+    /// The most serious severity whose level <paramref name="value"/> reaches for <paramref name="measure"/>, or null
+    /// below the warning level (and for NaN).
+    /// </summary>
+    public Severity? SeverityOf(ZoneMeasure measure, double value) =>
+        value >= LevelFor(measure, Severity.Critical) ? Severity.Critical
+        : value >= LevelFor(measure, Severity.Alarm) ? Severity.Alarm
+        : value >= LevelFor(measure, Severity.Warning) ? Severity.Warning
+        : null;
+
     /// <summary>Checks that every level is a positive number and that warning ≤ alarm ≤ critical per measure.</summary>
     /// <exception cref="ArgumentException">A level is out of range or out of order; the message names it.</exception>
     public ZoneLevels Validated()

@@ -53,6 +53,9 @@ public static class ZonesGeoJson
     /// <summary>Writes one zone as a GeoJSON Feature.</summary>
     public static void WriteFeature(Utf8JsonWriter writer, Zone zone) => ZoneFeatureWriter.WriteFeature(writer, zone);
 
+    /// <summary>A source role's name in GeoJSON and the API: lineIn, lineOut, lineTotal, occupancy or cellDevices.</summary>
+    public static string RoleName(ZoneSourceRole role) => ZoneSourcesReader.RoleName(role);
+
     private static IReadOnlyList<Zone> ReadText(Stream text, string source, int maxErrors)
     {
         using var buffer = new MemoryStream();

@@ -147,7 +147,7 @@ internal sealed class MonitoringService(
         var sources = new List<ZoneSourceStatusDto>(estimate.Sources.Count);
         foreach (var source in estimate.Sources)
         {
-            sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, RoleName(source.Role), source.Stale));
+            sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, Ingestion.GeoJson.ZonesGeoJson.RoleName(source.Role), source.Stale));
         }
 
         var upper = Max(trends.UpperWithinHour(zone.Id.Value), forecasts.Upper90WithinHour(zone.Id.Value, label));
@@ -169,15 +169,6 @@ internal sealed class MonitoringService(
         await notifier.SendAsync(LiveMessages.ZoneStatus, statuses, cancellationToken);
         await notifier.SendAsync(LiveMessages.Clock, clocks.Current(), cancellationToken);
     }
-
-    internal static string RoleName(ZoneSourceRole role) => role switch
-    {
-        ZoneSourceRole.LineIn => "lineIn",
-        ZoneSourceRole.LineOut => "lineOut",
-        ZoneSourceRole.LineTotal => "lineTotal",
-        ZoneSourceRole.Occupancy => "occupancy",
-        _ => "cellDevices",
-    };
 
     private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 

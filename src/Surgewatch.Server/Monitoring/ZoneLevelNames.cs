@@ -18,14 +18,11 @@ internal static class ZoneLevelNames
 
     public static Severity? Classify(ZoneLevels levels, double? density, double? flow)
     {
-        var byDensity = density is { } d ? Worst(d, levels.DensityWarning, levels.DensityAlarm, levels.DensityCritical) : null;
-        var byFlow = flow is { } f ? Worst(f, levels.FlowWarning, levels.FlowAlarm, levels.FlowCritical) : null;
+        var byDensity = density is { } d ? levels.SeverityOf(ZoneMeasure.Density, d) : null;
+        var byFlow = flow is { } f ? levels.SeverityOf(ZoneMeasure.Flow, f) : null;
         return byDensity is null ? byFlow : byFlow is null ? byDensity : (Severity)Math.Max((int)byDensity, (int)byFlow);
     }
 
     public static string Name(ZoneLevels levels, double? density, double? flow) =>
         density is null && flow is null ? NoData : Of(Classify(levels, density, flow));
-
-    private static Severity? Worst(double value, double warning, double alarm, double critical) =>
-        value >= critical ? Severity.Critical : value >= alarm ? Severity.Alarm : value >= warning ? Severity.Warning : null;
 }

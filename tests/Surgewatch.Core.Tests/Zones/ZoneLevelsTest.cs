@@ -33,4 +33,18 @@ public class ZoneLevelsTest
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithMessage("*defined ZoneMeasure and Severity*");
     }
+
+    [Theory]
+    [InlineData(ZoneMeasure.Density, 1.99, null)]
+    [InlineData(ZoneMeasure.Density, 2.0, Severity.Warning)]
+    [InlineData(ZoneMeasure.Density, 4.0, Severity.Alarm)]
+    [InlineData(ZoneMeasure.Density, 5.5, Severity.Critical)]
+    [InlineData(ZoneMeasure.Flow, 65.9, null)]
+    [InlineData(ZoneMeasure.Flow, 66, Severity.Warning)]
+    [InlineData(ZoneMeasure.Flow, 82, Severity.Critical)]
+    [InlineData(ZoneMeasure.Density, double.NaN, null)]
+    public void SeverityOf_Value_IsTheMostSeriousLevelReached(ZoneMeasure measure, double value, Severity? expected)
+    {
+        ZoneLevels.Default.SeverityOf(measure, value).Should().Be(expected);
+    }
 }
