@@ -2,13 +2,17 @@ using Surgewatch.Core.Calendar;
 
 namespace Surgewatch.Testing.SyntheticCity;
 
-/// <summary>The relative busyness of each kind of place by time of day and day of week (1 ≈ a typical busy hour).</summary>
+/// <summary>
+/// The relative busyness of each kind of place by time of day and day of week (1 ≈ a typical busy hour); public
+/// holidays follow the Sunday pattern.
+/// </summary>
 internal static class Rhythm
 {
-    public static double Level(SensorProfile profile, TimeLabel label)
+    public static double Level(SensorProfile profile, TimeLabel label, SyntheticCityOptions options)
     {
         var hour = label.SecondOfDay / 3600.0;
-        var day = label.DayOfWeek;
+        var date = label.Date;
+        var day = options.Holidays is { } holidays && holidays.Contains(date) ? DayOfWeek.Sunday : label.DayOfWeek;
         var weekend = day is DayOfWeek.Saturday or DayOfWeek.Sunday;
         var level = profile switch
         {
@@ -20,8 +24,9 @@ internal static class Rhythm
             _ => 0.04 + ((weekend ? 1.0 : 0.45) * Bump(hour, 15, 3.5)),
         };
 
-        // A gentle seasonal swing over the year, peaking in mid-summer (southern hemisphere, January).
-        var season = 1 + (0.12 * Math.Cos(2 * Math.PI * label.Date.DayOfYear / 365.25));
+        // A gentle seasonal swing over the year, peaking in mid-summer: January in the south, July in the north.
+        var phase = options.NorthernHemisphere ? Math.PI : 0;
+        var season = 1 + (0.12 * Math.Cos((2 * Math.PI * date.DayOfYear / 365.25) + phase));
         return level * season;
     }
 

@@ -81,7 +81,7 @@ public sealed class SyntheticCity
                     continue;
                 }
 
-                var mean = scale * Rhythm.Level(SensorProfiles[s], label) * EventMultiplier(Sensors[s].Id, label);
+                var mean = scale * Rhythm.Level(SensorProfiles[s], label, Options) * EventMultiplier(Sensors[s].Id, label);
                 batch.Add(index, label, Noise.Count(random, mean * Options.Step.TotalHours));
             }
         }
