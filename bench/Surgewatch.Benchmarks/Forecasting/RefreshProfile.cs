@@ -28,12 +28,15 @@ internal static class RefreshProfile
         for (var run = 1; run <= runs; run++)
         {
             var build = Seconds(() => gbm.BuildAll(origin.Index, horizon, near, features));
+            var cpu = Cpu();
             var ownTimes = PredictTimes(gbm, count, horizon, near, features, own, useOwn: true);
+            var ownCpu = Cpu() - cpu;
             var xgbTimes = PredictTimes(gbm, count, horizon, near, features, xgb, useOwn: false);
+            var xgbCpu = Cpu() - cpu - ownCpu;
             var descale = Seconds(() => gbm.Descale(origin.Index, near, own, points));
             Console.WriteLine(
-                $"profile run {run}: build rows {build:0.000} s | own trees: first-hour {ownTimes.Near:0.000} s, main {ownTimes.Main:0.000} s | "
-                + $"XGBoost: first-hour {xgbTimes.Near:0.000} s, main {xgbTimes.Main:0.000} s | de-scale {descale:0.000} s");
+                $"profile run {run}: build rows {build:0.000} s | own trees: first-hour {ownTimes.Near:0.000} s, main {ownTimes.Main:0.000} s (CPU {ownCpu:0.000} s) | "
+                + $"XGBoost: first-hour {xgbTimes.Near:0.000} s, main {xgbTimes.Main:0.000} s (CPU {xgbCpu:0.000} s) | de-scale {descale:0.000} s");
         }
 
         Console.WriteLine($"own trees vs XGBoost on these {own.Length:N0} rows: largest difference {LargestDifference(own, xgb):G3}");
@@ -74,6 +77,9 @@ internal static class RefreshProfile
 
         return largest;
     }
+
+    /// <summary>CPU seconds of this process so far (user + system, all threads): less sensitive than wall time to other jobs on a shared machine.</summary>
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static double Seconds(Action action)
     {

@@ -2,9 +2,9 @@ namespace Surgewatch.Forecasting.XGBoost.Trees;
 
 /// <summary>
 /// A booster's regression trees in flat arrays, evaluated without XGBoost: every tree is padded to a complete tree of
-/// the ensemble's depth, so a row descends a fixed number of levels with no branch on "is this a leaf" and several rows
-/// descend side by side. A split sends a row right when <c>!(value &lt; threshold)</c>, or its default way when the
-/// value is NaN, as XGBoost does; leaf values are summed in float, tree by tree, from the base margin, as XGBoost's CPU
+/// the ensemble's depth (a leaf above it becomes splits that pass every row right), so a row descends a fixed number of
+/// levels with no branch on "is this a leaf" and eight rows descend side by side. A split sends a row right when
+/// <c>!(value &lt; threshold)</c>, or its default way when the value is NaN, as XGBoost does; leaf values are summed in float, tree by tree, from the base margin, as XGBoost's CPU
 /// predictor does, so predictions match it to the last bit for identity links (to float rounding for log links).
 /// Read one with <see cref="TreeEnsembleReader"/>. Safe for several threads at once.
 /// </summary>
@@ -41,10 +41,19 @@ public sealed partial class TreeEnsemble
     /// <summary>The depth every tree is padded to (the deepest tree's depth).</summary>
     public int Depth { get; }
 
-    /// <summary>One split of the padded layout: 8 bytes, so a depth-8 tree's 255 splits take 2 KiB.</summary>
-    internal readonly record struct Split(short Feature, short DefaultRight, float Threshold)
+    /// <summary>
+    /// One split of the padded layout, 8 bytes (a depth-8 tree's 255 splits take 2 KiB): the offset of the value it
+    /// reads in a widened row (2 × feature, + 1 when missing values go left) and its threshold.
+    /// </summary>
+    internal readonly record struct Split(int Offset, float Threshold)
     {
-        /// <summary>A split every row passes to the right: how a leaf above the full depth is padded.</summary>
-        public static Split PassRight => new(0, 1, float.NegativeInfinity);
+        /// <summary>A split every row passes to the right (any value, and NaN read as +∞, is ≥ −∞): how a leaf above the full depth is padded.</summary>
+        public static Split PassRight => new(0, float.NegativeInfinity);
+
+        /// <summary>The feature this split reads.</summary>
+        public int Feature => Offset >> 1;
+
+        /// <summary>A split on <paramref name="feature"/> at <paramref name="threshold"/>, missing values going left or right.</summary>
+        public static Split On(int feature, float threshold, bool defaultLeft) => new((2 * feature) + (defaultLeft ? 1 : 0), threshold);
     }
 }

@@ -25,12 +25,12 @@ internal readonly ref struct PaddedTree(Span<TreeEnsemble.Split> splits, Span<fl
         }
 
         var feature = tree.Feature[node];
-        if (feature is < 0 or > short.MaxValue)
+        if (feature is < 0 or > (int.MaxValue / 2) - 1)
         {
             throw new NotSupportedException($"Split feature {feature} is outside the columns laid out here.");
         }
 
-        _splits[position] = new TreeEnsemble.Split((short)feature, (short)(tree.DefaultLeft[node] ? 0 : 1), tree.Condition[node]);
+        _splits[position] = TreeEnsemble.Split.On(feature, tree.Condition[node], tree.DefaultLeft[node]);
         Place(tree, tree.Left[node], (2 * position) + 1, level + 1);
         Place(tree, tree.Right[node], (2 * position) + 2, level + 1);
     }
