@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 using Surgewatch.Forecasting.XGBoost.Gbm;
 using Surgewatch.Ingestion.Calendars;
@@ -60,6 +61,7 @@ internal static class ForecastSpeed
             Time($"seasonal-naive-week refresh (run {run})", () => BatchPrediction.PredictAll(naive, origin, points));
         }
 
+        Time("gbm refresh into Forecast objects (ForecastIssuer.Issue, no intervals)", () => ForecastIssuer.Issue(gbm, origin, horizon, "gbm"));
         gbm.PredictAll(origin, points);
         Console.WriteLine($"largest difference of the two gbm refreshes' points: {LargestDifference(points, before):G3}");
         RefreshProfile.Run(gbm, origin, horizon, runs: 3);
