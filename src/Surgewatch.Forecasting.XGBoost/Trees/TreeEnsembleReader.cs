@@ -18,7 +18,19 @@ public static class TreeEnsembleReader
     /// <exception cref="NotSupportedException">The model uses something this evaluator does not reproduce.</exception>
     public static TreeEnsemble Read(ReadOnlySpan<byte> json)
     {
-        using var document = JsonDocument.Parse(json.ToArray());
+        try
+        {
+            return ReadDocument(json.ToArray());
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new NotSupportedException($"The model's JSON is not laid out as XGBoost 1.7 writes it ({e.Message}).", e);
+        }
+    }
+
+    private static TreeEnsemble ReadDocument(byte[] json)
+    {
+        using var document = JsonDocument.Parse(json);
         var learner = document.RootElement.GetProperty("learner");
         var objective = learner.GetProperty("objective").GetProperty("name").GetString() ?? "";
         var exponential = Exponential.Contains(objective);
@@ -39,7 +51,8 @@ public static class TreeEnsembleReader
             throw new NotSupportedException($"Booster '{booster.GetProperty("name").GetString()}' is not evaluated outside XGBoost.");
         }
 
-        var baseScore = float.Parse(parameters.GetProperty("base_score").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture);
+        // Later XGBoost versions write the base score as a one-element vector, "[5E-1]".
+        var baseScore = float.Parse(parameters.GetProperty("base_score").GetString()!.Trim('[', ']'), NumberStyles.Float, CultureInfo.InvariantCulture);
         var trees = ReadTrees(booster.GetProperty("model").GetProperty("trees"));
         return Lay(trees, exponential ? MathF.Log(baseScore) : baseScore, exponential);
     }

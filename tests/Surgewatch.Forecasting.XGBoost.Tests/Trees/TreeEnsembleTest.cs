@@ -59,6 +59,27 @@ public class TreeEnsembleTest
         read.Should().Throw<NotSupportedException>().WithMessage($"*{objective}*");
     }
 
+    [Theory]
+    [InlineData("{\"learner\": {}}")]
+    [InlineData("not json")]
+    public void Read_JsonNotLaidOutAsXGBoostWritesIt_ThrowsNotSupported(string json)
+    {
+        var read = () => TreeEnsembleReader.Read(Encoding.UTF8.GetBytes(json));
+
+        read.Should().Throw<NotSupportedException>().WithMessage("*not laid out as XGBoost 1.7 writes it*");
+    }
+
+    [Fact]
+    public void Read_BaseScoreWrittenAsAVector_ReadsTheValue()
+    {
+        var trees = TreeEnsembleReader.Read(Model("reg:squarederror", "[5E-1]", Tree));
+        var prediction = new float[1];
+
+        trees.Predict([0f, 0f], columns: 2, prediction);
+
+        prediction[0].Should().Be(10.5f);
+    }
+
     [Fact]
     public void Predict_ShallowLeafInADeeperEnsemble_IsPaddedToItsValue()
     {
