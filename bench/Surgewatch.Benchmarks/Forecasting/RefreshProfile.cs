@@ -24,6 +24,7 @@ internal static class RefreshProfile
         var xgb = new float[count * horizon];
         var points = new double[count * horizon];
         Console.WriteLine($"evaluator: main booster {Describe(gbm.Main)}; first-hour booster {(gbm.Near is null ? "none" : Describe(gbm.Near))}");
+        Console.WriteLine($"own evaluator set-up of the main booster (JSON, lay-out, check on probe rows; at fit or load, not per refresh): {Seconds(() => TreePredictor.For(gbm.Main.Booster, Columns)):0.000} s");
         Console.WriteLine($"rows: {count * near:N0} first-hour + {count * (horizon - near):N0} main = {count * horizon:N0} × {Columns} columns");
         for (var run = 1; run <= runs; run++)
         {
