@@ -4,8 +4,9 @@ namespace Surgewatch.Forecasting.XGBoost.Trees;
 /// A booster's regression trees in flat arrays, evaluated without XGBoost: every tree is padded to a complete tree of
 /// the ensemble's depth (a leaf above it becomes splits that pass every row right), so a row descends a fixed number of
 /// levels with no branch on "is this a leaf" and eight rows descend side by side. A split sends a row right when
-/// <c>!(value &lt; threshold)</c>, or its default way when the value is NaN, as XGBoost does; leaf values are summed in float, tree by tree, from the base margin, as XGBoost's CPU
-/// predictor does, so predictions match it to the last bit for identity links (to float rounding for log links).
+/// <c>!(value &lt; threshold)</c>, or its default way when the value is NaN, as XGBoost does; leaf values are summed
+/// in float, tree by tree, from the base margin, as XGBoost's CPU predictor does, so predictions match it to the last
+/// bit for identity links (to float rounding for log links).
 /// Read one with <see cref="TreeEnsembleReader"/>. Safe for several threads at once.
 /// </summary>
 public sealed partial class TreeEnsemble
