@@ -77,11 +77,16 @@ public sealed class Booster : IDisposable
     }
 
     /// <summary>The model as a UBJSON byte buffer, for <see cref="Load"/>.</summary>
-    public unsafe byte[] Save()
+    public byte[] Save() => SaveAs("ubj");
+
+    /// <summary>The model as XGBoost's JSON (UTF-8), which <see cref="Trees.TreeEnsembleReader"/> reads.</summary>
+    public byte[] SaveJson() => SaveAs("json");
+
+    private unsafe byte[] SaveAs(string format)
     {
         lock (_gate)
         {
-            XGBoostNative.Check(XGBoostNative.XGBoosterSaveModelToBuffer(_handle, "{\"format\": \"ubj\"}", out var length, out var data), "XGBoosterSaveModelToBuffer");
+            XGBoostNative.Check(XGBoostNative.XGBoosterSaveModelToBuffer(_handle, $"{{\"format\": \"{format}\"}}", out var length, out var data), "XGBoosterSaveModelToBuffer");
             return new ReadOnlySpan<byte>(data, checked((int)length)).ToArray();
         }
     }

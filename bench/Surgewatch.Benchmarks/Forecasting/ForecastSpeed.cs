@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 using Surgewatch.Forecasting.XGBoost.Gbm;
 using Surgewatch.Ingestion.Calendars;
@@ -11,8 +12,10 @@ namespace Surgewatch.Benchmarks.Forecasting;
 
 /// <summary>
 /// <c>forecast-speed fit DIR</c>: times fitting gbm (and seasonal-naive-week) on a whole data folder.
-/// <c>forecast-speed refresh [SERIES]</c>: times one refresh of SERIES synthetic series × 24 horizons with a fitted gbm,
-/// batched into one prediction call per booster, against series-by-series calls and seasonal-naive-week.
+/// <c>forecast-speed refresh [SERIES [MODEL_FILE]]</c>: times one refresh of SERIES synthetic series × 24 horizons with
+/// a fitted gbm (loaded from MODEL_FILE when it exists, else fitted and saved there), batched into one prediction call
+/// per booster, with the own tree evaluator and with XGBoost's predictor side by side, and seasonal-naive-week; then
+/// splits the refresh into its stages (<see cref="RefreshProfile"/>).
 /// </summary>
 internal static class ForecastSpeed
 {
@@ -22,7 +25,7 @@ internal static class ForecastSpeed
     {
         Console.WriteLine($"{Environment.ProcessorCount} logical CPUs; load average {LoadAverage()}");
         return args.Length >= 2 && args[0] == "fit" ? Fit(args[1], args.Length > 2 ? args[2] : null, args.Length > 3 ? args[3] : null)
-            : args.Length >= 1 && args[0] == "refresh" ? Refresh(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000)
+            : args.Length >= 1 && args[0] == "refresh" ? Refresh(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000, args.Length > 2 ? args[2] : null)
             : Usage();
     }
 
@@ -39,29 +42,42 @@ internal static class ForecastSpeed
         return 0;
     }
 
-    private static int Refresh(int seriesCount)
+    private static int Refresh(int seriesCount, string? modelFile)
     {
         const int horizon = 24;
         var panel = Synthetic(seriesCount, weeks: 6);
         Console.WriteLine($"synthetic: {seriesCount} series × {panel.Length} hourly slots; forecasts of {horizon} steps");
-        var gbm = (IBatchForecaster)Time("gbm fit (once, not part of the refresh)", () => new GbmModel(options: new GbmOptions { MaxTrainingRows = 200_000 }).Fit(panel, panel.Length));
+        var options = new GbmOptions { MaxTrainingRows = 200_000 };
+        var what = modelFile is not null && File.Exists(modelFile) ? $"gbm load from {modelFile}" : "gbm fit (once, not part of the refresh)";
+        var gbm = Time(what, () => RefreshProfile.FitOrLoad(panel, modelFile, options));
         var naive = new SeasonalNaiveModel(SeasonalPeriod.Week).Fit(panel, panel.Length);
         var origin = new ForecastOrigin(panel, panel.Length - 1);
         var points = new double[seriesCount * horizon];
+        var before = new double[seriesCount * horizon];
         for (var run = 1; run <= 3; run++)
         {
-            Time($"gbm refresh, batched (run {run})", () => gbm.PredictAll(origin, points));
+            Time($"gbm refresh, batched, own tree evaluator (run {run})", () => gbm.PredictAll(origin, points));
+            Time($"gbm refresh, batched, XGBoost predictor (run {run})", () => RefreshProfile.XGBoostRefresh(gbm, origin, horizon, before));
             Time($"seasonal-naive-week refresh (run {run})", () => BatchPrediction.PredictAll(naive, origin, points));
         }
 
-        Time("gbm refresh, series by series", () =>
-        {
-            for (var s = 0; s < seriesCount; s++)
-            {
-                gbm.Predict(origin, s, points.AsSpan(s * horizon, horizon));
-            }
-        });
+        Time("gbm refresh into Forecast objects (ForecastIssuer.Issue, no intervals)", () => ForecastIssuer.Issue(gbm, origin, horizon, "gbm"));
+        gbm.PredictAll(origin, points);
+        Console.WriteLine($"largest difference of the two gbm refreshes' points: {LargestDifference(points, before):G3}");
+        RefreshProfile.Run(gbm, origin, horizon, runs: 3);
+        Console.WriteLine($"load average at the end {LoadAverage()}");
         return 0;
+    }
+
+    private static double LargestDifference(double[] a, double[] b)
+    {
+        double largest = 0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            largest = Math.Max(largest, Math.Abs(a[i] - b[i]));
+        }
+
+        return largest;
     }
 
     private static SeriesPanel Synthetic(int count, int weeks)
@@ -105,7 +121,7 @@ internal static class ForecastSpeed
 
     private static int Usage()
     {
-        Console.Error.WriteLine($"usage: {Command} fit DIR [HOLIDAYS EVENTS] | {Command} refresh [SERIES]");
+        Console.Error.WriteLine($"usage: {Command} fit DIR [HOLIDAYS EVENTS] | {Command} refresh [SERIES [MODEL_FILE]]");
         return 2;
     }
 }

@@ -2,13 +2,20 @@ using System.Buffers;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Series;
+using Surgewatch.Forecasting.XGBoost.Trees;
 
 namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
-/// <summary>A fitted <see cref="GbmModel"/>: builds one row per horizon and asks the booster for all of them at once.</summary>
+/// <summary>
+/// A fitted <see cref="GbmModel"/>: builds one row per horizon and evaluates each booster's trees on all of them at once
+/// (with <see cref="TreePredictor"/>: the own evaluator where it reproduces XGBoost, else XGBoost).
+/// </summary>
 internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name) : IBatchForecaster
 {
+    private const int Columns = FeatureLayout.Count;
     private readonly int _perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+    private readonly TreePredictor _main = TreePredictor.For(booster, FeatureLayout.Count);
+    private readonly TreePredictor? _near = nearBooster is null ? null : TreePredictor.For(nearBooster, FeatureLayout.Count);
 
     public Booster Booster => booster;
 
@@ -18,9 +25,15 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
 
     public FeatureBuilder Builder => builder;
 
+    /// <summary>The predictor of the horizons past the first hour (all horizons without a first-hour booster).</summary>
+    public TreePredictor Main => _main;
+
+    /// <summary>The predictor of the first-hour horizons, or null.</summary>
+    public TreePredictor? Near => _near;
+
     /// <summary>
-    /// Builds the rows of every series (in parallel) into two blocks, the first-hour horizons and the rest, and asks each
-    /// booster once for its whole block.
+    /// Builds the rows of every series (in parallel) into two blocks of one pooled buffer, the first-hour horizons and
+    /// the rest, predicts each block only with the booster that serves it, and scales the predictions back.
     /// </summary>
     public void PredictAll(in ForecastOrigin origin, Span<double> points)
     {
@@ -32,22 +45,57 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         }
 
         var horizon = points.Length / count;
-        var near = nearBooster is null ? 0 : Math.Min(horizon, _perHour);
-        const int columns = FeatureLayout.Count;
-        var features = new float[count * horizon * columns];
-        var predictions = new float[count * horizon];
-        var index = origin.Index;
-        Parallel.For(0, count, s => BuildRows(s, index, horizon, near, features));
+        var near = NearSteps(horizon);
+        var features = ArrayPool<float>.Shared.Rent(count * horizon * Columns);
+        var predictions = ArrayPool<float>.Shared.Rent(count * horizon);
+        try
+        {
+            BuildAll(origin.Index, horizon, near, features);
+            PredictBlocks(count, horizon, near, features, predictions);
+            Descale(origin.Index, near, predictions, points);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(features);
+            ArrayPool<float>.Shared.Return(predictions);
+        }
+    }
+
+    /// <summary>How many of <paramref name="horizon"/> steps the first-hour booster serves.</summary>
+    public int NearSteps(int horizon) => _near is null ? 0 : Math.Min(horizon, _perHour);
+
+    /// <summary>
+    /// Stage 1 of <see cref="PredictAll"/>: every series' rows, first-hour rows first (series by series), then the rest.
+    /// Rows of a series without a scale are left as they are (their points come out missing).
+    /// </summary>
+    public void BuildAll(int origin, int horizon, int near, float[] features)
+    {
+        var count = panel.Sensors.Count;
+        Parallel.For(0, count, s => BuildRows(s, origin, horizon, near, features));
+    }
+
+    /// <summary>Stage 2 of <see cref="PredictAll"/>: one prediction call per booster, each on its own rows only.</summary>
+    public void PredictBlocks(int count, int horizon, int near, float[] features, float[] predictions)
+    {
         var nearRows = count * near;
         if (near > 0)
         {
-            nearBooster!.Predict(features.AsSpan(0, nearRows * columns), columns, predictions.AsSpan(0, nearRows));
+            _near!.Predict(features.AsSpan(0, nearRows * Columns), Columns, predictions.AsSpan(0, nearRows));
         }
 
-        booster.Predict(features.AsSpan(nearRows * columns), columns, predictions.AsSpan(nearRows));
+        var rest = count * (horizon - near);
+        _main.Predict(features.AsSpan(nearRows * Columns, rest * Columns), Columns, predictions.AsSpan(nearRows, rest));
+    }
+
+    /// <summary>Stage 3 of <see cref="PredictAll"/>: ratios back to readings, never negative; missing without a scale.</summary>
+    public void Descale(int origin, int near, float[] predictions, Span<double> points)
+    {
+        var count = panel.Sensors.Count;
+        var horizon = points.Length / count;
+        var nearRows = count * near;
         for (var s = 0; s < count; s++)
         {
-            var scale = builder.ScaleAt(s, index);
+            var scale = builder.ScaleAt(s, origin);
             for (var h = 0; h < horizon; h++)
             {
                 var row = h < near ? (s * near) + h : nearRows + (s * (horizon - near)) + h - near;
@@ -58,19 +106,18 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
 
     private void BuildRows(int series, int origin, int horizon, int near, float[] features)
     {
-        const int columns = FeatureLayout.Count;
         var count = panel.Sensors.Count;
         if (Missing.Is(builder.ScaleAt(series, origin)))
         {
             return;
         }
 
-        Span<float> first = stackalloc float[columns];
+        Span<float> first = stackalloc float[Columns];
         builder.BuildOrigin(series, origin, first);
         for (var h = 1; h <= horizon; h++)
         {
             var row = h <= near ? (series * near) + h - 1 : (count * near) + (series * (horizon - near)) + h - 1 - near;
-            var target = features.AsSpan(row * columns, columns);
+            var target = features.AsSpan(row * Columns, Columns);
             first[..FeatureLayout.OriginCount].CopyTo(target);
             builder.BuildTarget(series, origin, h, target);
         }
@@ -95,27 +142,26 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
             return;
         }
 
-        const int columns = FeatureLayout.Count;
-        var features = ArrayPool<float>.Shared.Rent(point.Length * columns);
+        var features = ArrayPool<float>.Shared.Rent(point.Length * Columns);
         var predictions = ArrayPool<float>.Shared.Rent(point.Length);
         try
         {
-            var first = features.AsSpan(0, columns);
+            var first = features.AsSpan(0, Columns);
             builder.BuildOrigin(series, origin.Index, first);
             for (var h = 1; h <= point.Length; h++)
             {
-                var row = features.AsSpan((h - 1) * columns, columns);
+                var row = features.AsSpan((h - 1) * Columns, Columns);
                 first[..FeatureLayout.OriginCount].CopyTo(row);
                 builder.BuildTarget(series, origin.Index, h, row);
             }
 
-            var near = nearBooster is null ? 0 : Math.Min(point.Length, _perHour);
+            var near = NearSteps(point.Length);
             if (near > 0)
             {
-                nearBooster!.Predict(features.AsSpan(0, near * columns), columns, predictions.AsSpan(0, near));
+                _near!.Predict(features.AsSpan(0, near * Columns), Columns, predictions.AsSpan(0, near));
             }
 
-            booster.Predict(features.AsSpan(near * columns, (point.Length - near) * columns), columns, predictions.AsSpan(near, point.Length - near));
+            _main.Predict(features.AsSpan(near * Columns, (point.Length - near) * Columns), Columns, predictions.AsSpan(near, point.Length - near));
             for (var h = 0; h < point.Length; h++)
             {
                 // Counts and speeds are never negative.

@@ -7,6 +7,7 @@ using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 
+[Collection(GbmFits.Collection)]
 public class GbmModelTest
 {
     private static readonly GbmOptions Quick = new() { Rounds = 60, MaxTrainingRows = 20_000 };

@@ -7,6 +7,8 @@ using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 
+// Shares a collection with GbmModelTest: the static fit counter must not move while a load is checked.
+[Collection(GbmFits.Collection)]
 public class GbmPersistenceTest
 {
     private static readonly GbmOptions Quick = new() { Rounds = 30, MaxTrainingRows = 10_000 };
