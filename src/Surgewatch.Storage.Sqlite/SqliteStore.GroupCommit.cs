@@ -59,16 +59,18 @@ public sealed partial class SqliteStore
 
         var results = new IngestResult[group.Count];
         var errors = new Exception?[group.Count];
+        var learned = new List<KeyValuePair<SensorId, long>>();
         try
         {
             using var connection = _connections.Open();
             using var transaction = connection.BeginTransaction();
             for (var i = 0; i < group.Count; i++)
             {
-                errors[i] = WriteOne(connection, transaction, group[i], out results[i]);
+                errors[i] = WriteOne(connection, transaction, group[i], learned, out results[i]);
             }
 
             transaction.Commit();
+            _sensorKeys.Remember(learned);
         }
         catch (Exception e)
         {
@@ -82,8 +84,9 @@ public sealed partial class SqliteStore
         }
     }
 
-    private Exception? WriteOne(SqliteConnection connection, SqliteTransaction transaction, PendingUpsert pending, out IngestResult result)
+    private Exception? WriteOne(SqliteConnection connection, SqliteTransaction transaction, PendingUpsert pending, List<KeyValuePair<SensorId, long>> learned, out IngestResult result)
     {
+        var learnedBefore = learned.Count;
         result = default;
         if (pending.CancellationToken.IsCancellationRequested)
         {
@@ -94,12 +97,14 @@ public sealed partial class SqliteStore
         transaction.Save(Savepoint);
         try
         {
-            result = ObservationTable.UpsertWithin(connection, transaction, pending.Batch, _options, null, pending.CancellationToken);
+            result = ObservationTable.UpsertWithin(connection, transaction, pending.Batch, _options, _sensorKeys, learned, null, pending.CancellationToken);
             transaction.Release(Savepoint);
             return null;
         }
         catch (Exception e) when (e is SqliteException or OperationCanceledException or InvalidOperationException or ArgumentException)
         {
+            // The sensors this batch added are rolled back with it: forget their keys.
+            learned.RemoveRange(learnedBefore, learned.Count - learnedBefore);
             transaction.Rollback(Savepoint);
             transaction.Release(Savepoint);
             return e;
