@@ -64,6 +64,14 @@ public sealed partial class SqliteStore : IObservationStore, IForecastStore, IAl
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            // A group write in progress finishes first: its connection is closed under the write lock.
+            var locked = _writeLock.Wait(TimeSpan.FromSeconds(30));
+            CloseGroupConnection();
+            if (locked)
+            {
+                _writeLock.Release();
+            }
+
             _connections.Dispose();
             _writeLock.Dispose();
         }

@@ -19,7 +19,7 @@ internal static class ObservationTable
 
         var learned = new List<KeyValuePair<SensorId, long>>();
         using var transaction = connection.BeginTransaction();
-        var result = UpsertWithin(connection, transaction, batch, options, sensorKeys, learned, progress, cancellationToken);
+        var result = UpsertWithin(connection, transaction, batch, options, sensorKeys, learned, null, progress, cancellationToken);
 
         // The last chance to cancel: until the commit, nothing of the batch is visible.
         cancellationToken.ThrowIfCancellationRequested();
@@ -41,12 +41,13 @@ internal static class ObservationTable
         SqliteStoreOptions options,
         SensorKeyCache sensorKeys,
         List<KeyValuePair<SensorId, long>> learned,
+        UpsertStatements? statements,
         IProgress<long>? progress,
         CancellationToken cancellationToken)
     {
         var keyOf = SensorTable.ResolveKeys(connection, transaction, batch.Sensors, options, sensorKeys, learned);
         using var order = ReadingOrder.Create(batch.SensorIndexes, batch.TimeSeconds, keyOf);
-        var written = ReadingWriter.Write(connection, batch, order, keyOf, options, progress, cancellationToken);
+        var written = ReadingWriter.Write(connection, batch, order, keyOf, options, statements, progress, cancellationToken);
         var entry = new IngestLogEntry(
             options.TimeProvider.GetUtcNow(), batch.Count, written, batch.Sensors.Count, new TimeLabel(order.MinLabel), new TimeLabel(order.MaxLabel));
         IngestLog.Append(connection, transaction, entry);
