@@ -51,6 +51,19 @@ public partial class NdjsonReaderTest
         fromMemory[0].Line.Should().Be(2);
     }
 
+    [Fact]
+    public void ReadMemory_SameSensorsInALaterInput_ReadTheSameAndAPersonalIdIsStillRefused()
+    {
+        var clean = Input.Lines("""{"sensorId": "gate-7", "timestamp": "2014-01-01T00:00:00", "value": 3}""").Bytes();
+        var personal = Input.Lines("""{"sensorId": "00:1a:2b:3c:4d:5e", "timestamp": "2014-01-01T00:00:00", "value": 3}""").Bytes();
+
+        NdjsonReader.Read(clean, "first").Rows().Should().Equal(NdjsonReader.Read(clean, "second").Rows());
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            RejectionOf(() => NdjsonReader.Read(personal, "body")).Should().ContainSingle().Which.Message.Should().Contain("MAC address");
+        }
+    }
+
     [Property(MaxTest = 300)]
     public Property ReadMemory_AnyText_SameOutcomeAsTheStreamReader() =>
         Prop.ForAll(
