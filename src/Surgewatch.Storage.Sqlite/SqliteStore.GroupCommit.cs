@@ -74,6 +74,7 @@ public sealed partial class SqliteStore
             }
 
             transaction.Commit();
+            NoteCommit();
             _sensorKeys.Remember(learned);
         }
         catch (Exception e)
