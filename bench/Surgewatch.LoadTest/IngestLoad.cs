@@ -17,16 +17,19 @@ internal static class IngestLoad
         var run = "r" + (Stopwatch.GetTimestamp() % 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture) + "-";
         Parallel.For(0, batches, b => bodies[b] = Bodies.Batch(b, json, run));
         var latencies = new double[batches];
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = client switch
         {
             "socket" => await RunSocketsAsync(url, key, connections, bodies, json, latencies),
             "httpclient" => await RunHttpClientAsync(url, key, connections, bodies, json, latencies),
             _ => throw new ArgumentException($"Unknown client '{client}'; use socket or httpclient.", nameof(client)),
         };
+        // The client's own CPU while it ran (it shares the server's cores), including building the requests of the socket client.
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var seconds = clock.TotalSeconds;
         Array.Sort(latencies);
         Console.WriteLine($"format={format} client={client} connections={connections} batches={batches}x{Bodies.PerBatch}: {batches * Bodies.PerBatch / seconds:N0} readings/s over {seconds:N2} s; " +
-            $"latency ms p50={P(latencies, 0.50):N1} p90={P(latencies, 0.90):N1} p99={P(latencies, 0.99):N1} max={latencies[^1]:N1}");
+            $"latency ms p50={P(latencies, 0.50):N1} p90={P(latencies, 0.90):N1} p99={P(latencies, 0.99):N1} max={latencies[^1]:N1}; client CPU {clientCpu.TotalMilliseconds / batches:N2} ms/batch");
         return 0;
     }
 
