@@ -19,6 +19,9 @@ public sealed partial class SqliteStore
 
     private readonly ConcurrentQueue<PendingUpsert> _pendingUpserts = new();
 
+    /// <summary>The group writers' own connection and prepared statements, kept open between groups; guarded by the write lock.</summary>
+    private GroupConnection? _groupConnection;
+
     private async Task<IngestResult> GroupUpsertAsync(ObservationBatch batch, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
@@ -59,21 +62,27 @@ public sealed partial class SqliteStore
 
         var results = new IngestResult[group.Count];
         var errors = new Exception?[group.Count];
+        var learned = new List<KeyValuePair<SensorId, long>>();
         try
         {
-            using var connection = _connections.Open();
-            using var transaction = connection.BeginTransaction();
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            var writer = _groupConnection ??= new GroupConnection(_connections.Open());
+            using var transaction = writer.Connection.BeginTransaction();
             for (var i = 0; i < group.Count; i++)
             {
-                errors[i] = WriteOne(connection, transaction, group[i], out results[i]);
+                errors[i] = WriteOne(writer, transaction, group[i], learned, out results[i]);
             }
 
             transaction.Commit();
+            NoteCommit();
+            _sensorKeys.Remember(learned);
         }
         catch (Exception e)
         {
-            // The commit (or the transaction itself) failed: nothing of the group is stored.
+            // The commit (or the transaction itself) failed: nothing of the group is stored. The next group starts
+            // on a fresh connection, in case this one is what failed.
             Array.Fill(errors, e);
+            CloseGroupConnection();
         }
 
         for (var i = 0; i < group.Count; i++)
@@ -82,8 +91,15 @@ public sealed partial class SqliteStore
         }
     }
 
-    private Exception? WriteOne(SqliteConnection connection, SqliteTransaction transaction, PendingUpsert pending, out IngestResult result)
+    private void CloseGroupConnection()
     {
+        _groupConnection?.Dispose();
+        _groupConnection = null;
+    }
+
+    private Exception? WriteOne(GroupConnection writer, SqliteTransaction transaction, PendingUpsert pending, List<KeyValuePair<SensorId, long>> learned, out IngestResult result)
+    {
+        var learnedBefore = learned.Count;
         result = default;
         if (pending.CancellationToken.IsCancellationRequested)
         {
@@ -94,15 +110,31 @@ public sealed partial class SqliteStore
         transaction.Save(Savepoint);
         try
         {
-            result = ObservationTable.UpsertWithin(connection, transaction, pending.Batch, _options, null, pending.CancellationToken);
+            result = ObservationTable.UpsertWithin(writer.Connection, transaction, pending.Batch, _options, _sensorKeys, learned, writer.Statements, null, pending.CancellationToken);
             transaction.Release(Savepoint);
             return null;
         }
         catch (Exception e) when (e is SqliteException or OperationCanceledException or InvalidOperationException or ArgumentException)
         {
+            // The sensors this batch added are rolled back with it: forget their keys.
+            learned.RemoveRange(learnedBefore, learned.Count - learnedBefore);
             transaction.Rollback(Savepoint);
             transaction.Release(Savepoint);
             return e;
+        }
+    }
+
+    private sealed class GroupConnection(SqliteConnection connection) : IDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public UpsertStatements Statements { get; } = new(connection.Handle!);
+
+        public void Dispose()
+        {
+            // Statements first: a connection closes only once its statements are finalised.
+            Statements.Dispose();
+            Connection.Dispose();
         }
     }
 

@@ -6,6 +6,8 @@ namespace Surgewatch.Storage.Sqlite;
 
 public sealed partial class SqliteStore
 {
+    private readonly SensorKeyCache _sensorKeys = new();
+
     /// <inheritdoc />
     public Task UpsertSensorsAsync(IReadOnlyList<Sensor> sensors, CancellationToken cancellationToken = default)
     {
@@ -37,7 +39,7 @@ public sealed partial class SqliteStore
         ArgumentNullException.ThrowIfNull(batch);
         return progress is null && batch.Count > 0
             ? GroupUpsertAsync(batch, cancellationToken)
-            : WriteAsync(connection => ObservationTable.Upsert(connection, batch, _options, progress, cancellationToken), cancellationToken);
+            : WriteAsync(connection => ObservationTable.Upsert(connection, batch, _options, _sensorKeys, progress, cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc />

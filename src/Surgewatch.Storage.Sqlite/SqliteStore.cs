@@ -27,6 +27,7 @@ public sealed partial class SqliteStore : IObservationStore, IForecastStore, IAl
     {
         _connections = connections;
         _options = options;
+        StartCheckpoints();
     }
 
     /// <summary>The newest schema version this build writes.</summary>
@@ -64,6 +65,16 @@ public sealed partial class SqliteStore : IObservationStore, IForecastStore, IAl
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            StopCheckpoints();
+
+            // A group write in progress finishes first: its connection is closed under the write lock.
+            var locked = _writeLock.Wait(TimeSpan.FromSeconds(30));
+            CloseGroupConnection();
+            if (locked)
+            {
+                _writeLock.Release();
+            }
+
             _connections.Dispose();
             _writeLock.Dispose();
         }

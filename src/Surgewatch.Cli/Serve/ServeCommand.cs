@@ -58,7 +58,9 @@ internal static class ServeCommand
             DeleteStore(db);
         }
 
-        await using var app = SurgewatchServer.Build([], builder =>
+        // No watching of the configuration files for changes: the store usually lives in the current folder (the
+        // content root), and watching it made every write to the database wake a file-system watcher.
+        await using var app = SurgewatchServer.Build(["--hostBuilder:reloadConfigOnChange=false"], builder =>
         {
             builder.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.Database)}"] = db.FullName;
             mode.Configure(builder.Configuration);

@@ -18,12 +18,12 @@ internal sealed class ObservationBuilder
     private readonly TimestampParser _timestamps;
     private readonly DuplicateDetector _duplicates = new();
 
-    public ObservationBuilder(ReaderOptions options, InputErrorList errors)
+    public ObservationBuilder(ReaderOptions options, InputErrorList errors, int capacity = 4096)
     {
         _kind = options.Kind;
         _errors = errors;
         _timestamps = new TimestampParser(options.SiteZone);
-        Batch = new ObservationBatch(4096);
+        Batch = new ObservationBatch(capacity);
         Sensors = new SensorIdParser(Batch);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Surgewatch.Core.Series;
 using Surgewatch.Ingestion.Privacy;
@@ -11,6 +12,15 @@ namespace Surgewatch.Ingestion.Text;
 /// </summary>
 internal sealed class SensorIdParser
 {
+    /// <summary>How many accepted ids the process remembers; past it, new ids are checked every time.</summary>
+    private const int MaxRemembered = 100_000;
+
+    // Ids that passed the checks, shared by every parser in the process: the checks are pure functions of the id,
+    // and an HTTP ingest sees the same sensors in every request, so each is decoded and checked once, not per request.
+    private static readonly ConcurrentDictionary<string, SensorId> Accepted = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, SensorId>.AlternateLookup<ReadOnlySpan<char>> AcceptedLookup =
+        Accepted.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly ObservationBatch _batch;
     private readonly Dictionary<string, int> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -27,11 +37,20 @@ internal sealed class SensorIdParser
         utf8 = Utf8Text.Trim(utf8);
         Span<char> chars = stackalloc char[SensorId.MaxLength];
         if (utf8.Length <= SensorId.MaxLength
-            && Ascii.ToUtf16(utf8, chars, out var written) == System.Buffers.OperationStatus.Done
-            && _lookup.TryGetValue(chars[..written], out index))
+            && Ascii.ToUtf16(utf8, chars, out var written) == System.Buffers.OperationStatus.Done)
         {
-            problem = string.Empty;
-            return true;
+            if (_lookup.TryGetValue(chars[..written], out index))
+            {
+                problem = string.Empty;
+                return true;
+            }
+
+            if (AcceptedLookup.TryGetValue(chars[..written], out var accepted))
+            {
+                index = Intern(accepted);
+                problem = string.Empty;
+                return true;
+            }
         }
 
         return TryAdd(Encoding.UTF8.GetString(utf8), out index, out problem);
@@ -58,9 +77,20 @@ internal sealed class SensorIdParser
             return false;
         }
 
-        index = _batch.InternSensor(id);
-        _known.Add(text, index);
+        if (Accepted.Count < MaxRemembered)
+        {
+            Accepted.TryAdd(text, id);
+        }
+
+        index = Intern(id);
         return true;
+    }
+
+    private int Intern(SensorId id)
+    {
+        var index = _batch.InternSensor(id);
+        _known.Add(id.Value, index);
+        return index;
     }
 
     /// <summary>Checks a sensor id written as text: privacy first, then the id rules.</summary>

@@ -16,7 +16,7 @@ internal sealed class Utf8RecordReader
     private readonly Stream _stream;
     private readonly bool _quoteAware;
     private readonly InputErrorList _errors;
-    private byte[] _buffer = new byte[InitialBufferBytes];
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private bool _eof;
@@ -30,6 +30,19 @@ internal sealed class Utf8RecordReader
         _stream = stream;
         _quoteAware = quoteAware;
         _errors = errors;
+        _buffer = new byte[InitialBufferBytes];
+    }
+
+    /// <summary>Reads records straight out of <paramref name="utf8"/>, which is the whole input: nothing is copied or allocated.</summary>
+    public Utf8RecordReader(ArraySegment<byte> utf8, bool quoteAware, InputErrorList errors)
+    {
+        _stream = Stream.Null;
+        _quoteAware = quoteAware;
+        _errors = errors;
+        _buffer = utf8.Array ?? [];
+        _start = utf8.Offset;
+        _end = utf8.Offset + utf8.Count;
+        _eof = true;
     }
 
     /// <summary>The line on which the current record starts.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 
@@ -18,14 +19,33 @@ internal sealed class ReadingsBroadcaster(LiveNotifier notifier, ILogger<Reading
         var sensors = batch.SensorIndexes;
         var times = batch.TimeSeconds;
         var values = batch.Values;
+
+        // The latest row of each of the batch's sensors first (no hashing per reading), then one merge per sensor.
+        var latest = new int[batch.Sensors.Count];
+        Array.Fill(latest, -1);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var at = latest[sensors[i]];
+            if (at < 0 || times[at] <= times[i])
+            {
+                latest[sensors[i]] = i;
+            }
+        }
+
         lock (_gate)
         {
-            for (var i = 0; i < batch.Count; i++)
+            for (var s = 0; s < latest.Length; s++)
             {
-                var id = batch.Sensors[sensors[i]].Value;
-                if (!_pending.TryGetValue(id, out var current) || current.Time <= times[i])
+                var row = latest[s];
+                if (row < 0)
                 {
-                    _pending[id] = (times[i], values[i]);
+                    continue;
+                }
+
+                ref var current = ref CollectionsMarshal.GetValueRefOrAddDefault(_pending, batch.Sensors[s].Value, out var known);
+                if (!known || current.Time <= times[row])
+                {
+                    current = (times[row], values[row]);
                 }
             }
         }

@@ -23,15 +23,23 @@ internal sealed class RecentReadings
         var values = batch.Values;
         lock (_gate)
         {
-            for (var i = 0; i < batch.Count; i++)
+            // Each of the batch's sensors is looked up once, not once per reading.
+            var seriesOf = new SortedList<long, double>[batch.Sensors.Count];
+            for (var s = 0; s < seriesOf.Length; s++)
             {
-                var id = batch.Sensors[sensors[i]].Value;
+                var id = batch.Sensors[s].Value;
                 if (!_bySensor.TryGetValue(id, out var series))
                 {
                     series = new SortedList<long, double>();
                     _bySensor[id] = series;
                 }
 
+                seriesOf[s] = series;
+            }
+
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var series = seriesOf[sensors[i]];
                 series[times[i]] = values[i];
                 Trim(series);
             }

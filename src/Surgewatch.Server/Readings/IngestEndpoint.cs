@@ -62,14 +62,20 @@ internal static class IngestEndpoint
         }
     }
 
-    private static ObservationBatch Read(MemoryStream body, IngestFormat format, ReaderOptions readerOptions)
+    private static ObservationBatch Read(RequestBody body, IngestFormat format, ReaderOptions readerOptions)
     {
         const string Source = "request body";
-        return format switch
+        switch (format)
         {
-            IngestFormat.JsonArray => NdjsonReader.Read(new MemoryStream(JsonArrayToNdjson.Convert(body.GetBuffer().AsSpan(0, (int)body.Length), Source)), Source, readerOptions),
-            IngestFormat.Ndjson => NdjsonReader.Read(body, Source, readerOptions),
-            _ => ObservationReader.Read(body, Source, readerOptions),
-        };
+            case IngestFormat.JsonArray:
+                return NdjsonReader.Read(JsonArrayToNdjson.Convert(body.Bytes, Source), Source, readerOptions);
+            case IngestFormat.Ndjson:
+                return NdjsonReader.Read(body.Bytes, Source, readerOptions);
+            default:
+                using (var stream = body.AsStream())
+                {
+                    return ObservationReader.Read(stream, Source, readerOptions);
+                }
+        }
     }
 }

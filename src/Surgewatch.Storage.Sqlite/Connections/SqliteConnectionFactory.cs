@@ -29,7 +29,7 @@ internal sealed class SqliteConnectionFactory : IDisposable
         var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
         _pragmas = string.Create(
             CultureInfo.InvariantCulture,
-            $"PRAGMA synchronous = {synchronous}; PRAGMA cache_size = -{options.CacheSizeKiB}; PRAGMA temp_store = MEMORY; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds};");
+            $"PRAGMA synchronous = {synchronous}; PRAGMA cache_size = -{options.CacheSizeKiB}; PRAGMA temp_store = MEMORY; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = {options.CheckpointPages};");
         if (isMemory)
         {
             _keepAlive = new SqliteConnection(_connectionString);

@@ -9,7 +9,7 @@ namespace Surgewatch.Storage.Sqlite.Observations;
 /// <summary>The <c>readings</c> table: atomic, idempotent batch upserts and ordered range reads.</summary>
 internal static class ObservationTable
 {
-    public static IngestResult Upsert(SqliteConnection connection, ObservationBatch batch, SqliteStoreOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    public static IngestResult Upsert(SqliteConnection connection, ObservationBatch batch, SqliteStoreOptions options, SensorKeyCache sensorKeys, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -17,21 +17,37 @@ internal static class ObservationTable
             return new IngestResult(0, 0);
         }
 
+        var learned = new List<KeyValuePair<SensorId, long>>();
         using var transaction = connection.BeginTransaction();
-        var result = UpsertWithin(connection, transaction, batch, options, progress, cancellationToken);
+        var result = UpsertWithin(connection, transaction, batch, options, sensorKeys, learned, null, progress, cancellationToken);
 
         // The last chance to cancel: until the commit, nothing of the batch is visible.
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
+        sensorKeys.Remember(learned);
         return result;
     }
 
-    /// <summary>Writes a non-empty batch and its ingest-log entry inside <paramref name="transaction"/>, which the caller commits.</summary>
-    public static IngestResult UpsertWithin(SqliteConnection connection, SqliteTransaction transaction, ObservationBatch batch, SqliteStoreOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes a non-empty batch, the sensors it names that are not yet stored, and its ingest-log entry inside
+    /// <paramref name="transaction"/>, which the caller commits: a batch that fails anywhere leaves nothing behind
+    /// once the transaction (or the caller's savepoint) is rolled back. Sensor keys read or added are appended to
+    /// <paramref name="learned"/>, for the caller to remember in <paramref name="sensorKeys"/> after the commit.
+    /// </summary>
+    public static IngestResult UpsertWithin(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        ObservationBatch batch,
+        SqliteStoreOptions options,
+        SensorKeyCache sensorKeys,
+        List<KeyValuePair<SensorId, long>> learned,
+        UpsertStatements? statements,
+        IProgress<long>? progress,
+        CancellationToken cancellationToken)
     {
-        var keyOf = SensorTable.ResolveKeys(connection, transaction, batch.Sensors, options);
+        var keyOf = SensorTable.ResolveKeys(connection, transaction, batch.Sensors, options, sensorKeys, learned);
         using var order = ReadingOrder.Create(batch.SensorIndexes, batch.TimeSeconds, keyOf);
-        var written = ReadingWriter.Write(connection, batch, order, keyOf, options, progress, cancellationToken);
+        var written = ReadingWriter.Write(connection, batch, order, keyOf, options, statements, progress, cancellationToken);
         var entry = new IngestLogEntry(
             options.TimeProvider.GetUtcNow(), batch.Count, written, batch.Sensors.Count, new TimeLabel(order.MinLabel), new TimeLabel(order.MaxLabel));
         IngestLog.Append(connection, transaction, entry);

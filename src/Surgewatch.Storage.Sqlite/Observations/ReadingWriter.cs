@@ -14,7 +14,19 @@ namespace Surgewatch.Storage.Sqlite.Observations;
 internal static class ReadingWriter
 {
     /// <summary>Writes the rows of <paramref name="order"/> inside the connection's open transaction; returns the rows new or changed.</summary>
-    public static long Write(SqliteConnection connection, ObservationBatch batch, ReadingOrder order, long[] keyOf, SqliteStoreOptions options, IProgress<long>? progress, CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="statements"/> (the connection's cache) the statements are reused and stay prepared;
+    /// without, each is prepared for this call and finalised after it.
+    /// </remarks>
+    public static long Write(
+        SqliteConnection connection,
+        ObservationBatch batch,
+        ReadingOrder order,
+        long[] keyOf,
+        SqliteStoreOptions options,
+        UpsertStatements? statements,
+        IProgress<long>? progress,
+        CancellationToken cancellationToken)
     {
         var db = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
         var rows = order.Rows;
@@ -23,7 +35,8 @@ internal static class ReadingWriter
         long written = 0;
         var done = 0;
         var nextReport = options.ProgressInterval;
-        using (var statement = Prepare(db, perStatement))
+        var statement = statements?.For(perStatement) ?? UpsertStatements.Prepare(db, perStatement);
+        try
         {
             while (rows.Length - done >= perStatement)
             {
@@ -37,12 +50,29 @@ internal static class ReadingWriter
                 }
             }
         }
+        finally
+        {
+            if (statements is null)
+            {
+                statement.Dispose();
+            }
+        }
 
         if (done < rows.Length)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            using var tail = Prepare(db, rows.Length - done);
-            written += Run(db, tail, rows[done..], source);
+            var tail = statements?.For(rows.Length - done) ?? UpsertStatements.Prepare(db, rows.Length - done);
+            try
+            {
+                written += Run(db, tail, rows[done..], source);
+            }
+            finally
+            {
+                if (statements is null)
+                {
+                    tail.Dispose();
+                }
+            }
         }
 
         progress?.Report(rows.Length);
@@ -60,18 +90,6 @@ internal static class ReadingWriter
 
         sql.Append(" ON CONFLICT (sensor, label) DO UPDATE SET value = excluded.value WHERE readings.value IS NOT excluded.value");
         return sql.ToString();
-    }
-
-    private static sqlite3_stmt Prepare(sqlite3 db, int rowCount)
-    {
-        var rc = raw.sqlite3_prepare_v2(db, UpsertSql(rowCount), out var statement);
-        if (rc != raw.SQLITE_OK)
-        {
-            statement.Dispose();
-            SqliteException.ThrowExceptionForRC(rc, db);
-        }
-
-        return statement;
     }
 
     private static int Run(sqlite3 db, sqlite3_stmt statement, ReadOnlySpan<int> rows, in Source source)

@@ -59,7 +59,41 @@ internal static class SensorTable
     /// The key of each of <paramref name="ids"/>, in the same order; ids not yet known are added with the default
     /// metadata of <paramref name="options"/> (the id as name, no location).
     /// </summary>
-    public static long[] ResolveKeys(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SensorId> ids, SqliteStoreOptions options)
+    public static long[] ResolveKeys(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SensorId> ids, SqliteStoreOptions options) =>
+        ResolveKeys(connection, transaction, ids, options, null, null);
+
+    /// <summary>
+    /// As <see cref="ResolveKeys(SqliteConnection, SqliteTransaction, IReadOnlyList{SensorId}, SqliteStoreOptions)"/>,
+    /// first asking <paramref name="cache"/>; every key read or added here is appended to <paramref name="learned"/>,
+    /// for the caller to remember once the transaction commits.
+    /// </summary>
+    public static long[] ResolveKeys(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SensorId> ids, SqliteStoreOptions options, SensorKeyCache? cache, List<KeyValuePair<SensorId, long>>? learned)
+    {
+        var keys = new long[ids.Count];
+        var missing = 0;
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (cache is not null && cache.TryGet(ids[i], out keys[i]))
+            {
+                continue;
+            }
+
+            keys[i] = -1;
+            missing++;
+        }
+
+        if (missing > 0)
+        {
+            QueryOrAdd(connection, transaction, ids, options, keys, learned);
+        }
+
+        return keys;
+    }
+
+    /// <summary>Fills every key still -1: the sensor's stored key, or the key of a row added for it now.</summary>
+    private static void QueryOrAdd(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<SensorId> ids, SqliteStoreOptions options, long[] keys, List<KeyValuePair<SensorId, long>>? learned)
     {
         using var find = Sql.Command(connection, transaction, "SELECT key FROM sensors WHERE id = $id");
         var findId = find.Parameters.Add("$id", SqliteType.Text);
@@ -67,21 +101,26 @@ internal static class SensorTable
         var addId = add.Parameters.Add("$id", SqliteType.Text);
         add.Parameters.AddWithValue("$kind", (int)options.DefaultSensorKind);
         add.Parameters.AddWithValue("$step", SlotCalendar.StepSeconds(options.DefaultSensorStep));
-        var keys = new long[ids.Count];
         for (var i = 0; i < keys.Length; i++)
         {
+            if (keys[i] >= 0)
+            {
+                continue;
+            }
+
             findId.Value = ids[i].Value;
             if (find.ExecuteScalar() is long key)
             {
                 keys[i] = key;
-                continue;
+            }
+            else
+            {
+                addId.Value = ids[i].Value;
+                keys[i] = (long)add.ExecuteScalar()!;
             }
 
-            addId.Value = ids[i].Value;
-            keys[i] = (long)add.ExecuteScalar()!;
+            learned?.Add(new(ids[i], keys[i]));
         }
-
-        return keys;
     }
 
     /// <summary>Every known sensor's key and id, ordered by id.</summary>
