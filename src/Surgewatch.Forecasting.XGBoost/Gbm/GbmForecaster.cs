@@ -6,7 +6,7 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
 /// <summary>A fitted <see cref="GbmModel"/>: builds one row per horizon and asks the booster for all of them at once.</summary>
-internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name) : IBatchForecaster
+internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name, GbmTarget kind = GbmTarget.Level) : IBatchForecaster
 {
     private readonly int _perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
 
@@ -17,6 +17,11 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
     public SeriesPanel Panel => panel;
 
     public FeatureBuilder Builder => builder;
+
+    public GbmTarget Target => kind;
+
+    /// <summary>What a prediction is added to after scaling: the last reading for a change target, else 0 (NaN when there is none).</summary>
+    private double From(int series, int origin) => kind == GbmTarget.ChangeFromLast ? builder.LastReading(series, origin) : 0;
 
     /// <summary>
     /// Builds the rows of every series (in parallel) into two blocks, the first-hour horizons and the rest, and asks each
@@ -33,7 +38,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
 
         var horizon = points.Length / count;
         var near = nearBooster is null ? 0 : Math.Min(horizon, _perHour);
-        const int columns = FeatureLayout.Count;
+        var columns = builder.Columns;
         var features = new float[count * horizon * columns];
         var predictions = new float[count * horizon];
         var index = origin.Index;
@@ -48,17 +53,18 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         for (var s = 0; s < count; s++)
         {
             var scale = builder.ScaleAt(s, index);
+            var from = From(s, index);
             for (var h = 0; h < horizon; h++)
             {
                 var row = h < near ? (s * near) + h : nearRows + (s * (horizon - near)) + h - near;
-                points[(s * horizon) + h] = Missing.Is(scale) ? Missing.Value : Math.Max(0, predictions[row] * scale);
+                points[(s * horizon) + h] = Missing.Is(scale) ? Missing.Value : Math.Max(0, from + (predictions[row] * scale));
             }
         }
     }
 
     private void BuildRows(int series, int origin, int horizon, int near, float[] features)
     {
-        const int columns = FeatureLayout.Count;
+        var columns = builder.Columns;
         var count = panel.Sensors.Count;
         if (Missing.Is(builder.ScaleAt(series, origin)))
         {
@@ -89,13 +95,14 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         EnsurePanel(origin);
 
         var scale = builder.ScaleAt(series, origin.Index);
-        if (Missing.Is(scale) || point.IsEmpty)
+        var from = From(series, origin.Index);
+        if (Missing.Is(scale) || Missing.Is(from) || point.IsEmpty)
         {
             point.Fill(Missing.Value);
             return;
         }
 
-        const int columns = FeatureLayout.Count;
+        var columns = builder.Columns;
         var features = ArrayPool<float>.Shared.Rent(point.Length * columns);
         var predictions = ArrayPool<float>.Shared.Rent(point.Length);
         try
@@ -119,7 +126,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
             for (var h = 0; h < point.Length; h++)
             {
                 // Counts and speeds are never negative.
-                point[h] = Math.Max(0, predictions[h] * scale);
+                point[h] = Math.Max(0, from + (predictions[h] * scale));
             }
         }
         finally
