@@ -10,12 +10,11 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 /// A fitted <see cref="GbmModel"/>: builds one row per horizon and evaluates each booster's trees on all of them at once
 /// (with <see cref="TreePredictor"/>: the own evaluator where it reproduces XGBoost, else XGBoost).
 /// </summary>
-internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name) : IBatchForecaster
+internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name, GbmTarget kind = GbmTarget.Level) : IBatchForecaster
 {
-    private const int Columns = FeatureLayout.Count;
     private readonly int _perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
-    private readonly TreePredictor _main = TreePredictor.For(booster, FeatureLayout.Count);
-    private readonly TreePredictor? _near = nearBooster is null ? null : TreePredictor.For(nearBooster, FeatureLayout.Count);
+    private readonly TreePredictor _main = TreePredictor.For(booster, builder.Columns);
+    private readonly TreePredictor? _near = nearBooster is null ? null : TreePredictor.For(nearBooster, builder.Columns);
 
     public Booster Booster => booster;
 
@@ -30,6 +29,13 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
 
     /// <summary>The predictor of the first-hour horizons, or null.</summary>
     public TreePredictor? Near => _near;
+
+    public GbmTarget Target => kind;
+
+    private int Columns => builder.Columns;
+
+    /// <summary>What a prediction is added to after scaling: the last reading for a change target, else 0 (NaN when there is none).</summary>
+    private double From(int series, int origin) => kind == GbmTarget.ChangeFromLast ? builder.LastReading(series, origin) : 0;
 
     /// <summary>
     /// Builds the rows of every series (in parallel) into two blocks of one pooled buffer, the first-hour horizons and
@@ -96,10 +102,11 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         for (var s = 0; s < count; s++)
         {
             var scale = builder.ScaleAt(s, origin);
+            var from = From(s, origin);
             for (var h = 0; h < horizon; h++)
             {
                 var row = h < near ? (s * near) + h : nearRows + (s * (horizon - near)) + h - near;
-                points[(s * horizon) + h] = Missing.Is(scale) ? Missing.Value : Math.Max(0, predictions[row] * scale);
+                points[(s * horizon) + h] = Missing.Is(scale) ? Missing.Value : Math.Max(0, from + (predictions[row] * scale));
             }
         }
     }
@@ -136,7 +143,8 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         EnsurePanel(origin);
 
         var scale = builder.ScaleAt(series, origin.Index);
-        if (Missing.Is(scale) || point.IsEmpty)
+        var from = From(series, origin.Index);
+        if (Missing.Is(scale) || Missing.Is(from) || point.IsEmpty)
         {
             point.Fill(Missing.Value);
             return;
@@ -165,7 +173,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
             for (var h = 0; h < point.Length; h++)
             {
                 // Counts and speeds are never negative.
-                point[h] = Math.Max(0, predictions[h] * scale);
+                point[h] = Math.Max(0, from + (predictions[h] * scale));
             }
         }
         finally

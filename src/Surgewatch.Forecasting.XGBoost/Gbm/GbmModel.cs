@@ -13,13 +13,16 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 public sealed class GbmModel : IPersistentForecastModel
 {
     private readonly FeatureContext _context;
-    private readonly GbmOptions _options;
+    private readonly GbmOptions? _options;
 
-    /// <summary>Creates the model with <paramref name="context"/> (holidays, events, sensor graph) and <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Creates the model with <paramref name="context"/> (holidays, events, sensor graph) and <paramref name="options"/>;
+    /// without options, each fit takes <see cref="GbmOptions.ForStep"/> of its panel's step.
+    /// </summary>
     public GbmModel(FeatureContext? context = null, GbmOptions? options = null)
     {
         _context = context ?? FeatureContext.None;
-        _options = options ?? new GbmOptions();
+        _options = options;
     }
 
     /// <inheritdoc />
@@ -56,12 +59,20 @@ public sealed class GbmModel : IPersistentForecastModel
         ArgumentOutOfRangeException.ThrowIfGreaterThan(trainEnd, panel.Length);
         Native.XGBoostLibrary.EnsureAvailable();
         Interlocked.Increment(ref _fitCount);
-        var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd), _context);
-        var full = Train(panel, trainEnd, builder, _options, cancellationToken);
-        var shortOptions = _options with { ShortHorizonShare = 1, MaxTrainingRows = _options.MaxTrainingRows / 2, Seed = _options.Seed + 1 };
-        var near = _options.ShortHorizonModel ? Train(panel, trainEnd, builder, shortOptions, cancellationToken) : null;
-        return new GbmForecaster(panel, builder, full, near, Name);
+        var options = _options ?? GbmOptions.ForStep(panel.Step);
+        var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd), _context, options.RecentFeatures, WeekendOnly(panel, trainEnd));
+        var full = Train(panel, trainEnd, builder, options, cancellationToken);
+        var shortOptions = options with { ShortHorizonShare = 1, MaxTrainingRows = options.MaxTrainingRows / 2, Seed = options.Seed + 1 };
+        var near = options.ShortHorizonModel ? Train(panel, trainEnd, builder, shortOptions, cancellationToken) : null;
+        return new GbmForecaster(panel, builder, full, near, Name, options.Target);
     }
+
+    /// <summary>
+    /// Whether the training window is too short to learn the day of week: under two weeks, each weekday is seen once
+    /// at most, and a tree would split the days it has not seen arbitrarily; a weekend flag is learnable from one week.
+    /// </summary>
+    internal static bool WeekendOnly(SeriesPanel panel, int trainEnd) =>
+        trainEnd * panel.Step < TimeSpan.FromDays(14);
 
     private Booster Train(SeriesPanel panel, int trainEnd, FeatureBuilder builder, GbmOptions options, CancellationToken cancellationToken)
     {

@@ -11,12 +11,14 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 /// </summary>
 internal static class GbmState
 {
-    public const string Tag = "gbm/1";
+    public const string Tag = "gbm/2";
 
     public static byte[] Save(GbmForecaster forecaster) => StateFormat.Write(w =>
     {
         w.Write(Tag);
-        w.Write(FeatureLayout.Count);
+        w.Write(forecaster.Builder.Columns);
+        w.Write((int)forecaster.Target);
+        w.Write(forecaster.Builder.WeekendOnly);
         var panel = forecaster.Panel;
         StateFormat.WriteSensors(w, panel.Sensors);
         var scales = new double[panel.Sensors.Count];
@@ -36,20 +38,27 @@ internal static class GbmState
 
     public static GbmForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel, FeatureContext context, string name)
     {
-        var (sensors, scales, full, near) = StateFormat.Read(state, r =>
+        var (sensors, scales, full, near, width, target, weekendOnly) = StateFormat.Read(state, r =>
         {
             StateFormat.Expect(r, Tag);
             var columns = r.ReadInt32();
-            if (columns != FeatureLayout.Count)
+            if (columns != FeatureLayout.Count && columns != FeatureLayout.Count + FeatureLayout.RecentCount)
             {
-                throw new ModelStateException($"The saved gbm model has {columns} feature columns; this build has {FeatureLayout.Count}. Train it again.");
+                throw new ModelStateException($"The saved gbm model has {columns} feature columns; this build has {FeatureLayout.Count} (or {FeatureLayout.Count + FeatureLayout.RecentCount} with the short-term ones). Train it again.");
             }
 
+            var kind = (GbmTarget)r.ReadInt32();
+            if (!Enum.IsDefined(kind))
+            {
+                throw new ModelStateException($"The saved gbm model has an unknown target kind {(int)kind}. Train it again.");
+            }
+
+            var weekendOnly = r.ReadBoolean();
             var ids = StateFormat.ReadSensors(r);
             var values = StateFormat.ReadDoubles(r);
             var booster = StateFormat.ReadBlock(r);
             var nearBooster = r.ReadBoolean() ? StateFormat.ReadBlock(r) : null;
-            return (ids, values, booster, nearBooster);
+            return (ids, values, booster, nearBooster, columns, kind, weekendOnly);
         });
 
         var byId = new Dictionary<SensorId, double>(sensors.Length);
@@ -64,7 +73,7 @@ internal static class GbmState
             laid[s] = byId.TryGetValue(panel.Sensors[s], out var scale) ? scale : Missing.Value;
         }
 
-        var builder = new FeatureBuilder(panel, laid, context);
-        return new GbmForecaster(panel, builder, Booster.Load(full), near is null ? null : Booster.Load(near), name);
+        var builder = new FeatureBuilder(panel, laid, context, recent: width > FeatureLayout.Count, weekendOnly);
+        return new GbmForecaster(panel, builder, Booster.Load(full), near is null ? null : Booster.Load(near), name, target);
     }
 }

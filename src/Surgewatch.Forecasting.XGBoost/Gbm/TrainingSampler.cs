@@ -18,7 +18,7 @@ internal static class TrainingSampler
     {
         var perDay = SlotCalendar.StepsPerDay(panel.Step);
         var usable = UsableSeries(panel, builder);
-        var rows = new TrainingRows(options.MaxTrainingRows, FeatureLayout.Count);
+        var rows = new TrainingRows(options.MaxTrainingRows, builder.Columns);
         if (usable.Length == 0 || trainEnd < 2)
         {
             return rows;
@@ -40,7 +40,8 @@ internal static class TrainingSampler
             var origin = random.Next(0, trainEnd - 1);
             var values = panel.Values(series);
             var scale = builder.ScaleAt(series, origin);
-            if (Missing.Is(scale))
+            var from = options.Target == GbmTarget.ChangeFromLast ? builder.LastReading(series, origin) : 0;
+            if (Missing.Is(scale) || Missing.Is(from))
             {
                 continue;
             }
@@ -69,7 +70,7 @@ internal static class TrainingSampler
                 }
 
                 builder.BuildTarget(series, origin, horizon, row);
-                                rows.Commit((float)(values[target] / scale), (float)scale);
+                rows.Commit((float)((values[target] - from) / scale), (float)scale);
             }
         }
 

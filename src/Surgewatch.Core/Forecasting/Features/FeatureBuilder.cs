@@ -15,11 +15,19 @@ public sealed partial class FeatureBuilder
     private readonly HolidayCalendar? _holidays;
     private readonly bool[][]? _events;
     private readonly SensorNeighbours? _neighbours;
+    private readonly SensorNeighbours? _upstream;
+    private readonly bool _recent;
+    private readonly bool _weekendOnly;
     private readonly int _perDay;
     private readonly int _perWeek;
 
-    /// <summary>Creates a builder over <paramref name="panel"/>, whose series have <paramref name="scales"/> (see <see cref="SeriesScale.Of"/>).</summary>
-    public FeatureBuilder(SeriesPanel panel, double[] scales, FeatureContext context)
+    /// <summary>
+    /// Creates a builder over <paramref name="panel"/>, whose series have <paramref name="scales"/> (see <see cref="SeriesScale.Of"/>);
+    /// with <paramref name="recent"/>, rows also carry the short-term columns (<see cref="FeatureLayout.RecentNames"/>);
+    /// with <paramref name="weekendOnly"/>, the day_of_week column says only whether the target falls on a Saturday or
+    /// Sunday (1) or not (0), for training windows too short to have seen each weekday more than once.
+    /// </summary>
+    public FeatureBuilder(SeriesPanel panel, double[] scales, FeatureContext context, bool recent = false, bool weekendOnly = false)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(scales);
@@ -36,7 +44,19 @@ public sealed partial class FeatureBuilder
         _holidays = context.Holidays?.CalendarFor(panel.Start.Date.Year - 1, panel.LabelAt(panel.Length + _perWeek).Date.Year + 1);
         _events = context.Events is { } events ? EventColumns(panel, events, _perWeek) : null;
         _neighbours = context.Edges is { } edges ? SensorNeighbours.FromEdges(panel, edges) : null;
+        _upstream = context.Edges is { } reversed ? SensorNeighbours.FromEdges(panel, reversed, reverse: true) : null;
+        _recent = recent;
+        _weekendOnly = weekendOnly;
     }
+
+    /// <summary>Whether the day_of_week column holds only a weekend flag.</summary>
+    public bool WeekendOnly => _weekendOnly;
+
+    /// <summary>Whether rows carry the short-term columns after the <see cref="FeatureLayout.Count"/> standard ones.</summary>
+    public bool Recent => _recent;
+
+    /// <summary>The width of this builder's rows: <see cref="FeatureLayout.Count"/>, plus <see cref="FeatureLayout.RecentCount"/> with <see cref="Recent"/>.</summary>
+    public int Columns => FeatureLayout.Count + (_recent ? FeatureLayout.RecentCount : 0);
 
     /// <summary>The fitted scale of series <paramref name="series"/> (NaN when it had no training readings).</summary>
     public double Scale(int series) => _scales[series];
@@ -87,18 +107,23 @@ public sealed partial class FeatureBuilder
     /// </summary>
     public void BuildTarget(int series, int origin, int horizon, Span<float> row)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(row.Length, FeatureLayout.Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(row.Length, Columns);
         ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
         var target = origin + horizon;
         var label = _panel.LabelAt(target);
         row[13] = (float)(horizon * _panel.Step.TotalHours);
         row[14] = (float)(label.SecondOfDay / 3600.0);
-        row[15] = (float)(int)label.DayOfWeek;
+        row[15] = _weekendOnly ? (label.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday ? 1f : 0f) : (float)(int)label.DayOfWeek;
         HolidayColumns(label.Date, row[16..19]);
         row[19] = _events is null || target >= _events[series].Length ? float.NaN : (_events[series][target] ? 1f : 0f);
         LagColumns(series, origin, target, row[20..28]);
         EstimateColumns(series, origin, row[20..33]);
         row[33] = LongMedian(series, origin, target);
+        if (_recent)
+        {
+            // Origin-only columns, written here so that callers copying the first OriginCount columns need not know them.
+            RecentColumns(series, origin, target, row.Slice(FeatureLayout.Count, FeatureLayout.RecentCount));
+        }
     }
 
     /// <summary>Writes a whole row: <see cref="BuildOrigin"/> then <see cref="BuildTarget"/>.</summary>

@@ -20,8 +20,11 @@ public sealed class SensorNeighbours
     /// <summary>The number of series.</summary>
     public int Count => _indexes.Length;
 
-    /// <summary>Lays <paramref name="edges"/> onto the series of <paramref name="panel"/>.</summary>
-    public static SensorNeighbours FromEdges(SeriesPanel panel, IEnumerable<SensorEdge> edges)
+    /// <summary>
+    /// Lays <paramref name="edges"/> onto the series of <paramref name="panel"/>; with <paramref name="reverse"/>,
+    /// each edge is read backwards, so a series' neighbours are the sensors whose edges lead to it.
+    /// </summary>
+    public static SensorNeighbours FromEdges(SeriesPanel panel, IEnumerable<SensorEdge> edges, bool reverse = false)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(edges);
@@ -35,8 +38,8 @@ public sealed class SensorNeighbours
 
         foreach (var edge in edges)
         {
-            var from = panel.IndexOf(edge.From);
-            var to = panel.IndexOf(edge.To);
+            var from = panel.IndexOf(reverse ? edge.To : edge.From);
+            var to = panel.IndexOf(reverse ? edge.From : edge.To);
             if (from < 0 || to < 0 || from == to || !(edge.Weight > 0))
             {
                 continue;

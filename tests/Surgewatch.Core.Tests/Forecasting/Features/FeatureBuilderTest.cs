@@ -5,7 +5,7 @@ using static Surgewatch.Core.Tests.Forecasting.ForecastTestPanels;
 
 namespace Surgewatch.Core.Tests.Forecasting.Features;
 
-public class FeatureBuilderTest
+public partial class FeatureBuilderTest
 {
     // A ramp (slot i holds i) trained on slots 0..400 has scale 200; origin 400, horizon 5 targets slot 405,
     // 2024-01-17 (a Wednesday) 21:00.

@@ -1,0 +1,85 @@
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Evaluation;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Series;
+using Surgewatch.Forecasting.XGBoost.Gbm;
+
+namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
+
+/// <summary>gbm on sub-hourly data (road speeds every 5 minutes): the change-from-last label and the short-term columns.</summary>
+public class GbmSubHourlyTest
+{
+    private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
+
+    private static readonly GbmOptions Quick = GbmOptions.ForStep(FiveMinutes) with { Rounds = 40, MaxTrainingRows = 20_000 };
+
+    [Fact]
+    public void ForStep_SubHourly_LearnsTheChangeFromLastWithTheShortTermColumns()
+    {
+        var options = GbmOptions.ForStep(FiveMinutes);
+
+        options.Target.Should().Be(GbmTarget.ChangeFromLast);
+        options.RecentFeatures.Should().BeTrue();
+        options.Objective.Should().Be("reg:squarederror");
+    }
+
+    [Fact]
+    public void ForStep_Hourly_KeepsTheDefaults()
+    {
+        GbmOptions.ForStep(TimeSpan.FromHours(1)).Should().Be(new GbmOptions());
+    }
+
+    [RequiresXGBoostFact]
+    public void Backtest_SpeedsWithDailyDrops_BeatsLastValue()
+    {
+        var panel = Speeds();
+        var options = new BacktestOptions(BacktestProtocol.Rolling, panel.Start + TimeSpan.FromDays(4)) { Horizon = 6 };
+
+        var gbm = Run(panel, new GbmModel(options: Quick), options);
+        var last = Run(panel, new LastValueModel(), options);
+
+        gbm.Overall.Mae.Should().BeLessThan(last.Overall.Mae!.Value);
+    }
+
+    [RequiresXGBoostFact]
+    public void Load_SavedChangeModel_ForecastsAsTheFittedModel()
+    {
+        var panel = Speeds();
+        var model = new GbmModel(options: Quick);
+        var fitted = model.Fit(panel, panel.Length - 100);
+        var origin = new ForecastOrigin(panel, panel.Length - 20);
+        var expected = new double[12];
+        fitted.Predict(origin, 1, expected);
+
+        var loaded = model.Load(model.SaveState(fitted), panel);
+        var actual = new double[12];
+        loaded.Predict(origin, 1, actual);
+
+        actual.Should().Equal(expected);
+        actual.Should().OnlyContain(v => v > 0 && v < 80);
+    }
+
+    /// <summary>Three road sensors, 5 days of 5-minute speeds near 65 mph, with a slow-down every afternoon that spreads downstream.</summary>
+    private static SeriesPanel Speeds()
+    {
+        const int perDay = 288;
+        var random = new Random(7);
+        var values = new double[3][];
+        for (var s = 0; s < values.Length; s++)
+        {
+            values[s] = new double[5 * perDay];
+            for (var t = 0; t < values[s].Length; t++)
+            {
+                var slot = (t % perDay) - (200 + (6 * s));
+                var drop = slot is >= 0 and < 24 ? 30 * Math.Sin(Math.PI * slot / 24) : 0;
+                values[s][t] = 65 - drop + random.NextDouble() * 2;
+            }
+        }
+
+        SensorId[] ids = [new("a"), new("b"), new("c")];
+        return new SeriesPanel(TimeLabel.FromDate(new DateOnly(2025, 1, 6)), FiveMinutes, ids, values);
+    }
+
+    private static BacktestResult Run(SeriesPanel panel, IForecastModel model, BacktestOptions options) =>
+        new Backtester(TimeProvider.System).Run("speeds", panel, model, options);
+}
