@@ -24,26 +24,35 @@ internal static class EvaluateWarningsCommand
         var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for gbm's calendar features, e.g. au-vic." };
         var events = new Option<string?>("--events") { Description = "Events for gbm: an events CSV file or a shipped name, e.g. melbourne-2009-2014." };
         var horizon = new Option<int>("--horizon") { Description = "Slots ahead the live rule forecasts from every slot (at least 2 for a lead of an hour on hourly data).", DefaultValueFactory = _ => 3 };
-        var calibration = new Option<int>("--calibration-weeks") { Description = "Weeks before --test-from on which the 90% upper bound is calibrated out of sample.", DefaultValueFactory = _ => 8 };
+        var calibration = new Option<int>("--calibration-weeks") { Description = "Weeks before --test-from on which the warning rule is calibrated out of sample.", DefaultValueFactory = _ => 8 };
+        var testTo = new Option<string?>("--test-to") { Description = "Last day of the test period (default: the end of the data), e.g. to choose rule settings on a validation year." };
+        var cache = new Option<DirectoryInfo?>("--forecast-cache") { Description = "Folder that keeps the swept forecasts (keyed by model, data, test window, calibration weeks, horizon), so that other rule settings are scored without refitting." };
         var readerOptions = new ReaderOptionsBinding();
-        var command = new Command("evaluate-warnings", "Measure surge-warning quality (recall at 1 h lead and day-ahead, precision, false episodes) of the forecast rule against a historical-median-4w baseline.")
+        var rule = new WarningRuleBinding();
+        var command = new Command("evaluate-warnings", "Measure surge-warning quality (recall at 1 h lead and day-ahead, precision, false episodes, warned share) of the warning rule against a historical-median-4w baseline.")
         {
-            data, testFrom, json, model, holidays, events, horizon, calibration,
+            data, testFrom, testTo, json, model, holidays, events, horizon, calibration, cache,
         };
         readerOptions.AddTo(command);
+        rule.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
         {
             var dataset = DatasetLoader.Load(context, result.GetValue(data), demo: false, readerOptions.Read(result));
-            var catalog = ModelContext.Catalog(dataset, result.GetValue(holidays), result.GetValue(events));
-            var options = new WarningEvaluationOptions(RollingHorizon: result.GetValue(horizon), CalibrationWeeks: result.GetValue(calibration));
+            // Point forecasts only: the conformal wrapper's intervals are not used by the rules and cost a fit each.
+            var catalog = ModelContext.Catalog(dataset, result.GetValue(holidays), result.GetValue(events), intervals: false);
+            var options = rule.Apply(result, new WarningEvaluationOptions(RollingHorizon: result.GetValue(horizon), CalibrationWeeks: result.GetValue(calibration)));
             var testText = result.GetValue(testFrom)!;
             var testStart = TestStart(dataset.Panel, testText);
-            var product = Evaluate(context, dataset, catalog.Get(result.GetValue(model) ?? DefaultModel), testStart, options, cancellation);
-            var baseline = Evaluate(context, dataset, catalog.Get(BaselineModel), testStart, options, cancellation);
+            var testEnd = TestEnd(dataset.Panel, testStart, result.GetValue(testTo));
+            var store = result.GetValue(cache) is { } folder ? new ForecastCache(folder) : null;
+            var key = $"{result.GetValue(data)}|{dataset.Panel.Start}|{dataset.Panel.Length}|{dataset.Panel.Sensors.Count}|{result.GetValue(holidays)}|{result.GetValue(events)}|{testStart}|{testEnd}|{options.CalibrationWeeks}|{options.RollingHorizon}|{options.DayAhead}";
+            var run = new Run(context, dataset, testStart, testEnd, options, store, key);
+            var product = Evaluate(run, catalog.Get(result.GetValue(model) ?? DefaultModel), cancellation);
+            var baseline = Evaluate(run, catalog.Get(BaselineModel), cancellation);
             context.Console.Write(WarningsTable.Build(product, baseline));
             if (result.GetValue(json) is { } file)
             {
-                await File.WriteAllTextAsync(file.FullName, WarningsJson.Serialize(dataset.Name, testText, product, baseline), cancellation);
+                await File.WriteAllTextAsync(file.FullName, WarningsJson.Serialize(dataset.Name, testText, result.GetValue(testTo), options, product, baseline), cancellation);
                 context.Console.MarkupLineInterpolated($"JSON report: [blue]{file.FullName}[/]");
             }
 
@@ -63,18 +72,43 @@ internal static class EvaluateWarningsCommand
         return panel.FirstSlotAtOrAfter(label);
     }
 
-    private static WarningEvaluation Evaluate(CliContext context, Dataset dataset, IForecastModel model, int testStart, WarningEvaluationOptions options, CancellationToken cancellation)
+    private static int TestEnd(SeriesPanel panel, int testStart, string? text)
+    {
+        if (text is null)
+        {
+            return panel.Length;
+        }
+
+        var label = CliParsing.ParseLabel(text, "--test-to");
+        var end = panel.FirstSlotAtOrAfter(label + TimeSpan.FromDays(1));
+        if (end <= testStart + 1)
+        {
+            throw new UserInputException($"--test-to {label}: it must fall after --test-from.");
+        }
+
+        return Math.Min(end, panel.Length);
+    }
+
+    private static WarningEvaluation Evaluate(Run run, IForecastModel model, CancellationToken cancellation)
     {
         try
         {
-            WarningEvaluation? evaluation = null;
-            context.Console.Status().Start($"Evaluating warnings of {model.Name} on {dataset.Name}", _ =>
-                evaluation = new WarningEvaluator(context.Time).Run(dataset.Panel, model, testStart, options, null, cancellation));
-            return evaluation!;
+            var panel = run.Dataset.Panel;
+            var forecasts = run.Cache?.TryLoad(model.Name, run.Key);
+            if (forecasts is null)
+            {
+                run.Context.Console.Status().Start($"Forecasting {model.Name} on {run.Dataset.Name} for the warning rules", _ =>
+                    forecasts = new WarningEvaluator(run.Context.Time).Sweep(panel, model, run.TestStart, run.TestEnd, run.Options, null, cancellation));
+                run.Cache?.Save(model.Name, run.Key, forecasts!);
+            }
+
+            return WarningEvaluator.Score(panel, model.Name, forecasts!, run.Options);
         }
         catch (ArgumentException e)
         {
             throw new UserInputException($"evaluate-warnings: {e.Message}");
         }
     }
+
+    private sealed record Run(CliContext Context, Dataset Dataset, int TestStart, int TestEnd, WarningEvaluationOptions Options, ForecastCache? Cache, string Key);
 }

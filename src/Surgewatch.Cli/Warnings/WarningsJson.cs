@@ -14,25 +14,33 @@ internal static class WarningsJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static string Serialize(string dataset, string testFrom, WarningEvaluation product, WarningEvaluation baseline)
+    public static string Serialize(string dataset, string testFrom, string? testTo, WarningEvaluationOptions options, WarningEvaluation product, WarningEvaluation baseline)
     {
         var report = new Report(
-            dataset, testFrom, product.Model, Figures(product.Score), product.Score.Sensors, Math.Round(product.Score.TestDays, 2),
+            dataset, testFrom, testTo, Settings(options), product.Model, Figures(product.Score), product.Score.Sensors, Math.Round(product.Score.TestDays, 2),
             Math.Round(product.FitTime.TotalSeconds, 2), Math.Round(product.PredictTime.TotalSeconds, 2),
             product.Score.Events, product.Score.Episodes,
             new Baseline(baseline.Model, Figures(baseline.Score), baseline.Score.Events, baseline.Score.Episodes));
         return JsonSerializer.Serialize(report, Options);
     }
 
+    private static Rule Settings(WarningEvaluationOptions o) => o.Rule == WarningRuleKind.UpperBound
+        ? new Rule("upper-bound", null, null, null, o.KeepFiringHours, null, null, null, o.UpperQuantile)
+        : new Rule("exceedance", o.LiveProbability, o.DayAheadProbability, o.WithdrawProbability, o.KeepFiringHours, o.Pending, o.LevelEdges ?? [], o.PoolSensors, null);
+
     private static Fields Figures(WarningScore s) => new(
-        Round(s.RecallLead1h), Round(s.RecallDayAhead), Round(s.MedianLeadHours), Round(s.Precision), Round(s.FalseEpisodesPerSensor30d));
+        Round(s.RecallLead1h), Round(s.RecallDayAhead), Round(s.MedianLeadHours), Round(s.Precision), Round(s.FalseEpisodesPerSensor30d), Round(s.WarnedHourFraction));
 
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
 
-    private sealed record Fields(double? RecallLead1h, double? RecallDayAhead, double? MedianLeadHours, double? Precision, double? FalseEpisodesPerSensor30d);
+    private sealed record Rule(
+        string Name, double? LiveProbability, double? DayAheadProbability, double? WithdrawProbability, int KeepFiringHours, bool? Pending,
+        IReadOnlyList<double>? LevelBins, bool? PoolSensors, double? UpperQuantile);
+
+    private sealed record Fields(double? RecallLead1h, double? RecallDayAhead, double? MedianLeadHours, double? Precision, double? FalseEpisodesPerSensor30d, double? WarnedHourFraction);
 
     private sealed record Report(
-        string Dataset, string TestFrom, string Model, [property: JsonIgnore] Fields F, int Sensors, double TestDays, double FitSeconds, double PredictSeconds,
+        string Dataset, string TestFrom, string? TestTo, Rule Rule, string Model, [property: JsonIgnore] Fields F, int Sensors, double TestDays, double FitSeconds, double PredictSeconds,
         int Events, int Episodes, Baseline Baseline)
     {
         public double? RecallLead1h => F.RecallLead1h;
@@ -44,6 +52,8 @@ internal static class WarningsJson
         public double? Precision => F.Precision;
 
         public double? FalseEpisodesPerSensor30d => F.FalseEpisodesPerSensor30d;
+
+        public double? WarnedHourFraction => F.WarnedHourFraction;
     }
 
     private sealed record Baseline(string Model, [property: JsonIgnore] Fields F, int Events, int Episodes)
@@ -57,5 +67,7 @@ internal static class WarningsJson
         public double? Precision => F.Precision;
 
         public double? FalseEpisodesPerSensor30d => F.FalseEpisodesPerSensor30d;
+
+        public double? WarnedHourFraction => F.WarnedHourFraction;
     }
 }

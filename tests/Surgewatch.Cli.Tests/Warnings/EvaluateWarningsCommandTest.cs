@@ -18,7 +18,7 @@ public sealed class EvaluateWarningsCommandTest
         exit.Should().Be(0, output);
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var root = doc.RootElement;
-        foreach (var field in new[] { "events", "recallLead1h", "recallDayAhead", "medianLeadHours", "episodes", "precision", "falseEpisodesPerSensor30d" })
+        foreach (var field in new[] { "events", "recallLead1h", "recallDayAhead", "medianLeadHours", "episodes", "precision", "falseEpisodesPerSensor30d", "warnedHourFraction" })
         {
             root.TryGetProperty(field, out _).Should().BeTrue(field);
             root.GetProperty("baseline").TryGetProperty(field, out _).Should().BeTrue("baseline." + field);
@@ -27,6 +27,29 @@ public sealed class EvaluateWarningsCommandTest
         root.GetProperty("model").GetString().Should().Be("seasonal-naive-week");
         root.GetProperty("baseline").GetProperty("model").GetString().Should().Be("historical-median-4w");
         root.GetProperty("sensors").GetInt32().Should().Be(2);
+        root.GetProperty("rule").GetProperty("name").GetString().Should().Be("exceedance");
+    }
+
+    [Fact]
+    public async Task EvaluateWarnings_ForecastCacheAndOtherRuleSettings_ReusesTheForecastsAndRescores()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("counts.csv");
+        await File.WriteAllTextAsync(data, DataFiles.LongCsv(sensors: 2, days: 130));
+        var cache = dir.File("cache");
+        string[] common = ["evaluate-warnings", "--data", data, "--test-from", "2024-04-20", "--test-to", "2024-05-01", "--model", "seasonal-naive-week", "--calibration-weeks", "2", "--forecast-cache", cache];
+
+        var (first, output1) = await CliRunner.RunAsync([.. common, "--json", dir.File("a.json")]);
+        var stored = Directory.GetFiles(cache).Select(f => (f, File.GetLastWriteTimeUtc(f))).ToArray();
+        var (second, output2) = await CliRunner.RunAsync([.. common, "--rule", "upper-bound", "--keep-firing", "0", "--json", dir.File("b.json")]);
+
+        first.Should().Be(0, output1);
+        second.Should().Be(0, output2);
+        stored.Should().HaveCount(2, "one file for the model, one for the baseline");
+        Directory.GetFiles(cache).Select(f => (f, File.GetLastWriteTimeUtc(f))).Should().Equal(stored, "the second run reads the stored forecasts");
+        using var b = JsonDocument.Parse(await File.ReadAllTextAsync(dir.File("b.json")));
+        b.RootElement.GetProperty("rule").GetProperty("name").GetString().Should().Be("upper-bound");
+        b.RootElement.GetProperty("testDays").GetDouble().Should().Be(12);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 
 /// <summary>
 /// Replays the product's two forecast schedules over a range of slots: the live rule (from every slot, the next
-/// <c>horizon</c> slots) and the day-ahead briefing (after each day's last slot, the whole next day).
+/// <c>horizon</c> slots) and the day-ahead briefing (after each day's last slot, the whole next day). Every series is
+/// forecast in one batch per origin (<see cref="BatchPrediction"/>), which is what makes a year of gbm forecasts affordable.
 /// </summary>
 internal static class ForecastSweep
 {
@@ -16,24 +17,21 @@ internal static class ForecastSweep
         IForecaster forecaster, SeriesPanel panel, int from, int to, WarningEvaluationOptions options, IProgress<double>? progress, Visit visit, CancellationToken cancellationToken)
     {
         var perDay = Math.Max(1, (int)(TimeSpan.FromDays(1) / panel.Step));
-        var point = new double[Math.Max(options.RollingHorizon, perDay)];
         var sensors = panel.Sensors.Count;
+        var live = new double[sensors * options.RollingHorizon];
+        var day = new double[sensors * perDay];
         for (var issue = Math.Max(1, from - perDay); issue < to; issue++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var origin = new ForecastOrigin(panel, issue - 1);
-            var dayAhead = options.DayAhead && panel.LabelAt(issue).SecondOfDay == 0;
-            for (var s = 0; s < sensors; s++)
+            if (issue >= from - options.RollingHorizon)
             {
-                if (issue >= from - options.RollingHorizon)
-                {
-                    Emit(forecaster, origin, s, point.AsSpan(0, options.RollingHorizon), issue, from, to, kindOffset: 1, visit);
-                }
+                Emit(forecaster, origin, live, options.RollingHorizon, issue, from, to, kindOffset: 1, visit);
+            }
 
-                if (dayAhead)
-                {
-                    Emit(forecaster, origin, s, point.AsSpan(0, perDay), issue, from, to, kindOffset: 0, visit);
-                }
+            if (options.DayAhead && panel.LabelAt(issue).SecondOfDay == 0)
+            {
+                Emit(forecaster, origin, day, perDay, issue, from, to, kindOffset: 0, visit);
             }
 
             if (issue % 256 == 0)
@@ -43,15 +41,19 @@ internal static class ForecastSweep
         }
     }
 
-    private static void Emit(IForecaster forecaster, in ForecastOrigin origin, int series, Span<double> point, int issue, int from, int to, int kindOffset, Visit visit)
+    private static void Emit(IForecaster forecaster, in ForecastOrigin origin, double[] points, int horizon, int issue, int from, int to, int kindOffset, Visit visit)
     {
-        forecaster.Predict(origin, series, point);
-        for (var h = 1; h <= point.Length; h++)
+        BatchPrediction.PredictAll(forecaster, origin, points);
+        for (var s = 0; s * horizon < points.Length; s++)
         {
-            var target = origin.Index + h;
-            if (target >= from && target < to && !double.IsNaN(point[h - 1]))
+            for (var h = 1; h <= horizon; h++)
             {
-                visit(series, issue, target, kindOffset == 0 ? 0 : h, point[h - 1]);
+                var target = origin.Index + h;
+                var point = points[(s * horizon) + h - 1];
+                if (target >= from && target < to && !double.IsNaN(point))
+                {
+                    visit(s, issue, target, kindOffset == 0 ? 0 : h, point);
+                }
             }
         }
     }

@@ -42,6 +42,29 @@ public sealed class UpperBoundCalibration
         return builder.Build();
     }
 
+    /// <summary>Calibrates on forecasts already made over a calibration window (see <see cref="ForecastTable.Sweep"/>).</summary>
+    public static UpperBoundCalibration FromTable(SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, double quantile)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var builder = new Builder(panel, thresholds, table.Kinds, quantile);
+        for (var k = 0; k < table.Kinds; k++)
+        {
+            for (var s = 0; s < table.Series; s++)
+            {
+                for (var t = table.From; t < table.To; t++)
+                {
+                    var point = table[k, s, t];
+                    if (!double.IsNaN(point))
+                    {
+                        builder.Add(s, 0, t, k, point);
+                    }
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>The margin for <paramref name="series"/> and forecast kind <paramref name="kind"/> (0 day-ahead, 1.. horizon).</summary>
     public double Margin(int series, int kind) => _margins[series][kind];
 

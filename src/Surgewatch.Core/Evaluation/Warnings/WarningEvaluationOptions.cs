@@ -1,19 +1,48 @@
 namespace Surgewatch.Core.Evaluation.Warnings;
 
+/// <summary>How a forecast becomes a warning.</summary>
+public enum WarningRuleKind
+{
+    /// <summary>
+    /// Warn when the calibrated probability that the slot exceeds the threshold reaches a level
+    /// (<see cref="ExceedanceCalibration"/>, <see cref="ExceedanceRule"/>).
+    /// </summary>
+    Exceedance,
+
+    /// <summary>Warn when the upper bound of the 90% interval reaches the threshold (<see cref="UpperBoundCalibration"/>).</summary>
+    UpperBound,
+}
+
 /// <summary>Settings of <see cref="WarningEvaluator"/>.</summary>
 /// <param name="RollingHorizon">Slots ahead forecast from every slot (the live rule), at least 2 so that a lead of an hour is possible on hourly data (default 3).</param>
 /// <param name="DayAhead">Whether the day-ahead briefing (forecast of the whole next day after each day's last slot) also warns (default true).</param>
-/// <param name="CalibrationWeeks">Weeks before the test period on which the upper bound is calibrated, out of sample (default 8).</param>
+/// <param name="CalibrationWeeks">Weeks before the test period on which the rule is calibrated, out of sample (default 8).</param>
 /// <param name="Percentile">The surge threshold's percentile (default 0.995).</param>
 /// <param name="MinimumDays">Days of data a sensor needs before the test period to be evaluated (default 90).</param>
-/// <param name="UpperQuantile">The quantile the upper bound estimates: 0.95 is the upper end of the 90% interval (default).</param>
+/// <param name="UpperQuantile">The quantile the upper bound estimates (upper-bound rule): 0.95 is the upper end of the 90% interval (default).</param>
+/// <param name="Rule">The warning rule (default <see cref="WarningRuleKind.Exceedance"/>).</param>
+/// <param name="LiveProbability">Exceedance rule: the live rule warns when the exceedance probability reaches this.</param>
+/// <param name="DayAheadProbability">Exceedance rule: the day-ahead briefing warns when the exceedance probability reaches this.</param>
+/// <param name="WithdrawProbability">Exceedance rule: a day-ahead warning is withdrawn when the latest live forecast's probability falls below this (0: never).</param>
+/// <param name="KeepFiringHours">Hours a warning stays on after the last warned hour (the alert lifecycle's keep-firing-for; 0 to 3).</param>
+/// <param name="Pending">Exceedance rule: the live rule warns only when two successive forecasts for the slot agree.</param>
+/// <param name="LevelEdges">Exceedance rule: edges of the forecast ÷ threshold bins the ratio distributions are conditioned on (null or empty: none).</param>
+/// <param name="PoolSensors">Exceedance rule: one ratio distribution for all sensors (per kind and bin) instead of one per sensor.</param>
 public sealed record WarningEvaluationOptions(
     int RollingHorizon = 3,
     bool DayAhead = true,
     int CalibrationWeeks = 8,
     double Percentile = 0.995,
     int MinimumDays = 90,
-    double UpperQuantile = 0.95)
+    double UpperQuantile = 0.95,
+    WarningRuleKind Rule = WarningRuleKind.Exceedance,
+    double LiveProbability = 0.05,
+    double DayAheadProbability = 0.2,
+    double WithdrawProbability = 0.05,
+    int KeepFiringHours = 3,
+    bool Pending = false,
+    IReadOnlyList<double>? LevelEdges = null,
+    bool PoolSensors = false)
 {
     /// <summary>Checks the settings and returns this.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
@@ -24,7 +53,25 @@ public sealed record WarningEvaluationOptions(
         Require(Percentile is > 0 and < 1, nameof(Percentile), "in (0, 1)");
         Require(MinimumDays >= 1, nameof(MinimumDays), "at least 1");
         Require(UpperQuantile is > 0.5 and < 1, nameof(UpperQuantile), "in (0.5, 1)");
+        Require(LiveProbability is > 0 and <= 1, nameof(LiveProbability), "in (0, 1]");
+        Require(DayAheadProbability is > 0 and <= 1, nameof(DayAheadProbability), "in (0, 1]");
+        Require(WithdrawProbability is >= 0 and <= 1, nameof(WithdrawProbability), "in [0, 1]");
+        Require(KeepFiringHours is >= 0 and <= 3, nameof(KeepFiringHours), "0 to 3");
+        Require(LevelEdges is null || IsIncreasingPositive(LevelEdges), nameof(LevelEdges), "increasing and above zero");
         return this;
+    }
+
+    private static bool IsIncreasingPositive(IReadOnlyList<double> edges)
+    {
+        for (var i = 0; i < edges.Count; i++)
+        {
+            if (!(edges[i] > 0) || (i > 0 && edges[i] <= edges[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Require(bool ok, string name, string range)

@@ -35,4 +35,27 @@ public sealed class WarningFlags
 
     /// <summary>The earliest issue slot per slot of <paramref name="series"/>; <see cref="Never"/> where none.</summary>
     public ReadOnlySpan<int> EarliestIssue(int series) => _earliest[series];
+
+    /// <summary>
+    /// Keeps every warning of <paramref name="series"/> on for <paramref name="slots"/> slots after the last warned slot
+    /// (the alert lifecycle's keep-firing-for), within slots <paramref name="from"/> to <paramref name="to"/>. A slot
+    /// kept on counts as warned from its own start only, so keeping a warning on never adds lead to an event.
+    /// </summary>
+    public void KeepFiring(int series, int slots, int from, int to)
+    {
+        var row = _earliest[series];
+        to = Math.Min(to, row.Length);
+        var lastWarned = int.MinValue;
+        for (var t = Math.Max(0, from); t < to; t++)
+        {
+            if (row[t] != Never)
+            {
+                lastWarned = t;
+            }
+            else if (lastWarned != int.MinValue && t - lastWarned <= slots)
+            {
+                row[t] = t;
+            }
+        }
+    }
 }

@@ -10,6 +10,8 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 /// <param name="FalseEpisodesPerSensor30d">Episodes that overlap no event, per evaluated sensor per 30 days.</param>
 /// <param name="Sensors">Sensors evaluated (those with a threshold).</param>
 /// <param name="TestDays">Length of the test period in days.</param>
+/// <param name="WarnedHourFraction">Share of the evaluated sensor-slots (with a reading) that were warned: a rule that
+/// warns all the time catches everything, and this shows what its precision cost.</param>
 public sealed record WarningScore(
     int Events,
     double RecallLead1h,
@@ -19,4 +21,5 @@ public sealed record WarningScore(
     double Precision,
     double FalseEpisodesPerSensor30d,
     int Sensors,
-    double TestDays);
+    double TestDays,
+    double WarnedHourFraction);

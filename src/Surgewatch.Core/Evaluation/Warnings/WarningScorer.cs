@@ -21,7 +21,16 @@ public static class WarningScorer
     public static WarningScore Score(SeriesPanel panel, int testStart, ReadOnlySpan<double> thresholds, WarningFlags flags)
     {
         ArgumentNullException.ThrowIfNull(panel);
+        return Score(panel, testStart, panel.Length, thresholds, flags);
+    }
+
+    /// <summary>Scores <paramref name="flags"/> (indexed by panel slot) on the slots <paramref name="testStart"/> to <paramref name="testEnd"/> (exclusive).</summary>
+    public static WarningScore Score(SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(flags);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(testEnd, panel.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(testStart, testEnd);
         var perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
         var tally = new Tally();
         var sensors = 0;
@@ -33,13 +42,14 @@ public static class WarningScorer
             }
 
             sensors++;
-            var above = Above(panel.Values(s), thresholds[s], testStart);
-            var warned = Warned(panel.Values(s), flags.EarliestIssue(s), testStart);
+            var values = panel.Values(s)[..testEnd];
+            var above = Above(values, thresholds[s], testStart);
+            var warned = Warned(values, flags.EarliestIssue(s), testStart, ref tally);
             ScoreEvents(panel, above, flags.EarliestIssue(s), perHour, ref tally);
             ScoreEpisodes(above, warned, perHour, ref tally);
         }
 
-        var days = (panel.Length - testStart) * panel.Step.TotalDays;
+        var days = (testEnd - testStart) * panel.Step.TotalDays;
         return tally.ToScore(sensors, days);
     }
 
@@ -54,12 +64,13 @@ public static class WarningScorer
         return above;
     }
 
-    private static bool[] Warned(ReadOnlySpan<double> values, ReadOnlySpan<int> earliest, int testStart)
+    private static bool[] Warned(ReadOnlySpan<double> values, ReadOnlySpan<int> earliest, int testStart, ref Tally tally)
     {
         var warned = new bool[values.Length];
         for (var t = testStart; t < values.Length; t++)
         {
             warned[t] = earliest[t] != WarningFlags.Never && !double.IsNaN(values[t]);
+            tally.AddSlot(!double.IsNaN(values[t]), warned[t]);
         }
 
         return warned;
@@ -118,6 +129,13 @@ public static class WarningScorer
     {
         private List<double>? _leads;
         private int _events, _lead1h, _dayAhead, _episodes, _correct;
+        private long _slots, _warnedSlots;
+
+        public void AddSlot(bool present, bool warned)
+        {
+            _slots += present ? 1 : 0;
+            _warnedSlots += warned ? 1 : 0;
+        }
 
         public void AddEvent(double? leadHours, bool dayAhead)
         {
@@ -151,7 +169,8 @@ public static class WarningScorer
                 Ratio(_correct, _episodes),
                 sensors == 0 || days <= 0 ? Missing.Value : (_episodes - _correct) / (double)sensors / (days / 30),
                 sensors,
-                days);
+                days,
+                _slots == 0 ? Missing.Value : (double)_warnedSlots / _slots);
         }
 
         private static double Ratio(int part, int whole) => whole == 0 ? Missing.Value : (double)part / whole;

@@ -90,5 +90,38 @@ public class WarningScorerTest
         double.IsNaN(score.RecallLead1h).Should().BeTrue();
     }
 
+    [Fact]
+    public void Score_SixWarnedOfTwentyThreeReadHours_WarnedHourFractionIsTheirShare()
+    {
+        var values = Quiet(48);
+        values[40] = double.NaN;
+        var flags = new WarningFlags(1, 48);
+        for (var t = 36; t < 42; t++)
+        {
+            flags.Flag(0, t, 24); // 40 has no reading, so 5 of its 6 slots count
+        }
+
+        flags.Flag(0, 20, 10); // before the test period
+
+        var score = WarningScorer.Score(ForecastTestPanels.Hourly(values), 24, Thresholds, flags);
+
+        score.WarnedHourFraction.Should().BeApproximately(5.0 / 23, 1e-12);
+    }
+
+    [Fact]
+    public void Score_TestEndBeforeThePanelEnds_IgnoresLaterSlots()
+    {
+        var values = Quiet(72);
+        values[30] = values[60] = 20;
+        var flags = new WarningFlags(1, 72);
+        flags.Flag(0, 60, 50);
+
+        var score = WarningScorer.Score(ForecastTestPanels.Hourly(values), 24, 48, Thresholds, flags);
+
+        score.Events.Should().Be(1);
+        score.Episodes.Should().Be(0);
+        score.TestDays.Should().Be(1);
+    }
+
     private static double[] Quiet(int n) => Enumerable.Repeat(5.0, n).ToArray();
 }

@@ -1,0 +1,88 @@
+using System.Security.Cryptography;
+using System.Text;
+using Surgewatch.Cli.Common;
+using Surgewatch.Core.Evaluation.Warnings;
+
+namespace Surgewatch.Cli.Warnings;
+
+/// <summary>
+/// Stores the forecasts of an <c>evaluate-warnings</c> sweep on disk, keyed by everything that decides them (model,
+/// its features, data, test window, calibration weeks, horizon), so that a grid over rule settings neither refits nor
+/// re-forecasts. Rule settings are not part of the key: they only decide how the stored forecasts are read.
+/// </summary>
+internal sealed class ForecastCache(DirectoryInfo directory)
+{
+    private const int Magic = 0x53574643; // "SWFC"
+    private const int Version = 1;
+
+    /// <summary>The file for <paramref name="key"/>, named after the model and a hash of the key.</summary>
+    public FileInfo FileFor(string model, string key)
+    {
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..16];
+        return new FileInfo(Path.Combine(directory.FullName, $"{model}-{hash}.bin"));
+    }
+
+    /// <summary>The stored forecasts, or null when there are none for the key.</summary>
+    public SweptForecasts? TryLoad(string model, string key)
+    {
+        var file = FileFor(model, key);
+        if (!file.Exists)
+        {
+            return null;
+        }
+
+        using var reader = new BinaryReader(file.OpenRead());
+        if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || reader.ReadString() != key)
+        {
+            throw new UserInputException($"{file.FullName}: not a forecast cache of this version for these settings; delete it.");
+        }
+
+        var fit = TimeSpan.FromTicks(reader.ReadInt64());
+        var predict = TimeSpan.FromTicks(reader.ReadInt64());
+        return new SweptForecasts(ReadTable(reader), ReadTable(reader), fit, predict);
+    }
+
+    /// <summary>Stores <paramref name="forecasts"/> under <paramref name="key"/> (written to a temporary file, then moved).</summary>
+    public void Save(string model, string key, SweptForecasts forecasts)
+    {
+        directory.Create();
+        var file = FileFor(model, key);
+        var temporary = file.FullName + ".tmp";
+        using (var writer = new BinaryWriter(File.Create(temporary)))
+        {
+            writer.Write(Magic);
+            writer.Write(Version);
+            writer.Write(key);
+            writer.Write(forecasts.FitTime.Ticks);
+            writer.Write(forecasts.PredictTime.Ticks);
+            WriteTable(writer, forecasts.Calibration);
+            WriteTable(writer, forecasts.Test);
+        }
+
+        File.Move(temporary, file.FullName, overwrite: true);
+    }
+
+    private static void WriteTable(BinaryWriter writer, ForecastTable table)
+    {
+        writer.Write(table.Kinds);
+        writer.Write(table.Series);
+        writer.Write(table.From);
+        writer.Write(table.To);
+        foreach (var value in table.Values)
+        {
+            writer.Write(value);
+        }
+    }
+
+    private static ForecastTable ReadTable(BinaryReader reader)
+    {
+        var (kinds, series, from, to) = (reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+        var values = new double[(long)kinds * series * (to - from)];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = reader.ReadDouble();
+        }
+
+        return new ForecastTable(kinds, series, from, to, values);
+    }
+}

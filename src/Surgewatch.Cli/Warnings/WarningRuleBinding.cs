@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using Surgewatch.Cli.Common;
+using Surgewatch.Core.Evaluation.Warnings;
+
+namespace Surgewatch.Cli.Warnings;
+
+/// <summary>The <c>evaluate-warnings</c> options that choose and tune the warning rule.</summary>
+internal sealed class WarningRuleBinding
+{
+    private static readonly WarningEvaluationOptions Defaults = new();
+
+    private readonly Option<string> _rule = new("--rule")
+    {
+        Description = "Warning rule: exceedance (the calibrated probability of exceeding the threshold reaches a level) or upper-bound (the 90% upper bound reaches it).",
+        DefaultValueFactory = _ => "exceedance",
+    };
+
+    private readonly Option<double> _live = new("--p-live") { Description = "Exceedance rule: the live rule warns at this probability.", DefaultValueFactory = _ => Defaults.LiveProbability };
+    private readonly Option<double> _day = new("--p-day") { Description = "Exceedance rule: the day-ahead briefing warns at this probability.", DefaultValueFactory = _ => Defaults.DayAheadProbability };
+    private readonly Option<double> _withdraw = new("--p-withdraw") { Description = "Exceedance rule: a day-ahead warning is withdrawn when the latest live forecast's probability is below this (0: never).", DefaultValueFactory = _ => Defaults.WithdrawProbability };
+    private readonly Option<int> _keep = new("--keep-firing") { Description = "Hours a warning stays on after the last warned hour (0 to 3).", DefaultValueFactory = _ => Defaults.KeepFiringHours };
+    private readonly Option<bool> _pending = new("--pending") { Description = "Exceedance rule: the live rule warns only when two successive forecasts agree." };
+    private readonly Option<bool> _noPending = new("--no-pending") { Description = "Exceedance rule: the live rule warns on one forecast." };
+    private readonly Option<string?> _levels = new("--level-bins") { Description = "Exceedance rule: comma-separated edges of forecast ÷ threshold on which the probabilities are conditioned, e.g. 0.5,0.8; 'none' for none." };
+    private readonly Option<bool> _pool = new("--pool-sensors") { Description = "Exceedance rule: one ratio distribution for all sensors instead of one per sensor." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _noPending, _levels, _pool })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>The rule settings of <paramref name="result"/> applied to <paramref name="options"/>.</summary>
+    public WarningEvaluationOptions Apply(ParseResult result, WarningEvaluationOptions options) => options with
+    {
+        Rule = result.GetValue(_rule) switch
+        {
+            "exceedance" => WarningRuleKind.Exceedance,
+            "upper-bound" => WarningRuleKind.UpperBound,
+            var other => throw new UserInputException($"--rule '{other}': give exceedance or upper-bound."),
+        },
+        LiveProbability = result.GetValue(_live),
+        DayAheadProbability = result.GetValue(_day),
+        WithdrawProbability = result.GetValue(_withdraw),
+        KeepFiringHours = result.GetValue(_keep),
+        Pending = result.GetValue(_pending) || (Defaults.Pending && !result.GetValue(_noPending)),
+        LevelEdges = result.GetValue(_levels) is { } text ? Edges(text) : Defaults.LevelEdges,
+        PoolSensors = result.GetValue(_pool) || Defaults.PoolSensors,
+    };
+
+    private static double[] Edges(string text)
+    {
+        if (text.Trim() == "none")
+        {
+            return [];
+        }
+
+        return [.. text.Split(',').Select(part => double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw new UserInputException($"--level-bins '{text}': '{part}' is not a number."))];
+    }
+}

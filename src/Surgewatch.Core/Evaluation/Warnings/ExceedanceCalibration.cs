@@ -1,0 +1,176 @@
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Core.Evaluation.Warnings;
+
+/// <summary>
+/// The probability that a slot's reading exceeds a threshold given its point forecast, from the empirical
+/// distribution of actual ÷ forecast seen out of sample on a calibration window, per sensor and forecast kind
+/// (day-ahead, each live horizon), optionally per bin of forecast ÷ threshold (a forecast near the threshold errs
+/// differently from one far below it). P(exceed) = share of calibration ratios above threshold ÷ forecast.
+/// </summary>
+/// <remarks>
+/// A distribution with fewer than <see cref="MinimumSamples"/> ratios falls back, in order, to the same kind and bin
+/// over all sensors, the sensor's kind over all bins, and the kind over all sensors and bins; with none at all the
+/// probability is 1 when the forecast exceeds the threshold and 0 otherwise.
+/// </remarks>
+public sealed class ExceedanceCalibration
+{
+    /// <summary>Ratios a distribution needs before it is used rather than a pooled one.</summary>
+    public const int MinimumSamples = 30;
+
+    private readonly double[][][] _ratios;
+    private readonly double[] _edges;
+
+    private ExceedanceCalibration(double[][][] ratios, double[] edges) => (_ratios, _edges) = (ratios, edges);
+
+    /// <summary>
+    /// Builds the distributions from <paramref name="table"/> (forecasts over a calibration window, made by a model
+    /// fitted before it) and the readings of <paramref name="panel"/>; sensors whose threshold is NaN get none.
+    /// </summary>
+    /// <param name="panel">The readings.</param>
+    /// <param name="table">The calibration forecasts.</param>
+    /// <param name="thresholds">Each sensor's threshold (for the level bins).</param>
+    /// <param name="levelEdges">Increasing edges of forecast ÷ threshold; null or empty for one bin.</param>
+    /// <param name="poolSensors">Whether every sensor shares one distribution per kind and bin.</param>
+    public static ExceedanceCalibration Fit(SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, IReadOnlyList<double>? levelEdges, bool poolSensors)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(table);
+        var edges = levelEdges is null ? [] : levelEdges.ToArray();
+        var bins = edges.Length + 1;
+        var own = Lists(table.Series * table.Kinds * bins);
+        for (var s = 0; s < table.Series; s++)
+        {
+            var values = panel.Values(s);
+            for (var k = 0; k < table.Kinds && !double.IsNaN(thresholds[s]); k++)
+            {
+                for (var t = table.From; t < table.To; t++)
+                {
+                    var point = table[k, s, t];
+                    if (point > 0 && !double.IsNaN(values[t]))
+                    {
+                        own[(((s * table.Kinds) + k) * bins) + Bin(edges, point / thresholds[s])].Add(values[t] / point);
+                    }
+                }
+            }
+        }
+
+        return new ExceedanceCalibration(Resolve(own, table.Series, table.Kinds, bins, poolSensors), edges);
+    }
+
+    /// <summary>
+    /// The probability that <paramref name="series"/> exceeds <paramref name="threshold"/> at a slot forecast as
+    /// <paramref name="point"/> by a forecast of <paramref name="kind"/>; NaN for a missing forecast.
+    /// </summary>
+    public double Probability(int series, int kind, double point, double threshold)
+    {
+        if (double.IsNaN(point) || double.IsNaN(threshold))
+        {
+            return Missing.Value;
+        }
+
+        if (point <= 0)
+        {
+            return threshold < 0 ? 1 : 0;
+        }
+
+        var ratios = _ratios[series][(kind * (_edges.Length + 1)) + Bin(_edges, point / threshold)];
+        if (ratios.Length == 0)
+        {
+            return point > threshold ? 1 : 0;
+        }
+
+        return (double)(ratios.Length - CountAtMost(ratios, threshold / point)) / ratios.Length;
+    }
+
+    private static int Bin(double[] edges, double level)
+    {
+        var bin = 0;
+        while (bin < edges.Length && level >= edges[bin])
+        {
+            bin++;
+        }
+
+        return bin;
+    }
+
+    /// <summary>How many of the sorted <paramref name="sorted"/> are at most <paramref name="value"/>.</summary>
+    private static int CountAtMost(double[] sorted, double value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static double[][][] Resolve(List<double>[] own, int series, int kinds, int bins, bool poolSensors)
+    {
+        var result = new double[series][][];
+        var pooledBin = new double[kinds * bins][];
+        var pooledKind = new double[kinds][];
+        for (var k = 0; k < kinds; k++)
+        {
+            pooledKind[k] = Sorted(Enumerable.Range(0, series).SelectMany(s => Enumerable.Range(0, bins).SelectMany(b => own[(((s * kinds) + k) * bins) + b])));
+            for (var b = 0; b < bins; b++)
+            {
+                pooledBin[(k * bins) + b] = Sorted(Enumerable.Range(0, series).SelectMany(s => own[(((s * kinds) + k) * bins) + b]));
+            }
+        }
+
+        for (var s = 0; s < series; s++)
+        {
+            result[s] = new double[kinds * bins][];
+            for (var k = 0; k < kinds; k++)
+            {
+                var sensorKind = Sorted(Enumerable.Range(0, bins).SelectMany(b => own[(((s * kinds) + k) * bins) + b]));
+                if (sensorKind.Length == 0)
+                {
+                    // A sensor without calibration data (no threshold) is never asked; an empty set keeps it that way.
+                    Array.Fill(result[s], [], k * bins, bins);
+                    continue;
+                }
+
+                for (var b = 0; b < bins; b++)
+                {
+                    var mine = own[(((s * kinds) + k) * bins) + b];
+                    result[s][(k * bins) + b] =
+                        !poolSensors && mine.Count >= MinimumSamples ? Sorted(mine)
+                        : pooledBin[(k * bins) + b].Length >= MinimumSamples ? pooledBin[(k * bins) + b]
+                        : !poolSensors && sensorKind.Length >= MinimumSamples ? sensorKind
+                        : pooledKind[k];
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static double[] Sorted(IEnumerable<double> values)
+    {
+        var array = values.ToArray();
+        Array.Sort(array);
+        return array;
+    }
+
+    private static List<double>[] Lists(int count)
+    {
+        var lists = new List<double>[count];
+        for (var i = 0; i < count; i++)
+        {
+            lists[i] = [];
+        }
+
+        return lists;
+    }
+}

@@ -1,0 +1,64 @@
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Core.Evaluation.Warnings;
+
+/// <summary>
+/// The exceedance-probability warning rule. The live rule warns about slot t from a forecast h slots ahead when the
+/// probability that t exceeds the threshold reaches <see cref="WarningEvaluationOptions.LiveProbability"/> (with
+/// <see cref="WarningEvaluationOptions.Pending"/>, only when the forecast one slot earlier for t agreed). The
+/// day-ahead briefing warns when the day-ahead probability reaches <see cref="WarningEvaluationOptions.DayAheadProbability"/>,
+/// unless the latest live forecast for t withdraws it (probability below <see cref="WarningEvaluationOptions.WithdrawProbability"/>);
+/// a withdrawn day-ahead warning does not count at all.
+/// </summary>
+public static class ExceedanceRule
+{
+    /// <summary>The warnings of the rule over the targets of <paramref name="table"/>.</summary>
+    public static WarningFlags Flag(
+        SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, ExceedanceCalibration calibration, WarningEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(options);
+        var flags = new WarningFlags(panel.Sensors.Count, panel.Length);
+        var probability = new double[table.Kinds];
+        for (var s = 0; s < table.Series; s++)
+        {
+            if (double.IsNaN(thresholds[s]))
+            {
+                continue;
+            }
+
+            for (var t = table.From; t < table.To; t++)
+            {
+                for (var k = 0; k < table.Kinds; k++)
+                {
+                    probability[k] = calibration.Probability(s, k, table[k, s, t], thresholds[s]);
+                }
+
+                FlagSlot(panel, flags, s, t, probability, options);
+            }
+        }
+
+        return flags;
+    }
+
+    private static void FlagSlot(SeriesPanel panel, WarningFlags flags, int series, int target, double[] probability, WarningEvaluationOptions options)
+    {
+        var horizon = probability.Length - 1;
+        for (var h = 1; h <= horizon; h++)
+        {
+            var confirmed = !options.Pending || (h < horizon && probability[h + 1] >= options.LiveProbability);
+            if (probability[h] >= options.LiveProbability && confirmed)
+            {
+                flags.Flag(series, target, ForecastTable.IssueSlot(panel, h, target));
+            }
+        }
+
+        var withdrawn = horizon >= 1 && probability[1] < options.WithdrawProbability;
+        if (probability[0] >= options.DayAheadProbability && !withdrawn)
+        {
+            flags.Flag(series, target, ForecastTable.IssueSlot(panel, 0, target));
+        }
+    }
+}

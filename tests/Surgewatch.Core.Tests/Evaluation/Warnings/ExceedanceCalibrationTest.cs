@@ -1,0 +1,69 @@
+using Surgewatch.Core.Evaluation.Warnings;
+using Surgewatch.Core.Tests.Forecasting;
+
+namespace Surgewatch.Core.Tests.Evaluation.Warnings;
+
+public class ExceedanceCalibrationTest
+{
+    [Fact]
+    public void Probability_ForecastOf100_IsTheShareOfRatiosAboveThresholdOverForecast()
+    {
+        // 100 calibration slots forecast at 100 with readings 51..150: ratios 0.51..1.50.
+        var (panel, table) = Calibration(t => 100, t => 51 + t, length: 100);
+
+        var calibration = ExceedanceCalibration.Fit(panel, table, [120], null, poolSensors: false);
+
+        calibration.Probability(0, 1, 100, 120).Should().BeApproximately(0.30, 1e-12); // readings above 120: 121..150
+        calibration.Probability(0, 1, 80, 120).Should().Be(0); // needs a ratio above 1.5
+        calibration.Probability(0, 1, 240, 120).Should().Be(1);
+        calibration.Probability(0, 0, 100, 120).Should().Be(0, "no day-ahead forecasts were made, so only a point above the threshold warns");
+        calibration.Probability(0, 1, double.NaN, 120).Should().Be(double.NaN);
+    }
+
+    [Fact]
+    public void Probability_WithLevelBins_UsesTheRatiosOfForecastsAtThatLevel()
+    {
+        // Low forecasts (10, a tenth of the threshold) are always right; high ones (80) err by up to ±50%.
+        var (panel, table) = Calibration(t => t % 2 == 0 ? 10 : 80, t => t % 2 == 0 ? 10 : 40 + (t % 100 * 0.8), length: 200);
+
+        var pooled = ExceedanceCalibration.Fit(panel, table, [100], null, poolSensors: false);
+        var binned = ExceedanceCalibration.Fit(panel, table, [100], [0.5], poolSensors: false);
+
+        binned.Probability(0, 1, 80, 100).Should().BeGreaterThan(pooled.Probability(0, 1, 80, 100));
+        binned.Probability(0, 1, 10, 100).Should().Be(0);
+    }
+
+    [Fact]
+    public void Fit_TooFewRatiosInABin_FallsBackToAllSensorsAtThatLevel()
+    {
+        // Sensor 0 has only 10 high forecasts, sensor 1 has 90 whose readings are twice the forecast.
+        var values0 = new double[100];
+        var values1 = new double[100];
+        var table = new ForecastTable(2, 2, 0, 100);
+        for (var t = 0; t < 100; t++)
+        {
+            table[1, 0, t] = t < 10 ? 90 : 10;
+            values0[t] = t < 10 ? 90 : 10;
+            table[1, 1, t] = t < 90 ? 90 : 10;
+            values1[t] = t < 90 ? 180 : 10;
+        }
+
+        var calibration = ExceedanceCalibration.Fit(ForecastTestPanels.Hourly(values0, values1), table, [100, 100], [0.5], poolSensors: false);
+
+        calibration.Probability(0, 1, 90, 100).Should().BeApproximately(0.9, 1e-12, "sensor 0's 10 high ratios are too few; 90 of the pooled 100 are 2");
+        calibration.Probability(1, 1, 90, 100).Should().Be(1);
+    }
+
+    private static (Surgewatch.Core.Series.SeriesPanel Panel, ForecastTable Table) Calibration(Func<int, double> forecast, Func<int, double> reading, int length)
+    {
+        var values = new double[length];
+        var table = new ForecastTable(2, 1, 0, length);
+        for (var t = 0; t < length; t++)
+        {
+            table[1, 0, t] = forecast(t);
+            values[t] = reading(t);
+        }
+
+        return (ForecastTestPanels.Hourly(values), table);
+    }
+}
