@@ -40,8 +40,12 @@ public static class BriefingBuilder
         return new DayBriefing(day.Date, model, subjects);
     }
 
-    /// <summary>The briefing per sensor: the warning level of a sensor is its surge threshold (NaN: never at risk).</summary>
-    public static DayBriefing ForSensors(DayForecast day, SeriesPanel panel, IReadOnlyList<string> names, ReadOnlySpan<double> thresholds, string model)
+    /// <summary>
+    /// The briefing per sensor: the warning level of a sensor is its surge threshold (NaN: never at risk); an hour is at
+    /// risk when its probability of reaching the threshold (<see cref="DayForecast.Reach"/>) is at least
+    /// <paramref name="riskProbability"/>, or, without calibrated probabilities, when its upper bound reaches it.
+    /// </summary>
+    public static DayBriefing ForSensors(DayForecast day, SeriesPanel panel, IReadOnlyList<string> names, ReadOnlySpan<double> thresholds, string model, double riskProbability)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var subjects = new List<SubjectBriefing>(panel.Sensors.Count);
@@ -51,7 +55,9 @@ public static class BriefingBuilder
             var peak = Peak(mean);
             var threshold = thresholds[s];
             var level = peak < 0 ? ZoneLevel.NoData : mean[peak] >= threshold ? ZoneLevel.Warning : ZoneLevel.Ok;
-            var risk = double.IsNaN(threshold) ? [] : HoursReaching(upper, threshold);
+            var risk = double.IsNaN(threshold) ? []
+                : day.Reach[s].All(double.IsNaN) ? HoursReaching(upper, threshold)
+                : HoursReaching(day.Reach[s], riskProbability);
             subjects.Add(Subject(panel.Sensors[s].Value, names[s], mean, upper, peak, Missing.Value, level, risk));
         }
 

@@ -7,8 +7,11 @@ namespace Surgewatch.Core.Briefing;
 
 /// <summary>
 /// The whole day-ahead pipeline, for the CLI and the server: fits <paramref name="model"/> on the data before a
-/// calibration window, calibrates the 90% upper bound there (out of sample), fits again on all data before the day,
-/// forecasts the day and builds the briefing per zone (or per sensor without zones).
+/// calibration window, calibrates there (out of sample) the 90% upper bound and the exceedance probabilities of the
+/// day-ahead warning rule (<see cref="ExceedanceCalibration"/>), fits again on all data before the day, forecasts the
+/// day and builds the briefing per zone (or per sensor without zones). A sensor's hours at risk are those whose
+/// probability of reaching its surge threshold is at least the warning rule's day-ahead level
+/// (<see cref="WarningEvaluationOptions.DayAheadProbability"/>), as <c>evaluate-warnings</c> measures it.
 /// </summary>
 /// <param name="model">The forecast model, such as gbm or historical-median-4w.</param>
 /// <param name="calibrationWeeks">Weeks of calibration before the day (default 4); shortened when the data is shorter.</param>
@@ -29,29 +32,32 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
         ArgumentNullException.ThrowIfNull(panel);
         var trainEnd = DayForecast.TrainEnd(panel, date);
         var thresholds = SurgeThresholds.Compute(panel, trainEnd, 0.995, MinimumThresholdDays);
-        var calibration = Calibrate(panel, trainEnd, thresholds, cancellationToken);
+        var (calibration, exceedance) = Calibrate(panel, trainEnd, thresholds, cancellationToken);
         var forecaster = model.Fit(panel, trainEnd, cancellationToken);
-        var day = DayForecast.Issue(panel, forecaster, calibration, date);
+        var day = DayForecast.Issue(panel, forecaster, calibration, exceedance, thresholds, date);
         if (zones is { Count: > 0 })
         {
             return BriefingBuilder.ForZones(day, panel, zones, model.Name);
         }
 
         var names = sensorNames ?? [.. panel.Sensors.Select(s => s.Value)];
-        return BriefingBuilder.ForSensors(day, panel, names, thresholds, model.Name);
+        return BriefingBuilder.ForSensors(day, panel, names, thresholds, model.Name, RuleOptions.DayAheadProbability);
     }
 
-    private UpperBoundCalibration Calibrate(SeriesPanel panel, int trainEnd, double[] thresholds, CancellationToken cancellationToken)
+    private static readonly WarningEvaluationOptions RuleOptions = new(RollingHorizon: 1);
+
+    private (UpperBoundCalibration Upper, ExceedanceCalibration? Exceedance) Calibrate(SeriesPanel panel, int trainEnd, double[] thresholds, CancellationToken cancellationToken)
     {
-        var options = new WarningEvaluationOptions(RollingHorizon: 1, CalibrationWeeks: calibrationWeeks);
         var window = (int)(TimeSpan.FromDays(7 * calibrationWeeks) / panel.Step);
         var from = Math.Max(trainEnd / 2, trainEnd - window);
         if (from <= 0 || from >= trainEnd)
         {
-            return UpperBoundCalibration.None(panel.Sensors.Count, options.RollingHorizon + 1);
+            return (UpperBoundCalibration.None(panel.Sensors.Count, RuleOptions.RollingHorizon + 1), null);
         }
 
         var early = model.Fit(panel, from, cancellationToken);
-        return UpperBoundCalibration.Calibrate(panel, early, from, trainEnd, thresholds, options, cancellationToken);
+        var table = ForecastTable.Sweep(early, panel, from, trainEnd, RuleOptions, null, cancellationToken);
+        return (UpperBoundCalibration.FromTable(panel, table, thresholds, RuleOptions.UpperQuantile),
+            ExceedanceCalibration.Fit(panel, table, thresholds, RuleOptions.LevelEdges, RuleOptions.PoolSensors));
     }
 }

@@ -12,7 +12,8 @@ namespace Surgewatch.Core.Briefing;
 /// <param name="Date">The day.</param>
 /// <param name="Mean">Per series, 24 hourly point forecasts (NaN where the model could not forecast).</param>
 /// <param name="Upper">Per series, 24 hourly 90% upper bounds.</param>
-public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Upper)
+/// <param name="Reach">Per series, 24 hourly probabilities of reaching the series' surge threshold (NaN without one or without calibration).</param>
+public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Upper, double[][] Reach)
 {
     /// <summary>Hours in a day's briefing.</summary>
     public const int Hours = 24;
@@ -31,7 +32,13 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
     }
 
     /// <summary>Forecasts <paramref name="date"/> for every series of <paramref name="panel"/> with a forecaster fitted up to <see cref="TrainEnd"/>.</summary>
-    public static DayForecast Issue(SeriesPanel panel, IForecaster forecaster, UpperBoundCalibration calibration, DateOnly date)
+    /// <param name="panel">The observations.</param>
+    /// <param name="forecaster">The forecaster.</param>
+    /// <param name="calibration">The upper-bound margins.</param>
+    /// <param name="exceedance">The day-ahead exceedance probabilities; null when there was no room to calibrate them.</param>
+    /// <param name="thresholds">Each series' surge threshold (NaN: none).</param>
+    /// <param name="date">The day.</param>
+    public static DayForecast Issue(SeriesPanel panel, IForecaster forecaster, UpperBoundCalibration calibration, ExceedanceCalibration? exceedance, ReadOnlySpan<double> thresholds, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(forecaster);
         ArgumentNullException.ThrowIfNull(calibration);
@@ -42,13 +49,20 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
         var point = new double[ahead + (Hours * perHour)];
         var mean = new double[panel.Sensors.Count][];
         var upper = new double[panel.Sensors.Count][];
+        var reach = new double[panel.Sensors.Count][];
         for (var s = 0; s < mean.Length; s++)
         {
             forecaster.Predict(origin, s, point);
             (mean[s], upper[s]) = ByHour(point.AsSpan(ahead), perHour, calibration.Margin(s, 0));
+            reach[s] = new double[Hours];
+            for (var h = 0; h < Hours; h++)
+            {
+                // The day-ahead kind (0); an hour of sub-hourly slots is judged on its sum, as the threshold's hours are.
+                reach[s][h] = exceedance?.Probability(s, 0, mean[s][h], thresholds[s]) ?? Missing.Value;
+            }
         }
 
-        return new DayForecast(date, mean, upper);
+        return new DayForecast(date, mean, upper, reach);
     }
 
     private static (double[] Mean, double[] Upper) ByHour(ReadOnlySpan<double> slots, int perHour, double margin)

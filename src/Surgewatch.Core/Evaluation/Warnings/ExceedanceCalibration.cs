@@ -6,12 +6,12 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 /// The probability that a slot's reading exceeds a threshold given its point forecast, from the empirical
 /// distribution of actual ÷ forecast seen out of sample on a calibration window, per sensor and forecast kind
 /// (day-ahead, each live horizon), optionally per bin of forecast ÷ threshold (a forecast near the threshold errs
-/// differently from one far below it). P(exceed) = share of calibration ratios above threshold ÷ forecast.
+/// differently from one far below it). P(reach) = share of calibration ratios at or above threshold ÷ forecast.
 /// </summary>
 /// <remarks>
 /// A distribution with fewer than <see cref="MinimumSamples"/> ratios falls back, in order, to the same kind and bin
 /// over all sensors, the sensor's kind over all bins, and the kind over all sensors and bins; with none at all the
-/// probability is 1 when the forecast exceeds the threshold and 0 otherwise.
+/// probability is 1 when the forecast reaches the threshold and 0 otherwise.
 /// </remarks>
 public sealed class ExceedanceCalibration
 {
@@ -59,7 +59,7 @@ public sealed class ExceedanceCalibration
     }
 
     /// <summary>
-    /// The probability that <paramref name="series"/> exceeds <paramref name="threshold"/> at a slot forecast as
+    /// The probability that <paramref name="series"/> reaches <paramref name="threshold"/> at a slot forecast as
     /// <paramref name="point"/> by a forecast of <paramref name="kind"/>; NaN for a missing forecast.
     /// </summary>
     public double Probability(int series, int kind, double point, double threshold)
@@ -77,10 +77,10 @@ public sealed class ExceedanceCalibration
         var ratios = _ratios[series][(kind * (_edges.Length + 1)) + Bin(_edges, point / threshold)];
         if (ratios.Length == 0)
         {
-            return point > threshold ? 1 : 0;
+            return point >= threshold ? 1 : 0;
         }
 
-        return (double)(ratios.Length - CountAtMost(ratios, threshold / point)) / ratios.Length;
+        return (double)(ratios.Length - CountBelow(ratios, threshold / point)) / ratios.Length;
     }
 
     private static int Bin(double[] edges, double level)
@@ -94,14 +94,14 @@ public sealed class ExceedanceCalibration
         return bin;
     }
 
-    /// <summary>How many of the sorted <paramref name="sorted"/> are at most <paramref name="value"/>.</summary>
-    private static int CountAtMost(double[] sorted, double value)
+    /// <summary>How many of the sorted <paramref name="sorted"/> are below <paramref name="value"/>.</summary>
+    private static int CountBelow(double[] sorted, double value)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value)
+            if (sorted[mid] < value)
             {
                 lo = mid + 1;
             }

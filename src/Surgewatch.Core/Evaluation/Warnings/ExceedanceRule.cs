@@ -4,7 +4,7 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 
 /// <summary>
 /// The exceedance-probability warning rule. The live rule warns about slot t from a forecast h slots ahead when the
-/// probability that t exceeds the threshold reaches <see cref="WarningEvaluationOptions.LiveProbability"/> (with
+/// probability that t reaches the threshold is at least <see cref="WarningEvaluationOptions.LiveProbability"/> (with
 /// <see cref="WarningEvaluationOptions.Pending"/>, only when the forecast one slot earlier for t agreed). The
 /// day-ahead briefing warns when the day-ahead probability reaches <see cref="WarningEvaluationOptions.DayAheadProbability"/>,
 /// unless the latest live forecast for t withdraws it (probability below <see cref="WarningEvaluationOptions.WithdrawProbability"/>);

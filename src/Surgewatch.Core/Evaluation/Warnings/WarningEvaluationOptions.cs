@@ -4,7 +4,7 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 public enum WarningRuleKind
 {
     /// <summary>
-    /// Warn when the calibrated probability that the slot exceeds the threshold reaches a level
+    /// Warn when the calibrated probability that the slot reaches the threshold is high enough
     /// (<see cref="ExceedanceCalibration"/>, <see cref="ExceedanceRule"/>).
     /// </summary>
     Exceedance,

@@ -6,15 +6,16 @@ namespace Surgewatch.Core.Tests.Evaluation.Warnings;
 public class ExceedanceCalibrationTest
 {
     [Fact]
-    public void Probability_ForecastOf100_IsTheShareOfRatiosAboveThresholdOverForecast()
+    public void Probability_ForecastOf100_IsTheShareOfRatiosReachingThresholdOverForecast()
     {
         // 100 calibration slots forecast at 100 with readings 51..150: ratios 0.51..1.50.
         var (panel, table) = Calibration(t => 100, t => 51 + t, length: 100);
 
         var calibration = ExceedanceCalibration.Fit(panel, table, [120], null, poolSensors: false);
 
-        calibration.Probability(0, 1, 100, 120).Should().BeApproximately(0.30, 1e-12); // readings above 120: 121..150
-        calibration.Probability(0, 1, 80, 120).Should().Be(0); // needs a ratio above 1.5
+        calibration.Probability(0, 1, 100, 120).Should().BeApproximately(0.31, 1e-12); // readings reaching 120: 120..150
+        calibration.Probability(0, 1, 80, 120).Should().Be(0.01); // needs a ratio of 1.5: only 150 has it
+        calibration.Probability(0, 1, 79, 120).Should().Be(0);
         calibration.Probability(0, 1, 240, 120).Should().Be(1);
         calibration.Probability(0, 0, 100, 120).Should().Be(0, "no day-ahead forecasts were made, so only a point above the threshold warns");
         calibration.Probability(0, 1, double.NaN, 120).Should().Be(double.NaN);
