@@ -20,14 +20,13 @@ internal sealed class WarningRuleBinding
     private readonly Option<double> _day = new("--p-day") { Description = "Exceedance rule: the day-ahead briefing warns at this probability.", DefaultValueFactory = _ => Defaults.DayAheadProbability };
     private readonly Option<double> _withdraw = new("--p-withdraw") { Description = "Exceedance rule: a day-ahead warning is withdrawn when the latest live forecast's probability is below this (0: never).", DefaultValueFactory = _ => Defaults.WithdrawProbability };
     private readonly Option<int> _keep = new("--keep-firing") { Description = "Hours a warning stays on after the last warned hour (0 to 3).", DefaultValueFactory = _ => Defaults.KeepFiringHours };
-    private readonly Option<bool> _pending = new("--pending") { Description = "Exceedance rule: the live rule warns only when two successive forecasts agree." };
-    private readonly Option<bool> _noPending = new("--no-pending") { Description = "Exceedance rule: the live rule warns on one forecast." };
+    private readonly Option<bool> _pending = new("--pending") { Description = "Exceedance rule: the live rule warns only when two successive forecasts agree (true/false).", DefaultValueFactory = _ => Defaults.Pending };
     private readonly Option<string?> _levels = new("--level-bins") { Description = "Exceedance rule: comma-separated edges of forecast ÷ threshold on which the probabilities are conditioned, e.g. 0.5,0.8; 'none' for none." };
-    private readonly Option<bool> _pool = new("--pool-sensors") { Description = "Exceedance rule: one ratio distribution for all sensors instead of one per sensor." };
+    private readonly Option<bool> _pool = new("--pool-sensors") { Description = "Exceedance rule: one ratio distribution for all sensors (true) or one per sensor (false).", DefaultValueFactory = _ => Defaults.PoolSensors };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _noPending, _levels, _pool })
+        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _levels, _pool })
         {
             command.Options.Add(option);
         }
@@ -46,9 +45,9 @@ internal sealed class WarningRuleBinding
         DayAheadProbability = result.GetValue(_day),
         WithdrawProbability = result.GetValue(_withdraw),
         KeepFiringHours = result.GetValue(_keep),
-        Pending = result.GetValue(_pending) || (Defaults.Pending && !result.GetValue(_noPending)),
+        Pending = result.GetValue(_pending),
         LevelEdges = result.GetValue(_levels) is { } text ? Edges(text) : Defaults.LevelEdges,
-        PoolSensors = result.GetValue(_pool) || Defaults.PoolSensors,
+        PoolSensors = result.GetValue(_pool),
     };
 
     private static double[] Edges(string text)

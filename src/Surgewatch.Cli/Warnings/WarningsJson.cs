@@ -19,8 +19,8 @@ internal static class WarningsJson
         var report = new Report(
             dataset, testFrom, testTo, Settings(options), product.Model, Figures(product.Score), product.Score.Sensors, Math.Round(product.Score.TestDays, 2),
             Math.Round(product.FitTime.TotalSeconds, 2), Math.Round(product.PredictTime.TotalSeconds, 2),
-            product.Score.Events, product.Score.Episodes,
-            new Baseline(baseline.Model, Figures(baseline.Score), baseline.Score.Events, baseline.Score.Episodes));
+            product.Score.Events, product.Score.Episodes, BriefingOf(product),
+            new Baseline(baseline.Model, Figures(baseline.Score), baseline.Score.Events, baseline.Score.Episodes, BriefingOf(baseline)));
         return JsonSerializer.Serialize(report, Options);
     }
 
@@ -31,17 +31,24 @@ internal static class WarningsJson
     private static Fields Figures(WarningScore s) => new(
         Round(s.RecallLead1h), Round(s.RecallDayAhead), Round(s.MedianLeadHours), Round(s.Precision), Round(s.FalseEpisodesPerSensor30d), Round(s.WarnedHourFraction));
 
+    private static BriefingFields? BriefingOf(WarningEvaluation e) => e.Briefing is { } b
+        ? new(b.Episodes, Round(b.Precision), Round(b.WarnedHourFraction), Round(b.RecallDayAhead))
+        : null;
+
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
 
     private sealed record Rule(
         string Name, double? LiveProbability, double? DayAheadProbability, double? WithdrawProbability, int KeepFiringHours, bool? Pending,
         IReadOnlyList<double>? LevelBins, bool? PoolSensors, double? UpperQuantile);
 
+    /// <summary>The day-ahead briefing's hours at risk scored alone, before withdrawal.</summary>
+    private sealed record BriefingFields(int Episodes, double? Precision, double? WarnedHourFraction, double? RecallDayAhead);
+
     private sealed record Fields(double? RecallLead1h, double? RecallDayAhead, double? MedianLeadHours, double? Precision, double? FalseEpisodesPerSensor30d, double? WarnedHourFraction);
 
     private sealed record Report(
         string Dataset, string TestFrom, string? TestTo, Rule Rule, string Model, [property: JsonIgnore] Fields F, int Sensors, double TestDays, double FitSeconds, double PredictSeconds,
-        int Events, int Episodes, Baseline Baseline)
+        int Events, int Episodes, BriefingFields? Briefing, Baseline Baseline)
     {
         public double? RecallLead1h => F.RecallLead1h;
 
@@ -56,7 +63,7 @@ internal static class WarningsJson
         public double? WarnedHourFraction => F.WarnedHourFraction;
     }
 
-    private sealed record Baseline(string Model, [property: JsonIgnore] Fields F, int Events, int Episodes)
+    private sealed record Baseline(string Model, [property: JsonIgnore] Fields F, int Events, int Episodes, BriefingFields? Briefing)
     {
         public double? RecallLead1h => F.RecallLead1h;
 

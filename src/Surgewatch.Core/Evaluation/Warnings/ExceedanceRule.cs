@@ -43,6 +43,33 @@ public static class ExceedanceRule
         return flags;
     }
 
+    /// <summary>
+    /// The day-ahead briefing's own warnings, before any withdrawal: what the briefing lists as hours at risk. Scoring
+    /// them shows what a low <see cref="WarningEvaluationOptions.DayAheadProbability"/> costs, which the withdrawal
+    /// hides from the live warnings' figures.
+    /// </summary>
+    public static WarningFlags Briefing(
+        SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, ExceedanceCalibration calibration, WarningEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(calibration);
+        ArgumentNullException.ThrowIfNull(options);
+        var flags = new WarningFlags(panel.Sensors.Count, panel.Length);
+        for (var s = 0; s < table.Series; s++)
+        {
+            for (var t = table.From; t < table.To && !double.IsNaN(thresholds[s]); t++)
+            {
+                if (calibration.Probability(s, 0, table[0, s, t], thresholds[s]) >= options.DayAheadProbability)
+                {
+                    flags.Flag(s, t, ForecastTable.IssueSlot(panel, 0, t));
+                }
+            }
+        }
+
+        return flags;
+    }
+
     private static void FlagSlot(SeriesPanel panel, WarningFlags flags, int series, int target, double[] probability, WarningEvaluationOptions options)
     {
         var horizon = probability.Length - 1;

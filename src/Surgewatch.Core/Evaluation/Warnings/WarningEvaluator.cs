@@ -10,7 +10,9 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 /// <param name="Rule">The warning rule used.</param>
 /// <param name="FitTime">Time spent fitting (both fits).</param>
 /// <param name="PredictTime">Time spent forecasting (calibration and test).</param>
-public sealed record WarningEvaluation(string Model, WarningScore Score, IReadOnlyList<double> Thresholds, WarningRuleKind Rule, TimeSpan FitTime, TimeSpan PredictTime);
+/// <param name="Briefing">Exceedance rule: the day-ahead briefing's own warnings scored alone, before withdrawal (null for the upper-bound rule).</param>
+public sealed record WarningEvaluation(
+    string Model, WarningScore Score, IReadOnlyList<double> Thresholds, WarningRuleKind Rule, TimeSpan FitTime, TimeSpan PredictTime, WarningScore? Briefing = null);
 
 /// <summary>
 /// The forecasts a warning evaluation scores: out of sample over the calibration window (the model fitted on the data
@@ -75,9 +77,15 @@ public sealed class WarningEvaluator(TimeProvider time)
         options = options.Validated();
         var (calibration, test) = (forecasts.Calibration, forecasts.Test);
         var thresholds = SurgeThresholds.Compute(panel, test.From, options.Percentile, options.MinimumDays);
-        var flags = options.Rule == WarningRuleKind.Exceedance
-            ? ExceedanceRule.Flag(panel, test, thresholds, ExceedanceCalibration.Fit(panel, calibration, thresholds, options.LevelEdges, options.PoolSensors), options)
+        var exceedance = options.Rule == WarningRuleKind.Exceedance
+            ? ExceedanceCalibration.Fit(panel, calibration, thresholds, options.LevelEdges, options.PoolSensors)
+            : null;
+        var flags = exceedance is not null
+            ? ExceedanceRule.Flag(panel, test, thresholds, exceedance, options)
             : UpperBoundFlags(panel, calibration, test, thresholds, options);
+        var briefing = exceedance is null || !options.DayAhead
+            ? null
+            : WarningScorer.Score(panel, test.From, test.To, thresholds, ExceedanceRule.Briefing(panel, test, thresholds, exceedance, options));
         var keep = options.KeepFiringHours * Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
         for (var s = 0; s < panel.Sensors.Count && keep > 0; s++)
         {
@@ -85,7 +93,7 @@ public sealed class WarningEvaluator(TimeProvider time)
         }
 
         var score = WarningScorer.Score(panel, test.From, test.To, thresholds, flags);
-        return new WarningEvaluation(model, score, thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime);
+        return new WarningEvaluation(model, score, thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime, briefing);
     }
 
     /// <summary>The first slot of the calibration window before <paramref name="testStart"/> (at most zero when there is no room).</summary>

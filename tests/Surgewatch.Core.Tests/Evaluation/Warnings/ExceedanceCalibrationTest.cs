@@ -55,6 +55,29 @@ public class ExceedanceCalibrationTest
         calibration.Probability(1, 1, 90, 100).Should().Be(1);
     }
 
+    [Fact]
+    public void Fit_PoolSensors_GivesEverySensorTheSharedDistribution()
+    {
+        // Sensor 0's readings equal its forecasts; sensor 1's are twice its forecasts.
+        var table = new ForecastTable(2, 2, 0, 100);
+        var values0 = new double[100];
+        var values1 = new double[100];
+        for (var t = 0; t < 100; t++)
+        {
+            table[1, 0, t] = table[1, 1, t] = values0[t] = 50;
+            values1[t] = 100;
+        }
+
+        var panel = ForecastTestPanels.Hourly(values0, values1);
+        var own = ExceedanceCalibration.Fit(panel, table, [80, 80], null, poolSensors: false);
+        var pooled = ExceedanceCalibration.Fit(panel, table, [80, 80], null, poolSensors: true);
+
+        own.Probability(0, 1, 50, 80).Should().Be(0);
+        own.Probability(1, 1, 50, 80).Should().Be(1);
+        pooled.Probability(0, 1, 50, 80).Should().Be(0.5);
+        pooled.Probability(1, 1, 50, 80).Should().Be(0.5);
+    }
+
     private static (Surgewatch.Core.Series.SeriesPanel Panel, ForecastTable Table) Calibration(Func<int, double> forecast, Func<int, double> reading, int length)
     {
         var values = new double[length];
