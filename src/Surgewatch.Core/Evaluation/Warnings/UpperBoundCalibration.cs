@@ -1,4 +1,3 @@
-using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Evaluation.Warnings;
@@ -27,19 +26,6 @@ public sealed class UpperBoundCalibration
         }
 
         return new UpperBoundCalibration(margins);
-    }
-
-    /// <summary>
-    /// Calibrates with <paramref name="forecaster"/> (fitted on slots before <paramref name="from"/>) on the slots
-    /// <paramref name="from"/> to <paramref name="to"/>, replaying the live rule and the day-ahead briefing of <paramref name="options"/>.
-    /// </summary>
-    public static UpperBoundCalibration Calibrate(
-        SeriesPanel panel, IForecaster forecaster, int from, int to, ReadOnlySpan<double> thresholds, WarningEvaluationOptions options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var builder = new Builder(panel, thresholds, options.RollingHorizon + 1, options.UpperQuantile);
-        ForecastSweep.Run(forecaster, panel, from, to, options, null, builder.Add, cancellationToken);
-        return builder.Build();
     }
 
     /// <summary>Calibrates on forecasts already made over a calibration window (see <see cref="ForecastTable.Sweep"/>).</summary>
