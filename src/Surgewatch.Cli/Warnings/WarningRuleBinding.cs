@@ -24,9 +24,11 @@ internal sealed class WarningRuleBinding
     private readonly Option<string?> _levels = new("--level-bins") { Description = "Exceedance rule: comma-separated edges of forecast ÷ threshold on which the probabilities are conditioned, e.g. 0.5,0.8; 'none' for none." };
     private readonly Option<bool> _pool = new("--pool-sensors") { Description = "Exceedance rule: one ratio distribution for all sensors (true) or one per sensor (false).", DefaultValueFactory = _ => Defaults.PoolSensors };
 
+    private readonly Option<int> _hours = new("--hour-groups") { Description = "Exceedance rule: equal groups of the hours of the day with their own probabilities (1: none; 4: six-hour blocks).", DefaultValueFactory = _ => Defaults.HourGroups };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _levels, _pool })
+        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _levels, _pool, _hours })
         {
             command.Options.Add(option);
         }
@@ -48,6 +50,7 @@ internal sealed class WarningRuleBinding
         Pending = result.GetValue(_pending),
         LevelEdges = result.GetValue(_levels) is { } text ? Edges(text) : Defaults.LevelEdges,
         PoolSensors = result.GetValue(_pool),
+        HourGroups = result.GetValue(_hours),
     };
 
     private static double[] Edges(string text)

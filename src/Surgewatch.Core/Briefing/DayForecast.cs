@@ -58,7 +58,7 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
             for (var h = 0; h < Hours; h++)
             {
                 // The day-ahead kind (0); an hour of sub-hourly slots is judged on its sum, as the threshold's hours are.
-                reach[s][h] = exceedance?.Probability(s, 0, mean[s][h], thresholds[s]) ?? Missing.Value;
+                reach[s][h] = exceedance?.Probability(s, 0, mean[s][h], thresholds[s], h) ?? Missing.Value;
             }
         }
 

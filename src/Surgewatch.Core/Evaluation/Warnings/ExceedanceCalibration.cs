@@ -20,8 +20,9 @@ public sealed class ExceedanceCalibration
 
     private readonly double[][][] _ratios;
     private readonly double[] _edges;
+    private readonly int _hourGroups;
 
-    private ExceedanceCalibration(double[][][] ratios, double[] edges) => (_ratios, _edges) = (ratios, edges);
+    private ExceedanceCalibration(double[][][] ratios, double[] edges, int hourGroups) => (_ratios, _edges, _hourGroups) = (ratios, edges, hourGroups);
 
     /// <summary>
     /// Builds the distributions from <paramref name="table"/> (forecasts over a calibration window, made by a model
@@ -32,12 +33,16 @@ public sealed class ExceedanceCalibration
     /// <param name="thresholds">Each sensor's threshold (for the level bins).</param>
     /// <param name="levelEdges">Increasing edges of forecast ÷ threshold; null or empty for one bin.</param>
     /// <param name="poolSensors">Whether every sensor shares one distribution per kind and bin.</param>
-    public static ExceedanceCalibration Fit(SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, IReadOnlyList<double>? levelEdges, bool poolSensors)
+    /// <param name="hourGroups">Equal groups of the hours of the day with a distribution each (1: none).</param>
+    public static ExceedanceCalibration Fit(
+        SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, IReadOnlyList<double>? levelEdges, bool poolSensors, int hourGroups = 1)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(table);
+        ArgumentOutOfRangeException.ThrowIfLessThan(hourGroups, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(hourGroups, 24);
         var edges = levelEdges is null ? [] : levelEdges.ToArray();
-        var bins = edges.Length + 1;
+        var bins = (edges.Length + 1) * hourGroups;
         var own = Lists(table.Series * table.Kinds * bins);
         for (var s = 0; s < table.Series; s++)
         {
@@ -49,20 +54,22 @@ public sealed class ExceedanceCalibration
                     var point = table[k, s, t];
                     if (point > 0 && !double.IsNaN(values[t]))
                     {
-                        own[(((s * table.Kinds) + k) * bins) + Bin(edges, point / thresholds[s])].Add(values[t] / point);
+                        var bin = (Bin(edges, point / thresholds[s]) * hourGroups) + Group(hourGroups, (int)(panel.LabelAt(t).SecondOfDay / 3600));
+                        own[(((s * table.Kinds) + k) * bins) + bin].Add(values[t] / point);
                     }
                 }
             }
         }
 
-        return new ExceedanceCalibration(Resolve(own, table.Series, table.Kinds, bins, poolSensors), edges);
+        return new ExceedanceCalibration(Resolve(own, table.Series, table.Kinds, bins, poolSensors), edges, hourGroups);
     }
 
     /// <summary>
     /// The probability that <paramref name="series"/> reaches <paramref name="threshold"/> at a slot forecast as
     /// <paramref name="point"/> by a forecast of <paramref name="kind"/>; NaN for a missing forecast.
+    /// <paramref name="hour"/> is the slot's hour of the day (used when the distributions are per hour group).
     /// </summary>
-    public double Probability(int series, int kind, double point, double threshold)
+    public double Probability(int series, int kind, double point, double threshold, int hour = 0)
     {
         if (double.IsNaN(point) || double.IsNaN(threshold))
         {
@@ -74,7 +81,8 @@ public sealed class ExceedanceCalibration
             return threshold < 0 ? 1 : 0;
         }
 
-        var ratios = _ratios[series][(kind * (_edges.Length + 1)) + Bin(_edges, point / threshold)];
+        var bins = (_edges.Length + 1) * _hourGroups;
+        var ratios = _ratios[series][(kind * bins) + (Bin(_edges, point / threshold) * _hourGroups) + Group(_hourGroups, hour)];
         if (ratios.Length == 0)
         {
             return point >= threshold ? 1 : 0;
@@ -82,6 +90,8 @@ public sealed class ExceedanceCalibration
 
         return (double)(ratios.Length - CountBelow(ratios, threshold / point)) / ratios.Length;
     }
+
+    private static int Group(int groups, int hour) => Math.Clamp(hour, 0, 23) * groups / 24;
 
     private static int Bin(double[] edges, double level)
     {

@@ -31,9 +31,10 @@ public static class ExceedanceRule
 
             for (var t = table.From; t < table.To; t++)
             {
+                var hour = HourOf(panel, t);
                 for (var k = 0; k < table.Kinds; k++)
                 {
-                    probability[k] = calibration.Probability(s, k, table[k, s, t], thresholds[s]);
+                    probability[k] = calibration.Probability(s, k, table[k, s, t], thresholds[s], hour);
                 }
 
                 FlagSlot(panel, flags, s, t, probability, options);
@@ -60,7 +61,7 @@ public static class ExceedanceRule
         {
             for (var t = table.From; t < table.To && !double.IsNaN(thresholds[s]); t++)
             {
-                if (calibration.Probability(s, 0, table[0, s, t], thresholds[s]) >= options.DayAheadProbability)
+                if (calibration.Probability(s, 0, table[0, s, t], thresholds[s], HourOf(panel, t)) >= options.DayAheadProbability)
                 {
                     flags.Flag(s, t, ForecastTable.IssueSlot(panel, 0, t));
                 }
@@ -69,6 +70,8 @@ public static class ExceedanceRule
 
         return flags;
     }
+
+    private static int HourOf(SeriesPanel panel, int slot) => (int)(panel.LabelAt(slot).SecondOfDay / 3600);
 
     private static void FlagSlot(SeriesPanel panel, WarningFlags flags, int series, int target, double[] probability, WarningEvaluationOptions options)
     {

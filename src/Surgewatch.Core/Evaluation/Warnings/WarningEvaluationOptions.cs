@@ -31,6 +31,7 @@ public enum WarningRuleKind
 /// <param name="KeepFiringHours">Hours a warning stays on after the last warned hour (the alert lifecycle's keep-firing-for; 0 to 3).</param>
 /// <param name="Pending">Exceedance rule: the live rule warns only when two successive forecasts for the slot agree.</param>
 /// <param name="LevelEdges">Exceedance rule: edges of the forecast ÷ threshold bins the ratio distributions are conditioned on (null or empty: none).</param>
+/// <param name="HourGroups">Exceedance rule: equal groups of the hours of the day, each with its own ratio distributions (1: none).</param>
 /// <param name="PoolSensors">Exceedance rule: one ratio distribution for all sensors (per kind and bin) instead of one per sensor.</param>
 public sealed record WarningEvaluationOptions(
     int RollingHorizon = 3,
@@ -46,7 +47,8 @@ public sealed record WarningEvaluationOptions(
     int KeepFiringHours = 3,
     bool Pending = false,
     IReadOnlyList<double>? LevelEdges = null,
-    bool PoolSensors = true)
+    bool PoolSensors = true,
+    int HourGroups = 1)
 {
     /// <summary>Checks the settings and returns this.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
@@ -61,6 +63,7 @@ public sealed record WarningEvaluationOptions(
         Require(DayAheadProbability is > 0 and <= 1, nameof(DayAheadProbability), "in (0, 1]");
         Require(WithdrawProbability is >= 0 and <= 1, nameof(WithdrawProbability), "in [0, 1]");
         Require(KeepFiringHours is >= 0 and <= 3, nameof(KeepFiringHours), "0 to 3");
+        Require(HourGroups is >= 1 and <= 24, nameof(HourGroups), "1 to 24");
         Require(LevelEdges is null || IsIncreasingPositive(LevelEdges), nameof(LevelEdges), "increasing and above zero");
         return this;
     }

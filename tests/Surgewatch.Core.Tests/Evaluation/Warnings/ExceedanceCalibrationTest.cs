@@ -78,6 +78,20 @@ public class ExceedanceCalibrationTest
         pooled.Probability(1, 1, 50, 80).Should().Be(0.5);
     }
 
+    [Fact]
+    public void Probability_TwoHourGroups_UsesTheRatiosOfTheSlotsHalfOfTheDay()
+    {
+        // Four days; readings equal the forecasts before noon and double them after.
+        var (panel, table) = Calibration(t => 60, t => t % 24 < 12 ? 60 : 120, length: 96);
+
+        var byHalf = ExceedanceCalibration.Fit(panel, table, [100], null, poolSensors: false, hourGroups: 2);
+        var whole = ExceedanceCalibration.Fit(panel, table, [100], null, poolSensors: false);
+
+        byHalf.Probability(0, 1, 60, 100, hour: 5).Should().Be(0);
+        byHalf.Probability(0, 1, 60, 100, hour: 15).Should().Be(1);
+        whole.Probability(0, 1, 60, 100, hour: 5).Should().Be(0.5);
+    }
+
     private static (Surgewatch.Core.Series.SeriesPanel Panel, ForecastTable Table) Calibration(Func<int, double> forecast, Func<int, double> reading, int length)
     {
         var values = new double[length];
