@@ -62,7 +62,13 @@ public sealed class GbmModel : IPersistentForecastModel
         var options = _options ?? GbmOptions.ForStep(panel.Step);
         var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd), _context, options.RecentFeatures, WeekendOnly(panel, trainEnd));
         var full = Train(panel, trainEnd, builder, options, cancellationToken);
-        var shortOptions = options with { ShortHorizonShare = 1, MaxTrainingRows = options.MaxTrainingRows / 2, Seed = options.Seed + 1 };
+        var shortOptions = options with
+        {
+            ShortHorizonShare = 1,
+            MaxTrainingRows = options.MaxTrainingRows / 2,
+            Seed = options.Seed + 1,
+            Objective = options.ShortHorizonObjective ?? options.Objective,
+        };
         var near = options.ShortHorizonModel ? Train(panel, trainEnd, builder, shortOptions, cancellationToken) : null;
         return new GbmForecaster(panel, builder, full, near, Name, options.Target);
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Evaluation;
 using Surgewatch.Core.Forecasting;
@@ -21,12 +22,44 @@ public class GbmSubHourlyTest
         options.Target.Should().Be(GbmTarget.ChangeFromLast);
         options.RecentFeatures.Should().BeTrue();
         options.Objective.Should().Be("reg:squarederror");
+        options.ShortHorizonObjective.Should().Be(GbmOptions.PseudoHuber);
+        options.HuberSlope.Should().Be(0.005);
     }
 
     [Fact]
     public void ForStep_Hourly_KeepsTheDefaults()
     {
         GbmOptions.ForStep(TimeSpan.FromHours(1)).Should().Be(new GbmOptions());
+    }
+
+    [Fact]
+    public void ToParameters_PseudoHuber_SetsTheSlopeAndStartsFromZero()
+    {
+        var parameters = (GbmOptions.ForStep(FiveMinutes) with { Objective = GbmOptions.PseudoHuber }).ToParameters();
+
+        parameters["objective"].Should().Be("reg:pseudohubererror");
+        parameters["huber_slope"].Should().Be("0.005");
+        parameters["base_score"].Should().Be("0");
+    }
+
+    [Fact]
+    public void ToParameters_SquaredError_LeavesSlopeAndStartToXGBoost()
+    {
+        var parameters = GbmOptions.ForStep(FiveMinutes).ToParameters();
+
+        parameters["objective"].Should().Be("reg:squarederror");
+        parameters.Should().NotContainKey("huber_slope").And.NotContainKey("base_score");
+    }
+
+    [RequiresXGBoostFact]
+    public void Fit_SubHourly_FirstHourBoosterLearnsPseudoHuberAndDayAheadSquaredError()
+    {
+        var panel = Speeds();
+
+        var fitted = (GbmForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length - 100);
+
+        Encoding.UTF8.GetString(fitted.NearBooster!.SaveJson()).Should().Contain("\"reg:pseudohubererror\"");
+        Encoding.UTF8.GetString(fitted.Booster.SaveJson()).Should().Contain("\"reg:squarederror\"").And.NotContain("pseudohuber");
     }
 
     [RequiresXGBoostFact]
