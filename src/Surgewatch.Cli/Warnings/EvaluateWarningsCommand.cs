@@ -5,6 +5,7 @@ using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Cli.Warnings;
@@ -94,12 +95,14 @@ internal static class EvaluateWarningsCommand
         try
         {
             var panel = run.Dataset.Panel;
-            var forecasts = run.Cache?.TryLoad(model.Name, run.Key);
+            // The model's state version joins the key; a change to a model's code that keeps its version needs a fresh folder.
+            var key = $"{run.Key}|{(model as IPersistentForecastModel)?.Version}";
+            var forecasts = run.Cache?.TryLoad(model.Name, key);
             if (forecasts is null)
             {
                 run.Context.Console.Status().Start($"Forecasting {model.Name} on {run.Dataset.Name} for the warning rules", _ =>
                     forecasts = new WarningEvaluator(run.Context.Time).Sweep(panel, model, run.TestStart, run.TestEnd, run.Options, null, cancellation));
-                run.Cache?.Save(model.Name, run.Key, forecasts!);
+                run.Cache?.Save(model.Name, key, forecasts!);
             }
 
             return WarningEvaluator.Score(panel, model.Name, forecasts!, run.Options);
