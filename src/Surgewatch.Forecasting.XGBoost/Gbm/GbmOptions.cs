@@ -48,7 +48,26 @@ public sealed record GbmOptions
     /// </summary>
     public static GbmOptions ForStep(TimeSpan step) => step < TimeSpan.FromHours(1)
         ? new GbmOptions { Target = GbmTarget.ChangeFromLast, RecentFeatures = true }
-        : new GbmOptions();
+        : new GbmOptions { OutageRun = HourlyOutageRun, RecencyHalfLife = HourlyRecencyHalfLife };
+
+    /// <summary>The hourly <see cref="RecencyHalfLife"/>: a year, so each season of the last year counts most.</summary>
+    public static readonly TimeSpan HourlyRecencyHalfLife = TimeSpan.FromDays(365);
+
+    /// <summary>The hourly <see cref="OutageRun"/>: six hours of zeros at a sensor that counts people is a fault, not a quiet street.</summary>
+    public const int HourlyOutageRun = 6;
+
+    /// <summary>
+    /// Runs of at least this many zero readings count as outages (0: none): they are not training labels, not part of
+    /// the scale, and read as missing by the seasonal columns. For hourly counts, six hours of zeros (sub-hourly
+    /// data keep 0, as zeros there are handled by masking).
+    /// </summary>
+    public int OutageRun { get; init; }
+
+    /// <summary>
+    /// With a value, a training row's weight is also halved for every such span between its origin and the training
+    /// end, so that a long history teaches the trees the present level and habits more than old ones (null: no decay).
+    /// </summary>
+    public TimeSpan? RecencyHalfLife { get; init; }
 
     /// <summary>Native threads.</summary>
     public int Threads { get; init; } = 2;

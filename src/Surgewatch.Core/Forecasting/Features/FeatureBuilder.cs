@@ -20,14 +20,19 @@ public sealed partial class FeatureBuilder
     private readonly bool _weekendOnly;
     private readonly int _perDay;
     private readonly int _perWeek;
+    private readonly int _outageRun;
+    private readonly bool[][]? _outage;
+    private readonly double[][]? _clean;
 
     /// <summary>
     /// Creates a builder over <paramref name="panel"/>, whose series have <paramref name="scales"/> (see <see cref="SeriesScale.Of"/>);
     /// with <paramref name="recent"/>, rows also carry the short-term columns (<see cref="FeatureLayout.RecentNames"/>);
     /// with <paramref name="weekendOnly"/>, the day_of_week column says only whether the target falls on a Saturday or
-    /// Sunday (1) or not (0), for training windows too short to have seen each weekday more than once.
+    /// Sunday (1) or not (0), for training windows too short to have seen each weekday more than once. With
+    /// <paramref name="outageRun"/> above 0, runs of at least that many zeros count as outages (<see cref="OutageMask"/>):
+    /// the seasonal lag, median and weekly-mean columns read them as missing once the run is known at the origin.
     /// </summary>
-    public FeatureBuilder(SeriesPanel panel, double[] scales, FeatureContext context, bool recent = false, bool weekendOnly = false)
+    public FeatureBuilder(SeriesPanel panel, double[] scales, FeatureContext context, bool recent = false, bool weekendOnly = false, int outageRun = 0)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(scales);
@@ -47,6 +52,54 @@ public sealed partial class FeatureBuilder
         _upstream = context.Edges is { } reversed ? SensorNeighbours.FromEdges(panel, reversed, reverse: true) : null;
         _recent = recent;
         _weekendOnly = weekendOnly;
+        ArgumentOutOfRangeException.ThrowIfNegative(outageRun);
+        _outageRun = outageRun;
+        if (outageRun > 0)
+        {
+            _outage = new bool[panel.Sensors.Count][];
+            _clean = new double[panel.Sensors.Count][];
+            for (var s = 0; s < _outage.Length; s++)
+            {
+                _outage[s] = OutageMask.Of(panel.Values(s), outageRun);
+                _clean[s] = OutageMask.Cleaned(panel.Values(s), _outage[s]);
+            }
+        }
+    }
+
+    /// <summary>The length of a zero run that counts as an outage, or 0 when outages are not looked for.</summary>
+    public int OutageRun => _outageRun;
+
+    /// <summary>Whether slot <paramref name="slot"/> of series <paramref name="series"/> lies in an outage (always false without <see cref="OutageRun"/>).</summary>
+    public bool IsOutage(int series, int slot) => _outage is not null && _outage[series][slot];
+
+    /// <summary>
+    /// The reading at <paramref name="index"/> as seen from <paramref name="origin"/>: missing when it lies in an outage
+    /// that is known by then (the run's flag needs the next <see cref="OutageRun"/> − 1 slots), else the reading.
+    /// </summary>
+    private double At(int series, int index, int origin)
+    {
+        if (index < 0)
+        {
+            return Missing.Value;
+        }
+
+        return _clean is not null && index <= origin - _outageRun + 1 ? _clean[series][index] : _panel.Values(series)[index];
+    }
+
+    /// <summary>The mean of series <paramref name="series"/> over slots [<paramref name="from"/>, <paramref name="origin"/>], leaving out the outages known at the origin; NaN when none is present.</summary>
+    private double KnownMean(int series, int origin, int from)
+    {
+        var raw = _panel.Values(series)[..(origin + 1)];
+        from = Math.Max(0, from);
+        if (_clean is null)
+        {
+            MeanStd(raw[from..], [], out var plain, out _);
+            return plain;
+        }
+
+        var split = Math.Clamp(origin - _outageRun + 2, from, origin + 1);
+        MeanStd(_clean[series].AsSpan(from, split - from), raw[split..], out var mean, out _);
+        return mean;
     }
 
     /// <summary>Whether the day_of_week column holds only a weekend flag.</summary>
@@ -73,8 +126,7 @@ public sealed partial class FeatureBuilder
             return _scales[series];
         }
 
-        var history = _panel.Values(series)[..(origin + 1)];
-        var recent = SeriesScale.Mean(history[Math.Max(0, history.Length - (4 * _perWeek))..]);
+        var recent = KnownMean(series, origin, origin + 1 - (4 * _perWeek));
         return recent > 0 ? recent : Missing.Value;
     }
 
@@ -90,13 +142,13 @@ public sealed partial class FeatureBuilder
         row[1] = Scaled(history, t - 1, inverse);
         row[2] = Scaled(history, t - 2, inverse);
         row[3] = Scaled(history, t - 3, inverse);
-        MeanStd(history[Math.Max(0, t + 1 - _perDay)..], out var meanDay, out var stdDay);
-        MeanStd(history[Math.Max(0, t + 1 - _perWeek)..], out var meanWeek, out _);
+        MeanStd(history[Math.Max(0, t + 1 - _perDay)..], [], out var meanDay, out var stdDay);
+        var meanWeek = KnownMean(series, origin, t + 1 - _perWeek);
         row[4] = (float)(meanDay * inverse);
         row[5] = (float)(stdDay * inverse);
         row[6] = (float)(meanWeek * inverse);
-        row[7] = Scaled(history, t - _perDay, inverse);
-        row[8] = Scaled(history, t - _perWeek, inverse);
+        row[7] = (float)(At(series, t - _perDay, origin) * inverse);
+        row[8] = (float)(At(series, t - _perWeek, origin) * inverse);
         row[9] = (float)Math.Log(1 + scale);
         NeighbourColumns(series, origin, row[10..13]);
     }
@@ -136,10 +188,20 @@ public sealed partial class FeatureBuilder
     private static float Scaled(ReadOnlySpan<double> history, int index, double inverse) =>
         index >= 0 ? (float)(history[index] * inverse) : float.NaN;
 
-    private static void MeanStd(ReadOnlySpan<double> values, out double mean, out double std)
+    /// <summary>The mean and standard deviation of the present values of <paramref name="values"/> and <paramref name="more"/> together.</summary>
+    private static void MeanStd(ReadOnlySpan<double> values, ReadOnlySpan<double> more, out double mean, out double std)
     {
         double sum = 0, squares = 0;
         var n = 0;
+        Sum(values, ref sum, ref squares, ref n);
+        Sum(more, ref sum, ref squares, ref n);
+
+        mean = n == 0 ? Missing.Value : sum / n;
+        std = n == 0 ? Missing.Value : Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
+    }
+
+    private static void Sum(ReadOnlySpan<double> values, ref double sum, ref double squares, ref int n)
+    {
         foreach (var v in values)
         {
             if (!Missing.Is(v))
@@ -149,9 +211,6 @@ public sealed partial class FeatureBuilder
                 n++;
             }
         }
-
-        mean = n == 0 ? Missing.Value : sum / n;
-        std = n == 0 ? Missing.Value : Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
     }
 
     private static bool[][] EventColumns(SeriesPanel panel, EventCalendar events, int beyond)

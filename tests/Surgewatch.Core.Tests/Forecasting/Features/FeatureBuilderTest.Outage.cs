@@ -1,0 +1,79 @@
+using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Series;
+using static Surgewatch.Core.Tests.Forecasting.ForecastTestPanels;
+
+namespace Surgewatch.Core.Tests.Forecasting.Features;
+
+public partial class FeatureBuilderTest
+{
+    private const int OutageRun = 6;
+
+    [Fact]
+    public void Build_OutageAWeekBeforeTheTarget_ReadsItAsMissing()
+    {
+        // Slots 230..245 (around the target 405's lag a week before, 237) are an outage of 16 zeros.
+        var values = Ramp(504);
+        Array.Fill(values, 0.0, 230, 16);
+
+        var plain = Row(Hourly(values), FeatureContext.None);
+        var cleaned = OutageRow(Hourly(values));
+
+        plain[21].Should().Be(0f, "without outage handling the lag reads the zero");
+        float.IsNaN(cleaned[21]).Should().BeTrue();
+        cleaned[25].Should().BeApproximately(0.345f, 1e-5f, "the weeks' median then has slot 69 only");
+    }
+
+    [Fact]
+    public void Build_ShortZeroRun_IsKept()
+    {
+        var values = Ramp(504);
+        Array.Fill(values, 0.0, 235, 5);
+
+        OutageRow(Hourly(values))[21].Should().Be(0f);
+    }
+
+    [Fact]
+    public void ScaleOf_WithOutageRun_LeavesOutagesOut()
+    {
+        double[] values = [4, 0, 0, 0, 0, 0, 0, 8];
+        var panel = Hourly(values);
+
+        SeriesScale.Of(panel, values.Length)[0].Should().Be(1.5);
+        SeriesScale.Of(panel, values.Length, OutageRun)[0].Should().Be(6);
+    }
+
+    [Theory]
+    [InlineData(250)]
+    [InlineData(404)]
+    [InlineData(410)]
+    [InlineData(700)]
+    public void Build_OutagesAndFutureReadingsChanged_GivesTheSameRow(int origin)
+    {
+        var past = Noisy(6 * 168, seed: 5);
+        foreach (var start in new[] { 100, 236, 398, 402, 690, 695 })
+        {
+            Array.Fill(past, 0.0, start, 9);
+        }
+
+        var altered = (double[])past.Clone();
+        for (var i = origin + 1; i < altered.Length; i++)
+        {
+            altered[i] = double.IsNaN(altered[i]) ? 12345 : (altered[i] == 0 ? 7 : NaN);
+        }
+
+        foreach (var horizon in new[] { 1, 7, 24, 100, 168 })
+        {
+            var expected = OutageRow(Hourly(past), horizon, origin);
+            var actual = OutageRow(Hourly(altered), horizon, origin);
+            actual.Should().Equal(expected, (a, b) => a.Equals(b), $"origin {origin}, horizon {horizon}");
+        }
+    }
+
+    private static float[] OutageRow(SeriesPanel panel, int horizon = Horizon, int origin = Origin)
+    {
+        var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, origin + 1), FeatureContext.None, outageRun: OutageRun);
+        var row = new float[FeatureLayout.Count];
+        builder.Build(0, origin, horizon, row);
+        return row;
+    }
+}
