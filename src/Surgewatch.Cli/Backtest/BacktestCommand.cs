@@ -79,7 +79,7 @@ internal static class BacktestCommand
         var result = await RunWithProgressAsync(context, dataset, model, options, cancellation);
         if (recorder is not null && request.Pairs is { } pairsFile)
         {
-            await recorder.WriteAsync(pairsFile, dataset.Panel.FirstSlotAtOrAfter(options.TestFrom), cancellation);
+            await recorder.WriteAsync(pairsFile, dataset.Panel.FirstSlotAtOrAfter(options.TestFrom), options.MaskZeroActuals, cancellation);
             context.Console.MarkupLineInterpolated($"Pairs: [blue]{pairsFile.FullName}[/]");
         }
 

@@ -24,8 +24,11 @@ internal sealed class PairRecorder(IForecastModel inner) : IForecastModel
         return _recording;
     }
 
-    /// <summary>Writes the pairs whose target lies at or after <paramref name="testFrom"/> and whose actual is present.</summary>
-    public async Task WriteAsync(FileInfo file, int testFrom, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the pairs the backtest scored: target at or after <paramref name="testFrom"/>, actual and forecast present
+    /// (and the actual not zero with <paramref name="maskZeros"/>).
+    /// </summary>
+    public async Task WriteAsync(FileInfo file, int testFrom, bool maskZeros, CancellationToken cancellationToken)
     {
         var recording = _recording ?? throw new InvalidOperationException("Fit the model before writing its pairs.");
         var panel = recording.Panel;
@@ -36,9 +39,10 @@ internal sealed class PairRecorder(IForecastModel inner) : IForecastModel
             for (var t = testFrom; t < panel.Length; t++)
             {
                 var h = recording.Horizons[s][t];
-                if (h > 0 && !Missing.Is(actual[t]))
+                var forecast = recording.Forecasts[s][t];
+                if (h > 0 && !Missing.Is(actual[t]) && !Missing.Is(forecast) && !(maskZeros && actual[t] == 0))
                 {
-                    text.Append(CultureInfo.InvariantCulture, $"{panel.LabelAt(t)},{panel.Sensors[s]},{h},{actual[t]},{recording.Forecasts[s][t]:0.###}\n");
+                    text.Append(CultureInfo.InvariantCulture, $"{panel.LabelAt(t)},{panel.Sensors[s]},{h},{actual[t]},{forecast:0.###}\n");
                 }
             }
         }

@@ -48,10 +48,8 @@ public sealed record GbmOptions
     /// </summary>
     public static GbmOptions ForStep(TimeSpan step) => step < TimeSpan.FromHours(1)
         ? new GbmOptions { Target = GbmTarget.ChangeFromLast, RecentFeatures = true }
-        : new GbmOptions { OutageRun = HourlyOutageRun, RecencyHalfLife = HourlyRecencyHalfLife };
+        : new GbmOptions { OutageRun = HourlyOutageRun };
 
-    /// <summary>The hourly <see cref="RecencyHalfLife"/>: a year, so each season of the last year counts most.</summary>
-    public static readonly TimeSpan HourlyRecencyHalfLife = TimeSpan.FromDays(365);
 
     /// <summary>The hourly <see cref="OutageRun"/>: six hours of zeros at a sensor that counts people is a fault, not a quiet street.</summary>
     public const int HourlyOutageRun = 6;
@@ -66,6 +64,7 @@ public sealed record GbmOptions
     /// <summary>
     /// With a value, a training row's weight is also halved for every such span between its origin and the training
     /// end, so that a long history teaches the trees the present level and habits more than old ones (null: no decay).
+    /// Not on by default: a half-life of a year measured no better on a Melbourne validation year (docs/benchmarks.md).
     /// </summary>
     public TimeSpan? RecencyHalfLife { get; init; }
 

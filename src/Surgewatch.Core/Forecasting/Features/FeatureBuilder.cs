@@ -14,6 +14,7 @@ public sealed partial class FeatureBuilder
     private readonly double[] _scales;
     private readonly HolidayCalendar? _holidays;
     private readonly bool[][]? _events;
+    private readonly Dictionary<DateOnly, DateOnly>? _previousHolidays;
     private readonly SensorNeighbours? _neighbours;
     private readonly SensorNeighbours? _upstream;
     private readonly bool _recent;
@@ -48,6 +49,7 @@ public sealed partial class FeatureBuilder
         _perWeek = 7 * _perDay;
         _holidays = context.Holidays?.CalendarFor(panel.Start.Date.Year - 1, panel.LabelAt(panel.Length + _perWeek).Date.Year + 1);
         _events = context.Events is { } events ? EventColumns(panel, events, _perWeek) : null;
+        _previousHolidays = PreviousHolidays(_holidays);
         _neighbours = context.Edges is { } edges ? SensorNeighbours.FromEdges(panel, edges) : null;
         _upstream = context.Edges is { } reversed ? SensorNeighbours.FromEdges(panel, reversed, reverse: true) : null;
         _recent = recent;
@@ -171,6 +173,7 @@ public sealed partial class FeatureBuilder
         LagColumns(series, origin, target, row[20..28]);
         EstimateColumns(series, origin, row[20..33]);
         row[33] = LongMedian(series, origin, target);
+        row[34] = YearAgo(series, origin, target, label);
         if (_recent)
         {
             // Origin-only columns, written here so that callers copying the first OriginCount columns need not know them.

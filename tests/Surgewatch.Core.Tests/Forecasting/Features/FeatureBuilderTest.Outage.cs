@@ -20,7 +20,8 @@ public partial class FeatureBuilderTest
 
         plain[21].Should().Be(0f, "without outage handling the lag reads the zero");
         float.IsNaN(cleaned[21]).Should().BeTrue();
-        cleaned[25].Should().BeApproximately(0.345f, 1e-5f, "the weeks' median then has slot 69 only");
+        var scale = (80_200 - 3_800) / 401.0; // the ramp 0..400 less the zeroed slots 230..245
+        cleaned[25].Should().BeApproximately((float)(69 / scale), 1e-5f, "the weeks' median then has slot 69 only");
     }
 
     [Fact]
