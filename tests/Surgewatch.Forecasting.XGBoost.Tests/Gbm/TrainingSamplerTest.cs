@@ -8,7 +8,7 @@ namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 public class TrainingSamplerTest
 {
     [Fact]
-    public void Sample_WithOutageRun_TakesNoLabelFromAnOutage()
+    public void Sample_WithOutageRun_TakesOutageLabelsOnlyFromOriginsInsideTheOutage()
     {
         // Four weeks of counts between 10 and 19, with a two-day outage of zeros in the middle.
         var values = new double[4 * 168];
@@ -26,7 +26,22 @@ public class TrainingSamplerTest
         var plain = TrainingSampler.Sample(panel, panel.Length, new FeatureBuilder(panel, SeriesScale.Of(panel, panel.Length), FeatureContext.None), options with { OutageRun = 0 }, CancellationToken.None);
 
         rows.Count.Should().BeGreaterThan(1_000);
-        rows.Labels.ToArray().Should().OnlyContain(label => label > 0);
-        plain.Labels.ToArray().Should().Contain(0f, "without outage handling the zeros are labels");
+        ZeroLabelsWithNonzeroLast(rows).Should().Be(0, "an outage that starts after the origin is no label");
+        rows.Labels.ToArray().Should().Contain(0f, "an outage under way at the origin is a label");
+        ZeroLabelsWithNonzeroLast(plain).Should().BePositive("without outage handling every zero is a label");
+    }
+
+    private static int ZeroLabelsWithNonzeroLast(TrainingRows rows)
+    {
+        var count = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (rows.Labels[i] == 0 && rows.Features[i * rows.Columns] != 0)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 }

@@ -75,6 +75,28 @@ public sealed partial class FeatureBuilder
     public bool IsOutage(int series, int slot) => _outage is not null && _outage[series][slot];
 
     /// <summary>
+    /// Whether an outage is under way and already known at <paramref name="origin"/>: the last <see cref="OutageRun"/>
+    /// readings up to it are all zero (always false without <see cref="OutageRun"/>).
+    /// </summary>
+    public bool OutageUnderWay(int series, int origin)
+    {
+        if (_outageRun == 0 || origin + 1 < _outageRun)
+        {
+            return false;
+        }
+
+        foreach (var v in _panel.Values(series).Slice(origin + 1 - _outageRun, _outageRun))
+        {
+            if (v != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The reading at <paramref name="index"/> as seen from <paramref name="origin"/>: missing when it lies in an outage
     /// that is known by then (the run's flag needs the next <see cref="OutageRun"/> − 1 slots), else the reading.
     /// </summary>

@@ -34,6 +34,20 @@ public partial class FeatureBuilderTest
     }
 
     [Fact]
+    public void OutageUnderWay_SixZerosUpToTheOrigin_IsTrueOnlyThen()
+    {
+        var values = Ramp(504);
+        Array.Fill(values, 0.0, 300, 10);
+        var builder = new FeatureBuilder(Hourly(values), [1.0], FeatureContext.None, outageRun: OutageRun);
+
+        builder.OutageUnderWay(0, 304).Should().BeFalse("only five zeros are known at slot 304");
+        builder.OutageUnderWay(0, 305).Should().BeTrue();
+        builder.OutageUnderWay(0, 309).Should().BeTrue();
+        builder.OutageUnderWay(0, 310).Should().BeFalse();
+        new FeatureBuilder(Hourly(values), [1.0], FeatureContext.None).OutageUnderWay(0, 305).Should().BeFalse();
+    }
+
+    [Fact]
     public void ScaleOf_WithOutageRun_LeavesOutagesOut()
     {
         double[] values = [4, 0, 0, 0, 0, 0, 0, 8];
