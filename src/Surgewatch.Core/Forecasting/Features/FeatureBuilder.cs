@@ -23,7 +23,7 @@ public sealed partial class FeatureBuilder
     private readonly int _perWeek;
     private readonly int _outageRun;
     private readonly bool[][]? _outage;
-    private readonly double[][]? _clean;
+    private readonly int[][]? _runEnd;
 
     /// <summary>
     /// Creates a builder over <paramref name="panel"/>, whose series have <paramref name="scales"/> (see <see cref="SeriesScale.Of"/>);
@@ -59,11 +59,11 @@ public sealed partial class FeatureBuilder
         if (outageRun > 0)
         {
             _outage = new bool[panel.Sensors.Count][];
-            _clean = new double[panel.Sensors.Count][];
+            _runEnd = new int[panel.Sensors.Count][];
             for (var s = 0; s < _outage.Length; s++)
             {
                 _outage[s] = OutageMask.Of(panel.Values(s), outageRun);
-                _clean[s] = OutageMask.Cleaned(panel.Values(s), _outage[s]);
+                _runEnd[s] = OutageMask.RunEnds(_outage[s]);
             }
         }
     }
@@ -98,7 +98,8 @@ public sealed partial class FeatureBuilder
 
     /// <summary>
     /// The reading at <paramref name="index"/> as seen from <paramref name="origin"/>: missing when it lies in an outage
-    /// that is known by then (the run's flag needs the next <see cref="OutageRun"/> − 1 slots), else the reading.
+    /// that had ended by then (so a past fault is not read as the sensor's level), else the reading; the zeros of an
+    /// outage still under way at the origin are kept, as they say the sensor is still down.
     /// </summary>
     private double At(int series, int index, int origin)
     {
@@ -107,23 +108,32 @@ public sealed partial class FeatureBuilder
             return Missing.Value;
         }
 
-        return _clean is not null && index <= origin - _outageRun + 1 ? _clean[series][index] : _panel.Values(series)[index];
+        return _outage is not null && _outage[series][index] && _runEnd![series][index] < origin ? Missing.Value : _panel.Values(series)[index];
     }
 
-    /// <summary>The mean of series <paramref name="series"/> over slots [<paramref name="from"/>, <paramref name="origin"/>], leaving out the outages known at the origin; NaN when none is present.</summary>
+    /// <summary>The mean of series <paramref name="series"/> over slots [<paramref name="from"/>, <paramref name="origin"/>] as <see cref="At"/> reads them; NaN when none is present.</summary>
     private double KnownMean(int series, int origin, int from)
     {
-        var raw = _panel.Values(series)[..(origin + 1)];
         from = Math.Max(0, from);
-        if (_clean is null)
+        if (_outage is null)
         {
-            MeanStd(raw[from..], [], out var plain, out _);
+            MeanStd(_panel.Values(series)[from..(origin + 1)], [], out var plain, out _);
             return plain;
         }
 
-        var split = Math.Clamp(origin - _outageRun + 2, from, origin + 1);
-        MeanStd(_clean[series].AsSpan(from, split - from), raw[split..], out var mean, out _);
-        return mean;
+        double sum = 0;
+        var n = 0;
+        for (var i = from; i <= origin; i++)
+        {
+            var v = At(series, i, origin);
+            if (!Missing.Is(v))
+            {
+                sum += v;
+                n++;
+            }
+        }
+
+        return n == 0 ? Missing.Value : sum / n;
     }
 
     /// <summary>Whether the day_of_week column holds only a weekend flag.</summary>

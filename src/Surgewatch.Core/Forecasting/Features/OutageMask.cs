@@ -40,6 +40,21 @@ public static class OutageMask
         return mask;
     }
 
+    /// <summary>For each flagged slot of <paramref name="mask"/>, the index of the last slot of its run (−1 for unflagged slots).</summary>
+    public static int[] RunEnds(bool[] mask)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        var ends = new int[mask.Length];
+        var end = -1;
+        for (var i = mask.Length - 1; i >= 0; i--)
+        {
+            end = mask[i] ? (end < 0 ? i : end) : -1;
+            ends[i] = end;
+        }
+
+        return ends;
+    }
+
     /// <summary>A copy of <paramref name="values"/> with every slot flagged by <paramref name="mask"/> set missing.</summary>
     public static double[] Cleaned(ReadOnlySpan<double> values, bool[] mask)
     {

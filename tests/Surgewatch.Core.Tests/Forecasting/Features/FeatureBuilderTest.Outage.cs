@@ -25,6 +25,16 @@ public partial class FeatureBuilderTest
     }
 
     [Fact]
+    public void Build_OutageStillUnderWayAtTheOrigin_KeepsItsZeros()
+    {
+        // Zeros from slot 300 through the origin 400: the day lag of target 405 (slot 381) is inside the outage.
+        var values = Ramp(504);
+        Array.Fill(values, 0.0, 300, 150);
+
+        OutageRow(Hourly(values))[20].Should().Be(0f, "the sensor is still down, which the zeros say");
+    }
+
+    [Fact]
     public void Build_ShortZeroRun_IsKept()
     {
         var values = Ramp(504);

@@ -23,6 +23,12 @@ public class OutageMaskTest
     }
 
     [Fact]
+    public void RunEnds_FlaggedRuns_PointAtTheirLastSlot()
+    {
+        OutageMask.RunEnds([false, true, true, false, true]).Should().Equal(-1, 2, 2, -1, 4);
+    }
+
+    [Fact]
     public void Cleaned_FlaggedSlots_BecomeMissing()
     {
         double[] values = [1, 0, 0, 2];
