@@ -23,6 +23,8 @@ internal static class BacktestCommand
         var maskZeros = new Option<bool>("--mask-zeros") { Description = "Treat actual zeros as missing (road-speed data where 0 marks a gap)." };
         var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for the gbm model's calendar features, e.g. au-vic (default: none)." };
         var events = new Option<string?>("--events") { Description = "Events for the gbm model: an events CSV file or a shipped name, e.g. melbourne-2009-2014 (default: none)." };
+        var testTo = new Option<string?>("--test-to") { Description = "Last day of the test period (inclusive); later data are ignored, e.g. to validate on a year before the real test. Default: the end of the data." };
+        var pairs = new Option<FileInfo?>("--pairs") { Description = "Also write every scored pair (timestamp, sensor_id, horizon, actual, forecast) to this CSV, for error analysis." };
         var noIntervals = new Option<bool>("--no-intervals") { Description = "Skip the 80 % / 95 % prediction intervals (they hold out a calibration window and fit the model twice)." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the report as JSON to this file." };
         var svg = new Option<FileInfo?>("--svg") { Description = "Also draw actual against forecast for one sensor and week as SVG to this file." };
@@ -32,7 +34,7 @@ internal static class BacktestCommand
         var readerOptions = new ReaderOptionsBinding();
         var command = new Command("backtest", "Score a forecast model on past data: per-horizon MAE, RMSE, WAPE, MAPE and n, missing actuals masked.")
         {
-            data, demo, model, testFrom, protocol, horizon, maskZeros, holidays, events, noIntervals, json, svg, svgSensor, svgWeek,
+            data, demo, model, testFrom, testTo, protocol, horizon, maskZeros, holidays, events, noIntervals, json, pairs, svg, svgSensor, svgWeek,
         };
         readerOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
@@ -53,6 +55,8 @@ internal static class BacktestCommand
                 Holidays = result.GetValue(holidays),
                 Events = result.GetValue(events),
                 Intervals = !result.GetValue(noIntervals),
+                TestTo = result.GetValue(testTo),
+                Pairs = result.GetValue(pairs),
             };
             return await RunAsync(context, request, readerOptions.Read(result), cancellation);
         }));
@@ -62,10 +66,22 @@ internal static class BacktestCommand
     private static async Task<int> RunAsync(CliContext context, BacktestRequest request, Ingestion.ReaderOptions readerOptions, CancellationToken cancellation)
     {
         var dataset = DatasetLoader.Load(context, request.Data, request.Demo, readerOptions);
+        if (request.TestTo is { } testTo)
+        {
+            dataset = PanelWindow.Until(dataset, CliParsing.ParseLabel(testTo, "--test-to"));
+        }
+
         var modelName = ModelContext.ResolveName(context, dataset, request.Model);
-        var model = new CachedFitModel(ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(modelName));
+        var chosen = ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(modelName);
+        var recorder = request.Pairs is null ? null : new PairRecorder(chosen);
+        var model = new CachedFitModel(recorder ?? chosen);
         var options = request.ToOptions(dataset);
         var result = await RunWithProgressAsync(context, dataset, model, options, cancellation);
+        if (recorder is not null && request.Pairs is { } pairsFile)
+        {
+            await recorder.WriteAsync(pairsFile, dataset.Panel.FirstSlotAtOrAfter(options.TestFrom), options.MaskZeroActuals, cancellation);
+            context.Console.MarkupLineInterpolated($"Pairs: [blue]{pairsFile.FullName}[/]");
+        }
 
         context.Console.Write(BacktestTable.Build(result));
         if (request.Json is { } jsonFile)

@@ -27,6 +27,12 @@ internal sealed record BacktestRequest(
     /// <summary>Whether the models give prediction intervals (not <c>--no-intervals</c>).</summary>
     public bool Intervals { get; init; } = true;
 
+    /// <summary>The last day of the test period (<c>--test-to</c>), or null for the end of the data.</summary>
+    public string? TestTo { get; init; }
+
+    /// <summary>The CSV file for every scored pair (<c>--pairs</c>), or null.</summary>
+    public FileInfo? Pairs { get; init; }
+
     /// <summary>Days in the default test period.</summary>
     public const int DefaultTestDays = 28;
 

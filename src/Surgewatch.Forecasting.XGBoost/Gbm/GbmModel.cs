@@ -60,7 +60,7 @@ public sealed class GbmModel : IPersistentForecastModel
         Native.XGBoostLibrary.EnsureAvailable();
         Interlocked.Increment(ref _fitCount);
         var options = _options ?? GbmOptions.ForStep(panel.Step);
-        var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd), _context, options.RecentFeatures, WeekendOnly(panel, trainEnd));
+        var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd, options.OutageRun), _context, options.RecentFeatures, WeekendOnly(panel, trainEnd), options.OutageRun);
         var full = Train(panel, trainEnd, builder, options, cancellationToken);
         var shortOptions = options with
         {

@@ -51,7 +51,8 @@ public sealed record GbmOptions
     public bool RecentFeatures { get; init; }
 
     /// <summary>
-    /// The options for data of step <paramref name="step"/>: the defaults for hourly and coarser data (counts); for
+    /// The options for data of step <paramref name="step"/>: the defaults for hourly and coarser data (counts), with
+    /// runs of <see cref="HourlyOutageRun"/> zero hours read as outages; for
     /// sub-hourly data (road speeds every few minutes, forecast minutes ahead) the change from the last reading as the
     /// label, since a reading minutes ahead is mostly the last one, the short-term columns
     /// (<c>FeatureLayout.RecentNames</c>), and for the first-hour booster a pseudo-Huber loss of width 0.005 (half a
@@ -68,7 +69,24 @@ public sealed record GbmOptions
             ShortHorizonObjective = PseudoHuber,
             HuberSlope = 0.005,
         }
-        : new GbmOptions();
+        : new GbmOptions { OutageRun = HourlyOutageRun };
+
+    /// <summary>The hourly <see cref="OutageRun"/>: six hours of zeros at a sensor that counts people is a fault, not a quiet street.</summary>
+    public const int HourlyOutageRun = 6;
+
+    /// <summary>
+    /// Runs of at least this many zero readings count as outages (0: none): they are not training labels, not part of
+    /// the scale, and read as missing by the seasonal columns. For hourly counts, six hours of zeros (sub-hourly
+    /// data keep 0, as zeros there are handled by masking).
+    /// </summary>
+    public int OutageRun { get; init; }
+
+    /// <summary>
+    /// With a value, a training row's weight is also halved for every such span between its origin and the training
+    /// end, so that a long history teaches the trees the present level and habits more than old ones (null: no decay).
+    /// Not on by default: a half-life of a year measured no better on a Melbourne validation year (docs/benchmarks.md).
+    /// </summary>
+    public TimeSpan? RecencyHalfLife { get; init; }
 
     /// <summary>XGBoost's pseudo-Huber objective: squared error near 0, about absolute error beyond <see cref="HuberSlope"/>.</summary>
     public const string PseudoHuber = "reg:pseudohubererror";

@@ -5,13 +5,14 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
 /// <summary>
-/// The stored form of a fitted <see cref="GbmModel"/>: the feature layout's width, each sensor's scale by id, and the
+/// The stored form of a fitted <see cref="GbmModel"/>: the feature layout's width, target kind, weekend flag, outage run
+/// (gbm/3), each sensor's scale by id, and the
 /// boosters' UBJSON bytes. Loading lays the scales onto a new panel by sensor id; a sensor the model never saw gets
 /// no fitted scale, so its rows use the mean of its last four weeks, as in training.
 /// </summary>
 internal static class GbmState
 {
-    public const string Tag = "gbm/2";
+    public const string Tag = "gbm/3";
 
     public static byte[] Save(GbmForecaster forecaster) => StateFormat.Write(w =>
     {
@@ -19,6 +20,7 @@ internal static class GbmState
         w.Write(forecaster.Builder.Columns);
         w.Write((int)forecaster.Target);
         w.Write(forecaster.Builder.WeekendOnly);
+        w.Write(forecaster.Builder.OutageRun);
         var panel = forecaster.Panel;
         StateFormat.WriteSensors(w, panel.Sensors);
         var scales = new double[panel.Sensors.Count];
@@ -38,7 +40,7 @@ internal static class GbmState
 
     public static GbmForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel, FeatureContext context, string name)
     {
-        var (sensors, scales, full, near, width, target, weekendOnly) = StateFormat.Read(state, r =>
+        var (sensors, scales, full, near, width, target, weekendOnly, outageRun) = StateFormat.Read(state, r =>
         {
             StateFormat.Expect(r, Tag);
             var columns = r.ReadInt32();
@@ -54,11 +56,17 @@ internal static class GbmState
             }
 
             var weekendOnly = r.ReadBoolean();
+            var outageRun = r.ReadInt32();
+            if (outageRun < 0)
+            {
+                throw new ModelStateException($"The saved gbm model has a negative outage run {outageRun}. Train it again.");
+            }
+
             var ids = StateFormat.ReadSensors(r);
             var values = StateFormat.ReadDoubles(r);
             var booster = StateFormat.ReadBlock(r);
             var nearBooster = r.ReadBoolean() ? StateFormat.ReadBlock(r) : null;
-            return (ids, values, booster, nearBooster, columns, kind, weekendOnly);
+            return (ids, values, booster, nearBooster, columns, kind, weekendOnly, outageRun);
         });
 
         var byId = new Dictionary<SensorId, double>(sensors.Length);
@@ -73,7 +81,7 @@ internal static class GbmState
             laid[s] = byId.TryGetValue(panel.Sensors[s], out var scale) ? scale : Missing.Value;
         }
 
-        var builder = new FeatureBuilder(panel, laid, context, recent: width > FeatureLayout.Count, weekendOnly);
+        var builder = new FeatureBuilder(panel, laid, context, recent: width > FeatureLayout.Count, weekendOnly, outageRun);
         return new GbmForecaster(panel, builder, Booster.Load(full), near is null ? null : Booster.Load(near), name, target);
     }
 }

@@ -27,9 +27,10 @@ public class GbmSubHourlyTest
     }
 
     [Fact]
-    public void ForStep_Hourly_KeepsTheDefaults()
+    public void ForStep_Hourly_KeepsTheDefaultsAndLooksForOutages()
     {
-        GbmOptions.ForStep(TimeSpan.FromHours(1)).Should().Be(new GbmOptions());
+        GbmOptions.ForStep(TimeSpan.FromHours(1)).Should().Be(new GbmOptions { OutageRun = GbmOptions.HourlyOutageRun });
+        GbmOptions.ForStep(TimeSpan.FromMinutes(5)).OutageRun.Should().Be(0);
     }
 
     [Fact]

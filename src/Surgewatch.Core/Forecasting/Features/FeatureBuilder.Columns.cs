@@ -57,10 +57,9 @@ public sealed partial class FeatureBuilder
 
     private void LagColumns(int series, int origin, int target, Span<float> columns)
     {
-        var history = _panel.Values(series)[..(origin + 1)];
         var inverse = 1.0 / ScaleAt(series, origin);
         var dayLag = LastSameSlot(origin, target, _perDay);
-        columns[0] = Scaled(history, dayLag, inverse);
+        columns[0] = (float)(At(series, dayLag, origin) * inverse);
         var weekLag = LastSameSlot(origin, target, _perWeek);
         Span<double> weeks = stackalloc double[FeatureLayout.LagWeeks];
         double sum = 0;
@@ -68,7 +67,7 @@ public sealed partial class FeatureBuilder
         for (var k = 0; k < FeatureLayout.LagWeeks; k++)
         {
             var index = weekLag - (k * _perWeek);
-            var v = index >= 0 ? history[index] * inverse : Missing.Value;
+            var v = At(series, index, origin) * inverse;
             columns[1 + k] = (float)v;
             if (!Missing.Is(v))
             {
@@ -102,9 +101,8 @@ public sealed partial class FeatureBuilder
     /// <summary>Writes level ratios and estimates into <paramref name="columns"/>, whose first eight hold the lag columns.</summary>
     private void EstimateColumns(int series, int origin, Span<float> columns)
     {
-        var history = _panel.Values(series)[..(origin + 1)];
-        var day = LevelRatio(history, origin, _perDay);
-        var week = LevelRatio(history, origin, _perWeek);
+        var day = LevelRatio(series, origin, _perDay);
+        var week = LevelRatio(series, origin, _perWeek);
         columns[8] = (float)day;
         columns[9] = (float)week;
         columns[10] = (float)(columns[0] * day);
@@ -112,9 +110,10 @@ public sealed partial class FeatureBuilder
         columns[12] = (float)(columns[5] * week);
     }
 
-    /// <summary>The sum of the last three readings over the sum of the same slots one season earlier; NaN when any is missing or the earlier sum is 0.</summary>
-    private static double LevelRatio(ReadOnlySpan<double> history, int origin, int season)
+    /// <summary>The sum of the last three readings over the sum of the same slots one season earlier; NaN when any is missing (or in a known outage) or the earlier sum is 0.</summary>
+    private double LevelRatio(int series, int origin, int season)
     {
+        var history = _panel.Values(series);
         const int span = 3;
         if (origin - season - span + 1 < 0)
         {
@@ -125,7 +124,7 @@ public sealed partial class FeatureBuilder
         for (var k = 0; k < span; k++)
         {
             now += history[origin - k];
-            then += history[origin - season - k];
+            then += At(series, origin - season - k, origin);
         }
 
         return then > 0 ? now / then : Missing.Value;
@@ -135,16 +134,16 @@ public sealed partial class FeatureBuilder
     private float LongMedian(int series, int origin, int target)
     {
         const int weeks = 8;
-        var history = _panel.Values(series)[..(origin + 1)];
         var last = LastSameSlot(origin, target, _perWeek);
         Span<double> values = stackalloc double[weeks];
         var present = 0;
         for (var k = 0; k < weeks; k++)
         {
             var index = last - (k * _perWeek);
-            if (index >= 0 && !Missing.Is(history[index]))
+            var v = At(series, index, origin);
+            if (!Missing.Is(v))
             {
-                values[present++] = history[index];
+                values[present++] = v;
             }
         }
 

@@ -14,20 +14,26 @@ public sealed partial class FeatureBuilder
     private readonly double[] _scales;
     private readonly HolidayCalendar? _holidays;
     private readonly bool[][]? _events;
+    private readonly Dictionary<DateOnly, DateOnly>? _previousHolidays;
     private readonly SensorNeighbours? _neighbours;
     private readonly SensorNeighbours? _upstream;
     private readonly bool _recent;
     private readonly bool _weekendOnly;
     private readonly int _perDay;
     private readonly int _perWeek;
+    private readonly int _outageRun;
+    private readonly bool[][]? _outage;
+    private readonly int[][]? _runEnd;
 
     /// <summary>
     /// Creates a builder over <paramref name="panel"/>, whose series have <paramref name="scales"/> (see <see cref="SeriesScale.Of"/>);
     /// with <paramref name="recent"/>, rows also carry the short-term columns (<see cref="FeatureLayout.RecentNames"/>);
     /// with <paramref name="weekendOnly"/>, the day_of_week column says only whether the target falls on a Saturday or
-    /// Sunday (1) or not (0), for training windows too short to have seen each weekday more than once.
+    /// Sunday (1) or not (0), for training windows too short to have seen each weekday more than once. With
+    /// <paramref name="outageRun"/> above 0, runs of at least that many zeros count as outages (<see cref="OutageMask"/>):
+    /// the seasonal lag, median and weekly-mean columns read them as missing once the run is known at the origin.
     /// </summary>
-    public FeatureBuilder(SeriesPanel panel, double[] scales, FeatureContext context, bool recent = false, bool weekendOnly = false)
+    public FeatureBuilder(SeriesPanel panel, double[] scales, FeatureContext context, bool recent = false, bool weekendOnly = false, int outageRun = 0)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(scales);
@@ -43,10 +49,91 @@ public sealed partial class FeatureBuilder
         _perWeek = 7 * _perDay;
         _holidays = context.Holidays?.CalendarFor(panel.Start.Date.Year - 1, panel.LabelAt(panel.Length + _perWeek).Date.Year + 1);
         _events = context.Events is { } events ? EventColumns(panel, events, _perWeek) : null;
+        _previousHolidays = PreviousHolidays(_holidays);
         _neighbours = context.Edges is { } edges ? SensorNeighbours.FromEdges(panel, edges) : null;
         _upstream = context.Edges is { } reversed ? SensorNeighbours.FromEdges(panel, reversed, reverse: true) : null;
         _recent = recent;
         _weekendOnly = weekendOnly;
+        ArgumentOutOfRangeException.ThrowIfNegative(outageRun);
+        _outageRun = outageRun;
+        if (outageRun > 0)
+        {
+            _outage = new bool[panel.Sensors.Count][];
+            _runEnd = new int[panel.Sensors.Count][];
+            for (var s = 0; s < _outage.Length; s++)
+            {
+                _outage[s] = OutageMask.Of(panel.Values(s), outageRun);
+                _runEnd[s] = OutageMask.RunEnds(_outage[s]);
+            }
+        }
+    }
+
+    /// <summary>The length of a zero run that counts as an outage, or 0 when outages are not looked for.</summary>
+    public int OutageRun => _outageRun;
+
+    /// <summary>Whether slot <paramref name="slot"/> of series <paramref name="series"/> lies in an outage (always false without <see cref="OutageRun"/>).</summary>
+    public bool IsOutage(int series, int slot) => _outage is not null && _outage[series][slot];
+
+    /// <summary>
+    /// Whether an outage is under way and already known at <paramref name="origin"/>: the last <see cref="OutageRun"/>
+    /// readings up to it are all zero (always false without <see cref="OutageRun"/>).
+    /// </summary>
+    public bool OutageUnderWay(int series, int origin)
+    {
+        if (_outageRun == 0 || origin + 1 < _outageRun)
+        {
+            return false;
+        }
+
+        foreach (var v in _panel.Values(series).Slice(origin + 1 - _outageRun, _outageRun))
+        {
+            if (v != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The reading at <paramref name="index"/> as seen from <paramref name="origin"/>: missing when it lies in an outage
+    /// that had ended by then (so a past fault is not read as the sensor's level), else the reading; the zeros of an
+    /// outage still under way at the origin are kept, as they say the sensor is still down.
+    /// </summary>
+    private double At(int series, int index, int origin)
+    {
+        if (index < 0)
+        {
+            return Missing.Value;
+        }
+
+        return _outage is not null && _outage[series][index] && _runEnd![series][index] < origin ? Missing.Value : _panel.Values(series)[index];
+    }
+
+    /// <summary>The mean of series <paramref name="series"/> over slots [<paramref name="from"/>, <paramref name="origin"/>] as <see cref="At"/> reads them; NaN when none is present.</summary>
+    private double KnownMean(int series, int origin, int from)
+    {
+        from = Math.Max(0, from);
+        if (_outage is null)
+        {
+            MeanStd(_panel.Values(series)[from..(origin + 1)], [], out var plain, out _);
+            return plain;
+        }
+
+        double sum = 0;
+        var n = 0;
+        for (var i = from; i <= origin; i++)
+        {
+            var v = At(series, i, origin);
+            if (!Missing.Is(v))
+            {
+                sum += v;
+                n++;
+            }
+        }
+
+        return n == 0 ? Missing.Value : sum / n;
     }
 
     /// <summary>Whether the day_of_week column holds only a weekend flag.</summary>
@@ -73,8 +160,7 @@ public sealed partial class FeatureBuilder
             return _scales[series];
         }
 
-        var history = _panel.Values(series)[..(origin + 1)];
-        var recent = SeriesScale.Mean(history[Math.Max(0, history.Length - (4 * _perWeek))..]);
+        var recent = KnownMean(series, origin, origin + 1 - (4 * _perWeek));
         return recent > 0 ? recent : Missing.Value;
     }
 
@@ -90,13 +176,13 @@ public sealed partial class FeatureBuilder
         row[1] = Scaled(history, t - 1, inverse);
         row[2] = Scaled(history, t - 2, inverse);
         row[3] = Scaled(history, t - 3, inverse);
-        MeanStd(history[Math.Max(0, t + 1 - _perDay)..], out var meanDay, out var stdDay);
-        MeanStd(history[Math.Max(0, t + 1 - _perWeek)..], out var meanWeek, out _);
+        MeanStd(history[Math.Max(0, t + 1 - _perDay)..], [], out var meanDay, out var stdDay);
+        var meanWeek = KnownMean(series, origin, t + 1 - _perWeek);
         row[4] = (float)(meanDay * inverse);
         row[5] = (float)(stdDay * inverse);
         row[6] = (float)(meanWeek * inverse);
-        row[7] = Scaled(history, t - _perDay, inverse);
-        row[8] = Scaled(history, t - _perWeek, inverse);
+        row[7] = (float)(At(series, t - _perDay, origin) * inverse);
+        row[8] = (float)(At(series, t - _perWeek, origin) * inverse);
         row[9] = (float)Math.Log(1 + scale);
         NeighbourColumns(series, origin, row[10..13]);
     }
@@ -119,6 +205,7 @@ public sealed partial class FeatureBuilder
         LagColumns(series, origin, target, row[20..28]);
         EstimateColumns(series, origin, row[20..33]);
         row[33] = LongMedian(series, origin, target);
+        row[34] = YearAgo(series, origin, target, label);
         if (_recent)
         {
             // Origin-only columns, written here so that callers copying the first OriginCount columns need not know them.
@@ -136,10 +223,20 @@ public sealed partial class FeatureBuilder
     private static float Scaled(ReadOnlySpan<double> history, int index, double inverse) =>
         index >= 0 ? (float)(history[index] * inverse) : float.NaN;
 
-    private static void MeanStd(ReadOnlySpan<double> values, out double mean, out double std)
+    /// <summary>The mean and standard deviation of the present values of <paramref name="values"/> and <paramref name="more"/> together.</summary>
+    private static void MeanStd(ReadOnlySpan<double> values, ReadOnlySpan<double> more, out double mean, out double std)
     {
         double sum = 0, squares = 0;
         var n = 0;
+        Sum(values, ref sum, ref squares, ref n);
+        Sum(more, ref sum, ref squares, ref n);
+
+        mean = n == 0 ? Missing.Value : sum / n;
+        std = n == 0 ? Missing.Value : Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
+    }
+
+    private static void Sum(ReadOnlySpan<double> values, ref double sum, ref double squares, ref int n)
+    {
         foreach (var v in values)
         {
             if (!Missing.Is(v))
@@ -149,9 +246,6 @@ public sealed partial class FeatureBuilder
                 n++;
             }
         }
-
-        mean = n == 0 ? Missing.Value : sum / n;
-        std = n == 0 ? Missing.Value : Math.Sqrt(Math.Max(0, (squares / n) - (mean * mean)));
     }
 
     private static bool[][] EventColumns(SeriesPanel panel, EventCalendar events, int beyond)

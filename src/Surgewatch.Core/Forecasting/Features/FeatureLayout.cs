@@ -5,7 +5,8 @@ namespace Surgewatch.Core.Forecasting.Features;
 /// so a forecast for many horizons builds them once. Readings are divided by the series' scale
 /// (<see cref="SeriesScale"/>); "lag" columns read the last slot at or before the origin that shares the target's
 /// slot of day (or of week). "level_ratio" columns compare the last three readings with the same slots a day
-/// (a week) earlier; "estimate" columns multiply a lag by that ratio, since trees do not multiply well.
+/// (a week) earlier; "estimate" columns multiply a lag by that ratio, since trees do not multiply well. "year_ago"
+/// reads, on holidays and event days only, the same hour of the same holiday (or event date) a year before.
 /// </summary>
 public static class FeatureLayout
 {
@@ -17,7 +18,7 @@ public static class FeatureLayout
         "horizon_hours", "hour_of_day", "day_of_week", "holiday", "days_to_holiday", "days_from_holiday", "event",
         "lag_day", "lag_week_1", "lag_week_2", "lag_week_3", "lag_week_4", "lag_weeks_median", "lag_weeks_mean", "lag_week_1_holiday",
         "level_ratio_day", "level_ratio_week", "estimate_day", "estimate_week", "estimate_weeks_median",
-        "lag_8_weeks_median",
+        "lag_8_weeks_median", "year_ago",
     ];
 
     /// <summary>
@@ -38,7 +39,7 @@ public static class FeatureLayout
     public const int OriginCount = 13;
 
     /// <summary>The number of columns.</summary>
-    public const int Count = 34;
+    public const int Count = 35;
 
     /// <summary>Weeks of same-slot lags.</summary>
     internal const int LagWeeks = 4;

@@ -8,14 +8,19 @@ namespace Surgewatch.Core.Forecasting.Features;
 /// </summary>
 public static class SeriesScale
 {
-    /// <summary>The scale of every series of <paramref name="panel"/> over slots [0, <paramref name="trainEnd"/>); NaN for a series without a positive mean.</summary>
-    public static double[] Of(SeriesPanel panel, int trainEnd)
+    /// <summary>
+    /// The scale of every series of <paramref name="panel"/> over slots [0, <paramref name="trainEnd"/>); NaN for a series
+    /// without a positive mean. With <paramref name="outageRun"/> above 0, runs of that many zeros or more
+    /// (<see cref="OutageMask"/>) are left out, so a sensor's faults do not lower its level.
+    /// </summary>
+    public static double[] Of(SeriesPanel panel, int trainEnd, int outageRun = 0)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var scales = new double[panel.Sensors.Count];
         for (var s = 0; s < scales.Length; s++)
         {
-            var mean = Mean(panel.Values(s)[..trainEnd]);
+            var values = panel.Values(s)[..trainEnd];
+            var mean = outageRun > 0 ? Mean(OutageMask.Cleaned(values, OutageMask.Of(values, outageRun))) : Mean(values);
             scales[s] = mean > 0 ? mean : Missing.Value;
         }
 
