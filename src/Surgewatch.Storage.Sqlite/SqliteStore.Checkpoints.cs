@@ -12,6 +12,8 @@ namespace Surgewatch.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteStore
 {
+    /// <summary>How long a tick waits for the write lock to finish a checkpoint that writers kept from completing.</summary>
+    private static readonly TimeSpan CatchUpWait = TimeSpan.FromMilliseconds(50);
     private readonly object _checkpointGate = new();
     private ITimer? _checkpointTimer;
     private int _commitsSinceCheckpoint;
@@ -45,7 +47,22 @@ public sealed partial class SqliteStore
             }
 
             using var connection = _connections.Open();
-            Sql.Execute(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
+            var (log, copied) = PassiveCheckpoint(connection);
+            if (copied < log && log >= _options.CheckpointPages / 2 && _writeLock.Wait(CatchUpWait))
+            {
+                // Ingests kept appending while the log was copied, so it never empties and would grow until a commit
+                // checkpoints inline. With this process's writers held off, the few frames left are copied (most of
+                // the log was copied and synced just before, so this takes milliseconds) and the next commit starts
+                // the log again from its beginning.
+                try
+                {
+                    PassiveCheckpoint(connection);
+                }
+                finally
+                {
+                    _writeLock.Release();
+                }
+            }
         }
         catch (SqliteException)
         {
@@ -57,6 +74,14 @@ public sealed partial class SqliteStore
         {
             Monitor.Exit(_checkpointGate);
         }
+    }
+
+    /// <summary>Runs a passive checkpoint and returns the frames in the log and how many of them are now in the database.</summary>
+    private static (long Log, long Copied) PassiveCheckpoint(SqliteConnection connection)
+    {
+        using var command = Sql.Command(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
     /// <summary>Stops the ticks and waits for a checkpoint in progress, before the connections close.</summary>
