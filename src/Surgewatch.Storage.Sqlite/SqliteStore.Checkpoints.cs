@@ -47,13 +47,14 @@ public sealed partial class SqliteStore
             }
 
             using var connection = _connections.Open();
-            var (log, copied) = PassiveCheckpoint(connection);
-            if (copied < log && log >= _options.CheckpointPages / 2 && _writeLock.Wait(CatchUpWait))
+            var log = PassiveCheckpoint(connection);
+            if (log >= _options.CheckpointPages / 2 && _writeLock.Wait(CatchUpWait))
             {
-                // Ingests kept appending while the log was copied, so it never empties and would grow until a commit
-                // checkpoints inline. With this process's writers held off, the few frames left are copied (most of
-                // the log was copied and synced just before, so this takes milliseconds) and the next commit starts
-                // the log again from its beginning.
+                // A sustained ingest appends while the log is copied, so the log is never wholly copied when the next
+                // commit starts and it grows until a commit checkpoints it inline, syncing and copying the whole log
+                // inside a request. Once it is half that size, this process's writers are held off while the frames
+                // appended meanwhile are copied (the rest was copied and synced just before), and the next commit
+                // starts the log again from its beginning.
                 try
                 {
                     PassiveCheckpoint(connection);
@@ -76,12 +77,12 @@ public sealed partial class SqliteStore
         }
     }
 
-    /// <summary>Runs a passive checkpoint and returns the frames in the log and how many of them are now in the database.</summary>
-    private static (long Log, long Copied) PassiveCheckpoint(SqliteConnection connection)
+    /// <summary>Runs a passive checkpoint and returns the number of frames the log held when it started.</summary>
+    private static long PassiveCheckpoint(SqliteConnection connection)
     {
         using var command = Sql.Command(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
         using var reader = command.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
+        return reader.Read() ? reader.GetInt64(1) : 0;
     }
 
     /// <summary>Stops the ticks and waits for a checkpoint in progress, before the connections close.</summary>
