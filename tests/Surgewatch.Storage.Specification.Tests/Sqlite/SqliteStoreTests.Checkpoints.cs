@@ -1,8 +1,10 @@
+using Surgewatch.Storage.Sqlite;
 using Surgewatch.Storage.Specification.Tests.Builders;
 
 namespace Surgewatch.Storage.Specification.Tests.Sqlite;
 
-// Ingests do not copy the write-ahead log back themselves (below the auto-checkpoint); a background tick does.
+// Ingests do not copy the write-ahead log back themselves (below the auto-checkpoint); a background tick does, and
+// finishes the copy with this store's writers held off once the log passes half the auto-checkpoint size.
 public sealed partial class SqliteStoreTests
 {
     [Fact]
@@ -28,6 +30,39 @@ public sealed partial class SqliteStoreTests
         clock.Tick();
 
         new FileInfo(_stores.DefaultPath).Length.Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Tick_LogPastHalfTheCheckpointSizeWhileWritersRun_HoldsThemOffAndLosesNothing()
+    {
+        // A tiny checkpoint size makes every tick finish its checkpoint under the write lock, racing the writers.
+        var clock = new ManualTimers();
+        var store = _stores.Open(options: SqliteStores.TestOptions with { TimeProvider = clock, CheckpointPages = 4 });
+        var batches = Enumerable.Range(0, 24).Select(i => Rows.Grid(6, 30, (s, h) => i + s + h, firstHour: i * 30)).ToArray();
+
+        var writes = Task.WhenAll(batches.Select(b => Task.Run(() => store.UpsertObservationsAsync(b))));
+        var ticks = Task.Run(async () =>
+        {
+            while (!writes.IsCompleted)
+            {
+                clock.Tick();
+                await Task.Yield();
+            }
+        });
+        await writes;
+        await ticks;
+
+        (await store.CountObservationsAsync()).Should().Be(24 * 6 * 30);
+    }
+
+    [Fact]
+    public void Open_CheckpointIntervalNotPositive_ThrowsNamingTheSetting()
+    {
+        var options = SqliteStores.TestOptions with { CheckpointInterval = TimeSpan.Zero };
+
+        var act = () => SqliteStore.Open(_stores.DefaultPath, options);
+
+        act.Should().Throw<ArgumentOutOfRangeException>().Which.ParamName.Should().Be(nameof(SqliteStoreOptions.CheckpointInterval));
     }
 
     /// <summary>A clock whose timers fire only when told to.</summary>
