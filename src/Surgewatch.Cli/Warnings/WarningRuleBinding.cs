@@ -26,9 +26,11 @@ internal sealed class WarningRuleBinding
 
     private readonly Option<int> _hours = new("--hour-groups") { Description = "Exceedance rule: equal groups of the hours of the day with their own probabilities (1: none; 4: six-hour blocks).", DefaultValueFactory = _ => Defaults.HourGroups };
 
+    private readonly Option<bool> _sensorLevel = new("--sensor-level") { Description = "Exceedance rule: multiply each sensor's forecasts by its median actual ÷ forecast over the calibration weeks first (true/false).", DefaultValueFactory = _ => Defaults.SensorLevel };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _levels, _pool, _hours })
+        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _levels, _pool, _hours, _sensorLevel })
         {
             command.Options.Add(option);
         }
@@ -51,6 +53,7 @@ internal sealed class WarningRuleBinding
         LevelEdges = result.GetValue(_levels) is { } text ? Edges(text) : Defaults.LevelEdges,
         PoolSensors = result.GetValue(_pool),
         HourGroups = result.GetValue(_hours),
+        SensorLevel = result.GetValue(_sensorLevel),
     };
 
     private static double[] Edges(string text)

@@ -25,8 +25,8 @@ internal static class WarningsJson
     }
 
     private static Rule Settings(WarningEvaluationOptions o) => o.Rule == WarningRuleKind.UpperBound
-        ? new Rule("upper-bound", null, null, null, o.KeepFiringHours, null, null, null, null, o.UpperQuantile)
-        : new Rule("exceedance", o.LiveProbability, o.DayAheadProbability, o.WithdrawProbability, o.KeepFiringHours, o.Pending, o.LevelEdges ?? [], o.PoolSensors, o.HourGroups, null);
+        ? new Rule("upper-bound", null, null, null, o.KeepFiringHours, null, null, null, null, o.UpperQuantile, null)
+        : new Rule("exceedance", o.LiveProbability, o.DayAheadProbability, o.WithdrawProbability, o.KeepFiringHours, o.Pending, o.LevelEdges ?? [], o.PoolSensors, o.HourGroups, null, o.SensorLevel);
 
     private static Fields Figures(WarningScore s) => new(
         Round(s.RecallLead1h), Round(s.RecallDayAhead), Round(s.MedianLeadHours), Round(s.Precision), Round(s.FalseEpisodesPerSensor30d), Round(s.WarnedHourFraction));
@@ -39,7 +39,7 @@ internal static class WarningsJson
 
     private sealed record Rule(
         string Name, double? LiveProbability, double? DayAheadProbability, double? WithdrawProbability, int KeepFiringHours, bool? Pending,
-        IReadOnlyList<double>? LevelBins, bool? PoolSensors, int? HourGroups, double? UpperQuantile);
+        IReadOnlyList<double>? LevelBins, bool? PoolSensors, int? HourGroups, double? UpperQuantile, bool? SensorLevel);
 
     /// <summary>The day-ahead briefing's hours at risk scored alone, before withdrawal.</summary>
     private sealed record BriefingFields(int Episodes, double? Precision, double? WarnedHourFraction, double? RecallDayAhead);

@@ -12,6 +12,10 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 /// A distribution with fewer than <see cref="MinimumSamples"/> ratios falls back, in order, to the same kind and bin
 /// over all sensors, the sensor's kind over all bins, and the kind over all sensors and bins; with none at all the
 /// probability is 1 when the forecast reaches the threshold and 0 otherwise.
+/// With the sensor-level correction, each sensor's forecasts of each kind are first multiplied by that sensor's
+/// median actual ÷ forecast over the calibration window (1 with fewer than <see cref="MinimumSamples"/> ratios), so
+/// that a sensor whose counts have drifted above or below its model does not borrow the pooled error of the others;
+/// the distributions then hold the ratios to the corrected forecasts.
 /// </remarks>
 public sealed class ExceedanceCalibration
 {
@@ -21,8 +25,10 @@ public sealed class ExceedanceCalibration
     private readonly double[][][] _ratios;
     private readonly double[] _edges;
     private readonly int _hourGroups;
+    private readonly double[] _levels;
 
-    private ExceedanceCalibration(double[][][] ratios, double[] edges, int hourGroups) => (_ratios, _edges, _hourGroups) = (ratios, edges, hourGroups);
+    private ExceedanceCalibration(double[][][] ratios, double[] edges, int hourGroups, double[] levels) =>
+        (_ratios, _edges, _hourGroups, _levels) = (ratios, edges, hourGroups, levels);
 
     /// <summary>
     /// Builds the distributions from <paramref name="table"/> (forecasts over a calibration window, made by a model
@@ -34,8 +40,9 @@ public sealed class ExceedanceCalibration
     /// <param name="levelEdges">Increasing edges of forecast ÷ threshold; null or empty for one bin.</param>
     /// <param name="poolSensors">Whether every sensor shares one distribution per kind and bin.</param>
     /// <param name="hourGroups">Equal groups of the hours of the day with a distribution each (1: none).</param>
+    /// <param name="sensorLevel">Whether each sensor's forecasts are corrected by its median actual ÷ forecast first.</param>
     public static ExceedanceCalibration Fit(
-        SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, IReadOnlyList<double>? levelEdges, bool poolSensors, int hourGroups = 1)
+        SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, IReadOnlyList<double>? levelEdges, bool poolSensors, int hourGroups = 1, bool sensorLevel = false)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(table);
@@ -44,6 +51,7 @@ public sealed class ExceedanceCalibration
         var edges = levelEdges is null ? [] : levelEdges.ToArray();
         var bins = (edges.Length + 1) * hourGroups;
         var own = Lists(table.Series * table.Kinds * bins);
+        var levels = sensorLevel ? Levels(panel, table, thresholds) : Ones(table.Series * table.Kinds);
         for (var s = 0; s < table.Series; s++)
         {
             var values = panel.Values(s);
@@ -51,7 +59,7 @@ public sealed class ExceedanceCalibration
             {
                 for (var t = table.From; t < table.To; t++)
                 {
-                    var point = table[k, s, t];
+                    var point = table[k, s, t] * levels[(s * table.Kinds) + k];
                     if (point > 0 && !double.IsNaN(values[t]))
                     {
                         var bin = (Bin(edges, point / thresholds[s]) * hourGroups) + Group(hourGroups, (int)(panel.LabelAt(t).SecondOfDay / 3600));
@@ -61,8 +69,11 @@ public sealed class ExceedanceCalibration
             }
         }
 
-        return new ExceedanceCalibration(Resolve(own, table.Series, table.Kinds, bins, poolSensors), edges, hourGroups);
+        return new ExceedanceCalibration(Resolve(own, table.Series, table.Kinds, bins, poolSensors), edges, hourGroups, levels);
     }
+
+    /// <summary>The factor that multiplies the forecasts of <paramref name="kind"/> for <paramref name="series"/> (1 without the sensor-level correction).</summary>
+    public double Level(int series, int kind) => _levels[(series * (_levels.Length / _ratios.Length)) + kind];
 
     /// <summary>
     /// The probability that <paramref name="series"/> reaches <paramref name="threshold"/> at a slot forecast as
@@ -81,6 +92,7 @@ public sealed class ExceedanceCalibration
             return threshold < 0 ? 1 : 0;
         }
 
+        point *= Level(series, kind);
         var bins = (_edges.Length + 1) * _hourGroups;
         var ratios = _ratios[series][(kind * bins) + (Bin(_edges, point / threshold) * _hourGroups) + Group(_hourGroups, hour)];
         if (ratios.Length == 0)
@@ -89,6 +101,50 @@ public sealed class ExceedanceCalibration
         }
 
         return (double)(ratios.Length - CountBelow(ratios, threshold / point)) / ratios.Length;
+    }
+
+    /// <summary>Each sensor's and kind's median actual ÷ forecast over the table (1 with too few ratios).</summary>
+    private static double[] Levels(SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds)
+    {
+        var levels = Ones(table.Series * table.Kinds);
+        var ratios = new List<double>(table.To - table.From);
+        for (var s = 0; s < table.Series; s++)
+        {
+            var values = panel.Values(s);
+            for (var k = 0; k < table.Kinds && !double.IsNaN(thresholds[s]); k++)
+            {
+                ratios.Clear();
+                for (var t = table.From; t < table.To; t++)
+                {
+                    var point = table[k, s, t];
+                    if (point > 0 && !double.IsNaN(values[t]))
+                    {
+                        ratios.Add(values[t] / point);
+                    }
+                }
+
+                if (ratios.Count >= MinimumSamples)
+                {
+                    levels[(s * table.Kinds) + k] = Median(ratios);
+                }
+            }
+        }
+
+        return levels;
+    }
+
+    private static double Median(List<double> values)
+    {
+        values.Sort();
+        var mid = values.Count / 2;
+        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static double[] Ones(int count)
+    {
+        var ones = new double[count];
+        Array.Fill(ones, 1.0);
+        return ones;
     }
 
     private static int Group(int groups, int hour) => Math.Clamp(hour, 0, 23) * groups / 24;

@@ -33,6 +33,7 @@ public enum WarningRuleKind
 /// <param name="LevelEdges">Exceedance rule: edges of the forecast ÷ threshold bins the ratio distributions are conditioned on (null or empty: none).</param>
 /// <param name="HourGroups">Exceedance rule: equal groups of the hours of the day, each with its own ratio distributions (1: none).</param>
 /// <param name="PoolSensors">Exceedance rule: one ratio distribution for all sensors (per kind and bin) instead of one per sensor.</param>
+/// <param name="SensorLevel">Exceedance rule: each sensor's forecasts are multiplied by its median actual ÷ forecast over the calibration window before the probability.</param>
 public sealed record WarningEvaluationOptions(
     int RollingHorizon = 3,
     bool DayAhead = true,
@@ -48,7 +49,8 @@ public sealed record WarningEvaluationOptions(
     bool Pending = false,
     IReadOnlyList<double>? LevelEdges = null,
     bool PoolSensors = true,
-    int HourGroups = 1)
+    int HourGroups = 1,
+    bool SensorLevel = false)
 {
     /// <summary>Checks the settings and returns this.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>

@@ -78,7 +78,7 @@ public sealed class WarningEvaluator(TimeProvider time)
         var (calibration, test) = (forecasts.Calibration, forecasts.Test);
         var thresholds = SurgeThresholds.Compute(panel, test.From, options.Percentile, options.MinimumDays);
         var exceedance = options.Rule == WarningRuleKind.Exceedance
-            ? ExceedanceCalibration.Fit(panel, calibration, thresholds, options.LevelEdges, options.PoolSensors, options.HourGroups)
+            ? ExceedanceCalibration.Fit(panel, calibration, thresholds, options.LevelEdges, options.PoolSensors, options.HourGroups, options.SensorLevel)
             : null;
         var flags = exceedance is not null
             ? ExceedanceRule.Flag(panel, test, thresholds, exceedance, options)

@@ -79,6 +79,43 @@ public class ExceedanceCalibrationTest
     }
 
     [Fact]
+    public void Fit_SensorLevel_ScalesEachSensorsForecastsByItsMedianRatio()
+    {
+        // Pooled sensors: sensor 0's readings equal its forecasts; sensor 1's are twice (and, at 1 slot in 4, three times) its forecasts.
+        var table = new ForecastTable(2, 2, 0, 100);
+        var values0 = new double[100];
+        var values1 = new double[100];
+        for (var t = 0; t < 100; t++)
+        {
+            table[1, 0, t] = table[1, 1, t] = values0[t] = 50;
+            values1[t] = t % 4 == 0 ? 150 : 100;
+        }
+
+        var panel = ForecastTestPanels.Hourly(values0, values1);
+        var plain = ExceedanceCalibration.Fit(panel, table, [80, 80], null, poolSensors: true);
+        var levelled = ExceedanceCalibration.Fit(panel, table, [80, 80], null, poolSensors: true, sensorLevel: true);
+
+        levelled.Level(0, 1).Should().Be(1);
+        levelled.Level(1, 1).Should().Be(2);
+        plain.Level(1, 1).Should().Be(1);
+        plain.Probability(0, 1, 50, 80).Should().Be(0.5, "the pooled ratios are half 1 and half 2 or 3");
+        levelled.Probability(0, 1, 50, 80).Should().Be(0, "every corrected ratio is at most 1.5 and sensor 0 needs 1.6");
+        levelled.Probability(1, 1, 50, 80).Should().Be(1, "sensor 1's forecast of 50 is corrected to 100");
+        levelled.Probability(1, 1, 50, 140).Should().BeApproximately(25.0 / 200, 1e-12, "only the corrected ratios of 1.5 reach 140 ÷ 100");
+    }
+
+    [Fact]
+    public void Fit_SensorLevelWithTooFewRatios_LeavesTheForecastsAlone()
+    {
+        var (panel, table) = Calibration(t => 50, t => 100, length: ExceedanceCalibration.MinimumSamples - 1);
+
+        var levelled = ExceedanceCalibration.Fit(panel, table, [80], null, poolSensors: false, sensorLevel: true);
+
+        levelled.Level(0, 1).Should().Be(1);
+        levelled.Level(0, 0).Should().Be(1, "no day-ahead forecasts were made");
+    }
+
+    [Fact]
     public void Probability_TwoHourGroups_UsesTheRatiosOfTheSlotsHalfOfTheDay()
     {
         // Four days; readings equal the forecasts before noon and double them after.
