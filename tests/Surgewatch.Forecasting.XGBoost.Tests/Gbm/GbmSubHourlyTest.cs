@@ -8,6 +8,7 @@ using Surgewatch.Forecasting.XGBoost.Gbm;
 namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 
 /// <summary>gbm on sub-hourly data (road speeds every 5 minutes): the change-from-last label and the short-term columns.</summary>
+[Collection(GbmFits.Collection)]
 public class GbmSubHourlyTest
 {
     private static readonly TimeSpan FiveMinutes = TimeSpan.FromMinutes(5);
