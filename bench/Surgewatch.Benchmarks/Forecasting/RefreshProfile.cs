@@ -34,7 +34,7 @@ internal static class RefreshProfile
             var ownCpu = Cpu() - cpu;
             var xgbTimes = PredictTimes(gbm, count, horizon, near, features, xgb, useOwn: false);
             var xgbCpu = Cpu() - cpu - ownCpu;
-            var descale = Seconds(() => gbm.Descale(origin.Index, near, own, points));
+            var descale = Seconds(() => gbm.Descale(origin.Index, near, features, own, points));
             Console.WriteLine(
                 $"profile run {run}: build rows {build:0.000} s | own trees: first-hour {ownTimes.Near:0.000} s, main {ownTimes.Main:0.000} s (CPU {ownCpu:0.000} s) | "
                 + $"XGBoost: first-hour {xgbTimes.Near:0.000} s, main {xgbTimes.Main:0.000} s (CPU {xgbCpu:0.000} s) | de-scale {descale:0.000} s");

@@ -10,7 +10,7 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 /// A fitted <see cref="GbmModel"/>: builds one row per horizon and evaluates each booster's trees on all of them at once
 /// (with <see cref="TreePredictor"/>: the own evaluator where it reproduces XGBoost, else XGBoost).
 /// </summary>
-internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name, GbmTarget kind = GbmTarget.Level) : IBatchForecaster
+internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name, GbmTarget kind = GbmTarget.Level, GbmTarget? nearKind = null) : IBatchForecaster
 {
     private readonly int _perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
     private readonly TreePredictor _main = TreePredictor.For(booster, builder.Columns);
@@ -32,10 +32,14 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
 
     public GbmTarget Target => kind;
 
+    /// <summary>What the first-hour booster learns (<see cref="Target"/> unless set apart).</summary>
+    public GbmTarget NearTarget => nearKind ?? kind;
+
     private int Columns => builder.Columns;
 
-    /// <summary>What a prediction is added to after scaling: the last reading for a change target, else 0 (NaN when there is none).</summary>
-    private double From(int series, int origin) => kind == GbmTarget.ChangeFromLast ? builder.LastReading(series, origin) : 0;
+    /// <summary>What the prediction of a row is added to after scaling (<see cref="GbmBase"/>; NaN when there is none).</summary>
+    private double From(bool isNear, int series, int origin, ReadOnlySpan<float> row, double scale) =>
+        GbmBase.Of(isNear ? NearTarget : kind, builder, series, origin, row, scale);
 
     /// <summary>
     /// Builds the rows of every series (in parallel) into two blocks of one pooled buffer, the first-hour horizons and
@@ -58,7 +62,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         {
             BuildAll(origin.Index, horizon, near, features);
             PredictBlocks(count, horizon, near, features, predictions);
-            Descale(origin.Index, near, predictions, points);
+            Descale(origin.Index, near, features, predictions, points);
         }
         finally
         {
@@ -93,8 +97,8 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         _main.Predict(features.AsSpan(nearRows * Columns, rest * Columns), Columns, predictions.AsSpan(nearRows, rest));
     }
 
-    /// <summary>Stage 3 of <see cref="PredictAll"/>: ratios back to readings, never negative; missing without a scale.</summary>
-    public void Descale(int origin, int near, float[] predictions, Span<double> points)
+    /// <summary>Stage 3 of <see cref="PredictAll"/>: ratios back to readings, never negative; missing without a scale or base.</summary>
+    public void Descale(int origin, int near, float[] features, float[] predictions, Span<double> points)
     {
         var count = panel.Sensors.Count;
         var horizon = points.Length / count;
@@ -102,11 +106,17 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         for (var s = 0; s < count; s++)
         {
             var scale = builder.ScaleAt(s, origin);
-            var from = From(s, origin);
             for (var h = 0; h < horizon; h++)
             {
                 var row = h < near ? (s * near) + h : nearRows + (s * (horizon - near)) + h - near;
-                points[(s * horizon) + h] = Missing.Is(scale) ? Missing.Value : Math.Max(0, from + (predictions[row] * scale));
+                if (Missing.Is(scale))
+                {
+                    points[(s * horizon) + h] = Missing.Value;
+                    continue;
+                }
+
+                var from = From(h < near, s, origin, features.AsSpan(row * Columns, Columns), scale);
+                points[(s * horizon) + h] = Missing.Is(from) ? Missing.Value : Math.Max(0, from + (predictions[row] * scale));
             }
         }
     }
@@ -143,8 +153,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         EnsurePanel(origin);
 
         var scale = builder.ScaleAt(series, origin.Index);
-        var from = From(series, origin.Index);
-        if (Missing.Is(scale) || Missing.Is(from) || point.IsEmpty)
+        if (Missing.Is(scale) || point.IsEmpty)
         {
             point.Fill(Missing.Value);
             return;
@@ -173,7 +182,8 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
             for (var h = 0; h < point.Length; h++)
             {
                 // Counts and speeds are never negative.
-                point[h] = Math.Max(0, from + (predictions[h] * scale));
+                var from = From(h < near, series, origin.Index, features.AsSpan(h * Columns, Columns), scale);
+                point[h] = Missing.Is(from) ? Missing.Value : Math.Max(0, from + (predictions[h] * scale));
             }
         }
         finally

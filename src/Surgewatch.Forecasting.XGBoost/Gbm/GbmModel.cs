@@ -61,16 +61,19 @@ public sealed class GbmModel : IPersistentForecastModel
         Interlocked.Increment(ref _fitCount);
         var options = _options ?? GbmOptions.ForStep(panel.Step);
         var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd, options.OutageRun), _context, options.RecentFeatures, WeekendOnly(panel, trainEnd), options.OutageRun);
-        var full = Train(panel, trainEnd, builder, options, cancellationToken);
+        // With a first-hour booster, the main one never serves the first hour: its rows go to the later horizons.
+        var perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+        var full = Train(panel, trainEnd, builder, options, cancellationToken, options.ShortHorizonModel ? perHour + 1 : 1);
         var shortOptions = options with
         {
             ShortHorizonShare = 1,
-            MaxTrainingRows = options.MaxTrainingRows / 2,
+            MaxTrainingRows = options.ShortHorizonRows ?? (options.MaxTrainingRows / 2),
             Seed = options.Seed + 1,
             Objective = options.ShortHorizonObjective ?? options.Objective,
+            Target = options.ShortHorizonTarget ?? options.Target,
         };
         var near = options.ShortHorizonModel ? Train(panel, trainEnd, builder, shortOptions, cancellationToken) : null;
-        return new GbmForecaster(panel, builder, full, near, Name, options.Target);
+        return new GbmForecaster(panel, builder, full, near, Name, options.Target, shortOptions.Target);
     }
 
     /// <summary>
@@ -80,9 +83,9 @@ public sealed class GbmModel : IPersistentForecastModel
     internal static bool WeekendOnly(SeriesPanel panel, int trainEnd) =>
         trainEnd * panel.Step < TimeSpan.FromDays(14);
 
-    private Booster Train(SeriesPanel panel, int trainEnd, FeatureBuilder builder, GbmOptions options, CancellationToken cancellationToken)
+    private Booster Train(SeriesPanel panel, int trainEnd, FeatureBuilder builder, GbmOptions options, CancellationToken cancellationToken, int firstHorizon = 1)
     {
-        var rows = TrainingSampler.Sample(panel, trainEnd, builder, options, cancellationToken);
+        var rows = TrainingSampler.Sample(panel, trainEnd, builder, options, cancellationToken, firstHorizon);
         if (rows.Count == 0)
         {
             throw new InvalidOperationException($"Model '{Name}' found no training rows before slot {trainEnd}: give it a longer training period with readings.");

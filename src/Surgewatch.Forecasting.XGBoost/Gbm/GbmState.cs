@@ -12,13 +12,14 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 /// </summary>
 internal static class GbmState
 {
-    public const string Tag = "gbm/3";
+    public const string Tag = "gbm/4";
 
     public static byte[] Save(GbmForecaster forecaster) => StateFormat.Write(w =>
     {
         w.Write(Tag);
         w.Write(forecaster.Builder.Columns);
         w.Write((int)forecaster.Target);
+        w.Write((int)forecaster.NearTarget);
         w.Write(forecaster.Builder.WeekendOnly);
         w.Write(forecaster.Builder.OutageRun);
         var panel = forecaster.Panel;
@@ -49,11 +50,8 @@ internal static class GbmState
                 throw new ModelStateException($"The saved gbm model has {columns} feature columns; this build has {FeatureLayout.Count} (or {FeatureLayout.Count + FeatureLayout.RecentCount} with the short-term ones). Train it again.");
             }
 
-            var kind = (GbmTarget)r.ReadInt32();
-            if (!Enum.IsDefined(kind))
-            {
-                throw new ModelStateException($"The saved gbm model has an unknown target kind {(int)kind}. Train it again.");
-            }
+            var kind = ReadTarget(r);
+            var nearKind = ReadTarget(r);
 
             var weekendOnly = r.ReadBoolean();
             var outageRun = r.ReadInt32();
@@ -66,7 +64,7 @@ internal static class GbmState
             var values = StateFormat.ReadDoubles(r);
             var booster = StateFormat.ReadBlock(r);
             var nearBooster = r.ReadBoolean() ? StateFormat.ReadBlock(r) : null;
-            return (ids, values, booster, nearBooster, columns, kind, weekendOnly, outageRun);
+            return (ids, values, booster, nearBooster, columns, (kind, nearKind), weekendOnly, outageRun);
         });
 
         var byId = new Dictionary<SensorId, double>(sensors.Length);
@@ -82,6 +80,12 @@ internal static class GbmState
         }
 
         var builder = new FeatureBuilder(panel, laid, context, recent: width > FeatureLayout.Count, weekendOnly, outageRun);
-        return new GbmForecaster(panel, builder, Booster.Load(full), near is null ? null : Booster.Load(near), name, target);
+        return new GbmForecaster(panel, builder, Booster.Load(full), near is null ? null : Booster.Load(near), name, target.Item1, target.Item2);
+    }
+
+    private static GbmTarget ReadTarget(BinaryReader r)
+    {
+        var kind = (GbmTarget)r.ReadInt32();
+        return Enum.IsDefined(kind) ? kind : throw new ModelStateException($"The saved gbm model has an unknown target kind {(int)kind}. Train it again.");
     }
 }

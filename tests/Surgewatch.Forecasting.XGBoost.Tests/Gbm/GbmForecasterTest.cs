@@ -26,7 +26,7 @@ public class GbmForecasterTest
         gbm.BuildAll(origin.Index, horizon, near, features);
         gbm.Near!.Booster.Predict(features.AsSpan(0, count * near * FeatureLayout.Count), FeatureLayout.Count, predictions.AsSpan(0, count * near));
         gbm.Main.Booster.Predict(features.AsSpan(count * near * FeatureLayout.Count), FeatureLayout.Count, predictions.AsSpan(count * near));
-        gbm.Descale(origin.Index, near, predictions, expected);
+        gbm.Descale(origin.Index, near, features, predictions, expected);
         var points = new double[count * horizon];
 
         gbm.PredictAll(origin, points);

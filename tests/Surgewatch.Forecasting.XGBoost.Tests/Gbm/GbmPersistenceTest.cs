@@ -55,7 +55,7 @@ public class GbmPersistenceTest
     [RequiresXGBoostFact]
     public void Version_NamesTheFormatAndTheLearner()
     {
-        new GbmModel().Version.Should().StartWith("gbm/3 xgboost ");
+        new GbmModel().Version.Should().StartWith("gbm/4 xgboost ");
     }
 
     private static SeriesPanel City()

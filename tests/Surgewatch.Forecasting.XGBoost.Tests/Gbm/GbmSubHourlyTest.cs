@@ -28,10 +28,10 @@ public class GbmSubHourlyTest
     }
 
     [Fact]
-    public void ForStep_Hourly_KeepsTheDefaultsAndLooksForOutages()
+    public void ForStep_SubHourly_LooksForNoOutagesAndKeepsOneTargetForBothBoosters()
     {
-        GbmOptions.ForStep(TimeSpan.FromHours(1)).Should().Be(new GbmOptions { OutageRun = GbmOptions.HourlyOutageRun });
-        GbmOptions.ForStep(TimeSpan.FromMinutes(5)).OutageRun.Should().Be(0);
+        GbmOptions.ForStep(FiveMinutes).OutageRun.Should().Be(0);
+        GbmOptions.ForStep(FiveMinutes).ShortHorizonTarget.Should().BeNull();
     }
 
     [Fact]

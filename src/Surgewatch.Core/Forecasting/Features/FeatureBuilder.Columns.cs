@@ -133,20 +133,27 @@ public sealed partial class FeatureBuilder
     /// <summary>The median of the same slot of week over the last eight weeks up to the origin, scaled; NaN when none is present.</summary>
     private float LongMedian(int series, int origin, int target)
     {
-        const int weeks = 8;
-        var last = LastSameSlot(origin, target, _perWeek);
-        Span<double> values = stackalloc double[weeks];
+        var median = WeeklyMedian(series, LastSameSlot(origin, target, _perWeek), origin);
+        return (float)(median / ScaleAt(series, origin));
+    }
+
+    /// <summary>
+    /// The median of the readings at <paramref name="last"/> and the same slot of the <see cref="FeatureLayout.LongMedianWeeks"/> − 1
+    /// weeks before it, as seen from <paramref name="origin"/>; NaN when none is present.
+    /// </summary>
+    private double WeeklyMedian(int series, int last, int origin)
+    {
+        Span<double> values = stackalloc double[FeatureLayout.LongMedianWeeks];
         var present = 0;
-        for (var k = 0; k < weeks; k++)
+        for (var k = 0; k < FeatureLayout.LongMedianWeeks; k++)
         {
-            var index = last - (k * _perWeek);
-            var v = At(series, index, origin);
+            var v = At(series, last - (k * _perWeek), origin);
             if (!Missing.Is(v))
             {
                 values[present++] = v;
             }
         }
 
-        return present == 0 ? float.NaN : (float)(Median(values[..present]) / ScaleAt(series, origin));
+        return present == 0 ? Missing.Value : Median(values[..present]);
     }
 }

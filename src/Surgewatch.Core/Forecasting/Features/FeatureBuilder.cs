@@ -206,6 +206,7 @@ public sealed partial class FeatureBuilder
         EstimateColumns(series, origin, row[20..33]);
         row[33] = LongMedian(series, origin, target);
         row[34] = YearAgo(series, origin, target, label);
+        ProfileColumns(series, origin, row[33], row[35..38]);
         if (_recent)
         {
             // Origin-only columns, written here so that callers copying the first OriginCount columns need not know them.

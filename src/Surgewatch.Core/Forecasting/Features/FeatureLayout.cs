@@ -7,6 +7,8 @@ namespace Surgewatch.Core.Forecasting.Features;
 /// slot of day (or of week). "level_ratio" columns compare the last three readings with the same slots a day
 /// (a week) earlier; "estimate" columns multiply a lag by that ratio, since trees do not multiply well. "year_ago"
 /// reads, on holidays and event days only, the same hour of the same holiday (or event date) a year before.
+/// "profile_ratio" (and "_1", an hour earlier) compares the last reading with the median of its slot of week over the
+/// eight weeks before; "estimate_profile" is the target slot's eight-week median times that ratio.
 /// </summary>
 public static class FeatureLayout
 {
@@ -18,7 +20,7 @@ public static class FeatureLayout
         "horizon_hours", "hour_of_day", "day_of_week", "holiday", "days_to_holiday", "days_from_holiday", "event",
         "lag_day", "lag_week_1", "lag_week_2", "lag_week_3", "lag_week_4", "lag_weeks_median", "lag_weeks_mean", "lag_week_1_holiday",
         "level_ratio_day", "level_ratio_week", "estimate_day", "estimate_week", "estimate_weeks_median",
-        "lag_8_weeks_median", "year_ago",
+        "lag_8_weeks_median", "year_ago", "profile_ratio", "profile_ratio_1", "estimate_profile",
     ];
 
     /// <summary>
@@ -39,7 +41,10 @@ public static class FeatureLayout
     public const int OriginCount = 13;
 
     /// <summary>The number of columns.</summary>
-    public const int Count = 35;
+    public const int Count = 38;
+
+    /// <summary>Weeks of the long same-slot median (lag_8_weeks_median and the profile columns).</summary>
+    internal const int LongMedianWeeks = 8;
 
     /// <summary>Weeks of same-slot lags.</summary>
     internal const int LagWeeks = 4;

@@ -1,0 +1,104 @@
+using System.Text;
+using Surgewatch.Core.Evaluation;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Series;
+using Surgewatch.Forecasting.XGBoost.Gbm;
+using Surgewatch.Testing.SyntheticCity;
+
+namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
+
+/// <summary>gbm on hourly counts: the first-hour booster learns the change from the profile estimate with a pseudo-Huber loss.</summary>
+[Collection(GbmFits.Collection)]
+public class GbmHourlyTest
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    private static readonly GbmOptions Quick = GbmOptions.ForStep(Hour) with { Rounds = 40, MaxTrainingRows = 20_000, ShortHorizonRows = 10_000 };
+
+    [Fact]
+    public void ForStep_Hourly_FirstHourLearnsTheProfileChangeWithPseudoHuber()
+    {
+        var options = GbmOptions.ForStep(Hour);
+
+        options.Target.Should().Be(GbmTarget.Level);
+        options.Objective.Should().Be("reg:squarederror");
+        options.ShortHorizonTarget.Should().Be(GbmTarget.ChangeFromProfile);
+        options.ShortHorizonObjective.Should().Be(GbmOptions.PseudoHuber);
+        options.ShortHorizonRows.Should().BeGreaterThan(options.MaxTrainingRows / 2);
+        options.OutageRun.Should().Be(GbmOptions.HourlyOutageRun);
+        options.RecentFeatures.Should().BeFalse();
+    }
+
+    [RequiresXGBoostFact]
+    public void Fit_Hourly_FirstHourBoosterLearnsTheProfileChangeAndDayAheadTheLevel()
+    {
+        var panel = City();
+
+        var fitted = (GbmForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length - 24);
+
+        fitted.Target.Should().Be(GbmTarget.Level);
+        fitted.NearTarget.Should().Be(GbmTarget.ChangeFromProfile);
+        Encoding.UTF8.GetString(fitted.NearBooster!.SaveJson()).Should().Contain("\"reg:pseudohubererror\"");
+        Encoding.UTF8.GetString(fitted.Booster.SaveJson()).Should().Contain("\"reg:squarederror\"");
+        fitted.Main.Ensemble.Should().NotBeNull("the own tree evaluator must serve refreshes: {0}", fitted.Main.FallbackReason);
+        fitted.Near!.Ensemble.Should().NotBeNull("the own tree evaluator must serve refreshes: {0}", fitted.Near.FallbackReason);
+    }
+
+    [RequiresXGBoostFact]
+    public void Load_SavedProfileModel_ForecastsAsTheFittedModel()
+    {
+        var panel = City();
+        var model = new GbmModel(options: Quick);
+        var fitted = model.Fit(panel, panel.Length - 24);
+        var origin = new ForecastOrigin(panel, panel.Length - 10);
+        var expected = new double[24];
+        fitted.Predict(origin, 2, expected);
+
+        var loaded = (GbmForecaster)model.Load(model.SaveState(fitted), panel);
+        var actual = new double[24];
+        loaded.Predict(origin, 2, actual);
+
+        loaded.NearTarget.Should().Be(GbmTarget.ChangeFromProfile);
+        actual.Should().Equal(expected);
+    }
+
+    [RequiresXGBoostFact]
+    public void PredictAll_ProfileModel_EqualsSeriesBySeriesPrediction()
+    {
+        var panel = City();
+        var forecaster = (IBatchForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length);
+        var origin = new ForecastOrigin(panel, panel.Length - 1);
+        var count = panel.Sensors.Count;
+        var batched = new double[count * 24];
+        var single = new double[count * 24];
+
+        forecaster.PredictAll(origin, batched);
+        for (var s = 0; s < count; s++)
+        {
+            forecaster.Predict(origin, s, single.AsSpan(s * 24, 24));
+        }
+
+        batched.Should().Equal(single);
+    }
+
+    [RequiresXGBoostFact]
+    public void Backtest_SyntheticCityRolling_BeatsSeasonalNaiveWeek()
+    {
+        var panel = City();
+        var options = new BacktestOptions(BacktestProtocol.Rolling, panel.Start + TimeSpan.FromDays(12 * 7)) { Horizon = 1 };
+
+        var gbm = Run(panel, new GbmModel(options: Quick), options);
+        var naive = Run(panel, new SeasonalNaiveModel(SeasonalPeriod.Week), options);
+
+        gbm.Overall.Wape.Should().BeLessThan(naive.Overall.Wape!.Value);
+    }
+
+    private static SeriesPanel City()
+    {
+        var city = SyntheticCity.Create(SyntheticCityOptions.Small);
+        return SeriesPanel.FromBatch(city.GenerateObservations(), city.Options.Step);
+    }
+
+    private static BacktestResult Run(SeriesPanel panel, IForecastModel model, BacktestOptions options) =>
+        new Backtester(TimeProvider.System).Run("synthetic", panel, model, options);
+}
