@@ -62,15 +62,39 @@ public sealed class GbmModel : IPersistentForecastModel
         var options = _options ?? GbmOptions.ForStep(panel.Step);
         var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd, options.OutageRun), _context, options.RecentFeatures, WeekendOnly(panel, trainEnd), options.OutageRun);
         var full = Train(panel, trainEnd, builder, options, cancellationToken);
-        var shortOptions = options with
-        {
-            ShortHorizonShare = 1,
-            MaxTrainingRows = options.MaxTrainingRows / 2,
-            Seed = options.Seed + 1,
-            Objective = options.ShortHorizonObjective ?? options.Objective,
-        };
-        var near = options.ShortHorizonModel ? Train(panel, trainEnd, builder, shortOptions, cancellationToken) : null;
+        var near = options.ShortHorizonModel ? TrainNear(panel, trainEnd, builder, options, cancellationToken) : null;
         return new GbmForecaster(panel, builder, full, near, Name, options.Target);
+    }
+
+    /// <summary>The first-hour boosters: each on half as many rows as the full one, drawn with its own seed (43, 50, 57, …).</summary>
+    private Booster[] TrainNear(SeriesPanel panel, int trainEnd, FeatureBuilder builder, GbmOptions options, CancellationToken cancellationToken)
+    {
+        var boosters = new Booster[Math.Max(1, options.ShortHorizonModels)];
+        try
+        {
+            for (var i = 0; i < boosters.Length; i++)
+            {
+                var shortOptions = options with
+                {
+                    ShortHorizonShare = 1,
+                    MaxTrainingRows = options.MaxTrainingRows / 2,
+                    Seed = options.Seed + 1 + (7 * i),
+                    Objective = options.ShortHorizonObjective ?? options.Objective,
+                };
+                boosters[i] = Train(panel, trainEnd, builder, shortOptions, cancellationToken);
+            }
+
+            return boosters;
+        }
+        catch
+        {
+            foreach (var booster in boosters)
+            {
+                booster?.Dispose();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>
