@@ -32,7 +32,7 @@ public sealed record GbmOptions
 
     /// <summary>
     /// How many first-hour boosters (<see cref="ShortHorizonModel"/>) to train, each on its own sampled rows and seed;
-    /// the first-hour forecast is their mean. One booster on all their rows measured worse than their mean on
+    /// the first-hour forecast is their mean. One booster on twice the rows measured worse than three averaged on
     /// Los-loop's validation day (docs/benchmarks.md): averaging takes out the variance of the sampling.
     /// </summary>
     public int ShortHorizonModels { get; init; } = 1;
