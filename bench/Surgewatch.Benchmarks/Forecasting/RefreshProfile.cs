@@ -23,7 +23,7 @@ internal static class RefreshProfile
         var own = new float[count * horizon];
         var xgb = new float[count * horizon];
         var points = new double[count * horizon];
-        Console.WriteLine($"evaluator: main booster {Describe(gbm.Main)}; first-hour booster {(gbm.Near is null ? "none" : Describe(gbm.Near))}");
+        Console.WriteLine($"evaluator: main booster {Describe(gbm.Main)}; first-hour boosters {(gbm.Near is null ? "none" : $"{gbm.Near.Count} × {Describe(gbm.Near[0])}")}");
         Console.WriteLine($"own evaluator set-up of the main booster (JSON, lay-out, check on probe rows; at fit or load, not per refresh): {Seconds(() => TreePredictor.For(gbm.Main.Booster, Columns)):0.000} s");
         Console.WriteLine($"rows: {count * near:N0} first-hour + {count * (horizon - near):N0} main = {count * horizon:N0} × {Columns} columns");
         for (var run = 1; run <= runs; run++)
@@ -47,7 +47,13 @@ internal static class RefreshProfile
     {
         var nearRows = count * near;
         var rest = count * (horizon - near);
-        var nearTime = near == 0 ? 0 : Seconds(() => Predict(gbm.Near!, useOwn, features.AsSpan(0, nearRows * Columns), predictions.AsSpan(0, nearRows)));
+        var nearTime = near == 0 ? 0 : Seconds(() =>
+        {
+            foreach (var predictor in gbm.Near!)
+            {
+                Predict(predictor, useOwn, features.AsSpan(0, nearRows * Columns), predictions.AsSpan(0, nearRows));
+            }
+        });
         var mainTime = Seconds(() => Predict(gbm.Main, useOwn, features.AsSpan(nearRows * Columns, rest * Columns), predictions.AsSpan(nearRows, rest)));
         return (nearTime, mainTime);
     }
@@ -100,11 +106,20 @@ internal static class RefreshProfile
         var nearRows = count * near;
         if (near > 0)
         {
-            gbm.Near!.Booster.Predict(features.AsSpan(0, nearRows * Columns), Columns, predictions.AsSpan(0, nearRows));
+            // Hourly data (this profile's Melbourne) have one first-hour booster; with several, the forecast is their mean.
+            var one = new float[nearRows];
+            foreach (var predictor in gbm.Near!)
+            {
+                predictor.Booster.Predict(features.AsSpan(0, nearRows * Columns), Columns, one);
+                for (var r = 0; r < nearRows; r++)
+                {
+                    predictions[r] += one[r] / gbm.Near.Count;
+                }
+            }
         }
 
         gbm.Main.Booster.Predict(features.AsSpan(nearRows * Columns), Columns, predictions.AsSpan(nearRows));
-        gbm.Descale(origin.Index, near, predictions, points);
+        gbm.Descale(origin.Index, near, features, predictions, points);
     }
 
     /// <summary>Loads the fitted model from <paramref name="file"/> when it exists, else fits it and saves it there.</summary>

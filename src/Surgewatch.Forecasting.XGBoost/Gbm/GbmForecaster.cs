@@ -8,17 +8,19 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
 /// <summary>
 /// A fitted <see cref="GbmModel"/>: builds one row per horizon and evaluates each booster's trees on all of them at once
-/// (with <see cref="TreePredictor"/>: the own evaluator where it reproduces XGBoost, else XGBoost).
+/// (with <see cref="TreePredictor"/>: the own evaluator where it reproduces XGBoost, else XGBoost). The first-hour
+/// horizons take the mean of the first-hour boosters, if any.
 /// </summary>
-internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster? nearBooster, string name, GbmTarget kind = GbmTarget.Level, GbmTarget? nearKind = null) : IBatchForecaster
+internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster[]? nearBoosters, string name, GbmTarget kind = GbmTarget.Level, GbmTarget? nearKind = null) : IBatchForecaster
 {
     private readonly int _perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
     private readonly TreePredictor _main = TreePredictor.For(booster, builder.Columns);
-    private readonly TreePredictor? _near = nearBooster is null ? null : TreePredictor.For(nearBooster, builder.Columns);
+    private readonly TreePredictor[]? _near = nearBoosters is null or [] ? null : Array.ConvertAll(nearBoosters, b => TreePredictor.For(b, builder.Columns));
 
     public Booster Booster => booster;
 
-    public Booster? NearBooster => nearBooster;
+    /// <summary>The first-hour boosters (their mean is the forecast), or null.</summary>
+    public IReadOnlyList<Booster>? NearBoosters => _near is null ? null : nearBoosters;
 
     public SeriesPanel Panel => panel;
 
@@ -27,8 +29,8 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
     /// <summary>The predictor of the horizons past the first hour (all horizons without a first-hour booster).</summary>
     public TreePredictor Main => _main;
 
-    /// <summary>The predictor of the first-hour horizons, or null.</summary>
-    public TreePredictor? Near => _near;
+    /// <summary>The predictors of the first-hour horizons (one per first-hour booster), or null.</summary>
+    public IReadOnlyList<TreePredictor>? Near => _near;
 
     public GbmTarget Target => kind;
 
@@ -90,7 +92,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         var nearRows = count * near;
         if (near > 0)
         {
-            _near!.Predict(features.AsSpan(0, nearRows * Columns), Columns, predictions.AsSpan(0, nearRows));
+            PredictNear(features.AsSpan(0, nearRows * Columns), predictions.AsSpan(0, nearRows));
         }
 
         var rest = count * (horizon - near);
@@ -118,6 +120,39 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
                 var from = From(h < near, s, origin, features.AsSpan(row * Columns, Columns), scale);
                 points[(s * horizon) + h] = Missing.Is(from) ? Missing.Value : Math.Max(0, from + (predictions[row] * scale));
             }
+        }
+    }
+
+    /// <summary>The mean of the first-hour boosters' predictions of <paramref name="features"/>' rows.</summary>
+    private void PredictNear(ReadOnlySpan<float> features, Span<float> predictions)
+    {
+        _near![0].Predict(features, Columns, predictions);
+        if (_near.Length == 1)
+        {
+            return;
+        }
+
+        var more = ArrayPool<float>.Shared.Rent(predictions.Length);
+        try
+        {
+            var sums = more.AsSpan(0, predictions.Length);
+            for (var i = 1; i < _near.Length; i++)
+            {
+                _near[i].Predict(features, Columns, sums);
+                for (var r = 0; r < predictions.Length; r++)
+                {
+                    predictions[r] += sums[r];
+                }
+            }
+
+            for (var r = 0; r < predictions.Length; r++)
+            {
+                predictions[r] /= _near.Length;
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(more);
         }
     }
 
@@ -175,7 +210,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
             var near = NearSteps(point.Length);
             if (near > 0)
             {
-                _near!.Predict(features.AsSpan(0, near * Columns), Columns, predictions.AsSpan(0, near));
+                PredictNear(features.AsSpan(0, near * Columns), predictions.AsSpan(0, near));
             }
 
             _main.Predict(features.AsSpan(near * Columns, (point.Length - near) * Columns), Columns, predictions.AsSpan(near, point.Length - near));

@@ -64,16 +64,43 @@ public sealed class GbmModel : IPersistentForecastModel
         // With a first-hour booster, the main one never serves the first hour: its rows go to the later horizons.
         var perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
         var full = Train(panel, trainEnd, builder, options, cancellationToken, options.ShortHorizonModel ? perHour + 1 : 1);
-        var shortOptions = options with
+        var near = options.ShortHorizonModel ? TrainNear(panel, trainEnd, builder, options, cancellationToken) : null;
+        return new GbmForecaster(panel, builder, full, near, Name, options.Target, options.ShortHorizonTarget ?? options.Target);
+    }
+
+    /// <summary>
+    /// The first-hour boosters: each on <see cref="GbmOptions.ShortHorizonRows"/> rows (half as many as the full one
+    /// unless set), drawn with its own seed (43, 50, 57, …).
+    /// </summary>
+    private Booster[] TrainNear(SeriesPanel panel, int trainEnd, FeatureBuilder builder, GbmOptions options, CancellationToken cancellationToken)
+    {
+        var boosters = new Booster[Math.Max(1, options.ShortHorizonModels)];
+        try
         {
-            ShortHorizonShare = 1,
-            MaxTrainingRows = options.ShortHorizonRows ?? (options.MaxTrainingRows / 2),
-            Seed = options.Seed + 1,
-            Objective = options.ShortHorizonObjective ?? options.Objective,
-            Target = options.ShortHorizonTarget ?? options.Target,
-        };
-        var near = options.ShortHorizonModel ? Train(panel, trainEnd, builder, shortOptions, cancellationToken) : null;
-        return new GbmForecaster(panel, builder, full, near, Name, options.Target, shortOptions.Target);
+            for (var i = 0; i < boosters.Length; i++)
+            {
+                var shortOptions = options with
+                {
+                    ShortHorizonShare = 1,
+                    MaxTrainingRows = options.ShortHorizonRows ?? (options.MaxTrainingRows / 2),
+                    Seed = options.Seed + 1 + (7 * i),
+                    Objective = options.ShortHorizonObjective ?? options.Objective,
+                    Target = options.ShortHorizonTarget ?? options.Target,
+                };
+                boosters[i] = Train(panel, trainEnd, builder, shortOptions, cancellationToken);
+            }
+
+            return boosters;
+        }
+        catch
+        {
+            foreach (var booster in boosters)
+            {
+                booster?.Dispose();
+            }
+
+            throw;
+        }
     }
 
     /// <summary>

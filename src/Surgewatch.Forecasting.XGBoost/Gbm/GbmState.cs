@@ -5,14 +5,18 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
 /// <summary>
-/// The stored form of a fitted <see cref="GbmModel"/>: the feature layout's width, target kind, weekend flag, outage run
-/// (gbm/3), each sensor's scale by id, and the
-/// boosters' UBJSON bytes. Loading lays the scales onto a new panel by sensor id; a sensor the model never saw gets
+/// The stored form of a fitted <see cref="GbmModel"/>: the feature layout's width, the target kinds of the full and the
+/// first-hour boosters, weekend flag, outage run, each sensor's scale by id, and the boosters' UBJSON bytes: the full
+/// one, then how many first-hour ones and each of them (gbm/4; rows also gained the profile columns, and sub-hourly
+/// rows two short-term ones). Loading lays the scales onto a new panel by sensor id; a sensor the model never saw gets
 /// no fitted scale, so its rows use the mean of its last four weeks, as in training.
 /// </summary>
 internal static class GbmState
 {
     public const string Tag = "gbm/4";
+
+    /// <summary>A bound on the first-hour booster count, so that a damaged state fails clearly rather than allocating.</summary>
+    private const int MaxNearBoosters = 64;
 
     public static byte[] Save(GbmForecaster forecaster) => StateFormat.Write(w =>
     {
@@ -32,10 +36,11 @@ internal static class GbmState
 
         StateFormat.WriteDoubles(w, scales);
         StateFormat.WriteBlock(w, forecaster.Booster.Save());
-        w.Write(forecaster.NearBooster is not null);
-        if (forecaster.NearBooster is { } near)
+        var near = forecaster.NearBoosters ?? [];
+        w.Write(near.Count);
+        foreach (var booster in near)
         {
-            StateFormat.WriteBlock(w, near.Save());
+            StateFormat.WriteBlock(w, booster.Save());
         }
     });
 
@@ -63,8 +68,19 @@ internal static class GbmState
             var ids = StateFormat.ReadSensors(r);
             var values = StateFormat.ReadDoubles(r);
             var booster = StateFormat.ReadBlock(r);
-            var nearBooster = r.ReadBoolean() ? StateFormat.ReadBlock(r) : null;
-            return (ids, values, booster, nearBooster, columns, (kind, nearKind), weekendOnly, outageRun);
+            var nearCount = r.ReadInt32();
+            if (nearCount is < 0 or > MaxNearBoosters)
+            {
+                throw new ModelStateException($"The saved gbm model says it has {nearCount} first-hour boosters (0 to {MaxNearBoosters} expected). Train it again.");
+            }
+
+            var nearBoosters = new byte[nearCount][];
+            for (var i = 0; i < nearCount; i++)
+            {
+                nearBoosters[i] = StateFormat.ReadBlock(r);
+            }
+
+            return (ids, values, booster, nearBoosters, columns, (kind, nearKind), weekendOnly, outageRun);
         });
 
         var byId = new Dictionary<SensorId, double>(sensors.Length);
@@ -80,7 +96,7 @@ internal static class GbmState
         }
 
         var builder = new FeatureBuilder(panel, laid, context, recent: width > FeatureLayout.Count, weekendOnly, outageRun);
-        return new GbmForecaster(panel, builder, Booster.Load(full), near is null ? null : Booster.Load(near), name, target.Item1, target.Item2);
+        return new GbmForecaster(panel, builder, Booster.Load(full), near.Length == 0 ? null : Array.ConvertAll(near, b => Booster.Load(b)), name, target.Item1, target.Item2);
     }
 
     private static GbmTarget ReadTarget(BinaryReader r)

@@ -24,7 +24,7 @@ public class GbmForecasterTest
         var predictions = new float[count * horizon];
         var expected = new double[count * horizon];
         gbm.BuildAll(origin.Index, horizon, near, features);
-        gbm.Near!.Booster.Predict(features.AsSpan(0, count * near * FeatureLayout.Count), FeatureLayout.Count, predictions.AsSpan(0, count * near));
+        gbm.Near![0].Booster.Predict(features.AsSpan(0, count * near * FeatureLayout.Count), FeatureLayout.Count, predictions.AsSpan(0, count * near));
         gbm.Main.Booster.Predict(features.AsSpan(count * near * FeatureLayout.Count), FeatureLayout.Count, predictions.AsSpan(count * near));
         gbm.Descale(origin.Index, near, features, predictions, expected);
         var points = new double[count * horizon];
@@ -32,7 +32,8 @@ public class GbmForecasterTest
         gbm.PredictAll(origin, points);
 
         gbm.Main.Ensemble.Should().NotBeNull(gbm.Main.FallbackReason);
-        gbm.Near.Ensemble.Should().NotBeNull(gbm.Near.FallbackReason);
+        gbm.Near.Should().ContainSingle("hourly options train one first-hour booster");
+        gbm.Near[0].Ensemble.Should().NotBeNull(gbm.Near[0].FallbackReason);
         points.Should().Equal(expected);
     }
 

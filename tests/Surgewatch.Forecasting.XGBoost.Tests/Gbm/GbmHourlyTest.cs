@@ -38,10 +38,10 @@ public class GbmHourlyTest
 
         fitted.Target.Should().Be(GbmTarget.Level);
         fitted.NearTarget.Should().Be(GbmTarget.ChangeFromProfile);
-        Encoding.UTF8.GetString(fitted.NearBooster!.SaveJson()).Should().Contain("\"reg:pseudohubererror\"");
+        Encoding.UTF8.GetString(fitted.NearBoosters![0].SaveJson()).Should().Contain("\"reg:pseudohubererror\"");
         Encoding.UTF8.GetString(fitted.Booster.SaveJson()).Should().Contain("\"reg:squarederror\"");
         fitted.Main.Ensemble.Should().NotBeNull("the own tree evaluator must serve refreshes: {0}", fitted.Main.FallbackReason);
-        fitted.Near!.Ensemble.Should().NotBeNull("the own tree evaluator must serve refreshes: {0}", fitted.Near.FallbackReason);
+        fitted.Near![0].Ensemble.Should().NotBeNull("the own tree evaluator must serve refreshes: {0}", fitted.Near[0].FallbackReason);
     }
 
     [RequiresXGBoostFact]

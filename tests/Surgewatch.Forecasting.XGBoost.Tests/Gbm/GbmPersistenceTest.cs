@@ -53,6 +53,16 @@ public class GbmPersistenceTest
     }
 
     [RequiresXGBoostFact]
+    public void Load_StateOfTheFormerFormat_RefusesAndAsksToTrainAgain()
+    {
+        var former = StateFormat.Write(w => w.Write("gbm/3"));
+
+        var act = () => new GbmModel(options: Quick).Load(former, City());
+
+        act.Should().Throw<ModelStateException>().WithMessage("*'gbm/3'*'gbm/4'*Train the model again*");
+    }
+
+    [RequiresXGBoostFact]
     public void Version_NamesTheFormatAndTheLearner()
     {
         new GbmModel().Version.Should().StartWith("gbm/4 xgboost ");

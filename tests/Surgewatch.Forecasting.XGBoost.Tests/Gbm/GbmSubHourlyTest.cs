@@ -7,7 +7,7 @@ using Surgewatch.Forecasting.XGBoost.Gbm;
 
 namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 
-/// <summary>gbm on sub-hourly data (road speeds every 5 minutes): the change-from-last label and the short-term columns.</summary>
+/// <summary>gbm on sub-hourly data (road speeds every 5 minutes): the change-from-last label, the short-term columns and the averaged first-hour boosters.</summary>
 [Collection(GbmFits.Collection)]
 public class GbmSubHourlyTest
 {
@@ -25,6 +25,7 @@ public class GbmSubHourlyTest
         options.Objective.Should().Be("reg:squarederror");
         options.ShortHorizonObjective.Should().Be(GbmOptions.PseudoHuber);
         options.HuberSlope.Should().Be(0.005);
+        options.ShortHorizonModels.Should().Be(3);
     }
 
     [Fact]
@@ -60,8 +61,43 @@ public class GbmSubHourlyTest
 
         var fitted = (GbmForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length - 100);
 
-        Encoding.UTF8.GetString(fitted.NearBooster!.SaveJson()).Should().Contain("\"reg:pseudohubererror\"");
+        fitted.NearBoosters.Should().HaveCount(3);
+        fitted.NearBoosters!.Should().OnlyContain(b => Encoding.UTF8.GetString(b.SaveJson()).Contains("\"reg:pseudohubererror\""));
         Encoding.UTF8.GetString(fitted.Booster.SaveJson()).Should().Contain("\"reg:squarederror\"").And.NotContain("pseudohuber");
+    }
+
+    [RequiresXGBoostFact]
+    public void PredictAll_ThreeFirstHourBoosters_ForecastsTheMeanOfTheirPredictions()
+    {
+        var panel = Speeds();
+        var gbm = (GbmForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length - 100);
+        var origin = new ForecastOrigin(panel, panel.Length - 20);
+        var count = panel.Sensors.Count;
+        const int horizon = 12;
+        var columns = gbm.Builder.Columns;
+        var features = new float[count * horizon * columns];
+        gbm.BuildAll(origin.Index, horizon, horizon, features);
+        var mean = new float[count * horizon];
+        var one = new float[count * horizon];
+        foreach (var booster in gbm.NearBoosters!)
+        {
+            booster.Predict(features, columns, one);
+            for (var r = 0; r < mean.Length; r++)
+            {
+                mean[r] += one[r] / 3;
+            }
+        }
+
+        var expected = new double[count * horizon];
+        gbm.Descale(origin.Index, horizon, features, mean, expected);
+        var last = new double[count * horizon];
+        gbm.Descale(origin.Index, horizon, features, one, last);
+        var points = new double[count * horizon];
+
+        gbm.PredictAll(origin, points);
+
+        points.Should().Equal(expected, (a, b) => Math.Abs(a - b) < 1e-3);
+        points.Zip(last, (a, b) => Math.Abs(a - b)).Max().Should().BeGreaterThan(0.01, "the boosters differ, so their mean is not the last one alone");
     }
 
     [RequiresXGBoostFact]

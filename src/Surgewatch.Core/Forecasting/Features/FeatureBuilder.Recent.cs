@@ -4,8 +4,8 @@ namespace Surgewatch.Core.Forecasting.Features;
 
 /// <summary>
 /// The short-term columns (<see cref="FeatureLayout.RecentNames"/>) for sub-hourly data such as road speeds: the last
-/// hour's shape relative to the last reading, yesterday's change over the same interval, and the graph neighbours
-/// (both directions) relative to the sensor.
+/// hour's shape relative to the last reading, yesterday's change over the same interval, the graph neighbours
+/// (both directions) relative to the sensor, and the last week's days of the target's kind relative to the origin.
 /// </summary>
 public sealed partial class FeatureBuilder
 {
@@ -51,7 +51,66 @@ public sealed partial class FeatureBuilder
         columns[9] = dayOrigin >= 0 && dayTarget <= origin
             ? (float)((history[dayTarget] - history[dayOrigin]) * inverse)
             : float.NaN;
-        GraphColumns(series, origin, last * inverse, columns[10..]);
+        GraphColumns(series, origin, last * inverse, columns[10..15]);
+        SameKindColumns(history, origin, target, last, inverse, columns[15..17]);
+    }
+
+    /// <summary>
+    /// Over the last week's days of the target's kind (working day, or weekend/holiday): the mean change from the
+    /// origin's slot to the target's slot, and the mean reading at the target's slot minus the last reading; each slot
+    /// read as the mean of the 5 around it (within the history), scaled. Yesterday alone (day_ago_change_to_target)
+    /// misleads on a Monday, whose yesterday is a Sunday; the last working days do not.
+    /// </summary>
+    private void SameKindColumns(ReadOnlySpan<double> history, int origin, int target, double last, double inverse, Span<float> columns)
+    {
+        var offDay = IsOffDay(target);
+        double change = 0, level = 0;
+        int changes = 0, levels = 0;
+        for (var d = 1; d <= 7 && origin - (d * _perDay) >= 2; d++)
+        {
+            var dayTarget = target - (d * _perDay);
+            if (IsOffDay(dayTarget) != offDay)
+            {
+                continue;
+            }
+
+            var at = MeanAround(history, dayTarget - 2, dayTarget + 2);
+            var from = MeanAround(history, origin - (d * _perDay) - 2, origin - (d * _perDay) + 2);
+            AddPresent(at - from, ref change, ref changes);
+            AddPresent(at - last, ref level, ref levels);
+        }
+
+        columns[0] = changes == 0 ? float.NaN : (float)(change / changes * inverse);
+        columns[1] = levels == 0 ? float.NaN : (float)(level / levels * inverse);
+    }
+
+    private bool IsOffDay(int slot)
+    {
+        var label = _panel.LabelAt(slot);
+        return label.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday
+            || (_holidays is not null && label.Date >= _holidays.First && label.Date <= _holidays.Last && _holidays.IsHoliday(label.Date));
+    }
+
+    private static void AddPresent(double value, ref double sum, ref int n)
+    {
+        if (!double.IsNaN(value))
+        {
+            sum += value;
+            n++;
+        }
+    }
+
+    /// <summary>The mean of the present readings in slots <paramref name="from"/>..<paramref name="to"/> that lie inside <paramref name="history"/>, or NaN.</summary>
+    private static double MeanAround(ReadOnlySpan<double> history, int from, int to)
+    {
+        double sum = 0;
+        var n = 0;
+        for (var t = Math.Max(0, from); t <= to && t < history.Length; t++)
+        {
+            AddPresent(history[t], ref sum, ref n);
+        }
+
+        return n == 0 ? double.NaN : sum / n;
     }
 
     /// <summary>Writes mean − last (and with four columns also min − last, max − last, std) over the last <paramref name="width"/> slots.</summary>

@@ -26,16 +26,18 @@ public static class FeatureLayout
     /// <summary>
     /// The short-term columns that a builder made with <c>recent</c> appends after the <see cref="Count"/> standard
     /// ones (sub-hourly data): readings relative to the last one, so a change-from-last label lines up with them.
+    /// The two "same_kind" columns average earlier days of the target's kind (working day, or weekend/holiday).
     /// </summary>
     public static IReadOnlyList<string> RecentNames { get; } =
     [
         "mean_quarter_hour_vs_last", "mean_half_hour_vs_last", "mean_hour_vs_last", "min_hour_vs_last", "max_hour_vs_last", "std_hour",
         "change_1", "change_half_hour", "change_hour", "day_ago_change_to_target",
         "nbr_out_vs_last", "nbr_out_change_quarter_hour", "nbr_in_vs_last", "nbr_in_change_quarter_hour", "nbr_min_vs_last",
+        "same_kind_change_to_target", "same_kind_target_vs_last",
     ];
 
     /// <summary>The number of short-term columns.</summary>
-    public const int RecentCount = 15;
+    public const int RecentCount = 17;
 
     /// <summary>The number of columns that depend on the origin only.</summary>
     public const int OriginCount = 13;

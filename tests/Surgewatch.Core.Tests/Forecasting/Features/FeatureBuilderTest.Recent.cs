@@ -17,7 +17,7 @@ public partial class FeatureBuilderTest
         row[..10].Should().Equal(
             [-0.005f, -0.0125f, -0.0275f, -0.055f, 0f, (float)(Math.Sqrt(143 / 12.0) / 200), 0.005f, 0.03f, 0.06f, 0.025f],
             (a, b) => Math.Abs(a - b) < 1e-5f);
-        row[10..].ToArray().Should().OnlyContain(v => float.IsNaN(v), "there is no sensor graph");
+        row[10..15].ToArray().Should().OnlyContain(v => float.IsNaN(v), "there is no sensor graph");
     }
 
     [Fact]
@@ -29,7 +29,43 @@ public partial class FeatureBuilderTest
 
         var row = RecentRow(context, Of(FiveMinutes, Ramp(600), constant));
 
-        row[10..].Should().Equal([-1f, 0f, float.NaN, float.NaN, -1f], (a, b) => a.Equals(b));
+        row[10..15].Should().Equal([-1f, 0f, float.NaN, float.NaN, -1f], (a, b) => a.Equals(b));
+    }
+
+    [Theory]
+    [InlineData(7, -48.8f)] // a Monday: the working days Fri … Mon before it, not Sat/Sun
+    [InlineData(6, -8.8f)] // a Sunday: only the Saturday before it
+    [InlineData(3, -18.8f)] // a Thursday: Wed, Tue, Mon
+    public void Build_RecentSameKindDays_AveragesTheEarlierDaysOfTheTargetsKind(int day, float levelVsLast)
+    {
+        // Day d's reading at slot-of-day k is 10·d + 0.1·k (scale 1), so every earlier day changes by 0.1 × 12 = 1.2
+        // from the origin's slot (100) to the target's (112), and its target slot reads 10·(day − back) + 11.2 against
+        // the last reading 10·day + 10.
+        var values = new double[8 * 288];
+        for (var t = 0; t < values.Length; t++)
+        {
+            values[t] = (10 * (t / 288)) + (0.1 * (t % 288));
+        }
+
+        var builder = new FeatureBuilder(Of(FiveMinutes, values), [1.0], FeatureContext.None, recent: true);
+        var row = new float[builder.Columns];
+
+        builder.Build(0, (day * 288) + 100, 12, row);
+
+        row[(FeatureLayout.Count + 15)..].Should().Equal([1.2f, levelVsLast], (a, b) => Math.Abs(a - b) < 1e-4f);
+        FeatureLayout.RecentNames.Skip(15).Should().Equal("same_kind_change_to_target", "same_kind_target_vs_last");
+    }
+
+    [Fact]
+    public void Build_RecentNoEarlierDayOfTheTargetsKind_LeavesTheSameKindColumnsMissing()
+    {
+        // From Monday 2024-01-01: the first Saturday (day 5) has no earlier weekend day.
+        var builder = new FeatureBuilder(Of(FiveMinutes, Ramp(7 * 288)), [1.0], FeatureContext.None, recent: true);
+        var row = new float[builder.Columns];
+
+        builder.Build(0, (5 * 288) + 100, 12, row);
+
+        row[(FeatureLayout.Count + 15)..].ToArray().Should().OnlyContain(v => float.IsNaN(v));
     }
 
     [Fact]
