@@ -7,8 +7,9 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
 /// <summary>
 /// <c>gbm</c>: one global gradient-boosted tree model (XGBoost) over all series, trained on rows of
-/// <see cref="FeatureLayout"/> sampled from the training window, predicting each target reading as a ratio to its
-/// series' scale. Horizon is a feature, so one model serves rolling and day-ahead forecasts.
+/// <see cref="FeatureLayout"/> sampled from the training window, predicting each target reading less a base
+/// (<see cref="GbmTarget"/>) as a ratio to its series' scale. Horizon is a feature: one booster serves the horizons
+/// past the first hour, and first-hour boosters (their mean) the first hour of rolling forecasts.
 /// </summary>
 public sealed class GbmModel : IPersistentForecastModel
 {

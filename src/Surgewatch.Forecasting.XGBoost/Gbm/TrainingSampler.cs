@@ -5,9 +5,12 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Forecasting.XGBoost.Gbm;
 
 /// <summary>
-/// Samples training rows: random origins before the training end, each with a few horizons, half drawn uniformly
-/// from the first hour (rolling forecasts) and half log-uniformly from one step to one day of slots (so every slot
-/// of a day-ahead forecast is covered). A row's target lies before the training end, is present and is not in an
+/// Samples training rows: random origins before the training end, each with a few horizons, a share drawn uniformly
+/// from the first hour (rolling forecasts) and the rest log-uniformly from <c>firstHorizon</c> to one day of slots (so
+/// every slot of a day-ahead forecast is covered). A first-hour-only sample draws at most as many horizons per origin
+/// as the first hour has (one for hourly data, rather than the same row four times); a booster that never serves the
+/// first hour passes the first horizon past it. There are never more rows than the window holds (series × origins ×
+/// horizons). A row's target lies before the training end, is present and is not in an
 /// outage (<see cref="FeatureBuilder.IsOutage"/>) that starts after the origin: a fault nobody could see coming is
 /// not something to learn to forecast, but one under way at the origin is (its zeros are scored; dropping those rows
 /// too measured far worse on Melbourne 2014, where a sensor published zeros for weeks); its label is the
