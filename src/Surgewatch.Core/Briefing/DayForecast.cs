@@ -1,3 +1,4 @@
+using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
@@ -44,7 +45,7 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
         ArgumentNullException.ThrowIfNull(calibration);
         var origin = new ForecastOrigin(panel, TrainEnd(panel, date) - 1);
         var dayStart = panel.SlotOf(Calendar.TimeLabel.FromDate(date));
-        var perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+        var perHour = SlotCalendar.StepsPerHour(panel.Step);
         var ahead = (int)(dayStart - origin.Index - 1);
         var point = new double[ahead + (Hours * perHour)];
         var mean = new double[panel.Sensors.Count][];

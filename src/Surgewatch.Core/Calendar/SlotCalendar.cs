@@ -10,6 +10,9 @@ public static class SlotCalendar
     /// <summary>Steps in one day of labels; throws when <paramref name="step"/> does not divide a day.</summary>
     public static int StepsPerDay(TimeSpan step) => Divide(TimeLabel.SecondsPerDay, step, "a day");
 
+    /// <summary>Steps in one hour, at least one: a step of an hour or more counts as one (the first hour of a forecast is its first step).</summary>
+    public static int StepsPerHour(TimeSpan step) => Math.Max(1, (int)(TimeSpan.FromHours(1) / step));
+
     /// <summary>Steps in one week of labels.</summary>
     public static int StepsPerWeek(TimeSpan step) => 7 * StepsPerDay(step);
 

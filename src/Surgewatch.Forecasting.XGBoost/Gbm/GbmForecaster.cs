@@ -1,4 +1,5 @@
 using System.Buffers;
+using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Series;
@@ -13,7 +14,7 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 /// </summary>
 internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster[]? nearBoosters, string name, GbmTarget kind = GbmTarget.Level, GbmTarget? nearKind = null) : IBatchForecaster
 {
-    private readonly int _perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+    private readonly int _perHour = SlotCalendar.StepsPerHour(panel.Step);
     private readonly TreePredictor _main = TreePredictor.For(booster, builder.Columns);
     private readonly TreePredictor[]? _near = nearBoosters is null or [] ? null : Array.ConvertAll(nearBoosters, b => TreePredictor.For(b, builder.Columns));
 

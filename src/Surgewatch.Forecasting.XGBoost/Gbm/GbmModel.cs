@@ -1,3 +1,4 @@
+using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Forecasting.Persistence;
@@ -63,7 +64,7 @@ public sealed class GbmModel : IPersistentForecastModel
         var options = _options ?? GbmOptions.ForStep(panel.Step);
         var builder = new FeatureBuilder(panel, SeriesScale.Of(panel, trainEnd, options.OutageRun), _context, options.RecentFeatures, WeekendOnly(panel, trainEnd), options.OutageRun);
         // With a first-hour booster, the main one never serves the first hour: its rows go to the later horizons.
-        var perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+        var perHour = SlotCalendar.StepsPerHour(panel.Step);
         var full = Train(panel, trainEnd, builder, options, cancellationToken, options.ShortHorizonModel ? perHour + 1 : 1);
         var near = options.ShortHorizonModel ? TrainNear(panel, trainEnd, builder, options, cancellationToken) : null;
         return new GbmForecaster(panel, builder, full, near, Name, options.Target, options.ShortHorizonTarget ?? options.Target);

@@ -25,7 +25,7 @@ internal static class TrainingSampler
     {
         var perDay = SlotCalendar.StepsPerDay(panel.Step);
         var usable = UsableSeries(panel, builder);
-        var perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+        var perHour = SlotCalendar.StepsPerHour(panel.Step);
         firstHorizon = Math.Clamp(firstHorizon, 1, perDay);
         var shortShare = options.ShortHorizonShare;
         var horizons = firstHorizon == 1 && shortShare >= 1 ? Math.Min(perHour, perDay) : perDay - firstHorizon + 1;

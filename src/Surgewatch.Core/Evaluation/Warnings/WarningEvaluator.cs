@@ -1,3 +1,4 @@
+using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
 
@@ -86,7 +87,7 @@ public sealed class WarningEvaluator(TimeProvider time)
         var briefing = exceedance is null || !options.DayAhead
             ? null
             : WarningScorer.Score(panel, test.From, test.To, thresholds, ExceedanceRule.Briefing(panel, test, thresholds, exceedance, options));
-        var keep = options.KeepFiringHours * Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+        var keep = options.KeepFiringHours * SlotCalendar.StepsPerHour(panel.Step);
         for (var s = 0; s < panel.Sensors.Count && keep > 0; s++)
         {
             flags.KeepFiring(s, keep, test.From, test.To);

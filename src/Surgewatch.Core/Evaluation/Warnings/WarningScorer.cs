@@ -1,3 +1,4 @@
+using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Evaluation.Warnings;
@@ -31,7 +32,7 @@ public static class WarningScorer
         ArgumentNullException.ThrowIfNull(flags);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(testEnd, panel.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(testStart, testEnd);
-        var perHour = Math.Max(1, (int)(TimeSpan.FromHours(1) / panel.Step));
+        var perHour = SlotCalendar.StepsPerHour(panel.Step);
         var tally = new Tally();
         var sensors = 0;
         for (var s = 0; s < panel.Sensors.Count; s++)
