@@ -46,7 +46,7 @@ internal static class GbmState
 
     public static GbmForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel, FeatureContext context, string name)
     {
-        var (sensors, scales, full, near, width, target, weekendOnly, outageRun) = StateFormat.Read(state, r =>
+        var (sensors, scales, full, near, width, target, nearTarget, weekendOnly, outageRun) = StateFormat.Read(state, r =>
         {
             StateFormat.Expect(r, Tag);
             var columns = r.ReadInt32();
@@ -80,7 +80,7 @@ internal static class GbmState
                 nearBoosters[i] = StateFormat.ReadBlock(r);
             }
 
-            return (ids, values, booster, nearBoosters, columns, (kind, nearKind), weekendOnly, outageRun);
+            return (ids, values, booster, nearBoosters, columns, kind, nearKind, weekendOnly, outageRun);
         });
 
         var byId = new Dictionary<SensorId, double>(sensors.Length);
@@ -96,7 +96,7 @@ internal static class GbmState
         }
 
         var builder = new FeatureBuilder(panel, laid, context, recent: width > FeatureLayout.Count, weekendOnly, outageRun);
-        return new GbmForecaster(panel, builder, Booster.Load(full), near.Length == 0 ? null : Array.ConvertAll(near, b => Booster.Load(b)), name, target.Item1, target.Item2);
+        return new GbmForecaster(panel, builder, Booster.Load(full), near.Length == 0 ? null : Array.ConvertAll(near, b => Booster.Load(b)), name, target, nearTarget);
     }
 
     private static GbmTarget ReadTarget(BinaryReader r)

@@ -103,14 +103,9 @@ public sealed partial class FeatureBuilder
     /// <summary>The mean of the present readings in slots <paramref name="from"/>..<paramref name="to"/> that lie inside <paramref name="history"/>, or NaN.</summary>
     private static double MeanAround(ReadOnlySpan<double> history, int from, int to)
     {
-        double sum = 0;
-        var n = 0;
-        for (var t = Math.Max(0, from); t <= to && t < history.Length; t++)
-        {
-            AddPresent(history[t], ref sum, ref n);
-        }
-
-        return n == 0 ? double.NaN : sum / n;
+        var start = Math.Max(0, from);
+        var end = Math.Min(to + 1, history.Length);
+        return start >= end ? Missing.Value : SeriesScale.Mean(history[start..end]);
     }
 
     /// <summary>Writes mean − last (and with four columns also min − last, max − last, std) over the last <paramref name="width"/> slots.</summary>
