@@ -1,8 +1,6 @@
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
-using Surgewatch.Core.Series;
 using Surgewatch.Forecasting.XGBoost.Gbm;
-using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 
@@ -14,7 +12,7 @@ public class GbmForecasterTest
     [RequiresXGBoostFact]
     public void PredictAll_OwnTreeEvaluator_EqualsTheRefreshThroughXGBoost()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var gbm = (GbmForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length);
         var origin = new ForecastOrigin(panel, panel.Length - 1);
         var count = panel.Sensors.Count;
@@ -37,9 +35,4 @@ public class GbmForecasterTest
         points.Should().Equal(expected);
     }
 
-    private static SeriesPanel City()
-    {
-        var city = SyntheticCity.Create(SyntheticCityOptions.Small);
-        return SeriesPanel.FromBatch(city.GenerateObservations(), city.Options.Step);
-    }
 }

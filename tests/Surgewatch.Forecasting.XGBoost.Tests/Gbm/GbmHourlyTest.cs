@@ -3,7 +3,6 @@ using Surgewatch.Core.Evaluation;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
 using Surgewatch.Forecasting.XGBoost.Gbm;
-using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 
@@ -32,7 +31,7 @@ public class GbmHourlyTest
     [RequiresXGBoostFact]
     public void Fit_Hourly_FirstHourBoosterLearnsTheProfileChangeAndDayAheadTheLevel()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
 
         var fitted = (GbmForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length - 24);
 
@@ -47,7 +46,7 @@ public class GbmHourlyTest
     [RequiresXGBoostFact]
     public void Load_SavedProfileModel_ForecastsAsTheFittedModel()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var model = new GbmModel(options: Quick);
         var fitted = model.Fit(panel, panel.Length - 24);
         var origin = new ForecastOrigin(panel, panel.Length - 10);
@@ -65,18 +64,10 @@ public class GbmHourlyTest
     [RequiresXGBoostFact]
     public void PredictAll_ProfileModel_EqualsSeriesBySeriesPrediction()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var forecaster = (IBatchForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length);
-        var origin = new ForecastOrigin(panel, panel.Length - 1);
-        var count = panel.Sensors.Count;
-        var batched = new double[count * 24];
-        var single = new double[count * 24];
 
-        forecaster.PredictAll(origin, batched);
-        for (var s = 0; s < count; s++)
-        {
-            forecaster.Predict(origin, s, single.AsSpan(s * 24, 24));
-        }
+        var (batched, single) = GbmTestData.BatchedAndSingle(forecaster, new ForecastOrigin(panel, panel.Length - 1), 24);
 
         batched.Should().Equal(single);
     }
@@ -84,7 +75,7 @@ public class GbmHourlyTest
     [RequiresXGBoostFact]
     public void Backtest_SyntheticCityRolling_BeatsSeasonalNaiveWeek()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var options = new BacktestOptions(BacktestProtocol.Rolling, panel.Start + TimeSpan.FromDays(12 * 7)) { Horizon = 1 };
 
         var gbm = Run(panel, new GbmModel(options: Quick), options);
@@ -93,11 +84,6 @@ public class GbmHourlyTest
         gbm.Overall.Wape.Should().BeLessThan(naive.Overall.Wape!.Value);
     }
 
-    private static SeriesPanel City()
-    {
-        var city = SyntheticCity.Create(SyntheticCityOptions.Small);
-        return SeriesPanel.FromBatch(city.GenerateObservations(), city.Options.Step);
-    }
 
     private static BacktestResult Run(SeriesPanel panel, IForecastModel model, BacktestOptions options) =>
         new Backtester(TimeProvider.System).Run("synthetic", panel, model, options);

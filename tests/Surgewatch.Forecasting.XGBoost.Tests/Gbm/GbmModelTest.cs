@@ -3,7 +3,6 @@ using Surgewatch.Core.Evaluation;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
 using Surgewatch.Forecasting.XGBoost.Gbm;
-using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 
@@ -18,7 +17,7 @@ public class GbmModelTest
     [RequiresXGBoostFact]
     public void Backtest_SyntheticCityRolling_BeatsSeasonalNaiveWeek()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var options = new BacktestOptions(BacktestProtocol.Rolling, TestFrom(panel)) { Horizon = 3 };
 
         var gbm = Run(panel, new GbmModel(options: Quick), options);
@@ -30,7 +29,7 @@ public class GbmModelTest
     [RequiresXGBoostFact]
     public void Backtest_SyntheticCityDayAhead_BeatsSeasonalNaiveWeek()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var options = new BacktestOptions(BacktestProtocol.DayAhead, TestFrom(panel));
 
         var gbm = Run(panel, new GbmModel(options: Quick), options);
@@ -43,9 +42,9 @@ public class GbmModelTest
     [RequiresXGBoostFact]
     public void Predict_AnotherPanel_Throws()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var forecaster = new GbmModel(options: Quick).Fit(panel, panel.Length / 2);
-        var other = City();
+        var other = GbmTestData.City();
 
         var predict = () => forecaster.Predict(new ForecastOrigin(other, 10), 0, new double[2]);
 
@@ -64,11 +63,6 @@ public class GbmModelTest
         fit.Should().Throw<InvalidOperationException>().WithMessage("*longer training period*");
     }
 
-    private static SeriesPanel City()
-    {
-        var city = SyntheticCity.Create(SyntheticCityOptions.Small);
-        return SeriesPanel.FromBatch(city.GenerateObservations(), city.Options.Step);
-    }
 
     private static TimeLabel TestFrom(SeriesPanel panel) => panel.Start + TimeSpan.FromDays(12 * 7);
 

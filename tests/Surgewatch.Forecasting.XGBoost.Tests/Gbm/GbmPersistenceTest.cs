@@ -1,9 +1,7 @@
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Intervals;
 using Surgewatch.Core.Forecasting.Persistence;
-using Surgewatch.Core.Series;
 using Surgewatch.Forecasting.XGBoost.Gbm;
-using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Forecasting.XGBoost.Tests.Gbm;
 
@@ -16,11 +14,11 @@ public class GbmPersistenceTest
     [RequiresXGBoostFact]
     public void Load_SavedGbm_ForecastsFreshDataWithoutFittingAndAsTheFittedModel()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var model = new ConformalModel(new GbmModel(options: Quick));
         var fitted = model.Fit(panel, panel.Length);
         var saved = ModelSnapshot.Save(model, fitted, panel, panel.Length, "{}", DateTimeOffset.UnixEpoch);
-        var fresh = City();
+        var fresh = GbmTestData.City();
         var fits = GbmModel.FitCount;
 
         var loaded = ModelSnapshot.Load(new ConformalModel(new GbmModel(options: Quick)), saved, fresh);
@@ -36,18 +34,10 @@ public class GbmPersistenceTest
     [RequiresXGBoostFact]
     public void PredictAll_EverySeries_EqualsSeriesBySeriesPrediction()
     {
-        var panel = City();
+        var panel = GbmTestData.City();
         var forecaster = (IBatchForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length);
-        var origin = new ForecastOrigin(panel, panel.Length - 1);
-        var count = panel.Sensors.Count;
-        var batched = new double[count * 24];
-        var single = new double[count * 24];
 
-        forecaster.PredictAll(origin, batched);
-        for (var s = 0; s < count; s++)
-        {
-            forecaster.Predict(origin, s, single.AsSpan(s * 24, 24));
-        }
+        var (batched, single) = GbmTestData.BatchedAndSingle(forecaster, new ForecastOrigin(panel, panel.Length - 1), 24);
 
         batched.Should().Equal(single);
     }
@@ -57,7 +47,7 @@ public class GbmPersistenceTest
     {
         var former = StateFormat.Write(w => w.Write("gbm/3"));
 
-        var act = () => new GbmModel(options: Quick).Load(former, City());
+        var act = () => new GbmModel(options: Quick).Load(former, GbmTestData.City());
 
         act.Should().Throw<ModelStateException>().WithMessage("*'gbm/3'*'gbm/4'*Train the model again*");
     }
@@ -68,9 +58,4 @@ public class GbmPersistenceTest
         new GbmModel().Version.Should().StartWith("gbm/4 xgboost ");
     }
 
-    private static SeriesPanel City()
-    {
-        var city = SyntheticCity.Create(SyntheticCityOptions.Small);
-        return SeriesPanel.FromBatch(city.GenerateObservations(), city.Options.Step);
-    }
 }
