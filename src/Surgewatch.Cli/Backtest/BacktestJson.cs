@@ -25,16 +25,20 @@ internal static class BacktestJson
             [.. result.Horizons.Select(h => new Horizon(h.H, h.Mae, h.Rmse, h.Wape, h.Mape, h.N, Cover(h.Coverage, 0.8), Cover(h.Coverage, 0.95)))],
             new Metrics(result.Overall.Mae, result.Overall.Rmse, result.Overall.Wape, result.Overall.Mape, result.Overall.N, Cover(result.Overall.Coverage, 0.8), Cover(result.Overall.Coverage, 0.95)),
             Math.Round(result.FitSeconds, 4),
-            Math.Round(result.PredictSeconds, 4));
+            Math.Round(result.PredictSeconds, 4),
+            [.. result.UpTo.Select(h => new Pooled(h.H, h.Mae, h.Rmse, h.Wape, h.Mape, h.N))]);
         return JsonSerializer.Serialize(report, Options);
     }
 
-    private sealed record Report(string Dataset, string Model, string Protocol, string TestFrom, Horizon[] Horizons, Metrics Overall, double FitSeconds, double PredictSeconds);
+    private sealed record Report(string Dataset, string Model, string Protocol, string TestFrom, Horizon[] Horizons, Metrics Overall, double FitSeconds, double PredictSeconds, Pooled[] UpTo);
 
     private static double? Cover(IReadOnlyList<IntervalCoverage>? coverage, double level) =>
         IntervalCoverage.Of(coverage, level) is { } c ? Math.Round(c, 4) : null;
 
     private sealed record Horizon(int H, double? Mae, double? Rmse, double? Wape, double? Mape, long N, double? Coverage80, double? Coverage95);
+
+    /// <summary>The errors pooled over steps 1 … H (see <see cref="BacktestResult.UpTo"/>).</summary>
+    private sealed record Pooled(int H, double? Mae, double? Rmse, double? Wape, double? Mape, long N);
 
     private sealed record Metrics(double? Mae, double? Rmse, double? Wape, double? Mape, long N, double? Coverage80, double? Coverage95);
 }

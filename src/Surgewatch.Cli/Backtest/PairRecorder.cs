@@ -6,10 +6,10 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Cli.Backtest;
 
 /// <summary>
-/// Wraps a model so that every forecast the backtest asks for is also kept by target slot, for writing the scored
-/// pairs (timestamp, sensor, horizon, actual, forecast) to a CSV for error analysis (<c>--pairs</c>). With a rolling
-/// horizon of one step or the day-ahead protocol each target gets exactly one forecast; with longer rolling horizons
-/// the last horizon is kept.
+/// Wraps a model so that every forecast the backtest asks for is also kept, for writing the scored pairs
+/// (timestamp, sensor, horizon, actual, forecast) to a CSV for error analysis (<c>--pairs</c>): one line per target
+/// and horizon, so a rolling backtest over H steps writes each target H times (once per step ahead) and the lines
+/// are exactly the pairs that the metrics counted.
 /// </summary>
 internal sealed class PairRecorder(IForecastModel inner) : IForecastModel
 {
@@ -26,7 +26,7 @@ internal sealed class PairRecorder(IForecastModel inner) : IForecastModel
 
     /// <summary>
     /// Writes the pairs the backtest scored: target at or after <paramref name="testFrom"/>, actual and forecast present
-    /// (and the actual not zero with <paramref name="maskZeros"/>).
+    /// (and the actual not zero with <paramref name="maskZeros"/>), series by series, by target, then by horizon.
     /// </summary>
     public async Task WriteAsync(FileInfo file, int testFrom, bool maskZeros, CancellationToken cancellationToken)
     {
@@ -36,11 +36,11 @@ internal sealed class PairRecorder(IForecastModel inner) : IForecastModel
         for (var s = 0; s < panel.Sensors.Count; s++)
         {
             var actual = panel.Values(s);
-            for (var t = testFrom; t < panel.Length; t++)
+            var kept = recording.Kept[s];
+            kept.Sort((a, b) => a.Target != b.Target ? a.Target.CompareTo(b.Target) : a.H.CompareTo(b.H));
+            foreach (var (t, h, forecast) in kept)
             {
-                var h = recording.Horizons[s][t];
-                var forecast = recording.Forecasts[s][t];
-                if (h > 0 && !Missing.Is(actual[t]) && !Missing.Is(forecast) && !(maskZeros && actual[t] == 0))
+                if (t >= testFrom && !Missing.Is(actual[t]) && !Missing.Is(forecast) && !(maskZeros && actual[t] == 0))
                 {
                     text.Append(CultureInfo.InvariantCulture, $"{panel.LabelAt(t)},{panel.Sensors[s]},{h},{actual[t]},{forecast:0.###}\n");
                 }
@@ -54,30 +54,19 @@ internal sealed class PairRecorder(IForecastModel inner) : IForecastModel
     {
         public SeriesPanel Panel => panel;
 
-        public double[][] Forecasts { get; } = Grid<double>(panel);
-
-        public int[][] Horizons { get; } = Grid<int>(panel);
+        /// <summary>Per series, every forecast made: (target slot, steps ahead, forecast).</summary>
+        public List<(int Target, int H, double Forecast)>[] Kept { get; } =
+            [.. Enumerable.Range(0, panel.Sensors.Count).Select(_ => new List<(int Target, int H, double Forecast)>())];
 
         public void Predict(in ForecastOrigin origin, int series, Span<double> point)
         {
             inner.Predict(origin, series, point);
+            var kept = Kept[series];
             for (var h = 1; h <= point.Length && origin.Index + h < panel.Length; h++)
             {
-                // Each series is scored by one worker at a time, so its row is written by one thread.
-                Forecasts[series][origin.Index + h] = point[h - 1];
-                Horizons[series][origin.Index + h] = h;
+                // Each series is scored by one worker at a time, so its list is written by one thread.
+                kept.Add((origin.Index + h, h, point[h - 1]));
             }
-        }
-
-        private static T[][] Grid<T>(SeriesPanel panel)
-        {
-            var grid = new T[panel.Sensors.Count][];
-            for (var s = 0; s < grid.Length; s++)
-            {
-                grid[s] = new T[panel.Length];
-            }
-
-            return grid;
         }
     }
 }

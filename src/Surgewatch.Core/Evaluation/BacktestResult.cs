@@ -19,4 +19,14 @@ public sealed record BacktestResult(
     IReadOnlyList<HorizonMetrics> Horizons,
     ErrorMetrics Overall,
     double FitSeconds,
-    double PredictSeconds);
+    double PredictSeconds)
+{
+    /// <summary>
+    /// The errors pooled over steps 1 … h, one entry per h: entry h − 1 sums the pairs of <see cref="Horizons"/>
+    /// 1 to h, so its RMSE is the root of their mean squared error, not a mean of RMSEs. This is how a
+    /// sequence-to-sequence model is usually scored ("the next hour" as one block); T-GCN's published Los-loop
+    /// figures at 15/30/45/60 minutes are of this kind (steps 1–3, 1–6, 1–9, 1–12). The last entry equals
+    /// <see cref="Overall"/> apart from coverage, which is reported per horizon and overall only.
+    /// </summary>
+    public IReadOnlyList<HorizonMetrics> UpTo { get; init; } = [];
+}

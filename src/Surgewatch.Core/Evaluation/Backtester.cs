@@ -129,14 +129,19 @@ public sealed class Backtester
         string dataset, string model, BacktestOptions options, MetricAccumulator[] sums, CoverageCounts? coverage, double fitSeconds, double predictSeconds)
     {
         var horizons = new HorizonMetrics[sums.Length];
+        var upTo = new HorizonMetrics[sums.Length];
         var overall = default(MetricAccumulator);
         for (var h = 0; h < sums.Length; h++)
         {
             horizons[h] = HorizonMetrics.From(h + 1, sums[h].ToMetrics()) with { Coverage = coverage?.At(h + 1) };
             overall.Add(sums[h]);
+            upTo[h] = HorizonMetrics.From(h + 1, overall.ToMetrics());
         }
 
         return new BacktestResult(
-            dataset, model, BacktestProtocolNames.Name(options.Protocol), options.TestFrom, horizons, overall.ToMetrics() with { Coverage = coverage?.Overall() }, fitSeconds, predictSeconds);
+            dataset, model, BacktestProtocolNames.Name(options.Protocol), options.TestFrom, horizons, overall.ToMetrics() with { Coverage = coverage?.Overall() }, fitSeconds, predictSeconds)
+        {
+            UpTo = upTo,
+        };
     }
 }

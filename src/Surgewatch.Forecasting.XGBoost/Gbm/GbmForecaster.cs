@@ -10,7 +10,9 @@ namespace Surgewatch.Forecasting.XGBoost.Gbm;
 /// <summary>
 /// A fitted <see cref="GbmModel"/>: builds one row per horizon and evaluates each booster's trees on all of them at once
 /// (with <see cref="TreePredictor"/>: the own evaluator where it reproduces XGBoost, else XGBoost). The first-hour
-/// horizons take the mean of the first-hour boosters, if any.
+/// horizons take the mean of the first-hour boosters, if any. A counting sensor that has read zero for a whole day
+/// (<see cref="FeatureBuilder.ReadZeroForADay"/>) is forecast to keep reading zero, at every horizon, until it reads again:
+/// the trees see such long outages too rarely in training to learn that on their own.
 /// </summary>
 internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, Booster booster, Booster[]? nearBoosters, string name, GbmTarget kind = GbmTarget.Level, GbmTarget? nearKind = null) : IBatchForecaster
 {
@@ -109,6 +111,12 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         for (var s = 0; s < count; s++)
         {
             var scale = builder.ScaleAt(s, origin);
+            if (!Missing.Is(scale) && builder.ReadZeroForADay(s, origin))
+            {
+                points.Slice(s * horizon, horizon).Clear();
+                continue;
+            }
+
             for (var h = 0; h < horizon; h++)
             {
                 var row = h < near ? (s * near) + h : nearRows + (s * (horizon - near)) + h - near;
@@ -192,6 +200,12 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         if (Missing.Is(scale) || point.IsEmpty)
         {
             point.Fill(Missing.Value);
+            return;
+        }
+
+        if (builder.ReadZeroForADay(series, origin.Index))
+        {
+            point.Clear();
             return;
         }
 

@@ -30,6 +30,10 @@ public sealed class BacktestCommandTest
         root.GetProperty("overall").GetProperty("coverage95").GetDouble().Should().BeInRange(0.5, 1.0);
 
         root.GetProperty("overall").GetProperty("n").GetInt64().Should().Be(horizons.Sum(h => h.GetProperty("n").GetInt64()));
+        var upTo = root.GetProperty("upTo").EnumerateArray().ToList();
+        upTo.Select(h => h.GetProperty("n").GetInt64()).Should().Equal(
+            Enumerable.Range(1, 3).Select(k => horizons.Take(k).Sum(h => h.GetProperty("n").GetInt64())));
+        upTo[^1].GetProperty("rmse").GetDouble().Should().Be(root.GetProperty("overall").GetProperty("rmse").GetDouble());
         root.GetProperty("overall").GetProperty("wape").GetDouble().Should().BeInRange(0.01, 1.0);
         root.GetProperty("fitSeconds").GetDouble().Should().BeGreaterThanOrEqualTo(0);
         root.GetProperty("predictSeconds").GetDouble().Should().BeGreaterThanOrEqualTo(0);

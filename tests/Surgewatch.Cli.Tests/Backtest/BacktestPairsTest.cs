@@ -31,6 +31,26 @@ public sealed class BacktestPairsTest
         doc.RootElement.GetProperty("overall").GetProperty("n").GetInt64().Should().Be(lines.Length - 1);
     }
 
+    [Fact]
+    public async Task Backtest_PairsOfARollingBacktest_WritesEveryHorizonOfEveryTarget()
+    {
+        using var dir = new TempDirectory();
+        var json = dir.File("report.json");
+        var pairs = dir.File("pairs.csv");
+
+        var (exit, output) = await CliRunner.RunAsync(
+            "backtest", "--demo", "--model", "seasonal-naive-day", "--no-intervals", "--protocol", "rolling", "--horizon", "3", "--json", json, "--pairs", pairs);
+
+        exit.Should().Be(0, output);
+        var rows = (await File.ReadAllLinesAsync(pairs)).Skip(1).Select(l => l.Split(',')).ToList();
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var horizons = doc.RootElement.GetProperty("horizons").EnumerateArray().ToList();
+        rows.GroupBy(r => int.Parse(r[2], CultureInfo.InvariantCulture)).Select(g => (g.Key, (long)g.Count())).Should().Equal(
+            horizons.Select(h => (h.GetProperty("h").GetInt32(), h.GetProperty("n").GetInt64())));
+        var mae1 = rows.Where(r => r[2] == "1").Average(r => Math.Abs(double.Parse(r[3], CultureInfo.InvariantCulture) - double.Parse(r[4], CultureInfo.InvariantCulture)));
+        mae1.Should().BeApproximately(horizons[0].GetProperty("mae").GetDouble(), 0.01, "forecasts are written to 3 decimals");
+    }
+
     private static string ReadTestFrom(string json)
     {
         using var doc = JsonDocument.Parse(File.ReadAllText(json));

@@ -23,6 +23,19 @@ public partial class BacktesterTest
     }
 
     [Fact]
+    public void Run_Rolling_UpToPoolsTheSquaredErrorsOfStepsOneToH()
+    {
+        // Errors 1, 2, 3 at h = 1, 2, 3 on 24 targets each: pooled RMSE up to h is √(mean of 1², …, h²), not a mean of RMSEs.
+        var result = Run(Hourly(Ramp(48)), new LastValueModel(), Rolling(Day2, horizon: 3));
+
+        result.UpTo.Select(m => (m.H, m.N)).Should().Equal((1, 24L), (2, 48L), (3, 72L));
+        result.UpTo.Select(m => m.Mae).Should().Equal(1.0, 1.5, 2.0);
+        result.UpTo[1].Rmse.Should().BeApproximately(Math.Sqrt(2.5), 1e-12);
+        result.UpTo[2].Rmse.Should().BeApproximately(Math.Sqrt(14 / 3.0), 1e-12);
+        result.UpTo[2].Rmse.Should().Be(result.Overall.Rmse);
+    }
+
+    [Fact]
     public void Run_Rolling_FirstTargetIsTheTestFromSlot()
     {
         var values = Ramp(48);

@@ -73,6 +73,37 @@ public class GbmHourlyTest
     }
 
     [RequiresXGBoostFact]
+    public void Predict_SensorReadZeroForADay_ForecastsZeroUntilItReadsAgain()
+    {
+        var panel = GbmTestData.City();
+        var origin = panel.Length - 1;
+        var dead = WithZeros(panel, series: 2, from: origin - 23, count: 24);
+        var almost = WithZeros(panel, series: 2, from: origin - 22, count: 23);
+        var model = new GbmModel(options: Quick);
+
+        var (batched, single) = GbmTestData.BatchedAndSingle((IBatchForecaster)model.Fit(dead, dead.Length - 48), new ForecastOrigin(dead, origin), 24);
+        var early = new double[24];
+        model.Fit(almost, almost.Length - 48).Predict(new ForecastOrigin(almost, origin), 2, early);
+
+        single.AsSpan(2 * 24, 24).ToArray().Should().OnlyContain(v => v == 0, "a whole day of zeros says the counter is down");
+        batched.Should().Equal(single);
+        single.AsSpan(3 * 24, 24).ToArray().Should().Contain(v => v > 0, "the other sensors are forecast as before");
+        early.Should().Contain(v => v > 0, "23 zero hours are not yet a dead sensor");
+    }
+
+    private static SeriesPanel WithZeros(SeriesPanel panel, int series, int from, int count)
+    {
+        var values = new double[panel.Sensors.Count][];
+        for (var s = 0; s < values.Length; s++)
+        {
+            values[s] = panel.Values(s).ToArray();
+        }
+
+        Array.Fill(values[series], 0.0, from, count);
+        return new SeriesPanel(panel.Start, panel.Step, panel.Sensors, values);
+    }
+
+    [RequiresXGBoostFact]
     public void Backtest_SyntheticCityRolling_BeatsSeasonalNaiveWeek()
     {
         var panel = GbmTestData.City();

@@ -78,14 +78,23 @@ public sealed partial class FeatureBuilder
     /// Whether an outage is under way and already known at <paramref name="origin"/>: the last <see cref="OutageRun"/>
     /// readings up to it are all zero (always false without <see cref="OutageRun"/>).
     /// </summary>
-    public bool OutageUnderWay(int series, int origin)
+    public bool OutageUnderWay(int series, int origin) => _outageRun > 0 && AllZero(series, origin, _outageRun);
+
+    /// <summary>
+    /// Whether the sensor is dead at <paramref name="origin"/>: outages are looked for (<see cref="OutageRun"/> above 0)
+    /// and every reading of the whole day up to the origin is zero (a missing reading breaks the run). A counter in a
+    /// city street that has read nothing for 24 hours is down, not quiet, and will most likely read zero next as well.
+    /// </summary>
+    public bool ReadZeroForADay(int series, int origin) => _outageRun > 0 && AllZero(series, origin, _perDay);
+
+    private bool AllZero(int series, int origin, int run)
     {
-        if (_outageRun == 0 || origin + 1 < _outageRun)
+        if (origin + 1 < run)
         {
             return false;
         }
 
-        foreach (var v in _panel.Values(series).Slice(origin + 1 - _outageRun, _outageRun))
+        foreach (var v in _panel.Values(series).Slice(origin + 1 - run, run))
         {
             if (v != 0)
             {

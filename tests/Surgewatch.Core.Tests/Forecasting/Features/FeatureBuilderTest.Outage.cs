@@ -58,6 +58,30 @@ public partial class FeatureBuilderTest
     }
 
     [Fact]
+    public void ReadZeroForADay_ZerosForTwentyFourHoursUpToTheOrigin_IsTrueOnlyThen()
+    {
+        var values = Ramp(504);
+        Array.Fill(values, 0.0, 300, 30);
+        var builder = new FeatureBuilder(Hourly(values), [1.0], FeatureContext.None, outageRun: OutageRun);
+
+        builder.ReadZeroForADay(0, 322).Should().BeFalse("23 zero hours are known at slot 322");
+        builder.ReadZeroForADay(0, 323).Should().BeTrue();
+        builder.ReadZeroForADay(0, 329).Should().BeTrue();
+        builder.ReadZeroForADay(0, 330).Should().BeFalse("the sensor reads again");
+        new FeatureBuilder(Hourly(values), [1.0], FeatureContext.None).ReadZeroForADay(0, 329).Should().BeFalse("without outage handling");
+    }
+
+    [Fact]
+    public void ReadZeroForADay_MissingReadingInTheDay_IsFalse()
+    {
+        var values = Ramp(504);
+        Array.Fill(values, 0.0, 300, 30);
+        values[310] = NaN;
+
+        new FeatureBuilder(Hourly(values), [1.0], FeatureContext.None, outageRun: OutageRun).ReadZeroForADay(0, 329).Should().BeFalse();
+    }
+
+    [Fact]
     public void ScaleOf_WithOutageRun_LeavesOutagesOut()
     {
         double[] values = [4, 0, 0, 0, 0, 0, 0, 8];
