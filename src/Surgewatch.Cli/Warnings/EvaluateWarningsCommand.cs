@@ -95,8 +95,7 @@ internal static class EvaluateWarningsCommand
         try
         {
             var panel = run.Dataset.Panel;
-            // The model's state version joins the key; a change to a model's code that keeps its version needs a fresh folder.
-            var key = $"{run.Key}|{(model as IPersistentForecastModel)?.Version}";
+            var key = ForecastCache.KeyFor(run.Key, model, panel);
             var forecasts = run.Cache?.TryLoad(model.Name, key);
             if (forecasts is null)
             {

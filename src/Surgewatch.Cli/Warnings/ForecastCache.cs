@@ -1,19 +1,50 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Surgewatch.Cli.Common;
 using Surgewatch.Core.Evaluation.Warnings;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Series;
 
 namespace Surgewatch.Cli.Warnings;
 
 /// <summary>
 /// Stores the forecasts of an <c>evaluate-warnings</c> sweep on disk, keyed by everything that decides them (model,
-/// its features, data, test window, calibration weeks, horizon), so that a grid over rule settings neither refits nor
-/// re-forecasts. Rule settings are not part of the key: they only decide how the stored forecasts are read.
+/// its version and the build of its code, its features, the data's readings, test window, calibration weeks, horizon),
+/// so that a grid over rule settings neither refits nor re-forecasts. Rule settings are not part of the key: they only
+/// decide how the stored forecasts are read.
 /// </summary>
 internal sealed class ForecastCache(DirectoryInfo directory)
 {
     private const int Magic = 0x53574643; // "SWFC"
     private const int Version = 1;
+
+    /// <summary>
+    /// The full key of <paramref name="model"/>'s forecasts on <paramref name="panel"/>: <paramref name="settings"/>, the
+    /// model's state version, the identity of the compiled code that forecasts (the model's assembly and Core's, whose
+    /// module ids change with their code under deterministic builds), and a digest of every reading and sensor id, so
+    /// that neither a changed model nor changed data with the same shape reads stale forecasts.
+    /// </summary>
+    public static string KeyFor(string settings, IForecastModel model, SeriesPanel panel)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(panel);
+        var code = $"{model.GetType().Assembly.ManifestModule.ModuleVersionId:N} {typeof(SeriesPanel).Assembly.ManifestModule.ModuleVersionId:N}";
+        return $"{settings}|{(model as IPersistentForecastModel)?.Version}|code {code}|data {Digest(panel)}";
+    }
+
+    private static string Digest(SeriesPanel panel)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        for (var s = 0; s < panel.Sensors.Count; s++)
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(panel.Sensors[s].Value + "\n"));
+            hash.AppendData(MemoryMarshal.AsBytes(panel.Values(s)));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
 
     /// <summary>The file for <paramref name="key"/>, named after the model and a hash of the key.</summary>
     public FileInfo FileFor(string model, string key)

@@ -53,6 +53,27 @@ public sealed class EvaluateWarningsCommandTest
     }
 
     [Fact]
+    public async Task EvaluateWarnings_ForecastCacheAndChangedReadings_ForecastsAgain()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("counts.csv");
+        var text = DataFiles.LongCsv(sensors: 2, days: 130);
+        await File.WriteAllTextAsync(data, text);
+        var cache = dir.File("cache");
+        string[] common = ["evaluate-warnings", "--data", data, "--test-from", "2024-04-20", "--test-to", "2024-05-01", "--model", "seasonal-naive-week", "--calibration-weeks", "2", "--forecast-cache", cache];
+
+        var (first, output1) = await CliRunner.RunAsync(common);
+        // The same shape (sensors, slots) with one reading changed.
+        var lastComma = text.TrimEnd('\n').LastIndexOf(',');
+        await File.WriteAllTextAsync(data, text[..(lastComma + 1)] + "123456\n");
+        var (second, output2) = await CliRunner.RunAsync(common);
+
+        first.Should().Be(0, output1);
+        second.Should().Be(0, output2);
+        Directory.GetFiles(cache).Should().HaveCount(4, "the changed data keys new forecasts for the model and the baseline");
+    }
+
+    [Fact]
     public async Task EvaluateWarnings_TestFromOutsideTheData_FailsWithCode2()
     {
         using var dir = new TempDirectory();
