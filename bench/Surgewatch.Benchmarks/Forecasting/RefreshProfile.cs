@@ -106,7 +106,7 @@ internal static class RefreshProfile
         var nearRows = count * near;
         if (near > 0)
         {
-            // Hourly data (this profile's Melbourne) have one first-hour booster; with several, the forecast is their mean.
+            // With several first-hour boosters (three for hourly and for sub-hourly data), the forecast is their mean.
             var one = new float[nearRows];
             foreach (var predictor in gbm.Near!)
             {

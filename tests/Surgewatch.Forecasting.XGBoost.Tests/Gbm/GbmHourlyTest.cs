@@ -23,7 +23,8 @@ public class GbmHourlyTest
         options.Objective.Should().Be("reg:squarederror");
         options.ShortHorizonTarget.Should().Be(GbmTarget.ChangeFromProfile);
         options.ShortHorizonObjective.Should().Be(GbmOptions.PseudoHuber);
-        options.ShortHorizonRows.Should().BeGreaterThan(options.MaxTrainingRows / 2);
+        options.ShortHorizonModels.Should().Be(3, "three first-hour boosters are averaged");
+        (options.ShortHorizonModels * options.ShortHorizonRows).Should().BeGreaterThan(options.MaxTrainingRows);
         options.OutageRun.Should().Be(GbmOptions.HourlyOutageRun);
         options.RecentFeatures.Should().BeFalse();
     }
