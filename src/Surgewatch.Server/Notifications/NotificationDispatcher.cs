@@ -10,7 +10,9 @@ namespace Surgewatch.Server.Notifications;
 /// <summary>
 /// Delivers the monitor's planned notifications in the background, so that retries never hold up the monitor loop: the
 /// monitor enqueues, this service sends through the configured channels, which record each delivery or failure in the
-/// <see cref="INotificationLog"/>.
+/// <see cref="INotificationLog"/>. When the host stops, the notifications already queued are still delivered for up to
+/// <see cref="NotificationSettings.DrainSeconds"/> (the ledger restored at the next start counts them as sent, so they
+/// would not be planned again); any left after that are logged as lost, with their count.
 /// </summary>
 internal sealed class NotificationDispatcher : BackgroundService
 {
@@ -18,11 +20,13 @@ internal sealed class NotificationDispatcher : BackgroundService
     private readonly INotificationChannel? _webhook;
     private readonly INotificationChannel? _email;
     private readonly ILogger<NotificationDispatcher> _logger;
+    private readonly TimeSpan _drain;
 
     public NotificationDispatcher(IOptions<NotificationSettings> settings, INotificationLog log, IHttpClientFactory http, ILogger<NotificationDispatcher> logger)
     {
         _logger = logger;
         var s = settings.Value;
+        _drain = TimeSpan.FromSeconds(Math.Max(0, s.DrainSeconds));
         if (!string.IsNullOrWhiteSpace(s.Webhook.Url))
         {
             var options = new WebhookOptions(new Uri(s.Webhook.Url), s.Webhook.Secret ?? string.Empty)
@@ -54,16 +58,36 @@ internal sealed class NotificationDispatcher : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Deliveries, the one in flight included, may run on for the drain time after the host asks to stop.
+        using var deliveries = new CancellationTokenSource();
+        await using var stopping = stoppingToken.Register(() => deliveries.CancelAfter(_drain));
         try
         {
             await foreach (var notification in _queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await DeliverAsync(notification, stoppingToken);
+                await DeliverAsync(notification, deliveries.Token);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: undelivered notifications are planned again from the restored ledger's state.
+            // Stopping: deliver what is queued already, below.
+        }
+
+        var lost = 0;
+        while (_queue.Reader.TryRead(out var notification))
+        {
+            if (deliveries.IsCancellationRequested)
+            {
+                lost++;
+                continue;
+            }
+
+            await DeliverAsync(notification, deliveries.Token);
+        }
+
+        if (lost > 0)
+        {
+            _logger.LogWarning("{Count} queued notifications were not delivered within {Seconds} s of shutdown and are lost", lost, _drain.TotalSeconds);
         }
     }
 
@@ -85,7 +109,11 @@ internal sealed class NotificationDispatcher : BackgroundService
                     notification.Kind, notification.AlertKey, notification.Contact, channel.Name, delivery.Attempts, delivery.Error);
             }
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogWarning("Notification {Kind} of {Alert} to {Contact} was cut off by shutdown", notification.Kind, notification.AlertKey, notification.Contact);
+        }
+        catch (Exception e)
         {
             _logger.LogError(e, "Delivering notification of {Alert} via {Channel} failed", notification.AlertKey, channel.Name);
         }

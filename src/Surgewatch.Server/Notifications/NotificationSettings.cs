@@ -23,6 +23,12 @@ public sealed class NotificationSettings
     /// <summary>Minutes within which repeats and all-clears are held back; also the reminder period (default 60).</summary>
     public double RenotifyMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Seconds for which the notifications already queued are still delivered after the server is asked to stop
+    /// (default 10; keep it under the host's shutdown timeout, 30 s by default).
+    /// </summary>
+    public double DrainSeconds { get; set; } = 10;
+
     /// <summary>The Core policy these settings describe.</summary>
     public NotificationPolicy Policy()
     {

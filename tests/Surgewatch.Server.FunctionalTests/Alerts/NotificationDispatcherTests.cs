@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Surgewatch.Core.Alerting;
+using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Server.Notifications;
+
+namespace Surgewatch.Server.FunctionalTests.Alerts;
+
+public sealed class NotificationDispatcherTests
+{
+    private const int Queued = 20;
+
+    [Fact]
+    public async Task StopAsync_NotificationsStillQueued_DeliversThemBeforeStopping()
+    {
+        using var listener = new WebhookListener();
+        var log = new LedgerInMemory();
+        using var dispatcher = await RunningAsync(listener, log, drainSeconds: 10);
+
+        dispatcher.Enqueue([.. Enumerable.Range(1, Queued).Select(Firing)]);
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        log.Delivered.Should().Be(1 + Queued, "the queue is drained on stop, not dropped");
+        for (var i = 0; i < Queued; i++)
+        {
+            (await listener.NextAsync()).Body.Should().Contain("\"alertKey\"");
+        }
+    }
+
+    [Fact]
+    public async Task StopAsync_NoDrainTime_LeavesTheQueueUndelivered()
+    {
+        using var listener = new WebhookListener();
+        var log = new LedgerInMemory();
+        using var dispatcher = await RunningAsync(listener, log, drainSeconds: 0);
+
+        dispatcher.Enqueue([.. Enumerable.Range(1, Queued).Select(Firing)]);
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        log.Delivered.Should().BeLessThan(1 + Queued, "with no drain time what is left when the stop comes is not sent");
+    }
+
+    /// <summary>A started dispatcher whose delivery loop is known to run: one notification has reached the listener.</summary>
+    private static async Task<NotificationDispatcher> RunningAsync(WebhookListener listener, INotificationLog log, double drainSeconds)
+    {
+        var settings = new NotificationSettings { DrainSeconds = drainSeconds };
+        settings.Webhook.Url = listener.Url;
+        settings.Webhook.Secret = "a-secret-of-sixteen-or-more";
+        settings.Webhook.MaxAttempts = 1;
+        var dispatcher = new NotificationDispatcher(Options.Create(settings), log, new PlainClients(), NullLogger<NotificationDispatcher>.Instance);
+        await dispatcher.StartAsync(CancellationToken.None);
+        dispatcher.Enqueue([Firing(0)]);
+        await listener.NextAsync();
+        return dispatcher;
+    }
+
+    private static Notification Firing(int i) =>
+        new($"density-alarm/zone-{i}", "density-alarm", $"zone-{i}", "operators", NotificationKind.Firing, NotificationReason.Changed,
+            new DateTimeOffset(2026, 3, 1, 18, 0, 0, TimeSpan.Zero), 4.2);
+
+    private sealed class PlainClients : IHttpClientFactory
+    {
+        public HttpClient CreateClient(string name) => new();
+    }
+
+    private sealed class LedgerInMemory : INotificationLog
+    {
+        private int _delivered;
+
+        public int Delivered => Volatile.Read(ref _delivered);
+
+        public Task AppendDeliveriesAsync(IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Add(ref _delivered, deliveries.Count(d => d.Delivered));
+            return Task.CompletedTask;
+        }
+
+        public Task<IReadOnlyList<NotificationDelivery>> ListDeliveriesAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<NotificationDelivery>>([]);
+    }
+}
