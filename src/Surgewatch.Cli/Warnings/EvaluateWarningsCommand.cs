@@ -46,7 +46,10 @@ internal static class EvaluateWarningsCommand
             var testStart = TestStart(dataset.Panel, testText);
             var testEnd = TestEnd(dataset.Panel, testStart, result.GetValue(testTo));
             var store = result.GetValue(cache) is { } folder ? new ForecastCache(folder) : null;
-            var key = $"{result.GetValue(data)}|{dataset.Panel.Start}|{dataset.Panel.Length}|{dataset.Panel.Sensors.Count}|{result.GetValue(holidays)}|{result.GetValue(events)}|{testStart}|{testEnd}|{options.CalibrationWeeks}|{options.RollingHorizon}|{options.DayAhead}";
+            // The data digest is read once for both models, and only when there is a cache to key.
+            var key = store is null
+                ? string.Empty
+                : $"{result.GetValue(data)}|{dataset.Panel.Start}|{dataset.Panel.Length}|{dataset.Panel.Sensors.Count}|{result.GetValue(holidays)}|{result.GetValue(events)}|{testStart}|{testEnd}|{options.CalibrationWeeks}|{options.RollingHorizon}|{options.DayAhead}|data {ForecastCache.DataDigest(dataset.Panel)}";
             var run = new Run(context, dataset, testStart, testEnd, options, store, key);
             var product = Evaluate(run, catalog.Get(result.GetValue(model) ?? DefaultModel), cancellation);
             var baseline = Evaluate(run, catalog.Get(BaselineModel), cancellation);
@@ -95,7 +98,7 @@ internal static class EvaluateWarningsCommand
         try
         {
             var panel = run.Dataset.Panel;
-            var key = ForecastCache.KeyFor(run.Key, model, panel);
+            var key = ForecastCache.KeyFor(run.Key, model);
             var forecasts = run.Cache?.TryLoad(model.Name, key);
             if (forecasts is null)
             {

@@ -21,21 +21,22 @@ internal sealed class ForecastCache(DirectoryInfo directory)
     private const int Version = 1;
 
     /// <summary>
-    /// The full key of <paramref name="model"/>'s forecasts on <paramref name="panel"/>: <paramref name="settings"/>, the
-    /// model's state version, the identity of the compiled code that forecasts (the model's assembly and Core's, whose
-    /// module ids change with their code under deterministic builds), and a digest of every reading and sensor id, so
-    /// that neither a changed model nor changed data with the same shape reads stale forecasts.
+    /// The full key of <paramref name="model"/>'s forecasts: <paramref name="settings"/> (which name the data, see
+    /// <see cref="DataDigest"/>), the model's state version and the identity of the compiled code that forecasts (the
+    /// model's assembly and Core's, whose module ids change with their code under deterministic builds), so that a
+    /// changed model never reads stale forecasts.
     /// </summary>
-    public static string KeyFor(string settings, IForecastModel model, SeriesPanel panel)
+    public static string KeyFor(string settings, IForecastModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(panel);
         var code = $"{model.GetType().Assembly.ManifestModule.ModuleVersionId:N} {typeof(SeriesPanel).Assembly.ManifestModule.ModuleVersionId:N}";
-        return $"{settings}|{(model as IPersistentForecastModel)?.Version}|code {code}|data {Digest(panel)}";
+        return $"{settings}|{(model as IPersistentForecastModel)?.Version}|code {code}";
     }
 
-    private static string Digest(SeriesPanel panel)
+    /// <summary>A digest of every reading and sensor id of <paramref name="panel"/>: changed data of the same shape keys new forecasts.</summary>
+    public static string DataDigest(SeriesPanel panel)
     {
+        ArgumentNullException.ThrowIfNull(panel);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         for (var s = 0; s < panel.Sensors.Count; s++)
         {
