@@ -26,11 +26,12 @@ internal sealed class WarningRuleBinding
 
     private readonly Option<int> _hours = new("--hour-groups") { Description = "Exceedance rule: equal groups of the hours of the day with their own probabilities (1: none; 4: six-hour blocks).", DefaultValueFactory = _ => Defaults.HourGroups };
 
+    private readonly Option<bool> _sensorScale = new("--sensor-scale") { Description = "Exceedance rule: divide each sensor's log actual ÷ forecast by its own spread near its threshold, so steady and noisy counters share one shape (true/false).", DefaultValueFactory = _ => Defaults.SensorScale };
     private readonly Option<bool> _sensorLevel = new("--sensor-level") { Description = "Exceedance rule: multiply each sensor's forecasts by its median actual ÷ forecast over the calibration weeks first (true/false).", DefaultValueFactory = _ => Defaults.SensorLevel };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _levels, _pool, _hours, _sensorLevel })
+        foreach (var option in new Option[] { _rule, _live, _day, _withdraw, _keep, _pending, _levels, _pool, _hours, _sensorLevel, _sensorScale })
         {
             command.Options.Add(option);
         }
@@ -54,6 +55,7 @@ internal sealed class WarningRuleBinding
         PoolSensors = result.GetValue(_pool),
         HourGroups = result.GetValue(_hours),
         SensorLevel = result.GetValue(_sensorLevel),
+        SensorScale = result.GetValue(_sensorScale),
     };
 
     private static double[] Edges(string text)

@@ -20,13 +20,14 @@ internal static class WarningsJson
             dataset, testFrom, testTo, Settings(options), product.Model, Figures(product.Score), product.Score.Sensors, Math.Round(product.Score.TestDays, 2),
             Math.Round(product.FitTime.TotalSeconds, 2), Math.Round(product.PredictTime.TotalSeconds, 2),
             product.Score.Events, product.Score.Episodes, BriefingOf(product),
-            new Baseline(baseline.Model, Figures(baseline.Score), baseline.Score.Events, baseline.Score.Episodes, BriefingOf(baseline)));
+            new Baseline(baseline.Model, Figures(baseline.Score), baseline.Score.Events, baseline.Score.Episodes, BriefingOf(baseline), BySensorOf(baseline)),
+            BySensorOf(product));
         return JsonSerializer.Serialize(report, Options);
     }
 
     private static Rule Settings(WarningEvaluationOptions o) => o.Rule == WarningRuleKind.UpperBound
-        ? new Rule("upper-bound", null, null, null, o.KeepFiringHours, null, null, null, null, o.UpperQuantile, null)
-        : new Rule("exceedance", o.LiveProbability, o.DayAheadProbability, o.WithdrawProbability, o.KeepFiringHours, o.Pending, o.LevelEdges ?? [], o.PoolSensors, o.HourGroups, null, o.SensorLevel);
+        ? new Rule("upper-bound", null, null, null, o.KeepFiringHours, null, null, null, null, o.UpperQuantile, null, null)
+        : new Rule("exceedance", o.LiveProbability, o.DayAheadProbability, o.WithdrawProbability, o.KeepFiringHours, o.Pending, o.LevelEdges ?? [], o.PoolSensors, o.HourGroups, null, o.SensorLevel, o.SensorScale);
 
     private static Fields Figures(WarningScore s) => new(
         Round(s.RecallLead1h), Round(s.RecallDayAhead), Round(s.MedianLeadHours), Round(s.Precision), Round(s.FalseEpisodesPerSensor30d), Round(s.WarnedHourFraction));
@@ -35,46 +36,46 @@ internal static class WarningsJson
         ? new(b.Episodes, Round(b.Precision), Round(b.WarnedHourFraction), Round(b.RecallDayAhead))
         : null;
 
+    private static IReadOnlyList<SensorFields> BySensorOf(WarningEvaluation e) => (e.BySensor ?? [])
+        .Select(b => new SensorFields(b.Sensor.Value, Math.Round(b.Threshold, 2), b.Score.Events, b.Score.Episodes, Figures(b.Score)))
+        .ToArray();
+
     private static double? Round(double value) => double.IsNaN(value) ? null : Math.Round(value, 4);
 
     private sealed record Rule(
         string Name, double? LiveProbability, double? DayAheadProbability, double? WithdrawProbability, int KeepFiringHours, bool? Pending,
-        IReadOnlyList<double>? LevelBins, bool? PoolSensors, int? HourGroups, double? UpperQuantile, bool? SensorLevel);
+        IReadOnlyList<double>? LevelBins, bool? PoolSensors, int? HourGroups, double? UpperQuantile, bool? SensorLevel, bool? SensorScale);
 
     /// <summary>The day-ahead briefing's hours at risk scored alone, before withdrawal.</summary>
     private sealed record BriefingFields(int Episodes, double? Precision, double? WarnedHourFraction, double? RecallDayAhead);
 
+    /// <summary>One sensor's figures: which counters the surges and the false warnings come from.</summary>
+    private sealed record SensorFields(string Sensor, double Threshold, int Events, int Episodes, Fields F) : WithFigures(F);
+
+    /// <summary>The figures common to the product, the baseline and each sensor, written as fields of their owner.</summary>
+    private abstract record WithFigures([property: JsonIgnore] Fields F)
+    {
+        public double? RecallLead1h => F.RecallLead1h;
+
+        public double? RecallDayAhead => F.RecallDayAhead;
+
+        public double? MedianLeadHours => F.MedianLeadHours;
+
+        public double? Precision => F.Precision;
+
+        public double? FalseEpisodesPerSensor30d => F.FalseEpisodesPerSensor30d;
+
+        public double? WarnedHourFraction => F.WarnedHourFraction;
+    }
+
     private sealed record Fields(double? RecallLead1h, double? RecallDayAhead, double? MedianLeadHours, double? Precision, double? FalseEpisodesPerSensor30d, double? WarnedHourFraction);
 
     private sealed record Report(
-        string Dataset, string TestFrom, string? TestTo, Rule Rule, string Model, [property: JsonIgnore] Fields F, int Sensors, double TestDays, double FitSeconds, double PredictSeconds,
-        int Events, int Episodes, BriefingFields? Briefing, Baseline Baseline)
-    {
-        public double? RecallLead1h => F.RecallLead1h;
+        string Dataset, string TestFrom, string? TestTo, Rule Rule, string Model, Fields F, int Sensors, double TestDays, double FitSeconds, double PredictSeconds,
+        int Events, int Episodes, BriefingFields? Briefing, Baseline Baseline, [property: JsonPropertyOrder(1)] IReadOnlyList<SensorFields> BySensor)
+        : WithFigures(F);
 
-        public double? RecallDayAhead => F.RecallDayAhead;
-
-        public double? MedianLeadHours => F.MedianLeadHours;
-
-        public double? Precision => F.Precision;
-
-        public double? FalseEpisodesPerSensor30d => F.FalseEpisodesPerSensor30d;
-
-        public double? WarnedHourFraction => F.WarnedHourFraction;
-    }
-
-    private sealed record Baseline(string Model, [property: JsonIgnore] Fields F, int Events, int Episodes, BriefingFields? Briefing)
-    {
-        public double? RecallLead1h => F.RecallLead1h;
-
-        public double? RecallDayAhead => F.RecallDayAhead;
-
-        public double? MedianLeadHours => F.MedianLeadHours;
-
-        public double? Precision => F.Precision;
-
-        public double? FalseEpisodesPerSensor30d => F.FalseEpisodesPerSensor30d;
-
-        public double? WarnedHourFraction => F.WarnedHourFraction;
-    }
+    private sealed record Baseline(
+        string Model, Fields F, int Events, int Episodes, BriefingFields? Briefing, [property: JsonPropertyOrder(1)] IReadOnlyList<SensorFields> BySensor)
+        : WithFigures(F);
 }

@@ -58,6 +58,6 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
         var early = model.Fit(panel, from, cancellationToken);
         var table = ForecastTable.Sweep(early, panel, from, trainEnd, RuleOptions, null, cancellationToken);
         return (UpperBoundCalibration.FromTable(panel, table, thresholds, RuleOptions.UpperQuantile),
-            ExceedanceCalibration.Fit(panel, table, thresholds, RuleOptions.LevelEdges, RuleOptions.PoolSensors, RuleOptions.HourGroups, RuleOptions.SensorLevel));
+            ExceedanceCalibration.Fit(panel, table, thresholds, RuleOptions.LevelEdges, RuleOptions.PoolSensors, RuleOptions.HourGroups, RuleOptions.SensorLevel, RuleOptions.SensorScale));
     }
 }

@@ -28,6 +28,13 @@ public sealed class EvaluateWarningsCommandTest
         root.GetProperty("baseline").GetProperty("model").GetString().Should().Be("historical-median-4w");
         root.GetProperty("sensors").GetInt32().Should().Be(2);
         root.GetProperty("rule").GetProperty("name").GetString().Should().Be("exceedance");
+        var bySensor = root.GetProperty("bySensor").EnumerateArray().ToArray();
+        bySensor.Should().HaveCount(2);
+        bySensor.Sum(b => b.GetProperty("episodes").GetInt32()).Should().Be(root.GetProperty("episodes").GetInt32());
+        bySensor.Sum(b => b.GetProperty("events").GetInt32()).Should().Be(root.GetProperty("events").GetInt32());
+        bySensor[0].GetProperty("threshold").GetDouble().Should().BePositive();
+        bySensor[0].TryGetProperty("precision", out _).Should().BeTrue();
+        root.GetProperty("baseline").GetProperty("bySensor").GetArrayLength().Should().Be(2);
     }
 
     [Fact]

@@ -16,6 +16,10 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 /// median actual ÷ forecast over the calibration window (1 with fewer than <see cref="MinimumSamples"/> ratios), so
 /// that a sensor whose counts have drifted above or below its model does not borrow the pooled error of the others;
 /// the distributions then hold the ratios to the corrected forecasts.
+/// With the sensor scale, the distributions hold log(actual ÷ forecast) divided by the sensor's own spread: the median
+/// absolute log ratio over the slots forecast at half its threshold or more. Pooled sensors then share the shape of
+/// their errors but not their size, so a steady counter whose daily peak sits just under its threshold is not given
+/// the wide errors of a noisy one (and so warned every day), nor a noisy one the narrow errors of a steady one.
 /// </remarks>
 public sealed class ExceedanceCalibration
 {
@@ -26,9 +30,10 @@ public sealed class ExceedanceCalibration
     private readonly double[] _edges;
     private readonly int _hourGroups;
     private readonly double[] _levels;
+    private readonly double[]? _scales;
 
-    private ExceedanceCalibration(double[][][] ratios, double[] edges, int hourGroups, double[] levels) =>
-        (_ratios, _edges, _hourGroups, _levels) = (ratios, edges, hourGroups, levels);
+    private ExceedanceCalibration(double[][][] ratios, double[] edges, int hourGroups, double[] levels, double[]? scales) =>
+        (_ratios, _edges, _hourGroups, _levels, _scales) = (ratios, edges, hourGroups, levels, scales);
 
     /// <summary>
     /// Builds the distributions from <paramref name="table"/> (forecasts over a calibration window, made by a model
@@ -41,8 +46,16 @@ public sealed class ExceedanceCalibration
     /// <param name="poolSensors">Whether every sensor shares one distribution per kind and bin.</param>
     /// <param name="hourGroups">Equal groups of the hours of the day with a distribution each (1: none).</param>
     /// <param name="sensorLevel">Whether each sensor's forecasts are corrected by its median actual ÷ forecast first.</param>
+    /// <param name="sensorScale">Whether each sensor's log ratios are divided by its own spread near its threshold first.</param>
     public static ExceedanceCalibration Fit(
-        SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, IReadOnlyList<double>? levelEdges, bool poolSensors, int hourGroups = 1, bool sensorLevel = false)
+        SeriesPanel panel,
+        ForecastTable table,
+        ReadOnlySpan<double> thresholds,
+        IReadOnlyList<double>? levelEdges,
+        bool poolSensors,
+        int hourGroups = 1,
+        bool sensorLevel = false,
+        bool sensorScale = false)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(table);
@@ -52,6 +65,7 @@ public sealed class ExceedanceCalibration
         var bins = (edges.Length + 1) * hourGroups;
         var own = Lists(table.Series * table.Kinds * bins);
         var levels = sensorLevel ? Levels(panel, table, thresholds) : Ones(table.Series * table.Kinds);
+        var scales = sensorScale ? Scales(panel, table, thresholds, levels) : null;
         for (var s = 0; s < table.Series; s++)
         {
             var values = panel.Values(s);
@@ -63,17 +77,20 @@ public sealed class ExceedanceCalibration
                     if (point > 0 && !double.IsNaN(values[t]))
                     {
                         var bin = (Bin(edges, point / thresholds[s]) * hourGroups) + Group(hourGroups, (int)(panel.LabelAt(t).SecondOfDay / 3600));
-                        own[(((s * table.Kinds) + k) * bins) + bin].Add(values[t] / point);
+                        own[(((s * table.Kinds) + k) * bins) + bin].Add(Standard(scales, (s * table.Kinds) + k, values[t] / point));
                     }
                 }
             }
         }
 
-        return new ExceedanceCalibration(Resolve(own, table.Series, table.Kinds, bins, poolSensors), edges, hourGroups, levels);
+        return new ExceedanceCalibration(Resolve(own, table.Series, table.Kinds, bins, poolSensors), edges, hourGroups, levels, scales);
     }
 
     /// <summary>The factor that multiplies the forecasts of <paramref name="kind"/> for <paramref name="series"/> (1 without the sensor-level correction).</summary>
     public double Level(int series, int kind) => _levels[(series * (_levels.Length / _ratios.Length)) + kind];
+
+    /// <summary>The spread that divides the log ratios of <paramref name="kind"/> for <paramref name="series"/> (1 without the sensor scale).</summary>
+    public double Scale(int series, int kind) => _scales is null ? 1 : _scales[(series * (_levels.Length / _ratios.Length)) + kind];
 
     /// <summary>
     /// The probability that <paramref name="series"/> reaches <paramref name="threshold"/> at a slot forecast as
@@ -100,7 +117,60 @@ public sealed class ExceedanceCalibration
             return point >= threshold ? 1 : 0;
         }
 
-        return (double)(ratios.Length - CountBelow(ratios, threshold / point)) / ratios.Length;
+        var needed = Standard(_scales, (series * (_levels.Length / _ratios.Length)) + kind, threshold / point);
+        return (double)(ratios.Length - CountBelow(ratios, needed)) / ratios.Length;
+    }
+
+    /// <summary>A ratio as the distributions hold it: as is, or with the sensor scale its log over the sensor's spread.</summary>
+    private static double Standard(double[]? scales, int index, double ratio) =>
+        scales is null ? ratio : ratio <= 0 ? double.NegativeInfinity : Math.Log(ratio) / scales[index];
+
+    /// <summary>
+    /// Each sensor's and kind's spread: the median absolute log of actual ÷ forecast over the slots forecast at half
+    /// its threshold or more, where surges are decided; a sensor with too few such slots gets the median spread of those
+    /// that have enough (or 1 when none has).
+    /// </summary>
+    private static double[] Scales(SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, double[] levels)
+    {
+        var scales = new double[table.Series * table.Kinds];
+        Array.Fill(scales, double.NaN);
+        var logs = new List<double>(table.To - table.From);
+        for (var s = 0; s < table.Series; s++)
+        {
+            var values = panel.Values(s);
+            for (var k = 0; k < table.Kinds && !double.IsNaN(thresholds[s]); k++)
+            {
+                logs.Clear();
+                for (var t = table.From; t < table.To; t++)
+                {
+                    var point = table[k, s, t] * levels[(s * table.Kinds) + k];
+                    if (point >= thresholds[s] / 2 && values[t] > 0)
+                    {
+                        logs.Add(Math.Abs(Math.Log(values[t] / point)));
+                    }
+                }
+
+                if (logs.Count >= MinimumSamples && Median(logs) > 0)
+                {
+                    scales[(s * table.Kinds) + k] = Median(logs);
+                }
+            }
+        }
+
+        for (var k = 0; k < table.Kinds; k++)
+        {
+            var known = Enumerable.Range(0, table.Series).Select(s => scales[(s * table.Kinds) + k]).Where(v => !double.IsNaN(v)).ToList();
+            var fallback = known.Count > 0 ? Median(known) : 1;
+            for (var s = 0; s < table.Series; s++)
+            {
+                if (double.IsNaN(scales[(s * table.Kinds) + k]))
+                {
+                    scales[(s * table.Kinds) + k] = fallback;
+                }
+            }
+        }
+
+        return scales;
     }
 
     /// <summary>Each sensor's and kind's median actual ÷ forecast over the table (1 with too few ratios).</summary>

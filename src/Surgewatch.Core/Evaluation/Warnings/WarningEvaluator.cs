@@ -12,8 +12,16 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 /// <param name="FitTime">Time spent fitting (both fits).</param>
 /// <param name="PredictTime">Time spent forecasting (calibration and test).</param>
 /// <param name="Briefing">Exceedance rule: the day-ahead briefing's own warnings scored alone, before withdrawal (null for the upper-bound rule).</param>
+/// <param name="BySensor">The figures of each evaluated sensor alone (empty when not computed).</param>
 public sealed record WarningEvaluation(
-    string Model, WarningScore Score, IReadOnlyList<double> Thresholds, WarningRuleKind Rule, TimeSpan FitTime, TimeSpan PredictTime, WarningScore? Briefing = null);
+    string Model,
+    WarningScore Score,
+    IReadOnlyList<double> Thresholds,
+    WarningRuleKind Rule,
+    TimeSpan FitTime,
+    TimeSpan PredictTime,
+    WarningScore? Briefing = null,
+    IReadOnlyList<SensorWarningScore>? BySensor = null);
 
 /// <summary>
 /// The forecasts a warning evaluation scores: out of sample over the calibration window (the model fitted on the data
@@ -79,7 +87,7 @@ public sealed class WarningEvaluator(TimeProvider time)
         var (calibration, test) = (forecasts.Calibration, forecasts.Test);
         var thresholds = SurgeThresholds.Compute(panel, test.From, options.Percentile, options.MinimumDays);
         var exceedance = options.Rule == WarningRuleKind.Exceedance
-            ? ExceedanceCalibration.Fit(panel, calibration, thresholds, options.LevelEdges, options.PoolSensors, options.HourGroups, options.SensorLevel)
+            ? ExceedanceCalibration.Fit(panel, calibration, thresholds, options.LevelEdges, options.PoolSensors, options.HourGroups, options.SensorLevel, options.SensorScale)
             : null;
         var flags = exceedance is not null
             ? ExceedanceRule.Flag(panel, test, thresholds, exceedance, options)
@@ -94,7 +102,8 @@ public sealed class WarningEvaluator(TimeProvider time)
         }
 
         var score = WarningScorer.Score(panel, test.From, test.To, thresholds, flags);
-        return new WarningEvaluation(model, score, thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime, briefing);
+        var bySensor = WarningScorer.ScoreBySensor(panel, test.From, test.To, thresholds, flags);
+        return new WarningEvaluation(model, score, thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime, briefing, bySensor);
     }
 
     /// <summary>The first slot of the calibration window before <paramref name="testStart"/> (at most zero when there is no room).</summary>

@@ -1,3 +1,5 @@
+using Surgewatch.Core.Series;
+
 namespace Surgewatch.Core.Evaluation.Warnings;
 
 /// <summary>How well warnings caught surges (see <see cref="WarningScorer"/> for the definitions).</summary>
@@ -23,3 +25,9 @@ public sealed record WarningScore(
     int Sensors,
     double TestDays,
     double WarnedHourFraction);
+
+/// <summary>The warning figures of one sensor (<see cref="WarningScorer.ScoreBySensor"/>).</summary>
+/// <param name="Sensor">The sensor.</param>
+/// <param name="Threshold">Its surge threshold.</param>
+/// <param name="Score">Its figures, as for the whole dataset but over this sensor alone.</param>
+public sealed record SensorWarningScore(SensorId Sensor, double Threshold, WarningScore Score);

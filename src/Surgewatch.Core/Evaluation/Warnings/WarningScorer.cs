@@ -28,30 +28,59 @@ public static class WarningScorer
     /// <summary>Scores <paramref name="flags"/> (indexed by panel slot) on the slots <paramref name="testStart"/> to <paramref name="testEnd"/> (exclusive).</summary>
     public static WarningScore Score(SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags)
     {
-        ArgumentNullException.ThrowIfNull(panel);
-        ArgumentNullException.ThrowIfNull(flags);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(testEnd, panel.Length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(testStart, testEnd);
-        var perHour = SlotCalendar.StepsPerHour(panel.Step);
+        CheckWindow(panel, testStart, testEnd, flags);
         var tally = new Tally();
         var sensors = 0;
         for (var s = 0; s < panel.Sensors.Count; s++)
         {
-            if (double.IsNaN(thresholds[s]))
+            if (!double.IsNaN(thresholds[s]))
             {
-                continue;
+                sensors++;
+                AddSensor(panel, s, testStart, testEnd, thresholds[s], flags, ref tally);
             }
-
-            sensors++;
-            var values = panel.Values(s)[..testEnd];
-            var above = Above(values, thresholds[s], testStart);
-            var warned = Warned(values, flags.EarliestIssue(s), testStart, ref tally);
-            ScoreEvents(panel, above, flags.EarliestIssue(s), perHour, ref tally);
-            ScoreEpisodes(above, warned, perHour, ref tally);
         }
 
+        return tally.ToScore(sensors, (testEnd - testStart) * panel.Step.TotalDays);
+    }
+
+    /// <summary>
+    /// The same figures for each evaluated sensor alone, in panel order: which counters the surges and the false
+    /// warnings come from. The events and episodes of the sensors add up to those of <see cref="Score(SeriesPanel, int, int, ReadOnlySpan{double}, WarningFlags)"/>.
+    /// </summary>
+    public static IReadOnlyList<SensorWarningScore> ScoreBySensor(SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags)
+    {
+        CheckWindow(panel, testStart, testEnd, flags);
         var days = (testEnd - testStart) * panel.Step.TotalDays;
-        return tally.ToScore(sensors, days);
+        var scores = new List<SensorWarningScore>();
+        for (var s = 0; s < panel.Sensors.Count; s++)
+        {
+            if (!double.IsNaN(thresholds[s]))
+            {
+                var tally = new Tally();
+                AddSensor(panel, s, testStart, testEnd, thresholds[s], flags, ref tally);
+                scores.Add(new SensorWarningScore(panel.Sensors[s], thresholds[s], tally.ToScore(1, days)));
+            }
+        }
+
+        return scores;
+    }
+
+    private static void CheckWindow(SeriesPanel panel, int testStart, int testEnd, WarningFlags flags)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(testEnd, panel.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(testStart, testEnd);
+    }
+
+    private static void AddSensor(SeriesPanel panel, int s, int testStart, int testEnd, double threshold, WarningFlags flags, ref Tally tally)
+    {
+        var perHour = SlotCalendar.StepsPerHour(panel.Step);
+        var values = panel.Values(s)[..testEnd];
+        var above = Above(values, threshold, testStart);
+        var warned = Warned(values, flags.EarliestIssue(s), testStart, ref tally);
+        ScoreEvents(panel, above, flags.EarliestIssue(s), perHour, ref tally);
+        ScoreEpisodes(above, warned, perHour, ref tally);
     }
 
     private static bool[] Above(ReadOnlySpan<double> values, double threshold, int testStart)

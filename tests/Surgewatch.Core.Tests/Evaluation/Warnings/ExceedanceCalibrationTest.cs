@@ -1,5 +1,6 @@
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Tests.Forecasting;
+using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Tests.Evaluation.Warnings;
 
@@ -116,6 +117,35 @@ public class ExceedanceCalibrationTest
     }
 
     [Fact]
+    public void Fit_SensorScale_GivesASteadySensorItsOwnNarrowSpreadAndANoisyOneItsWideSpread()
+    {
+        // Pooled sensors forecast at 90 with threshold 100: sensor 0's readings are 2 % off, sensor 1's 30 % off.
+        var (panel, table) = TwoSensors(90, t => t % 2 == 0 ? 88.2 : 91.8, t => t % 2 == 0 ? 63 : 117);
+
+        var plain = ExceedanceCalibration.Fit(panel, table, [100, 100], null, poolSensors: true, sensorScale: false);
+        var scaled = ExceedanceCalibration.Fit(panel, table, [100, 100], null, poolSensors: true, sensorScale: true);
+
+        plain.Scale(0, 1).Should().Be(1);
+        scaled.Scale(0, 1).Should().BeApproximately(0.02, 1e-4);
+        scaled.Scale(1, 1).Should().BeApproximately((Math.Log(1.3) - Math.Log(0.7)) / 2, 1e-12);
+        plain.Probability(0, 1, 95, 100).Should().Be(0.25, "only sensor 1's ratios of 1.3 reach 100 ÷ 95");
+        plain.Probability(1, 1, 95, 100).Should().Be(0.25);
+        scaled.Probability(0, 1, 95, 100).Should().Be(0, "a 5 % rise is more than two of sensor 0's spreads, and no scaled error is that large");
+        scaled.Probability(1, 1, 95, 100).Should().Be(0.5, "for sensor 1 it is half a spread: the upper half of both sensors' scaled errors");
+    }
+
+    [Fact]
+    public void Fit_SensorScaleWithoutSlotsNearItsThreshold_TakesTheMedianSpreadOfTheOthers()
+    {
+        var (panel, table) = TwoSensors(90, t => t % 2 == 0 ? 88.2 : 91.8, t => t % 2 == 0 ? 63 : 117);
+
+        var scaled = ExceedanceCalibration.Fit(panel, table, [100, 1000], null, poolSensors: true, sensorScale: true);
+
+        scaled.Scale(1, 1).Should().BeApproximately(0.02, 1e-4, "sensor 1 is never forecast at half of 1,000, so it takes sensor 0's spread");
+        scaled.Scale(0, 0).Should().Be(1, "no day-ahead forecasts were made by any sensor");
+    }
+
+    [Fact]
     public void Probability_TwoHourGroups_UsesTheRatiosOfTheSlotsHalfOfTheDay()
     {
         // Four days; readings equal the forecasts before noon and double them after.
@@ -129,7 +159,7 @@ public class ExceedanceCalibrationTest
         whole.Probability(0, 1, 60, 100, hour: 5).Should().Be(0.5);
     }
 
-    private static (Surgewatch.Core.Series.SeriesPanel Panel, ForecastTable Table) Calibration(Func<int, double> forecast, Func<int, double> reading, int length)
+    private static (SeriesPanel Panel, ForecastTable Table) Calibration(Func<int, double> forecast, Func<int, double> reading, int length)
     {
         var values = new double[length];
         var table = new ForecastTable(2, 1, 0, length);
@@ -140,5 +170,20 @@ public class ExceedanceCalibrationTest
         }
 
         return (ForecastTestPanels.Hourly(values), table);
+    }
+
+    private static (SeriesPanel Panel, ForecastTable Table) TwoSensors(double forecast, Func<int, double> reading0, Func<int, double> reading1)
+    {
+        var table = new ForecastTable(2, 2, 0, 100);
+        var values0 = new double[100];
+        var values1 = new double[100];
+        for (var t = 0; t < 100; t++)
+        {
+            table[1, 0, t] = table[1, 1, t] = forecast;
+            values0[t] = reading0(t);
+            values1[t] = reading1(t);
+        }
+
+        return (ForecastTestPanels.Hourly(values0, values1), table);
     }
 }

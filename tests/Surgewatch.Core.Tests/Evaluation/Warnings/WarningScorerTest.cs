@@ -123,5 +123,37 @@ public class WarningScorerTest
         score.TestDays.Should().Be(1);
     }
 
+    [Fact]
+    public void ScoreBySensor_TwoSensorsAndOneUnevaluated_GivesEachItsOwnFiguresThatAddUpToTheTotal()
+    {
+        var hit = Quiet(48);
+        hit[30] = 20;
+        var falseAlarms = Quiet(48);
+        var unevaluated = Quiet(48);
+        unevaluated[30] = 20;
+        var panel = ForecastTestPanels.Hourly(hit, falseAlarms, unevaluated);
+        var flags = new WarningFlags(3, 48);
+        flags.Flag(0, 30, 26);
+        flags.Flag(1, 33, 26);
+        flags.Flag(1, 40, 26);
+        double[] thresholds = [10, 10, double.NaN];
+
+        var bySensor = WarningScorer.ScoreBySensor(panel, 24, 48, thresholds, flags);
+        var total = WarningScorer.Score(panel, 24, 48, thresholds, flags);
+
+        bySensor.Select(b => b.Sensor.Value).Should().Equal("s0", "s1");
+        bySensor[0].Score.Precision.Should().Be(1);
+        bySensor[0].Score.RecallLead1h.Should().Be(1);
+        bySensor[0].Score.FalseEpisodesPerSensor30d.Should().Be(0);
+        bySensor[1].Score.Events.Should().Be(0);
+        double.IsNaN(bySensor[1].Score.RecallLead1h).Should().BeTrue("a sensor without surges has no recall");
+        bySensor[1].Score.Precision.Should().Be(0);
+        bySensor[1].Score.FalseEpisodesPerSensor30d.Should().Be(60, "two false episodes in one day");
+        bySensor[1].Threshold.Should().Be(10);
+        bySensor.Sum(b => b.Score.Events).Should().Be(total.Events);
+        bySensor.Sum(b => b.Score.Episodes).Should().Be(total.Episodes);
+        total.Precision.Should().BeApproximately(1.0 / 3, 1e-12);
+    }
+
     private static double[] Quiet(int n) => Enumerable.Repeat(5.0, n).ToArray();
 }
