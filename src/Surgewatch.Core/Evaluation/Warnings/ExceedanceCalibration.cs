@@ -132,41 +132,18 @@ public sealed class ExceedanceCalibration
     /// </summary>
     private static double[] Scales(SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, double[] levels)
     {
-        var scales = new double[table.Series * table.Kinds];
-        Array.Fill(scales, double.NaN);
-        var logs = new List<double>(table.To - table.From);
-        for (var s = 0; s < table.Series; s++)
+        var scales = Medians(panel, table, thresholds, (index, point, value, threshold) =>
         {
-            var values = panel.Values(s);
-            for (var k = 0; k < table.Kinds && !double.IsNaN(thresholds[s]); k++)
-            {
-                logs.Clear();
-                for (var t = table.From; t < table.To; t++)
-                {
-                    var point = table[k, s, t] * levels[(s * table.Kinds) + k];
-                    if (point >= thresholds[s] / 2 && values[t] > 0)
-                    {
-                        logs.Add(Math.Abs(Math.Log(values[t] / point)));
-                    }
-                }
-
-                if (logs.Count >= MinimumSamples && Median(logs) > 0)
-                {
-                    scales[(s * table.Kinds) + k] = Median(logs);
-                }
-            }
-        }
-
+            point *= levels[index];
+            return point >= threshold / 2 && value > 0 ? Math.Abs(Math.Log(value / point)) : double.NaN;
+        });
         for (var k = 0; k < table.Kinds; k++)
         {
-            var known = Enumerable.Range(0, table.Series).Select(s => scales[(s * table.Kinds) + k]).Where(v => !double.IsNaN(v)).ToList();
+            var known = Enumerable.Range(0, table.Series).Select(s => scales[(s * table.Kinds) + k]).Where(v => v > 0).ToList();
             var fallback = known.Count > 0 ? Median(known) : 1;
             for (var s = 0; s < table.Series; s++)
             {
-                if (double.IsNaN(scales[(s * table.Kinds) + k]))
-                {
-                    scales[(s * table.Kinds) + k] = fallback;
-                }
+                scales[(s * table.Kinds) + k] = scales[(s * table.Kinds) + k] > 0 ? scales[(s * table.Kinds) + k] : fallback;
             }
         }
 
@@ -176,31 +153,48 @@ public sealed class ExceedanceCalibration
     /// <summary>Each sensor's and kind's median actual ÷ forecast over the table (1 with too few ratios).</summary>
     private static double[] Levels(SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds)
     {
-        var levels = Ones(table.Series * table.Kinds);
-        var ratios = new List<double>(table.To - table.From);
+        var levels = Medians(panel, table, thresholds, (_, point, value, _) => point > 0 && !double.IsNaN(value) ? value / point : double.NaN);
+        for (var i = 0; i < levels.Length; i++)
+        {
+            levels[i] = double.IsNaN(levels[i]) ? 1 : levels[i];
+        }
+
+        return levels;
+    }
+
+    /// <summary>
+    /// Per sensor and kind (index sensor × kinds + kind), the median of <paramref name="sample"/>(index, forecast,
+    /// reading, threshold) over the table's slots, skipping NaN samples; NaN with fewer than <see cref="MinimumSamples"/>
+    /// samples or for a sensor without a threshold.
+    /// </summary>
+    private static double[] Medians(SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, Func<int, double, double, double, double> sample)
+    {
+        var medians = new double[table.Series * table.Kinds];
+        Array.Fill(medians, double.NaN);
+        var samples = new List<double>(table.To - table.From);
         for (var s = 0; s < table.Series; s++)
         {
             var values = panel.Values(s);
             for (var k = 0; k < table.Kinds && !double.IsNaN(thresholds[s]); k++)
             {
-                ratios.Clear();
+                samples.Clear();
                 for (var t = table.From; t < table.To; t++)
                 {
-                    var point = table[k, s, t];
-                    if (point > 0 && !double.IsNaN(values[t]))
+                    var x = sample((s * table.Kinds) + k, table[k, s, t], values[t], thresholds[s]);
+                    if (!double.IsNaN(x))
                     {
-                        ratios.Add(values[t] / point);
+                        samples.Add(x);
                     }
                 }
 
-                if (ratios.Count >= MinimumSamples)
+                if (samples.Count >= MinimumSamples)
                 {
-                    levels[(s * table.Kinds) + k] = Median(ratios);
+                    medians[(s * table.Kinds) + k] = Median(samples);
                 }
             }
         }
 
-        return levels;
+        return medians;
     }
 
     private static double Median(List<double> values)
