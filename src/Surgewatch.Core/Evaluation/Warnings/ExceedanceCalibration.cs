@@ -87,10 +87,10 @@ public sealed class ExceedanceCalibration
     }
 
     /// <summary>The factor that multiplies the forecasts of <paramref name="kind"/> for <paramref name="series"/> (1 without the sensor-level correction).</summary>
-    public double Level(int series, int kind) => _levels[(series * (_levels.Length / _ratios.Length)) + kind];
+    public double Level(int series, int kind) => _levels[Index(series, kind)];
 
     /// <summary>The spread that divides the log ratios of <paramref name="kind"/> for <paramref name="series"/> (1 without the sensor scale).</summary>
-    public double Scale(int series, int kind) => _scales is null ? 1 : _scales[(series * (_levels.Length / _ratios.Length)) + kind];
+    public double Scale(int series, int kind) => _scales is null ? 1 : _scales[Index(series, kind)];
 
     /// <summary>
     /// The probability that <paramref name="series"/> reaches <paramref name="threshold"/> at a slot forecast as
@@ -117,9 +117,12 @@ public sealed class ExceedanceCalibration
             return point >= threshold ? 1 : 0;
         }
 
-        var needed = Standard(_scales, (series * (_levels.Length / _ratios.Length)) + kind, threshold / point);
+        var needed = Standard(_scales, Index(series, kind), threshold / point);
         return (double)(ratios.Length - CountBelow(ratios, needed)) / ratios.Length;
     }
+
+    /// <summary>The position of a series' kind in the per-series-and-kind arrays (levels, scales).</summary>
+    private int Index(int series, int kind) => (series * (_levels.Length / _ratios.Length)) + kind;
 
     /// <summary>A ratio as the distributions hold it: as is, or with the sensor scale its log over the sensor's spread.</summary>
     private static double Standard(double[]? scales, int index, double ratio) =>

@@ -101,8 +101,7 @@ public sealed class WarningEvaluator(TimeProvider time)
             flags.KeepFiring(s, keep, test.From, test.To);
         }
 
-        var score = WarningScorer.Score(panel, test.From, test.To, thresholds, flags);
-        var bySensor = WarningScorer.ScoreBySensor(panel, test.From, test.To, thresholds, flags);
+        var (score, bySensor) = WarningScorer.ScoreWithSensors(panel, test.From, test.To, thresholds, flags);
         return new WarningEvaluation(model, score, thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime, briefing, bySensor);
     }
 

@@ -26,51 +26,36 @@ public static class WarningScorer
     }
 
     /// <summary>Scores <paramref name="flags"/> (indexed by panel slot) on the slots <paramref name="testStart"/> to <paramref name="testEnd"/> (exclusive).</summary>
-    public static WarningScore Score(SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags)
-    {
-        CheckWindow(panel, testStart, testEnd, flags);
-        var tally = new Tally();
-        var sensors = 0;
-        for (var s = 0; s < panel.Sensors.Count; s++)
-        {
-            if (!double.IsNaN(thresholds[s]))
-            {
-                sensors++;
-                AddSensor(panel, s, testStart, testEnd, thresholds[s], flags, ref tally);
-            }
-        }
-
-        return tally.ToScore(sensors, (testEnd - testStart) * panel.Step.TotalDays);
-    }
+    public static WarningScore Score(SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags) =>
+        ScoreWithSensors(panel, testStart, testEnd, thresholds, flags).Total;
 
     /// <summary>
-    /// The same figures for each evaluated sensor alone, in panel order: which counters the surges and the false
-    /// warnings come from. The events and episodes of the sensors add up to those of <see cref="Score(SeriesPanel, int, int, ReadOnlySpan{double}, WarningFlags)"/>.
+    /// The figures of <see cref="Score(SeriesPanel, int, int, ReadOnlySpan{double}, WarningFlags)"/> together with the
+    /// same figures for each evaluated sensor alone, in panel order: which counters the surges and the false warnings
+    /// come from. The events and episodes of the sensors add up to the total's.
     /// </summary>
-    public static IReadOnlyList<SensorWarningScore> ScoreBySensor(SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags)
+    public static (WarningScore Total, IReadOnlyList<SensorWarningScore> BySensor) ScoreWithSensors(
+        SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags)
     {
-        CheckWindow(panel, testStart, testEnd, flags);
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(flags);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(testEnd, panel.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(testStart, testEnd);
         var days = (testEnd - testStart) * panel.Step.TotalDays;
-        var scores = new List<SensorWarningScore>();
+        var total = new Tally();
+        var bySensor = new List<SensorWarningScore>();
         for (var s = 0; s < panel.Sensors.Count; s++)
         {
             if (!double.IsNaN(thresholds[s]))
             {
                 var tally = new Tally();
                 AddSensor(panel, s, testStart, testEnd, thresholds[s], flags, ref tally);
-                scores.Add(new SensorWarningScore(panel.Sensors[s], thresholds[s], tally.ToScore(1, days)));
+                bySensor.Add(new SensorWarningScore(panel.Sensors[s], thresholds[s], tally.ToScore(1, days)));
+                total.Add(tally);
             }
         }
 
-        return scores;
-    }
-
-    private static void CheckWindow(SeriesPanel panel, int testStart, int testEnd, WarningFlags flags)
-    {
-        ArgumentNullException.ThrowIfNull(panel);
-        ArgumentNullException.ThrowIfNull(flags);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(testEnd, panel.Length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(testStart, testEnd);
+        return (total.ToScore(bySensor.Count, days), bySensor);
     }
 
     private static void AddSensor(SeriesPanel panel, int s, int testStart, int testEnd, double threshold, WarningFlags flags, ref Tally tally)
@@ -185,6 +170,18 @@ public static class WarningScorer
         {
             _episodes++;
             _correct += correct ? 1 : 0;
+        }
+
+        /// <summary>Adds everything <paramref name="other"/> has counted (another sensor's tally).</summary>
+        public void Add(Tally other)
+        {
+            (_events, _lead1h, _dayAhead, _episodes, _correct) =
+                (_events + other._events, _lead1h + other._lead1h, _dayAhead + other._dayAhead, _episodes + other._episodes, _correct + other._correct);
+            (_slots, _warnedSlots) = (_slots + other._slots, _warnedSlots + other._warnedSlots);
+            if (other._leads is { } leads)
+            {
+                (_leads ??= []).AddRange(leads);
+            }
         }
 
         public readonly WarningScore ToScore(int sensors, double days)

@@ -124,7 +124,7 @@ public class WarningScorerTest
     }
 
     [Fact]
-    public void ScoreBySensor_TwoSensorsAndOneUnevaluated_GivesEachItsOwnFiguresThatAddUpToTheTotal()
+    public void ScoreWithSensors_TwoSensorsAndOneUnevaluated_GivesEachItsOwnFiguresThatAddUpToTheTotal()
     {
         var hit = Quiet(48);
         hit[30] = 20;
@@ -138,8 +138,7 @@ public class WarningScorerTest
         flags.Flag(1, 40, 26);
         double[] thresholds = [10, 10, double.NaN];
 
-        var bySensor = WarningScorer.ScoreBySensor(panel, 24, 48, thresholds, flags);
-        var total = WarningScorer.Score(panel, 24, 48, thresholds, flags);
+        var (total, bySensor) = WarningScorer.ScoreWithSensors(panel, 24, 48, thresholds, flags);
 
         bySensor.Select(b => b.Sensor.Value).Should().Equal("s0", "s1");
         bySensor[0].Score.Precision.Should().Be(1);
