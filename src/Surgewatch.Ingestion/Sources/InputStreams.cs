@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Surgewatch.Ingestion.Errors;
 
 namespace Surgewatch.Ingestion.Sources;
@@ -17,7 +16,8 @@ public static class InputStreams
 
     /// <summary>
     /// Wraps <paramref name="stream"/> so that it reads as plain text: gzip content (recognised by its magic bytes
-    /// 1F 8B, not by a name) is decompressed. Works on streams that cannot seek, such as request bodies.
+    /// 1F 8B, not by a name) is decompressed, and a gzip stream cut off before its trailer fails when its end is read
+    /// (<see cref="CheckedGzipStream"/>). Works on streams that cannot seek, such as request bodies.
     /// </summary>
     /// <param name="stream">The raw input.</param>
     /// <param name="leaveOpen">Whether disposing the result leaves <paramref name="stream"/> open.</param>
@@ -33,7 +33,7 @@ public static class InputStreams
 
         var replay = new ReplayStream(head.AsMemory(0, read), stream, leaveOpen);
         return read == 2 && head[0] == 0x1F && head[1] == 0x8B
-            ? new GZipStream(replay, CompressionMode.Decompress, leaveOpen: false)
+            ? new CheckedGzipStream(replay, leaveOpen: false)
             : replay;
     }
 

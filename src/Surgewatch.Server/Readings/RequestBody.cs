@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Compression;
 using Surgewatch.Ingestion.Errors;
 
 namespace Surgewatch.Server.Readings;
@@ -80,7 +79,7 @@ internal sealed class RequestBody : IDisposable
         var inflated = new RequestBody((int)Math.Min(limit + 1, (long)_length * 4));
         try
         {
-            await using var gzip = new GZipStream(AsStream(), CompressionMode.Decompress, leaveOpen: false);
+            await using var gzip = new Ingestion.Sources.CheckedGzipStream(AsStream(), leaveOpen: false);
             await inflated.FillAsync(gzip, limit, cancellationToken);
             return inflated;
         }
