@@ -14,8 +14,18 @@ public sealed record ReaderOptions
     /// </summary>
     public TimeZoneInfo SiteZone { get; init; } = TimeZoneInfo.Utc;
 
-    /// <summary>What the sensors measure. Counting kinds refuse negative values.</summary>
+    /// <summary>What the sensors measure, and so which values are plausible (<see cref="PlausibleValues"/>).</summary>
     public SensorKind Kind { get; init; } = SensorKind.PedestrianCount;
+
+    /// <summary>
+    /// The kind of a sensor that is already known (for example to the store a server ingests into), or null for a
+    /// new sensor, which takes <see cref="Kind"/>. Lets one input mix sensors of several kinds, each value checked
+    /// against its own sensor's kind. Called once per distinct sensor of an input.
+    /// </summary>
+    public Func<SensorId, SensorKind?>? KindOf { get; init; }
+
+    /// <summary>The kind whose values <paramref name="sensor"/>'s readings are checked against.</summary>
+    public SensorKind KindFor(SensorId sensor) => KindOf?.Invoke(sensor) ?? Kind;
 
     /// <summary>
     /// The sensors' native step. When null, sensors.csv gives its sensors an hourly step and a data folder

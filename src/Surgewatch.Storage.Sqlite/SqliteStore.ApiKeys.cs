@@ -24,6 +24,30 @@ public sealed partial class SqliteStore : IApiKeyStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<ApiKey>> ListApiKeysAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(ApiKeyTable.List, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<bool> RevokeApiKeyAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return WriteAsync(connection => ApiKeyTable.Revoke(connection, id, at), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task MarkApiKeyUsedAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return WriteAsync(
+            connection =>
+            {
+                ApiKeyTable.MarkUsed(connection, id, at);
+                return 0;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<long> CountApiKeysAsync(CancellationToken cancellationToken = default) =>
         ReadAsync(connection => Sql.ScalarInt64(connection, null, "SELECT count(*) FROM api_keys"), cancellationToken);
 }

@@ -16,6 +16,11 @@ export function hasKey() {
   return operatorKey !== '';
 }
 
+/** The key in use, for the live hub (a server that closes reads asks for it there too); '' when none. */
+export function currentKey() {
+  return operatorKey;
+}
+
 /** Sets the key used for operator actions; a pasted key is kept for this browser tab only (sessionStorage). */
 export function setKey(key, remember) {
   operatorKey = key.trim();

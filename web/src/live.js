@@ -1,6 +1,6 @@
 // Live updates through the SignalR hub /hubs/live, with polling as the fallback while the hub is unreachable.
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
-import { get } from './api.js';
+import { currentKey, get } from './api.js';
 import { emit, setAlert, setAlerts, setClock, setStatuses, state } from './state.js';
 
 const pollMs = 15_000;
@@ -24,7 +24,8 @@ export async function refresh() {
 /** Starts the hub connection; retries forever with back-off, polling meanwhile. */
 export function startLive() {
   const hub = new HubConnectionBuilder()
-    .withUrl('/hubs/live')
+    // The key goes as the access_token parameter over WebSockets; the server never logs query strings.
+    .withUrl('/hubs/live', { accessTokenFactory: () => currentKey() })
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(30_000, 1_000 * 2 ** ctx.previousRetryCount) })
     .configureLogging(LogLevel.Warning)
     .build();

@@ -32,5 +32,9 @@ internal static class CommandRunner
         or DirectoryNotFoundException
         or InputRejectedException
         or DataFolderException
-        or XGBoostNotInstalledException;
+        or XGBoostNotInstalledException
+        or Server.Hosting.ServerSetupException
+        or Microsoft.Extensions.Options.OptionsValidationException
+        or Storage.Sqlite.SchemaVersionException
+        or UnauthorizedAccessException;
 }

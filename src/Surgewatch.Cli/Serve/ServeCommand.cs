@@ -67,7 +67,16 @@ internal static class ServeCommand
             builder.WebHost.UseUrls(urls);
             builder.Services.Configure<ServerOptions>(o => o.AnnounceGeneratedKey = key => AnnounceKey(context, key));
         });
-        await app.StartAsync(cancellation);
+        try
+        {
+            await app.StartAsync(cancellation);
+        }
+        catch (IOException e) when (e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
+        {
+            // Kestrel's "Failed to bind to address …: address already in use": a setting to change, not a crash.
+            throw new UserInputException($"{e.Message} Choose another address with --urls.");
+        }
+
         foreach (var url in app.Urls)
         {
             context.Console.MarkupLineInterpolated($"Surgewatch {mode.Name} listening on [bold]{url}[/] (dashboard {url}/, API docs {url}/api/docs), store {db.FullName}. Press Ctrl+C to stop.");

@@ -33,7 +33,8 @@ public static class WideCsvReader
             throw errors.Rejection();
         }
 
-        var rows = new WideRows(csv, names, columns, options, errors);
+        var kinds = Array.ConvertAll(columns.SensorOf, sensor => sensor >= 0 ? builder.KindOf(sensor) : options.Kind);
+        var rows = new WideRows(csv, names, columns, kinds, options, errors);
         while (csv.TryRead())
         {
             rows.Add(builder.Batch);
@@ -72,7 +73,7 @@ public static class WideCsvReader
     private sealed record WideColumns(int Timestamp, int[] SensorOf);
 
     /// <summary>Adds the readings of one line at a time, refusing a timestamp given on two lines.</summary>
-    private sealed class WideRows(CsvRecordReader csv, string[] names, WideColumns columns, ReaderOptions options, InputErrorList errors)
+    private sealed class WideRows(CsvRecordReader csv, string[] names, WideColumns columns, SensorKind[] kinds, ReaderOptions options, InputErrorList errors)
     {
         private readonly TimestampParser _timestamps = new(options.SiteZone);
         private readonly Dictionary<long, int> _lineOf = [];
@@ -124,7 +125,7 @@ public static class WideCsvReader
                     continue;
                 }
 
-                if (ValueParser.TryParse(cell, options.Kind, out var value, out var problem))
+                if (ValueParser.TryParse(cell, kinds[i], out var value, out var problem))
                 {
                     batch.Add(columns.SensorOf[i], label, value);
                 }

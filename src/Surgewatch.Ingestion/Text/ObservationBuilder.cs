@@ -13,14 +13,15 @@ internal sealed record FieldNames(string Sensor, string Timestamp, string Value)
 /// </summary>
 internal sealed class ObservationBuilder
 {
-    private readonly SensorKind _kind;
+    private readonly ReaderOptions _options;
+    private readonly List<SensorKind> _kinds = [];
     private readonly InputErrorList _errors;
     private readonly TimestampParser _timestamps;
     private readonly DuplicateDetector _duplicates = new();
 
     public ObservationBuilder(ReaderOptions options, InputErrorList errors, int capacity = 4096)
     {
-        _kind = options.Kind;
+        _options = options;
         _errors = errors;
         _timestamps = new TimestampParser(options.SiteZone);
         Batch = new ObservationBatch(capacity);
@@ -36,7 +37,7 @@ internal sealed class ObservationBuilder
     {
         var sensorOk = Sensors.TryParse(sensor, out var sensorIndex, out var sensorProblem);
         var timeOk = _timestamps.TryParse(timestamp, out var label, out var timeProblem);
-        var valueOk = ValueParser.TryParse(value, _kind, out var number, out var valueProblem);
+        var valueOk = ValueParser.TryParse(value, sensorOk ? KindOf(sensorIndex) : _options.Kind, out var number, out var valueProblem);
         if (sensorOk && timeOk && valueOk)
         {
             Batch.Add(sensorIndex, label, number);
@@ -55,6 +56,17 @@ internal sealed class ObservationBuilder
         _duplicates.Report(Batch, _errors);
         _errors.ThrowIfAny();
         return Batch;
+    }
+
+    /// <summary>The kind the values of the batch's sensor <paramref name="sensorIndex"/> are checked against (looked up once per sensor).</summary>
+    public SensorKind KindOf(int sensorIndex)
+    {
+        while (_kinds.Count <= sensorIndex)
+        {
+            _kinds.Add(_options.KindFor(Batch.Sensors[_kinds.Count]));
+        }
+
+        return _kinds[sensorIndex];
     }
 
     private void ReportIf(bool failed, int line, string field, string problem)

@@ -3,7 +3,10 @@ using Surgewatch.Core.Series;
 
 namespace Surgewatch.Ingestion.Text;
 
-/// <summary>Parses invariant-culture numbers from UTF-8, refusing non-finite values and negative counts.</summary>
+/// <summary>
+/// Parses invariant-culture numbers from UTF-8 and accepts only values plausible for the sensor's kind
+/// (<see cref="PlausibleValues"/>): finite, not negative, within the kind's bound, whole for people and device counts.
+/// </summary>
 internal static class ValueParser
 {
     /// <summary>Parses <paramref name="text"/>; on failure <paramref name="problem"/> says why.</summary>
@@ -16,25 +19,15 @@ internal static class ValueParser
             return false;
         }
 
-        if (!double.IsFinite(value))
+        if (!PlausibleValues.IsPlausible(kind, value, out var implausible))
         {
-            problem = $"{Utf8Text.Quote(text)} is not a finite number";
-            return false;
-        }
-
-        if (value < 0 && IsCount(kind))
-        {
-            problem = $"{Utf8Text.Quote(text)} is negative; counts ({kind}) cannot be negative";
+            problem = $"{Utf8Text.Quote(text)} {implausible}";
             return false;
         }
 
         problem = string.Empty;
         return true;
     }
-
-    /// <summary>Kinds that count things, so cannot be negative.</summary>
-    public static bool IsCount(SensorKind kind) =>
-        kind is SensorKind.PedestrianCount or SensorKind.DeviceCount or SensorKind.Occupancy or SensorKind.RoadFlow;
 
     /// <summary>The fast path for counts: up to 15 plain digits, exact in a double.</summary>
     private static bool TryParseWholeNumber(ReadOnlySpan<byte> text, out double value)

@@ -21,10 +21,10 @@ internal sealed class KeyBootstrapper(IApiKeyStore keys, IConfiguration configur
         var configured = configuration[ServerOptions.BootstrapKeyVariable];
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            if (configured.Trim().Length < ApiKeySecrets.MinLength)
+            if (!ApiKeySecrets.IsStrongEnough(configured.Trim(), out var weakness))
             {
-                throw new InvalidOperationException(
-                    $"{ServerOptions.BootstrapKeyVariable} must be at least {ApiKeySecrets.MinLength} characters of random text (for example the output of 'openssl rand -base64 32').");
+                throw new ServerSetupException(
+                    $"{ServerOptions.BootstrapKeyVariable} is too weak to guard the admin key: {weakness}. Use random text, for example the output of 'openssl rand -base64 32'.");
             }
 
             await AddAsync(configured.Trim(), "bootstrap admin (from environment)", cancellationToken);

@@ -10,16 +10,59 @@ internal sealed record CreateKeyRequest(string Name, ApiKeyRole Role);
 /// <summary>A new key: <paramref name="Key"/> is shown only in this reply.</summary>
 internal sealed record CreatedKey(string Id, string Name, ApiKeyRole Role, DateTimeOffset CreatedAt, string Key);
 
-/// <summary><c>POST /api/v1/keys</c>: admins make keys.</summary>
+/// <summary>A key as listed: never its secret or hash.</summary>
+internal sealed record KeyDto(string Id, string Name, ApiKeyRole Role, DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt, bool Active)
+{
+    public static KeyDto Of(ApiKey key) => new(key.Id, key.Name, key.Role, key.CreatedAt, key.LastUsedAt, key.RevokedAt, key.IsActive);
+}
+
+/// <summary>
+/// <c>POST /api/v1/keys</c>, <c>GET /keys</c> and <c>DELETE /keys/{id}</c>: admins make, list and revoke keys. A
+/// revocation is effective at once on every node, since every request looks its key up in the shared store.
+/// </summary>
 internal static class KeyEndpoints
 {
     private const int MaxNameLength = 200;
 
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapPost("/keys", CreateAsync)
             .WithName("CreateKey")
             .WithSummary("Make an API key (admin). The key is in the reply only once.")
             .RequireKey(ApiKeyRole.Admin);
+        api.MapGet("/keys", async (IApiKeyStore keys, CancellationToken cancellationToken) =>
+                Results.Ok((await keys.ListApiKeysAsync(cancellationToken)).Select(KeyDto.Of).ToArray()))
+            .WithName("GetKeys")
+            .WithSummary("Every key, revoked ones included: id, name, role, created, last used (to the minute), revoked (admin). Never the secret.")
+            .Produces<KeyDto[]>()
+            .RequireKey(ApiKeyRole.Admin);
+        api.MapDelete("/keys/{id}", RevokeAsync)
+            .WithName("RevokeKey")
+            .WithSummary("Revoke a key at once (admin); audited. The last active admin key cannot be revoked (409).")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireKey(ApiKeyRole.Admin);
+    }
+
+    private static async Task<IResult> RevokeAsync(string id, HttpContext context, IApiKeyStore keys, ApiKeyAuthenticator authenticator, Audit.AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await keys.RevokeApiKeyAsync(id, clock.GetUtcNow(), cancellationToken))
+            {
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such active key", detail: $"No active key '{id}'. GET /api/v1/keys lists the keys.");
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The key cannot be revoked", detail: e.Message);
+        }
+
+        authenticator.Forget(id);
+        await audit.RecordAsync(context, "key.revoke", id);
+        return Results.NoContent();
+    }
 
     private static async Task<IResult> CreateAsync(CreateKeyRequest request, HttpContext context, IApiKeyStore keys, Audit.AuditTrail audit, TimeProvider clock, CancellationToken cancellationToken)
     {

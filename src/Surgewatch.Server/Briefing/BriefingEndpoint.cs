@@ -26,9 +26,9 @@ internal static class BriefingEndpoint
         {
             day = clocks.NowLabel().Date.AddDays(1);
         }
-        else if (!DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        else if (!QueryLabels.TryParseDate(date, out day, out var error))
         {
-            return QueryProblems.BadParameter("date", $"'{date}' is not a date such as 2024-03-01");
+            return QueryProblems.BadParameter("date", error);
         }
 
         var all = await zones.ListZonesAsync(cancellationToken);

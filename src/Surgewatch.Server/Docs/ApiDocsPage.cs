@@ -12,20 +12,28 @@ internal static class ApiDocsPage
         <head>
         <meta charset="utf-8">
         <title>Surgewatch HTTP API</title>
-        <style>
-          body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d2430; }
-          table { border-collapse: collapse; width: 100%; }
-          th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #dde2ea; vertical-align: top; }
-          code { font-size: .95em; }
-          .get { color: #1b6e3a; } .post { color: #8a4b00; }
-        </style>
+        <link rel="stylesheet" href="/api/docs.css">
         </head>
         <body>
         <h1>Surgewatch HTTP API</h1>
         <p>Machine-readable description: <a href="/openapi/v1.json"><code>/openapi/v1.json</code></a>.
         Writes need <code>Authorization: Bearer KEY</code>.</p>
         <table id="operations"><thead><tr><th>Method</th><th>Path</th><th>Summary</th><th>Responses</th></tr></thead><tbody></tbody></table>
-        <script>
+        <script src="/api/docs.js"></script>
+        </body>
+        </html>
+        """;
+
+    // Served as files of their own: the Content-Security-Policy (Hosting/SecurityHeaders) allows no inline script.
+    private const string Css = """
+          body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1d2430; }
+          table { border-collapse: collapse; width: 100%; }
+          th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #dde2ea; vertical-align: top; }
+          code { font-size: .95em; }
+          .get { color: #1b6e3a; } .post { color: #8a4b00; }
+        """;
+
+    private const string Script = """
         fetch('/openapi/v1.json').then(r => r.json()).then(doc => {
           const body = document.querySelector('#operations tbody');
           for (const [path, item] of Object.entries(doc.paths || {})) {
@@ -36,11 +44,12 @@ internal static class ApiDocsPage
             }
           }
         }).catch(e => { document.body.append('Could not load the OpenAPI document: ' + e); });
-        </script>
-        </body>
-        </html>
         """;
 
-    public static void Map(WebApplication app) =>
+    public static void Map(WebApplication app)
+    {
         app.MapGet("/api/docs", () => Results.Content(Html, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/api/docs.css", () => Results.Content(Css, "text/css; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/api/docs.js", () => Results.Content(Script, "text/javascript; charset=utf-8")).ExcludeFromDescription();
+    }
 }

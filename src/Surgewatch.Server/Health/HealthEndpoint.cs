@@ -13,7 +13,8 @@ internal static class HealthEndpoint
             .WithName("GetHealth")
             .WithSummary("200 with the stored reading count when the store answers, 503 when it does not.")
             .Produces<HealthReply>()
-            .Produces<HealthReply>(StatusCodes.Status503ServiceUnavailable);
+            .Produces<HealthReply>(StatusCodes.Status503ServiceUnavailable)
+            .DisableRateLimiting();
 
     private static async Task<IResult> CheckAsync(IObservationStore store, ILoggerFactory logs, CancellationToken cancellationToken)
     {

@@ -1,10 +1,22 @@
+using System.Globalization;
 using Surgewatch.Core.Calendar;
 
 namespace Surgewatch.Server.Hosting;
 
-/// <summary>Parses optional ISO-8601 query parameters into labels (instants with an offset become labels of the site zone).</summary>
+/// <summary>
+/// Parses optional ISO-8601 query parameters into labels (instants with an offset become labels of the site zone),
+/// and dates. Both must lie in the years <see cref="FirstYear"/> to <see cref="LastYear"/>: no counter data lies
+/// outside them, and a date near the end of the calendar would overflow the arithmetic of the views (a day or a
+/// forecast horizon added to 9999-12-31), so it is refused here, in one place, with a 400.
+/// </summary>
 internal static class QueryLabels
 {
+    public const int FirstYear = 1900;
+    public const int LastYear = 2199;
+
+    private static readonly TimeLabel Earliest = TimeLabel.FromDate(new DateOnly(FirstYear, 1, 1));
+    private static readonly TimeLabel Latest = TimeLabel.FromDate(new DateOnly(LastYear + 1, 1, 1));
+
     public static bool TryParse(string? text, TimeZoneInfo siteZone, out TimeLabel? label, out string error)
     {
         label = null;
@@ -14,13 +26,32 @@ internal static class QueryLabels
             return true;
         }
 
-        if (TimeLabelParser.TryParse(text.AsSpan(), siteZone, out var parsed, out var reason))
+        if (!TimeLabelParser.TryParse(text.AsSpan(), siteZone, out var parsed, out var reason))
         {
-            label = parsed;
-            return true;
+            error = $"'{text}' is not an ISO-8601 time such as 2014-01-31T13:00:00: {reason}";
+            return false;
         }
 
-        error = $"'{text}' is not an ISO-8601 time such as 2014-01-31T13:00:00: {reason}";
-        return false;
+        if (parsed < Earliest || parsed >= Latest)
+        {
+            error = $"'{text}' is outside the years {FirstYear} to {LastYear} that the views cover";
+            return false;
+        }
+
+        label = parsed;
+        return true;
+    }
+
+    /// <summary>Parses a date written <c>yyyy-MM-dd</c> within the years the views cover.</summary>
+    public static bool TryParseDate(string text, out DateOnly date, out string error)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            error = $"'{text}' is not a date such as 2024-03-01";
+            return false;
+        }
+
+        error = date.Year is < FirstYear or > LastYear ? $"'{text}' is outside the years {FirstYear} to {LastYear} that the views cover" : string.Empty;
+        return error.Length == 0;
     }
 }

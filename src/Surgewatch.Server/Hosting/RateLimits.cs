@@ -1,11 +1,19 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Surgewatch.Server.Auth;
+using Surgewatch.Server.Metrics;
 
 namespace Surgewatch.Server.Hosting;
 
-/// <summary>One fixed-window limit per API key, or per client address for requests without a key.</summary>
+/// <summary>
+/// One fixed-window limit per active API key, or per client address for every other request. The partition is the
+/// key id that authentication found, never the text a client sent, so random bearer tokens all share their
+/// address's limit and cannot make new partitions: memory stays bounded by the number of keys and addresses.
+/// Runs after authentication and before authorization and the endpoint, so a refused request's body is never read.
+/// A refusal is 429 with <c>Retry-After</c>. Health and metrics are exempt (<c>DisableRateLimiting</c>).
+/// </summary>
 internal static class RateLimits
 {
     public static void Configure(RateLimiterOptions limiter)
@@ -21,11 +29,23 @@ internal static class RateLimits
                 QueueLimit = 0,
             });
         });
+        limiter.OnRejected = async (rejected, cancellationToken) =>
+        {
+            var context = rejected.HttpContext;
+            context.RequestServices.GetRequiredService<ServerMetrics>().CountRateLimited();
+            var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
+                ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
+                : (int)Math.Ceiling(context.RequestServices.GetRequiredService<IOptions<ServerOptions>>().Value.RateLimitWindow.TotalSeconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Results.Problem(
+                statusCode: StatusCodes.Status429TooManyRequests,
+                title: "Too many requests",
+                detail: $"This key or address has used its requests for now; try again in {seconds} s.").ExecuteAsync(context);
+        };
     }
 
-    // A key is known by its public id (derived from its hash), so the partition name never holds the secret.
     private static string PartitionOf(HttpContext context) =>
-        ApiKeyAuthenticator.PresentedKey(context.Request) is { } key
-            ? "key:" + ApiKeySecrets.IdOf(ApiKeySecrets.Hash(key))
+        ApiKeyAuthenticationHandler.KeyIdOf(context.User) is { } id
+            ? "key:" + id
             : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

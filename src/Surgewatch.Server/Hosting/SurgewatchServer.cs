@@ -33,6 +33,7 @@ public static class SurgewatchServer
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        LogDefaults.Apply(builder);
         configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();
@@ -49,7 +50,11 @@ public static class SurgewatchServer
             .Validate(o => o.MaxBodyBytes > 0 && o.RateLimitPermits > 0 && o.RateLimitWindow > TimeSpan.Zero && o.MaxAlertEvents > 0, "Body limit, rate limit and alert limit must be positive.")
             .ValidateOnStart();
         var settings = section.Get<ServerOptions>() ?? new ServerOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = settings.MaxBodyBytes;
+            kestrel.AddServerHeader = false;
+        });
 
         builder.Services.AddSingleton(services => ServerClocks.Create(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value));
         builder.Services.AddSingleton<TimeProvider>(services => services.GetRequiredService<ServerClock>());
@@ -72,6 +77,7 @@ public static class SurgewatchServer
         builder.Services.AddSingleton<Notifications.NotificationDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<Notifications.NotificationDispatcher>());
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
+        ApiKeyPolicies.Add(builder.Services);
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddHostedService<KeyBootstrapper>();
         AddLive(builder.Services);
@@ -79,6 +85,8 @@ public static class SurgewatchServer
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
+            json.SerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
         builder.Services.AddOpenApi("v1", ApiKeyOpenApi.Configure);
         builder.Services.AddRateLimiter(RateLimits.Configure);
     }
@@ -86,6 +94,8 @@ public static class SurgewatchServer
     private static void AddLive(IServiceCollection services)
     {
         services.AddSignalR();
+        services.AddOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
+            json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
         services.AddSingleton<IZoneStore>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<RecentReadings>();
@@ -95,6 +105,7 @@ public static class SurgewatchServer
         services.AddSingleton<SilenceBook>();
         services.AddSingleton<AlertBook>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<KnownSensorKinds>();
         services.AddSingleton<ZoneSeries.IZoneForecaster, ZoneSeries.SeasonalBandForecaster>();
         services.AddSingleton<ZoneSeries.ForecastBroadcaster>();
         services.AddHostedService(s => s.GetRequiredService<ZoneSeries.ForecastBroadcaster>());
@@ -106,12 +117,20 @@ public static class SurgewatchServer
         services.AddHostedService<Demo.ReplayFeeder>();
     }
 
+    // Order matters: headers on every reply; authentication before the rate limit (which partitions by the key it
+    // found) and the limit before authorization and the endpoints, so that neither a refused nor an anonymous
+    // request has its body read.
     private static void UsePipeline(WebApplication app)
     {
+        SecurityHeaders.Use(app);
+        RequestLog.Use(app);
         MetricsEndpoints.UseRequestTiming(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
         app.UseRateLimiter();
+        app.UseAuthorization();
         DashboardAssets.Use(app);
     }
 
@@ -136,6 +155,6 @@ public static class SurgewatchServer
         ZoneSeries.ZoneSeriesEndpoint.Map(api);
         OpenData.OpenDataEndpoints.Map(api);
         Briefing.BriefingEndpoint.Map(api);
-        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(ApiKeyPolicies.Read);
     }
 }

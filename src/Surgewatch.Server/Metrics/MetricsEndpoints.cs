@@ -10,7 +10,8 @@ internal static class MetricsEndpoints
                 Results.Text(PrometheusText.Write(metrics, await store.CountObservationsAsync(cancellationToken)), PrometheusText.ContentType))
             .WithName("GetMetrics")
             .WithSummary("Prometheus metrics: readings ingested, ingest requests by outcome, request durations, stored readings.")
-            .Produces<string>(contentType: "text/plain");
+            .Produces<string>(contentType: "text/plain")
+            .DisableRateLimiting();
 
     public static void UseRequestTiming(WebApplication app) =>
         app.Use(async (context, next) =>

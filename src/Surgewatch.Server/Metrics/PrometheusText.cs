@@ -22,6 +22,12 @@ internal static class PrometheusText
 
         WriteHistogram(text, metrics);
 
+        Header(text, "surgewatch_nonfinite_numbers_written_total", "counter", "Numbers that were not finite when a reply was written (written as null; each is a defect).");
+        Line(text, "surgewatch_nonfinite_numbers_written_total", null, metrics.NonFiniteNumbers);
+
+        Header(text, "surgewatch_rate_limited_requests_total", "counter", "Requests refused with 429 by the rate limit.");
+        Line(text, "surgewatch_rate_limited_requests_total", null, metrics.RateLimited);
+
         Header(text, "surgewatch_store_readings", "gauge", "Readings held in the store.");
         Line(text, "surgewatch_store_readings", null, storedReadings);
         return text.ToString();

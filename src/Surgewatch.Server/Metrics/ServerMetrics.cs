@@ -20,6 +20,20 @@ internal sealed class ServerMetrics
     private readonly long[] _durationCounts = new long[DurationBuckets.Length + 1];
     private long _readingsIngested;
     private long _durationMicros;
+    private long _nonFiniteNumbers;
+    private long _rateLimited;
+
+    /// <summary>Numbers that were not finite when a reply was written, and were written as null (each one a defect).</summary>
+    public long NonFiniteNumbers => Interlocked.Read(ref _nonFiniteNumbers);
+
+    /// <summary>Requests refused with 429.</summary>
+    public long RateLimited => Interlocked.Read(ref _rateLimited);
+
+    /// <summary>Counts a non-finite number caught on its way out; returns the count so far.</summary>
+    public long CountNonFiniteNumber() => Interlocked.Increment(ref _nonFiniteNumbers);
+
+    /// <summary>Counts a request refused by the rate limit.</summary>
+    public void CountRateLimited() => Interlocked.Increment(ref _rateLimited);
 
     public long ReadingsIngested => Interlocked.Read(ref _readingsIngested);
 

@@ -32,7 +32,7 @@ internal static class IngestEndpoint
             .RequireKey(ApiKeyRole.Ingest);
 
     private static async Task<IResult> IngestAsync(
-        HttpRequest request, IngestPipeline pipeline, IOptions<ServerOptions> options, ServerMetrics metrics, CancellationToken cancellationToken)
+        HttpRequest request, IngestPipeline pipeline, KnownSensorKinds kinds, IOptions<ServerOptions> options, ServerMetrics metrics, CancellationToken cancellationToken)
     {
         var format = IngestFormats.Of(request.ContentType);
         if (format is null)
@@ -44,7 +44,8 @@ internal static class IngestEndpoint
         try
         {
             using var body = await RequestBody.BufferAsync(request, options.Value.MaxBodyBytes, cancellationToken);
-            var batch = Read(body, format.Value, options.Value.ReaderOptions());
+            var readerOptions = options.Value.ReaderOptions() with { KindOf = await kinds.LookupAsync(cancellationToken) };
+            var batch = Read(body, format.Value, readerOptions);
             var result = await pipeline.IngestAsync(batch, cancellationToken);
             metrics.CountIngest(IngestOutcome.Accepted, result.Received);
             return Results.Ok(new IngestReply(result.Received, result.Written));

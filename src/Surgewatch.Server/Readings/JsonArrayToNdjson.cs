@@ -13,6 +13,12 @@ internal static class JsonArrayToNdjson
 {
     public static byte[] Convert(ReadOnlySpan<byte> json, string source)
     {
+        // A UTF-8 byte order mark is allowed, as it is in CSV and NDJSON bodies (Utf8JsonReader does not skip it).
+        if (json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            json = json[3..];
+        }
+
         var output = new byte[json.Length + 1];
         var length = 0;
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });

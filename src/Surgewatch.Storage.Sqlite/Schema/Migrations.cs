@@ -19,6 +19,8 @@ internal static class Migrations
         new(3, "zones", V3),
         new(4, "alert snapshots, notification deliveries, silences, audit log", V4),
         new(5, "models", V5),
+        new(6, "remove implausible readings; withhold non-finite alert values", V6),
+        new(7, "api keys: last use and revocation", V7),
     ];
 
     public static int Latest => All[^1].Version;
@@ -216,5 +218,40 @@ internal static class Migrations
         );
 
         CREATE INDEX models_by_name ON models (name, id);
+        """;
+
+    // Earlier versions accepted any finite reading, so a value such as 1e308 could be stored; sums over it overflowed
+    // to infinity and every view that wrote them failed. Readings no sensor can give (counts above ten million or
+    // negative, speeds above 400 or negative: Core's PlausibleValues) are removed, forecasts made from them with
+    // them, and alert values past any plausible density, flow or count are withheld (NULL) with a note saying so.
+    // The append-only triggers are dropped for this one correction and made again as they were.
+    private const string V6 = """
+        DELETE FROM readings
+        WHERE value < 0 OR value > 10000000
+           OR (value > 400 AND sensor IN (SELECT key FROM sensors WHERE kind = 2));
+
+        DELETE FROM forecasts
+        WHERE abs(mean) > 1e12
+           OR id IN (SELECT forecast FROM forecast_intervals WHERE abs(lower) > 1e12 OR abs(upper) > 1e12);
+
+        DROP TRIGGER alert_events_no_update;
+        UPDATE alert_events
+        SET value = NULL, note = coalesce(note || '; ', '') || 'value withheld: not a plausible number (schema 6)'
+        WHERE abs(value) > 1e12;
+        CREATE TRIGGER alert_events_no_update BEFORE UPDATE ON alert_events
+        BEGIN SELECT RAISE(ABORT, 'alert_events is append-only'); END;
+
+        DROP TRIGGER notification_deliveries_no_update;
+        UPDATE notification_deliveries SET value = NULL WHERE abs(value) > 1e12;
+        CREATE TRIGGER notification_deliveries_no_update BEFORE UPDATE ON notification_deliveries
+        BEGIN SELECT RAISE(ABORT, 'notification_deliveries is append-only'); END;
+
+        UPDATE alert_snapshots SET last_value = NULL WHERE abs(last_value) > 1e12;
+        """;
+
+    // A key is revoked by stamping it, not deleting it, so the list still shows who had access and until when.
+    private const string V7 = """
+        ALTER TABLE api_keys ADD COLUMN last_used_at_utc_ticks INTEGER;
+        ALTER TABLE api_keys ADD COLUMN revoked_at_utc_ticks INTEGER;
         """;
 }

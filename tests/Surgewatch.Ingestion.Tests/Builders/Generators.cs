@@ -15,12 +15,11 @@ internal static class Generators
         from tail in Gen.Elements("ab9Z._:-".ToCharArray()).ArrayOf(length)
         select "s" + digit + new string(tail);
 
+    /// <summary>Plausible pedestrian counts (whole, 0 to ten million), mostly small.</summary>
     public static Gen<double> Value =>
         Gen.OneOf(
             Gen.Choose(0, 100_000).Select(i => (double)i),
-            from mantissa in Gen.Choose(0, int.MaxValue)
-            from exponent in Gen.Choose(-8, 8)
-            select mantissa * Math.Pow(10, exponent));
+            Gen.Choose(0, 10_000_000).Select(i => (double)i));
 
     /// <summary>Readings of a few sensors with distinct (sensor, label) pairs.</summary>
     public static Gen<List<Reading>> Readings =>

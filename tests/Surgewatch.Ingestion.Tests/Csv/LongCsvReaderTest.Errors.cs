@@ -10,7 +10,7 @@ public partial class LongCsvReaderTest
     [InlineData("2014-01-01T00:00:00,1,", "counts.csv.gz line 2, field 'count': the value is empty")]
     [InlineData("2014-01-01T00:00:00,1,NaN", "counts.csv.gz line 2, field 'count': 'NaN' is not a finite number")]
     [InlineData("2014-01-01T00:00:00,1,1e400", "counts.csv.gz line 2, field 'count': '1e400' is not a finite number")]
-    [InlineData("2014-01-01T00:00:00,1,-3", "counts.csv.gz line 2, field 'count': '-3' is negative; counts (PedestrianCount) cannot be negative")]
+    [InlineData("2014-01-01T00:00:00,1,-3", "counts.csv.gz line 2, field 'count': '-3' is negative; pedestrian counts cannot be negative")]
     [InlineData("2014-01-01T00:00:00,1,\"1,234\"", "counts.csv.gz line 2, field 'count': '1,234' is not a number")]
     [InlineData("2014-13-01T00:00:00,1,5", "counts.csv.gz line 2, field 'timestamp': '2014-13-01T00:00:00' is not a timestamp: 2014-13-01 is not a calendar date")]
     [InlineData("yesterday,1,5", "counts.csv.gz line 2, field 'timestamp': 'yesterday' is not a timestamp: expected an ISO-8601 date such as 2014-01-31T13:00:00")]

@@ -71,7 +71,7 @@ public partial class WideCsvReaderTest
 
         var e = Rejection.Of(() => WideCsvReader.Read(input.Stream(), "readings.csv"));
 
-        e.Lines().Should().Equal("readings.csv line 2, field 'a': '-1' is negative; counts (PedestrianCount) cannot be negative");
+        e.Lines().Should().Equal("readings.csv line 2, field 'a': '-1' is negative; pedestrian counts cannot be negative");
     }
 
     [Theory]

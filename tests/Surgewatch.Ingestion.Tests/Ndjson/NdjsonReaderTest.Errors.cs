@@ -10,7 +10,7 @@ public partial class NdjsonReaderTest
     [Theory]
     [InlineData("""{"sensorId": "1", "timestamp": "2014-01-01T00:00:00", "value": "5"}""", "body line 2, field 'value': expected a number but found a string")]
     [InlineData("""{"sensorId": "1", "timestamp": "2014-01-01T00:00:00", "value": null}""", "body line 2, field 'value': the value is null; leave out a missing reading instead")]
-    [InlineData("""{"sensorId": "1", "timestamp": "2014-01-01T00:00:00", "value": -1}""", "body line 2, field 'value': '-1' is negative; counts (PedestrianCount) cannot be negative")]
+    [InlineData("""{"sensorId": "1", "timestamp": "2014-01-01T00:00:00", "value": -1}""", "body line 2, field 'value': '-1' is negative; pedestrian counts cannot be negative")]
     [InlineData("""{"sensorId": 1, "timestamp": "2014-01-01T00:00:00", "value": 5}""", "body line 2, field 'sensorId': expected a string but found a number")]
     [InlineData("""{"sensorId": "1", "timestamp": "2014-02-30T00:00:00", "value": 5}""", "body line 2, field 'timestamp': '2014-02-30T00:00:00' is not a timestamp: 2014-02-30 is not a calendar date")]
     [InlineData("""{"sensorId": "1", "value": 5}""", "body line 2, field 'timestamp': the property is missing; a reading has exactly the properties sensorId, timestamp and value")]

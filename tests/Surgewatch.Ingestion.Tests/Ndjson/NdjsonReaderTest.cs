@@ -8,10 +8,10 @@ public partial class NdjsonReaderTest
     private static readonly Input Sample = Input.Lines(
         """{"sensorId": "1", "timestamp": "2014-01-01T00:00:00", "value": 53}""",
         "",
-        """{"value": 12.5, "timestamp": "2014-01-01T01:00:00", "sensorId": "1"}""",
+        """{"value": 12, "timestamp": "2014-01-01T01:00:00", "sensorId": "1"}""",
         """  {"sensorId":"2","timestamp":"2014-01-01T00:00:00","value":0}  """);
 
-    private static readonly string[] SampleRows = ["1@2014-01-01T00:00:00=53", "1@2014-01-01T01:00:00=12.5", "2@2014-01-01T00:00:00=0"];
+    private static readonly string[] SampleRows = ["1@2014-01-01T00:00:00=53", "1@2014-01-01T01:00:00=12", "2@2014-01-01T00:00:00=0"];
 
     [Fact]
     public void Read_Lines_ReadsEveryReadingInOrder()

@@ -43,3 +43,38 @@ public sealed class BootstrapTests(ClosedServerFixture server) : IClassFixture<C
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
+
+public sealed class WeakBootstrapTests
+{
+    [Theory]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaa", "distinct characters")]
+    [InlineData("abcabcabcabcabcabcabcabcabcabc", "distinct characters")]
+    [InlineData("0123456789012345678901234", "bits of entropy")]
+    public void Start_BootstrapKeyWithoutEntropy_FailsWithOneClearMessage(string key, string why)
+    {
+        using var server = new WeakKey(key);
+
+        var start = () => server.CreateClient();
+
+        start.Should().Throw<ServerSetupException>().Which.Message.Should().Contain(ServerOptions.BootstrapKeyVariable).And.Contain(why);
+    }
+
+    [Theory]
+    [InlineData("kO3vN1c8qz0yJ5mB+Xr7hQe2Ld9TsUwA4fGpVn6iHbE=")]
+    [InlineData("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c")]
+    public async Task Start_RandomBootstrapKey_IsAccepted(string key)
+    {
+        using var server = new WeakKey(key);
+
+        (await server.ClientWithKey(key).GetAsync("/api/v1/keys")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    private sealed class WeakKey(string key) : ServerFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+        {
+            [ServerOptions.BootstrapKeyVariable] = key,
+        };
+    }
+}
+

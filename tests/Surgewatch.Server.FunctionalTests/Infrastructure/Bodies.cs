@@ -39,6 +39,15 @@ public static class Bodies
         return content;
     }
 
+    /// <summary>The first <paramref name="length"/> bytes of a gzip body (a body cut off in transit).</summary>
+    public static ByteArrayContent Cut(ByteArrayContent gzip, int length)
+    {
+        var bytes = gzip.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+        var content = new ByteArrayContent(bytes[..length]);
+        content.Headers.ContentType = gzip.Headers.ContentType;
+        return content;
+    }
+
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>
         await response.Content.ReadFromJsonAsync<JsonElement>();
 }

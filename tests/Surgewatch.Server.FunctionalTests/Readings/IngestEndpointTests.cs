@@ -26,7 +26,7 @@ public sealed class IngestEndpointTests(ServerFixture server) : IClassFixture<Se
     [Fact]
     public async Task PostReadings_PrettyPrintedJsonArray_StoresEveryElement()
     {
-        const string Body = "[\n  {\n    \"sensorId\": \"json-2\",\n    \"timestamp\": \"2024-03-01T00:00:00\",\n    \"value\": 5\n  },\r\n  {\"sensorId\": \"json-2\", \"timestamp\": \"2024-03-01T01:00:00\", \"value\": 6.5}\n]";
+        const string Body = "[\n  {\n    \"sensorId\": \"json-2\",\n    \"timestamp\": \"2024-03-01T00:00:00\",\n    \"value\": 5\n  },\r\n  {\"sensorId\": \"json-2\", \"timestamp\": \"2024-03-01T01:00:00\", \"value\": 6}\n]";
 
         var reply = await (await _client.PostAsync("/api/v1/readings", Bodies.Json(Body))).ReadJsonAsync();
 

@@ -60,6 +60,63 @@ public abstract class ApiKeyStoreSpecification
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*32-byte SHA-256*");
     }
 
+    [Fact]
+    public async Task ListApiKeysAsync_SeveralKeys_ListsAllOldestFirst()
+    {
+        await Store.AddApiKeyAsync(Key("b", ApiKeyRole.Admin) with { CreatedAt = T0.AddHours(1) });
+        await Store.AddApiKeyAsync(Key("a", ApiKeyRole.Ingest));
+
+        (await Store.ListApiKeysAsync()).Select(k => k.Id).Should().Equal("a", "b");
+    }
+
+    [Fact]
+    public async Task RevokeApiKeyAsync_ActiveKey_StampsItAndKeepsItListed()
+    {
+        await Store.AddApiKeyAsync(Key("k1", ApiKeyRole.Operator));
+
+        (await Store.RevokeApiKeyAsync("k1", T0.AddDays(1))).Should().BeTrue();
+
+        var found = await Store.FindApiKeyAsync("k1");
+        found!.RevokedAt.Should().Be(T0.AddDays(1));
+        found.IsActive.Should().BeFalse();
+        found.Grants(ApiKeyRole.Ingest).Should().BeFalse();
+        (await Store.ListApiKeysAsync()).Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task RevokeApiKeyAsync_UnknownOrAlreadyRevoked_IsFalse()
+    {
+        await Store.AddApiKeyAsync(Key("k1", ApiKeyRole.Ingest));
+        await Store.RevokeApiKeyAsync("k1", T0.AddDays(1));
+
+        (await Store.RevokeApiKeyAsync("k1", T0.AddDays(2))).Should().BeFalse();
+        (await Store.RevokeApiKeyAsync("nope", T0.AddDays(2))).Should().BeFalse();
+        (await Store.FindApiKeyAsync("k1"))!.RevokedAt.Should().Be(T0.AddDays(1));
+    }
+
+    [Fact]
+    public async Task RevokeApiKeyAsync_LastActiveAdmin_ThrowsAndKeepsIt()
+    {
+        await Store.AddApiKeyAsync(Key("admin-1", ApiKeyRole.Admin));
+        await Store.AddApiKeyAsync(Key("admin-2", ApiKeyRole.Admin));
+        await Store.RevokeApiKeyAsync("admin-1", T0.AddDays(1));
+
+        var act = () => Store.RevokeApiKeyAsync("admin-2", T0.AddDays(1));
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("*last active admin key*");
+        (await Store.FindApiKeyAsync("admin-2"))!.IsActive.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task MarkApiKeyUsedAsync_Key_RecordsTheTime()
+    {
+        await Store.AddApiKeyAsync(Key("k1", ApiKeyRole.Ingest));
+
+        await Store.MarkApiKeyUsedAsync("k1", T0.AddMinutes(5));
+
+        (await Store.FindApiKeyAsync("k1"))!.LastUsedAt.Should().Be(T0.AddMinutes(5));
+    }
+
     private static ApiKey Key(string id, ApiKeyRole role) =>
         new(id, "gateway " + id, role, SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("secret " + id)), T0);
 }

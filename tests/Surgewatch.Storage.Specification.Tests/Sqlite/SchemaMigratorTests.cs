@@ -4,7 +4,7 @@ using Surgewatch.Storage.Sqlite.Schema;
 
 namespace Surgewatch.Storage.Specification.Tests.Sqlite;
 
-public sealed class SchemaMigratorTests : IDisposable
+public sealed partial class SchemaMigratorTests : IDisposable
 {
     private static readonly Migration V1 = new(1, "first", "CREATE TABLE a (x INTEGER)");
     private static readonly Migration V2 = new(2, "second", "ALTER TABLE a ADD COLUMN y TEXT; CREATE TABLE b (z INTEGER)");
