@@ -125,6 +125,60 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         Report(await DashboardFixture.ScreenshotAsync(page, "header-briefing"));
     }
 
+    [RequiresChromiumFact]
+    public async Task Page_UnderTheServersContentSecurityPolicy_LoadsWithoutConsoleErrorsOrViolations()
+    {
+        var problems = new List<string>();
+        var page = await fixture.OpenDashboardAsync(p =>
+        {
+            p.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    lock (problems)
+                    {
+                        problems.Add(message.Text);
+                    }
+                }
+            };
+            p.Response += (_, response) =>
+            {
+                if (response.Status >= 400)
+                {
+                    lock (problems)
+                    {
+                        problems.Add($"{response.Status} {response.Url}");
+                    }
+                }
+            };
+            p.PageError += (_, error) =>
+            {
+                lock (problems)
+                {
+                    problems.Add("page error: " + error);
+                }
+            };
+            return Task.CompletedTask;
+        });
+        var violations = await page.EvaluateAsync<int>("""
+            () => new Promise(resolve => {
+              let count = 0;
+              document.addEventListener('securitypolicyviolation', () => count++);
+              setTimeout(() => resolve(count), 3000);
+            })
+            """);
+
+        using var http = new HttpClient { BaseAddress = fixture.Url };
+        using var reply = await http.GetAsync("/");
+        reply.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("frame-ancestors 'none'");
+        reply.Headers.Contains("Server").Should().BeFalse("Kestrel's Server header is switched off");
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 20_000 });
+        await Expect(page.Locator("#map canvas")).ToBeVisibleAsync();
+        violations.Should().Be(0);
+        problems.Should().BeEmpty("the bundled dashboard runs under the policy with no inline script");
+        Report(await DashboardFixture.ScreenshotAsync(page, "csp"));
+    }
+
     private async Task<int> ApiZoneCountAsync()
     {
         using var http = new HttpClient { BaseAddress = fixture.Url };

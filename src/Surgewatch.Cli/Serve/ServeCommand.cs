@@ -52,6 +52,7 @@ internal static class ServeCommand
     private static async Task<int> RunAsync(CliContext context, FileInfo db, string urls, ServeMode mode, CancellationToken cancellation)
     {
         mode.Validate();
+        ListenAddresses.EnsureAvailable(urls);
         if (mode.Demo)
         {
             db.Refresh();

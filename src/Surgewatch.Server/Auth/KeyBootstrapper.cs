@@ -21,12 +21,6 @@ internal sealed class KeyBootstrapper(IApiKeyStore keys, IConfiguration configur
         var configured = configuration[ServerOptions.BootstrapKeyVariable];
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            if (!ApiKeySecrets.IsStrongEnough(configured.Trim(), out var weakness))
-            {
-                throw new ServerSetupException(
-                    $"{ServerOptions.BootstrapKeyVariable} is too weak to guard the admin key: {weakness}. Use random text, for example the output of 'openssl rand -base64 32'.");
-            }
-
             await AddAsync(configured.Trim(), "bootstrap admin (from environment)", cancellationToken);
             return;
         }
@@ -34,6 +28,21 @@ internal sealed class KeyBootstrapper(IApiKeyStore keys, IConfiguration configur
         var generated = ApiKeySecrets.Generate();
         await AddAsync(generated, "bootstrap admin (generated)", cancellationToken);
         options.Value.AnnounceGeneratedKey(generated);
+    }
+
+    /// <summary>
+    /// Refuses a bootstrap key that is set but not random enough, before the server starts (so that <c>serve</c>
+    /// can say so in one line, without the host logging a failed start).
+    /// </summary>
+    /// <exception cref="ServerSetupException">The key is set and too weak.</exception>
+    public static void CheckConfigured(IConfiguration configuration)
+    {
+        var configured = configuration[ServerOptions.BootstrapKeyVariable];
+        if (!string.IsNullOrWhiteSpace(configured) && !ApiKeySecrets.IsStrongEnough(configured.Trim(), out var weakness))
+        {
+            throw new ServerSetupException(
+                $"{ServerOptions.BootstrapKeyVariable} is too weak: {weakness}; use random text such as the output of 'openssl rand -base64 32'.");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

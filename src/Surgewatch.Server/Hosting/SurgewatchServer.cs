@@ -35,6 +35,7 @@ public static class SurgewatchServer
         var builder = WebApplication.CreateBuilder(args);
         LogDefaults.Apply(builder);
         configure?.Invoke(builder);
+        KeyBootstrapper.CheckConfigured(builder.Configuration);
         AddServices(builder);
         var app = builder.Build();
         UsePipeline(app);

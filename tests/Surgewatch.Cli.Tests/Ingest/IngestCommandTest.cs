@@ -4,7 +4,7 @@ using Surgewatch.Storage.Sqlite;
 
 namespace Surgewatch.Cli.Tests.Ingest;
 
-public sealed class IngestCommandTest
+public sealed partial class IngestCommandTest
 {
     [Fact]
     public async Task Ingest_GzipFolderWithSensors_StoresEveryReadingAndSensorMetadata()

@@ -68,6 +68,49 @@ public sealed class ServeCommandTest
         zones.Should().Contain("riverside-promenade");
     }
 
+    [Theory]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("short")]
+    public async Task Serve_WeakBootstrapKey_ExitsWith2AndOneLineWithoutAStackTrace(string key)
+    {
+        using var dir = new TempDirectory();
+        Environment.SetEnvironmentVariable("SURGEWATCH_BOOTSTRAP_KEY", key);
+        try
+        {
+            var (exit, output) = await CliRunner.RunAsync("serve", "--db", dir.File("s.db"), "--urls", "http://127.0.0.1:0");
+
+            exit.Should().Be(2, output);
+            output.Trim().Split('\n').Should().ContainSingle().Which.Should().StartWith("error: SURGEWATCH_BOOTSTRAP_KEY is too weak");
+            output.Should().NotContain("   at ");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("SURGEWATCH_BOOTSTRAP_KEY", null);
+        }
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_ExitsWith2AndSaysSoWithoutAStackTrace()
+    {
+        using var dir = new TempDirectory();
+        var busy = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        busy.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)busy.LocalEndpoint).Port;
+
+            var (exit, output) = await CliRunner.RunAsync("serve", "--db", dir.File("s.db"), "--urls", $"http://127.0.0.1:{port}");
+
+            exit.Should().Be(2, output);
+            output.Should().StartWith($"error: Cannot listen on http://127.0.0.1:{port}: the address is already in use").And.NotContain("   at ");
+            File.Exists(dir.File("s.db")).Should().BeFalse("nothing is created before the server can listen");
+        }
+        finally
+        {
+            busy.Stop();
+        }
+    }
+
     // TextWriter.Synchronized locks the wrapper on every write, so reading under the same lock sees whole writes.
     private static string Text(TextWriter synchronized, StringWriter inner)
     {
