@@ -22,8 +22,7 @@ public sealed class ZoneMonitor
 {
     private readonly MonitorOptions _options;
     private readonly int _historyLength;
-    private readonly Dictionary<string, MonitoredAlert> _alerts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, AlertSnapshot> _restored = new(StringComparer.Ordinal);
+    private readonly AlertTrack _alerts = new();
     private readonly Dictionary<ZoneId, DensityHistory> _history = [];
 
     /// <summary>Creates a monitor with <paramref name="options"/> (<see cref="MonitorOptions.Default"/> when null).</summary>
@@ -35,31 +34,16 @@ public sealed class ZoneMonitor
     }
 
     /// <summary>The alerts held after the last step, every state included (Inactive ones too).</summary>
-    public IReadOnlyCollection<MonitoredAlert> Alerts => _alerts.Values;
+    public IReadOnlyCollection<MonitoredAlert> Alerts => _alerts.Alerts;
 
     /// <summary>The alert with <paramref name="key"/>, or null.</summary>
-    public MonitoredAlert? Find(string key) => _alerts.GetValueOrDefault(key);
+    public MonitoredAlert? Find(string key) => _alerts.Find(key);
 
     /// <summary>Every alert's status and ledger, to persist after each step.</summary>
-    public IReadOnlyList<AlertSnapshot> Snapshot()
-    {
-        var list = new List<AlertSnapshot>(_alerts.Count);
-        foreach (var alert in _alerts.Values)
-        {
-            list.Add(new AlertSnapshot(alert.Status, alert.Ledger));
-        }
-
-        return list;
-    }
+    public IReadOnlyList<AlertSnapshot> Snapshot() => _alerts.Snapshot();
 
     /// <summary>Resumes from persisted snapshots: the next step continues each alert from its stored status and ledger.</summary>
-    public void Restore(IEnumerable<AlertSnapshot> snapshots)
-    {
-        foreach (var snapshot in snapshots)
-        {
-            _restored[snapshot.Status.Key] = snapshot;
-        }
-    }
+    public void Restore(IEnumerable<AlertSnapshot> snapshots) => _alerts.Restore(snapshots);
 
     /// <summary>Evaluates every zone at <paramref name="now"/>.</summary>
     /// <param name="now">The moment of this step; steps must come in time order.</param>
@@ -89,13 +73,13 @@ public sealed class ZoneMonitor
             foreach (var rule in ZoneRules.For(zone, _options))
             {
                 var sample = ZoneInputs.Sample(rule, occupancy, history.Values, forecast, now, _options.Step);
-                live.Add(Evaluate(zone.Id, rule, sample, effective, now, events, notifications));
+                live.Add(_alerts.Evaluate(zone.Id.Value, rule.Rule, sample, effective, now, events, notifications));
             }
 
             statuses.Add(StatusOf(zone, occupancy, history.Values, forecast, now));
         }
 
-        Forget(live);
+        _alerts.Forget(live);
         return new MonitorStep(events, notifications, statuses);
     }
 
@@ -103,49 +87,13 @@ public sealed class ZoneMonitor
     /// <exception cref="UnknownAlertException">No alert has that key.</exception>
     /// <exception cref="InvalidOperationException">The alert has no open episode.</exception>
     public AlertEvaluation Acknowledge(string key, string actor, DateTimeOffset now) =>
-        Apply(key, status => AlertEvaluator.Acknowledge(status, actor, now));
+        _alerts.Apply(key, status => AlertEvaluator.Acknowledge(status, actor, now));
 
     /// <summary>Resolves alert <paramref name="key"/> by hand; contacts told of it hear the all-clear at the next step.</summary>
     /// <exception cref="UnknownAlertException">No alert has that key.</exception>
     /// <exception cref="InvalidOperationException">The alert has no open episode.</exception>
     public AlertEvaluation Resolve(string key, string actor, DateTimeOffset now) =>
-        Apply(key, status => AlertEvaluator.ResolveByOperator(status, actor, now));
-
-    private AlertEvaluation Apply(string key, Func<AlertStatus, AlertEvaluation> action)
-    {
-        var alert = _alerts.GetValueOrDefault(key) ?? throw new UnknownAlertException(key);
-        var evaluation = action(alert.Status);
-        _alerts[key] = alert with { Status = evaluation.Status };
-        return evaluation;
-    }
-
-    private string Evaluate(ZoneId zone, ZoneRule rule, AlertSample sample, NotificationPolicy policy, DateTimeOffset now, List<AlertEvent> events, List<Notification> notifications)
-    {
-        var key = AlertStatus.KeyOf(rule.Rule.Id, zone.Value);
-        var (status, ledger) = Current(key, rule.Rule.Id, zone.Value, now);
-        var evaluation = AlertEvaluator.Evaluate(rule.Rule, status, sample, now);
-        var plan = NotificationPlanner.Plan(policy, evaluation.Status, ledger, now);
-        events.AddRange(evaluation.Events);
-        notifications.AddRange(plan.Notifications);
-        var silenced = policy.Mutes(evaluation.Status, now);
-        _alerts[key] = new MonitoredAlert(zone, rule, evaluation.Status, plan.Ledger, silenced);
-        return key;
-    }
-
-    private (AlertStatus Status, NotificationLedger Ledger) Current(string key, string ruleId, string subject, DateTimeOffset now)
-    {
-        if (_alerts.TryGetValue(key, out var alert))
-        {
-            return (alert.Status, alert.Ledger);
-        }
-
-        if (_restored.Remove(key, out var snapshot) && snapshot.Status.Since <= now && snapshot.Status.LastSeenAt <= now)
-        {
-            return (snapshot.Status, snapshot.Ledger);
-        }
-
-        return (AlertStatus.New(ruleId, subject, now), NotificationLedger.Empty);
-    }
+        _alerts.Apply(key, status => AlertEvaluator.ResolveByOperator(status, actor, now));
 
     private DensityHistory Remember(ZoneId zone, ZoneOccupancy? occupancy, DateTimeOffset now)
     {
@@ -184,19 +132,5 @@ public sealed class ZoneMonitor
         }
 
         return new ZoneOccupancy(zone.Id, now, double.NaN, double.NaN, null, 0, false, true, sources);
-    }
-
-    private void Forget(HashSet<string> live)
-    {
-        List<string>? gone = null;
-        foreach (var key in _alerts.Keys)
-        {
-            if (!live.Contains(key))
-            {
-                (gone ??= []).Add(key);
-            }
-        }
-
-        gone?.ForEach(key => _alerts.Remove(key));
     }
 }

@@ -84,7 +84,7 @@ public partial class ZoneMonitorTest
 
         driver.Statuses[^1].Level.Should().Be(ZoneLevel.NoData);
         driver.Statuses[^1].ForecastLevel.Should().Be(ZoneLevel.NoData);
-        driver.Monitor.Alerts.Should().Contain(a => a.Rule.Rule.Id == "density-warning" && a.Status.State == AlertState.NoData);
+        driver.Monitor.Alerts.Should().Contain(a => a.Rule.Id == "density-warning" && a.Status.State == AlertState.NoData);
         driver.Notifications.Should().Contain(n => n.Kind == NotificationKind.NoData && n.RuleId == "density-warning");
         driver.Notifications.Should().NotContain(n => n.Kind == NotificationKind.Resolved);
     }
@@ -94,7 +94,7 @@ public partial class ZoneMonitorTest
     {
         var driver = MonitorDriver.CameraDensity(Constant(5, 1)).RunTo(5);
 
-        driver.Monitor.Alerts.Select(a => a.Rule.Rule.Id).Should().BeEquivalentTo(
+        driver.Monitor.Alerts.Select(a => a.Rule.Id).Should().BeEquivalentTo(
             "density-warning", "density-alarm", "density-critical", "density-forecast-alarm-30m", "density-forecast-alarm-60m");
     }
 

@@ -21,7 +21,7 @@ namespace Surgewatch.Core.Evaluation.Warnings;
 /// their errors but not their size, so a steady counter whose daily peak sits just under its threshold is not given
 /// the wide errors of a noisy one (and so warned every day), nor a noisy one the narrow errors of a steady one.
 /// </remarks>
-public sealed class ExceedanceCalibration
+public sealed partial class ExceedanceCalibration
 {
     /// <summary>Ratios a distribution needs before it is used rather than a pooled one.</summary>
     public const int MinimumSamples = 30;

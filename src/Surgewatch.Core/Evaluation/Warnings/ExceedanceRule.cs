@@ -75,20 +75,43 @@ public static class ExceedanceRule
 
     private static void FlagSlot(SeriesPanel panel, WarningFlags flags, int series, int target, double[] probability, WarningEvaluationOptions options)
     {
+        var kinds = WarningKinds(probability, options);
+        for (var k = 0; k < probability.Length; k++)
+        {
+            if ((kinds & (1L << k)) != 0)
+            {
+                flags.Flag(series, target, ForecastTable.IssueSlot(panel, k, target));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The rule's decision for one target slot, given the probability each forecast kind gave it (index 0 the day-ahead
+    /// forecast, h the live forecast h slots ahead; NaN where there was none): bit h is set when live kind h warns, bit 0
+    /// when the day-ahead warning stands. The live horizons decide from what is known when they are issued (with
+    /// <see cref="WarningEvaluationOptions.Pending"/>, kind h + 1 was issued a slot earlier); the day-ahead warning is only
+    /// settled at the target's own slot, when kind 1 may withdraw it. The evaluation and the live monitor both call this.
+    /// </summary>
+    public static long WarningKinds(ReadOnlySpan<double> probability, WarningEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var horizon = probability.Length - 1;
+        var kinds = 0L;
         for (var h = 1; h <= horizon; h++)
         {
             var confirmed = !options.Pending || (h < horizon && probability[h + 1] >= options.LiveProbability);
             if (probability[h] >= options.LiveProbability && confirmed)
             {
-                flags.Flag(series, target, ForecastTable.IssueSlot(panel, h, target));
+                kinds |= 1L << h;
             }
         }
 
         var withdrawn = horizon >= 1 && probability[1] < options.WithdrawProbability;
         if (probability[0] >= options.DayAheadProbability && !withdrawn)
         {
-            flags.Flag(series, target, ForecastTable.IssueSlot(panel, 0, target));
+            kinds |= 1L;
         }
+
+        return kinds;
     }
 }

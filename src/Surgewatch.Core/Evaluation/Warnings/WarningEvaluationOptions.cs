@@ -58,7 +58,7 @@ public sealed record WarningEvaluationOptions(
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public WarningEvaluationOptions Validated()
     {
-        Require(RollingHorizon >= 1, nameof(RollingHorizon), "at least 1");
+        Require(RollingHorizon is >= 1 and <= 62, nameof(RollingHorizon), "1 to 62");
         Require(CalibrationWeeks >= 1, nameof(CalibrationWeeks), "at least 1");
         Require(Percentile is > 0 and < 1, nameof(Percentile), "in (0, 1)");
         Require(MinimumDays >= 1, nameof(MinimumDays), "at least 1");

@@ -85,24 +85,42 @@ public sealed class WarningEvaluator(TimeProvider time)
         ArgumentNullException.ThrowIfNull(options);
         options = options.Validated();
         var (calibration, test) = (forecasts.Calibration, forecasts.Test);
-        var thresholds = SurgeThresholds.Compute(panel, test.From, options.Percentile, options.MinimumDays);
-        var exceedance = options.Rule == WarningRuleKind.Exceedance
-            ? ExceedanceCalibration.Fit(panel, calibration, thresholds, options.LevelEdges, options.PoolSensors, options.HourGroups, options.SensorLevel, options.SensorScale)
-            : null;
+        // The exceedance rule is built exactly as a deployment builds it when it trains (Live.SurgeRule).
+        var rule = options.Rule == WarningRuleKind.Exceedance ? Live.SurgeRule.FromCalibration(panel, calibration, options) : null;
+        var thresholds = rule?.Thresholds ?? SurgeThresholds.Compute(panel, test.From, options.Percentile, options.MinimumDays);
+        var exceedance = rule?.Calibration;
         var flags = exceedance is not null
             ? ExceedanceRule.Flag(panel, test, thresholds, exceedance, options)
             : UpperBoundFlags(panel, calibration, test, thresholds, options);
         var briefing = exceedance is null || !options.DayAhead
             ? null
             : WarningScorer.Score(panel, test.From, test.To, thresholds, ExceedanceRule.Briefing(panel, test, thresholds, exceedance, options));
+        KeepFiring(panel, flags, test, options);
+        var (score, bySensor) = WarningScorer.ScoreWithSensors(panel, test.From, test.To, thresholds, flags);
+        return new WarningEvaluation(model, score, thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime, briefing, bySensor);
+    }
+
+    /// <summary>
+    /// The warnings of the exceedance rule over the test window of <paramref name="forecasts"/>, keep-firing included:
+    /// what <see cref="Score"/> scores, for comparing with the live monitor's (<see cref="Live.SurgeMonitor"/>).
+    /// </summary>
+    public static WarningFlags Flags(SeriesPanel panel, SweptForecasts forecasts, WarningEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(forecasts);
+        var rule = Live.SurgeRule.FromCalibration(panel, forecasts.Calibration, options);
+        var flags = ExceedanceRule.Flag(panel, forecasts.Test, rule.Thresholds, rule.Calibration, rule.Options);
+        KeepFiring(panel, flags, forecasts.Test, rule.Options);
+        return flags;
+    }
+
+    private static void KeepFiring(SeriesPanel panel, WarningFlags flags, ForecastTable test, WarningEvaluationOptions options)
+    {
         var keep = options.KeepFiringHours * SlotCalendar.StepsPerHour(panel.Step);
         for (var s = 0; s < panel.Sensors.Count && keep > 0; s++)
         {
             flags.KeepFiring(s, keep, test.From, test.To);
         }
-
-        var (score, bySensor) = WarningScorer.ScoreWithSensors(panel, test.From, test.To, thresholds, flags);
-        return new WarningEvaluation(model, score, thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime, briefing, bySensor);
     }
 
     /// <summary>The first slot of the calibration window before <paramref name="testStart"/> (at most zero when there is no room).</summary>

@@ -58,6 +58,33 @@ public static class WarningScorer
         return (total.ToScore(bySensor.Count, days), bySensor);
     }
 
+    /// <summary>
+    /// The warning episodes of series <paramref name="series"/> in slots <paramref name="testStart"/> to
+    /// <paramref name="testEnd"/>: maximal runs of warned slots that have a reading, each with the earliest issue slot of a
+    /// warning for any of its slots. The live monitor (<see cref="Live.SurgeMonitor.Episodes"/>) logs the same runs.
+    /// </summary>
+    public static IReadOnlyList<(int Start, int End, int EarliestIssue)> Episodes(SeriesPanel panel, int series, int testStart, int testEnd, WarningFlags flags)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(flags);
+        var tally = new Tally();
+        var earliest = flags.EarliestIssue(series);
+        var warned = Warned(panel.Values(series)[..testEnd], earliest, testStart, ref tally);
+        var episodes = new List<(int, int, int)>();
+        foreach (var (start, end) in Runs(warned))
+        {
+            var issue = WarningFlags.Never;
+            for (var t = start; t <= end; t++)
+            {
+                issue = Math.Min(issue, earliest[t]);
+            }
+
+            episodes.Add((start, end, issue));
+        }
+
+        return episodes;
+    }
+
     private static void AddSensor(SeriesPanel panel, int s, int testStart, int testEnd, double threshold, WarningFlags flags, ref Tally tally)
     {
         var perHour = SlotCalendar.StepsPerHour(panel.Step);

@@ -1,0 +1,169 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Evaluation.Warnings;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Live;
+using Surgewatch.Core.Series;
+using Surgewatch.Testing.SyntheticCity;
+
+namespace Surgewatch.Core.Tests.Live;
+
+public class SurgeMonitorTest
+{
+    // Lower probability levels than the defaults, so that the small city gives many warnings to compare.
+    private static readonly WarningEvaluationOptions Options = new(CalibrationWeeks: 4, MinimumDays: 60, LiveProbability: 0.1, DayAheadProbability: 0.05, WithdrawProbability: 0.05);
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(11)]
+    public void Issue_SyntheticCityReplayedSlotBySlot_WarnsTheSameEpisodesAsTheEvaluation(int seed)
+    {
+        var (panel, testStart) = City(seed);
+        var model = new HistoricalMedianModel(4);
+
+        var expected = EvaluatedEpisodes(panel, model, testStart);
+        var live = LiveEpisodes(panel, model, testStart);
+
+        expected.Should().NotBeEmpty("the synthetic city has surges to warn about");
+        live.Should().Equal(expected);
+    }
+
+    [Fact]
+    public void Issue_BeforeSettleFrom_ForecastsButWarnsNothing()
+    {
+        var (panel, testStart) = City(3);
+        var model = new HistoricalMedianModel(4);
+        var rule = SurgeRule.Calibrate(panel, model, testStart, Options);
+        var monitor = new SurgeMonitor(rule) { SettleFrom = panel.LabelAt(panel.Length) };
+        var forecaster = model.Fit(panel, testStart);
+
+        for (var i = testStart; i < panel.Length; i++)
+        {
+            monitor.Issue(panel, i, forecaster);
+        }
+
+        monitor.Episodes().Should().BeEmpty();
+        monitor.Latest.Should().Contain(c => c.Probability != null);
+    }
+
+    [Fact]
+    public void Evaluate_WarnedCounter_FiresOneAlertPerCounterAndResolvesWhenTheWarningEnds()
+    {
+        var (panel, testStart) = City(3);
+        var model = new HistoricalMedianModel(4);
+        var monitor = new SurgeMonitor(SurgeRule.Calibrate(panel, model, testStart, Options));
+        var forecaster = model.Fit(panel, testStart);
+        var fired = new List<AlertEvent>();
+
+        for (var i = testStart; i < panel.Length; i++)
+        {
+            monitor.Issue(panel, i, forecaster);
+            var now = new DateTimeOffset(panel.LabelAt(i).ToDateTime(), TimeSpan.Zero);
+            fired.AddRange(monitor.Evaluate(now, [], NotificationPolicy.For(new EscalationStep("operators", TimeSpan.Zero))).Events);
+        }
+
+        fired.Should().Contain(e => e.State == AlertState.Firing && e.RuleId == SurgeMonitor.RuleId);
+        fired.Should().Contain(e => e.State == AlertState.Resolved);
+        fired.Select(e => e.AlertKey).Distinct().Should().OnlyContain(k => k.StartsWith(SurgeMonitor.RuleId + "/syn-", StringComparison.Ordinal));
+        monitor.Alerts.Should().OnlyContain(a => !double.IsNaN(monitor.Rule.Thresholds[monitor.Rule.Sensors.ToList().IndexOf(new SensorId(a.Subject))]));
+    }
+
+    [Fact]
+    public void SurgeRule_WrittenAndRead_GivesTheSameProbabilities()
+    {
+        var (panel, testStart) = City(3);
+        var rule = SurgeRule.Calibrate(panel, new HistoricalMedianModel(4), testStart, Options with { PoolSensors = false, HourGroups = 4, LevelEdges = [0.5, 0.9] });
+
+        var read = SurgeRule.FromBytes(rule.ToBytes());
+
+        read.Sensors.Should().Equal(rule.Sensors);
+        read.Thresholds.Should().Equal(rule.Thresholds);
+        read.Options.Should().BeEquivalentTo(rule.Options);
+        for (var s = 0; s < rule.Sensors.Count; s++)
+        {
+            foreach (var point in (double[])[10, 120, 480, 2000])
+            {
+                for (var k = 0; k <= rule.Options.RollingHorizon; k++)
+                {
+                    read.Calibration.Probability(s, k, point, 500, 18).Should().Be(rule.Calibration.Probability(s, k, point, 500, 18));
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void SurgeRule_DamagedBytes_ThrowsModelStateException()
+    {
+        var (panel, testStart) = City(3);
+        var bytes = SurgeRule.Calibrate(panel, new HistoricalMedianModel(4), testStart, Options).ToBytes();
+
+        var read = () => SurgeRule.FromBytes(bytes.AsSpan(0, bytes.Length / 2));
+
+        read.Should().Throw<ModelStateException>();
+    }
+
+    /// <summary>140 days of 6 hourly synthetic counters (monthly events at the riverside); the test is the last 40 days.</summary>
+    private static (SeriesPanel Panel, int TestStart) City(int seed)
+    {
+        var city = SyntheticCity.Create(new SyntheticCityOptions(6, new DateOnly(2025, 1, 6), 140, TimeSpan.FromHours(1), Seed: seed));
+        var panel = SeriesPanel.FromBatch(city.GenerateObservations(), TimeSpan.FromHours(1));
+        return (panel, panel.FirstSlotAtOrAfter(TimeLabel.FromDate(new DateOnly(2025, 1, 6).AddDays(100))));
+    }
+
+    private static List<WarningEpisode> EvaluatedEpisodes(SeriesPanel panel, IForecastModel model, int testStart)
+    {
+        var swept = new WarningEvaluator(TimeProvider.System).Sweep(panel, model, testStart, panel.Length, Options, null, CancellationToken.None);
+        var flags = WarningEvaluator.Flags(panel, swept, Options);
+        var episodes = new List<WarningEpisode>();
+        for (var s = 0; s < panel.Sensors.Count; s++)
+        {
+            foreach (var (start, end, issue) in WarningScorer.Episodes(panel, s, testStart, panel.Length, flags))
+            {
+                episodes.Add(new WarningEpisode(panel.Sensors[s], panel.LabelAt(start), panel.LabelAt(end), panel.LabelAt(issue)));
+            }
+        }
+
+        return [.. episodes.OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From)];
+    }
+
+    /// <summary>
+    /// The deployment path: the rule calibrated and the model fitted before the test, its state saved and loaded onto a
+    /// panel that receives each slot's readings only when the slot has ended, one issue per slot.
+    /// </summary>
+    private static List<WarningEpisode> LiveEpisodes(SeriesPanel panel, IPersistentForecastModel model, int testStart)
+    {
+        var rule = SurgeRule.Calibrate(panel, model, testStart, Options);
+        var state = model.SaveState(model.Fit(panel, testStart));
+        var live = new LivePanel(panel.Sensors, panel.Step, panel.Start, panel.Length + 48);
+        var forecaster = model.Load(state, live.Panel);
+        var monitor = new SurgeMonitor(rule) { SettleFrom = panel.LabelAt(testStart) };
+        var warmFrom = testStart - SlotCalendar.StepsPerDay(panel.Step);
+        for (var slot = 0; slot <= panel.Length; slot++)
+        {
+            if (slot > 0)
+            {
+                Release(panel, live, slot - 1);
+            }
+
+            if (slot >= warmFrom)
+            {
+                monitor.Issue(live.Panel, slot, forecaster);
+            }
+        }
+
+        return [.. monitor.Episodes().OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From)];
+    }
+
+    private static void Release(SeriesPanel panel, LivePanel live, int slot)
+    {
+        for (var s = 0; s < panel.Sensors.Count; s++)
+        {
+            var value = panel.Values(s)[slot];
+            if (!double.IsNaN(value))
+            {
+                live.Put(panel.Sensors[s], panel.LabelAt(slot), value);
+            }
+        }
+    }
+}
