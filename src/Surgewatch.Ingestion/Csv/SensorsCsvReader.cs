@@ -12,7 +12,8 @@ namespace Surgewatch.Ingestion.Csv;
 /// <summary>
 /// Reads a sensor list: <c>sensor_id,name,latitude,longitude</c> (Melbourne) or <c>index,sensor_id,latitude,longitude</c>
 /// (Los-loop). Only <c>sensor_id</c> is required; <c>index</c> is ignored, a missing name defaults to the id,
-/// and other columns are ignored unless they look like personal data, which is refused. Kind and step come from
+/// and other columns are ignored unless they look like personal data, which is refused, as is a name holding a
+/// personal identifier (a phone number, an e-mail address …). Kind and step come from
 /// the options (pedestrian counts, hourly, by default).
 /// </summary>
 public static class SensorsCsvReader
@@ -151,6 +152,12 @@ public static class SensorsCsvReader
             }
 
             name = bytes.IsEmpty ? null : Encoding.UTF8.GetString(bytes);
+            if (name is not null && PrivacyGuard.ContainsPersonalIdentifier(name, out var reason))
+            {
+                errors.Add(csv.Line, names[columns.Name], reason);
+                return false;
+            }
+
             return true;
         }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 using Surgewatch.Ingestion.Errors;
-using Surgewatch.Ingestion.Privacy;
 
 namespace Surgewatch.Ingestion.GeoJson;
 
@@ -10,6 +9,12 @@ namespace Surgewatch.Ingestion.GeoJson;
 internal sealed class ZoneFeatureReader(InputErrorList errors)
 {
     private static readonly string[] KnownProperties = ["id", "name", "areaM2", "widthM", "capacity", "levels", "sources", "description"];
+
+    /// <summary>The members of a Feature the reader reads (or, for bbox, may ignore).</summary>
+    private static readonly string[] KnownFeatureMembers = ["type", "id", "geometry", "properties", "bbox"];
+
+    /// <summary>The members of a FeatureCollection the reader reads or may ignore: bbox, and the layer name and crs that QGIS writes.</summary>
+    private static readonly string[] KnownCollectionMembers = ["type", "features", "bbox", "name", "crs"];
 
     public List<Zone> ReadDocument(JsonTree root)
     {
@@ -21,6 +26,7 @@ internal sealed class ZoneFeatureReader(InputErrorList errors)
         }
         else if (type == "FeatureCollection" && root["features"] is { Kind: JsonValueKind.Array } features)
         {
+            ZonePrivacyCheck.CheckMembers(root, string.Empty, KnownCollectionMembers, errors);
             for (var i = 0; i < features.Items.Count; i++)
             {
                 AddZone(zones, features.Items[i], $"features[{i}]");
@@ -59,7 +65,9 @@ internal sealed class ZoneFeatureReader(InputErrorList errors)
         }
 
         var before = errors.Count;
-        CheckPrivacy(properties, $"{path}.properties");
+        ZonePrivacyCheck.CheckMembers(feature, path, KnownFeatureMembers, errors);
+        ZonePrivacyCheck.CheckMembers(properties, $"{path}.properties", KnownProperties, errors);
+        ZonePrivacyCheck.CheckText(properties["name"], $"{path}.properties.name", errors);
         var id = ReadId(feature, properties, path);
         var polygon = ZoneGeometryReader.Read(feature["geometry"], $"{path}.geometry", feature.Line, errors);
         var area = OptionalNumber(properties, "areaM2", path);
@@ -85,16 +93,22 @@ internal sealed class ZoneFeatureReader(InputErrorList errors)
 
     private ZoneId? ReadId(JsonTree feature, JsonTree properties, string path)
     {
+        var field = properties["id"] is null && feature["id"] is not null ? $"{path}.id" : $"{path}.properties.id";
         var node = properties["id"] ?? feature["id"];
         if (node?.Text is not { } text)
         {
-            errors.Add(node?.Line ?? properties.Line, $"{path}.properties.id", "a zone needs a string id");
+            errors.Add(node?.Line ?? properties.Line, field, "a zone needs a string id");
+            return null;
+        }
+
+        if (!ZonePrivacyCheck.CheckId(text, node.Line, field, errors))
+        {
             return null;
         }
 
         if (!ZoneId.IsValid(text, out var reason))
         {
-            errors.Add(node.Line, $"{path}.properties.id", $"'{text}' is not a valid zone id: {reason}");
+            errors.Add(node.Line, field, $"'{text}' is not a valid zone id: {reason}");
             return null;
         }
 
@@ -122,17 +136,6 @@ internal sealed class ZoneFeatureReader(InputErrorList errors)
         }
 
         return node.Number;
-    }
-
-    private void CheckPrivacy(JsonTree properties, string path)
-    {
-        foreach (var (name, value) in properties.Properties)
-        {
-            if (Array.IndexOf(KnownProperties, name) < 0 && PrivacyGuard.IsIdentifierLikeFieldName(name, out var reason))
-            {
-                errors.Add(value.Line, $"{path}.{name}", reason);
-            }
-        }
     }
 
     private void CheckUnique(List<Zone> zones)

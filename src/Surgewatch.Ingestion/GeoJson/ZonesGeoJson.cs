@@ -10,9 +10,10 @@ namespace Surgewatch.Ingestion.GeoJson;
 /// optional <c>areaM2</c> (else computed from the polygon), <c>widthM</c>, <c>capacity</c>, <c>levels</c> (any of
 /// <c>densityWarning</c>, <c>densityAlarm</c>, <c>densityCritical</c>, <c>flowWarning</c>, <c>flowAlarm</c>,
 /// <c>flowCritical</c>; the rest keep the defaults) and <c>sources</c> (<c>[{"sensorId", "role", "factor"}]</c>,
-/// role one of lineIn, lineOut, lineTotal, occupancy, cellDevices). Other properties are ignored, except those that
-/// name personal data, which reject the file. A file with any error is rejected whole, each error naming the line
-/// and field.
+/// role one of lineIn, lineOut, lineTotal, occupancy, cellDevices). Other members are ignored, except those whose
+/// name, at any depth of the collection, a Feature or its properties, says they hold personal data; such a name, or
+/// a zone id, zone name or source sensor id that looks like a personal identifier, rejects the file. A file with any
+/// error is rejected whole, each error naming the line and field path.
 /// </summary>
 public static class ZonesGeoJson
 {

@@ -1,17 +1,86 @@
+using System.Buffers;
+
 namespace Surgewatch.Ingestion.Privacy;
 
-/// <summary>Recognises values that look like personal device or contact identifiers.</summary>
+/// <summary>
+/// Recognises values that look like personal device, contact or vehicle identifiers. Hand-written span code, no
+/// regular expressions: ids are checked once per distinct id, but free text and zone files pass through here too.
+/// </summary>
 internal static class PersonalValuePatterns
 {
-    public static bool TryMatch(ReadOnlySpan<char> value, out string what)
+    /// <summary>Characters that join the parts of an id or a word: each part is checked on its own too.</summary>
+    private static readonly SearchValues<char> PartSeparators = SearchValues.Create("-_/=?&,;|#<>()[]{}\"'");
+
+    /// <summary>
+    /// An id (of a sensor or zone) as a whole, then each of its parts: <c>gw-192.168.1.23</c> and
+    /// <c>dev-352099001761481</c> are refused for their second part. Only a whole id in capitals is read as a plate.
+    /// </summary>
+    public static bool TryMatchId(ReadOnlySpan<char> id, out string what) =>
+        TryMatchToken(id, plates: true, out what) || TryMatchParts(id, out what);
+
+    /// <summary>One word without spaces, and each of its parts.</summary>
+    public static bool TryMatchWord(ReadOnlySpan<char> word, out string what) =>
+        TryMatchToken(word, plates: false, out what) || TryMatchParts(word, out what);
+
+    /// <summary>One value: e-mail, phone, MAC, IP, long number, labelled identifier and, when <paramref name="plates"/>, a plate in capitals.</summary>
+    public static bool TryMatchToken(ReadOnlySpan<char> value, bool plates, out string what)
     {
         what = IsEmail(value) ? "an e-mail address"
-            : IsPhoneNumber(value) ? "a phone number"
-            : IsMacAddress(value) ? "a MAC address"
-            : Is15Digits(value) ? "an IMEI or IMSI (15 digits)"
-            : IsIccid(value) ? "a SIM card number (ICCID)"
+            : NetworkPatterns.IsMacAddress(value) ? "a MAC address"
+            : NetworkPatterns.IsIPv4(value) || NetworkPatterns.IsIPv6(value) ? "an IP address"
+            : NumberPatterns.TryDescribe(value, out var number) ? number
+            : TryMatchLabelled(value, out var labelled) ? labelled
+            : plates && PlatePattern.IsPlate(value, anyCase: false) ? "a vehicle number plate"
+            : NumberPatterns.LongestDigitRun(value) is var run and >= NumberPatterns.LongDigits ? $"a phone, device or account number ({run} digits)"
             : string.Empty;
         return what.Length > 0;
+    }
+
+    /// <summary><c>imei-35…</c>, <c>tel:+61…</c>, <c>mac:00:1a:…</c>: a scheme label followed by a recognised value or by at least three digits.</summary>
+    private static bool TryMatchLabelled(ReadOnlySpan<char> value, out string what)
+    {
+        if (!IdentifierLabels.TrySplitScheme(value, out var rest, out var scheme))
+        {
+            what = string.Empty;
+            return false;
+        }
+
+        if (TryMatchToken(rest, plates: false, out what))
+        {
+            return true;
+        }
+
+        what = scheme;
+        return NumberPatterns.CountDigits(rest) >= 3;
+    }
+
+    /// <summary>Each part between separators, and each part of those between colons (<c>https://10.1.2.3/cam</c>).</summary>
+    private static bool TryMatchParts(ReadOnlySpan<char> value, out string what)
+    {
+        what = string.Empty;
+        if (!value.ContainsAny(PartSeparators) && !value.Contains(':'))
+        {
+            return false;
+        }
+
+        foreach (var range in value.SplitAny(PartSeparators))
+        {
+            var part = value[range];
+            if (part.Length < value.Length && TryMatchToken(part, plates: false, out what))
+            {
+                return true;
+            }
+
+            foreach (var inner in part.Split(':'))
+            {
+                if (part[inner].Length < part.Length && TryMatchToken(part[inner], plates: false, out what))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary><c>local@domain.tld</c>: an at sign with text before it and a dotted domain after it.</summary>
@@ -26,83 +95,5 @@ internal static class PersonalValuePatterns
         var domain = value[(at + 1)..];
         var dot = domain.LastIndexOf('.');
         return dot > 0 && dot < domain.Length - 1;
-    }
-
-    /// <summary>A leading <c>+</c> and 8–15 digits, possibly grouped by spaces, dashes, dots or brackets.</summary>
-    private static bool IsPhoneNumber(ReadOnlySpan<char> value)
-    {
-        if (value.Length < 9 || value[0] != '+')
-        {
-            return false;
-        }
-
-        var digits = 0;
-        foreach (var c in value[1..])
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-            }
-            else if (c is not (' ' or '-' or '.' or '(' or ')'))
-            {
-                return false;
-            }
-        }
-
-        return digits is >= 8 and <= 15;
-    }
-
-    /// <summary><c>00:1a:2b:3c:4d:5e</c>, <c>00-1A-2B-3C-4D-5E</c>, <c>001a.2b3c.4d5e</c>, or 12 hex digits with at least one letter.</summary>
-    private static bool IsMacAddress(ReadOnlySpan<char> value) => value.Length switch
-    {
-        17 => value[2] is ':' or '-' && IsGrouped(value, 2, value[2]),
-        14 => IsGrouped(value, 4, '.'),
-        12 => !value.ContainsAnyExcept(HexDigits) && value.ContainsAnyExcept(DecimalDigits),
-        _ => false,
-    };
-
-    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
-
-    private static readonly System.Buffers.SearchValues<char> DecimalDigits = System.Buffers.SearchValues.Create("0123456789");
-
-    /// <summary>Groups of <paramref name="width"/> hex digits, each followed by <paramref name="separator"/> except the last.</summary>
-    private static bool IsGrouped(ReadOnlySpan<char> value, int width, char separator)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var isSeparatorPosition = (i + 1) % (width + 1) == 0;
-            if (isSeparatorPosition ? value[i] != separator : !char.IsAsciiHexDigit(value[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>Exactly 15 digits, possibly grouped by dashes: the length of an IMEI and of an IMSI.</summary>
-    private static bool Is15Digits(ReadOnlySpan<char> value) => CountDigitsIgnoringDashes(value) == 15;
-
-    /// <summary>19 or 20 digits starting with 89, the telecom prefix of SIM card numbers.</summary>
-    private static bool IsIccid(ReadOnlySpan<char> value) =>
-        value.StartsWith("89") && CountDigitsIgnoringDashes(value) is 19 or 20;
-
-    /// <summary>The number of digits when the value holds only digits and dashes, or -1.</summary>
-    private static int CountDigitsIgnoringDashes(ReadOnlySpan<char> value)
-    {
-        var digits = 0;
-        foreach (var c in value)
-        {
-            if (char.IsAsciiDigit(c))
-            {
-                digits++;
-            }
-            else if (c != '-')
-            {
-                return -1;
-            }
-        }
-
-        return digits;
     }
 }

@@ -5,8 +5,9 @@ namespace Surgewatch.Ingestion.Privacy;
 /// <summary>
 /// Keeps personal data out of Surgewatch, which counts people but never identifies them. Pure functions over
 /// field names and values, shared by the file readers and the HTTP API: a field whose name says it holds faces,
-/// images, names, phone or device numbers, plates, addresses, tracks or user ids is refused, and so is a sensor
-/// id that looks like a personal device or contact identifier (MAC, IMEI, phone number, e-mail).
+/// images, names, phone or device numbers, plates, addresses, tracks or user ids is refused, and so is an id or a
+/// piece of free text that holds a value shaped like a personal identifier (phone, e-mail, MAC, IP, IMEI, plate).
+/// What it cannot see (names of people, novel formats, hashed or encoded identifiers) is listed in docs/privacy.md.
 /// </summary>
 public static class PrivacyGuard
 {
@@ -35,16 +36,21 @@ public static class PrivacyGuard
     }
 
     /// <summary>
-    /// True when a sensor id looks like a personal identifier: a MAC address, a 15-digit IMEI or IMSI, a SIM
-    /// number, a phone number (a leading <c>+</c> and 8–15 digits) or an e-mail address, or when the whole id is
-    /// an identifier's field name such as <c>imei</c> or <c>user_id</c>.
+    /// True when an id (of a sensor or a zone) looks like a personal identifier, as a whole or in one of its parts
+    /// between dashes, underscores or colons: an e-mail address; a phone number (a leading <c>+</c> and 8–15 digits);
+    /// any number of 9 or more digits, grouped or not (phone numbers without <c>+</c>, IMEI, IMEISV, IMSI, SIM and
+    /// card numbers, a MAC address written in decimal), except a date; a MAC address; a strictly parsed IPv4 or
+    /// IPv6 address; a value labelled by a scheme such as <c>mac:</c>, <c>imei-</c>, <c>tel:</c>, <c>phone=</c> or
+    /// <c>plate-</c>; a whole id in capitals shaped like a number plate (<c>ABC123</c>, <c>1ABC234</c>,
+    /// <c>XYZ-789</c>); or an identifier's field name such as <c>imei</c> or <c>user_id</c>. Place ids such as
+    /// <c>1</c>–<c>87</c>, <c>773869</c>, <c>riverside-in</c> and <c>cell-4411</c> pass.
     /// </summary>
     /// <param name="sensorId">The id as written.</param>
-    /// <param name="reason">Why it is refused, e.g. <c>'00:1a:2b:3c:4d:5e' looks like a MAC address, a personal device identifier; …</c>.</param>
+    /// <param name="reason">Why it is refused, e.g. <c>'00:1a:2b:3c:4d:5e' looks like a MAC address, a personal identifier; …</c>.</param>
     public static bool IsPersonalIdentifierValue(string sensorId, [NotNullWhen(true)] out string? reason)
     {
         ArgumentNullException.ThrowIfNull(sensorId);
-        if (PersonalValuePatterns.TryMatch(sensorId, out var what))
+        if (PersonalValuePatterns.TryMatchId(sensorId, out var what))
         {
             reason = $"'{sensorId}' looks like {what}, a personal identifier; {Policy} from places, not identifiers of people or their devices";
             return true;
@@ -53,6 +59,30 @@ public static class PrivacyGuard
         if (IdentifierTerms.TryDescribe(string.Concat(FieldNameTokens.Split(sensorId)), out var description))
         {
             reason = $"'{sensorId}' names a personal identifier ({description}) rather than a place; {Policy}";
+            return true;
+        }
+
+        reason = null;
+        return false;
+    }
+
+    /// <summary>
+    /// True when free text (a zone or sensor name, a silence comment, an alert note, a key name) contains what
+    /// looks like a personal identifier: an e-mail, MAC or IP address; a phone number written with <c>+</c> or a
+    /// leading <c>0</c>, possibly grouped over several words (<c>(03) 9123 4567</c>), or after a phone word
+    /// (<c>call 1800 123 456</c>); any other number of 9 or more digits; a labelled identifier (<c>imsi:…</c>,
+    /// <c>phone=…</c>); or a number plate right after <c>plate</c>, <c>rego</c> or <c>registration</c>. Dates,
+    /// times, decimals, counts (<c>2,143</c>) and short codes pass. The reason gives the position, not the value,
+    /// so that the identifier is not copied into replies or logs.
+    /// </summary>
+    /// <param name="text">The text as written.</param>
+    /// <param name="reason">Why it is refused, e.g. <c>contains what looks like a phone number (at character 10), a personal identifier; …</c>.</param>
+    public static bool ContainsPersonalIdentifier(string text, [NotNullWhen(true)] out string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (PersonalTextScanner.TryFind(text, out var what, out var position))
+        {
+            reason = $"contains what looks like {what} (at character {position + 1}), a personal identifier; {Policy}, so free text must not name or reach a person: describe places, times and counts instead";
             return true;
         }
 

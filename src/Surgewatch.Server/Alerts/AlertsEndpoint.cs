@@ -10,7 +10,7 @@ namespace Surgewatch.Server.Alerts;
 /// <summary>An alert event as the API shows it.</summary>
 internal sealed record AlertEventDto(string AlertKey, string RuleId, string Subject, AlertState State, DateTimeOffset At, double? Value, string? Actor, string? Note);
 
-/// <summary>An operator's note on an acknowledgement or manual resolve.</summary>
+/// <summary>An operator's note on an acknowledgement or manual resolve; a note holding a personal identifier is refused (422).</summary>
 internal sealed record AlertActionRequest(string? Note);
 
 /// <summary>
@@ -32,11 +32,13 @@ internal static class AlertsEndpoint
                 ActAsync(key, body, context, book, audit, live, resolve: false, ct))
             .WithName("AcknowledgeAlert").WithSummary("Acknowledges an alert's open episode (it stops escalating). The key may contain '/': URL-encode it.")
             .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Operator);
         api.MapPost("/alerts/{key}/resolve", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
                 ActAsync(key, body, context, book, audit, live, resolve: true, ct))
             .WithName("ResolveAlert").WithSummary("Resolves an alert's open episode by hand; if the condition still holds, a new episode starts.")
             .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Operator);
         api.MapGet("/alerts/events", ListEventsAsync)
             .WithName("GetAlertEvents")
@@ -49,6 +51,11 @@ internal static class AlertsEndpoint
     private static async Task<IResult> ActAsync(
         string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, bool resolve, CancellationToken cancellationToken)
     {
+        if (Privacy.FreeTextPrivacy.Refusal("note", body?.Note) is { } refused)
+        {
+            return refused;
+        }
+
         var actor = await audit.ActorAsync(context);
         try
         {

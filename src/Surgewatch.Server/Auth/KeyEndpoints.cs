@@ -75,6 +75,11 @@ internal static class KeyEndpoints
             });
         }
 
+        if (Privacy.FreeTextPrivacy.Refusal("name", request.Name) is { } refused)
+        {
+            return refused;
+        }
+
         var secret = ApiKeySecrets.Generate();
         var hash = ApiKeySecrets.Hash(secret);
         var key = new ApiKey(ApiKeySecrets.IdOf(hash), request.Name.Trim(), request.Role, hash, clock.GetUtcNow());

@@ -62,4 +62,7 @@ public sealed class ServerOptions
     /// </summary>
     public Action<string> AnnounceGeneratedKey { get; set; } = key => Console.WriteLine(
         $"Created the first admin API key (shown only now; store it safely):{Environment.NewLine}  {key}");
+
+    /// <summary>The longest a one-off silence may last, in days; a longer one is refused (400). Default 7.</summary>
+    public int MaxSilenceDays { get; set; } = 7;
 }

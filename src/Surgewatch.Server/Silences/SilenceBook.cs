@@ -5,14 +5,17 @@ namespace Surgewatch.Server.Silences;
 /// <summary>A silence as the API shows it: mutes alerts of a zone and/or rule between two instants.</summary>
 internal sealed record SilenceDto(string Id, string? ZoneId, string? RuleId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Comment, string CreatedBy);
 
-/// <summary>A silence to create.</summary>
-internal sealed record SilenceRequest(string? ZoneId, string? RuleId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Comment);
+/// <summary>A silence to create; <paramref name="ConfirmAllZones"/> must be true when neither a zone nor a rule is given.</summary>
+internal sealed record SilenceRequest(string? ZoneId, string? RuleId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Comment, bool ConfirmAllZones = false);
 
 /// <summary>A silence that recurs every day between two wall-clock times of a time zone (nightly maintenance).</summary>
 internal sealed record RecurringSilenceDto(string Id, string? ZoneId, string? RuleId, string TimeZone, string Start, string End, string Comment, string CreatedBy);
 
-/// <summary>A recurring silence to create: <c>start</c> and <c>end</c> as <c>HH:mm</c>; an end at or before the start runs overnight.</summary>
-internal sealed record RecurringSilenceRequest(string? ZoneId, string? RuleId, string? TimeZone, string Start, string End, string? Comment);
+/// <summary>
+/// A recurring silence to create: <c>start</c> and <c>end</c> as <c>HH:mm</c>; an end at or before the start runs overnight;
+/// <paramref name="ConfirmAllZones"/> must be true when neither a zone nor a rule is given.
+/// </summary>
+internal sealed record RecurringSilenceRequest(string? ZoneId, string? RuleId, string? TimeZone, string Start, string End, string? Comment, bool ConfirmAllZones = false);
 
 /// <summary>
 /// The silences in force or planned, kept in the <see cref="ISilenceStore"/> (they survive a restart) and cached in memory

@@ -1,6 +1,10 @@
+using Microsoft.Extensions.Options;
 using Surgewatch.Core.Access;
+using Surgewatch.Core.Zones;
 using Surgewatch.Server.Audit;
 using Surgewatch.Server.Auth;
+using Surgewatch.Server.Hosting;
+using Surgewatch.Server.Privacy;
 
 namespace Surgewatch.Server.Silences;
 
@@ -12,26 +16,35 @@ internal static class SilencesEndpoints
         api.MapGet("/silences", async (SilenceBook book, CancellationToken ct) => Results.Ok(await book.ListAsync(ct))).WithName("GetSilences")
             .WithSummary("The silences, by start.").Produces<SilenceDto[]>().OpenRead();
         api.MapPost("/silences", CreateAsync).WithName("PostSilence")
-            .WithSummary("Mutes alerts of zoneId and/or ruleId (null matches any) from startsAt until endsAt.")
-            .Produces<SilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Mutes alerts of zoneId (a stored zone) and/or ruleId (null matches any) from startsAt until endsAt, at most MaxSilenceDays (default 7) later; with neither zoneId nor ruleId it needs \"confirmAllZones\": true. A comment holding a personal identifier is refused (422).")
+            .Produces<SilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Operator);
         api.MapGet("/silences/recurring", async (SilenceBook book, CancellationToken ct) => Results.Ok(await book.ListRecurringAsync(ct)))
             .WithName("GetRecurringSilences").WithSummary("The silences that recur daily between two wall-clock times.")
             .Produces<RecurringSilenceDto[]>().OpenRead();
         api.MapPost("/silences/recurring", CreateRecurringAsync).WithName("PostRecurringSilence")
-            .WithSummary("Mutes alerts of zoneId and/or ruleId every day from start until end (HH:mm) on the wall clock of timeZone (IANA; default the site's), following daylight saving; an end at or before the start runs overnight.")
-            .Produces<RecurringSilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Mutes alerts of zoneId (a stored zone) and/or ruleId every day from start until end (HH:mm) on the wall clock of timeZone (IANA; default the site's), following daylight saving; an end at or before the start runs overnight. With neither zoneId nor ruleId it needs \"confirmAllZones\": true; a comment holding a personal identifier is refused (422).")
+            .Produces<RecurringSilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Operator);
         api.MapDelete("/silences/{id}", DeleteAsync)
             .WithName("DeleteSilence").WithSummary("Ends a silence.").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireKey(ApiKeyRole.Operator);
     }
 
-    private static async Task<IResult> CreateAsync(SilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        SilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, IZoneStore zones, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
-        if (request.EndsAt <= request.StartsAt)
+        if (FreeTextPrivacy.Refusal("comment", request.Comment) is { } refused)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["endsAt"] = ["endsAt must be after startsAt"] }, title: "Bad silence");
+            return refused;
+        }
+
+        var problems = new Dictionary<string, string[]>();
+        SilenceRules.CheckDuration(request.StartsAt, request.EndsAt, options.Value.MaxSilenceDays, problems);
+        await SilenceRules.CheckScopeAsync(request.ZoneId, request.RuleId, request.ConfirmAllZones, zones, problems, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return Results.ValidationProblem(problems, title: "Bad silence");
         }
 
         var actor = await audit.ActorAsync(context);
@@ -42,8 +55,13 @@ internal static class SilencesEndpoints
     }
 
     private static async Task<IResult> CreateRecurringAsync(
-        RecurringSilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, Clock.ClockDtos clocks, CancellationToken cancellationToken)
+        RecurringSilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, Clock.ClockDtos clocks, IZoneStore zones, CancellationToken cancellationToken)
     {
+        if (FreeTextPrivacy.Refusal("comment", request.Comment) is { } refused)
+        {
+            return refused;
+        }
+
         var problems = new Dictionary<string, string[]>();
         var start = ParseTime(request.Start, "start", problems);
         var end = ParseTime(request.End, "end", problems);
@@ -57,6 +75,8 @@ internal static class SilencesEndpoints
         {
             problems["end"] = ["end must differ from start"];
         }
+
+        await SilenceRules.CheckScopeAsync(request.ZoneId, request.RuleId, request.ConfirmAllZones, zones, problems, cancellationToken);
 
         if (problems.Count > 0)
         {

@@ -1,16 +1,20 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Surgewatch.Core.Access;
 using Surgewatch.Core.Zones;
 using Surgewatch.Ingestion.Errors;
 using Surgewatch.Ingestion.GeoJson;
 using Surgewatch.Server.Auth;
+using Surgewatch.Server.Hosting;
 using Surgewatch.Server.Monitoring;
+using Surgewatch.Server.Readings;
 
 namespace Surgewatch.Server.Zones;
 
 /// <summary>
 /// Zones as GeoJSON: <c>GET /api/v1/zones</c> (public read), <c>POST</c> (Feature or FeatureCollection),
-/// <c>PUT /zones/{id}</c> and <c>DELETE /zones/{id}</c> (admin), and <c>GET /zones/status</c>.
+/// <c>PUT /zones/{id}</c> and <c>DELETE /zones/{id}</c> (admin), and <c>GET /zones/status</c>. Zones pass the same
+/// privacy guard as readings (422, nothing stored) and the same body limit (413).
 /// </summary>
 internal static class ZonesEndpoints
 {
@@ -25,11 +29,13 @@ internal static class ZonesEndpoints
             .WithSummary("Adds or replaces zones from a GeoJSON Feature or FeatureCollection.")
             .Accepts<object>("application/geo+json", "application/json")
             .Produces<object>(StatusCodes.Status200OK, GeoJsonType).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Admin);
         api.MapPut("/zones/{id}", ReplaceAsync).WithName("PutZone")
             .WithSummary("Replaces one zone from a GeoJSON Feature; its properties.id must match the path (or be absent).")
             .Accepts<object>("application/geo+json", "application/json")
             .Produces<object>(StatusCodes.Status200OK, GeoJsonType).ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Admin);
         api.MapDelete("/zones/{id}", DeleteAsync).WithName("DeleteZone")
             .WithSummary("Deletes a zone.").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
@@ -53,9 +59,10 @@ internal static class ZonesEndpoints
     private static async Task<IResult> ListAsync(IZoneStore store, CancellationToken cancellationToken) =>
         GeoJson(await store.ListZonesAsync(cancellationToken));
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, IZoneStore store, MonitorSignal signal, Audit.AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        HttpRequest request, IZoneStore store, MonitorSignal signal, Audit.AuditTrail audit, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
-        var zones = await ReadAsync(request, cancellationToken);
+        var zones = await ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (zones.Error is { } error)
         {
             return error;
@@ -67,9 +74,10 @@ internal static class ZonesEndpoints
         return GeoJson(zones.Zones!);
     }
 
-    private static async Task<IResult> ReplaceAsync(string id, HttpRequest request, IZoneStore store, MonitorSignal signal, Audit.AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<IResult> ReplaceAsync(
+        string id, HttpRequest request, IZoneStore store, MonitorSignal signal, Audit.AuditTrail audit, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
-        var zones = await ReadAsync(request, cancellationToken);
+        var zones = await ReadAsync(request, options.Value.MaxBodyBytes, cancellationToken);
         if (zones.Error is { } error)
         {
             return error;
@@ -98,14 +106,25 @@ internal static class ZonesEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<(IReadOnlyList<Zone>? Zones, IResult? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body under the server's size limit (413 past it) and parses the zones; a privacy refusal answers
+    /// 422 exactly as a refused ingest does, any other error 400.
+    /// </summary>
+    private static async Task<(IReadOnlyList<Zone>? Zones, IResult? Error)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, cancellationToken);
-        body.Position = 0;
         try
         {
-            return (ZonesGeoJson.Read(body, "request body"), null);
+            using var body = await RequestBody.BufferAsync(request, maxBytes, cancellationToken);
+            using var stream = body.AsStream();
+            return (ZonesGeoJson.Read(stream, "request body"), null);
+        }
+        catch (BodyTooLargeException e)
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large", detail: e.Message));
+        }
+        catch (InputRejectedException e) when (IngestProblems.IsPrivacyRefusal(e))
+        {
+            return (null, IngestProblems.Rejected(e, privacy: true, jsonArray: false));
         }
         catch (InputRejectedException e)
         {

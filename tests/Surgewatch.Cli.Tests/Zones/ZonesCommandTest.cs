@@ -49,4 +49,20 @@ public sealed class ZonesCommandTest : IDisposable
         output.Should().Contain("line 1").And.Contain("features[0].properties.capacity");
         list.Should().NotContain("mall");
     }
+
+    [Theory]
+    [InlineData("""{"id": "mall", "meta": {"owner_name": "J. Citizen"}}""", "features[0].properties.meta.owner_name")]
+    [InlineData("""{"id": "00:1a:2b:3c:4d:5e"}""", "features[0].properties.id")]
+    [InlineData("""{"id": "mall", "sources": [{"sensorId": "0412345678", "role": "occupancy"}]}""", "features[0].properties.sources[0].sensorId")]
+    public async Task Import_PersonalDataInFile_ExitsTwoNamingFileLineAndFieldAndStoresNothing(string properties, string field)
+    {
+        var file = WriteZones(properties);
+
+        var (exit, output) = await CliRunner.RunAsync("zones", "import", file, "--db", Db);
+        var (_, list) = await CliRunner.RunAsync("zones", "list", "--db", Db);
+
+        exit.Should().Be(2);
+        output.Should().Contain(Path.GetFileName(file)).And.Contain("line 1").And.Contain(field).And.Contain("personal identifier");
+        list.Should().NotContain("mall");
+    }
 }

@@ -48,6 +48,7 @@ public partial class SensorsCsvReaderTest
     [InlineData("a b,A,1,1", "sensors.csv line 2, field 'sensor_id': 'a b' is not a valid sensor id: character ' ' is not allowed (use letters, digits and . _ : -)")]
     [InlineData("someone@example.org,A,1,1", "sensors.csv line 2, field 'sensor_id': 'someone@example.org' looks like an e-mail address, a personal identifier; Surgewatch accepts only anonymous aggregate counts from places, not identifiers of people or their devices")]
     [InlineData("a,A,1", "sensors.csv line 2: expected 4 fields (sensor_id,name,latitude,longitude) but found 3")]
+    [InlineData("a,Kiosk (call 0412 345 678),1,1", "sensors.csv line 2, field 'name': contains what looks like a phone number (at character 13), a personal identifier; Surgewatch accepts only anonymous aggregate counts, so free text must not name or reach a person: describe places, times and counts instead")]
     public void Read_BadRow_IsRejected(string row, string expected)
     {
         var e = Rejection.Of(() => SensorsCsvReader.Read(Input.Lines("sensor_id,name,latitude,longitude", row).Stream(), "sensors.csv"));

@@ -6,7 +6,7 @@ using Surgewatch.Ingestion.GeoJson;
 
 namespace Surgewatch.Ingestion.Tests.GeoJson;
 
-public class ZonesGeoJsonTest
+public partial class ZonesGeoJsonTest
 {
     private const string Square = "[[[144.962, -37.811], [144.963, -37.811], [144.963, -37.810], [144.962, -37.810], [144.962, -37.811]]]";
 

@@ -46,6 +46,7 @@ public sealed class ClockEndpointsTests(ServerFixture server) : IClassFixture<Se
     public async Task Silences_CreateListDelete_RoundTrip()
     {
         var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("z1")))).EnsureSuccessStatusCode();
 
         var created = await admin.PostAsync("/api/v1/silences",
             Bodies.Json("""{"zoneId":"z1","ruleId":null,"startsAt":"2024-03-01T09:00:00Z","endsAt":"2024-03-01T11:00:00Z","comment":"maintenance"}"""));

@@ -1,0 +1,42 @@
+using Surgewatch.Core.Zones;
+
+namespace Surgewatch.Server.Silences;
+
+/// <summary>
+/// What a silence may cover. A silence hides alerts from the people who must act on them, so it names a stored zone
+/// (a typo would otherwise silence nothing, silently), a one-off silence lasts at most <c>MaxSilenceDays</c>, and a
+/// silence of every zone and every rule needs an explicit <c>confirmAllZones</c>. Each problem is named by its field.
+/// </summary>
+internal static class SilenceRules
+{
+    /// <summary>Adds a problem when the zone is not stored, or when neither a zone nor a rule is given and every zone is not confirmed.</summary>
+    public static async Task CheckScopeAsync(
+        string? zoneId, string? ruleId, bool confirmAllZones, IZoneStore zones, Dictionary<string, string[]> problems, CancellationToken cancellationToken)
+    {
+        if (zoneId is not null)
+        {
+            if (!ZoneId.IsValid(zoneId, out _) || await zones.FindZoneAsync(new ZoneId(zoneId), cancellationToken) is null)
+            {
+                problems["zoneId"] = [$"no zone '{zoneId}' is stored; list the zones with GET /api/v1/zones, or leave zoneId null to match every zone"];
+            }
+        }
+        else if (ruleId is null && !confirmAllZones)
+        {
+            problems["confirmAllZones"] =
+                ["with neither zoneId nor ruleId the silence mutes every alert of every zone; give a zone or a rule, or send \"confirmAllZones\": true"];
+        }
+    }
+
+    /// <summary>Adds a problem when the silence ends before it starts or lasts longer than <paramref name="maxDays"/>.</summary>
+    public static void CheckDuration(DateTimeOffset startsAt, DateTimeOffset endsAt, int maxDays, Dictionary<string, string[]> problems)
+    {
+        if (endsAt <= startsAt)
+        {
+            problems["endsAt"] = ["endsAt must be after startsAt"];
+        }
+        else if (endsAt - startsAt > TimeSpan.FromDays(maxDays))
+        {
+            problems["endsAt"] = [$"a silence may last at most {maxDays} days (the server's MaxSilenceDays); set a new one when this one ends, or use a recurring silence"];
+        }
+    }
+}
