@@ -17,6 +17,10 @@ public sealed partial class SqliteStore : IModelStore
         ReadAsync(connection => ModelTable.Get(connection, id), cancellationToken);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<SavedModel>> ListModelsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(ModelTable.List, cancellationToken);
+
+    /// <inheritdoc />
     public Task<SavedModel?> LatestModelAsync(string? name = null, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => ModelTable.Latest(connection, name), cancellationToken);
 }

@@ -36,5 +36,7 @@ internal static class CommandRunner
         or Server.Hosting.ServerSetupException
         or Microsoft.Extensions.Options.OptionsValidationException
         or Storage.Sqlite.SchemaVersionException
-        or UnauthorizedAccessException;
+        or UnauthorizedAccessException
+        or Models.Catalog.ModelSetupException
+        or Core.Forecasting.Persistence.ModelStateException;
 }

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Spectre.Console;
-using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
-using Surgewatch.Cli.Train;
+using Surgewatch.Models.Deployment;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
@@ -64,11 +63,8 @@ internal static class ForecastCommand
 
     private static IReadOnlyList<Core.Forecasting.Forecast> Issue(CliContext context, SavedModel saved, Dataset dataset, string? from, int? horizon)
     {
-        var features = ModelFeatures.FromJson(saved.Features);
-        var model = ModelContext.Catalog(dataset, features.Holidays, features.Events).Get(saved.Name) as IPersistentForecastModel
-            ?? throw new UserInputException($"Model '{saved.Name}' cannot be loaded.");
         var panel = dataset.Panel;
-        var forecaster = LoadModel(model, saved, panel);
+        var forecaster = DeployedModel.Load(saved, panel, dataset.Edges).Forecaster;
         var origin = OriginSlot(panel, from);
         var steps = horizon ?? SlotCalendar.StepsPerDay(panel.Step);
         if (steps < 1)
@@ -81,18 +77,6 @@ internal static class ForecastCommand
         context.Console.MarkupLineInterpolated(
             $"Forecast {forecasts.Count} sensors × {steps} steps from {panel.LabelAt(origin)} with model {saved.Id} ({saved.Name}, trained to {saved.TrainTo}) in {context.Time.GetElapsedTime(started).TotalSeconds:0.00} s, without refitting.");
         return forecasts;
-    }
-
-    private static IForecaster LoadModel(IPersistentForecastModel model, SavedModel saved, Core.Series.SeriesPanel panel)
-    {
-        try
-        {
-            return ModelSnapshot.Load(model, saved, panel);
-        }
-        catch (ModelStateException e)
-        {
-            throw new UserInputException(e.Message);
-        }
     }
 
     private static int OriginSlot(Core.Series.SeriesPanel panel, string? from)

@@ -3,7 +3,7 @@ using Spectre.Console;
 using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
-using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Models.Deployment;
 using Surgewatch.Core.Forecasting.Retraining;
 using Surgewatch.Storage.Sqlite;
 
@@ -44,24 +44,28 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <summary>Loads the data, fits, saves; returns the new model's id.</summary>
+    /// <summary>Loads the data, fits the model and calibrates its surge rule, saves both; returns the new model's id.</summary>
     public static async Task<long> TrainOnceAsync(CliContext context, SqliteStore store, TrainRequest request, Ingestion.ReaderOptions reader, CancellationToken cancellation)
     {
         var dataset = request.Data is { } path
             ? DatasetLoader.Load(context, path, demo: false, reader)
             : await StoreDataset.LoadAsync(store, cancellation);
         var name = ModelContext.ResolveName(context, dataset, request.Model);
-        var model = ModelContext.Catalog(dataset, request.Holidays, request.Events).Get(name) as IPersistentForecastModel
-            ?? throw new UserInputException($"Model '{name}' cannot be saved.");
         var panel = dataset.Panel;
-        var started = context.Time.GetTimestamp();
-        var forecaster = await Task.Run(() => model.Fit(panel, panel.Length, cancellation), cancellation);
-        var seconds = context.Time.GetElapsedTime(started).TotalSeconds;
-        var features = ModelFeatures.For(name, request.Holidays, request.Events, dataset.Edges is not null).ToJson();
-        var saved = ModelSnapshot.Save(model, forecaster, panel, panel.Length, features, context.Time.GetUtcNow());
-        var id = await store.SaveModelAsync(saved, cancellation);
+        var trained = await Task.Run(
+            () => ModelTrainer.Train(panel, dataset.Edges, new TrainingRequest(name, request.Holidays, request.Events), context.Time, cancellation), cancellation);
+        var id = await store.SaveModelAsync(trained.Saved, cancellation);
         context.Console.MarkupLineInterpolated(
-            $"Trained [bold]{name}[/] on {panel.Sensors.Count} sensors, {panel.Start} to {panel.LabelAt(panel.Length - 1)}, in {seconds:0.0} s; saved as model id [bold]{id}[/] ({saved.State.Length:N0} bytes).");
+            $"Trained [bold]{name}[/] on {panel.Sensors.Count} sensors, {panel.Start} to {panel.LabelAt(panel.Length - 1)}, in {trained.FitTime.TotalSeconds:0.0} s; saved as model id [bold]{id}[/] ({trained.Saved.State.Length:N0} bytes).");
+        if (trained.Rule is { } rule)
+        {
+            context.Console.MarkupLineInterpolated($"Surge rule: {rule.WarnedCounters} of {rule.Sensors.Count} counters have a threshold; held out {trained.Validation}.");
+        }
+        else
+        {
+            context.Console.MarkupLineInterpolated(
+                $"Surge rule: not calibrated (the data are shorter than the {new Core.Evaluation.Warnings.WarningEvaluationOptions().CalibrationWeeks} calibration weeks); the server warns about no counter with this model.");
+        }
         context.Console.WriteLine($"model-id: {id}");
         return id;
     }

@@ -9,7 +9,10 @@ namespace Surgewatch.Storage.Sqlite.Models;
 
 internal static class ModelTable
 {
-    private const string Columns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state";
+    private const string Columns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation";
+
+    // The list leaves the (large) states out.
+    private const string SummaryColumns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, x'', NULL, validation";
 
     public static long Add(SqliteConnection connection, SavedModel model)
     {
@@ -17,8 +20,8 @@ internal static class ModelTable
         ArgumentException.ThrowIfNullOrWhiteSpace(model.Name, nameof(model));
         ArgumentNullException.ThrowIfNull(model.State, nameof(model));
         using var command = Sql.Command(connection, null, """
-            INSERT INTO models (name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state)
-            VALUES ($name, $version, $created, $features, $from, $to, $step, $sensors, $state) RETURNING id
+            INSERT INTO models (name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation)
+            VALUES ($name, $version, $created, $features, $from, $to, $step, $sensors, $state, $rule, $validation) RETURNING id
             """);
         command.Parameters.AddWithValue("$name", model.Name);
         command.Parameters.AddWithValue("$version", model.Version);
@@ -29,6 +32,8 @@ internal static class ModelTable
         command.Parameters.AddWithValue("$step", SlotCalendar.StepSeconds(model.Step));
         command.Parameters.AddWithValue("$sensors", JsonSerializer.Serialize(model.Sensors.Select(s => s.ToString()).ToArray()));
         command.Parameters.AddWithValue("$state", model.State);
+        command.Parameters.AddWithValue("$rule", (object?)model.SurgeRule ?? DBNull.Value);
+        command.Parameters.AddWithValue("$validation", (object?)model.Validation ?? DBNull.Value);
         return (long)command.ExecuteScalar()!;
     }
 
@@ -47,14 +52,27 @@ internal static class ModelTable
         return ReadOne(command);
     }
 
+    public static IReadOnlyList<SavedModel> List(SqliteConnection connection)
+    {
+        using var command = Sql.Command(connection, null, $"SELECT {SummaryColumns} FROM models ORDER BY id DESC");
+        using var reader = command.ExecuteReader();
+        var models = new List<SavedModel>();
+        while (reader.Read())
+        {
+            models.Add(Read(reader));
+        }
+
+        return models;
+    }
+
     private static SavedModel? ReadOne(SqliteCommand command)
     {
         using var reader = command.ExecuteReader();
-        if (!reader.Read())
-        {
-            return null;
-        }
+        return reader.Read() ? Read(reader) : null;
+    }
 
+    private static SavedModel Read(SqliteDataReader reader)
+    {
         var sensors = JsonSerializer.Deserialize<string[]>(reader.GetString(8)) ?? [];
         return new SavedModel(
             reader.GetInt64(0),
@@ -66,6 +84,8 @@ internal static class ModelTable
             new TimeLabel(reader.GetInt64(6)),
             TimeSpan.FromSeconds(reader.GetInt64(7)),
             [.. sensors.Select(s => new SensorId(s))],
-            (byte[])reader.GetValue(9));
+            (byte[])reader.GetValue(9),
+            reader.IsDBNull(10) ? null : (byte[])reader.GetValue(10),
+            reader.IsDBNull(11) ? null : reader.GetString(11));
     }
 }

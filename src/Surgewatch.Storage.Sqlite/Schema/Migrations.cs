@@ -21,6 +21,7 @@ internal static class Migrations
         new(5, "models", V5),
         new(6, "remove implausible readings; withhold non-finite alert values", V6),
         new(7, "api keys: last use and revocation", V7),
+        new(8, "models: surge rule and validation figures", V8),
     ];
 
     public static int Latest => All[^1].Version;
@@ -253,5 +254,11 @@ internal static class Migrations
     private const string V7 = """
         ALTER TABLE api_keys ADD COLUMN last_used_at_utc_ticks INTEGER;
         ALTER TABLE api_keys ADD COLUMN revoked_at_utc_ticks INTEGER;
+        """;
+
+    // The surge rule is deployed with the model it was calibrated with; the figures describe both on held-out weeks.
+    private const string V8 = """
+        ALTER TABLE models ADD COLUMN surge_rule BLOB;
+        ALTER TABLE models ADD COLUMN validation TEXT;
         """;
 }

@@ -38,6 +38,32 @@ public abstract class ModelStoreSpecification
     }
 
     [Fact]
+    public async Task GetModelAsync_WithSurgeRuleAndValidation_ComesBackWhole()
+    {
+        var model = Model("gbm", [9]) with { SurgeRule = [4, 5, 6], Validation = """{"wapeNextStep":0.09}""" };
+
+        var id = await Store.SaveModelAsync(model);
+
+        (await Store.GetModelAsync(id)).Should().BeEquivalentTo(model with { Id = id });
+        (await Store.LatestModelAsync())!.SurgeRule.Should().Equal(4, 5, 6);
+    }
+
+    [Fact]
+    public async Task ListModelsAsync_SeveralSaved_ListsNewestFirstWithoutTheirStates()
+    {
+        var first = await Store.SaveModelAsync(Model("historical-median-4w", [1, 2]));
+        var second = await Store.SaveModelAsync(Model("gbm", [3]) with { SurgeRule = [7], Validation = "{}" });
+
+        var listed = await Store.ListModelsAsync();
+
+        listed.Select(m => m.Id).Should().Equal(second, first);
+        listed[0].Name.Should().Be("gbm");
+        listed[0].Validation.Should().Be("{}");
+        listed[0].TrainTo.Should().Be(TimeLabel.FromDate(new DateOnly(2024, 2, 1)));
+        listed.Should().OnlyContain(m => m.State.Length == 0 && m.SurgeRule == null);
+    }
+
+    [Fact]
     public async Task GetModelAsync_Unknown_IsNull()
     {
         (await Store.GetModelAsync(42)).Should().BeNull();

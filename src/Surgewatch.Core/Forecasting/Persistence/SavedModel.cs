@@ -14,6 +14,8 @@ namespace Surgewatch.Core.Forecasting.Persistence;
 /// <param name="Step">The grid step it was fitted on.</param>
 /// <param name="Sensors">The sensors it was fitted on.</param>
 /// <param name="State">The fitted state (booster bytes, interval calibration), as written by <see cref="ModelSnapshot.Save"/>.</param>
+/// <param name="SurgeRule">The counters' surge rule calibrated with it (<see cref="Live.SurgeRule.ToBytes"/>), or null when the data were too short.</param>
+/// <param name="Validation">Its figures on the weeks held out to calibrate the rule, as JSON (<c>{from, to, wapeNextStep, wapeDayAhead, …}</c>), or null.</param>
 public sealed record SavedModel(
     long Id,
     string Name,
@@ -24,4 +26,6 @@ public sealed record SavedModel(
     TimeLabel TrainTo,
     TimeSpan Step,
     IReadOnlyList<SensorId> Sensors,
-    byte[] State);
+    byte[] State,
+    byte[]? SurgeRule = null,
+    string? Validation = null);

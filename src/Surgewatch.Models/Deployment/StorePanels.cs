@@ -1,0 +1,55 @@
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Models.Deployment;
+
+/// <summary>The counters a server trains on and warns about, with their readings laid on one grid.</summary>
+/// <param name="Panel">The readings.</param>
+/// <param name="Sensors">The counters, in the panel's order.</param>
+public sealed record CounterPanel(SeriesPanel Panel, IReadOnlyList<Sensor> Sensors);
+
+/// <summary>
+/// Reads a server's counters from its store: sensors that count (people, devices, occupancy; not road speeds or
+/// flows, which have rules of their own) and share the most common step among them. Counters of other steps are left
+/// out, and so not forecast or warned about by this model.
+/// </summary>
+public static class StorePanels
+{
+    /// <summary>The counters' readings from <paramref name="from"/> (all when null), or null when there are none.</summary>
+    public static async Task<CounterPanel?> LoadAsync(IObservationStore store, TimeLabel? from, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var counters = Counters(await store.ListSensorsAsync(cancellationToken));
+        if (counters.Count == 0)
+        {
+            return null;
+        }
+
+        var batch = await store.ReadObservationsAsync(new ObservationQuery([.. counters.Select(c => c.Id)], from), cancellationToken);
+        if (batch.Count == 0)
+        {
+            return null;
+        }
+
+        var panel = SeriesPanel.FromBatch(batch, counters[0].Step);
+        var byId = counters.ToDictionary(c => c.Id);
+        return new CounterPanel(panel, [.. panel.Sensors.Select(id => byId[id])]);
+    }
+
+    /// <summary>The counting sensors of the most common step (ties: the shorter step).</summary>
+    public static IReadOnlyList<Sensor> Counters(IReadOnlyList<Sensor> sensors)
+    {
+        ArgumentNullException.ThrowIfNull(sensors);
+        var counting = sensors.Where(s => IsCounter(s.Kind)).ToList();
+        if (counting.Count == 0)
+        {
+            return [];
+        }
+
+        var step = counting.GroupBy(s => s.Step).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+        return [.. counting.Where(s => s.Step == step)];
+    }
+
+    /// <summary>Whether sensors of <paramref name="kind"/> are counters that get surge warnings.</summary>
+    public static bool IsCounter(SensorKind kind) => kind is SensorKind.PedestrianCount or SensorKind.DeviceCount or SensorKind.Occupancy;
+}
