@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
 using Surgewatch.Core.Zones;
@@ -9,10 +10,12 @@ using Surgewatch.Server.Silences;
 namespace Surgewatch.Server.Alerts;
 
 /// <summary>
-/// The server's side of Core's <see cref="ZoneMonitor"/>: steps it (the monitor loop), applies operator actions, stores alert
+/// The server's side of Core's monitors: the <see cref="ZoneMonitor"/> and, once a model with a surge rule is deployed,
+/// its counters' <see cref="SurgeMonitor"/>. Steps them (the monitor loop), applies operator actions, stores alert
 /// events, persists snapshots after every change (restored before the first step, so a restart resumes Firing and
-/// acknowledged alerts) and hands planned notifications to the <see cref="NotificationDispatcher"/>. One at a time.
-/// A zone without data shows a single NoData alert (on <see cref="NoDataRule"/>), not one per rule.
+/// acknowledged alerts; counter alerts are carried until the model is deployed again) and hands planned notifications
+/// to the <see cref="NotificationDispatcher"/>. One at a time. A zone without data shows a single NoData alert (on
+/// <see cref="NoDataRule"/>), not one per rule; a counter has one alert, NoData included.
 /// </summary>
 internal sealed class AlertBook(
     IAlertStore store,
@@ -20,6 +23,7 @@ internal sealed class AlertBook(
     SilenceBook silences,
     NotificationDispatcher dispatcher,
     IOptions<NotificationSettings> settings,
+    Deployment.LiveDeployment deployment,
     TimeProvider clock)
 {
     /// <summary>The rule whose alert stands for the whole zone while it has no data.</summary>
@@ -29,6 +33,8 @@ internal sealed class AlertBook(
     private readonly NotificationPolicy _policy = settings.Value.Policy();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _restored;
+    private IReadOnlyList<AlertSnapshot> _carried = [];
+    private SurgeMonitor? _surge;
 
     /// <summary>Every shown alert that ever left Inactive, newest first.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
@@ -37,7 +43,7 @@ internal sealed class AlertBook(
         try
         {
             var list = new List<AlertDto>();
-            foreach (var alert in _monitor.Alerts)
+            foreach (var alert in AllAlerts())
             {
                 if (alert.Status.State != AlertState.Inactive && Shown(alert.Status) && (!activeOnly || alert.Status.IsActive))
                 {
@@ -68,16 +74,17 @@ internal sealed class AlertBook(
         {
             await RestoreAsync(cancellationToken);
             var step = _monitor.Step(now, zones, occupancies, forecasts, muting, _policy);
-            var events = step.Events.Where(e => Shown(e.RuleId, e.State)).ToList();
-            var notifications = step.Notifications.Where(n => n.Kind != NotificationKind.NoData || n.RuleId == NoDataRule).ToList();
+            var (counterEvents, counterNotifications) = StepCounters(now, muting);
+            var events = step.Events.Concat(counterEvents).Where(e => Shown(e.RuleId, e.State)).ToList();
+            var notifications = step.Notifications.Concat(counterNotifications).Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
             dispatcher.Enqueue(notifications);
-            if (step.Events.Count == 0 && step.Notifications.Count == 0)
+            if (events.Count == 0 && notifications.Count == 0)
             {
                 return [];
             }
 
             await store.AppendAlertEventsAsync(events, cancellationToken);
-            await snapshots.ReplaceAlertSnapshotsAsync(_monitor.Snapshot(), cancellationToken);
+            await snapshots.ReplaceAlertSnapshotsAsync(Snapshot(), cancellationToken);
             return Changed(events);
         }
         finally
@@ -93,14 +100,16 @@ internal sealed class AlertBook(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_monitor.Find(key) is not { } alert)
+            if (Find(key) is not { } alert)
             {
                 return null;
             }
 
             var now = clock.GetUtcNow();
             now = now < alert.Status.Since ? alert.Status.Since : now;
-            var result = resolve ? _monitor.Resolve(key, actor, now) : _monitor.Acknowledge(key, actor, now);
+            var result = alert.Rule.Id == SurgeMonitor.RuleId
+                ? ActOnCounter(key, actor, resolve, now)
+                : resolve ? _monitor.Resolve(key, actor, now) : _monitor.Acknowledge(key, actor, now);
             var events = result.Events;
             if (note is not null && events.Count > 0)
             {
@@ -108,8 +117,8 @@ internal sealed class AlertBook(
             }
 
             await store.AppendAlertEventsAsync(events, cancellationToken);
-            await snapshots.ReplaceAlertSnapshotsAsync(_monitor.Snapshot(), cancellationToken);
-            return ToDto(_monitor.Find(key)!);
+            await snapshots.ReplaceAlertSnapshotsAsync(Snapshot(), cancellationToken);
+            return ToDto(Find(key)!);
         }
         finally
         {
@@ -121,8 +130,64 @@ internal sealed class AlertBook(
     {
         if (!_restored)
         {
-            _monitor.Restore(await snapshots.LoadAlertSnapshotsAsync(cancellationToken));
+            var stored = await snapshots.LoadAlertSnapshotsAsync(cancellationToken);
+            _monitor.Restore(stored);
+            _carried = [.. stored.Where(s => s.Status.RuleId == SurgeMonitor.RuleId)];
             _restored = true;
+        }
+    }
+
+    /// <summary>Evaluates the deployed model's counter alerts; a newly deployed monitor first takes the carried snapshots.</summary>
+    private (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) StepCounters(DateTimeOffset now, IReadOnlyList<ISilence> muting)
+    {
+        lock (deployment.Sync)
+        {
+            var monitor = deployment.Monitor;
+            if (!ReferenceEquals(monitor, _surge))
+            {
+                if (_surge is not null)
+                {
+                    _carried = _surge.Snapshot();
+                }
+
+                monitor?.Restore(_carried);
+                _surge = monitor;
+            }
+
+            return monitor?.Evaluate(now, muting, _policy) ?? ([], []);
+        }
+    }
+
+    private AlertEvaluation ActOnCounter(string key, string actor, bool resolve, DateTimeOffset now)
+    {
+        lock (deployment.Sync)
+        {
+            return resolve ? _surge!.Resolve(key, actor, now) : _surge!.Acknowledge(key, actor, now);
+        }
+    }
+
+    /// <summary>Every alert's snapshot: the zones', and the counters' (from their monitor, or carried until one is deployed).</summary>
+    private List<AlertSnapshot> Snapshot()
+    {
+        lock (deployment.Sync)
+        {
+            return [.. _monitor.Snapshot(), .. _surge?.Snapshot() ?? _carried];
+        }
+    }
+
+    private MonitoredAlert? Find(string key)
+    {
+        lock (deployment.Sync)
+        {
+            return _monitor.Find(key) ?? _surge?.Find(key);
+        }
+    }
+
+    private List<MonitoredAlert> AllAlerts()
+    {
+        lock (deployment.Sync)
+        {
+            return [.. _monitor.Alerts, .. _surge?.Alerts ?? []];
         }
     }
 
@@ -132,7 +197,7 @@ internal sealed class AlertBook(
         var changed = new List<AlertDto>();
         foreach (var e in events)
         {
-            if (seen.Add(e.AlertKey) && _monitor.Find(e.AlertKey) is { } alert && Shown(alert.Status))
+            if (seen.Add(e.AlertKey) && Find(e.AlertKey) is { } alert && Shown(alert.Status))
             {
                 changed.Add(ToDto(alert));
             }
@@ -143,8 +208,9 @@ internal sealed class AlertBook(
 
     private static bool Shown(AlertStatus status) => Shown(status.RuleId, status.State);
 
-    private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId == NoDataRule;
+    private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId;
 
     private AlertDto ToDto(MonitoredAlert alert) =>
-        AlertDto.Of(alert.Status, alert.Severity, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()));
+        AlertDto.Of(alert.Status, alert.Severity, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()),
+            alert.Rule.Id == SurgeMonitor.RuleId ? "counter" : "zone");
 }

@@ -3,11 +3,15 @@ using Surgewatch.Core.Zones;
 
 namespace Surgewatch.Server.Alerts;
 
-/// <summary>An alert as the API and the hub show it (see CONTRACTS.md).</summary>
+/// <summary>
+/// An alert as the API and the hub show it. <c>zoneId</c> is the alert's subject: a zone, or for a counter's surge alert
+/// (<c>subjectKind</c> "counter") the counter's sensor id.
+/// </summary>
 internal sealed record AlertDto(
     string Key,
     string RuleId,
     string ZoneId,
+    string SubjectKind,
     string Severity,
     string State,
     DateTimeOffset Since,
@@ -17,10 +21,11 @@ internal sealed record AlertDto(
     DateTimeOffset? AcknowledgedAt,
     bool Silenced)
 {
-    public static AlertDto Of(AlertStatus status, Severity severity, bool silenced) => new(
+    public static AlertDto Of(AlertStatus status, Severity severity, bool silenced, string subjectKind = "zone") => new(
         status.Key,
         status.RuleId,
         status.Subject,
+        subjectKind,
         severity.ToString().ToLowerInvariant(),
         status.State == AlertState.NoData ? "nodata" : status.State.ToString().ToLowerInvariant(),
         status.Since,

@@ -15,28 +15,29 @@ internal sealed record ForecastPointDto(string Target, double? Mean, IReadOnlyLi
 /// <summary>A forecast as the API shows it.</summary>
 internal sealed record ForecastDto(string SensorId, string Model, string IssuedAt, IReadOnlyList<ForecastPointDto> Points);
 
-/// <summary><c>GET /api/v1/forecasts?sensor=&amp;model=</c>: the latest stored forecast of a sensor by a model.</summary>
+/// <summary><c>GET /api/v1/forecasts?sensor=&amp;model=</c>: the latest stored forecast of a sensor by a model (default: the deployed one).</summary>
 internal static class ForecastsEndpoint
 {
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/forecasts", LatestAsync)
             .WithName("GetLatestForecast")
-            .WithSummary("The latest stored forecast of a sensor by a model, with its prediction intervals.")
+            .WithSummary("The latest stored forecast of a sensor by a model (default: the deployed model, see /models), with its prediction intervals; 'model' names the model that made it.")
             .Produces<ForecastDto>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .OpenRead();
 
-    private static async Task<IResult> LatestAsync(string? sensor, string? model, IForecastStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> LatestAsync(string? sensor, string? model, IForecastStore store, Deployment.LiveDeployment deployment, CancellationToken cancellationToken)
     {
         if (!SensorId.IsValid(sensor, out var reason))
         {
             return QueryProblems.BadParameter("sensor", $"give a sensor id: {reason}");
         }
 
-        if (string.IsNullOrWhiteSpace(model))
+        model = string.IsNullOrWhiteSpace(model) ? deployment.Model?.Name : model;
+        if (model is null)
         {
-            return QueryProblems.BadParameter("model", "give the model name, for example seasonal-naive");
+            return QueryProblems.BadParameter("model", "no model is deployed yet (see /api/v1/models); give the model name, for example historical-median-4w");
         }
 
         var forecast = await store.LatestForecastAsync(new SensorId(sensor!), model, new TimeLabel(long.MaxValue), cancellationToken);

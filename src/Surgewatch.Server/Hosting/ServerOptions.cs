@@ -54,6 +54,20 @@ public sealed class ServerOptions
     /// <summary>The attribution users of the open data must give.</summary>
     public string Attribution { get; set; } = "Surgewatch open data: anonymous aggregate pedestrian counts (no personal data).";
 
+    /// <summary>
+    /// Whether a store without a saved model trains one in the background once its counters have two weeks of
+    /// history (the baseline at once, then the best model); default true.
+    /// </summary>
+    public bool TrainWhenMissing { get; set; } = true;
+
+    /// <summary>Train the best model again on this schedule (<c>24h</c>, <c>7d</c>, <c>daily@03</c>; UTC on the server clock), or null for never.</summary>
+    public string? Retrain { get; set; }
+
+    /// <summary>The retraining schedule, or null.</summary>
+    /// <exception cref="FormatException">The schedule is not one.</exception>
+    public Core.Forecasting.Retraining.RetrainPolicy? RetrainPolicy() =>
+        string.IsNullOrWhiteSpace(Retrain) ? null : Core.Forecasting.Retraining.RetrainPolicy.Parse(Retrain);
+
     /// <summary>The reader settings for ingest requests (the site zone resolved).</summary>
     public Ingestion.ReaderOptions ReaderOptions() => new() { SiteZone = TimeZoneInfo.FindSystemTimeZoneById(SiteZone) };
 

@@ -48,6 +48,7 @@ public static class SurgewatchServer
         var section = builder.Configuration.GetSection(ServerOptions.Section);
         builder.Services.AddOptions<ServerOptions>().Bind(section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.SiteZone, out _), $"{ServerOptions.Section}:{nameof(ServerOptions.SiteZone)} must be an IANA time zone such as Australia/Melbourne.")
+            .Validate(o => IsRetrainPolicy(o.Retrain), $"{ServerOptions.Section}:{nameof(ServerOptions.Retrain)} must be an interval such as 24h, 90m or 7d, or daily@HH (UTC hour), e.g. daily@03.")
             .Validate(o => o.MaxBodyBytes > 0 && o.RateLimitPermits > 0 && o.RateLimitWindow > TimeSpan.Zero && o.MaxAlertEvents > 0 && o.MaxSilenceDays > 0, "Body limit, rate limit, alert limit and MaxSilenceDays must be positive.")
             .ValidateOnStart();
         var settings = section.Get<ServerOptions>() ?? new ServerOptions();
@@ -82,6 +83,7 @@ public static class SurgewatchServer
         builder.Services.AddSingleton<ServerMetrics>();
         builder.Services.AddHostedService<KeyBootstrapper>();
         AddLive(builder.Services);
+        AddDeployment(builder.Services);
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -90,6 +92,27 @@ public static class SurgewatchServer
             json.SerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
         builder.Services.AddOpenApi("v1", ApiKeyOpenApi.Configure);
         builder.Services.AddRateLimiter(RateLimits.Configure);
+    }
+
+    private static bool IsRetrainPolicy(string? text)
+    {
+        try
+        {
+            _ = new ServerOptions { Retrain = text }.RetrainPolicy();
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+    }
+
+    private static void AddDeployment(IServiceCollection services)
+    {
+        services.AddSingleton<Core.Forecasting.Persistence.IModelStore>(s => s.GetRequiredService<SqliteStore>());
+        services.AddSingleton<Deployment.LiveDeployment>();
+        services.AddHostedService<Deployment.DeploymentService>();
+        services.AddHostedService<Deployment.TrainingService>();
     }
 
     private static void AddLive(IServiceCollection services)
@@ -156,6 +179,7 @@ public static class SurgewatchServer
         ZoneSeries.ZoneSeriesEndpoint.Map(api);
         OpenData.OpenDataEndpoints.Map(api);
         Briefing.BriefingEndpoint.Map(api);
+        Deployment.DeploymentEndpoints.Map(api);
         app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(ApiKeyPolicies.Read);
     }
 }

@@ -29,4 +29,5 @@ internal static class LiveMessages
     public const string Readings = "readings";
     public const string Forecast = "forecast";
     public const string Clock = "clock";
+    public const string Counters = "counters";
 }

@@ -3,21 +3,22 @@ using Surgewatch.Core.Zones;
 namespace Surgewatch.Server.Silences;
 
 /// <summary>
-/// What a silence may cover. A silence hides alerts from the people who must act on them, so it names a stored zone
-/// (a typo would otherwise silence nothing, silently), a one-off silence lasts at most <c>MaxSilenceDays</c>, and a
+/// What a silence may cover. A silence hides alerts from the people who must act on them, so it names a stored zone or
+/// counter (the subject of a counter's surge alert; a typo would otherwise silence nothing, silently), a one-off silence lasts at most <c>MaxSilenceDays</c>, and a
 /// silence of every zone and every rule needs an explicit <c>confirmAllZones</c>. Each problem is named by its field.
 /// </summary>
 internal static class SilenceRules
 {
     /// <summary>Adds a problem when the zone is not stored, or when neither a zone nor a rule is given and every zone is not confirmed.</summary>
     public static async Task CheckScopeAsync(
-        string? zoneId, string? ruleId, bool confirmAllZones, IZoneStore zones, Dictionary<string, string[]> problems, CancellationToken cancellationToken)
+        string? zoneId, string? ruleId, bool confirmAllZones, IZoneStore zones, Core.Series.IObservationStore sensors, Dictionary<string, string[]> problems, CancellationToken cancellationToken)
     {
         if (zoneId is not null)
         {
-            if (!ZoneId.IsValid(zoneId, out _) || await zones.FindZoneAsync(new ZoneId(zoneId), cancellationToken) is null)
+            var zone = ZoneId.IsValid(zoneId, out _) && await zones.FindZoneAsync(new ZoneId(zoneId), cancellationToken) is not null;
+            if (!zone && !(await sensors.ListSensorsAsync(cancellationToken)).Any(s => s.Id.Value == zoneId))
             {
-                problems["zoneId"] = [$"no zone '{zoneId}' is stored; list the zones with GET /api/v1/zones, or leave zoneId null to match every zone"];
+                problems["zoneId"] = [$"no zone or counter '{zoneId}' is stored; list them with GET /api/v1/zones and /api/v1/sensors, or leave zoneId null to match every zone"];
             }
         }
         else if (ruleId is null && !confirmAllZones)

@@ -16,14 +16,14 @@ internal static class SilencesEndpoints
         api.MapGet("/silences", async (SilenceBook book, CancellationToken ct) => Results.Ok(await book.ListAsync(ct))).WithName("GetSilences")
             .WithSummary("The silences, by start.").Produces<SilenceDto[]>().OpenRead();
         api.MapPost("/silences", CreateAsync).WithName("PostSilence")
-            .WithSummary("Mutes alerts of zoneId (a stored zone) and/or ruleId (null matches any) from startsAt until endsAt, at most MaxSilenceDays (default 7) later; with neither zoneId nor ruleId it needs \"confirmAllZones\": true. A comment holding a personal identifier is refused (422).")
+            .WithSummary("Mutes alerts of zoneId (a stored zone, or a counter for its surge alert) and/or ruleId (null matches any) from startsAt until endsAt, at most MaxSilenceDays (default 7) later; with neither zoneId nor ruleId it needs \"confirmAllZones\": true. A comment holding a personal identifier is refused (422).")
             .Produces<SilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Operator);
         api.MapGet("/silences/recurring", async (SilenceBook book, CancellationToken ct) => Results.Ok(await book.ListRecurringAsync(ct)))
             .WithName("GetRecurringSilences").WithSummary("The silences that recur daily between two wall-clock times.")
             .Produces<RecurringSilenceDto[]>().OpenRead();
         api.MapPost("/silences/recurring", CreateRecurringAsync).WithName("PostRecurringSilence")
-            .WithSummary("Mutes alerts of zoneId (a stored zone) and/or ruleId every day from start until end (HH:mm) on the wall clock of timeZone (IANA; default the site's), following daylight saving; an end at or before the start runs overnight. With neither zoneId nor ruleId it needs \"confirmAllZones\": true; a comment holding a personal identifier is refused (422).")
+            .WithSummary("Mutes alerts of zoneId (a stored zone, or a counter for its surge alert) and/or ruleId every day from start until end (HH:mm) on the wall clock of timeZone (IANA; default the site's), following daylight saving; an end at or before the start runs overnight. With neither zoneId nor ruleId it needs \"confirmAllZones\": true; a comment holding a personal identifier is refused (422).")
             .Produces<RecurringSilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Operator);
         api.MapDelete("/silences/{id}", DeleteAsync)
@@ -32,7 +32,7 @@ internal static class SilencesEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        SilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, IZoneStore zones, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        SilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, IZoneStore zones, Core.Series.IObservationStore sensors, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         if (FreeTextPrivacy.Refusal("comment", request.Comment) is { } refused)
         {
@@ -41,7 +41,7 @@ internal static class SilencesEndpoints
 
         var problems = new Dictionary<string, string[]>();
         SilenceRules.CheckDuration(request.StartsAt, request.EndsAt, options.Value.MaxSilenceDays, problems);
-        await SilenceRules.CheckScopeAsync(request.ZoneId, request.RuleId, request.ConfirmAllZones, zones, problems, cancellationToken);
+        await SilenceRules.CheckScopeAsync(request.ZoneId, request.RuleId, request.ConfirmAllZones, zones, sensors, problems, cancellationToken);
         if (problems.Count > 0)
         {
             return Results.ValidationProblem(problems, title: "Bad silence");
@@ -55,7 +55,7 @@ internal static class SilencesEndpoints
     }
 
     private static async Task<IResult> CreateRecurringAsync(
-        RecurringSilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, Clock.ClockDtos clocks, IZoneStore zones, CancellationToken cancellationToken)
+        RecurringSilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, Clock.ClockDtos clocks, IZoneStore zones, Core.Series.IObservationStore sensors, CancellationToken cancellationToken)
     {
         if (FreeTextPrivacy.Refusal("comment", request.Comment) is { } refused)
         {
@@ -76,7 +76,7 @@ internal static class SilencesEndpoints
             problems["end"] = ["end must differ from start"];
         }
 
-        await SilenceRules.CheckScopeAsync(request.ZoneId, request.RuleId, request.ConfirmAllZones, zones, problems, cancellationToken);
+        await SilenceRules.CheckScopeAsync(request.ZoneId, request.RuleId, request.ConfirmAllZones, zones, sensors, problems, cancellationToken);
 
         if (problems.Count > 0)
         {

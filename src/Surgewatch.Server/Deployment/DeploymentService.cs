@@ -1,0 +1,48 @@
+using Surgewatch.Server.Live;
+using Surgewatch.Server.Monitoring;
+
+namespace Surgewatch.Server.Deployment;
+
+/// <summary>
+/// Drives <see cref="LiveDeployment"/>: deploys the latest saved model when a new one appears (checked every few
+/// seconds), and issues each slot as it begins, on the server clock (so the demo's and the replay's accelerated time
+/// drive it too). It feeds and schedules; the forecasting and the warning are Core's and the model's.
+/// </summary>
+internal sealed class DeploymentService(LiveDeployment deployment, MonitorSignal signal, LiveNotifier notifier, ILogger<DeploymentService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ModelCheck = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var lastCheck = long.MinValue;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (lastCheck == long.MinValue || TimeProvider.System.GetElapsedTime(lastCheck) >= ModelCheck)
+                {
+                    lastCheck = TimeProvider.System.GetTimestamp();
+                    await deployment.DeployLatestAsync(stoppingToken);
+                }
+
+                if (await deployment.IssueDueAsync(stoppingToken) > 0)
+                {
+                    signal.Nudge();
+                    await notifier.SendAsync(LiveMessages.Counters, deployment.Counters, stoppingToken);
+                }
+
+                await Task.Delay(Tick, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "The deployed model could not forecast; trying again shortly");
+                await Task.Delay(ModelCheck, stoppingToken);
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Evaluation.Warnings;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Live;
+using Surgewatch.Core.Series;
+using Surgewatch.Models.Deployment;
+using Surgewatch.Server.Alerts;
+using Surgewatch.Server.Deployment;
+using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Storage.Sqlite;
+using Surgewatch.Testing.SyntheticCity;
+
+namespace Surgewatch.Server.FunctionalTests.Deployment;
+
+/// <summary>
+/// The server runs the model and the surge rule that were measured: a model trained before a test period is deployed,
+/// the counters' readings arrive over HTTP slot by slot, and the warnings the server raises are the warning
+/// evaluation's, episode for episode.
+/// </summary>
+public sealed class LiveDeploymentTests : IDisposable
+{
+    private const int TestDays = 12;
+    private static readonly DateOnly First = new(2025, 1, 6);
+    private static readonly WarningEvaluationOptions Rule = new(CalibrationWeeks: 4, MinimumDays: 60, LiveProbability: 0.1, DayAheadProbability: 0.05, WithdrawProbability: 0.05);
+    private readonly SeriesPanel _panel;
+    private readonly int _testStart;
+    private readonly string _folder = Directory.CreateTempSubdirectory("surgewatch-deploy-").FullName;
+
+    public LiveDeploymentTests()
+    {
+        var city = SyntheticCity.Create(new SyntheticCityOptions(6, First, 100 + TestDays, TimeSpan.FromHours(1), Seed: 3));
+        _panel = SeriesPanel.FromBatch(city.GenerateObservations(), TimeSpan.FromHours(1));
+        _testStart = _panel.FirstSlotAtOrAfter(TimeLabel.FromDate(First.AddDays(100)));
+        using var store = SqliteStore.Open(DatabasePath);
+        store.UpsertSensorsAsync(city.Sensors).GetAwaiter().GetResult();
+        store.UpsertObservationsAsync(Rows(0, _testStart)).GetAwaiter().GetResult();
+        var trained = ModelTrainer.Train(Truncated(_panel, _testStart), null, new TrainingRequest("historical-median-4w", Rule: Rule), TimeProvider.System);
+        store.SaveModelAsync(trained.Saved).GetAwaiter().GetResult();
+    }
+
+    private string DatabasePath => Path.Combine(_folder, "store.db");
+
+    public void Dispose()
+    {
+        // The server fixture removes the store's folder itself when it is disposed.
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Serve_ReadingsArrivingSlotBySlot_WarnsTheEvaluatedEpisodesAndShowsTheDeployedModel()
+    {
+        var time = new ManualTime(Instant(_testStart));
+        using var server = new ClockedServer(time, DatabasePath);
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        var deployment = server.Services.GetRequiredService<LiveDeployment>();
+        await deployment.DeployLatestAsync(CancellationToken.None);
+
+        for (var slot = _testStart; slot < _panel.Length; slot++)
+        {
+            time.Now = Instant(slot);
+            await deployment.IssueDueAsync(CancellationToken.None);
+            await server.StepAsync();
+            (await admin.PostAsync("/api/v1/readings", Bodies.Json(Json(slot)))).EnsureSuccessStatusCode();
+        }
+
+        time.Now = Instant(_panel.Length);
+        await deployment.IssueDueAsync(CancellationToken.None);
+
+        var settled = TimeLabel.FromDate(First.AddDays(101));
+        var live = deployment.Episodes().Where(e => e.From >= settled).OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From).ToList();
+        var evaluated = Evaluated().Where(e => e.From >= settled).ToList();
+        evaluated.Should().NotBeEmpty();
+        live.Should().Equal(evaluated);
+
+        var alerts = await server.Services.GetRequiredService<AlertBook>().ListAsync(false, CancellationToken.None);
+        alerts.Should().Contain(a => a.RuleId == SurgeMonitor.RuleId && a.SubjectKind == "counter");
+        var models = (await (await admin.GetAsync("/api/v1/models")).ReadJsonAsync()).EnumerateArray().ToList();
+        models.Should().ContainSingle().Which.GetProperty("deployed").GetBoolean().Should().BeTrue();
+        models[0].GetProperty("name").GetString().Should().Be("historical-median-4w");
+        models[0].GetProperty("validation").GetProperty("wapeNextStep").GetDouble().Should().BeInRange(0, 1);
+        var forecast = await (await admin.GetAsync("/api/v1/forecasts?sensor=syn-001")).ReadJsonAsync();
+        forecast.GetProperty("model").GetString().Should().Be("historical-median-4w");
+        forecast.GetProperty("points")[0].GetProperty("intervals").GetArrayLength().Should().Be(2);
+        var counters = await admin.GetAsync("/api/v1/counters");
+        counters.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await counters.ReadJsonAsync()).GetArrayLength().Should().Be(6);
+    }
+
+    private List<WarningEpisode> Evaluated()
+    {
+        var model = new HistoricalMedianModel(4);
+        var swept = new WarningEvaluator(TimeProvider.System).Sweep(_panel, model, _testStart, _panel.Length, Rule, null, CancellationToken.None);
+        var flags = WarningEvaluator.Flags(_panel, swept, Rule);
+        var episodes = new List<WarningEpisode>();
+        for (var s = 0; s < _panel.Sensors.Count; s++)
+        {
+            foreach (var (start, end, issue) in WarningScorer.Episodes(_panel, s, _testStart, _panel.Length, flags))
+            {
+                episodes.Add(new WarningEpisode(_panel.Sensors[s], _panel.LabelAt(start), _panel.LabelAt(end), _panel.LabelAt(issue)));
+            }
+        }
+
+        return [.. episodes.OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From)];
+    }
+
+    private DateTimeOffset Instant(int slot) => new(_panel.LabelAt(slot).ToDateTime(), TimeSpan.Zero);
+
+    private ObservationBatch Rows(int from, int to)
+    {
+        var batch = new ObservationBatch(1024);
+        for (var s = 0; s < _panel.Sensors.Count; s++)
+        {
+            var index = batch.InternSensor(_panel.Sensors[s]);
+            for (var t = from; t < to; t++)
+            {
+                if (!double.IsNaN(_panel.Values(s)[t]))
+                {
+                    batch.Add(index, _panel.LabelAt(t), _panel.Values(s)[t]);
+                }
+            }
+        }
+
+        return batch;
+    }
+
+    /// <summary>The readings of one slot, as the counters send them when it ends.</summary>
+    private string Json(int slot)
+    {
+        var text = new StringBuilder("[");
+        for (var s = 0; s < _panel.Sensors.Count; s++)
+        {
+            var value = _panel.Values(s)[slot];
+            if (!double.IsNaN(value))
+            {
+                text.Append(text.Length > 1 ? "," : "").Append(CultureInfo.InvariantCulture, $"{{\"sensorId\":\"{_panel.Sensors[s]}\",\"timestamp\":\"{_panel.LabelAt(slot)}\",\"value\":{value}}}");
+            }
+        }
+
+        return text.Append(']').ToString();
+    }
+
+    private static SeriesPanel Truncated(SeriesPanel panel, int length)
+    {
+        var values = new double[panel.Sensors.Count][];
+        for (var s = 0; s < values.Length; s++)
+        {
+            values[s] = panel.Values(s)[..length].ToArray();
+        }
+
+        return new SeriesPanel(panel.Start, panel.Step, panel.Sensors, values);
+    }
+}
