@@ -36,13 +36,29 @@ internal static class ServeCommand
             Description = "Simulated seconds per real second in --demo or --replay mode (default 60).",
             DefaultValueFactory = _ => 60,
         };
+        var retrain = new Option<string?>("--retrain")
+        {
+            Description = "Train the best model again on this schedule (24h, 7d, daily@03 in UTC, on the server clock), as train --every does; the new model is deployed at once.",
+        };
+        var siteZone = new Option<string?>("--site-zone")
+        {
+            Description = "The sites' IANA time zone (e.g. Australia/Melbourne): timestamps with an offset become its local labels, and the clock and replay run in it (default UTC; the demo uses its city's).",
+        };
+        var historyDays = new Option<int?>("--history-days")
+        {
+            Description = "With --replay: days of the folder stored as history before the clock starts (default 120; the surge rule needs 90 days of a counter to set its threshold).",
+        };
         var command = new Command("serve", "Serve the dashboard, the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs) and live updates (/hubs/live). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
         {
-            db, urls, demo, replay, speed,
+            db, urls, demo, replay, speed, retrain, siteZone, historyDays,
         };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
         {
-            var mode = new ServeMode(result.GetValue(demo), result.GetValue(replay), result.GetValue(speed));
+            var mode = new ServeMode(result.GetValue(demo), result.GetValue(replay), result.GetValue(speed), result.GetValue(retrain))
+            {
+                SiteZone = result.GetValue(siteZone),
+                HistoryDays = result.GetValue(historyDays),
+            };
             var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? new FileInfo(Path.Combine(Path.GetTempPath(), DemoStoreName)) : result.GetValue(db)!;
             return RunAsync(context, store, result.GetValue(urls)!, mode, cancellation);
         }));

@@ -5,8 +5,14 @@ using Surgewatch.Server.Hosting;
 namespace Surgewatch.Cli.Serve;
 
 /// <summary>Which of live, demo or replay mode <c>serve</c> runs, and at what speed.</summary>
-internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed)
+internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed, string? Retrain = null)
 {
+    /// <summary>The sites' time zone (--site-zone), or null for the default.</summary>
+    public string? SiteZone { get; init; }
+
+    /// <summary>Days of a replayed folder stored as history (--history-days), or null for the default.</summary>
+    public int? HistoryDays { get; init; }
+
     public string Name => Demo ? "demo" : Replay is not null ? "replay" : "API";
 
     /// <exception cref="UserInputException">--demo and --replay together, a missing folder, or a bad speed.</exception>
@@ -26,6 +32,28 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed)
         {
             throw new UserInputException($"--speed must be above 0 and at most 10000, not {Speed}.");
         }
+
+        if (SiteZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(SiteZone, out _))
+        {
+            throw new UserInputException($"--site-zone: '{SiteZone}' is not an IANA time zone such as Australia/Melbourne.");
+        }
+
+        if (HistoryDays is < 1 or > 3650)
+        {
+            throw new UserInputException($"--history-days must be 1 to 3650, not {HistoryDays}.");
+        }
+
+        if (Retrain is not null)
+        {
+            try
+            {
+                Core.Forecasting.Retraining.RetrainPolicy.Parse(Retrain);
+            }
+            catch (FormatException e)
+            {
+                throw new UserInputException($"--retrain: {e.Message}");
+            }
+        }
     }
 
     public void Configure(ConfigurationManager configuration)
@@ -38,9 +66,24 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed)
             configuration[$"{section}:{nameof(ServerOptions.SiteZone)}"] = Server.Demo.DemoCityInfo.SiteZone;
         }
 
+        if (SiteZone is not null)
+        {
+            configuration[$"{section}:{nameof(ServerOptions.SiteZone)}"] = SiteZone;
+        }
+
+        if (HistoryDays is { } days)
+        {
+            configuration[$"{section}:{nameof(ServerOptions.HistoryDays)}"] = days.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         if (Replay is not null)
         {
             configuration[$"{section}:{nameof(ServerOptions.ReplayFolder)}"] = Replay.FullName;
+        }
+
+        if (Retrain is not null)
+        {
+            configuration[$"{section}:{nameof(ServerOptions.Retrain)}"] = Retrain;
         }
     }
 }

@@ -9,14 +9,15 @@ using Surgewatch.Server.Readings;
 namespace Surgewatch.Server.Demo;
 
 /// <summary>
-/// Replay mode: loads a data folder, stores its sensors and its first four weeks as history (so forecasts and the
-/// briefing have something to work from), moves the clock to the end of that history and then plays the remaining
-/// readings through the ingest path as simulated time passes them.
+/// Replay mode: loads a data folder, stores its sensors and its first <see cref="ServerOptions.HistoryDays"/> days as
+/// history (so models can be trained and the surge thresholds set), moves the clock to the end of that history and then
+/// plays the remaining readings through the ingest path as simulated time passes them. A reading is released when its
+/// interval has ended (the 15:00 hourly count at 16:00), as a counter sends it: never before, which would let the live
+/// forecasts see the future.
 /// </summary>
 internal sealed class ReplayFeeder(IObservationStore store, IngestPipeline pipeline, ServerClock clock, ClockDtos clocks, IOptions<ServerOptions> options, ILogger<ReplayFeeder> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan History = TimeSpan.FromDays(28);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
     private const int MaxPerBatch = 50_000;
 
@@ -37,14 +38,15 @@ internal sealed class ReplayFeeder(IObservationStore store, IngestPipeline pipel
 
         await store.UpsertSensorsAsync(data.Sensors, stoppingToken);
         var times = data.Observations.TimeSeconds.ToArray();
-        var start = new TimeLabel(times[order[0]]) + History;
-        var next = await PlayAsync(data.Observations, order, times, 0, start, stoppingToken);
+        var step = data.Sensors.Count > 0 ? data.Sensors.Min(s => s.Step) : TimeSpan.FromHours(1);
+        var start = new TimeLabel(times[order[0]]) + TimeSpan.FromDays(options.Value.HistoryDays);
+        var next = await PlayAsync(data.Observations, order, times, 0, start - step, stoppingToken);
         clock.MoveTo(new DateTimeOffset(start.ToDateTime(), clocks.SiteZone.GetUtcOffset(start.ToDateTime())));
         logger.LogInformation("Replaying {Count} readings of {Sensors} sensors from {Start}", order.Length - next, data.Sensors.Count, start);
         while (next < order.Length)
         {
             await Task.Delay(Poll, stoppingToken);
-            next = await PlayAsync(data.Observations, order, times, next, clocks.NowLabel(), stoppingToken);
+            next = await PlayAsync(data.Observations, order, times, next, clocks.NowLabel() - step, stoppingToken);
         }
     }
 

@@ -27,7 +27,7 @@ internal sealed class TrainingService(
     public static readonly TimeSpan MinimumStep = TimeSpan.FromMinutes(5);
 
     private const string Baseline = "historical-median-4w";
-    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Poll = TimeSpan.FromSeconds(15);
     private readonly RetrainPolicy? _policy = options.Value.RetrainPolicy();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -82,6 +82,14 @@ internal sealed class TrainingService(
 
     private async Task<CounterPanel?> LoadAsync(CancellationToken cancellationToken)
     {
+        // A cheap look first, so that a store with too little history is not read whole at every poll.
+        var counting = StorePanels.Counters(await observations.ListSensorsAsync(cancellationToken));
+        if (counting.Count == 0 || counting[0].Step < MinimumStep
+            || await observations.CountObservationsAsync(cancellationToken) < MinimumHistory / counting[0].Step)
+        {
+            return null;
+        }
+
         var counters = await StorePanels.LoadAsync(observations, null, cancellationToken);
         if (counters is null || counters.Panel.Step < MinimumStep || counters.Panel.Step * counters.Panel.Length < MinimumHistory)
         {

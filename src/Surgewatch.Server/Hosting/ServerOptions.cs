@@ -42,6 +42,12 @@ public sealed class ServerOptions
     /// <summary>Where simulated time starts in demo and replay mode; null: the demo's default (the last Saturday, 17:30 site time).</summary>
     public DateTimeOffset? Start { get; set; }
 
+    /// <summary>
+    /// Days of a replayed folder stored as history before the clock starts (default 120): the surge rule sets a counter's
+    /// threshold only from 90 days of its readings, and outages take some away.
+    /// </summary>
+    public int HistoryDays { get; set; } = 120;
+
     /// <summary>The data folder replay mode plays.</summary>
     public string? ReplayFolder { get; set; }
 
