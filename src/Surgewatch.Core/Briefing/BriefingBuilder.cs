@@ -141,9 +141,5 @@ public static class BriefingBuilder
         return hours;
     }
 
-    private static ZoneLevel Level(ZoneLevels levels, double density) =>
-        density >= levels.DensityCritical ? ZoneLevel.Critical
-        : density >= levels.DensityAlarm ? ZoneLevel.Alarm
-        : density >= levels.DensityWarning ? ZoneLevel.Warning
-        : ZoneLevel.Ok;
+    private static ZoneLevel Level(ZoneLevels levels, double density) => ZoneLevelLadder.Of(levels, ZoneMeasure.Density, density);
 }

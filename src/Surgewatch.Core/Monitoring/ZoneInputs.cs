@@ -31,7 +31,12 @@ internal static class ZoneInputs
 
         var local = AlertInputs.From(rule.Rule, history, step);
         var external = MaxUpper(forecast, now, rule.Rule.Horizon);
-        return local.Value is { } v && external is { } e ? AlertSample.Of(Math.Max(v, e)) : local;
+        return (local.Value, external) switch
+        {
+            ({ } v, { } e) => AlertSample.Of(Math.Max(v, e)),
+            (null, { } e) => AlertSample.Of(e),
+            _ => local,
+        };
     }
 
     /// <summary>The highest 90% upper bound in (now, now + horizon], or null when the forecast has none there.</summary>
@@ -54,23 +59,8 @@ internal static class ZoneInputs
         return max;
     }
 
-    public static ZoneLevel LevelOf(ZoneLevels levels, ZoneMeasure measure, double value) => levels.SeverityOf(measure, value) switch
-    {
-        Severity.Critical => ZoneLevel.Critical,
-        Severity.Alarm => ZoneLevel.Alarm,
-        Severity.Warning => ZoneLevel.Warning,
-        _ => ZoneLevel.Ok,
-    };
-
-    public static ZoneLevel Observed(Zone zone, ZoneOccupancy? occupancy)
-    {
-        if (occupancy is null || occupancy.NoData || (!occupancy.HasPersons && occupancy.Flow is null))
-        {
-            return ZoneLevel.NoData;
-        }
-
-        var density = occupancy.HasPersons ? LevelOf(zone.Levels, ZoneMeasure.Density, occupancy.Density) : ZoneLevel.Ok;
-        var flow = occupancy.Flow is { } f ? LevelOf(zone.Levels, ZoneMeasure.Flow, f) : ZoneLevel.Ok;
-        return (ZoneLevel)Math.Max((int)density, (int)flow);
-    }
+    public static ZoneLevel Observed(Zone zone, ZoneOccupancy? occupancy) =>
+        occupancy is null || occupancy.NoData
+            ? ZoneLevel.NoData
+            : ZoneLevelLadder.Of(zone.Levels, occupancy.HasPersons ? occupancy.Density : null, occupancy.Flow);
 }

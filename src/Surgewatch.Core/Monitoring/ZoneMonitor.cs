@@ -119,7 +119,7 @@ public sealed class ZoneMonitor
         var lookAhead = new ZoneRule(
             AlertRule.OnForecast("forecast-level", Severity.Alarm, zone.Levels.DensityAlarm, 0, _options.LookAhead), ZoneMeasure.Density);
         var upper = ZoneInputs.Sample(lookAhead, occupancy, history, forecast, now, _options.Step).Value;
-        var forecastLevel = upper is { } u ? ZoneInputs.LevelOf(zone.Levels, ZoneMeasure.Density, u) : ZoneLevel.NoData;
+        var forecastLevel = upper is { } u ? ZoneLevelLadder.Of(zone.Levels, ZoneMeasure.Density, u) : ZoneLevel.NoData;
         return new ZoneStatus(zone.Id, now, estimate, level, forecastLevel, upper);
     }
 

@@ -60,8 +60,8 @@ internal sealed class AlertBook(
         }
     }
 
-    /// <summary>One monitor step; returns the alerts that changed.</summary>
-    public async Task<IReadOnlyList<AlertDto>> StepAsync(
+    /// <summary>One monitor step; returns the alerts that changed and every zone's status as Core's monitor gives it.</summary>
+    public async Task<(IReadOnlyList<AlertDto> Changed, IReadOnlyList<ZoneStatus> Zones)> StepAsync(
         DateTimeOffset now,
         IReadOnlyList<Zone> zones,
         IReadOnlyDictionary<ZoneId, ZoneOccupancy> occupancies,
@@ -80,12 +80,12 @@ internal sealed class AlertBook(
             dispatcher.Enqueue(notifications);
             if (events.Count == 0 && notifications.Count == 0)
             {
-                return [];
+                return ([], step.Zones);
             }
 
             await store.AppendAlertEventsAsync(events, cancellationToken);
             await snapshots.ReplaceAlertSnapshotsAsync(Snapshot(), cancellationToken);
-            return Changed(events);
+            return (Changed(events), step.Zones);
         }
         finally
         {

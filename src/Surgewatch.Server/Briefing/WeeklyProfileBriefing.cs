@@ -70,12 +70,12 @@ internal static class WeeklyProfileBriefing
 
         if (peakHour < 0)
         {
-            return new BriefingZoneDto(zone.Id.Value, zone.Name, 0, "00:00", 0, 0, ZoneLevelNames.NoData, []);
+            return new BriefingZoneDto(zone.Id.Value, zone.Name, 0, "00:00", 0, 0, Core.Monitoring.ZoneLevelLadder.Name(Core.Monitoring.ZoneLevel.NoData), []);
         }
 
         var density = peaks[peakHour] / zone.AreaSquareMetres;
         return new BriefingZoneDto(zone.Id.Value, zone.Name, Math.Round(anyEntries ? totalEntries : totalPeaks), $"{peakHour:00}:00",
-            Math.Round(peaks[peakHour]), Math.Round(density, 3), ZoneLevelNames.Name(zone.Levels, density, null), atRisk);
+            Math.Round(peaks[peakHour]), Math.Round(density, 3), Core.Monitoring.ZoneLevelLadder.Name(Core.Monitoring.ZoneLevelLadder.Of(zone.Levels, density, null)), atRisk);
     }
 
     private static void Collect(ZoneBuckets buckets, int first, int count, List<double> peaks, List<double> entries)

@@ -125,7 +125,6 @@ public static class SurgewatchServer
         services.AddSingleton<RecentReadings>();
         services.AddSingleton<MonitorSignal>();
         services.AddSingleton<ZoneStatusBoard>();
-        services.AddSingleton<DensityTrends>();
         services.AddSingleton<SilenceBook>();
         services.AddSingleton<AlertBook>();
         services.AddSingleton<IngestPipeline>();

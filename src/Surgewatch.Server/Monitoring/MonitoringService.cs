@@ -11,10 +11,11 @@ using Surgewatch.Server.Live;
 namespace Surgewatch.Server.Monitoring;
 
 /// <summary>
-/// Once a second (and right after an ingest) estimates each zone's occupancy from the recent readings, runs the alert
-/// lifecycle through Core's ZoneMonitor (via AlertBook: observed and forecast rules, notifications) and sends zone status and alert changes to the hub. The
-/// forecast level is the worst level of the higher of the local trend's and the zone forecast's 90% upper bound within the hour.
-/// Time comes from the server clock, so the demo's accelerated time drives it as well.
+/// Once a second (and right after an ingest) estimates each zone's occupancy from the recent readings (Core's
+/// occupancy fusion), steps Core's monitors through AlertBook (observed and forecast rules, the counters' surge rule,
+/// notifications) and publishes what they return, as they return it: each zone's level and forecast level come from
+/// Core's ZoneStatus, so the level shown is the level that fires. Time comes from the server clock, so the demo's
+/// accelerated time drives it as well.
 /// </summary>
 internal sealed class MonitoringService(
     IZoneStore zones,
@@ -22,7 +23,6 @@ internal sealed class MonitoringService(
     IObservationStore observations,
     AlertBook alerts,
     ZoneStatusBoard board,
-    DensityTrends trends,
     ZoneSeries.ForecastBroadcaster forecasts,
     MonitorSignal signal,
     LiveNotifier notifier,
@@ -105,22 +105,24 @@ internal sealed class MonitoringService(
         var now = clock.GetUtcNow();
         var label = clocks.NowLabel();
         var list = await zones.ListZonesAsync(cancellationToken);
-        var statuses = new List<ZoneStatusDto>(list.Count);
         var occupancies = new Dictionary<ZoneId, ZoneOccupancy>(list.Count);
         var bounds = new Dictionary<ZoneId, IReadOnlyList<ForecastBound>>(list.Count);
         foreach (var zone in list)
         {
-            var occupancy = Fuse(zone, label, now);
-            occupancies[zone.Id] = occupancy;
+            occupancies[zone.Id] = Fuse(zone, label, now);
             bounds[zone.Id] = forecasts.Bounds(zone.Id.Value, label, now, clocks.SiteZone);
-            var estimate = ZoneEstimate.Of(occupancy);
-            trends.Record(zone.Id.Value, label, estimate.Density);
-            statuses.Add(Status(zone, estimate, label));
         }
 
-        foreach (var changed in await alerts.StepAsync(now, list, occupancies, bounds, cancellationToken))
+        var (changed, zoneStatuses) = await alerts.StepAsync(now, list, occupancies, bounds, cancellationToken);
+        foreach (var alert in changed)
         {
-            await notifier.SendAsync(LiveMessages.Alert, changed, cancellationToken);
+            await notifier.SendAsync(LiveMessages.Alert, alert, cancellationToken);
+        }
+
+        var statuses = new List<ZoneStatusDto>(zoneStatuses.Count);
+        foreach (var status in zoneStatuses)
+        {
+            statuses.Add(Status(status, label));
         }
 
         board.Publish(statuses);
@@ -142,19 +144,17 @@ internal sealed class MonitoringService(
         return result.Occupancy;
     }
 
-    private ZoneStatusDto Status(Zone zone, ZoneEstimate estimate, TimeLabel label)
+    private static ZoneStatusDto Status(ZoneStatus status, TimeLabel label)
     {
+        var estimate = ZoneEstimate.Of(status.Occupancy);
         var sources = new List<ZoneSourceStatusDto>(estimate.Sources.Count);
         foreach (var source in estimate.Sources)
         {
             sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, Ingestion.GeoJson.ZonesGeoJson.RoleName(source.Role), source.Stale));
         }
 
-        var upper = Max(trends.UpperWithinHour(zone.Id.Value), forecasts.Upper90WithinHour(zone.Id.Value, label));
-        var level = ZoneLevelNames.Name(zone.Levels, estimate.Density, estimate.Flow);
-        var forecastLevel = upper is { } u ? ZoneLevelNames.Name(zone.Levels, Math.Max(u, estimate.Density ?? 0), null) : level;
-        return new ZoneStatusDto(zone.Id.Value, label.ToString(), Round(estimate.Persons, 0), Round(estimate.Density, 3), Round(estimate.Flow, 2),
-            Math.Round(estimate.Confidence, 2), level, forecastLevel, sources, estimate.Fallback);
+        return new ZoneStatusDto(status.Zone.Value, label.ToString(), Round(estimate.Persons, 0), Round(estimate.Density, 3), Round(estimate.Flow, 2),
+            Math.Round(estimate.Confidence, 2), ZoneLevelLadder.Name(status.Level), ZoneLevelLadder.Name(status.ForecastLevel), sources, estimate.Fallback);
     }
 
     private async Task BroadcastAsync(IReadOnlyList<ZoneStatusDto> statuses, CancellationToken cancellationToken)
@@ -169,8 +169,6 @@ internal sealed class MonitoringService(
         await notifier.SendAsync(LiveMessages.ZoneStatus, statuses, cancellationToken);
         await notifier.SendAsync(LiveMessages.Clock, clocks.Current(), cancellationToken);
     }
-
-    private static double? Max(double? a, double? b) => a is null ? b : b is null ? a : Math.Max(a.Value, b.Value);
 
     private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;
 }

@@ -1,0 +1,46 @@
+using Surgewatch.Core.Zones;
+
+namespace Surgewatch.Core.Monitoring;
+
+/// <summary>
+/// The one ladder from a zone's density and flow to its <see cref="ZoneLevel"/>, over the zone's own
+/// <see cref="ZoneLevels"/>: the live monitor, the forecast level, the briefing and every view use it.
+/// </summary>
+public static class ZoneLevelLadder
+{
+    /// <summary>The level <paramref name="value"/> of <paramref name="measure"/> reaches (Ok below warning; NaN is Ok too, callers decide NoData).</summary>
+    public static ZoneLevel Of(ZoneLevels levels, ZoneMeasure measure, double value)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        return levels.SeverityOf(measure, value) switch
+        {
+            Severity.Critical => ZoneLevel.Critical,
+            Severity.Alarm => ZoneLevel.Alarm,
+            Severity.Warning => ZoneLevel.Warning,
+            _ => ZoneLevel.Ok,
+        };
+    }
+
+    /// <summary>The worse of the levels the density and the flow reach; NoData when neither is known.</summary>
+    public static ZoneLevel Of(ZoneLevels levels, double? density, double? flow)
+    {
+        if (density is null && flow is null)
+        {
+            return ZoneLevel.NoData;
+        }
+
+        var byDensity = density is { } d ? Of(levels, ZoneMeasure.Density, d) : ZoneLevel.Ok;
+        var byFlow = flow is { } f ? Of(levels, ZoneMeasure.Flow, f) : ZoneLevel.Ok;
+        return (ZoneLevel)Math.Max((int)byDensity, (int)byFlow);
+    }
+
+    /// <summary>The level's name as the API and the dashboard write it: <c>ok</c>, <c>warning</c>, <c>alarm</c>, <c>critical</c>, <c>nodata</c>.</summary>
+    public static string Name(ZoneLevel level) => level switch
+    {
+        ZoneLevel.Warning => "warning",
+        ZoneLevel.Alarm => "alarm",
+        ZoneLevel.Critical => "critical",
+        ZoneLevel.NoData => "nodata",
+        _ => "ok",
+    };
+}
