@@ -25,6 +25,9 @@ internal static class PrometheusText
         Header(text, "surgewatch_nonfinite_numbers_written_total", "counter", "Numbers that were not finite when a reply was written (written as null; each is a defect).");
         Line(text, "surgewatch_nonfinite_numbers_written_total", null, metrics.NonFiniteNumbers);
 
+        Header(text, "surgewatch_notifications_undeliverable_total", "counter", "Notifications whose contact had no channel configured (recorded in the ledger as undeliverable).");
+        Line(text, "surgewatch_notifications_undeliverable_total", null, metrics.Undeliverable);
+
         Header(text, "surgewatch_rate_limited_requests_total", "counter", "Requests refused with 429 by the rate limit.");
         Line(text, "surgewatch_rate_limited_requests_total", null, metrics.RateLimited);
 

@@ -22,6 +22,13 @@ internal sealed class ServerMetrics
     private long _durationMicros;
     private long _nonFiniteNumbers;
     private long _rateLimited;
+    private long _undeliverable;
+
+    /// <summary>Notifications whose contact had no channel configured.</summary>
+    public long Undeliverable => Interlocked.Read(ref _undeliverable);
+
+    /// <summary>Counts a notification that had no channel.</summary>
+    public void CountUndeliverable() => Interlocked.Increment(ref _undeliverable);
 
     /// <summary>Numbers that were not finite when a reply was written, and were written as null (each one a defect).</summary>
     public long NonFiniteNumbers => Interlocked.Read(ref _nonFiniteNumbers);

@@ -20,11 +20,18 @@ internal sealed class NotificationDispatcher : BackgroundService
     private readonly INotificationChannel? _webhook;
     private readonly INotificationChannel? _email;
     private readonly ILogger<NotificationDispatcher> _logger;
+    private readonly INotificationLog _log;
+    private readonly Metrics.ServerMetrics _metrics;
+    private readonly TimeProvider _clock;
     private readonly TimeSpan _drain;
 
-    public NotificationDispatcher(IOptions<NotificationSettings> settings, INotificationLog log, IHttpClientFactory http, ILogger<NotificationDispatcher> logger)
+    public NotificationDispatcher(
+        IOptions<NotificationSettings> settings, INotificationLog log, IHttpClientFactory http, Metrics.ServerMetrics metrics, TimeProvider clock, ILogger<NotificationDispatcher> logger)
     {
         _logger = logger;
+        _log = log;
+        _metrics = metrics;
+        _clock = clock;
         var s = settings.Value;
         _drain = TimeSpan.FromSeconds(Math.Max(0, s.DrainSeconds));
         if (!string.IsNullOrWhiteSpace(s.Webhook.Url))
@@ -96,7 +103,7 @@ internal sealed class NotificationDispatcher : BackgroundService
         var channel = notification.Contact.Contains('@', StringComparison.Ordinal) ? _email : _webhook;
         if (channel is null)
         {
-            _logger.LogDebug("No channel is configured for contact {Contact}; notification {Kind} of {Alert} not sent", notification.Contact, notification.Kind, notification.AlertKey);
+            await RecordUndeliverableAsync(notification, cancellationToken);
             return;
         }
 
@@ -116,6 +123,28 @@ internal sealed class NotificationDispatcher : BackgroundService
         catch (Exception e)
         {
             _logger.LogError(e, "Delivering notification of {Alert} via {Channel} failed", notification.AlertKey, channel.Name);
+        }
+    }
+
+    /// <summary>
+    /// A notification whose contact has no channel configured (an e-mail contact without SMTP, any other without a
+    /// webhook) is not dropped in silence: it goes to the ledger as undeliverable, to the log as a warning and to the
+    /// metric <c>surgewatch_notifications_undeliverable_total</c>, so a missing channel is seen before it matters.
+    /// </summary>
+    private async Task RecordUndeliverableAsync(Notification notification, CancellationToken cancellationToken)
+    {
+        var wanted = notification.Contact.Contains('@', StringComparison.Ordinal) ? "email" : "webhook";
+        _metrics.CountUndeliverable();
+        _logger.LogWarning("No {Channel} channel is configured for contact {Contact}; notification {Kind} of {Alert} is undeliverable",
+            wanted, notification.Contact, notification.Kind, notification.AlertKey);
+        try
+        {
+            var delivery = new NotificationDelivery(notification, "none", _clock.GetUtcNow(), false, 0, $"no {wanted} channel is configured for this contact");
+            await _log.AppendDeliveriesAsync([delivery], cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _logger.LogError(e, "Could not record the undeliverable notification of {Alert}", notification.AlertKey);
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Server.Metrics;
 using Surgewatch.Server.Notifications;
 
 namespace Surgewatch.Server.FunctionalTests.Alerts;
@@ -40,6 +41,25 @@ public sealed class NotificationDispatcherTests
         log.Delivered.Should().BeLessThan(1 + Queued, "with no drain time what is left when the stop comes is not sent");
     }
 
+    [Fact]
+    public async Task Deliver_ContactWithoutAChannel_IsRecordedUndeliverableCountedAndLogged()
+    {
+        var log = new LedgerInMemory();
+        var metrics = new ServerMetrics();
+        var logs = new CapturedLogs();
+        using var factory = new Microsoft.Extensions.Logging.LoggerFactory([logs]);
+        using var dispatcher = new NotificationDispatcher(
+            Options.Create(new NotificationSettings()), log, new PlainClients(), metrics, TimeProvider.System, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<NotificationDispatcher>(factory));
+        await dispatcher.StartAsync(CancellationToken.None);
+
+        dispatcher.Enqueue([Firing(1) with { Contact = "duty@example.org" }]);
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        log.Undeliverable.Should().ContainSingle().Which.Error.Should().Contain("no email channel");
+        metrics.Undeliverable.Should().Be(1);
+        logs.Lines.Should().Contain(line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("undeliverable"));
+    }
+
     /// <summary>A started dispatcher whose delivery loop is known to run: one notification has reached the listener.</summary>
     private static async Task<NotificationDispatcher> RunningAsync(WebhookListener listener, INotificationLog log, double drainSeconds)
     {
@@ -47,7 +67,7 @@ public sealed class NotificationDispatcherTests
         settings.Webhook.Url = listener.Url;
         settings.Webhook.Secret = "a-secret-of-sixteen-or-more";
         settings.Webhook.MaxAttempts = 1;
-        var dispatcher = new NotificationDispatcher(Options.Create(settings), log, new PlainClients(), NullLogger<NotificationDispatcher>.Instance);
+        var dispatcher = new NotificationDispatcher(Options.Create(settings), log, new PlainClients(), new ServerMetrics(), TimeProvider.System, NullLogger<NotificationDispatcher>.Instance);
         await dispatcher.StartAsync(CancellationToken.None);
         dispatcher.Enqueue([Firing(0)]);
         await listener.NextAsync();
@@ -65,13 +85,21 @@ public sealed class NotificationDispatcherTests
 
     private sealed class LedgerInMemory : INotificationLog
     {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<NotificationDelivery> _undeliverable = new();
         private int _delivered;
 
         public int Delivered => Volatile.Read(ref _delivered);
 
+        public IReadOnlyCollection<NotificationDelivery> Undeliverable => _undeliverable;
+
         public Task AppendDeliveriesAsync(IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken = default)
         {
             Interlocked.Add(ref _delivered, deliveries.Count(d => d.Delivered));
+            foreach (var delivery in deliveries.Where(d => d.Channel == "none"))
+            {
+                _undeliverable.Enqueue(delivery);
+            }
+
             return Task.CompletedTask;
         }
 

@@ -83,6 +83,18 @@ public sealed class IngestHardeningTests(ServerFixture server) : IClassFixture<S
     }
 
     [Fact]
+    public async Task PostReadings_JsonArrayWithAByteOrderMark_IsStoredLikeCsvAndNdjson()
+    {
+        var body = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("[{\"sensorId\":\"bom-1\",\"timestamp\":\"2024-03-01T00:00:00\",\"value\":3}]")]);
+        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        var response = await _client.PostAsync("/api/v1/readings", body);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.ReadJsonAsync()).GetProperty("written").GetInt64().Should().Be(1);
+    }
+
+    [Fact]
     public async Task GetAlertEvents_StoredEventWithANonFiniteValue_WritesNullInsteadOfFailing()
     {
         var alerts = server.Services.GetRequiredService<IAlertStore>();
