@@ -13,7 +13,7 @@ namespace Surgewatch.Ingestion.Sources;
 /// reader turns into an input error. A stream of several concatenated gzip members is refused too, since its
 /// last trailer covers only the last member.
 /// </summary>
-public sealed class CheckedGzipStream : Stream
+public sealed class CheckedGzipStream : ReadOnlyStream
 {
     private readonly TailStream _compressed;
     private readonly GZipStream _gzip;
@@ -32,29 +32,7 @@ public sealed class CheckedGzipStream : Stream
     }
 
     /// <inheritdoc/>
-    public override bool CanRead => true;
-
-    /// <inheritdoc/>
-    public override bool CanSeek => false;
-
-    /// <inheritdoc/>
-    public override bool CanWrite => false;
-
-    /// <inheritdoc/>
-    public override long Length => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    /// <inheritdoc/>
     public override int Read(Span<byte> buffer) => Account(buffer, _gzip.Read(buffer));
-
-    /// <inheritdoc/>
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <inheritdoc/>
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -62,24 +40,6 @@ public sealed class CheckedGzipStream : Stream
         var read = await _gzip.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
         return Account(buffer.Span, read);
     }
-
-    /// <inheritdoc/>
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <inheritdoc/>
-    public override void Flush()
-    {
-    }
-
-    /// <inheritdoc/>
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    /// <inheritdoc/>
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)
@@ -125,37 +85,18 @@ public sealed class CheckedGzipStream : Stream
     }
 
     /// <summary>Passes reads through and remembers the last eight bytes read.</summary>
-    private sealed class TailStream(Stream inner, bool leaveOpen) : Stream
+    private sealed class TailStream(Stream inner, bool leaveOpen) : ReadOnlyStream
     {
         private readonly byte[] _tail = new byte[8];
         private long _total;
 
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
         public override int Read(Span<byte> buffer) => Remember(buffer, inner.Read(buffer));
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
             var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
             return Remember(buffer.Span, read);
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
         /// <summary>Reads whatever is left of the input (only its tail is kept).</summary>
         public void Drain()
@@ -183,16 +124,6 @@ public sealed class CheckedGzipStream : Stream
 
             return true;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {
