@@ -5,6 +5,8 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 
+using Surgewatch.Tests.Shared;
+
 namespace Surgewatch.Cli.Tests.Serve;
 
 /// <summary>
@@ -43,9 +45,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     public static async Task<ServeProcess> StartAsync(string database, string bootstrapKey)
     {
-        var cli = CliPath();
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(DotnetHost())
+        var cli = ServeProcessHost.CliPath(typeof(ServeProcess).Assembly);
+        var url = new Uri($"http://127.0.0.1:{ServeProcessHost.FreePort()}");
+        var start = new ProcessStartInfo(ServeProcessHost.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -68,7 +70,9 @@ internal sealed class ServeProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await server.WaitHealthyAsync();
+            using var healthy = await ServeProcessHost.WaitHealthyAsync(url, process, () => server.Log, StartTimeout, TimeSpan.FromMilliseconds(100));
+            var health = await healthy.Content.ReadFromJsonAsync<HealthReply>();
+            server.ReadingsAtStart = health?.Readings ?? throw new InvalidOperationException("/healthz answered 200 without a reading count.");
         }
         catch
         {
@@ -99,62 +103,6 @@ internal sealed class ServeProcess : IAsyncDisposable
                 _log.AppendLine(line);
             }
         }
-    }
-
-    private async Task WaitHealthyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"surgewatch serve exited with code {_process.ExitCode} before answering /healthz:\n{Log}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var health = await response.Content.ReadFromJsonAsync<HealthReply>();
-                    ReadingsAtStart = health?.Readings ?? throw new InvalidOperationException("/healthz answered 200 without a reading count.");
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy starting; try again.
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"surgewatch serve did not answer {Url}healthz within {StartTimeout.TotalSeconds:0} s:\n{Log}");
-    }
-
-    private static string CliPath()
-    {
-        var path = typeof(ServeProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "SurgewatchCli").Value!;
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"The surgewatch CLI was not built at {path}; build the solution (or this test project) first.", path);
-    }
-
-    /// <summary>The dotnet host running these tests (set by the dotnet CLI), else dotnet on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 
+using Surgewatch.Tests.Shared;
+
 namespace Surgewatch.Dashboard.EndToEndTests.Infrastructure;
 
 /// <summary>
@@ -45,10 +47,10 @@ internal sealed class DemoServer : IAsyncDisposable
 
     public static async Task<DemoServer> StartAsync()
     {
-        var cli = CliPath();
+        var cli = ServeProcessHost.CliPath(typeof(DemoServer).Assembly);
         var folder = Directory.CreateTempSubdirectory("surgewatch-e2e-").FullName;
-        var url = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo(DotnetHost())
+        var url = new Uri($"http://127.0.0.1:{ServeProcessHost.FreePort()}");
+        var start = new ProcessStartInfo(ServeProcessHost.DotnetHost())
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -71,7 +73,7 @@ internal sealed class DemoServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitHealthyAsync();
+        (await ServeProcessHost.WaitHealthyAsync(url, process, () => server.Log, StartTimeout, TimeSpan.FromMilliseconds(250))).Dispose();
         return server;
     }
 
@@ -87,60 +89,6 @@ internal sealed class DemoServer : IAsyncDisposable
             _log.AppendLine(line);
             _logFile.WriteLine(line);
         }
-    }
-
-    private async Task WaitHealthyAsync()
-    {
-        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < StartTimeout)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"surgewatch serve --demo exited with code {_process.ExitCode} before answering /healthz:\n{Log}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/healthz");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Busy starting; try again.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"surgewatch serve --demo did not answer {Url}healthz within {StartTimeout.TotalSeconds:0} s:\n{Log}");
-    }
-
-    private static string CliPath()
-    {
-        var path = typeof(DemoServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "SurgewatchCli").Value!;
-        return File.Exists(path)
-            ? path
-            : throw new FileNotFoundException($"The surgewatch CLI was not built at {path}; build the solution (or this test project) first.", path);
-    }
-
-    /// <summary>The dotnet host running these tests (set by the dotnet CLI), else dotnet on PATH.</summary>
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
