@@ -15,6 +15,9 @@ if ! command -v npm >/dev/null 2>&1; then
   need+=(npm)
 fi
 
+# afl-fuzz drives the bounded fuzzing of the input readers (eng/fuzz.sh, run by eng/test.sh).
+command -v afl-fuzz >/dev/null 2>&1 || need+=(afl++)
+
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"

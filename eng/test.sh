@@ -57,6 +57,32 @@ if [ $test_rc -ne 0 ] && [ $failed -eq 0 ]; then
   failed=1
 fi
 
+# --- Fuzzing (eng/fuzz.sh): a bounded afl-fuzz run per input reader, each target counted as one test. ---
+# SURGEWATCH_FUZZ_SECONDS sets each target's run (default 30, at most 60); 0 skips fuzzing, but not under CI=true,
+# where fuzzing always runs and a missing afl-fuzz is a failure.
+fuzz_seconds=${SURGEWATCH_FUZZ_SECONDS:-30}
+if [ "${CI:-}" = "true" ] && [ "$fuzz_seconds" = "0" ]; then fuzz_seconds=30; fi
+[ "$fuzz_seconds" -le 60 ] 2>/dev/null || fuzz_seconds=60
+if [ "$fuzz_seconds" = "0" ]; then
+  echo "Fuzzing skipped (SURGEWATCH_FUZZ_SECONDS=0)."
+elif ! command -v afl-fuzz >/dev/null 2>&1; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "afl-fuzz is missing; under CI=true the fuzzing is not skipped: counting it as failed." >&2
+    failed=$((failed + 1))
+  else
+    echo "afl-fuzz is missing (apt-get install afl++); fuzzing skipped." >&2
+    skipped=$((skipped + 1))
+  fi
+else
+  rm -f artifacts/fuzz/results.tsv
+  bash eng/fuzz.sh all "$fuzz_seconds"
+  fuzz_ok=$(tail -n +2 artifacts/fuzz/results.tsv 2>/dev/null | awk -F '\t' '$7 == "ok"' | wc -l)
+  fuzz_bad=$(tail -n +2 artifacts/fuzz/results.tsv 2>/dev/null | awk -F '\t' '$7 != "ok"' | wc -l)
+  [ $((fuzz_ok + fuzz_bad)) -gt 0 ] || fuzz_bad=1   # no results at all: the fuzz host did not build or start
+  passed=$((passed + fuzz_ok)); failed=$((failed + fuzz_bad))
+fi
+# --- end of fuzzing ---
+
 echo "Test result files: $files in $results"
 if [ $skipped -gt 0 ]; then
   echo "$passed passed, $failed failed, $skipped skipped"

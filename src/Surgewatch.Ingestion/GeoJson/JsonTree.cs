@@ -67,7 +67,7 @@ internal sealed class JsonTree
                 var obj = new JsonTree(JsonValueKind.Object, line);
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
-                    var name = reader.GetString()!;
+                    var name = ReadString(ref reader, lines.LineAt(utf8, (int)reader.TokenStartIndex));
                     reader.Read();
                     obj.Properties.Add(new(name, ReadValue(ref reader, utf8, ref lines)));
                 }
@@ -82,7 +82,7 @@ internal sealed class JsonTree
 
                 return array;
             case JsonTokenType.String:
-                return new JsonTree(JsonValueKind.String, line) { Text = reader.GetString() };
+                return new JsonTree(JsonValueKind.String, line) { Text = ReadString(ref reader, line) };
             case JsonTokenType.Number:
                 return new JsonTree(JsonValueKind.Number, line) { Number = reader.GetDouble() };
             case JsonTokenType.True:
@@ -91,6 +91,23 @@ internal sealed class JsonTree
                 return new JsonTree(JsonValueKind.False, line);
             default:
                 return new JsonTree(JsonValueKind.Null, line);
+        }
+    }
+
+    /// <summary>
+    /// The current string or property name. The reader checks a string's UTF-8 and escapes only when its text is
+    /// asked for, and then throws <see cref="InvalidOperationException"/>: that is a syntax error in the input, so
+    /// it becomes a <see cref="JsonException"/> carrying the 0-based line, as the reader's own errors do.
+    /// </summary>
+    private static string ReadString(ref Utf8JsonReader reader, int line)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new JsonException($"a string is not valid text ({e.Message.TrimEnd('.')})", null, line - 1, null, e);
         }
     }
 

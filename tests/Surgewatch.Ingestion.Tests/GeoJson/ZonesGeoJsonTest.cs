@@ -161,6 +161,22 @@ public partial class ZonesGeoJsonTest
         error.Message.Should().StartWith("not valid JSON");
     }
 
+    [Theory]
+    [InlineData("\"name\": \"caf\xFF\"")]
+    [InlineData("\"na\xC3\": \"cafe\"")]
+    [InlineData("\"name\": \"\\uD800\"")]
+    public void Parse_StringNotValidText_IsRejectedNamingTheLine(string badProperty)
+    {
+        // Found by fuzzing (tests/fuzz/regressions/zones): the JSON reader checks a string's text only when it is read.
+        var json = Encoding.Latin1.GetBytes("{\"type\": \"Feature\", \"properties\": {\"id\": \"z\",\n" + badProperty + "}}");
+
+        var act = () => ZonesGeoJson.Parse(json, "zones.geojson");
+
+        var error = act.Should().Throw<InputRejectedException>().Which.Errors.Single();
+        error.Line.Should().Be(2);
+        error.Message.Should().StartWith("not valid JSON: a string is not valid text");
+    }
+
     [Fact]
     public void Parse_NotGeoJson_IsRefused()
     {
