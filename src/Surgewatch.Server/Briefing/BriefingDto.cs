@@ -9,7 +9,8 @@ namespace Surgewatch.Server.Briefing;
 /// <param name="PeakDensity">Density expected at the peak, persons/m².</param>
 /// <param name="PeakLevel">The level the peak density reaches (ok, warning, alarm, critical, nodata).</param>
 /// <param name="HoursAtRisk">Hours whose expected peak reaches the warning density.</param>
-internal sealed record BriefingZoneDto(string ZoneId, string Name, double Total, string PeakHour, double PeakPersons, double PeakDensity, string PeakLevel, IReadOnlyList<string> HoursAtRisk);
+/// <remarks>A figure that could not be forecast is null, never 0: an empty forecast is not a quiet day.</remarks>
+internal sealed record BriefingZoneDto(string ZoneId, string Name, double? Total, string? PeakHour, double? PeakPersons, double? PeakDensity, string PeakLevel, IReadOnlyList<string> HoursAtRisk);
 
 /// <summary>The day-ahead briefing of one date.</summary>
 internal sealed record BriefingDto(string Date, string Method, IReadOnlyList<BriefingZoneDto> Zones);

@@ -36,7 +36,7 @@ internal static class CoreBriefing
                 risk.Add($"{h:00}:00");
             }
 
-            list.Add(new BriefingZoneDto(s.Id, s.Name, Round(s.Total, 0), $"{Math.Max(0, s.PeakHour):00}:00", Round(s.PeakPersons, 0), Round(s.PeakDensity, 3), LevelName(s.PeakLevel), risk));
+            list.Add(new BriefingZoneDto(s.Id, s.Name, Round(s.Total, 0), s.PeakHour < 0 ? null : $"{s.PeakHour:00}:00", Round(s.PeakPersons, 0), Round(s.PeakDensity, 3), ZoneLevelLadder.Name(s.PeakLevel), risk));
         }
 
         return new BriefingDto(date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), $"Core DayBriefer ({briefing.Model})", list);
@@ -102,7 +102,5 @@ internal static class CoreBriefing
         return new SeriesPanel(start, TimeSpan.FromHours(1), sensors, sums);
     }
 
-    private static string LevelName(ZoneLevel level) => level == ZoneLevel.NoData ? "nodata" : level.ToString().ToLowerInvariant();
-
-    private static double Round(double value, int digits) => double.IsNaN(value) ? 0 : Math.Round(value, digits);
+    private static double? Round(double value, int digits) => double.IsNaN(value) ? null : Math.Round(value, digits);
 }

@@ -70,7 +70,7 @@ internal static class WeeklyProfileBriefing
 
         if (peakHour < 0)
         {
-            return new BriefingZoneDto(zone.Id.Value, zone.Name, 0, "00:00", 0, 0, Core.Monitoring.ZoneLevelLadder.Name(Core.Monitoring.ZoneLevel.NoData), []);
+            return new BriefingZoneDto(zone.Id.Value, zone.Name, null, null, null, null, Core.Monitoring.ZoneLevelLadder.Name(Core.Monitoring.ZoneLevel.NoData), []);
         }
 
         var density = peaks[peakHour] / zone.AreaSquareMetres;

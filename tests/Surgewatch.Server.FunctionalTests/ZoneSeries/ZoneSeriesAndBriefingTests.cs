@@ -48,6 +48,23 @@ public sealed class ZoneSeriesAndBriefingTests(ServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task GetBriefing_ZoneWithoutReadings_GivesNullFiguresNotZeros()
+    {
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("silent-zone")))).EnsureSuccessStatusCode();
+
+        var briefing = await (await server.CreateClient().GetAsync("/api/v1/briefing?date=2024-03-22")).ReadJsonAsync();
+
+        var zone = briefing.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zoneId").GetString() == "silent-zone");
+        foreach (var field in (string[])["total", "peakHour", "peakPersons", "peakDensity"])
+        {
+            zone.GetProperty(field).ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, field);
+        }
+
+        zone.GetProperty("peakLevel").GetString().Should().Be("nodata");
+    }
+
+    [Fact]
     public async Task GetBriefing_BadDate_Returns400()
     {
         var response = await server.CreateClient().GetAsync("/api/v1/briefing?date=tomorrow");
