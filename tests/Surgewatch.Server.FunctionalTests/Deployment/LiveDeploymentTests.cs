@@ -64,10 +64,7 @@ public sealed class LiveDeploymentTests : IDisposable
 
         for (var slot = _testStart; slot < _panel.Length; slot++)
         {
-            time.Now = Instant(slot);
-            await deployment.IssueDueAsync(CancellationToken.None);
-            await server.StepAsync();
-            (await admin.PostAsync("/api/v1/readings", Bodies.Json(Json(slot)))).EnsureSuccessStatusCode();
+            await StepAsync(server, admin, time, slot);
         }
 
         time.Now = Instant(_panel.Length);
@@ -91,6 +88,67 @@ public sealed class LiveDeploymentTests : IDisposable
         var counters = await admin.GetAsync("/api/v1/counters");
         counters.StatusCode.Should().Be(HttpStatusCode.OK);
         (await counters.ReadJsonAsync()).GetArrayLength().Should().Be(6);
+    }
+
+    [Fact]
+    public async Task Serve_RestartedWhileACounterAlertIsAcknowledged_ResumesTheAlertTheModelAndTheEpisodes()
+    {
+        var time = new ManualTime(Instant(_testStart));
+        string? key = null;
+        var slot = _testStart;
+        long modelId;
+        using (var first = new ClockedServer(time, DatabasePath) { KeepFiles = true })
+        {
+            var admin = first.ClientWithKey(ServerFixture.AdminKey);
+            var deployment = first.Services.GetRequiredService<LiveDeployment>();
+            await deployment.DeployLatestAsync(CancellationToken.None);
+            modelId = deployment.Model!.Id;
+            for (; slot < _panel.Length && key is null; slot++)
+            {
+                await StepAsync(first, admin, time, slot);
+                var firing = (await first.Services.GetRequiredService<AlertBook>().ListAsync(true, CancellationToken.None))
+                    .FirstOrDefault(a => a.RuleId == SurgeMonitor.RuleId && a.State == "firing");
+                if (firing is not null && slot > _testStart + 48)
+                {
+                    key = firing.Key;
+                    (await admin.PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(key)}/ack", Bodies.Json("{\"note\":\"stewards at the gate\"}"))).EnsureSuccessStatusCode();
+                }
+            }
+        }
+
+        key.Should().NotBeNull("a counter alert fires in the test period");
+        using var second = new ClockedServer(time, DatabasePath);
+        var restarted = second.Services.GetRequiredService<LiveDeployment>();
+        await restarted.DeployLatestAsync(CancellationToken.None);
+        await restarted.IssueDueAsync(CancellationToken.None);
+        await second.StepAsync();
+
+        restarted.Model!.Id.Should().Be(modelId);
+        var resumed = await second.AlertAsync(key!);
+        resumed.Should().NotBeNull();
+        resumed!.Acknowledged.Should().BeTrue("the acknowledgement survives the restart");
+        resumed.State.Should().Be("firing");
+
+        var restartedAt = _panel.LabelAt(slot);
+        var admin2 = second.ClientWithKey(ServerFixture.AdminKey);
+        for (; slot < _panel.Length; slot++)
+        {
+            await StepAsync(second, admin2, time, slot);
+        }
+
+        time.Now = Instant(_panel.Length);
+        await restarted.IssueDueAsync(CancellationToken.None);
+        var live = restarted.Episodes().Where(e => e.From > restartedAt).OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From).ToList();
+        live.Should().Equal(Evaluated().Where(e => e.From > restartedAt));
+    }
+
+    /// <summary>The slot begins: the server issues it and steps its monitors; when it ends, its readings arrive.</summary>
+    private async Task StepAsync(ClockedServer server, HttpClient admin, ManualTime time, int slot)
+    {
+        time.Now = Instant(slot);
+        await server.Services.GetRequiredService<LiveDeployment>().IssueDueAsync(CancellationToken.None);
+        await server.StepAsync();
+        (await admin.PostAsync("/api/v1/readings", Bodies.Json(Json(slot)))).EnsureSuccessStatusCode();
     }
 
     private List<WarningEpisode> Evaluated()
