@@ -9,6 +9,11 @@ if (args.Length > 0 && args[0] == IngestComparison.Command)
     return await IngestComparison.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == Surgewatch.Benchmarks.Warnings.LiveWarningsCheck.Command)
+{
+    return Surgewatch.Benchmarks.Warnings.LiveWarningsCheck.Run(args[1..]);
+}
+
 if (args.Length > 0 && args[0] == ForecastSpeed.Command)
 {
     return ForecastSpeed.Run(args[1..]);

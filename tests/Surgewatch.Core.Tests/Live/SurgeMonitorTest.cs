@@ -111,59 +111,20 @@ public class SurgeMonitorTest
         return (panel, panel.FirstSlotAtOrAfter(TimeLabel.FromDate(new DateOnly(2025, 1, 6).AddDays(100))));
     }
 
-    private static List<WarningEpisode> EvaluatedEpisodes(SeriesPanel panel, IForecastModel model, int testStart)
+    private static IReadOnlyList<WarningEpisode> EvaluatedEpisodes(SeriesPanel panel, IForecastModel model, int testStart)
     {
         var swept = new WarningEvaluator(TimeProvider.System).Sweep(panel, model, testStart, panel.Length, Options, null, CancellationToken.None);
-        var flags = WarningEvaluator.Flags(panel, swept, Options);
-        var episodes = new List<WarningEpisode>();
-        for (var s = 0; s < panel.Sensors.Count; s++)
-        {
-            foreach (var (start, end, issue) in WarningScorer.Episodes(panel, s, testStart, panel.Length, flags))
-            {
-                episodes.Add(new WarningEpisode(panel.Sensors[s], panel.LabelAt(start), panel.LabelAt(end), panel.LabelAt(issue)));
-            }
-        }
-
-        return [.. episodes.OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From)];
+        return SurgeReplay.Evaluated(panel, WarningEvaluator.Flags(panel, swept, Options), testStart, panel.Length);
     }
 
     /// <summary>
     /// The deployment path: the rule calibrated and the model fitted before the test, its state saved and loaded onto a
     /// panel that receives each slot's readings only when the slot has ended, one issue per slot.
     /// </summary>
-    private static List<WarningEpisode> LiveEpisodes(SeriesPanel panel, IPersistentForecastModel model, int testStart)
+    private static IReadOnlyList<WarningEpisode> LiveEpisodes(SeriesPanel panel, IPersistentForecastModel model, int testStart)
     {
         var rule = SurgeRule.Calibrate(panel, model, testStart, Options);
         var state = model.SaveState(model.Fit(panel, testStart));
-        var live = new LivePanel(panel.Sensors, panel.Step, panel.Start, panel.Length + 48);
-        var forecaster = model.Load(state, live.Panel);
-        var monitor = new SurgeMonitor(rule) { SettleFrom = panel.LabelAt(testStart) };
-        var warmFrom = testStart - SlotCalendar.StepsPerDay(panel.Step);
-        for (var slot = 0; slot <= panel.Length; slot++)
-        {
-            if (slot > 0)
-            {
-                Release(panel, live, slot - 1);
-            }
-
-            if (slot >= warmFrom)
-            {
-                monitor.Issue(live.Panel, slot, forecaster);
-            }
-        }
-
-        return [.. monitor.Episodes().OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From)];
-    }
-
-    private static void Release(SeriesPanel panel, LivePanel live, int slot)
-    {
-        for (var s = 0; s < panel.Sensors.Count; s++)
-        {
-            var value = panel.Values(s)[slot];
-            if (!double.IsNaN(value))
-            {
-                live.Put(panel.Sensors[s], panel.LabelAt(slot), value);
-            }
-        }
+        return SurgeReplay.Live(panel, rule, live => model.Load(state, live), testStart, panel.Length);
     }
 }

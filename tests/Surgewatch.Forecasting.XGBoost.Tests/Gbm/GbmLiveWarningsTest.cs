@@ -26,42 +26,13 @@ public class GbmLiveWarningsTest
         var model = new GbmModel(options: Quick);
 
         var swept = new WarningEvaluator(TimeProvider.System).Sweep(panel, model, testStart, panel.Length, Options, null, CancellationToken.None);
-        var flags = WarningEvaluator.Flags(panel, swept, Options);
-        var expected = new List<WarningEpisode>();
-        for (var s = 0; s < panel.Sensors.Count; s++)
-        {
-            foreach (var (start, end, issue) in WarningScorer.Episodes(panel, s, testStart, panel.Length, flags))
-            {
-                expected.Add(new WarningEpisode(panel.Sensors[s], panel.LabelAt(start), panel.LabelAt(end), panel.LabelAt(issue)));
-            }
-        }
-
+        var expected = SurgeReplay.Evaluated(panel, WarningEvaluator.Flags(panel, swept, Options), testStart, panel.Length);
         var rule = SurgeRule.Calibrate(panel, model, testStart, Options);
-        var live = new LivePanel(panel.Sensors, panel.Step, panel.Start, panel.Length + 48);
-        var forecaster = model.Load(model.SaveState(model.Fit(panel, testStart)), live.Panel);
-        var monitor = new SurgeMonitor(rule) { SettleFrom = panel.LabelAt(testStart) };
-        for (var slot = 0; slot <= panel.Length; slot++)
-        {
-            if (slot > 0)
-            {
-                for (var s = 0; s < panel.Sensors.Count; s++)
-                {
-                    var value = panel.Values(s)[slot - 1];
-                    if (!double.IsNaN(value))
-                    {
-                        live.Put(panel.Sensors[s], panel.LabelAt(slot - 1), value);
-                    }
-                }
-            }
+        var state = model.SaveState(model.Fit(panel, testStart));
 
-            if (slot >= testStart - 24)
-            {
-                monitor.Issue(live.Panel, slot, forecaster);
-            }
-        }
+        var live = SurgeReplay.Live(panel, rule, fresh => model.Load(state, fresh), testStart, panel.Length);
 
         expected.Should().NotBeEmpty();
-        monitor.Episodes().OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From)
-            .Should().Equal(expected.OrderBy(e => e.Sensor.Value, StringComparer.Ordinal).ThenBy(e => e.From));
+        live.Should().Equal(expected);
     }
 }
