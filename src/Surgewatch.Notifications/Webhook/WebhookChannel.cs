@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Polly;
+using Polly.Retry;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Notifications.Delivery;
 
@@ -7,9 +9,10 @@ namespace Surgewatch.Notifications.Webhook;
 
 /// <summary>
 /// Posts each notification as signed JSON (<see cref="WebhookPayload"/>, <see cref="WebhookSignature"/>) to one URL.
-/// Server errors (5xx), 408, 429, timeouts and connection failures are retried with exponential back-off and full
-/// jitter (each wait is uniform between half and all of min(max, initial × 2^(attempt − 1))); other 4xx answers fail
-/// at once. Every outcome, failures included, is appended to the notification ledger when one is given.
+/// Server errors (5xx), 408, 429, timeouts and connection failures are retried by a Polly retry pipeline with
+/// exponential back-off and jitter (each wait is uniform between half and all of min(max, initial × 2^(attempt − 1)));
+/// other 4xx answers fail at once. Every outcome, failures included, is appended to the notification ledger when one
+/// is given.
 /// </summary>
 public sealed class WebhookChannel : INotificationChannel
 {
@@ -18,6 +21,7 @@ public sealed class WebhookChannel : INotificationChannel
     private readonly TimeProvider _time;
     private readonly INotificationLog? _log;
     private readonly Func<double> _jitter;
+    private readonly ResiliencePipeline<Attempt> _retry;
 
     /// <summary>Creates the channel.</summary>
     /// <param name="http">The client to post with (its own timeout is not used; see <see cref="WebhookOptions.AttemptTimeout"/>).</param>
@@ -32,6 +36,14 @@ public sealed class WebhookChannel : INotificationChannel
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _log = log;
         _jitter = jitter ?? Random.Shared.NextDouble;
+        _retry = new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<Attempt>
+            {
+                MaxRetryAttempts = _options.MaxAttempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Done: false }),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(args.AttemptNumber + 1)),
+            })
+            .Build();
     }
 
     /// <inheritdoc />
@@ -42,26 +54,17 @@ public sealed class WebhookChannel : INotificationChannel
     {
         ArgumentNullException.ThrowIfNull(notification);
         var body = WebhookPayload.Serialize(notification);
-        string? error = null;
-        var attempt = 0;
-        while (attempt < _options.MaxAttempts)
-        {
-            if (attempt > 0)
+        var attempts = 0;
+        var last = await _retry.ExecuteAsync(
+            async token =>
             {
-                await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
-            }
-
-            attempt++;
-            var (done, failure) = await AttemptAsync(body, cancellationToken).ConfigureAwait(false);
-            if (done)
-            {
-                return await RecordAsync(notification, failure is null, attempt, failure, cancellationToken).ConfigureAwait(false);
-            }
-
-            error = failure;
-        }
-
-        return await RecordAsync(notification, false, attempt, $"gave up after {attempt} attempts: {error}", cancellationToken).ConfigureAwait(false);
+                attempts++;
+                return await AttemptAsync(body, token).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return last.Done
+            ? await RecordAsync(notification, last.Error is null, attempts, last.Error, cancellationToken).ConfigureAwait(false)
+            : await RecordAsync(notification, false, attempts, $"gave up after {attempts} attempts: {last.Error}", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The wait before retry number <paramref name="retry"/> (1 for the first retry).</summary>
@@ -72,8 +75,8 @@ public sealed class WebhookChannel : INotificationChannel
         return capped * (0.5 + (0.5 * _jitter()));
     }
 
-    // (done, error): done means do not retry (success when error is null, or a permanent failure).
-    private async Task<(bool Done, string? Error)> AttemptAsync(byte[] body, CancellationToken cancellationToken)
+    // Done means do not retry: success when Error is null, or a permanent failure.
+    private async ValueTask<Attempt> AttemptAsync(byte[] body, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.AttemptTimeout);
@@ -86,19 +89,19 @@ public sealed class WebhookChannel : INotificationChannel
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                return (true, null);
+                return new Attempt(true, null);
             }
 
             var retry = status >= 500 || response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
-            return (!retry, $"HTTP {status} {response.ReasonPhrase}");
+            return new Attempt(!retry, $"HTTP {status} {response.ReasonPhrase}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return (false, $"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s");
+            return new Attempt(false, $"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s");
         }
         catch (HttpRequestException e)
         {
-            return (false, e.Message);
+            return new Attempt(false, e.Message);
         }
     }
 
@@ -112,4 +115,6 @@ public sealed class WebhookChannel : INotificationChannel
 
         return delivery;
     }
+
+    private readonly record struct Attempt(bool Done, string? Error);
 }
