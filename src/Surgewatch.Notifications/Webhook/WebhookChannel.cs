@@ -36,14 +36,18 @@ public sealed class WebhookChannel : INotificationChannel
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _log = log;
         _jitter = jitter ?? Random.Shared.NextDouble;
-        _retry = new ResiliencePipelineBuilder<Attempt> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<Attempt>
+        var pipeline = new ResiliencePipelineBuilder<Attempt> { TimeProvider = time };
+        if (_options.MaxAttempts > 1)
+        {
+            pipeline.AddRetry(new RetryStrategyOptions<Attempt>
             {
                 MaxRetryAttempts = _options.MaxAttempts - 1,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Result is { Done: false }),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(args.AttemptNumber + 1)),
-            })
-            .Build();
+            });
+        }
+
+        _retry = pipeline.Build();
     }
 
     /// <inheritdoc />

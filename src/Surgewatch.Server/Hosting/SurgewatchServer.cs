@@ -80,7 +80,7 @@ public static class SurgewatchServer
         builder.Services.AddHostedService(services => services.GetRequiredService<Notifications.NotificationDispatcher>());
         builder.Services.AddSingleton<ApiKeyAuthenticator>();
         ApiKeyPolicies.Add(builder.Services);
-        builder.Services.AddSingleton<ServerMetrics>();
+        MetricsEndpoints.Add(builder.Services);
         builder.Services.AddHostedService<KeyBootstrapper>();
         AddLive(builder.Services);
         AddDeployment(builder.Services);

@@ -1,3 +1,5 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Server.Metrics;
@@ -5,12 +7,24 @@ namespace Surgewatch.Server.Metrics;
 /// <summary><c>GET /metrics</c> and the middleware that times every request.</summary>
 internal static class MetricsEndpoints
 {
+    /// <summary>
+    /// Registers the meter with OpenTelemetry and its Prometheus exporter. The store's reading count is read at each
+    /// scrape (a scrape is rare; the count is one indexed query).
+    /// </summary>
+    public static void Add(IServiceCollection services)
+    {
+        services.AddSingleton(s => new ServerMetrics(
+            s.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            () => s.GetRequiredService<IObservationStore>().CountObservationsAsync().GetAwaiter().GetResult()));
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("surgewatch"))
+            .WithMetrics(metrics => metrics.AddMeter(ServerMetrics.MeterName).AddPrometheusExporter());
+    }
+
     public static void Map(WebApplication app) =>
-        app.MapGet("/metrics", async (ServerMetrics metrics, IObservationStore store, CancellationToken cancellationToken) =>
-                Results.Text(PrometheusText.Write(metrics, await store.CountObservationsAsync(cancellationToken)), PrometheusText.ContentType))
+        app.MapPrometheusScrapingEndpoint("/metrics")
             .WithName("GetMetrics")
-            .WithSummary("Prometheus metrics: readings ingested, ingest requests by outcome, request durations, stored readings.")
-            .Produces<string>(contentType: "text/plain")
+            .WithSummary("Prometheus metrics (OpenTelemetry exporter): readings ingested, ingest requests by outcome, request durations, stored readings, rate-limited requests, non-finite numbers written, undeliverable notifications.")
             .DisableRateLimiting();
 
     public static void UseRequestTiming(WebApplication app) =>

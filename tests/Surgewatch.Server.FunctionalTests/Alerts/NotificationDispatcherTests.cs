@@ -49,10 +49,15 @@ public sealed class NotificationDispatcherTests
         var logs = new CapturedLogs();
         using var factory = new Microsoft.Extensions.Logging.LoggerFactory([logs]);
         using var dispatcher = new NotificationDispatcher(
-            Options.Create(new NotificationSettings()), log, new PlainClients(), metrics, TimeProvider.System, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<NotificationDispatcher>(factory));
+            Options.Create(new NotificationSettings { DrainSeconds = 10 }), log, new PlainClients(), metrics, TimeProvider.System, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<NotificationDispatcher>(factory));
         await dispatcher.StartAsync(CancellationToken.None);
 
         dispatcher.Enqueue([Firing(1) with { Contact = "duty@example.org" }]);
+        for (var wait = 0; wait < 200 && metrics.Undeliverable == 0; wait++)
+        {
+            await Task.Delay(25);
+        }
+
         await dispatcher.StopAsync(CancellationToken.None);
 
         log.Undeliverable.Should().ContainSingle().Which.Error.Should().Contain("no email channel");

@@ -105,6 +105,6 @@ public sealed class IngestHardeningTests(ServerFixture server) : IClassFixture<S
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var events = (await response.ReadJsonAsync()).EnumerateArray().Where(e => e.GetProperty("alertKey").GetString() == "inf-key").ToList();
         events.Should().ContainSingle().Which.GetProperty("value").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
-        (await _client.GetStringAsync("/metrics")).Should().MatchRegex("surgewatch_nonfinite_numbers_written_total [1-9]");
+        MetricText.Value(await _client.GetStringAsync("/metrics"), "surgewatch_nonfinite_numbers_written_total").Should().BeGreaterThanOrEqualTo(1);
     }
 }
