@@ -26,6 +26,9 @@ internal sealed class TrainingService(
     /// <summary>The shortest step models are trained on: finer counts are many times the work for no better warning.</summary>
     public static readonly TimeSpan MinimumStep = TimeSpan.FromMinutes(5);
 
+    /// <summary>The most history a model is trained on: two years hold every seasonal pattern the models use, and bound the memory a large store needs.</summary>
+    public static readonly TimeSpan MaximumHistory = TimeSpan.FromDays(730);
+
     private const string Baseline = "historical-median-4w";
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(15);
     private readonly RetrainPolicy? _policy = options.Value.RetrainPolicy();
@@ -90,14 +93,14 @@ internal sealed class TrainingService(
             return null;
         }
 
-        var counters = await StorePanels.LoadAsync(observations, null, cancellationToken);
+        var now = TimeLabel.FromInstant(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.SiteZone));
+        var counters = await StorePanels.LoadAsync(observations, now - MaximumHistory, cancellationToken);
         if (counters is null || counters.Panel.Step < MinimumStep || counters.Panel.Step * counters.Panel.Length < MinimumHistory)
         {
             return null;
         }
 
         // Train on what has happened by now on the server clock (a replay holds readings of its future too).
-        var now = TimeLabel.FromInstant(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.SiteZone));
         var end = (int)Math.Clamp(counters.Panel.SlotOf(now), 0, counters.Panel.Length);
         return end * counters.Panel.Step < MinimumHistory ? null : counters with { Panel = Truncate(counters.Panel, end) };
     }
