@@ -22,8 +22,8 @@ public sealed partial class FeatureBuilder
     private readonly int _perDay;
     private readonly int _perWeek;
     private readonly int _outageRun;
-    private readonly bool[][]? _outage;
-    private readonly int[][]? _runEnd;
+    private readonly OutageRuns? _runs;
+    private bool[][]? _trainingMask;
 
     /// <summary>
     /// Creates a builder over <paramref name="panel"/>, whose series have <paramref name="scales"/> (see <see cref="SeriesScale.Of"/>);
@@ -58,21 +58,29 @@ public sealed partial class FeatureBuilder
         _outageRun = outageRun;
         if (outageRun > 0)
         {
-            _outage = new bool[panel.Sensors.Count][];
-            _runEnd = new int[panel.Sensors.Count][];
-            for (var s = 0; s < _outage.Length; s++)
-            {
-                _outage[s] = OutageMask.Of(panel.Values(s), outageRun);
-                _runEnd[s] = OutageMask.RunEnds(_outage[s]);
-            }
+            // Built from the readings up to each origin as it is asked about, never from the whole panel at once:
+            // a model loaded onto a live panel that fills later must see what a backtest sees at the same origin.
+            _runs = new OutageRuns(panel, outageRun);
         }
     }
 
     /// <summary>The length of a zero run that counts as an outage, or 0 when outages are not looked for.</summary>
     public int OutageRun => _outageRun;
 
-    /// <summary>Whether slot <paramref name="slot"/> of series <paramref name="series"/> lies in an outage (always false without <see cref="OutageRun"/>).</summary>
-    public bool IsOutage(int series, int slot) => _outage is not null && _outage[series][slot];
+    /// <summary>
+    /// Whether slot <paramref name="slot"/> of series <paramref name="series"/> lies in an outage (always false without
+    /// <see cref="OutageRun"/>), judged on the whole panel: for choosing training targets, whose future is known.
+    /// </summary>
+    public bool IsOutage(int series, int slot)
+    {
+        if (_outageRun == 0)
+        {
+            return false;
+        }
+
+        var masks = _trainingMask ??= new bool[_panel.Sensors.Count][];
+        return (masks[series] ??= OutageMask.Of(_panel.Values(series), _outageRun))[slot];
+    }
 
     /// <summary>
     /// Whether an outage is under way and already known at <paramref name="origin"/>: the last <see cref="OutageRun"/>
@@ -117,14 +125,14 @@ public sealed partial class FeatureBuilder
             return Missing.Value;
         }
 
-        return _outage is not null && _outage[series][index] && _runEnd![series][index] < origin ? Missing.Value : _panel.Values(series)[index];
+        return _runs is not null && _runs.EndedBefore(series, index, origin) ? Missing.Value : _panel.Values(series)[index];
     }
 
     /// <summary>The mean of series <paramref name="series"/> over slots [<paramref name="from"/>, <paramref name="origin"/>] as <see cref="At"/> reads them; NaN when none is present.</summary>
     private double KnownMean(int series, int origin, int from)
     {
         from = Math.Max(0, from);
-        if (_outage is null)
+        if (_runs is null)
         {
             MeanStd(_panel.Values(series)[from..(origin + 1)], [], out var plain, out _);
             return plain;

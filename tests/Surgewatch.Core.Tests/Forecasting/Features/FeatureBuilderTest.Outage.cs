@@ -35,6 +35,34 @@ public partial class FeatureBuilderTest
     }
 
     [Fact]
+    public void Build_OnAPanelThatFillsAfterTheBuilderIsMade_GivesTheRowsOfTheFullPanel()
+    {
+        // A live panel: the builder is made while the panel is empty (as a saved model is loaded onto a server's panel),
+        // then the readings arrive slot by slot. An outage ends in the middle; every row must be the full panel's.
+        var values = Ramp(504);
+        Array.Fill(values, 0.0, 230, 16);
+        var full = new FeatureBuilder(Hourly(values), [1.0], FeatureContext.None, outageRun: OutageRun);
+        var arrays = new[] { Enumerable.Repeat(double.NaN, values.Length).ToArray() };
+        var live = new FeatureBuilder(new SeriesPanel(Hourly(values).Start, TimeSpan.FromHours(1), [new SensorId("s")], arrays), [1.0], FeatureContext.None, outageRun: OutageRun);
+        var expected = new float[full.Columns];
+        var actual = new float[live.Columns];
+
+        for (var origin = 220; origin < 460; origin++)
+        {
+            arrays[0][origin] = values[origin];
+            if (origin == 220)
+            {
+                Array.Copy(values, arrays[0], 221);
+            }
+
+            full.Build(0, origin, 5, expected);
+            live.Build(0, origin, 5, actual);
+
+            actual.Should().Equal(expected, $"the row at origin {origin} sees the same readings");
+        }
+    }
+
+    [Fact]
     public void Build_ShortZeroRun_IsKept()
     {
         var values = Ramp(504);
