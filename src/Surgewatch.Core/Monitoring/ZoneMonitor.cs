@@ -64,7 +64,7 @@ public sealed class ZoneMonitor
         var events = new List<AlertEvent>();
         var notifications = new List<Notification>();
         var statuses = new List<ZoneStatus>(zones.Count);
-        var live = new HashSet<string>(StringComparer.Ordinal);
+        _alerts.BeginStep();
         foreach (var zone in zones)
         {
             var occupancy = occupancies.GetValueOrDefault(zone.Id);
@@ -73,13 +73,13 @@ public sealed class ZoneMonitor
             foreach (var rule in ZoneRules.For(zone, _options))
             {
                 var sample = ZoneInputs.Sample(rule, occupancy, history.Values, forecast, now, _options.Step);
-                live.Add(_alerts.Evaluate(zone.Id.Value, rule.Rule, sample, effective, now, events, notifications));
+                _alerts.Evaluate(AlertStatus.KeyOf(rule.Rule.Id, zone.Id.Value), zone.Id.Value, rule.Rule, sample, effective, now, events, notifications);
             }
 
             statuses.Add(StatusOf(zone, occupancy, history.Values, forecast, now));
         }
 
-        _alerts.Forget(live);
+        _alerts.EndStep();
         return new MonitorStep(events, notifications, statuses);
     }
 
