@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Running;
 using Surgewatch.Benchmarks.Forecasting;
 using Surgewatch.Benchmarks.Ingest;
+using Surgewatch.Benchmarks.Live;
 
 // `ingest-vs-sqlite3 …` runs the bulk-ingest comparison on a real file (bench/ingest-vs-sqlite3.sh);
-// anything else goes to BenchmarkDotNet (for example `--filter *Upsert*`).
+// anything else goes to BenchmarkDotNet (for example `--filter *Upsert*`; `--filter *Live*` also prints the live step's
+// amortised cost per second, issue 16).
 if (args.Length > 0 && args[0] == IngestComparison.Command)
 {
     return await IngestComparison.RunAsync(args[1..]);
@@ -19,5 +21,5 @@ if (args.Length > 0 && args[0] == ForecastSpeed.Command)
     return ForecastSpeed.Run(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+LiveStepReport.Print(BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args));
 return 0;

@@ -20,17 +20,21 @@ namespace Surgewatch.Core.Alerting;
 public static class NotificationPlanner
 {
     /// <summary>Plans the notifications for <paramref name="status"/> at <paramref name="now"/>.</summary>
-    public static NotificationPlan Plan(NotificationPolicy policy, AlertStatus status, NotificationLedger ledger, DateTimeOffset now)
+    public static NotificationPlan Plan(NotificationPolicy policy, AlertStatus status, NotificationLedger ledger, DateTimeOffset now) =>
+        Plan(policy, status, ledger, now, policy.Mutes(status, now));
+
+    /// <summary>As the public <c>Plan</c>, with <paramref name="muted"/> = <c>policy.Mutes(status, now)</c> already known to the caller.</summary>
+    internal static NotificationPlan Plan(NotificationPolicy policy, AlertStatus status, NotificationLedger ledger, DateTimeOffset now, bool muted)
     {
         var kind = KindToTell(status, ledger);
-        if (policy.Mutes(status, now))
+        if (muted)
         {
-            return new NotificationPlan(ledger with { Owed = ledger.Owed || kind is not null }, []);
+            return new NotificationPlan(WithOwed(ledger, ledger.Owed || kind is not null), []);
         }
 
         if (kind is not { } due)
         {
-            return new NotificationPlan(ledger with { Owed = false }, []);
+            return new NotificationPlan(WithOwed(ledger, false), []);
         }
 
         var sent = new List<Notification>();
@@ -38,6 +42,9 @@ public static class NotificationPlanner
         next = Escalate(policy, status, next, due, now, sent);
         return new NotificationPlan(next, sent);
     }
+
+    // The ledger itself when the flag is unchanged: most evaluations change nothing, and a copy per alert per second adds up.
+    private static NotificationLedger WithOwed(NotificationLedger ledger, bool owed) => ledger.Owed == owed ? ledger : ledger with { Owed = owed };
 
     private static NotificationKind? KindToTell(AlertStatus status, NotificationLedger ledger) => status.State switch
     {

@@ -42,6 +42,7 @@ public sealed class SurgeMonitor
     private readonly List<WarningEpisode> _episodes = [];
     private readonly AlertTrack _alerts = new();
     private readonly AlertRule _alertRule;
+    private readonly string[] _alertKeys;
     private CounterSurge[] _latest = [];
 
     /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
@@ -64,6 +65,12 @@ public sealed class SurgeMonitor
         _pendingIssue = Filled(n, long.MaxValue);
         _pendingTarget = Filled(n, long.MinValue);
         _open = new Episode?[n];
+        _alertKeys = new string[n];
+        for (var r = 0; r < n; r++)
+        {
+            _alertKeys[r] = AlertStatus.KeyOf(RuleId, rule.Sensors[r].Value);
+        }
+
         var grace = rule.Step + rule.Step + TimeSpan.FromMinutes(10);
         _alertRule = new AlertRule(RuleId, Severity.Warning, AlertSource.Observed, 1, 1, TimeSpan.Zero, TimeSpan.Zero, grace, TimeSpan.Zero).Validated();
     }
@@ -174,17 +181,18 @@ public sealed class SurgeMonitor
         var effective = policy with { Silences = [.. policy.Silences, .. silences] };
         var events = new List<AlertEvent>();
         var notifications = new List<Notification>();
-        var live = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var surge in _latest)
+        _alerts.BeginStep();
+        for (var r = 0; r < _latest.Length; r++)
         {
+            var surge = _latest[r];
             if (!double.IsNaN(surge.Threshold))
             {
                 var sample = surge.Fresh ? AlertSample.Of(surge.Warned ? 1 : 0) : AlertSample.NoData;
-                live.Add(_alerts.Evaluate(surge.Sensor.Value, _alertRule, sample, effective, now, events, notifications));
+                _alerts.Evaluate(_alertKeys[r], surge.Sensor.Value, _alertRule, sample, effective, now, events, notifications);
             }
         }
 
-        _alerts.Forget(live);
+        _alerts.EndStep();
         return (events, notifications);
     }
 

@@ -7,10 +7,16 @@ namespace Surgewatch.Core.Monitoring;
 /// (<see cref="AlertEvaluator"/>), plans notifications (<see cref="NotificationPlanner"/>), applies operator actions,
 /// snapshots and restores. Shared by the zone and the counter monitors, so that both run the one lifecycle.
 /// </summary>
+/// <remarks>
+/// A step is <see cref="BeginStep"/>, one <see cref="Evaluate"/> per live alert, <see cref="EndStep"/>. It runs every second
+/// for every zone rule and counter, so callers pass each alert's key built once (the same string instance each step
+/// makes every lookup a reference comparison), and the set of live keys is kept and cleared rather than rebuilt.
+/// </remarks>
 internal sealed class AlertTrack
 {
     private readonly Dictionary<string, MonitoredAlert> _alerts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlertSnapshot> _restored = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _live = new(StringComparer.Ordinal);
 
     public IReadOnlyCollection<MonitoredAlert> Alerts => _alerts.Values;
 
@@ -35,17 +41,44 @@ internal sealed class AlertTrack
         }
     }
 
-    /// <summary>Evaluates <paramref name="rule"/> on <paramref name="subject"/>; returns the alert's key.</summary>
-    public string Evaluate(string subject, AlertRule rule, AlertSample sample, NotificationPolicy policy, DateTimeOffset now, List<AlertEvent> events, List<Notification> notifications)
+    /// <summary>Starts a step: the alerts not evaluated before <see cref="EndStep"/> are dropped then.</summary>
+    public void BeginStep() => _live.Clear();
+
+    /// <summary>
+    /// Evaluates <paramref name="rule"/> on <paramref name="subject"/>, the alert <paramref name="key"/>, which must be
+    /// <see cref="AlertStatus.KeyOf"/>(rule id, subject); pass the same string every step.
+    /// </summary>
+    public void Evaluate(string key, string subject, AlertRule rule, AlertSample sample, NotificationPolicy policy, DateTimeOffset now, List<AlertEvent> events, List<Notification> notifications)
     {
-        var key = AlertStatus.KeyOf(rule.Id, subject);
         var (status, ledger) = Current(key, rule.Id, subject, now);
         var evaluation = AlertEvaluator.Evaluate(rule, status, sample, now);
-        var plan = NotificationPlanner.Plan(policy, evaluation.Status, ledger, now);
-        events.AddRange(evaluation.Events);
-        notifications.AddRange(plan.Notifications);
-        _alerts[key] = new MonitoredAlert(subject, rule, evaluation.Status, plan.Ledger, policy.Mutes(evaluation.Status, now));
-        return key;
+        var muted = policy.Mutes(evaluation.Status, now);
+        var plan = NotificationPlanner.Plan(policy, evaluation.Status, ledger, now, muted);
+        AddAll(events, evaluation.Events);
+        AddAll(notifications, plan.Notifications);
+        _alerts[key] = new MonitoredAlert(subject, rule, evaluation.Status, plan.Ledger, muted);
+        _live.Add(key);
+    }
+
+    /// <summary>Ends a step: drops the alerts not evaluated since <see cref="BeginStep"/> (their zone, counter or rule is gone).</summary>
+    public void EndStep()
+    {
+        // Every live key is held, so when the counts agree nothing is gone (the usual step).
+        if (_live.Count == _alerts.Count)
+        {
+            return;
+        }
+
+        List<string>? gone = null;
+        foreach (var key in _alerts.Keys)
+        {
+            if (!_live.Contains(key))
+            {
+                (gone ??= []).Add(key);
+            }
+        }
+
+        gone?.ForEach(key => _alerts.Remove(key));
     }
 
     /// <summary>Applies an operator action to alert <paramref name="key"/>.</summary>
@@ -56,21 +89,6 @@ internal sealed class AlertTrack
         var evaluation = action(alert.Status);
         _alerts[key] = alert with { Status = evaluation.Status };
         return evaluation;
-    }
-
-    /// <summary>Drops the alerts whose keys are not in <paramref name="live"/> (their zone, counter or rule is gone).</summary>
-    public void Forget(HashSet<string> live)
-    {
-        List<string>? gone = null;
-        foreach (var key in _alerts.Keys)
-        {
-            if (!live.Contains(key))
-            {
-                (gone ??= []).Add(key);
-            }
-        }
-
-        gone?.ForEach(key => _alerts.Remove(key));
     }
 
     private (AlertStatus Status, NotificationLedger Ledger) Current(string key, string ruleId, string subject, DateTimeOffset now)
@@ -86,5 +104,13 @@ internal sealed class AlertTrack
         }
 
         return (AlertStatus.New(ruleId, subject, now), NotificationLedger.Empty);
+    }
+
+    private static void AddAll<T>(List<T> list, IReadOnlyList<T> items)
+    {
+        if (items.Count > 0)
+        {
+            list.AddRange(items);
+        }
     }
 }

@@ -42,15 +42,18 @@ internal static class ZoneInputs
     /// <summary>The highest 90% upper bound in (now, now + horizon], or null when the forecast has none there.</summary>
     public static double? MaxUpper(IReadOnlyList<ForecastBound>? forecast, DateTimeOffset now, TimeSpan horizon)
     {
-        if (forecast is null)
+        if (forecast is null || forecast.Count == 0)
         {
             return null;
         }
 
+        // Indexed, not foreach: an interface enumerator is an allocation per call, three calls per zone per step.
+        var until = now + horizon;
         double? max = null;
-        foreach (var point in forecast)
+        for (var i = 0; i < forecast.Count; i++)
         {
-            if (point.At > now && point.At <= now + horizon && !double.IsNaN(point.Upper90))
+            var point = forecast[i];
+            if (point.At > now && point.At <= until && !double.IsNaN(point.Upper90))
             {
                 max = max is { } m ? Math.Max(m, point.Upper90) : point.Upper90;
             }

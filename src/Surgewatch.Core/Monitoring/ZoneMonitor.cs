@@ -22,8 +22,9 @@ public sealed class ZoneMonitor
 {
     private readonly MonitorOptions _options;
     private readonly int _historyLength;
+    private readonly TimeSpan _lookAhead;
     private readonly AlertTrack _alerts = new();
-    private readonly Dictionary<ZoneId, DensityHistory> _history = [];
+    private readonly Dictionary<ZoneId, ZoneWatch> _watches = [];
 
     /// <summary>Creates a monitor with <paramref name="options"/> (<see cref="MonitorOptions.Default"/> when null).</summary>
     /// <exception cref="ArgumentException">The options are out of range.</exception>
@@ -31,6 +32,7 @@ public sealed class ZoneMonitor
     {
         _options = (options ?? MonitorOptions.Default).Validated();
         _historyLength = Math.Max(1, (int)(_options.TrendWindow / _options.Step));
+        _lookAhead = _options.LookAhead;
     }
 
     /// <summary>The alerts held after the last step, every state included (Inactive ones too).</summary>
@@ -64,22 +66,24 @@ public sealed class ZoneMonitor
         var events = new List<AlertEvent>();
         var notifications = new List<Notification>();
         var statuses = new List<ZoneStatus>(zones.Count);
-        var live = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var zone in zones)
+        _alerts.BeginStep();
+        for (var z = 0; z < zones.Count; z++)
         {
+            var zone = zones[z];
             var occupancy = occupancies.GetValueOrDefault(zone.Id);
-            var history = Remember(zone.Id, occupancy, now);
+            var watch = Remember(zone, occupancy, now);
             var forecast = forecasts.GetValueOrDefault(zone.Id);
-            foreach (var rule in ZoneRules.For(zone, _options))
+            var rules = watch.Rules;
+            for (var i = 0; i < rules.Count; i++)
             {
-                var sample = ZoneInputs.Sample(rule, occupancy, history.Values, forecast, now, _options.Step);
-                live.Add(_alerts.Evaluate(zone.Id.Value, rule.Rule, sample, effective, now, events, notifications));
+                var sample = ZoneInputs.Sample(rules[i], occupancy, watch.History.Values, forecast, now, _options.Step);
+                _alerts.Evaluate(watch.Keys[i], zone.Id.Value, rules[i].Rule, sample, effective, now, events, notifications);
             }
 
-            statuses.Add(StatusOf(zone, occupancy, history.Values, forecast, now));
+            statuses.Add(StatusOf(zone, watch.LookAhead, occupancy, watch.History.Values, forecast, now));
         }
 
-        _alerts.Forget(live);
+        _alerts.EndStep();
         return new MonitorStep(events, notifications, statuses);
     }
 
@@ -95,29 +99,29 @@ public sealed class ZoneMonitor
     public AlertEvaluation Resolve(string key, string actor, DateTimeOffset now) =>
         _alerts.Apply(key, status => AlertEvaluator.ResolveByOperator(status, actor, now));
 
-    private DensityHistory Remember(ZoneId zone, ZoneOccupancy? occupancy, DateTimeOffset now)
+    /// <summary>The zone's watch, with <paramref name="occupancy"/>'s density added to its history and its rules following the zone's levels and width.</summary>
+    private ZoneWatch Remember(Zone zone, ZoneOccupancy? occupancy, DateTimeOffset now)
     {
-        if (!_history.TryGetValue(zone, out var history))
+        if (!_watches.TryGetValue(zone.Id, out var watch))
         {
-            history = new DensityHistory(_historyLength, _options.Step);
-            _history[zone] = history;
+            watch = new ZoneWatch(new DensityHistory(_historyLength, _options.Step));
+            _watches[zone.Id] = watch;
         }
 
-        history.Add(now, occupancy is { NoData: false, HasPersons: true } ? occupancy.Density : double.NaN);
-        return history;
+        watch.History.Add(now, occupancy is { NoData: false, HasPersons: true } ? occupancy.Density : double.NaN);
+        watch.Follow(zone, _options, _lookAhead);
+        return watch;
     }
 
-    private ZoneStatus StatusOf(Zone zone, ZoneOccupancy? occupancy, ReadOnlySpan<double> history, IReadOnlyList<ForecastBound>? forecast, DateTimeOffset now)
+    private ZoneStatus StatusOf(Zone zone, ZoneRule? lookAhead, ZoneOccupancy? occupancy, ReadOnlySpan<double> history, IReadOnlyList<ForecastBound>? forecast, DateTimeOffset now)
     {
         var level = ZoneInputs.Observed(zone, occupancy);
         var estimate = occupancy ?? NoEstimate(zone, now);
-        if (_options.LookAhead <= TimeSpan.Zero)
+        if (lookAhead is null)
         {
             return new ZoneStatus(zone.Id, now, estimate, level, level, null);
         }
 
-        var lookAhead = new ZoneRule(
-            AlertRule.OnForecast("forecast-level", Severity.Alarm, zone.Levels.DensityAlarm, 0, _options.LookAhead), ZoneMeasure.Density);
         var upper = ZoneInputs.Sample(lookAhead, occupancy, history, forecast, now, _options.Step).Value;
         var forecastLevel = upper is { } u ? ZoneLevelLadder.Of(zone.Levels, ZoneMeasure.Density, u) : ZoneLevel.NoData;
         return new ZoneStatus(zone.Id, now, estimate, level, forecastLevel, upper);
