@@ -19,6 +19,7 @@ internal static class WarningsTable
         Row(table, "precision", product.Score.Precision, baseline.Score.Precision);
         Row(table, "false episodes / sensor / 30 d", product.Score.FalseEpisodesPerSensor30d, baseline.Score.FalseEpisodesPerSensor30d);
         Row(table, "warned share of sensor-hours", product.Score.WarnedHourFraction, baseline.Score.WarnedHourFraction);
+        Row(table, "fits", product.Fits, baseline.Fits);
         Row(table, "fit s", product.FitTime.TotalSeconds, baseline.FitTime.TotalSeconds);
         Row(table, "predict s", product.PredictTime.TotalSeconds, baseline.PredictTime.TotalSeconds);
         return table;
