@@ -13,6 +13,12 @@ namespace Surgewatch.Cli.Backtest;
 internal static class BacktestCommand
 {
     /// <summary>The help of <c>--refit-every</c>, shared with <c>evaluate-warnings</c>.</summary>
+    /// <summary>The help of <c>--fit-cache</c>, shared with <c>evaluate-warnings</c>.</summary>
+    public const string FitCacheHelp =
+        "Folder that keeps every fitted model (keyed by model and its code, features, data and training end), so that other protocols, "
+        + "refit cadences or evaluate-warnings reuse the same fits instead of fitting again. Fit times then count loading, not fitting.";
+
+    /// <summary>The help of <c>--refit-every</c>, shared with <c>evaluate-warnings</c>.</summary>
     public const string RefitHelp =
         "Fit the model again every INTERVAL of the test period (7d, 28d, 24h: the grammar of train --every), each time on all data before that point, "
         + "as a deployment retraining on that cadence would; forecasts come from the latest fit before they are issued. Default: one fit before the test period.";
@@ -37,11 +43,12 @@ internal static class BacktestCommand
         var svgSensor = new Option<string?>("--svg-sensor") { Description = "The sensor to draw (default: the one with the most test data)." };
         var svgWeek = new Option<string?>("--svg-week") { Description = "The first day of the week to draw (default: --test-from)." };
         var refitEvery = new Option<string?>("--refit-every") { Description = RefitHelp };
+        var fitCache = new Option<DirectoryInfo?>("--fit-cache") { Description = FitCacheHelp };
 
         var readerOptions = new ReaderOptionsBinding();
         var command = new Command("backtest", "Score a forecast model on past data: per-horizon MAE, RMSE, WAPE, MAPE and n, missing actuals masked.")
         {
-            data, demo, model, testFrom, testTo, protocol, horizon, maskZeros, holidays, events, noIntervals, refitEvery, json, pairs, svg, svgSensor, svgWeek,
+            data, demo, model, testFrom, testTo, protocol, horizon, maskZeros, holidays, events, noIntervals, refitEvery, fitCache, json, pairs, svg, svgSensor, svgWeek,
         };
         readerOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
@@ -65,6 +72,7 @@ internal static class BacktestCommand
                 TestTo = result.GetValue(testTo),
                 Pairs = result.GetValue(pairs),
                 RefitEvery = CliParsing.ParseRefitInterval(result.GetValue(refitEvery), "--refit-every"),
+                FitCache = result.GetValue(fitCache),
             };
             return await RunAsync(context, request, readerOptions.Read(result), cancellation);
         }));
@@ -80,7 +88,9 @@ internal static class BacktestCommand
         }
 
         var modelName = ModelContext.ResolveName(context, dataset, request.Model);
-        var chosen = ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(modelName);
+        var fits = request.FitCache is { } folder ? new FitCache(folder, dataset, request.Holidays, request.Events) : null;
+        var named = ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(modelName);
+        var chosen = fits?.Wrap(named) ?? named;
         var recorder = request.Pairs is null ? null : new PairRecorder(chosen);
         var model = new CachedFitModel(recorder ?? chosen);
         var options = request.ToOptions(dataset);
@@ -92,6 +102,11 @@ internal static class BacktestCommand
         }
 
         context.Console.Write(BacktestTable.Build(result));
+        if (fits is not null)
+        {
+            context.Console.MarkupLineInterpolated($"Fit cache: {fits.Fitted} fitted, {fits.Loaded} loaded.");
+        }
+
         if (request.Json is { } jsonFile)
         {
             await File.WriteAllTextAsync(jsonFile.FullName, BacktestJson.Serialize(result), cancellation);

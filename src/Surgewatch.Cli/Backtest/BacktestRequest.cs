@@ -36,6 +36,9 @@ internal sealed record BacktestRequest(
     /// <summary>The refit interval (<c>--refit-every</c>), or null for one fit before the test period.</summary>
     public TimeSpan? RefitEvery { get; init; }
 
+    /// <summary>The folder of fitted models (<c>--fit-cache</c>), or null.</summary>
+    public DirectoryInfo? FitCache { get; init; }
+
     /// <summary>Days in the default test period.</summary>
     public const int DefaultTestDays = 28;
 

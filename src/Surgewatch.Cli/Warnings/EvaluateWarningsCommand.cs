@@ -32,6 +32,7 @@ internal static class EvaluateWarningsCommand
         {
             Description = BacktestCommand.RefitHelp + " The warning rule is calibrated again at each refit point too (thresholds and exceedance calibration, on the calibration weeks before it), as train does.",
         };
+        var fitCache = new Option<DirectoryInfo?>("--fit-cache") { Description = BacktestCommand.FitCacheHelp };
         var recalibrate = new Option<bool>("--recalibrate-rule")
         {
             Description = "With --refit-every: calibrate the warning rule again at each refit point, as training does (true, the default), or keep the rule of --test-from and refit only the model (false: the surges scored are then those of one fit).",
@@ -41,7 +42,7 @@ internal static class EvaluateWarningsCommand
         var rule = new WarningRuleBinding();
         var command = new Command("evaluate-warnings", "Measure surge-warning quality (recall at 1 h lead and day-ahead, precision, false episodes, warned share) of the warning rule against a historical-median-4w baseline.")
         {
-            data, testFrom, testTo, json, model, holidays, events, horizon, calibration, refitEvery, recalibrate, cache,
+            data, testFrom, testTo, json, model, holidays, events, horizon, calibration, refitEvery, recalibrate, cache, fitCache,
         };
         readerOptions.AddTo(command);
         rule.AddTo(command);
@@ -62,10 +63,16 @@ internal static class EvaluateWarningsCommand
             var key = store is null
                 ? string.Empty
                 : $"{result.GetValue(data)}|{dataset.Panel.Start}|{dataset.Panel.Length}|{dataset.Panel.Sensors.Count}|{result.GetValue(holidays)}|{result.GetValue(events)}|{testStart}|{testEnd}|{options.CalibrationWeeks}|{options.RollingHorizon}|{options.DayAhead}{refitKey}|data {ForecastCache.DataDigest(dataset.Panel)}";
-            var run = new Run(context, dataset, testStart, testEnd, options, every, store, key) { RecalibrateRule = result.GetValue(recalibrate) };
+            var fits = result.GetValue(fitCache) is { } fitFolder ? new FitCache(fitFolder, dataset, result.GetValue(holidays), result.GetValue(events)) : null;
+            var run = new Run(context, dataset, testStart, testEnd, options, every, store, key) { RecalibrateRule = result.GetValue(recalibrate), Fits = fits };
             var product = Evaluate(run, catalog.Get(result.GetValue(model) ?? DefaultModel), cancellation);
             var baseline = Evaluate(run, catalog.Get(BaselineModel), cancellation);
             context.Console.Write(WarningsTable.Build(product, baseline));
+            if (fits is not null)
+            {
+                context.Console.MarkupLineInterpolated($"Fit cache: {fits.Fitted} fitted, {fits.Loaded} loaded.");
+            }
+
             if (result.GetValue(json) is { } file)
             {
                 var refit = every is { } e ? new WarningsJson.Refit(CliParsing.FormatInterval(e), run.RecalibrateRule) : null;
@@ -116,7 +123,7 @@ internal static class EvaluateWarningsCommand
             if (forecasts is null)
             {
                 run.Context.Console.Status().Start($"Forecasting {model.Name} on {run.Dataset.Name} for the warning rules", _ =>
-                    forecasts = new WarningEvaluator(run.Context.Time).Sweep(panel, model, run.TestStart, run.TestEnd, run.Options, run.RefitEvery, null, cancellation));
+                    forecasts = new WarningEvaluator(run.Context.Time).Sweep(panel, run.Fits?.Wrap(model) ?? model, run.TestStart, run.TestEnd, run.Options, run.RefitEvery, null, cancellation));
                 run.Cache?.Save(model.Name, key, forecasts!);
             }
 
@@ -132,5 +139,8 @@ internal static class EvaluateWarningsCommand
     {
         /// <summary>Whether the rule is calibrated again at each refit point (<c>--recalibrate-rule</c>).</summary>
         public bool RecalibrateRule { get; init; } = true;
+
+        /// <summary>The folder of fitted models (<c>--fit-cache</c>), or null.</summary>
+        public FitCache? Fits { get; init; }
     }
 }
