@@ -67,7 +67,10 @@ internal static class EvaluateWarningsCommand
             var run = new Run(context, dataset, testStart, testEnd, options, every, store, key) { RecalibrateRule = result.GetValue(recalibrate), Fits = fits };
             var product = Evaluate(run, catalog.Get(result.GetValue(model) ?? DefaultModel), cancellation);
             var baseline = Evaluate(run, catalog.Get(BaselineModel), cancellation);
-            context.Console.Write(WarningsTable.Build(product, baseline));
+            var cadence = every is { } refitInterval
+                ? $"refit every {CliParsing.FormatInterval(refitInterval)}, {(run.RecalibrateRule ? "rule calibrated again at each refit" : "rule of --test-from kept")}"
+                : null;
+            context.Console.Write(WarningsTable.Build(product, baseline, cadence));
             if (fits is not null)
             {
                 context.Console.MarkupLineInterpolated($"Fit cache: {fits.Fitted} fitted, {fits.Loaded} loaded.");

@@ -7,9 +7,15 @@ namespace Surgewatch.Cli.Warnings;
 /// <summary>The <c>evaluate-warnings</c> figures side by side, product rule against the baseline.</summary>
 internal static class WarningsTable
 {
-    public static Table Build(WarningEvaluation product, WarningEvaluation baseline)
+    /// <summary>The table; <paramref name="cadence"/> (such as "refit every 7d") is its caption, when given.</summary>
+    public static Table Build(WarningEvaluation product, WarningEvaluation baseline, string? cadence = null)
     {
         var table = new Table().AddColumn("figure").AddColumn(product.Model).AddColumn(baseline.Model + " (baseline)");
+        if (cadence is not null)
+        {
+            table.Caption(cadence);
+        }
+
         Row(table, "sensors evaluated", product.Score.Sensors, baseline.Score.Sensors);
         Row(table, "events", product.Score.Events, baseline.Score.Events);
         Row(table, "recall, lead >= 1 h", product.Score.RecallLead1h, baseline.Score.RecallLead1h);

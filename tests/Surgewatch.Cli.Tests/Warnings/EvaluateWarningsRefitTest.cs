@@ -19,6 +19,7 @@ public sealed class EvaluateWarningsRefitTest
         var (exit, output) = await CliRunner.RunAsync([.. Common, "--data", data, "--refit-every", "7d", "--json", json]);
 
         exit.Should().Be(0, output);
+        output.Should().Contain("refit every 7d, rule calibrated again at each refit");
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var root = doc.RootElement;
         root.GetProperty("refitEvery").GetString().Should().Be("7d");
