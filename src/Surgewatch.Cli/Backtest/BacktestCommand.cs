@@ -12,11 +12,10 @@ namespace Surgewatch.Cli.Backtest;
 /// <summary><c>surgewatch backtest</c>: replays forecasts over a test period and scores them against what happened.</summary>
 internal static class BacktestCommand
 {
-    /// <summary>The help of <c>--refit-every</c>, shared with <c>evaluate-warnings</c>.</summary>
     /// <summary>The help of <c>--fit-cache</c>, shared with <c>evaluate-warnings</c>.</summary>
     public const string FitCacheHelp =
-        "Folder that keeps every fitted model (keyed by model and its code, features, data and training end), so that other protocols, "
-        + "refit cadences or evaluate-warnings reuse the same fits instead of fitting again. Fit times then count loading, not fitting.";
+        "Folder that keeps every fitted model (keyed by model and its code, features, training end and the readings before it), so that other protocols, "
+        + "refit cadences, --test-to windows or evaluate-warnings reuse the same fits instead of fitting again. Fit times then count loading, not fitting.";
 
     /// <summary>The help of <c>--refit-every</c>, shared with <c>evaluate-warnings</c>.</summary>
     public const string RefitHelp =
