@@ -4,6 +4,7 @@ using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Evaluation;
+using Surgewatch.Core.Evaluation.Refitting;
 using Surgewatch.Core.Forecasting;
 
 namespace Surgewatch.Cli.Backtest;
@@ -11,6 +12,16 @@ namespace Surgewatch.Cli.Backtest;
 /// <summary><c>surgewatch backtest</c>: replays forecasts over a test period and scores them against what happened.</summary>
 internal static class BacktestCommand
 {
+    /// <summary>The help of <c>--fit-cache</c>, shared with <c>evaluate-warnings</c>.</summary>
+    public const string FitCacheHelp =
+        "Folder that keeps every fitted model (keyed by model and its code, features, training end and the readings before it), so that other protocols, "
+        + "refit cadences, --test-to windows or evaluate-warnings reuse the same fits instead of fitting again. Fit times then count loading, not fitting.";
+
+    /// <summary>The help of <c>--refit-every</c>, shared with <c>evaluate-warnings</c>.</summary>
+    public const string RefitHelp =
+        "Fit the model again every INTERVAL of the test period (7d, 28d, 24h: the grammar of train --every), each time on all data before that point, "
+        + "as a deployment retraining on that cadence would; forecasts come from the latest fit before they are issued. Default: one fit before the test period.";
+
     public static Command Create(CliContext context)
     {
         var data = new Option<string?>("--data") { Description = "A data folder (counts.csv[.gz] long or readings.csv[.gz] wide, optional sensors.csv) or one file (long/wide CSV or NDJSON, plain or .gz)." };
@@ -30,11 +41,13 @@ internal static class BacktestCommand
         var svg = new Option<FileInfo?>("--svg") { Description = "Also draw actual against forecast for one sensor and week as SVG to this file." };
         var svgSensor = new Option<string?>("--svg-sensor") { Description = "The sensor to draw (default: the one with the most test data)." };
         var svgWeek = new Option<string?>("--svg-week") { Description = "The first day of the week to draw (default: --test-from)." };
+        var refitEvery = new Option<string?>("--refit-every") { Description = RefitHelp };
+        var fitCache = new Option<DirectoryInfo?>("--fit-cache") { Description = FitCacheHelp };
 
         var readerOptions = new ReaderOptionsBinding();
         var command = new Command("backtest", "Score a forecast model on past data: per-horizon MAE, RMSE, WAPE, MAPE and n, missing actuals masked.")
         {
-            data, demo, model, testFrom, testTo, protocol, horizon, maskZeros, holidays, events, noIntervals, json, pairs, svg, svgSensor, svgWeek,
+            data, demo, model, testFrom, testTo, protocol, horizon, maskZeros, holidays, events, noIntervals, refitEvery, fitCache, json, pairs, svg, svgSensor, svgWeek,
         };
         readerOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
@@ -57,6 +70,8 @@ internal static class BacktestCommand
                 Intervals = !result.GetValue(noIntervals),
                 TestTo = result.GetValue(testTo),
                 Pairs = result.GetValue(pairs),
+                RefitEvery = CliParsing.ParseRefitInterval(result.GetValue(refitEvery), "--refit-every"),
+                FitCache = result.GetValue(fitCache),
             };
             return await RunAsync(context, request, readerOptions.Read(result), cancellation);
         }));
@@ -72,7 +87,9 @@ internal static class BacktestCommand
         }
 
         var modelName = ModelContext.ResolveName(context, dataset, request.Model);
-        var chosen = ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(modelName);
+        var fits = request.FitCache is { } folder ? new FitCache(folder, dataset, request.Holidays, request.Events) : null;
+        var named = ModelContext.Catalog(dataset, request.Holidays, request.Events, request.Intervals).Get(modelName);
+        var chosen = fits?.Wrap(named) ?? named;
         var recorder = request.Pairs is null ? null : new PairRecorder(chosen);
         var model = new CachedFitModel(recorder ?? chosen);
         var options = request.ToOptions(dataset);
@@ -84,6 +101,11 @@ internal static class BacktestCommand
         }
 
         context.Console.Write(BacktestTable.Build(result));
+        if (fits is not null)
+        {
+            context.Console.MarkupLineInterpolated($"Fit cache: {fits.Fitted} fitted, {fits.Loaded} loaded.");
+        }
+
         if (request.Json is { } jsonFile)
         {
             await File.WriteAllTextAsync(jsonFile.FullName, BacktestJson.Serialize(result), cancellation);
@@ -93,7 +115,11 @@ internal static class BacktestCommand
         if (request.Svg is { } svgFile)
         {
             var week = request.SvgWeek is { } w ? CliParsing.ParseLabel(w, "--svg-week") : (TimeLabel?)null;
-            var forecaster = model.Fit(dataset.Panel, dataset.Panel.FirstSlotAtOrAfter(options.TestFrom), cancellation);
+            var panel = dataset.Panel;
+            var testSlot = panel.FirstSlotAtOrAfter(options.TestFrom);
+            var forecaster = options.RefitEvery is null
+                ? model.Fit(panel, testSlot, cancellation)
+                : new SegmentForecaster(model, panel, RefitSchedule.For(panel, testSlot, panel.Length, options.RefitEvery), cancellation);
             var chart = BacktestChart.Render(dataset.Name, dataset.Panel, forecaster, result, options, request.SvgSensor, week);
             await File.WriteAllTextAsync(svgFile.FullName, chart, cancellation);
             context.Console.MarkupLineInterpolated($"Chart: [blue]{svgFile.FullName}[/]");

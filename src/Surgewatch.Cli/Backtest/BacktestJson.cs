@@ -26,11 +26,15 @@ internal static class BacktestJson
             new Metrics(result.Overall.Mae, result.Overall.Rmse, result.Overall.Wape, result.Overall.Mape, result.Overall.N, Cover(result.Overall.Coverage, 0.8), Cover(result.Overall.Coverage, 0.95)),
             Math.Round(result.FitSeconds, 4),
             Math.Round(result.PredictSeconds, 4),
-            [.. result.UpTo.Select(h => new Pooled(h.H, h.Mae, h.Rmse, h.Wape, h.Mape, h.N))]);
+            [.. result.UpTo.Select(h => new Pooled(h.H, h.Mae, h.Rmse, h.Wape, h.Mape, h.N))],
+            result.RefitEvery is { } every ? Common.CliParsing.FormatInterval(every) : null,
+            result.Fits);
         return JsonSerializer.Serialize(report, Options);
     }
 
-    private sealed record Report(string Dataset, string Model, string Protocol, string TestFrom, Horizon[] Horizons, Metrics Overall, double FitSeconds, double PredictSeconds, Pooled[] UpTo);
+    /// <summary>The report; <c>refitEvery</c> is the refit interval (null: one fit before the test period), <c>fits</c> the number of fits.</summary>
+    private sealed record Report(
+        string Dataset, string Model, string Protocol, string TestFrom, Horizon[] Horizons, Metrics Overall, double FitSeconds, double PredictSeconds, Pooled[] UpTo, string? RefitEvery, int Fits);
 
     private static double? Cover(IReadOnlyList<IntervalCoverage>? coverage, double level) =>
         IntervalCoverage.Of(coverage, level) is { } c ? Math.Round(c, 4) : null;

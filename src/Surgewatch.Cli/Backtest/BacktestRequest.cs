@@ -33,6 +33,12 @@ internal sealed record BacktestRequest(
     /// <summary>The CSV file for every scored pair (<c>--pairs</c>), or null.</summary>
     public FileInfo? Pairs { get; init; }
 
+    /// <summary>The refit interval (<c>--refit-every</c>), or null for one fit before the test period.</summary>
+    public TimeSpan? RefitEvery { get; init; }
+
+    /// <summary>The folder of fitted models (<c>--fit-cache</c>), or null.</summary>
+    public DirectoryInfo? FitCache { get; init; }
+
     /// <summary>Days in the default test period.</summary>
     public const int DefaultTestDays = 28;
 
@@ -58,6 +64,11 @@ internal sealed record BacktestRequest(
             throw new UserInputException($"--test-from {testFrom}: it must fall inside the data, which runs from {panel.Start} to {panel.LabelAt(panel.Length - 1)}.");
         }
 
-        return new BacktestOptions(protocol, testFrom) { Horizon = Horizon, MaskZeroActuals = MaskZeros };
+        if (RefitEvery is { } every && (every.Ticks % panel.Step.Ticks != 0))
+        {
+            throw new UserInputException($"--refit-every {CliParsing.FormatInterval(every)}: it must be a whole number of the data's {CliParsing.FormatInterval(panel.Step)} steps.");
+        }
+
+        return new BacktestOptions(protocol, testFrom) { Horizon = Horizon, MaskZeroActuals = MaskZeros, RefitEvery = RefitEvery };
     }
 }

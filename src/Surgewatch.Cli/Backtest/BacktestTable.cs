@@ -32,7 +32,8 @@ internal static class BacktestTable
         table.AddRow(
             "[bold]all[/]", o.N.ToString("N0", CultureInfo.InvariantCulture), F(o.Mae), F(o.Rmse), $"[bold]{F(o.Wape)}[/]", F(o.Mape),
             F(IntervalCoverage.Of(o.Coverage, 0.8)), F(IntervalCoverage.Of(o.Coverage, 0.95)));
-        table.Caption($"fit {result.FitSeconds:0.00} s · predict and score {result.PredictSeconds:0.00} s");
+        var fits = result.RefitEvery is { } interval ? $"{result.Fits} fits, one every {Common.CliParsing.FormatInterval(interval)}," : "fit";
+        table.Caption($"{fits} {result.FitSeconds:0.00} s · predict and score {result.PredictSeconds:0.00} s");
         return table;
     }
 

@@ -5,7 +5,8 @@ namespace Surgewatch.Cli.Backtest;
 
 /// <summary>
 /// Wraps a model so that fitting it twice on the same panel and training window returns the first fit.
-/// The backtest fits once; the chart then reuses that fit instead of training the model again.
+/// The backtest fits once (or, with <c>--refit-every</c>, once per segment); the chart then reuses the last fit instead of
+/// training the model again.
 /// </summary>
 internal sealed class CachedFitModel(IForecastModel inner) : IForecastModel
 {

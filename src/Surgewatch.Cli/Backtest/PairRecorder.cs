@@ -20,9 +20,15 @@ internal sealed class PairRecorder(IForecastModel inner) : IForecastModel
     public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)
     {
         var forecaster = inner.Fit(panel, trainEnd, cancellationToken);
-        _recording = new Recording(forecaster, panel);
+        // A backtest that refits (--refit-every) fits once per segment: every fit on the panel adds to the same pairs.
+        _recording = _recording is { } last && ReferenceEquals(last.Panel, panel)
+            ? new Recording(forecaster, panel, last.Kept)
+            : new Recording(forecaster, panel, NewLists(panel.Sensors.Count));
         return _recording;
     }
+
+    private static List<(int Target, int H, double Forecast)>[] NewLists(int series) =>
+        [.. Enumerable.Range(0, series).Select(_ => new List<(int Target, int H, double Forecast)>())];
 
     /// <summary>
     /// Writes the pairs the backtest scored: target at or after <paramref name="testFrom"/>, actual and forecast present
@@ -50,13 +56,12 @@ internal sealed class PairRecorder(IForecastModel inner) : IForecastModel
         await File.WriteAllTextAsync(file.FullName, text.ToString(), cancellationToken);
     }
 
-    private sealed class Recording(IForecaster inner, SeriesPanel panel) : IForecaster
+    private sealed class Recording(IForecaster inner, SeriesPanel panel, List<(int Target, int H, double Forecast)>[] kept) : IForecaster
     {
         public SeriesPanel Panel => panel;
 
         /// <summary>Per series, every forecast made: (target slot, steps ahead, forecast).</summary>
-        public List<(int Target, int H, double Forecast)>[] Kept { get; } =
-            [.. Enumerable.Range(0, panel.Sensors.Count).Select(_ => new List<(int Target, int H, double Forecast)>())];
+        public List<(int Target, int H, double Forecast)>[] Kept => kept;
 
         public void Predict(in ForecastOrigin origin, int series, Span<double> point)
         {

@@ -27,12 +27,22 @@ internal static class EvaluateWarningsCommand
         var horizon = new Option<int>("--horizon") { Description = "Slots ahead the live rule forecasts from every slot (at least 2 for a lead of an hour on hourly data).", DefaultValueFactory = _ => 3 };
         var calibration = new Option<int>("--calibration-weeks") { Description = "Weeks before --test-from on which the warning rule is calibrated out of sample.", DefaultValueFactory = _ => 8 };
         var testTo = new Option<string?>("--test-to") { Description = "Last day of the test period (default: the end of the data), e.g. to choose rule settings on a validation year." };
-        var cache = new Option<DirectoryInfo?>("--forecast-cache") { Description = "Folder that keeps the swept forecasts (keyed by model, data, test window, calibration weeks, horizon), so that other rule settings are scored without refitting." };
+        var cache = new Option<DirectoryInfo?>("--forecast-cache") { Description = "Folder that keeps the swept forecasts (keyed by model, data, test window, calibration weeks, horizon, refit interval), so that other rule settings are scored without refitting." };
+        var refitEvery = new Option<string?>("--refit-every")
+        {
+            Description = BacktestCommand.RefitHelp + " The warning rule is calibrated again at each refit point too (thresholds and exceedance calibration, on the calibration weeks before it), as train does.",
+        };
+        var fitCache = new Option<DirectoryInfo?>("--fit-cache") { Description = BacktestCommand.FitCacheHelp };
+        var recalibrate = new Option<bool>("--recalibrate-rule")
+        {
+            Description = "With --refit-every: calibrate the warning rule again at each refit point, as training does (true, the default), or keep the rule of --test-from and refit only the model (false: the surges scored are then those of one fit).",
+            DefaultValueFactory = _ => true,
+        };
         var readerOptions = new ReaderOptionsBinding();
         var rule = new WarningRuleBinding();
         var command = new Command("evaluate-warnings", "Measure surge-warning quality (recall at 1 h lead and day-ahead, precision, false episodes, warned share) of the warning rule against a historical-median-4w baseline.")
         {
-            data, testFrom, testTo, json, model, holidays, events, horizon, calibration, cache,
+            data, testFrom, testTo, json, model, holidays, events, horizon, calibration, refitEvery, recalibrate, cache, fitCache,
         };
         readerOptions.AddTo(command);
         rule.AddTo(command);
@@ -46,17 +56,30 @@ internal static class EvaluateWarningsCommand
             var testStart = TestStart(dataset.Panel, testText);
             var testEnd = TestEnd(dataset.Panel, testStart, result.GetValue(testTo));
             var store = result.GetValue(cache) is { } folder ? new ForecastCache(folder) : null;
+            var every = CliParsing.ParseRefitInterval(result.GetValue(refitEvery), "--refit-every");
+            // One fit keeps the key it always had, so that existing caches stay valid.
+            var refitKey = every is { } interval ? $"|refit {interval.Ticks}" : string.Empty;
             // The data digest is read once for both models, and only when there is a cache to key.
             var key = store is null
                 ? string.Empty
-                : $"{result.GetValue(data)}|{dataset.Panel.Start}|{dataset.Panel.Length}|{dataset.Panel.Sensors.Count}|{result.GetValue(holidays)}|{result.GetValue(events)}|{testStart}|{testEnd}|{options.CalibrationWeeks}|{options.RollingHorizon}|{options.DayAhead}|data {ForecastCache.DataDigest(dataset.Panel)}";
-            var run = new Run(context, dataset, testStart, testEnd, options, store, key);
+                : $"{result.GetValue(data)}|{dataset.Panel.Start}|{dataset.Panel.Length}|{dataset.Panel.Sensors.Count}|{result.GetValue(holidays)}|{result.GetValue(events)}|{testStart}|{testEnd}|{options.CalibrationWeeks}|{options.RollingHorizon}|{options.DayAhead}{refitKey}|data {ForecastCache.DataDigest(dataset.Panel)}";
+            var fits = result.GetValue(fitCache) is { } fitFolder ? new FitCache(fitFolder, dataset, result.GetValue(holidays), result.GetValue(events)) : null;
+            var run = new Run(context, dataset, testStart, testEnd, options, every, store, key) { RecalibrateRule = result.GetValue(recalibrate), Fits = fits };
             var product = Evaluate(run, catalog.Get(result.GetValue(model) ?? DefaultModel), cancellation);
             var baseline = Evaluate(run, catalog.Get(BaselineModel), cancellation);
-            context.Console.Write(WarningsTable.Build(product, baseline));
+            var cadence = every is { } refitInterval
+                ? $"refit every {CliParsing.FormatInterval(refitInterval)}, {(run.RecalibrateRule ? "rule calibrated again at each refit" : "rule of --test-from kept")}"
+                : null;
+            context.Console.Write(WarningsTable.Build(product, baseline, cadence));
+            if (fits is not null)
+            {
+                context.Console.MarkupLineInterpolated($"Fit cache: {fits.Fitted} fitted, {fits.Loaded} loaded.");
+            }
+
             if (result.GetValue(json) is { } file)
             {
-                await File.WriteAllTextAsync(file.FullName, WarningsJson.Serialize(dataset.Name, testText, result.GetValue(testTo), options, product, baseline), cancellation);
+                var refit = every is { } e ? new WarningsJson.Refit(CliParsing.FormatInterval(e), run.RecalibrateRule) : null;
+                await File.WriteAllTextAsync(file.FullName, WarningsJson.Serialize(dataset.Name, testText, result.GetValue(testTo), refit, options, product, baseline), cancellation);
                 context.Console.MarkupLineInterpolated($"JSON report: [blue]{file.FullName}[/]");
             }
 
@@ -103,11 +126,11 @@ internal static class EvaluateWarningsCommand
             if (forecasts is null)
             {
                 run.Context.Console.Status().Start($"Forecasting {model.Name} on {run.Dataset.Name} for the warning rules", _ =>
-                    forecasts = new WarningEvaluator(run.Context.Time).Sweep(panel, model, run.TestStart, run.TestEnd, run.Options, null, cancellation));
+                    forecasts = new WarningEvaluator(run.Context.Time).Sweep(panel, run.Fits?.Wrap(model) ?? model, run.TestStart, run.TestEnd, run.Options, run.RefitEvery, null, cancellation));
                 run.Cache?.Save(model.Name, key, forecasts!);
             }
 
-            return WarningEvaluator.Score(panel, model.Name, forecasts!, run.Options);
+            return WarningEvaluator.Score(panel, model.Name, forecasts!, run.Options, run.RecalibrateRule);
         }
         catch (ArgumentException e)
         {
@@ -115,5 +138,12 @@ internal static class EvaluateWarningsCommand
         }
     }
 
-    private sealed record Run(CliContext Context, Dataset Dataset, int TestStart, int TestEnd, WarningEvaluationOptions Options, ForecastCache? Cache, string Key);
+    private sealed record Run(CliContext Context, Dataset Dataset, int TestStart, int TestEnd, WarningEvaluationOptions Options, TimeSpan? RefitEvery, ForecastCache? Cache, string Key)
+    {
+        /// <summary>Whether the rule is calibrated again at each refit point (<c>--recalibrate-rule</c>).</summary>
+        public bool RecalibrateRule { get; init; } = true;
+
+        /// <summary>The folder of fitted models (<c>--fit-cache</c>), or null.</summary>
+        public FitCache? Fits { get; init; }
+    }
 }

@@ -11,7 +11,8 @@ namespace Surgewatch.Cli.Warnings;
 
 /// <summary>
 /// Stores the forecasts of an <c>evaluate-warnings</c> sweep on disk, keyed by everything that decides them (model,
-/// its version and the build of its code, its features, the data's readings, test window, calibration weeks, horizon),
+/// its version and the build of its code, its features, the data's readings, test window, calibration weeks, horizon,
+/// refit interval),
 /// so that a grid over rule settings neither refits nor re-forecasts. Rule settings are not part of the key: they only
 /// decide how the stored forecasts are read.
 /// </summary>
@@ -19,6 +20,10 @@ internal sealed class ForecastCache(DirectoryInfo directory)
 {
     private const int Magic = 0x53574643; // "SWFC"
     private const int Version = 1;
+
+    // Version 2 adds the fit count and the refit points with their calibration forecasts (--refit-every); one fit is
+    // still written as version 1, so caches made before refits existed stay valid and readable both ways.
+    private const int RefitVersion = 2;
 
     /// <summary>
     /// The full key of <paramref name="model"/>'s forecasts: <paramref name="settings"/> (which name the data, see
@@ -64,14 +69,28 @@ internal sealed class ForecastCache(DirectoryInfo directory)
         }
 
         using var reader = new BinaryReader(file.OpenRead());
-        if (reader.ReadInt32() != Magic || reader.ReadInt32() != Version || reader.ReadString() != key)
+        var version = reader.ReadInt32() == Magic ? reader.ReadInt32() : -1;
+        if (version is not (Version or RefitVersion) || reader.ReadString() != key)
         {
             throw new UserInputException($"{file.FullName}: not a forecast cache of this version for these settings; delete it.");
         }
 
         var fit = TimeSpan.FromTicks(reader.ReadInt64());
         var predict = TimeSpan.FromTicks(reader.ReadInt64());
-        return new SweptForecasts(ReadTable(reader), ReadTable(reader), fit, predict);
+        var forecasts = new SweptForecasts(ReadTable(reader), ReadTable(reader), fit, predict);
+        if (version == Version)
+        {
+            return forecasts;
+        }
+
+        var fits = reader.ReadInt32();
+        var refits = new RefitCalibration[reader.ReadInt32()];
+        for (var i = 0; i < refits.Length; i++)
+        {
+            refits[i] = new RefitCalibration(reader.ReadInt32(), ReadTable(reader));
+        }
+
+        return forecasts with { Fits = fits, Refits = refits };
     }
 
     /// <summary>Stores <paramref name="forecasts"/> under <paramref name="key"/> (written to a temporary file, then moved).</summary>
@@ -82,13 +101,24 @@ internal sealed class ForecastCache(DirectoryInfo directory)
         var temporary = file.FullName + ".tmp";
         using (var writer = new BinaryWriter(File.Create(temporary)))
         {
+            var refits = forecasts.Refits;
             writer.Write(Magic);
-            writer.Write(Version);
+            writer.Write(refits.Count == 0 ? Version : RefitVersion);
             writer.Write(key);
             writer.Write(forecasts.FitTime.Ticks);
             writer.Write(forecasts.PredictTime.Ticks);
             WriteTable(writer, forecasts.Calibration);
             WriteTable(writer, forecasts.Test);
+            if (refits.Count > 0)
+            {
+                writer.Write(forecasts.Fits);
+                writer.Write(refits.Count);
+                foreach (var refit in refits)
+                {
+                    writer.Write(refit.Point);
+                    WriteTable(writer, refit.Calibration);
+                }
+            }
         }
 
         File.Move(temporary, file.FullName, overwrite: true);

@@ -14,11 +14,12 @@ internal static class WarningsJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    public static string Serialize(string dataset, string testFrom, string? testTo, WarningEvaluationOptions options, WarningEvaluation product, WarningEvaluation baseline)
+    /// <summary>The report; <paramref name="refit"/> is the refit cadence (null: one fit before the test period).</summary>
+    public static string Serialize(string dataset, string testFrom, string? testTo, Refit? refit, WarningEvaluationOptions options, WarningEvaluation product, WarningEvaluation baseline)
     {
         var report = new Report(
-            dataset, testFrom, testTo, Settings(options), product.Model, Figures(product.Score), product.Score.Sensors, Math.Round(product.Score.TestDays, 2),
-            Math.Round(product.FitTime.TotalSeconds, 2), Math.Round(product.PredictTime.TotalSeconds, 2),
+            dataset, testFrom, testTo, refit?.Every, refit?.RecalibrateRule, Settings(options), product.Model, Figures(product.Score), product.Score.Sensors, Math.Round(product.Score.TestDays, 2),
+            product.Fits, Math.Round(product.FitTime.TotalSeconds, 2), Math.Round(product.PredictTime.TotalSeconds, 2),
             product.Score.Events, product.Score.Episodes, BriefingOf(product),
             new Baseline(baseline.Model, Figures(baseline.Score), baseline.Score.Events, baseline.Score.Episodes, BriefingOf(baseline), BySensorOf(baseline)),
             BySensorOf(product));
@@ -70,8 +71,11 @@ internal static class WarningsJson
 
     private sealed record Fields(double? RecallLead1h, double? RecallDayAhead, double? MedianLeadHours, double? Precision, double? FalseEpisodesPerSensor30d, double? WarnedHourFraction);
 
+    /// <summary>A refit cadence: the interval as <c>--refit-every</c> reads it, and whether the rule is calibrated again at each refit.</summary>
+    public sealed record Refit(string Every, bool RecalibrateRule);
+
     private sealed record Report(
-        string Dataset, string TestFrom, string? TestTo, Rule Rule, string Model, Fields F, int Sensors, double TestDays, double FitSeconds, double PredictSeconds,
+        string Dataset, string TestFrom, string? TestTo, string? RefitEvery, bool? RecalibrateRule, Rule Rule, string Model, Fields F, int Sensors, double TestDays, int Fits, double FitSeconds, double PredictSeconds,
         int Events, int Episodes, BriefingFields? Briefing, Baseline Baseline, [property: JsonPropertyOrder(1)] IReadOnlyList<SensorFields> BySensor)
         : WithFigures(F);
 

@@ -7,9 +7,15 @@ namespace Surgewatch.Cli.Warnings;
 /// <summary>The <c>evaluate-warnings</c> figures side by side, product rule against the baseline.</summary>
 internal static class WarningsTable
 {
-    public static Table Build(WarningEvaluation product, WarningEvaluation baseline)
+    /// <summary>The table; <paramref name="cadence"/> (such as "refit every 7d") is its caption, when given.</summary>
+    public static Table Build(WarningEvaluation product, WarningEvaluation baseline, string? cadence = null)
     {
         var table = new Table().AddColumn("figure").AddColumn(product.Model).AddColumn(baseline.Model + " (baseline)");
+        if (cadence is not null)
+        {
+            table.Caption(cadence);
+        }
+
         Row(table, "sensors evaluated", product.Score.Sensors, baseline.Score.Sensors);
         Row(table, "events", product.Score.Events, baseline.Score.Events);
         Row(table, "recall, lead >= 1 h", product.Score.RecallLead1h, baseline.Score.RecallLead1h);
@@ -19,6 +25,7 @@ internal static class WarningsTable
         Row(table, "precision", product.Score.Precision, baseline.Score.Precision);
         Row(table, "false episodes / sensor / 30 d", product.Score.FalseEpisodesPerSensor30d, baseline.Score.FalseEpisodesPerSensor30d);
         Row(table, "warned share of sensor-hours", product.Score.WarnedHourFraction, baseline.Score.WarnedHourFraction);
+        Row(table, "fits", product.Fits, baseline.Fits);
         Row(table, "fit s", product.FitTime.TotalSeconds, baseline.FitTime.TotalSeconds);
         Row(table, "predict s", product.PredictTime.TotalSeconds, baseline.PredictTime.TotalSeconds);
         return table;

@@ -9,7 +9,7 @@ namespace Surgewatch.Core.Evaluation;
 /// <param name="TestFrom">The first label of the test period.</param>
 /// <param name="Horizons">The errors per step ahead, h = 1 … H.</param>
 /// <param name="Overall">The errors over every pair of every horizon.</param>
-/// <param name="FitSeconds">Time spent fitting the model.</param>
+/// <param name="FitSeconds">Time spent fitting the model (every fit, with refits).</param>
 /// <param name="PredictSeconds">Wall time spent forecasting from every origin and scoring the forecasts.</param>
 public sealed record BacktestResult(
     string Dataset,
@@ -29,4 +29,10 @@ public sealed record BacktestResult(
     /// <see cref="Overall"/> apart from coverage, which is reported per horizon and overall only.
     /// </summary>
     public IReadOnlyList<HorizonMetrics> UpTo { get; init; } = [];
+
+    /// <summary>How many times the model was fitted: 1, or with <see cref="BacktestOptions.RefitEvery"/> one per refit segment that issues a forecast.</summary>
+    public int Fits { get; init; } = 1;
+
+    /// <summary>The refit interval of <see cref="BacktestOptions.RefitEvery"/>; null for one fit.</summary>
+    public TimeSpan? RefitEvery { get; init; }
 }

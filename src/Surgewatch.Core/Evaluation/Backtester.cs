@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using Surgewatch.Core.Evaluation.Refitting;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Intervals;
 using Surgewatch.Core.Series;
@@ -6,11 +7,13 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Core.Evaluation;
 
 /// <summary>
-/// Replays a test period: fits a model once on the slots before test-from, forecasts from every origin of
+/// Replays a test period: fits a model on the slots before test-from, forecasts from every origin of
 /// the protocol (see <see cref="BacktestProtocol"/>) and scores each forecast against the readings with masked
 /// metrics (<see cref="MetricAccumulator"/>). The test set is the set of target slots from test-from to the
 /// panel's end: a target past the end has no actual and is not a pair. A forecaster sees only readings up to
-/// its origin, through <see cref="ForecastOrigin.History"/>.
+/// its origin, through <see cref="ForecastOrigin.History"/>. With <see cref="BacktestOptions.RefitEvery"/> the model is
+/// fitted again at every refit point of the test period (<see cref="RefitSchedule"/>), segment by segment, so that only
+/// one fitted model is held at a time; each forecast comes from the fit in force when it is issued.
 /// Series are scored in parallel, each worker with its own sums, merged at the end. Fit and predict times
 /// are read through the injected <see cref="TimeProvider"/>.
 /// </summary>
@@ -34,8 +37,9 @@ public sealed class Backtester
 
     /// <summary>
     /// Runs <paramref name="model"/> over <paramref name="panel"/>. <paramref name="progress"/> gets the fraction
-    /// of series scored after each series, ending at 1. Throws <see cref="OperationCanceledException"/> when cancelled and
-    /// <see cref="ArgumentOutOfRangeException"/> when test-from leaves nothing to train on or to test.
+    /// of series scored after each series, ending at 1. Throws <see cref="OperationCanceledException"/> when cancelled,
+    /// <see cref="ArgumentOutOfRangeException"/> when test-from leaves nothing to train on or to test, and
+    /// <see cref="ArgumentException"/> when the refit interval is not a whole number of the panel's steps.
     /// </summary>
     public BacktestResult Run(
         string dataset,
@@ -52,16 +56,35 @@ public sealed class Backtester
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1, nameof(options));
         var testFrom = TestFromSlot(panel, options);
         var schedule = OriginSchedule.For(panel, options, testFrom);
+        var refits = RefitSchedule.For(panel, testFrom, panel.Length, options.RefitEvery);
+        var run = new Scores(schedule.Horizon);
+        for (var segment = 0; segment < refits.Count; segment++)
+        {
+            var (issueFrom, issueTo) = refits.IssueRange(segment);
+            var part = schedule.Issued(issueFrom, issueTo);
+            if (part.Count > 0 || refits.Count == 1)
+            {
+                // A segment that issues no forecast (day-ahead, refit more often than daily) changes nothing: it is not fitted.
+                var report = progress is null ? null : new SegmentProgress(progress, segment, refits.Count);
+                RunSegment(panel, model, refits.Points[segment], part, options, run, report, cancellationToken);
+            }
+        }
 
+        return Summarize(dataset, model.Name, options, run.Sums, run.Coverage, run.FitSeconds, run.PredictSeconds) with { Fits = run.Fits, RefitEvery = options.RefitEvery };
+    }
+
+    /// <summary>Fits <paramref name="model"/> on the slots before <paramref name="trainEnd"/> and scores the origins of <paramref name="part"/> with it.</summary>
+    private void RunSegment(
+        SeriesPanel panel, IForecastModel model, int trainEnd, OriginSchedule part, BacktestOptions options, Scores run, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
         var started = _time.GetTimestamp();
-        var forecaster = model.Fit(panel, testFrom, cancellationToken);
-        var fitSeconds = _time.GetElapsedTime(started).TotalSeconds;
+        var forecaster = model.Fit(panel, trainEnd, cancellationToken);
+        run.FitSeconds += _time.GetElapsedTime(started).TotalSeconds;
+        run.Fits++;
 
         started = _time.GetTimestamp();
-        var (sums, coverage) = ScoreAll(panel, forecaster, schedule, options, progress, cancellationToken);
-        var predictSeconds = _time.GetElapsedTime(started).TotalSeconds;
-
-        return Summarize(dataset, model.Name, options, sums, coverage, fitSeconds, predictSeconds);
+        run.Add(ScoreAll(panel, forecaster, part, options, progress, cancellationToken));
+        run.PredictSeconds += _time.GetElapsedTime(started).TotalSeconds;
     }
 
     private static int TestFromSlot(SeriesPanel panel, BacktestOptions options)
@@ -107,6 +130,43 @@ public sealed class Backtester
         }
 
         return (totals, coverage);
+    }
+
+    /// <summary>The sums of every segment scored so far, and what the fits and forecasts cost.</summary>
+    private sealed class Scores(int horizon)
+    {
+        public MetricAccumulator[] Sums { get; } = new MetricAccumulator[horizon];
+
+        public CoverageCounts? Coverage { get; private set; }
+
+        public double FitSeconds { get; set; }
+
+        public double PredictSeconds { get; set; }
+
+        public int Fits { get; set; }
+
+        public void Add((MetricAccumulator[] Sums, CoverageCounts? Coverage) part)
+        {
+            for (var h = 0; h < Sums.Length; h++)
+            {
+                Sums[h].Add(part.Sums[h]);
+            }
+
+            if (part.Coverage is { } coverage)
+            {
+                Coverage ??= coverage;
+                if (!ReferenceEquals(Coverage, coverage))
+                {
+                    Coverage.Add(coverage);
+                }
+            }
+        }
+    }
+
+    /// <summary>Progress of one segment's series, as a share of the whole run: segment i covers (i, i + 1] ÷ segments.</summary>
+    private sealed class SegmentProgress(IProgress<double> inner, int segment, int segments) : IProgress<double>
+    {
+        public void Report(double value) => inner.Report((segment + value) / segments);
     }
 
     private static void Merge(MetricAccumulator[] totals, CoverageCounts? coverage, SeriesScorer scorer)

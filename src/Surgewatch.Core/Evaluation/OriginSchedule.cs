@@ -25,6 +25,20 @@ internal readonly record struct OriginSchedule(int First, int Stride, int Count,
     };
 
     /// <summary>
+    /// The origins of this schedule whose forecast is issued (at origin + 1) from <paramref name="issueFrom"/> up to
+    /// before <paramref name="issueTo"/>: the share of one refit segment (<see cref="Refitting.RefitSchedule.IssueRange"/>).
+    /// </summary>
+    public OriginSchedule Issued(int issueFrom, int issueTo)
+    {
+        // Origin o is issued at o + 1: keep First + i × Stride + 1 in [issueFrom, issueTo).
+        var skip = issueFrom - 1L <= First ? 0 : ((issueFrom - 1L - First + Stride - 1) / Stride);
+        var end = issueTo - 1L <= First ? 0 : ((issueTo - 1L - First + Stride - 1) / Stride);
+        var first = Math.Min(skip, Count);
+        var last = Math.Min(end, Count);
+        return this with { First = (int)(First + (first * Stride)), Count = (int)Math.Max(0, last - first) };
+    }
+
+    /// <summary>
     /// Rolling: every target slot j ≥ <paramref name="testFrom"/> is forecast at every horizon h = 1 …
     /// <paramref name="horizon"/>, from origin j − h. Origins therefore run from test-from − horizon (clamped to
     /// the first slot) to the second-to-last slot, one per slot; an origin before test-from still sees only the

@@ -1,3 +1,5 @@
+using Surgewatch.Core.Evaluation.Refitting;
+using Surgewatch.Core.Live;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Evaluation.Warnings;
@@ -16,32 +18,22 @@ public static class ExceedanceRule
     public static WarningFlags Flag(
         SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, ExceedanceCalibration calibration, WarningEvaluationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(calibration);
-        ArgumentNullException.ThrowIfNull(options);
-        var flags = new WarningFlags(panel.Sensors.Count, panel.Length);
-        var probability = new double[table.Kinds];
-        for (var s = 0; s < table.Series; s++)
-        {
-            if (double.IsNaN(thresholds[s]))
-            {
-                continue;
-            }
+        return Flag(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration]), options);
+    }
 
-            for (var t = table.From; t < table.To; t++)
-            {
-                var hour = HourOf(panel, t);
-                for (var k = 0; k < table.Kinds; k++)
-                {
-                    probability[k] = calibration.Probability(s, k, table[k, s, t], thresholds[s], hour);
-                }
-
-                FlagSlot(panel, flags, s, t, probability, options);
-            }
-        }
-
-        return flags;
+    /// <summary>
+    /// The warnings of a rule calibrated again at every refit point of <paramref name="schedule"/>: each forecast is
+    /// turned into a probability by <paramref name="rules"/>[i], the rule in force when it was issued (segment i), and
+    /// each slot is then decided from the probabilities of all its forecasts as with one rule, so that a slot whose
+    /// forecasts straddle a refit point is decided as the live monitor would have decided it.
+    /// </summary>
+    /// <exception cref="ArgumentException">There is not one rule per segment.</exception>
+    public static WarningFlags Flag(SeriesPanel panel, ForecastTable table, RefitSchedule schedule, IReadOnlyList<SurgeRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return Flag(panel, table, RulesInForce.Of(schedule, rules), rules[0].Options);
     }
 
     /// <summary>
@@ -52,16 +44,58 @@ public static class ExceedanceRule
     public static WarningFlags Briefing(
         SeriesPanel panel, ForecastTable table, ReadOnlySpan<double> thresholds, ExceedanceCalibration calibration, WarningEvaluationOptions options)
     {
-        ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(calibration);
+        return Briefing(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration]), options);
+    }
+
+    /// <summary>The briefing's own warnings (see the other overload) with a rule calibrated again at every refit point, as <see cref="Flag(SeriesPanel, ForecastTable, RefitSchedule, IReadOnlyList{SurgeRule})"/>.</summary>
+    /// <exception cref="ArgumentException">There is not one rule per segment.</exception>
+    public static WarningFlags Briefing(SeriesPanel panel, ForecastTable table, RefitSchedule schedule, IReadOnlyList<SurgeRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        return Briefing(panel, table, RulesInForce.Of(schedule, rules), rules[0].Options);
+    }
+
+    private static WarningFlags Flag(SeriesPanel panel, ForecastTable table, RulesInForce rules, WarningEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(options);
+        var flags = new WarningFlags(panel.Sensors.Count, panel.Length);
+        var probability = new double[table.Kinds];
+        for (var s = 0; s < table.Series; s++)
+        {
+            if (!rules.Warns(s))
+            {
+                continue;
+            }
+
+            for (var t = table.From; t < table.To; t++)
+            {
+                var hour = HourOf(panel, t);
+                for (var k = 0; k < table.Kinds; k++)
+                {
+                    probability[k] = rules.Probability(panel, s, k, t, table[k, s, t], hour);
+                }
+
+                FlagSlot(panel, flags, s, t, probability, options);
+            }
+        }
+
+        return flags;
+    }
+
+    private static WarningFlags Briefing(SeriesPanel panel, ForecastTable table, RulesInForce rules, WarningEvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(options);
         var flags = new WarningFlags(panel.Sensors.Count, panel.Length);
         for (var s = 0; s < table.Series; s++)
         {
-            for (var t = table.From; t < table.To && !double.IsNaN(thresholds[s]); t++)
+            var warns = rules.Warns(s);
+            for (var t = table.From; t < table.To && warns; t++)
             {
-                if (calibration.Probability(s, 0, table[0, s, t], thresholds[s], HourOf(panel, t)) >= options.DayAheadProbability)
+                if (rules.Probability(panel, s, 0, t, table[0, s, t], HourOf(panel, t)) >= options.DayAheadProbability)
                 {
                     flags.Flag(s, t, ForecastTable.IssueSlot(panel, 0, t));
                 }

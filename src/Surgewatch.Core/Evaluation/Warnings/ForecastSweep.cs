@@ -13,14 +13,19 @@ internal static class ForecastSweep
     /// <summary>Kind index 0 is the day-ahead forecast; 1..horizon are the live rule's horizons.</summary>
     public delegate void Visit(int series, int issueSlot, int target, int kind, double point);
 
+    /// <summary>
+    /// Forecasts the targets <paramref name="from"/> to <paramref name="to"/> from the issue slots in
+    /// <paramref name="issues"/> (from, to exclusive: a refit segment's; any range for one fit), visiting each point.
+    /// </summary>
     public static void Run(
-        IForecaster forecaster, SeriesPanel panel, int from, int to, WarningEvaluationOptions options, IProgress<double>? progress, Visit visit, CancellationToken cancellationToken)
+        IForecaster forecaster, SeriesPanel panel, int from, int to, (int From, int To) issues, WarningEvaluationOptions options, IProgress<double>? progress, Visit visit, CancellationToken cancellationToken)
     {
         var perDay = Math.Max(1, (int)(TimeSpan.FromDays(1) / panel.Step));
         var sensors = panel.Sensors.Count;
         var live = new double[sensors * options.RollingHorizon];
         var day = new double[sensors * perDay];
-        for (var issue = Math.Max(1, from - perDay); issue < to; issue++)
+        var last = Math.Min(to, issues.To);
+        for (var issue = Math.Max(Math.Max(1, from - perDay), issues.From); issue < last; issue++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var origin = new ForecastOrigin(panel, issue - 1);

@@ -75,8 +75,27 @@ public sealed class ForecastTable
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(options);
         var table = new ForecastTable(options.RollingHorizon + 1, panel.Sensors.Count, from, to);
-        ForecastSweep.Run(forecaster, panel, from, to, options, progress, (s, _, target, kind, point) => table[kind, s, target] = point, cancellationToken);
+        table.Fill(forecaster, panel, (int.MinValue, int.MaxValue), options, progress, cancellationToken);
         return table;
+    }
+
+    /// <summary>
+    /// Writes the forecasts of <paramref name="forecaster"/> issued at the slots of <paramref name="issues"/> (from,
+    /// to exclusive) for this table's targets, as <see cref="Sweep"/> does for every issue slot: one refit segment's share.
+    /// </summary>
+    /// <exception cref="ArgumentException">The table's kinds or series do not match the options or the panel.</exception>
+    public void Fill(
+        IForecaster forecaster, SeriesPanel panel, (int From, int To) issues, WarningEvaluationOptions options, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(forecaster);
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(options);
+        if (Kinds != options.RollingHorizon + 1 || Series != panel.Sensors.Count)
+        {
+            throw new ArgumentException($"A table of {Kinds} kinds and {Series} series cannot hold a horizon of {options.RollingHorizon} on {panel.Sensors.Count} series.", nameof(options));
+        }
+
+        ForecastSweep.Run(forecaster, panel, From, To, issues, options, progress, (s, _, target, kind, point) => this[kind, s, target] = point, cancellationToken);
     }
 
     private int Index(int kind, int series, int target) => (((kind * Series) + series) * (To - From)) + target - From;

@@ -26,7 +26,7 @@ public sealed record WarningScore(
     double TestDays,
     double WarnedHourFraction);
 
-/// <summary>The warning figures of one sensor (<see cref="WarningScorer.ScoreWithSensors"/>).</summary>
+/// <summary>The warning figures of one sensor (<see cref="WarningScorer.ScoreWithSensors(SeriesPanel, int, int, ReadOnlySpan{double}, WarningFlags)"/>).</summary>
 /// <param name="Sensor">The sensor.</param>
 /// <param name="Threshold">Its surge threshold.</param>
 /// <param name="Score">Its figures, as for the whole dataset but over this sensor alone.</param>

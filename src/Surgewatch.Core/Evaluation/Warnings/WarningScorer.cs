@@ -1,4 +1,5 @@
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Evaluation.Refitting;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Evaluation.Warnings;
@@ -35,22 +36,42 @@ public static class WarningScorer
     /// come from. The events and episodes of the sensors add up to the total's.
     /// </summary>
     public static (WarningScore Total, IReadOnlyList<SensorWarningScore> BySensor) ScoreWithSensors(
-        SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags)
+        SeriesPanel panel, int testStart, int testEnd, ReadOnlySpan<double> thresholds, WarningFlags flags) =>
+        ScoreWithSensors(panel, testStart, testEnd, RefitSchedule.Once(testStart), [thresholds.ToArray()], flags);
+
+    /// <summary>
+    /// The figures of <see cref="ScoreWithSensors(SeriesPanel, int, int, ReadOnlySpan{double}, WarningFlags)"/> with
+    /// thresholds that change at the refit points of <paramref name="schedule"/>, as a deployment's do each time it
+    /// trains: a slot is a surge when its reading is above <paramref name="thresholds"/>[<c>schedule.SegmentOf(slot)</c>],
+    /// the thresholds of the rule in force at that slot. The sensors evaluated are those with a threshold at the test
+    /// start (<paramref name="thresholds"/>[0]), the one each sensor's figures report.
+    /// </summary>
+    /// <exception cref="ArgumentException">There is not one set of thresholds per segment.</exception>
+    public static (WarningScore Total, IReadOnlyList<SensorWarningScore> BySensor) ScoreWithSensors(
+        SeriesPanel panel, int testStart, int testEnd, RefitSchedule schedule, IReadOnlyList<double[]> thresholds, WarningFlags flags)
     {
         ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(thresholds);
         ArgumentNullException.ThrowIfNull(flags);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(testEnd, panel.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(testStart, testEnd);
+        if (thresholds.Count != schedule.Count)
+        {
+            throw new ArgumentException($"Give one set of thresholds per refit segment: {schedule.Count}, not {thresholds.Count}.", nameof(thresholds));
+        }
+
         var days = (testEnd - testStart) * panel.Step.TotalDays;
         var total = new Tally();
         var bySensor = new List<SensorWarningScore>();
         for (var s = 0; s < panel.Sensors.Count; s++)
         {
-            if (!double.IsNaN(thresholds[s]))
+            if (!double.IsNaN(thresholds[0][s]))
             {
                 var tally = new Tally();
-                AddSensor(panel, s, testStart, testEnd, thresholds[s], flags, ref tally);
-                bySensor.Add(new SensorWarningScore(panel.Sensors[s], thresholds[s], tally.ToScore(1, days)));
+                var above = Above(panel.Values(s)[..testEnd], schedule, thresholds, s, testStart);
+                AddSensor(panel, s, testStart, testEnd, above, flags, ref tally);
+                bySensor.Add(new SensorWarningScore(panel.Sensors[s], thresholds[0][s], tally.ToScore(1, days)));
                 total.Add(tally);
             }
         }
@@ -85,22 +106,22 @@ public static class WarningScorer
         return episodes;
     }
 
-    private static void AddSensor(SeriesPanel panel, int s, int testStart, int testEnd, double threshold, WarningFlags flags, ref Tally tally)
+    private static void AddSensor(SeriesPanel panel, int s, int testStart, int testEnd, bool[] above, WarningFlags flags, ref Tally tally)
     {
         var perHour = SlotCalendar.StepsPerHour(panel.Step);
         var values = panel.Values(s)[..testEnd];
-        var above = Above(values, threshold, testStart);
         var warned = Warned(values, flags.EarliestIssue(s), testStart, ref tally);
         ScoreEvents(panel, above, flags.EarliestIssue(s), perHour, ref tally);
         ScoreEpisodes(above, warned, perHour, ref tally);
     }
 
-    private static bool[] Above(ReadOnlySpan<double> values, double threshold, int testStart)
+    /// <summary>Which slots from <paramref name="testStart"/> on are above the threshold in force for series <paramref name="s"/>.</summary>
+    private static bool[] Above(ReadOnlySpan<double> values, RefitSchedule schedule, IReadOnlyList<double[]> thresholds, int s, int testStart)
     {
         var above = new bool[values.Length];
         for (var t = testStart; t < values.Length; t++)
         {
-            above[t] = values[t] > threshold;
+            above[t] = values[t] > thresholds[schedule.SegmentOf(t)][s];
         }
 
         return above;

@@ -4,7 +4,7 @@ using Surgewatch.Core.Tests.Forecasting;
 
 namespace Surgewatch.Core.Tests.Evaluation.Warnings;
 
-public class WarningEvaluatorTest
+public partial class WarningEvaluatorTest
 {
     [Fact]
     public void Run_WeeklySurgesWithSeasonalNaive_WarnsEveryOneADayAheadWithFewFalseEpisodes()

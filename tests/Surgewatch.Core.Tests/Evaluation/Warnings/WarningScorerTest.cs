@@ -1,3 +1,4 @@
+using Surgewatch.Core.Evaluation.Refitting;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Tests.Forecasting;
 
@@ -152,6 +153,34 @@ public class WarningScorerTest
         bySensor.Sum(b => b.Score.Events).Should().Be(total.Events);
         bySensor.Sum(b => b.Score.Episodes).Should().Be(total.Episodes);
         total.Precision.Should().BeApproximately(1.0 / 3, 1e-12);
+    }
+
+    [Fact]
+    public void ScoreWithSensors_ThresholdRaisedAtARefitPoint_JudgesEachSlotByTheThresholdInForce()
+    {
+        // Refit points 24 and 36: the threshold is 10 until slot 36, then 30; readings of 20 at slots 30 and 40.
+        var values = Quiet(48);
+        values[30] = 20;
+        values[40] = 20;
+        var flags = new WarningFlags(1, 48);
+        flags.Flag(0, 40, 38);
+
+        var (total, bySensor) = WarningScorer.ScoreWithSensors(
+            ForecastTestPanels.Hourly(values), 24, 48, RefitSchedule.Every(24, 48, 12), [[10.0], [30.0]], flags);
+
+        total.Events.Should().Be(1, "slot 40 is below the threshold in force then");
+        total.RecallLead1h.Should().Be(0);
+        total.Precision.Should().Be(0, "the warning for slot 40 overlaps no surge");
+        bySensor[0].Threshold.Should().Be(10, "a sensor reports its threshold at the test start");
+    }
+
+    [Fact]
+    public void ScoreWithSensors_OneSetOfThresholdsPerSegmentMissing_Throws()
+    {
+        var act = () => WarningScorer.ScoreWithSensors(
+            ForecastTestPanels.Hourly(Quiet(48)), 24, 48, RefitSchedule.Every(24, 48, 12), [[10.0]], new WarningFlags(1, 48));
+
+        act.Should().Throw<ArgumentException>().WithMessage("*one set of thresholds per refit segment*");
     }
 
     private static double[] Quiet(int n) => Enumerable.Repeat(5.0, n).ToArray();
