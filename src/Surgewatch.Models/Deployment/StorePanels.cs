@@ -10,8 +10,9 @@ public sealed record CounterPanel(SeriesPanel Panel, IReadOnlyList<Sensor> Senso
 
 /// <summary>
 /// Reads a server's counters from its store: sensors that count (people, devices, occupancy; not road speeds or
-/// flows, which have rules of their own) and share the most common step among them. Counters of other steps are left
-/// out, and so not forecast or warned about by this model.
+/// flows, which have rules of their own) and share the most common step among them, laid on their forecast grid
+/// (<see cref="ForecastGrid"/>: minute counters on quarter-hours). Counters of other steps are left out, and so not
+/// forecast or warned about by this model.
 /// </summary>
 public static class StorePanels
 {
@@ -31,8 +32,9 @@ public static class StorePanels
             return null;
         }
 
-        var panel = SeriesPanel.FromBatch(batch, counters[0].Step);
         var byId = counters.ToDictionary(c => c.Id);
+        var sensorStep = counters[0].Step;
+        var panel = ForecastGrid.Aggregate(batch, sensorStep, ForecastGrid.StepFor(sensorStep), id => ForecastGrid.AggregationOf(byId[id].Kind));
         return new CounterPanel(panel, [.. panel.Sensors.Select(id => byId[id])]);
     }
 

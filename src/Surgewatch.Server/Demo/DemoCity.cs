@@ -78,7 +78,7 @@ internal static class DemoCity
             var at = Offset(spec.North, spec.East);
             foreach (var kind in (string[])[spec.Cell ? "cell" : "occ", "in", "out"])
             {
-                sensors.Add(new Sensor(Sensor(spec, kind), $"{spec.Name} ({KindName(kind)})", at, SensorKind.PedestrianCount, TimeSpan.FromMinutes(1)));
+                sensors.Add(new Sensor(Sensor(spec, kind), $"{spec.Name} ({KindName(kind)})", at, KindOf(kind), TimeSpan.FromMinutes(1)));
             }
         }
 
@@ -106,6 +106,13 @@ internal static class DemoCity
     }
 
     private static SensorId Sensor(DemoZoneSpec spec, string kind) => new($"{spec.Id}-{kind}");
+
+    private static SensorKind KindOf(string kind) => kind switch
+    {
+        "cell" => SensorKind.DeviceCount,
+        "occ" => SensorKind.Occupancy,
+        _ => SensorKind.PedestrianCount,
+    };
 
     private static string KindName(string kind) => kind switch
     {

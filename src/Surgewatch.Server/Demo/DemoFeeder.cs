@@ -10,8 +10,9 @@ namespace Surgewatch.Server.Demo;
 
 /// <summary>
 /// Runs the demo city in demo mode: stores its zones and sensors and a demo operator key at start, then (in the
-/// background) five weeks of five-minute history and the last hour at one-minute steps, and from then on one
-/// reading per sensor and simulated minute through the same ingest path as HTTP clients.
+/// background) five weeks of minute history, as its counters report, and from then on one reading per sensor and
+/// simulated minute through the same ingest path as HTTP clients. The server trains its models on that history
+/// (on quarter-hours, <see cref="ForecastGrid"/>) as it would on a city's own.
 /// </summary>
 internal sealed class DemoFeeder(
     IZoneStore zones,
@@ -21,9 +22,9 @@ internal sealed class DemoFeeder(
     ServerClock clock,
     ClockDtos clocks,
     DemoSession session,
+    Deployment.HistoryGate history,
     ILogger<DemoFeeder> logger) : BackgroundService
 {
-    private static readonly TimeSpan HistoryStep = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan HistoryLength = TimeSpan.FromDays(35);
     private static readonly TimeSpan LiveStep = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
@@ -54,7 +55,15 @@ internal sealed class DemoFeeder(
         }
 
         var start = new TimeLabel(clocks.NowLabel().Seconds / 60 * 60);
-        await WriteHistoryAsync(start, stoppingToken);
+        try
+        {
+            await WriteHistoryAsync(start, stoppingToken);
+        }
+        finally
+        {
+            history.Done();
+        }
+
         var last = await FeedAsync(start - TimeSpan.FromHours(1), start, stoppingToken);
         logger.LogInformation("Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}", DemoCity.Specs.Count, DemoCity.SurgeZone, _surgeStart);
         while (!stoppingToken.IsCancellationRequested)
@@ -71,9 +80,9 @@ internal sealed class DemoFeeder(
         var from = start - HistoryLength;
         var end = start - TimeSpan.FromHours(1);
         var batch = new ObservationBatch(64 * 1024);
-        for (var t = from; t <= end; t += HistoryStep)
+        for (var t = from; t <= end; t += LiveStep)
         {
-            DemoCity.AddReadings(batch, t, HistoryStep, _surgeStart);
+            DemoCity.AddReadings(batch, t, LiveStep, _surgeStart);
             if (batch.Count >= 60_000)
             {
                 await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);

@@ -15,7 +15,8 @@ namespace Surgewatch.Server.Demo;
 /// interval has ended (the 15:00 hourly count at 16:00), as a counter sends it: never before, which would let the live
 /// forecasts see the future.
 /// </summary>
-internal sealed class ReplayFeeder(IObservationStore store, IngestPipeline pipeline, ServerClock clock, ClockDtos clocks, IOptions<ServerOptions> options, ILogger<ReplayFeeder> logger)
+internal sealed class ReplayFeeder(
+    IObservationStore store, IngestPipeline pipeline, ServerClock clock, ClockDtos clocks, IOptions<ServerOptions> options, Deployment.HistoryGate history, ILogger<ReplayFeeder> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
@@ -25,15 +26,40 @@ internal sealed class ReplayFeeder(IObservationStore store, IngestPipeline pipel
     {
         if (clock.Mode != ClockMode.Replay || options.Value.ReplayFolder is not { } folder)
         {
+            history.Done();
             return;
         }
 
+        ObservationBatch observations;
+        int[] order;
+        int next;
+        TimeSpan step;
+        try
+        {
+            (observations, order, next, step) = await StoreHistoryAsync(folder, stoppingToken);
+        }
+        finally
+        {
+            history.Done();
+        }
+
+        var times = observations.TimeSeconds.ToArray();
+        while (next < order.Length)
+        {
+            await Task.Delay(Poll, stoppingToken);
+            next = await PlayAsync(observations, order, times, next, clocks.NowLabel() - step, stoppingToken);
+        }
+    }
+
+    /// <summary>Stores the sensors and the history, and moves the clock to its end; returns where the replay goes on.</summary>
+    private async Task<(ObservationBatch Observations, int[] Order, int Next, TimeSpan Step)> StoreHistoryAsync(string folder, CancellationToken stoppingToken)
+    {
         var data = await Task.Run(() => DataSet.Load(folder, options.Value.ReaderOptions()), stoppingToken);
         var order = TimeOrder(data.Observations);
         if (order.Length == 0)
         {
             logger.LogWarning("The replay folder {Folder} holds no readings", folder);
-            return;
+            return (data.Observations, order, 0, TimeSpan.Zero);
         }
 
         await store.UpsertSensorsAsync(data.Sensors, stoppingToken);
@@ -43,11 +69,7 @@ internal sealed class ReplayFeeder(IObservationStore store, IngestPipeline pipel
         var next = await PlayAsync(data.Observations, order, times, 0, start - step, stoppingToken);
         clock.MoveTo(new DateTimeOffset(start.ToDateTime(), clocks.SiteZone.GetUtcOffset(start.ToDateTime())));
         logger.LogInformation("Replaying {Count} readings of {Sensors} sensors from {Start}", order.Length - next, data.Sensors.Count, start);
-        while (next < order.Length)
-        {
-            await Task.Delay(Poll, stoppingToken);
-            next = await PlayAsync(data.Observations, order, times, next, clocks.NowLabel() - step, stoppingToken);
-        }
+        return (data.Observations, order, next, step);
     }
 
     /// <summary>Ingests the readings from position <paramref name="next"/> with labels at or before <paramref name="upTo"/>.</summary>

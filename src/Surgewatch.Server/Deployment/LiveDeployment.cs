@@ -132,6 +132,12 @@ internal sealed class LiveDeployment(IObservationStore observations, IModelStore
 
         var now = clocks.NowLabel();
         var due = (int)current.Panel.Panel.SlotOf(now);
+        if (due <= current.LastIssued)
+        {
+            return 0;
+        }
+
+        await RefillTouchedAsync(current.Panel, cancellationToken);
         var issued = 0;
         for (var slot = Math.Max(current.LastIssued + 1, due - SlotCalendar.StepsPerDay(current.Panel.Panel.Step)); slot <= due; slot++)
         {
@@ -207,14 +213,46 @@ internal sealed class LiveDeployment(IObservationStore observations, IModelStore
 
     private async Task<LivePanel> LoadPanelAsync(SavedModel model, TimeLabel now, CancellationToken cancellationToken)
     {
-        var counters = StorePanels.Counters(await observations.ListSensorsAsync(cancellationToken)).Where(s => s.Step == model.Step).Select(s => s.Id);
-        var sensors = model.Sensors.Union(counters).ToList();
+        var counting = StorePanels.Counters(await observations.ListSensorsAsync(cancellationToken)).Where(s => ForecastGrid.StepFor(s.Step) == model.Step).ToList();
+        var sensors = model.Sensors.Union(counting.Select(s => s.Id)).ToList();
         var stepSeconds = (long)model.Step.TotalSeconds;
         var start = new TimeLabel((now - History).Seconds / stepSeconds * stepSeconds);
         var capacity = (int)((History + Headroom) / model.Step);
-        var panel = new LivePanel(sensors, model.Step, start, capacity);
-        panel.PutAll(await observations.ReadObservationsAsync(new ObservationQuery(sensors, start), cancellationToken));
+        var sensorStep = counting.Count > 0 ? counting[0].Step : model.Step;
+        var kinds = counting.ToDictionary(s => s.Id, s => ForecastGrid.AggregationOf(s.Kind));
+        var panel = new LivePanel(sensors, model.Step, start, capacity, sensorStep, id => kinds.GetValueOrDefault(id, SlotAggregation.Mean));
+        var readings = await observations.ReadObservationsAsync(new ObservationQuery(sensors, start), cancellationToken);
+        if (panel.Aggregates)
+        {
+            panel.Refill(readings, start, panel.Panel.End);
+        }
+        else
+        {
+            panel.PutAll(readings);
+        }
+
         return panel;
+    }
+
+    /// <summary>On a coarser grid than the readings, lays the slots that new readings touched afresh from the store.</summary>
+    private async Task RefillTouchedAsync(LivePanel panel, CancellationToken cancellationToken)
+    {
+        (TimeLabel From, TimeLabel To)? touched;
+        lock (_sync)
+        {
+            touched = panel.TakeTouched();
+        }
+
+        if (touched is not { } range)
+        {
+            return;
+        }
+
+        var readings = await observations.ReadObservationsAsync(new ObservationQuery(panel.Panel.Sensors, range.From, range.To), cancellationToken);
+        lock (_sync)
+        {
+            panel.Refill(readings, range.From, range.To);
+        }
     }
 
     private static IReadOnlyList<CounterStatusDto> ToDtos(IReadOnlyList<CounterSurge> surges, string model) =>

@@ -14,17 +14,15 @@ namespace Surgewatch.Server.Deployment;
 /// <see cref="MinimumHistory"/> of counter readings, it saves the <c>historical-median-4w</c> baseline at once (so
 /// forecasts and, with enough history, surge warnings start within seconds) and then trains the best model for the
 /// data (<see cref="ModelCatalogs.DefaultFor"/>: gbm when libxgboost0 is installed), which replaces it when ready.
+/// Counters reporting every minute are trained and forecast on quarter-hours (<see cref="ForecastGrid"/>).
 /// With <c>Surgewatch:Retrain</c> (<c>serve --retrain 24h|daily@HH</c>) it trains the best model again on that
 /// schedule, on the server clock. Training is <see cref="ModelTrainer"/>, as <c>surgewatch train</c> does it.
 /// </summary>
 internal sealed class TrainingService(
-    IObservationStore observations, IModelStore models, TimeProvider clock, IOptions<ServerOptions> options, ILogger<TrainingService> logger) : BackgroundService
+    IObservationStore observations, IModelStore models, TimeProvider clock, IOptions<ServerOptions> options, HistoryGate history, ILogger<TrainingService> logger) : BackgroundService
 {
     /// <summary>The least history a first model is trained on.</summary>
     public static readonly TimeSpan MinimumHistory = TimeSpan.FromDays(14);
-
-    /// <summary>The shortest step models are trained on: finer counts are many times the work for no better warning.</summary>
-    public static readonly TimeSpan MinimumStep = TimeSpan.FromMinutes(5);
 
     /// <summary>The most history a model is trained on: two years hold every seasonal pattern the models use, and bound the memory a large store needs.</summary>
     public static readonly TimeSpan MaximumHistory = TimeSpan.FromDays(730);
@@ -40,6 +38,7 @@ internal sealed class TrainingService(
             return;
         }
 
+        await history.Stored.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -87,7 +86,7 @@ internal sealed class TrainingService(
     {
         // A cheap look first, so that a store with too little history is not read whole at every poll.
         var counting = StorePanels.Counters(await observations.ListSensorsAsync(cancellationToken));
-        if (counting.Count == 0 || counting[0].Step < MinimumStep
+        if (counting.Count == 0
             || await observations.CountObservationsAsync(cancellationToken) < MinimumHistory / counting[0].Step)
         {
             return null;
@@ -95,7 +94,7 @@ internal sealed class TrainingService(
 
         var now = TimeLabel.FromInstant(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.SiteZone));
         var counters = await StorePanels.LoadAsync(observations, now - MaximumHistory, cancellationToken);
-        if (counters is null || counters.Panel.Step < MinimumStep || counters.Panel.Step * counters.Panel.Length < MinimumHistory)
+        if (counters is null || counters.Panel.Step * counters.Panel.Length < MinimumHistory)
         {
             return null;
         }

@@ -111,6 +111,7 @@ public static class SurgewatchServer
     {
         services.AddSingleton<Core.Forecasting.Persistence.IModelStore>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<Deployment.LiveDeployment>();
+        services.AddSingleton<Deployment.HistoryGate>();
         services.AddHostedService<Deployment.DeploymentService>();
         services.AddHostedService<Deployment.TrainingService>();
     }
