@@ -24,7 +24,12 @@ internal sealed class ReplayFeeder(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (clock.Mode != ClockMode.Replay || options.Value.ReplayFolder is not { } folder)
+        if (clock.Mode != ClockMode.Replay)
+        {
+            return;
+        }
+
+        if (options.Value.ReplayFolder is not { } folder)
         {
             history.Done();
             return;

@@ -24,6 +24,7 @@ internal sealed class NotificationDispatcher : BackgroundService
     private readonly Metrics.ServerMetrics _metrics;
     private readonly TimeProvider _clock;
     private readonly TimeSpan _drain;
+    private readonly Dictionary<string, (DateTimeOffset At, int Since)> _warned = new(StringComparer.Ordinal);
 
     public NotificationDispatcher(
         IOptions<NotificationSettings> settings, INotificationLog log, IHttpClientFactory http, Metrics.ServerMetrics metrics, TimeProvider clock, ILogger<NotificationDispatcher> logger)
@@ -130,13 +131,25 @@ internal sealed class NotificationDispatcher : BackgroundService
     /// A notification whose contact has no channel configured (an e-mail contact without SMTP, any other without a
     /// webhook) is not dropped in silence: it goes to the ledger as undeliverable, to the log as a warning and to the
     /// metric <c>surgewatch_notifications_undeliverable_total</c>, so a missing channel is seen before it matters.
+    /// The warning is written once per contact and hour (with the count since the last one), so a busy hour without a
+    /// channel does not flood the log; every notification is in the ledger and the metric.
     /// </summary>
     private async Task RecordUndeliverableAsync(Notification notification, CancellationToken cancellationToken)
     {
         var wanted = notification.Contact.Contains('@', StringComparison.Ordinal) ? "email" : "webhook";
         _metrics.CountUndeliverable();
-        _logger.LogWarning("No {Channel} channel is configured for contact {Contact}; notification {Kind} of {Alert} is undeliverable",
-            wanted, notification.Contact, notification.Kind, notification.AlertKey);
+        var now = _clock.GetUtcNow();
+        if (!_warned.TryGetValue(notification.Contact, out var last) || now - last.At >= TimeSpan.FromHours(1))
+        {
+            _logger.LogWarning("No {Channel} channel is configured for contact {Contact}; notification {Kind} of {Alert} is undeliverable ({Since} more since the last warning; see the notification ledger)",
+                wanted, notification.Contact, notification.Kind, notification.AlertKey, last.Since);
+            _warned[notification.Contact] = (now, 0);
+        }
+        else
+        {
+            _warned[notification.Contact] = last with { Since = last.Since + 1 };
+        }
+
         try
         {
             var delivery = new NotificationDelivery(notification, "none", _clock.GetUtcNow(), false, 0, $"no {wanted} channel is configured for this contact");

@@ -42,7 +42,7 @@ public sealed class NotificationDispatcherTests
     }
 
     [Fact]
-    public async Task Deliver_ContactWithoutAChannel_IsRecordedUndeliverableCountedAndLogged()
+    public async Task Deliver_ContactWithoutAChannel_EachRecordedUndeliverableAndCountedWithOneWarningAnHour()
     {
         var log = new LedgerInMemory();
         var metrics = new ServerMetrics();
@@ -52,17 +52,17 @@ public sealed class NotificationDispatcherTests
             Options.Create(new NotificationSettings { DrainSeconds = 10 }), log, new PlainClients(), metrics, TimeProvider.System, Microsoft.Extensions.Logging.LoggerFactoryExtensions.CreateLogger<NotificationDispatcher>(factory));
         await dispatcher.StartAsync(CancellationToken.None);
 
-        dispatcher.Enqueue([Firing(1) with { Contact = "duty@example.org" }]);
-        for (var wait = 0; wait < 200 && metrics.Undeliverable == 0; wait++)
+        dispatcher.Enqueue([Firing(1) with { Contact = "duty@example.org" }, Firing(2) with { Contact = "duty@example.org" }, Firing(3) with { Contact = "duty@example.org" }]);
+        for (var wait = 0; wait < 200 && metrics.Undeliverable < 3; wait++)
         {
             await Task.Delay(25);
         }
 
         await dispatcher.StopAsync(CancellationToken.None);
 
-        log.Undeliverable.Should().ContainSingle().Which.Error.Should().Contain("no email channel");
-        metrics.Undeliverable.Should().Be(1);
-        logs.Lines.Should().Contain(line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("undeliverable"));
+        log.Undeliverable.Should().HaveCount(3).And.OnlyContain(d => d.Error!.Contains("no email channel"));
+        metrics.Undeliverable.Should().Be(3);
+        logs.Lines.Should().ContainSingle(line => line.StartsWith("Warning", StringComparison.Ordinal) && line.Contains("undeliverable"), "the contact is warned about once an hour");
     }
 
     /// <summary>A started dispatcher whose delivery loop is known to run: one notification has reached the listener.</summary>
