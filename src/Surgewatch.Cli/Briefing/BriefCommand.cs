@@ -51,10 +51,10 @@ internal static class BriefCommand
                 throw new UserInputException("Give either --data PATH or --db FILE.");
             }
 
-            var briefing = Run(context, day, () => dbFile is not null
-                ? FromStoreAsync(dbFile, zoneList, request, cancellation)
-                : Task.FromResult(FromData(context, dataPath!, readerOptions.Read(result), zoneList ?? [], request, cancellation)));
-            var report = BriefingReport.Of(await briefing);
+            var brief = dbFile is not null
+                ? () => FromStoreAsync(dbFile, zoneList, request, cancellation)
+                : FromData(context, dataPath!, readerOptions.Read(result), zoneList ?? [], request, cancellation);
+            var report = BriefingReport.Of(await Run(context, day, brief));
             if (report.Fallback is { } fallback)
             {
                 context.Console.MarkupLineInterpolated($"[yellow]Fallback:[/] {fallback}.");
@@ -90,7 +90,8 @@ internal static class BriefCommand
         return await Briefer.BriefAsync(store, store, zones ?? await store.ListZonesAsync(cancellation), request, cancellation);
     }
 
-    private static DayBriefing FromData(CliContext context, string data, Ingestion.ReaderOptions options, IReadOnlyList<Zone> zones, BriefingRequest request, CancellationToken cancellation)
+    /// <summary>Loads the folder (with its own progress display) and gives the briefing to run on it.</summary>
+    private static Func<Task<DayBriefing>> FromData(CliContext context, string data, Ingestion.ReaderOptions options, IReadOnlyList<Zone> zones, BriefingRequest request, CancellationToken cancellation)
     {
         var dataset = DatasetLoader.Load(context, data, demo: false, options);
         var sources = Briefer.Sources(zones, dataset.Sensors);
@@ -99,7 +100,8 @@ internal static class BriefCommand
         var candidate = request.Model is null
             ? BriefingCandidate.NoModel("no deployed model (--data reads no store)")
             : Briefer.Candidate(request.Model, null);
-        return Briefer.Brief(panel, zones, Briefer.Names(panel, dataset.Sensors), request with { Edges = dataset.Edges }, candidate, null, cancellation);
+        var names = Briefer.Names(panel, dataset.Sensors);
+        return () => Task.Run(() => Briefer.Brief(panel, zones, names, request with { Edges = dataset.Edges }, candidate, null, cancellation), cancellation);
     }
 
     private static DateOnly ParseDate(string text) =>
