@@ -1,36 +1,41 @@
 using System.CommandLine;
+using System.Text.Json;
 using Spectre.Console;
 using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
 using Surgewatch.Core.Briefing;
 using Surgewatch.Core.Calendar;
-using Surgewatch.Core.Forecasting;
-using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
-using Surgewatch.Forecasting.XGBoost;
 using Surgewatch.Ingestion.GeoJson;
+using Surgewatch.Models.Briefing;
 using Surgewatch.Storage.Sqlite;
 
 namespace Surgewatch.Cli.Briefing;
 
-/// <summary><c>surgewatch brief</c>: the day-ahead briefing per zone (or per sensor): total, peak hour, peak level, hours at risk.</summary>
+/// <summary>
+/// <c>surgewatch brief</c>: the day-ahead briefing per zone (or per counter) of <see cref="Briefer"/>, the code behind
+/// <c>GET /api/v1/briefing</c>: with <c>--db</c> the same JSON the server gives for that store, date and model.
+/// </summary>
 internal static class BriefCommand
 {
-    private const string FallbackModel = "historical-median-4w";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create(CliContext context)
     {
         var date = new Option<string>("--date") { Description = "The day to brief (YYYY-MM-DD): tomorrow, or a past day (only data before it is used).", Required = true };
-        var data = new Option<string?>("--data") { Description = "A data folder or file (as for backtest)." };
-        var db = new Option<FileInfo?>("--db") { Description = "Read readings (and zones, unless --zones is given) from this SQLite store instead of --data." };
-        var zones = new Option<string?>("--zones") { Description = "A zones GeoJSON file; without zones the briefing is per sensor." };
-        var json = new Option<FileInfo?>("--json") { Description = "Also write the briefing as JSON to this file." };
-        var model = new Option<string>("--model") { Description = $"Forecast model: {string.Join(", ", ModelContext.Names)}; gbm falls back to {FallbackModel} when XGBoost is not installed.", DefaultValueFactory = _ => "gbm" };
-        var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for gbm, e.g. au-vic." };
-        var events = new Option<string?>("--events") { Description = "Events for gbm: a CSV file or a shipped name." };
+        var data = new Option<string?>("--data") { Description = "A data folder or file (as for backtest); it has no deployed model, so a model is fitted." };
+        var db = new Option<FileInfo?>("--db") { Description = "Brief from this SQLite store: its readings, its zones (unless --zones is given) and its deployed (latest saved) model." };
+        var zones = new Option<string?>("--zones") { Description = "A zones GeoJSON file; without zones the briefing is per counter." };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the briefing as JSON (the shape of GET /api/v1/briefing) to this file." };
+        var model = new Option<string?>("--model")
+        {
+            Description = $"Fit this model instead of using the deployed one: {string.Join(", ", ModelContext.Names)}. Without it, and without a deployed model, {BriefingPlan.FallbackModel} is fitted (and said).",
+        };
+        var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for a fitted gbm, e.g. au-vic." };
+        var events = new Option<string?>("--events") { Description = "Events for a fitted gbm: a CSV file or a shipped name." };
         var readerOptions = new ReaderOptionsBinding();
-        var command = new Command("brief", "Day-ahead briefing: per zone (or sensor) the forecast total, peak hour, peak level and the hours whose 90% upper forecast reaches the warning level.")
+        var command = new Command("brief", "Day-ahead briefing: per zone (or counter) the forecast total, peak hour, peak level and the hours whose 90% upper forecast reaches the warning level.")
         {
             date, data, db, zones, json, model, holidays, events,
         };
@@ -38,15 +43,27 @@ internal static class BriefCommand
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
         {
             var day = ParseDate(result.GetValue(date)!);
-            var (dataset, stored) = await LoadAsync(context, result.GetValue(data), result.GetValue(db), readerOptions.Read(result), cancellation);
-            var zoneList = result.GetValue(zones) is { } file ? ZonesGeoJson.ReadFile(file) : stored;
-            var catalog = ModelContext.Catalog(dataset, result.GetValue(holidays), result.GetValue(events));
-            var names = dataset.Panel.Sensors.Select(id => dataset.Sensors.FirstOrDefault(s => s.Id == id)?.Name ?? id.Value).ToList();
-            var briefing = Brief(context, dataset.Panel, catalog, result.GetValue(model) ?? "gbm", day, zoneList, names, cancellation);
-            context.Console.Write(BriefingTable.Build(briefing));
+            var zoneList = result.GetValue(zones) is { } file ? ZonesGeoJson.ReadFile(file) : null;
+            var request = new BriefingRequest(day, TimeLabel.FromInstant(context.Time.GetUtcNow(), TimeZoneInfo.Local), result.GetValue(model), result.GetValue(holidays), result.GetValue(events));
+            var (dataPath, dbFile) = (result.GetValue(data), result.GetValue(db));
+            if ((dataPath is null) == (dbFile is null))
+            {
+                throw new UserInputException("Give either --data PATH or --db FILE.");
+            }
+
+            var brief = dbFile is not null
+                ? () => FromStoreAsync(dbFile, zoneList, request, cancellation)
+                : FromData(context, dataPath!, readerOptions.Read(result), zoneList ?? [], request, cancellation);
+            var report = BriefingReport.Of(await Run(context, day, brief));
+            if (report.Fallback is { } fallback)
+            {
+                context.Console.MarkupLineInterpolated($"[yellow]Fallback:[/] {fallback}.");
+            }
+
+            context.Console.Write(BriefingTable.Build(report));
             if (result.GetValue(json) is { } jsonFile)
             {
-                await File.WriteAllTextAsync(jsonFile.FullName, BriefingJson.Serialize(briefing), cancellation);
+                await File.WriteAllTextAsync(jsonFile.FullName, JsonSerializer.Serialize(report, Json), cancellation);
                 context.Console.MarkupLineInterpolated($"JSON briefing: [blue]{jsonFile.FullName}[/]");
             }
 
@@ -55,60 +72,36 @@ internal static class BriefCommand
         return command;
     }
 
-    private static DayBriefing Brief(
-        CliContext context, SeriesPanel panel, ForecastModelCatalog catalog, string model, DateOnly day, IReadOnlyList<Zone> zones, IReadOnlyList<string> names, CancellationToken cancellation)
-    {
-        try
-        {
-            return Run(context, new DayBriefer(catalog.Get(model)), panel, day, zones, names, cancellation);
-        }
-        catch (XGBoostNotInstalledException) when (model.Equals("gbm", StringComparison.OrdinalIgnoreCase))
-        {
-            context.Console.MarkupLineInterpolated($"[yellow]XGBoost is not installed; briefing with {FallbackModel} instead.[/]");
-            return Run(context, new DayBriefer(catalog.Get(FallbackModel)), panel, day, zones, names, cancellation);
-        }
-        catch (ArgumentOutOfRangeException e)
-        {
-            throw new UserInputException($"--date {day:yyyy-MM-dd}: {e.Message}");
-        }
-    }
-
-    private static DayBriefing Run(CliContext context, DayBriefer briefer, SeriesPanel panel, DateOnly day, IReadOnlyList<Zone> zones, IReadOnlyList<string> names, CancellationToken cancellation)
+    private static async Task<DayBriefing> Run(CliContext context, DateOnly day, Func<Task<DayBriefing>> brief)
     {
         DayBriefing? briefing = null;
-        context.Console.Status().Start($"Forecasting {day:yyyy-MM-dd}", _ => briefing = briefer.Brief(panel, day, zones, names, cancellation));
+        await context.Console.Status().StartAsync($"Forecasting {day:yyyy-MM-dd}", async _ => briefing = await brief());
         return briefing!;
     }
 
-    private static async Task<(Dataset Dataset, IReadOnlyList<Zone> Zones)> LoadAsync(
-        CliContext context, string? data, FileInfo? db, Ingestion.ReaderOptions options, CancellationToken cancellation)
+    private static async Task<DayBriefing> FromStoreAsync(FileInfo db, IReadOnlyList<Zone>? zones, BriefingRequest request, CancellationToken cancellation)
     {
-        if ((data is null) == (db is null))
-        {
-            throw new UserInputException("Give either --data PATH or --db FILE.");
-        }
-
-        if (data is not null)
-        {
-            return (DatasetLoader.Load(context, data, demo: false, options), []);
-        }
-
-        if (!db!.Exists)
+        if (!db.Exists)
         {
             throw new UserInputException($"--db {db.FullName}: no such store; ingest data first.");
         }
 
         using var store = SqliteStore.Open(db.FullName);
-        var sensors = await store.ListSensorsAsync(cancellation);
-        var batch = await store.ReadObservationsAsync(new ObservationQuery(), cancellation);
-        if (sensors.Count == 0 || batch.Count == 0)
-        {
-            throw new UserInputException($"--db {db.FullName}: the store holds no readings; ingest data first.");
-        }
+        return await Briefer.BriefAsync(store, store, zones ?? await store.ListZonesAsync(cancellation), request, cancellation);
+    }
 
-        var step = sensors.Min(s => s.Step);
-        var zones = await store.ListZonesAsync(cancellation);
-        return (new Dataset(Path.GetFileNameWithoutExtension(db.Name), SeriesPanel.FromBatch(batch, step), sensors), zones);
+    /// <summary>Loads the folder (with its own progress display) and gives the briefing to run on it.</summary>
+    private static Func<Task<DayBriefing>> FromData(CliContext context, string data, Ingestion.ReaderOptions options, IReadOnlyList<Zone> zones, BriefingRequest request, CancellationToken cancellation)
+    {
+        var dataset = DatasetLoader.Load(context, data, demo: false, options);
+        var sources = Briefer.Sources(zones, dataset.Sensors);
+        var (start, end) = BriefingPanel.Window(request.Date, request.Now);
+        var panel = BriefingPanel.Hourly(dataset.Panel, sources, start, end);
+        var candidate = request.Model is null
+            ? BriefingCandidate.NoModel("no deployed model (--data reads no store)")
+            : Briefer.Candidate(request.Model, null);
+        var names = Briefer.Names(panel, dataset.Sensors);
+        return () => Task.Run(() => Briefer.Brief(panel, zones, names, request with { Edges = dataset.Edges }, candidate, null, cancellation), cancellation);
     }
 
     private static DateOnly ParseDate(string text) =>

@@ -21,9 +21,9 @@ public static class BriefingBuilder
     /// <param name="day">The forecast.</param>
     /// <param name="panel">The panel the forecast was made on (for the sensor order).</param>
     /// <param name="zones">The zones.</param>
-    /// <param name="model">The model's name, for the report.</param>
+    /// <param name="model">The model's name, for the report (null: no forecast).</param>
     /// <param name="dwellMinutes">How long a counted passer-by stays in the zone, for line counters (default 10).</param>
-    public static DayBriefing ForZones(DayForecast day, SeriesPanel panel, IReadOnlyList<Zone> zones, string model, double dwellMinutes = 10)
+    public static DayBriefing ForZones(DayForecast day, SeriesPanel panel, IReadOnlyList<Zone> zones, string? model, double dwellMinutes = 10)
     {
         ArgumentNullException.ThrowIfNull(zones);
         var subjects = new List<SubjectBriefing>(zones.Count);
@@ -45,7 +45,7 @@ public static class BriefingBuilder
     /// risk when its probability of reaching the threshold (<see cref="DayForecast.Reach"/>) is at least
     /// <paramref name="riskProbability"/>, or, without calibrated probabilities, when its upper bound reaches it.
     /// </summary>
-    public static DayBriefing ForSensors(DayForecast day, SeriesPanel panel, IReadOnlyList<string> names, ReadOnlySpan<double> thresholds, string model, double riskProbability)
+    public static DayBriefing ForSensors(DayForecast day, SeriesPanel panel, IReadOnlyList<string> names, ReadOnlySpan<double> thresholds, string? model, double riskProbability)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var subjects = new List<SubjectBriefing>(panel.Sensors.Count);

@@ -1,5 +1,6 @@
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Live;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 
@@ -12,6 +13,7 @@ namespace Surgewatch.Core.Briefing;
 /// day and builds the briefing per zone (or per sensor without zones). A sensor's hours at risk are those whose
 /// probability of reaching its surge threshold is at least the warning rule's day-ahead level
 /// (<see cref="WarningEvaluationOptions.DayAheadProbability"/>), as <c>evaluate-warnings</c> measures it.
+/// The other paths of a <see cref="BriefingPlan"/> are <see cref="Deployed"/>, <see cref="WeeklyProfile"/> and <see cref="Nothing"/>.
 /// </summary>
 /// <param name="model">The forecast model, such as gbm or historical-median-4w.</param>
 /// <param name="calibrationWeeks">Weeks of calibration before the day (default 4); shortened when the data is shorter.</param>
@@ -19,6 +21,8 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
 {
     /// <summary>Surge thresholds of sensors need this many days of data; sensors with fewer are never at risk.</summary>
     public const int MinimumThresholdDays = 28;
+
+    private static readonly WarningEvaluationOptions RuleOptions = new(RollingHorizon: 1);
 
     /// <summary>Briefs <paramref name="date"/> from <paramref name="panel"/>, per zone when <paramref name="zones"/> has any.</summary>
     /// <param name="panel">The observations (all of them, or at least several weeks before the day).</param>
@@ -35,16 +39,72 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
         var (calibration, exceedance) = Calibrate(panel, trainEnd, thresholds, cancellationToken);
         var forecaster = model.Fit(panel, trainEnd, cancellationToken);
         var day = DayForecast.Issue(panel, forecaster, calibration, exceedance, thresholds, date);
+        return Build(day, panel, zones, sensorNames, thresholds, model.Name);
+    }
+
+    /// <summary>
+    /// Briefs <paramref name="date"/> with a deployed model, loaded onto <paramref name="panel"/> without fitting: the
+    /// upper bound is the upper end of its own 80% interval (the point without intervals), and a sensor's threshold
+    /// and exceedance probabilities are those of the surge rule saved with it (none without a rule).
+    /// </summary>
+    /// <param name="panel">The observations, the model's sensors first (as the rule's series).</param>
+    /// <param name="forecaster">The model loaded onto <paramref name="panel"/>.</param>
+    /// <param name="rule">The surge rule saved with it, or null.</param>
+    /// <param name="model">The model's name.</param>
+    /// <param name="date">The day.</param>
+    /// <param name="zones">Zones; null or empty for a per-sensor briefing.</param>
+    /// <param name="sensorNames">Display names per panel sensor; ids when null.</param>
+    public static DayBriefing Deployed(SeriesPanel panel, IForecaster forecaster, SurgeRule? rule, string model, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        var thresholds = new double[panel.Sensors.Count];
+        Array.Fill(thresholds, Missing.Value);
+        for (var s = 0; rule is not null && s < Math.Min(rule.Sensors.Count, thresholds.Length); s++)
+        {
+            // The rule's series are the model's sensors, which lead the panel; a sensor elsewhere has no threshold.
+            thresholds[s] = rule.Sensors[s] == panel.Sensors[s] ? rule.Thresholds[s] : Missing.Value;
+        }
+
+        var day = DayForecast.Issue(panel, forecaster, null, rule?.Calibration, thresholds, date);
+        var probability = rule?.Options.DayAheadProbability ?? RuleOptions.DayAheadProbability;
+        return Build(day, panel, zones, sensorNames, thresholds, model, probability);
+    }
+
+    /// <summary>
+    /// Briefs <paramref name="date"/> from the weekly profile: for every hour, the median of the same weekday-hour over
+    /// up to four earlier weeks (<see cref="HistoricalMedianModel"/>), without an upper bound (the forecast is its own
+    /// bound) or exceedance probabilities, for a history too short to calibrate them.
+    /// </summary>
+    public static DayBriefing WeeklyProfile(SeriesPanel panel, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        var profile = new HistoricalMedianModel(4);
+        var trainEnd = DayForecast.TrainEnd(panel, date);
+        var thresholds = SurgeThresholds.Compute(panel, trainEnd, 0.995, MinimumThresholdDays);
+        var none = UpperBoundCalibration.None(panel.Sensors.Count, RuleOptions.RollingHorizon + 1);
+        var day = DayForecast.Issue(panel, profile.Fit(panel, trainEnd, cancellationToken), none, null, thresholds, date);
+        return Build(day, panel, zones, sensorNames, thresholds, profile.Name);
+    }
+
+    /// <summary>A briefing without a forecast: every zone (or sensor) is there, with every figure missing.</summary>
+    public static DayBriefing Nothing(SeriesPanel panel, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        var thresholds = new double[panel.Sensors.Count];
+        Array.Fill(thresholds, Missing.Value);
+        return Build(DayForecast.Empty(date, panel.Sensors.Count), panel, zones, sensorNames, thresholds, null) with { Method = BriefingMethod.None };
+    }
+
+    private static DayBriefing Build(DayForecast day, SeriesPanel panel, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames, double[] thresholds, string? model, double? probability = null)
+    {
         if (zones is { Count: > 0 })
         {
-            return BriefingBuilder.ForZones(day, panel, zones, model.Name);
+            return BriefingBuilder.ForZones(day, panel, zones, model);
         }
 
         var names = sensorNames ?? [.. panel.Sensors.Select(s => s.Value)];
-        return BriefingBuilder.ForSensors(day, panel, names, thresholds, model.Name, RuleOptions.DayAheadProbability);
+        return BriefingBuilder.ForSensors(day, panel, names, thresholds, model, probability ?? RuleOptions.DayAheadProbability);
     }
-
-    private static readonly WarningEvaluationOptions RuleOptions = new(RollingHorizon: 1);
 
     private (UpperBoundCalibration Upper, ExceedanceCalibration? Exceedance) Calibrate(SeriesPanel panel, int trainEnd, double[] thresholds, CancellationToken cancellationToken)
     {

@@ -1,13 +1,15 @@
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Intervals;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Briefing;
 
 /// <summary>
 /// Every series' forecast for one day, by hour: the point forecast summed over the hour's slots and the upper bound of
-/// its 90% interval (the day-ahead margin of an <see cref="UpperBoundCalibration"/>), issued after the last slot before
+/// its 90% interval (the day-ahead margin of an <see cref="UpperBoundCalibration"/>, or the upper end of a saved model's
+/// 80% interval), issued after the last slot before
 /// the day (or the last slot of the data, for a day after it).
 /// </summary>
 /// <param name="Date">The day.</param>
@@ -32,29 +34,58 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
         return (int)Math.Min(first, panel.Length);
     }
 
+    /// <summary>The level whose central interval's upper end is the 90% upper bound: the upper end of the 80% interval.</summary>
+    public const double CentralLevel = 0.8;
+
+    /// <summary>A forecast of nothing: every hour of <paramref name="series"/> series is missing.</summary>
+    public static DayForecast Empty(DateOnly date, int series)
+    {
+        var mean = new double[series][];
+        for (var s = 0; s < series; s++)
+        {
+            mean[s] = new double[Hours];
+            Array.Fill(mean[s], Missing.Value);
+        }
+
+        return new DayForecast(date, mean, mean, mean);
+    }
+
     /// <summary>Forecasts <paramref name="date"/> for every series of <paramref name="panel"/> with a forecaster fitted up to <see cref="TrainEnd"/>.</summary>
     /// <param name="panel">The observations.</param>
     /// <param name="forecaster">The forecaster.</param>
-    /// <param name="calibration">The upper-bound margins.</param>
+    /// <param name="calibration">
+    /// The upper-bound margins; null to take the upper bound from the forecaster's own <see cref="CentralLevel"/>
+    /// interval (a saved model's conformal intervals), or the point forecast when it gives none.
+    /// </param>
     /// <param name="exceedance">The day-ahead exceedance probabilities; null when there was no room to calibrate them.</param>
     /// <param name="thresholds">Each series' surge threshold (NaN: none).</param>
     /// <param name="date">The day.</param>
-    public static DayForecast Issue(SeriesPanel panel, IForecaster forecaster, UpperBoundCalibration calibration, ExceedanceCalibration? exceedance, ReadOnlySpan<double> thresholds, DateOnly date)
+    public static DayForecast Issue(SeriesPanel panel, IForecaster forecaster, UpperBoundCalibration? calibration, ExceedanceCalibration? exceedance, ReadOnlySpan<double> thresholds, DateOnly date)
     {
         ArgumentNullException.ThrowIfNull(forecaster);
-        ArgumentNullException.ThrowIfNull(calibration);
         var origin = new ForecastOrigin(panel, TrainEnd(panel, date) - 1);
         var dayStart = panel.SlotOf(Calendar.TimeLabel.FromDate(date));
         var perHour = SlotCalendar.StepsPerHour(panel.Step);
         var ahead = (int)(dayStart - origin.Index - 1);
         var point = new double[ahead + (Hours * perHour)];
+        var bound = new double[point.Length];
+        var intervals = calibration is null ? forecaster as IIntervalForecaster : null;
+        var level = intervals is null ? -1 : IndexOf(intervals.Levels, CentralLevel);
+        var bounds = new double[level < 0 ? 0 : 2 * intervals!.Levels.Count * point.Length];
         var mean = new double[panel.Sensors.Count][];
         var upper = new double[panel.Sensors.Count][];
         var reach = new double[panel.Sensors.Count][];
         for (var s = 0; s < mean.Length; s++)
         {
             forecaster.Predict(origin, s, point);
-            (mean[s], upper[s]) = ByHour(point.AsSpan(ahead), perHour, calibration.Margin(s, 0));
+            if (level >= 0)
+            {
+                intervals!.PredictIntervals(origin, s, point, bounds);
+            }
+
+            UpperBounds(point, calibration?.Margin(s, 0), level < 0 ? [] : bounds.AsSpan((2 * level + 1) * point.Length, point.Length), bound);
+            mean[s] = ByHour(point.AsSpan(ahead), perHour);
+            upper[s] = ByHour(bound.AsSpan(ahead), perHour);
             reach[s] = new double[Hours];
             for (var h = 0; h < Hours; h++)
             {
@@ -66,10 +97,33 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
         return new DayForecast(date, mean, upper, reach);
     }
 
-    private static (double[] Mean, double[] Upper) ByHour(ReadOnlySpan<double> slots, int perHour, double margin)
+    /// <summary>Each slot's upper bound: the point times the calibrated margin, else the interval's upper end, else the point itself.</summary>
+    private static void UpperBounds(ReadOnlySpan<double> point, double? margin, ReadOnlySpan<double> intervalUpper, Span<double> bound)
     {
-        var mean = new double[Hours];
-        var upper = new double[Hours];
+        for (var i = 0; i < point.Length; i++)
+        {
+            bound[i] = margin is { } m ? point[i] * (1 + m)
+                : intervalUpper.Length > 0 && !Missing.Is(intervalUpper[i]) ? Math.Max(point[i], intervalUpper[i])
+                : point[i];
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<double> levels, double level)
+    {
+        for (var k = 0; k < levels.Count; k++)
+        {
+            if (Math.Abs(levels[k] - level) < 1e-9)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static double[] ByHour(ReadOnlySpan<double> slots, int perHour)
+    {
+        var sums = new double[Hours];
         for (var h = 0; h < Hours; h++)
         {
             var sum = 0.0;
@@ -78,10 +132,9 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
                 sum += v;
             }
 
-            mean[h] = sum;
-            upper[h] = sum * (1 + margin);
+            sums[h] = sum;
         }
 
-        return (mean, upper);
+        return sums;
     }
 }

@@ -31,6 +31,10 @@ public readonly record struct HourForecast(int Hour, double Mean, double Upper90
 
 /// <summary>A day-ahead briefing.</summary>
 /// <param name="Date">The day briefed.</param>
-/// <param name="Model">The forecast model used.</param>
+/// <param name="Model">The forecast model used, or null when there is no forecast.</param>
 /// <param name="Subjects">One entry per zone, or per sensor when no zones are defined.</param>
-public sealed record DayBriefing(DateOnly Date, string Model, IReadOnlyList<SubjectBriefing> Subjects);
+/// <param name="Method">How the forecast was made.</param>
+/// <param name="ModelId">The deployed model's id in the store, for <see cref="BriefingMethod.Deployed"/>.</param>
+/// <param name="Fallback">Why the briefing is not what was asked for (see <see cref="BriefingPlan"/>), or null.</param>
+public sealed record DayBriefing(
+    DateOnly Date, string? Model, IReadOnlyList<SubjectBriefing> Subjects, BriefingMethod Method = BriefingMethod.Fitted, long? ModelId = null, string? Fallback = null);

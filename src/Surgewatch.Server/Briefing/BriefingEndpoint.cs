@@ -1,6 +1,9 @@
-using System.Globalization;
+using Surgewatch.Core.Briefing;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
+using Surgewatch.Models.Briefing;
+using Surgewatch.Models.Catalog;
 using Surgewatch.Server.Auth;
 using Surgewatch.Server.Clock;
 using Surgewatch.Server.Hosting;
@@ -8,45 +11,44 @@ using Surgewatch.Server.Hosting;
 namespace Surgewatch.Server.Briefing;
 
 /// <summary>
-/// <c>GET /api/v1/briefing?date=YYYY-MM-DD</c>: the day-ahead briefing (default: tomorrow on the server clock), from
-/// Core's <see cref="Core.Briefing.DayBriefer"/>, or from the zones' weekly profiles while the history is too short for it.
+/// <c>GET /api/v1/briefing?date=YYYY-MM-DD&amp;model=NAME</c>: the day-ahead briefing (default: tomorrow on the server
+/// clock) of <see cref="Briefer"/>, exactly as <c>surgewatch brief --db</c> gives it for the same store, date and model.
 /// </summary>
 internal static class BriefingEndpoint
 {
+    private const string Description =
+        "Per zone (per counter without zones) the forecast total, peak hour, peak persons and density, its level, and the hours whose 90% " +
+        "upper forecast reaches the warning level. By default the deployed model (the latest saved) forecasts, without refitting; `model` " +
+        "names one to fit instead. The path is decided from the history up to the day and stated: `method` is deployed, fitted, weekly-profile " +
+        "or none, and `fallback` says why it is not the one asked for (no deployed model: historical-median-4w fitted; under " +
+        "14 days: the weekly profile without an upper bound; under 7 days: no forecast, every figure null). Missing figures are null, never 0.";
+
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/briefing", GetAsync).WithName("GetBriefing")
-            .WithSummary("The day-ahead briefing: per zone the expected total, peak hour, peak persons and density, its level, and the hours at risk.")
-            .Produces<BriefingDto>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("The day-ahead briefing of one date, with the model that made it and any fallback.")
+            .WithDescription(Description)
+            .Produces<BriefingReport>().ProducesProblem(StatusCodes.Status400BadRequest)
             .OpenRead();
 
-    private static async Task<IResult> GetAsync(string? date, IZoneStore zones, IObservationStore store, ClockDtos clocks, CancellationToken cancellationToken)
+    /// <param name="date">The day, YYYY-MM-DD; tomorrow on the server clock when left out.</param>
+    /// <param name="model">A model to fit (e.g. historical-median-4w, gbm); the deployed model when left out.</param>
+    private static async Task<IResult> GetAsync(
+        string? date, string? model, IZoneStore zones, IObservationStore observations, IModelStore models, ClockDtos clocks, CancellationToken cancellationToken)
     {
-        DateOnly day;
-        if (date is null)
-        {
-            day = clocks.NowLabel().Date.AddDays(1);
-        }
-        else if (!QueryLabels.TryParseDate(date, out day, out var error))
+        var now = clocks.NowLabel();
+        var day = now.Date.AddDays(1);
+        if (date is not null && !QueryLabels.TryParseDate(date, out day, out var error))
         {
             return QueryProblems.BadParameter("date", error);
         }
 
+        if (model is not null && !ModelCatalogs.Names.Contains(model, StringComparer.OrdinalIgnoreCase))
+        {
+            return QueryProblems.BadParameter("model", $"Unknown model '{model}'; choose one of: {string.Join(", ", ModelCatalogs.Names)}.");
+        }
+
         var all = await zones.ListZonesAsync(cancellationToken);
-        try
-        {
-            return Results.Ok(await CoreBriefing.BriefAsync(store, all, day, clocks.NowLabel(), cancellationToken));
-        }
-        catch (ArgumentException)
-        {
-            // Too little history for the model and its calibration: the weekly profile needs only a week.
-        }
-
-        var list = new List<BriefingZoneDto>();
-        foreach (var zone in all)
-        {
-            list.Add(await WeeklyProfileBriefing.ForZoneAsync(store, zone, day, cancellationToken));
-        }
-
-        return Results.Ok(new BriefingDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), WeeklyProfileBriefing.Method, list));
+        var briefing = await Briefer.BriefAsync(observations, models, all, new BriefingRequest(day, now, model), cancellationToken);
+        return Results.Ok(BriefingReport.Of(briefing));
     }
 }

@@ -18,12 +18,67 @@ public sealed class BriefCommandTest
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var root = doc.RootElement;
         root.GetProperty("date").GetString().Should().Be("2024-02-20");
+        root.GetProperty("model").GetString().Should().Be("seasonal-naive-day");
+        root.GetProperty("method").GetString().Should().Be("fitted");
+        root.GetProperty("fallback").ValueKind.Should().Be(JsonValueKind.Null);
         var zones = root.GetProperty("zones").EnumerateArray().ToList();
         zones.Should().HaveCount(2);
         zones[0].GetProperty("zoneId").GetString().Should().Be("1");
         zones[0].GetProperty("peakHour").GetString().Should().Be("12:00");
         zones[0].GetProperty("total").GetDouble().Should().BeGreaterThan(0);
         zones[0].GetProperty("hoursAtRisk").ValueKind.Should().Be(JsonValueKind.Array);
+    }
+
+    [Fact]
+    public async Task Brief_DataWithoutModelOfTenDays_StatesTheWeeklyProfileFallback()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("counts.csv");
+        await File.WriteAllTextAsync(data, DataFiles.LongCsv(sensors: 1, days: 10));
+        var json = dir.File("brief.json");
+
+        var (exit, output) = await CliRunner.RunAsync("brief", "--date", "2024-01-11", "--data", data, "--json", json);
+
+        exit.Should().Be(0, output);
+        output.Should().Contain("Fallback:");
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        doc.RootElement.GetProperty("method").GetString().Should().Be("weekly-profile");
+        doc.RootElement.GetProperty("fallback").GetString().Should().StartWith("no deployed model").And.Contain("history of 10 days is shorter than the 14");
+        doc.RootElement.GetProperty("zones")[0].GetProperty("peakHour").GetString().Should().Be("12:00");
+    }
+
+    [Fact]
+    public async Task Brief_DataOfThreeDays_NoForecastWithNullFigures()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("counts.csv");
+        await File.WriteAllTextAsync(data, DataFiles.LongCsv(sensors: 1, days: 3));
+        var json = dir.File("brief.json");
+
+        var (exit, output) = await CliRunner.RunAsync("brief", "--date", "2024-01-04", "--data", data, "--model", "gbm", "--json", json);
+
+        exit.Should().Be(0, output);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = doc.RootElement;
+        root.GetProperty("method").GetString().Should().Be("none");
+        root.GetProperty("model").ValueKind.Should().Be(JsonValueKind.Null);
+        root.GetProperty("fallback").GetString().Should().Contain("history of 3 days is shorter than the 7 the weekly profile needs");
+        var zone = root.GetProperty("zones")[0];
+        zone.GetProperty("total").ValueKind.Should().Be(JsonValueKind.Null);
+        zone.GetProperty("peakLevel").GetString().Should().Be("nodata");
+    }
+
+    [Fact]
+    public async Task Brief_UnknownModel_FailsWithCode2NamingTheModels()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("counts.csv");
+        await File.WriteAllTextAsync(data, DataFiles.LongCsv(sensors: 1, days: 3));
+
+        var (exit, output) = await CliRunner.RunAsync("brief", "--date", "2024-01-04", "--data", data, "--model", "crystal-ball");
+
+        exit.Should().Be(2);
+        output.Should().Contain("crystal-ball").And.Contain("historical-median-4w");
     }
 
     [Fact]

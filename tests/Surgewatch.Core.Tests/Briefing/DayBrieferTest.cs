@@ -7,7 +7,7 @@ using Surgewatch.Core.Zones;
 
 namespace Surgewatch.Core.Tests.Briefing;
 
-public class DayBrieferTest
+public partial class DayBrieferTest
 {
     // Ten weeks of a repeating day: 100 persons an hour, 1,000 at 18:00. The panel starts 2024-01-01.
     private static readonly SeriesPanel Panel = ForecastTestPanels.Hourly(Daily(70, peakHour: 18), Daily(70, peakHour: 9));

@@ -48,6 +48,42 @@ public sealed class ZoneSeriesAndBriefingTests(ServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task GetBriefing_NamedModel_FitsItAndStatesNoFallback()
+    {
+        await SeedAsync("named-zone");
+
+        var briefing = await (await server.CreateClient().GetAsync("/api/v1/briefing?date=2024-03-22&model=historical-median-4w")).ReadJsonAsync();
+
+        briefing.GetProperty("model").GetString().Should().Be("historical-median-4w");
+        briefing.GetProperty("method").GetString().Should().Be("fitted");
+        briefing.GetProperty("fallback").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        var zone = briefing.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zoneId").GetString() == "named-zone");
+        zone.GetProperty("hoursAtRisk").EnumerateArray().Select(h => h.GetString()).Should().Equal("17:00", "18:00", "19:00");
+    }
+
+    [Fact]
+    public async Task GetBriefing_ThreeDaysOfHistory_NoForecastWithTheReasonStated()
+    {
+        await SeedAsync("short-zone");
+
+        var briefing = await (await server.CreateClient().GetAsync("/api/v1/briefing?date=2024-03-04")).ReadJsonAsync();
+
+        briefing.GetProperty("method").GetString().Should().Be("none");
+        briefing.GetProperty("fallback").GetString().Should().Contain("history of 3 days is shorter than the 7 the weekly profile needs");
+        var zone = briefing.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zoneId").GetString() == "short-zone");
+        zone.GetProperty("peakPersons").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        zone.GetProperty("peakLevel").GetString().Should().Be("nodata");
+    }
+
+    [Fact]
+    public async Task GetBriefing_UnknownModel_Returns400()
+    {
+        var response = await server.CreateClient().GetAsync("/api/v1/briefing?model=crystal-ball");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task GetBriefing_ZoneWithoutReadings_GivesNullFiguresNotZeros()
     {
         var admin = server.ClientWithKey(ServerFixture.AdminKey);
