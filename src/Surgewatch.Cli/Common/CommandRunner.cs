@@ -2,7 +2,6 @@ using Spectre.Console;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Forecasting.XGBoost;
 using Surgewatch.Ingestion.Errors;
-using Surgewatch.Ingestion.Sources;
 
 namespace Surgewatch.Cli.Common;
 
@@ -31,7 +30,6 @@ internal static class CommandRunner
         or FileNotFoundException
         or DirectoryNotFoundException
         or InputRejectedException
-        or DataFolderException
         or XGBoostNotInstalledException
         or Server.Hosting.ServerSetupException
         or Microsoft.Extensions.Options.OptionsValidationException

@@ -16,7 +16,7 @@ public sealed class EventCalendar
     private readonly Dictionary<SensorId, int[]> _bySensor;
 
     /// <summary>Creates the calendar.</summary>
-    /// <param name="events">The events, e.g. from <see cref="EventCsvParser"/>.</param>
+    /// <param name="events">The events, e.g. from an events file (<c>Surgewatch.Ingestion.Calendars.EventsCsvReader</c>).</param>
     /// <param name="zoneSensors">
     /// The sensors of each zone id, needed when events name zones; an event naming a zone missing here is an error.
     /// </param>

@@ -2,8 +2,8 @@ namespace Surgewatch.Core.Calendar;
 
 /// <summary>
 /// The public holidays of one region (a country or a state), evaluated from its rules. Regions come from rule
-/// files (see <see cref="HolidayRegionParser"/>); adding a region means adding a file. Evaluation is pure and
-/// deterministic: the same rules give the same dates for any year from 1584 to 9998.
+/// files, read by <c>Surgewatch.Ingestion.Calendars.HolidayRegionReader</c>; adding a region means adding a file.
+/// Evaluation is pure and deterministic: the same rules give the same dates for any year from 1584 to 9998.
 /// </summary>
 public sealed class HolidayRegion
 {

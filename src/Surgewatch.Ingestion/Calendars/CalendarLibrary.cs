@@ -1,5 +1,6 @@
 using System.Reflection;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Ingestion.Errors;
 
 namespace Surgewatch.Ingestion.Calendars;
 
@@ -7,7 +8,8 @@ namespace Surgewatch.Ingestion.Calendars;
 /// Finds calendar files by id: holiday rules (<c>holidays/{region}.json</c>), events (<c>events/{name}.csv</c>)
 /// and school holidays (<c>school-holidays/{region}.csv</c>). Files in an operator's directory, when one is given,
 /// take precedence; otherwise the files shipped in the repository's <c>calendars/</c> folder are used, which are
-/// embedded in this assembly so that the CLI and server find them without a path. Core parses; this class only reads.
+/// embedded in this assembly so that the CLI and server find them without a path. The readers of this folder
+/// parse them; Core holds the calendars they make.
 /// </summary>
 public sealed class CalendarLibrary
 {
@@ -40,38 +42,38 @@ public sealed class CalendarLibrary
 
     /// <summary>Loads the holiday rules of <paramref name="regionId"/>, e.g. <c>au-vic</c>.</summary>
     /// <exception cref="KeyNotFoundException">No such region file exists.</exception>
-    /// <exception cref="CalendarFormatException">The file is invalid, or its <c>region</c> does not match its name.</exception>
+    /// <exception cref="InputRejectedException">The file is invalid, or its <c>region</c> does not match its name.</exception>
     public HolidayRegion LoadRegion(string regionId)
     {
         var path = $"holidays/{CheckId(regionId)}.json";
-        var region = HolidayRegionParser.Parse(ReadRequired(path, "region", RegionIds()), path);
-        if (region.Id != regionId)
-        {
-            throw new CalendarFormatException(new CalendarFormatError(path, null, "$.region", $"says \"{region.Id}\" but the file is named for \"{regionId}\"; make them the same"));
-        }
-
-        return region;
+        using var stream = OpenRequired(path, "region", RegionIds());
+        var region = HolidayRegionReader.Read(stream, path);
+        return region.Id == regionId
+            ? region
+            : throw new InputRejectedException(new InputError(path, null, "$.region", $"says \"{region.Id}\" but the file is named for \"{regionId}\"; make them the same"));
     }
 
     /// <summary>Loads the events file <paramref name="name"/>, e.g. <c>melbourne-2009-2014</c>.</summary>
     /// <exception cref="KeyNotFoundException">No such events file exists.</exception>
-    /// <exception cref="CalendarFormatException">The file is invalid.</exception>
+    /// <exception cref="InputRejectedException">The file is invalid.</exception>
     public IReadOnlyList<CalendarEvent> LoadEvents(string name)
     {
         var path = $"events/{CheckId(name)}.csv";
-        return EventCsvParser.Parse(ReadRequired(path, "events file", EventFileNames()), path);
+        using var stream = OpenRequired(path, "events file", EventFileNames());
+        return EventsCsvReader.Read(stream, path);
     }
 
     /// <summary>Loads the school holidays of <paramref name="regionId"/>, or null when none are known for it.</summary>
-    /// <exception cref="CalendarFormatException">The file is invalid.</exception>
+    /// <exception cref="InputRejectedException">The file is invalid.</exception>
     public SchoolHolidayCalendar? TryLoadSchoolHolidays(string regionId)
     {
         var path = $"school-holidays/{CheckId(regionId)}.csv";
-        return TryRead(path) is { } text ? SchoolHolidayParser.Parse(text, path) : null;
+        using var stream = TryOpen(path);
+        return stream is null ? null : SchoolHolidaysCsvReader.Read(stream, path);
     }
 
-    /// <summary>The text of <paramref name="relativePath"/> (e.g. <c>holidays/ie.json</c>), or null when absent.</summary>
-    public string? TryRead(string relativePath)
+    /// <summary>Opens <paramref name="relativePath"/> (e.g. <c>holidays/ie.json</c>) for reading, or null when absent.</summary>
+    public Stream? TryOpen(string relativePath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
         if (DirectoryPath is not null)
@@ -79,22 +81,15 @@ public sealed class CalendarLibrary
             var file = Path.Combine(DirectoryPath, relativePath);
             if (File.Exists(file))
             {
-                return File.ReadAllText(file);
+                return File.OpenRead(file);
             }
         }
 
-        using var stream = Self.GetManifestResourceStream(ResourceName(relativePath));
-        if (stream is null)
-        {
-            return null;
-        }
-
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return Self.GetManifestResourceStream(ResourceName(relativePath));
     }
 
-    private string ReadRequired(string path, string what, IReadOnlyList<string> available) =>
-        TryRead(path) ?? throw new KeyNotFoundException(
+    private Stream OpenRequired(string path, string what, IReadOnlyList<string> available) =>
+        TryOpen(path) ?? throw new KeyNotFoundException(
             $"No {what} '{path}' in {(DirectoryPath is null ? "the shipped calendars" : $"'{DirectoryPath}' or the shipped calendars")}; available: {string.Join(", ", available)}.");
 
     private IReadOnlyList<string> Names(string folder, string extension)
@@ -136,7 +131,7 @@ public sealed class CalendarLibrary
     }
 
     private static string CheckId(string id) =>
-        HolidayRegionParser.IsValidRegionId(id)
+        HolidayRegionReader.IsValidRegionId(id)
             ? id
             : throw new ArgumentException($"'{id}' is not a calendar id: use 1–32 lower-case letters, digits and '-', e.g. au-vic.", nameof(id));
 }

@@ -79,6 +79,27 @@ internal static class CsvHeader
         }
     }
 
+    /// <summary>
+    /// True when the current record split cleanly into one field per header column; otherwise reports why (the
+    /// quoting problem and its column, or the field count) and returns false.
+    /// </summary>
+    public static bool IsWellFormed(CsvRecordReader csv, string[] names, InputErrorList errors)
+    {
+        if (csv.Problem is { } problem)
+        {
+            errors.Add(csv.Line, NameOf(names, csv.ProblemField), problem);
+            return false;
+        }
+
+        if (csv.FieldCount != names.Length)
+        {
+            errors.Add(csv.Line, null, $"expected {names.Length} fields ({string.Join(',', names)}) but found {csv.FieldCount}");
+            return false;
+        }
+
+        return true;
+    }
+
     /// <summary>The name of column <paramref name="index"/>, or null past the header's end.</summary>
     public static string? NameOf(string[] names, int index) => index < names.Length ? names[index] : null;
 }

@@ -13,7 +13,9 @@ internal sealed class CsvRecordReader
     private int[] _starts = new int[16];
     private int[] _lengths = new int[16];
 
-    public CsvRecordReader(Stream stream, InputErrorList errors) => _records = new Utf8RecordReader(stream, quoteAware: true, errors);
+    /// <summary>Reads <paramref name="stream"/>; with <paramref name="onComment"/>, lines starting with <c>#</c> are comments handed to it (line, text).</summary>
+    public CsvRecordReader(Stream stream, InputErrorList errors, Action<int, string>? onComment = null) =>
+        _records = new Utf8RecordReader(stream, quoteAware: true, errors) { OnComment = onComment };
 
     /// <summary>The line on which the current record starts.</summary>
     public int Line => _records.Line;

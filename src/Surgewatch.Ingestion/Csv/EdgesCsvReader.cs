@@ -78,15 +78,8 @@ public static class EdgesCsvReader
 
     private static SensorEdge? ReadEdge(CsvRecordReader csv, string[] names, (int From, int To, int Weight) columns, InputErrorList errors)
     {
-        if (csv.Problem is { } problem)
+        if (!CsvHeader.IsWellFormed(csv, names, errors))
         {
-            errors.Add(csv.Line, CsvHeader.NameOf(names, csv.ProblemField), problem);
-            return null;
-        }
-
-        if (csv.FieldCount != names.Length)
-        {
-            errors.Add(csv.Line, null, $"expected {names.Length} fields ({string.Join(',', names)}) but found {csv.FieldCount}");
             return null;
         }
 

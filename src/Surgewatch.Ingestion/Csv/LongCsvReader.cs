@@ -41,15 +41,7 @@ public static class LongCsvReader
     {
         while (csv.TryRead())
         {
-            if (csv.Problem is { } problem)
-            {
-                errors.Add(csv.Line, CsvHeader.NameOf(names, csv.ProblemField), problem);
-            }
-            else if (csv.FieldCount != names.Length)
-            {
-                errors.Add(csv.Line, null, $"expected {names.Length} fields ({string.Join(',', names)}) but found {csv.FieldCount}");
-            }
-            else
+            if (CsvHeader.IsWellFormed(csv, names, errors))
             {
                 builder.Add(csv[columns.Sensor], csv[columns.Timestamp], csv[columns.Value], csv.Line, columns.Names);
             }

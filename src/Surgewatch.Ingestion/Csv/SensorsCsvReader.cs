@@ -98,15 +98,7 @@ public static class SensorsCsvReader
 
         public void Add()
         {
-            if (csv.Problem is { } problem)
-            {
-                errors.Add(csv.Line, CsvHeader.NameOf(names, csv.ProblemField), problem);
-            }
-            else if (csv.FieldCount != names.Length)
-            {
-                errors.Add(csv.Line, null, $"expected {names.Length} fields ({string.Join(',', names)}) but found {csv.FieldCount}");
-            }
-            else
+            if (CsvHeader.IsWellFormed(csv, names, errors))
             {
                 var idOk = TryId(out var id);
                 var nameOk = TryName(out var name);

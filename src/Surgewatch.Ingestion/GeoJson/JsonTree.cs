@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Surgewatch.Ingestion.Errors;
 
 namespace Surgewatch.Ingestion.GeoJson;
 
@@ -39,10 +40,19 @@ internal sealed class JsonTree
         }
     }
 
-    /// <summary>Parses <paramref name="utf8"/>; a syntax error throws <see cref="JsonException"/> carrying its 0-based line.</summary>
-    public static JsonTree Parse(ReadOnlySpan<byte> utf8)
+    /// <summary>
+    /// Parses <paramref name="utf8"/> (comments skipped, a leading BOM too); a syntax error throws
+    /// <see cref="JsonException"/> carrying its 0-based line.
+    /// </summary>
+    public static JsonTree Parse(ReadOnlySpan<byte> utf8, bool allowTrailingCommas = false)
     {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (utf8.StartsWith("\uFEFF"u8))
+        {
+            utf8 = utf8[3..];
+        }
+
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = allowTrailingCommas };
+        var reader = new Utf8JsonReader(utf8, options);
         var lines = new LineCounter();
         if (!reader.Read())
         {
@@ -56,6 +66,27 @@ internal sealed class JsonTree
         }
 
         return root;
+    }
+
+    /// <summary>Parses <paramref name="utf8"/>, or rejects the input with its syntax error and the line it is on.</summary>
+    /// <exception cref="InputRejectedException">The text is not valid JSON.</exception>
+    public static JsonTree ParseOrReject(ReadOnlySpan<byte> utf8, InputErrorList errors, bool allowTrailingCommas = false)
+    {
+        try
+        {
+            return Parse(utf8, allowTrailingCommas);
+        }
+        catch (JsonException e)
+        {
+            errors.Add((int)(e.LineNumber ?? 0) + 1, null, $"not valid JSON: {FirstSentence(e.Message)}");
+            throw errors.Rejection();
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..end];
     }
 
     private static JsonTree ReadValue(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, ref LineCounter lines)

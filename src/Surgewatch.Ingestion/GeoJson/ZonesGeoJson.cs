@@ -32,17 +32,7 @@ public static class ZonesGeoJson
     public static IReadOnlyList<Zone> Parse(ReadOnlySpan<byte> utf8, string source, int maxErrors = 100)
     {
         var errors = new InputErrorList(source, maxErrors);
-        JsonTree root;
-        try
-        {
-            root = JsonTree.Parse(utf8);
-        }
-        catch (JsonException e)
-        {
-            errors.Add((int)(e.LineNumber ?? 0) + 1, null, $"not valid JSON: {FirstSentence(e.Message)}");
-            throw errors.Rejection();
-        }
-
+        var root = JsonTree.ParseOrReject(utf8, errors);
         var zones = new ZoneFeatureReader(errors).ReadDocument(root);
         errors.ThrowIfAny();
         return zones;
@@ -57,39 +47,6 @@ public static class ZonesGeoJson
     /// <summary>A source role's name in GeoJSON and the API: lineIn, lineOut, lineTotal, occupancy or cellDevices.</summary>
     public static string RoleName(ZoneSourceRole role) => ZoneSourcesReader.RoleName(role);
 
-    private static IReadOnlyList<Zone> ReadText(Stream text, string source, int maxErrors)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = ReadChunk(text, chunk, source)) > 0)
-        {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw new InputRejectedException(new InputError(source, null, null, $"the zones document is larger than {MaxBytes >> 20} MiB"));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), source, maxErrors);
-    }
-
-    private static int ReadChunk(Stream text, byte[] chunk, string source)
-    {
-        try
-        {
-            return text.Read(chunk, 0, chunk.Length);
-        }
-        catch (InvalidDataException e)
-        {
-            throw new InputRejectedException(new InputError(source, null, null, $"the compressed data is corrupt ({e.Message})"));
-        }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..end];
-    }
+    private static IReadOnlyList<Zone> ReadText(Stream text, string source, int maxErrors) =>
+        Parse(InputStreams.ReadAll(text, MaxBytes, source, "zones document"), source, maxErrors);
 }

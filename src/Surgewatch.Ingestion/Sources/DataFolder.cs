@@ -20,7 +20,10 @@ public sealed record DataFolder(string Directory, string ObservationsPath, Input
         ("readings.csv", InputFormat.WideCsv), ("readings.csv.gz", InputFormat.WideCsv),
     ];
 
-    /// <summary>Finds the files of the data folder at <paramref name="directory"/>; <see cref="DataFolderException"/> when it has not exactly one observations file.</summary>
+    /// <summary>
+    /// Finds the files of the data folder at <paramref name="directory"/>; <see cref="InputRejectedException"/>, naming
+    /// the folder, when it has not exactly one observations file or holds two sensor lists.
+    /// </summary>
     public static DataFolder Locate(string directory)
     {
         if (!System.IO.Directory.Exists(directory))
@@ -32,15 +35,15 @@ public sealed record DataFolder(string Directory, string ObservationsPath, Input
         if (found.Length != 1)
         {
             var names = string.Join(", ", found.Select(f => f.Name));
-            throw new DataFolderException(found.Length == 0
-                ? $"The data folder '{directory}' holds no observations: expected counts.csv or counts.csv.gz (long CSV: timestamp,sensor_id,count) or readings.csv or readings.csv.gz (wide CSV: timestamp then one column per sensor)."
-                : $"The data folder '{directory}' holds more than one observations file ({names}); keep only one.");
+            throw Refused(directory, found.Length == 0
+                ? "holds no observations: expected counts.csv or counts.csv.gz (long CSV: timestamp,sensor_id,count) or readings.csv or readings.csv.gz (wide CSV: timestamp then one column per sensor)."
+                : $"holds more than one observations file ({names}); keep only one.");
         }
 
         var sensors = new[] { "sensors.csv", "sensors.csv.gz" }.Select(n => Path.Combine(directory, n)).Where(File.Exists).ToArray();
         if (sensors.Length > 1)
         {
-            throw new DataFolderException($"The data folder '{directory}' holds both sensors.csv and sensors.csv.gz; keep only one.");
+            throw Refused(directory, "holds both sensors.csv and sensors.csv.gz; keep only one.");
         }
 
         return new DataFolder(directory, Path.Combine(directory, found[0].Name), found[0].Format, sensors.SingleOrDefault());
@@ -59,4 +62,7 @@ public sealed record DataFolder(string Directory, string ObservationsPath, Input
         var listed = SensorsPath is null ? [] : SensorsCsvReader.ReadFile(SensorsPath, stepped);
         return DataSet.Create(listed, observations, stepped);
     }
+
+    private static InputRejectedException Refused(string directory, string message) =>
+        new(new InputError(directory, null, null, message));
 }

@@ -13,7 +13,7 @@ public sealed record DataSet(IReadOnlyList<Sensor> Sensors, ObservationBatch Obs
     /// <summary>
     /// Reads <paramref name="path"/>: a data folder (see <see cref="DataFolder"/>) or one observations file in any
     /// format (see <see cref="ObservationReader"/>), whose sensors then get default metadata. Bad input is an
-    /// <see cref="InputRejectedException"/>; a folder without exactly one observations file a <see cref="DataFolderException"/>.
+    /// <see cref="InputRejectedException"/>, as is a folder without exactly one observations file.
     /// </summary>
     public static DataSet Load(string path, ReaderOptions? options = null)
     {

@@ -52,6 +52,29 @@ public static class InputStreams
     }
 
     /// <summary>
+    /// Reads all of <paramref name="text"/> into memory, for formats parsed whole (JSON). More than
+    /// <paramref name="maxBytes"/>, or corrupt compressed data, rejects the input named <paramref name="source"/>;
+    /// <paramref name="what"/> names the document in the message, e.g. "zones document".
+    /// </summary>
+    internal static ArraySegment<byte> ReadAll(Stream text, int maxBytes, string source, string what)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = ReadChunk(text, chunk, source)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                throw new InputRejectedException(new InputError(source, null, null, $"the {what} is larger than {maxBytes >> 20} MiB"));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return new ArraySegment<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>
     /// Reads the start of <paramref name="text"/> up to the end of its first non-blank line (at most
     /// <paramref name="maxBytes"/>); corrupt compressed data rejects the input named <paramref name="source"/>.
     /// </summary>
@@ -63,10 +86,25 @@ public static class InputStreams
         }
         catch (InvalidDataException e)
         {
-            // Thrown by the decompressor on corrupt data; it is the input's fault, so it becomes an input error.
-            throw new InputRejectedException(new InputError(source, 1, null, $"the compressed data is corrupt ({e.Message})"));
+            throw Corrupt(source, 1, e);
         }
     }
+
+    private static int ReadChunk(Stream text, byte[] chunk, string source)
+    {
+        try
+        {
+            return text.Read(chunk, 0, chunk.Length);
+        }
+        catch (InvalidDataException e)
+        {
+            throw Corrupt(source, null, e);
+        }
+    }
+
+    /// <summary>The rejection of compressed data the decompressor found corrupt: the input's fault, so an input error.</summary>
+    private static InputRejectedException Corrupt(string source, int? line, InvalidDataException e) =>
+        new(new InputError(source, line, null, $"the compressed data is corrupt ({e.Message})"));
 
     private static byte[] ReadHead(Stream text, int maxBytes)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Surgewatch.Ingestion.Errors;
 
 namespace Surgewatch.Ingestion.Text;
@@ -6,7 +7,8 @@ namespace Surgewatch.Ingestion.Text;
 /// Reads UTF-8 records (lines) from a stream into one reused buffer, without decoding them. Skips a leading BOM
 /// and blank lines, drops the CR of CRLF, and counts lines. When <c>quoteAware</c>, a newline inside a quoted
 /// CSV field does not end the record. A corrupt compressed stream or an over-long record is reported to the
-/// error list and ends the input.
+/// error list and ends the input. With <see cref="OnComment"/> set, comment lines are handed to it instead of
+/// being returned.
 /// </summary>
 internal sealed class Utf8RecordReader
 {
@@ -45,6 +47,12 @@ internal sealed class Utf8RecordReader
         _eof = true;
     }
 
+    /// <summary>
+    /// When set, a line whose first character other than space or tab is <c>#</c> is a comment: it ends at its
+    /// newline whatever quotes it holds, and is handed here (its line and text) instead of being returned.
+    /// </summary>
+    public Action<int, string>? OnComment { get; init; }
+
     /// <summary>The line on which the current record starts.</summary>
     public int Line { get; private set; }
 
@@ -55,9 +63,13 @@ internal sealed class Utf8RecordReader
     public bool TryRead()
     {
         SkipBom();
-        while (TryReadAny())
+        while (TryReadAny(out var comment))
         {
-            if (!IsBlank(Current))
+            if (comment)
+            {
+                OnComment!(Line, Encoding.UTF8.GetString(Current));
+            }
+            else if (!IsBlank(Current))
             {
                 return true;
             }
@@ -66,20 +78,21 @@ internal sealed class Utf8RecordReader
         return false;
     }
 
-    private bool TryReadAny()
+    private bool TryReadAny(out bool comment)
     {
         while (true)
         {
             var data = _buffer.AsSpan(_start, _end - _start);
             var innerNewlines = 0;
-            var length = _quoteAware ? RecordScanner.FindEnd(data, out innerNewlines) : data.IndexOf((byte)'\n');
+            comment = OnComment is not null && IsComment(data);
+            var length = _quoteAware && !comment ? RecordScanner.FindEnd(data, out innerNewlines) : data.IndexOf((byte)'\n');
             if (length >= 0 || (_eof && data.Length > 0))
             {
                 var consumed = length >= 0 ? length + 1 : data.Length;
                 if (length < 0)
                 {
                     length = data.Length;
-                    innerNewlines = _quoteAware ? data.Count((byte)'\n') : 0;
+                    innerNewlines = _quoteAware && !comment ? data.Count((byte)'\n') : 0;
                 }
 
                 SetCurrent(length, consumed, innerNewlines);
@@ -173,4 +186,7 @@ internal sealed class Utf8RecordReader
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> record) => record.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
+
+    private static bool IsComment(ReadOnlySpan<byte> data) =>
+        data.IndexOfAnyExcept((byte)' ', (byte)'\t') is var first and >= 0 && data[first] == (byte)'#';
 }

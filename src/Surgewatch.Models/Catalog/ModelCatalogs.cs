@@ -6,6 +6,7 @@ using Surgewatch.Core.Series;
 using Surgewatch.Forecasting.XGBoost.Gbm;
 using Surgewatch.Forecasting.XGBoost.Native;
 using Surgewatch.Ingestion.Calendars;
+using Surgewatch.Ingestion.Errors;
 
 namespace Surgewatch.Models.Catalog;
 
@@ -50,7 +51,7 @@ public static class ModelCatalogs
         {
             return CalendarLibrary.Shipped.LoadRegion(region);
         }
-        catch (Exception e) when (e is KeyNotFoundException or ArgumentException or CalendarFormatException)
+        catch (Exception e) when (e is KeyNotFoundException or ArgumentException or InputRejectedException)
         {
             throw new ModelSetupException($"--holidays {region}: {e.Message}", e);
         }
@@ -65,12 +66,19 @@ public static class ModelCatalogs
 
         try
         {
-            var list = File.Exists(events)
-                ? EventCsvParser.Parse(File.ReadAllText(events), events)
-                : CalendarLibrary.Shipped.LoadEvents(events);
-            return new EventCalendar(list);
+            if (!File.Exists(events))
+            {
+                return new EventCalendar(CalendarLibrary.Shipped.LoadEvents(events));
+            }
+
+            using var file = File.OpenRead(events);
+            return new EventCalendar(EventsCsvReader.Read(file, Path.GetFileName(events)));
         }
-        catch (Exception e) when (e is KeyNotFoundException or ArgumentException or CalendarFormatException)
+        catch (InputRejectedException e)
+        {
+            throw new ModelSetupException($"--events {events}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or ArgumentException)
         {
             throw new ModelSetupException($"--events {events}: {e.Message} Give an events CSV file or a shipped events name.", e);
         }

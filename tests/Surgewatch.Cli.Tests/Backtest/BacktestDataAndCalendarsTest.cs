@@ -48,6 +48,19 @@ public sealed class BacktestDataAndCalendarsTest
         output.Should().Contain("--events no-such-events");
     }
 
+    [Fact]
+    public async Task Backtest_EventsFileWithBadDate_FailsWithCode2NamingFileLineAndField()
+    {
+        using var dir = new TempDirectory();
+        var events = dir.File("my-events.csv");
+        File.WriteAllText(events, "# local events\nname,start,end,sensors,zones,expected_attendance\n\"Parade, big\",2014-02-30,2014-03-01,,,\n");
+
+        var (exit, output) = await CliRunner.RunAsync("backtest", "--demo", "--model", "gbm", "--events", events);
+
+        exit.Should().Be(2, output);
+        output.Should().Contain("my-events.csv line 3, field 'start'").And.Contain("2014-02-30");
+    }
+
     private static string WriteRoadFolder(TempDirectory dir)
     {
         var folder = Path.Combine(dir.Path, "roads");

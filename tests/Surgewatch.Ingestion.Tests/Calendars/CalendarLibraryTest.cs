@@ -1,5 +1,5 @@
-using Surgewatch.Core.Calendar;
 using Surgewatch.Ingestion.Calendars;
+using Surgewatch.Ingestion.Errors;
 
 namespace Surgewatch.Ingestion.Tests.Calendars;
 
@@ -22,6 +22,24 @@ public sealed class CalendarLibraryTest : IDisposable
         CalendarLibrary.Shipped.RegionIds().Should().Equal("au-vic", "ie");
         CalendarLibrary.Shipped.EventFileNames().Should().Equal("melbourne-2009-2014");
         CalendarLibrary.Shipped.LoadRegion("ie").Name.Should().Be("Ireland");
+    }
+
+    [Fact]
+    public void Shipped_EveryCalendar_Loads()
+    {
+        var library = CalendarLibrary.Shipped;
+
+        library.RegionIds().Select(library.LoadRegion).Should().OnlyContain(r => r.Rules.Count > 0);
+        library.EventFileNames().Select(library.LoadEvents).Should().OnlyContain(events => events.Count > 0);
+        library.LoadEvents("melbourne-2009-2014").Should().Contain(e => e.Name.StartsWith("White Night", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LoadEvents_FileInDirectoryWithBomAndCrlf_IsRead()
+    {
+        File.WriteAllText(Path.Combine(_directory, "events/bom.csv"), "\uFEFFname,start,end,sensors,zones,expected_attendance\r\n\"Parade, big\",2014-01-01,2014-01-02,,,\r\n");
+
+        new CalendarLibrary(_directory).LoadEvents("bom").Single().Name.Should().Be("Parade, big");
     }
 
     [Fact]
@@ -49,7 +67,7 @@ public sealed class CalendarLibraryTest : IDisposable
         Write("holidays/yy.json", """{ "region": "zz", "name": "Mismatch", "holidays": [] }""");
 
         FluentActions.Invoking(() => new CalendarLibrary(_directory).LoadRegion("yy"))
-            .Should().Throw<CalendarFormatException>().WithMessage("*\"zz\"*\"yy\"*");
+            .Should().Throw<InputRejectedException>().WithMessage("*\"zz\"*\"yy\"*");
     }
 
     [Fact]
@@ -69,9 +87,9 @@ public sealed class CalendarLibraryTest : IDisposable
         Write("events/mine.csv", "name,start,end,sensors,zones,expected_attendance\nParade,tomorrow,2014-01-02,,,\n");
 
         var error = FluentActions.Invoking(() => new CalendarLibrary(_directory).LoadEvents("mine"))
-            .Should().Throw<CalendarFormatException>().Which.Errors.Single();
+            .Should().Throw<InputRejectedException>().Which.Errors.Single();
 
-        error.ToString().Should().StartWith("events/mine.csv:2: start:");
+        error.ToString().Should().StartWith("events/mine.csv line 2, field 'start':");
     }
 
     [Fact]

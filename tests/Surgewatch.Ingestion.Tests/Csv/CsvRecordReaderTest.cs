@@ -47,6 +47,27 @@ public class CsvRecordReaderTest
     }
 
     [Fact]
+    public void TryRead_WithCommentHandler_HandsCommentsOverWithTheirLines()
+    {
+        var comments = new List<(int, string)>();
+        var csv = new CsvRecordReader(new Input("# a \"quote, left open\n  a,b\r\n\t# indented\nc,d\n").Stream(), new InputErrorList("x.csv", 10), (line, text) => comments.Add((line, text)));
+
+        var lines = new List<int>();
+        while (csv.TryRead())
+        {
+            csv.Problem.Should().BeNull();
+            lines.Add(csv.Line);
+        }
+
+        lines.Should().Equal(2, 4);
+        comments.Should().Equal((1, "# a \"quote, left open"), (3, "\t# indented"));
+    }
+
+    [Fact]
+    public void TryRead_WithoutCommentHandler_ReadsHashLinesAsRecords() =>
+        ReadAll(Input.Lines("#a,b", "c,d")).Select(r => r.Fields[0]).Should().Equal("#a", "c");
+
+    [Fact]
     public void TryRead_EmptyFields_AreKept()
     {
         ReadAll(Input.Lines(",x,")).Single().Fields.Should().Equal("", "x", "");

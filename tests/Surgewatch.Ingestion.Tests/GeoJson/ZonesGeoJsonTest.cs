@@ -178,6 +178,14 @@ public partial class ZonesGeoJsonTest
     }
 
     [Fact]
+    public void Parse_LeadingBom_IsSkippedAsInCsv()
+    {
+        byte[] json = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Collection(Feature("""{"id": "mall"}""")))];
+
+        ZonesGeoJson.Parse(json, "zones.geojson").Single().Id.Should().Be(new ZoneId("mall"));
+    }
+
+    [Fact]
     public void Parse_NotGeoJson_IsRefused()
     {
         Rejection("""{"zones": []}""").Errors.Single().Field.Should().Be("type");

@@ -69,9 +69,10 @@ public class DataFolderTest
         using var folder = new TempFolder();
         folder.Write("sensors.csv", Input.Lines("sensor_id"));
 
-        var act = () => DataFolder.Locate(folder.Path);
+        var e = Rejection.Of(() => DataFolder.Locate(folder.Path));
 
-        act.Should().Throw<DataFolderException>().WithMessage("*holds no observations: expected counts.csv or counts.csv.gz*readings.csv*");
+        e.Errors.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Source = folder.Path, Line = (int?)null, Field = (string?)null });
+        e.Message.Should().Match("*holds no observations: expected counts.csv or counts.csv.gz*readings.csv*");
     }
 
     [Fact]
@@ -81,9 +82,9 @@ public class DataFolderTest
         folder.Write("counts.csv", Input.Lines("timestamp,sensor_id,count"));
         folder.Write("readings.csv.gz", Input.Lines("timestamp,a").Gzipped());
 
-        var act = () => DataFolder.Locate(folder.Path);
+        var e = Rejection.Of(() => DataFolder.Locate(folder.Path));
 
-        act.Should().Throw<DataFolderException>().WithMessage("*more than one observations file (counts.csv, readings.csv.gz); keep only one.");
+        e.Message.Should().Match("*more than one observations file (counts.csv, readings.csv.gz); keep only one.");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Ingestion.GeoJson;
 
-namespace Surgewatch.Core.Calendar;
+namespace Surgewatch.Ingestion.Calendars;
 
 /// <summary>Reads one entry of a rule file's <c>holidays</c> array into a <see cref="HolidayRule"/>.</summary>
 internal static class HolidayRuleReader
@@ -8,7 +10,7 @@ internal static class HolidayRuleReader
     private static readonly string[] DateKinds = ["fixed", "nthWeekday", "easter", "dates"];
     private static readonly DayOfWeek[] SaturdaySunday = [DayOfWeek.Saturday, DayOfWeek.Sunday];
 
-    public static HolidayRule? Read(JsonElement entry, string path, JsonFields fields, IReadOnlySet<DayOfWeek>? weekend)
+    public static HolidayRule? Read(JsonTree entry, string path, JsonFields fields, IReadOnlySet<DayOfWeek>? weekend)
     {
         if (!fields.IsObject(entry, path))
         {
@@ -21,25 +23,25 @@ internal static class HolidayRuleReader
         var until = fields.Int(entry, "until", path, required: false, Easter.FirstYear, 9999);
         if (from is { } f && until is { } u && u < f)
         {
-            fields.Error($"{path}.until", $"{u} is before \"from\" ({f})");
+            fields.Error(entry["until"]!, $"{path}.until", $"{u} is before \"from\" ({f})");
         }
 
         var date = ReadDateRule(entry, path, fields);
-        var substitute = entry.TryGetProperty("substitute", out var s) ? ReadSubstitute(s, $"{path}.substitute", fields, weekend) : null;
+        var substitute = entry["substitute"] is { } s ? ReadSubstitute(s, $"{path}.substitute", fields, weekend) : null;
         return name is null || date is null ? null : new HolidayRule(name, date, from, until, substitute);
     }
 
-    private static HolidayDateRule? ReadDateRule(JsonElement entry, string path, JsonFields fields)
+    private static HolidayDateRule? ReadDateRule(JsonTree entry, string path, JsonFields fields)
     {
-        var present = DateKinds.Where(k => entry.TryGetProperty(k, out _)).ToList();
+        var present = DateKinds.Where(k => entry[k] is not null).ToList();
         if (present.Count != 1)
         {
             var found = present.Count == 0 ? "none" : string.Join(" and ", present);
-            fields.Error(path, $"give exactly one of fixed, nthWeekday, easter or dates (found {found})");
+            fields.Error(entry, path, $"give exactly one of fixed, nthWeekday, easter or dates (found {found})");
             return null;
         }
 
-        var value = entry.GetProperty(present[0]);
+        var value = entry[present[0]]!;
         var at = $"{path}.{present[0]}";
         return present[0] switch
         {
@@ -50,7 +52,7 @@ internal static class HolidayRuleReader
         };
     }
 
-    private static FixedDateRule? ReadFixed(JsonElement value, string path, JsonFields fields)
+    private static FixedDateRule? ReadFixed(JsonTree value, string path, JsonFields fields)
     {
         if (!fields.IsObject(value, path))
         {
@@ -67,14 +69,14 @@ internal static class HolidayRuleReader
 
         if (day > DateTime.DaysInMonth(2000, month.Value))
         {
-            fields.Error($"{path}.day", $"month {month} has no day {day}");
+            fields.Error(value["day"]!, $"{path}.day", $"month {month} has no day {day}");
             return null;
         }
 
         return new FixedDateRule(month.Value, day.Value);
     }
 
-    private static NthWeekdayRule? ReadNthWeekday(JsonElement value, string path, JsonFields fields)
+    private static NthWeekdayRule? ReadNthWeekday(JsonTree value, string path, JsonFields fields)
     {
         if (!fields.IsObject(value, path))
         {
@@ -83,11 +85,11 @@ internal static class HolidayRuleReader
 
         fields.OnlyKnown(value, path, "month", "weekday", "n", "insteadIf");
         var month = fields.Int(value, "month", path, required: true, 1, 12);
-        var weekday = value.TryGetProperty("weekday", out var w) ? fields.Weekday(w, $"{path}.weekday") : Missing(fields, $"{path}.weekday");
+        var weekday = ReadWeekday(value, path, fields);
         var n = fields.Int(value, "n", path, required: true, -1, 5);
         if (n == 0)
         {
-            fields.Error($"{path}.n", "0 is not an occurrence: use 1–5, or -1 for the last");
+            fields.Error(value["n"]!, $"{path}.n", "0 is not an occurrence: use 1–5, or -1 for the last");
         }
 
         var (insteadDay, insteadWeekday, insteadOk) = ReadInsteadIf(value, $"{path}.insteadIf", fields);
@@ -96,9 +98,9 @@ internal static class HolidayRuleReader
             : new NthWeekdayRule(month.Value, weekday.Value, n.Value, insteadDay, insteadWeekday);
     }
 
-    private static (int? Day, DayOfWeek? Weekday, bool Ok) ReadInsteadIf(JsonElement value, string path, JsonFields fields)
+    private static (int? Day, DayOfWeek? Weekday, bool Ok) ReadInsteadIf(JsonTree value, string path, JsonFields fields)
     {
-        if (!value.TryGetProperty("insteadIf", out var instead))
+        if (value["insteadIf"] is not { } instead)
         {
             return (null, null, true);
         }
@@ -110,23 +112,25 @@ internal static class HolidayRuleReader
 
         fields.OnlyKnown(instead, path, "day", "weekday");
         var day = fields.Int(instead, "day", path, required: true, 1, 31);
-        var weekday = instead.TryGetProperty("weekday", out var w) ? fields.Weekday(w, $"{path}.weekday") : Missing(fields, $"{path}.weekday");
+        var weekday = ReadWeekday(instead, path, fields);
         return (day, weekday, day is not null && weekday is not null);
     }
 
-    private static ListedDatesRule? ReadDates(JsonElement value, string path, JsonFields fields)
+    private static DayOfWeek? ReadWeekday(JsonTree obj, string path, JsonFields fields) =>
+        fields.Property(obj, "weekday", path, required: true) is { } weekday ? fields.Weekday(weekday, $"{path}.weekday") : null;
+
+    private static ListedDatesRule? ReadDates(JsonTree value, string path, JsonFields fields)
     {
-        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        if (value.Kind != JsonValueKind.Array || value.Items.Count == 0)
         {
-            fields.Error(path, $"expected a non-empty array of dates such as [\"2015-10-02\"], found {JsonFields.Describe(value)}");
+            fields.Error(value, path, $"expected a non-empty array of dates such as [\"2015-10-02\"], found {JsonFields.Describe(value)}");
             return null;
         }
 
         var dates = new List<DateOnly>();
-        var i = 0;
-        foreach (var item in value.EnumerateArray())
+        for (var i = 0; i < value.Items.Count; i++)
         {
-            if (fields.Date(item, $"{path}[{i++}]") is { } date)
+            if (fields.Date(value.Items[i], $"{path}[{i}]") is { } date)
             {
                 dates.Add(date);
             }
@@ -135,7 +139,7 @@ internal static class HolidayRuleReader
         return new ListedDatesRule(dates);
     }
 
-    private static SubstitutePolicy? ReadSubstitute(JsonElement value, string path, JsonFields fields, IReadOnlySet<DayOfWeek>? weekend)
+    private static SubstitutePolicy? ReadSubstitute(JsonTree value, string path, JsonFields fields, IReadOnlySet<DayOfWeek>? weekend)
     {
         if (!fields.IsObject(value, path))
         {
@@ -148,23 +152,17 @@ internal static class HolidayRuleReader
             "additional" => SubstituteMode.Additional,
             "move" => SubstituteMode.Move,
             null => (SubstituteMode?)null,
-            var other => Invalid(fields, $"{path}.mode", $"\"{other}\" is not a mode: use \"additional\" or \"move\""),
+            var other => Invalid(fields, value["mode"]!, $"{path}.mode", $"\"{other}\" is not a mode: use \"additional\" or \"move\""),
         };
-        var on = HolidayRegionParser.ReadWeekdays(fields.Array(value, "on", path, required: false), $"{path}.on", fields)
+        var on = HolidayRegionReader.ReadWeekdays(value, "on", path, fields)
             ?? weekend ?? new HashSet<DayOfWeek>(SaturdaySunday);
         var name = fields.String(value, "name", path, required: false);
         return mode is null ? null : new SubstitutePolicy(on, mode.Value, name);
     }
 
-    private static DayOfWeek? Missing(JsonFields fields, string path)
+    private static SubstituteMode? Invalid(JsonFields fields, JsonTree at, string path, string message)
     {
-        fields.Error(path, "is required");
-        return null;
-    }
-
-    private static SubstituteMode? Invalid(JsonFields fields, string path, string message)
-    {
-        fields.Error(path, message);
+        fields.Error(at, path, message);
         return null;
     }
 }

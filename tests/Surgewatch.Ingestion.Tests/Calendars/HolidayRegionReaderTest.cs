@@ -1,9 +1,10 @@
 using Surgewatch.Core.Calendar;
-using static Surgewatch.Core.Tests.Calendar.HolidayRuleBuilder;
+using Surgewatch.Ingestion.Calendars;
+using Surgewatch.Ingestion.Tests.Builders;
 
-namespace Surgewatch.Core.Tests.Calendar;
+namespace Surgewatch.Ingestion.Tests.Calendars;
 
-public class HolidayRegionParserTest
+public class HolidayRegionReaderTest
 {
     private const string Valid = """
         // a comment
@@ -24,9 +25,9 @@ public class HolidayRegionParserTest
         """;
 
     [Fact]
-    public void Parse_ValidFile_ReadsEveryRuleKind()
+    public void Read_ValidFile_ReadsEveryRuleKind()
     {
-        var region = HolidayRegionParser.Parse(Valid, "xx-test.json");
+        var region = Read(Valid, "xx-test.json");
 
         region.Id.Should().Be("xx-test");
         region.TimeZoneId.Should().Be("Etc/UTC");
@@ -40,27 +41,34 @@ public class HolidayRegionParserTest
     }
 
     [Fact]
-    public void Parse_ValidFile_EvaluatesAsWritten()
+    public void Read_ValidFile_EvaluatesAsWritten()
     {
-        var region = HolidayRegionParser.Parse(Valid, "xx-test.json");
+        var region = Read(Valid, "xx-test.json");
 
-        Dates(region.HolidaysIn(2022)).Should().Equal("2022-01-01", "2022-01-03", "2022-03-14", "2022-03-17", "2022-03-18", "2022-04-15");
+        ShippedHoliday.Dates(region.HolidaysIn(2022)).Should().Equal("2022-01-01", "2022-01-03", "2022-03-14", "2022-03-17", "2022-03-18", "2022-04-15");
         region.HolidaysIn(2022)[1].Name.Should().Be("New Year (extra)");
     }
 
     [Fact]
-    public void Parse_InvalidJson_ReportsTheLine()
+    public void Read_BomAndCrlf_ReadsTheSameRegion()
     {
-        var act = () => HolidayRegionParser.Parse("{\n  \"region\": \"x\",\n  oops\n}", "bad.json");
+        var region = HolidayRegionReader.Read(new Input(Valid).WithBom().WithCrlf().Stream(), "xx-test.json");
 
-        var error = act.Should().Throw<CalendarFormatException>().Which.Errors.Single();
-        error.Source.Should().Be("bad.json");
-        error.Line.Should().Be(3);
-        error.Field.Should().Be("(json)");
+        ShippedHoliday.Lines(region.HolidaysIn(2022)).Should().Equal(ShippedHoliday.Lines(Read(Valid, "xx-test.json").HolidaysIn(2022)));
     }
 
     [Fact]
-    public void Parse_SeveralMistakes_ReportsEachWithItsPath()
+    public void Read_InvalidJson_ReportsTheLine()
+    {
+        var error = Rejection.Of(() => Read("{\n  \"region\": \"x\",\n  oops\n}", "bad.json")).Errors.Single();
+
+        error.Source.Should().Be("bad.json");
+        error.Line.Should().Be(3);
+        error.Message.Should().StartWith("not valid JSON");
+    }
+
+    [Fact]
+    public void Read_SeveralMistakes_ReportsEachWithItsPathAndLine()
     {
         const string json = """
             {
@@ -75,35 +83,45 @@ public class HolidayRegionParserTest
             }
             """;
 
-        var errors = FluentActions.Invoking(() => HolidayRegionParser.Parse(json, "bad.json"))
-            .Should().Throw<CalendarFormatException>().Which.Errors;
+        var errors = Rejection.Of(() => Read(json, "bad.json")).Errors;
 
-        errors.Select(e => e.Field).Should().BeEquivalentTo(
-            "$.region", "$.name", "$.holidays[0]", "$.holidays[1].name", "$.holidays[1].fixed.day",
-            "$.holidays[2].nthWeekday.weekday", "$.holidays[2].nthWeekday.n", "$.holidays[3].form",
-            "$.holidays[3].substitute.mode", "$.holidays[4].until", "$.holidays[4].dates[0]");
+        errors.Select(e => (e.Field, e.Line)).Should().BeEquivalentTo(new (string?, int?)[]
+        {
+            ("$.region", 2), ("$.name", 1), ("$.holidays[0]", 4), ("$.holidays[1].name", 5), ("$.holidays[1].fixed.day", 5),
+            ("$.holidays[2].nthWeekday.weekday", 6), ("$.holidays[2].nthWeekday.n", 6), ("$.holidays[3].form", 7),
+            ("$.holidays[3].substitute.mode", 7), ("$.holidays[4].until", 8), ("$.holidays[4].dates[0]", 8),
+        });
         errors.Should().OnlyContain(e => e.Source == "bad.json" && e.Message.Length > 0);
     }
 
     [Fact]
-    public void Parse_UnknownProperty_NamesTheKnownOnes()
+    public void Read_UnknownProperty_NamesTheKnownOnes()
     {
         const string json = """{ "region": "x", "name": "X", "holidays": [], "holiday": [] }""";
 
-        var error = FluentActions.Invoking(() => HolidayRegionParser.Parse(json, "x.json"))
-            .Should().Throw<CalendarFormatException>().Which.Errors.Single();
+        var error = Rejection.Of(() => Read(json, "x.json")).Errors.Single();
 
         error.Field.Should().Be("$.holiday");
         error.Message.Should().Contain("holidays");
     }
 
     [Fact]
-    public void Parse_ErrorMessage_ListsFileAndField()
+    public void Read_ErrorMessage_ListsFileLineAndField()
     {
         const string json = """{ "region": "x", "name": "X", "holidays": [ { "name": "A", "easter": "one" } ] }""";
 
-        FluentActions.Invoking(() => HolidayRegionParser.Parse(json, "x.json"))
-            .Should().Throw<CalendarFormatException>().WithMessage("*x.json: $.holidays[0].easter: expected a whole number*");
+        Rejection.Of(() => Read(json, "x.json")).Message.Should().Match("*x.json line 1, field '$.holidays[0].easter': expected a whole number*");
+    }
+
+    [Theory]
+    [InlineData("1.5")]
+    [InlineData("1e400")]
+    [InlineData("true")]
+    public void Read_EasterOffsetNotAWholeNumber_IsRejected(string offset)
+    {
+        var json = $$"""{ "region": "x", "name": "X", "holidays": [ { "name": "A", "easter": {{offset}} } ] }""";
+
+        Rejection.Of(() => Read(json, "x.json")).Errors.Should().ContainSingle();
     }
 
     [Theory]
@@ -113,5 +131,7 @@ public class HolidayRegionParserTest
     [InlineData("../ie", false)]
     [InlineData("", false)]
     public void IsValidRegionId_Examples_AcceptsLowerCaseLettersDigitsAndDashes(string id, bool valid) =>
-        HolidayRegionParser.IsValidRegionId(id).Should().Be(valid);
+        HolidayRegionReader.IsValidRegionId(id).Should().Be(valid);
+
+    private static HolidayRegion Read(string json, string source) => HolidayRegionReader.Read(new Input(json).Stream(), source);
 }
