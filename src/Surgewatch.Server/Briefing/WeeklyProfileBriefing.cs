@@ -1,6 +1,7 @@
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
+using Surgewatch.Core.ZoneSeries;
 using Surgewatch.Server.Monitoring;
 using Surgewatch.Server.ZoneSeries;
 
@@ -20,7 +21,7 @@ internal static class WeeklyProfileBriefing
     public static async Task<BriefingZoneDto> ForZoneAsync(IObservationStore store, Zone zone, DateOnly date, CancellationToken cancellationToken)
     {
         var day = TimeLabel.FromDate(date);
-        var buckets = await ZoneBuckets.ReadAsync(store, zone, day - TimeSpan.FromDays(7 * Weeks), day, Step, cancellationToken);
+        var buckets = await ZoneBucketReader.ReadAsync(store, zone, day - TimeSpan.FromDays(7 * Weeks), day, Step, cancellationToken);
         var perHour = (int)(TimeSpan.FromHours(1) / Step);
         var peaks = new double[24];
         var entries = new double[24];
