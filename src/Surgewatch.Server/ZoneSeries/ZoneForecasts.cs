@@ -59,6 +59,11 @@ internal sealed class ZoneForecasts(IObservationStore observations, IForecastSto
     private async Task<List<ForecastPointBandDto>> SeasonalAsync(Zone zone, TimeLabel now, TimeLabel end, CancellationToken cancellationToken)
     {
         var origin = ZoneBuckets.Grid(now, now, FallbackStep).First;
+        if (end <= now)
+        {
+            return [];
+        }
+
         var history = await ZoneBucketReader.ReadAsync(observations, zone, origin - TimeSpan.FromDays(8), origin + FallbackStep, FallbackStep, cancellationToken);
         var density = history.Persons.Select(p => p / zone.AreaSquareMetres).ToArray();
         var horizon = (int)Math.Ceiling((end - origin) / FallbackStep);
