@@ -20,7 +20,15 @@ internal static class Noise
     }
 
     /// <summary>A factor in [0.97, 1.03] that is the same for the same key and label, in every process (FNV-1a, then a finaliser).</summary>
-    public static double Factor(string key, TimeLabel label)
+    public static double Factor(string key, TimeLabel label) => 0.97 + (0.06 * Uniform(key, label.Seconds));
+
+    /// <summary>
+    /// A factor in [0.85, 1.15] for the whole day of <paramref name="label"/>: busier and quieter days than the rhythm,
+    /// so that no forecaster knows a day exactly from the weeks before.
+    /// </summary>
+    public static double DayFactor(string key, TimeLabel label) => 0.85 + (0.3 * Uniform(key + "/day", label.Date.DayNumber));
+
+    private static double Uniform(string key, long value)
     {
         var hash = 14695981039346656037UL;
         foreach (var c in key)
@@ -28,10 +36,10 @@ internal static class Noise
             hash = (hash ^ c) * 1099511628211UL;
         }
 
-        hash = (hash ^ (ulong)label.Seconds) * 1099511628211UL;
+        hash = (hash ^ (ulong)value) * 1099511628211UL;
         hash ^= hash >> 33;
         hash *= 0xff51afd7ed558ccdUL;
         hash ^= hash >> 33;
-        return 0.97 + (0.06 * ((uint)hash / (double)uint.MaxValue));
+        return (uint)hash / (double)uint.MaxValue;
     }
 }

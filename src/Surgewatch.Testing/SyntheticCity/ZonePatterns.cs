@@ -4,7 +4,7 @@ namespace Surgewatch.Testing.SyntheticCity;
 
 /// <summary>
 /// The synthetic zones' densities as pure functions of the label: the city's <see cref="Rhythm"/> for the zone's kind of
-/// place, the Saturday concert at the arena plaza and the surge on the riverside promenade.
+/// place, times a busier or quieter day (<see cref="Noise.DayFactor"/>), the Saturday concert at the arena plaza and the surge on the riverside promenade.
 /// </summary>
 public static class ZonePatterns
 {
@@ -12,7 +12,7 @@ public static class ZonePatterns
     public static double Density(SyntheticZoneSpec spec, TimeLabel label, TimeLabel? surgeStart)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var density = 0.05 + (spec.PeakDensity * Rhythm.Level(spec.Profile, label, holidays: null, northernHemisphere: false));
+        var density = 0.05 + (spec.PeakDensity * Rhythm.Level(spec.Profile, label, holidays: null, northernHemisphere: false) * Noise.DayFactor(spec.Id, label));
         if (spec.Id == SyntheticZones.EventZone)
         {
             density += Concert(label);
