@@ -12,9 +12,12 @@ namespace Surgewatch.Core.ZoneSeries;
 public sealed record ZoneForecastPoint(TimeLabel Target, double Persons, double Density, IReadOnlyList<PredictionInterval> Intervals)
 {
     /// <summary>The density interval of <paramref name="level"/> (such as 0.8), or null when the forecast has none.</summary>
-    public PredictionInterval? Interval(double level)
+    public PredictionInterval? Interval(double level) => Find(Intervals, level);
+
+    /// <summary>The interval of <paramref name="level"/> among <paramref name="intervals"/>, or null.</summary>
+    internal static PredictionInterval? Find(IReadOnlyList<PredictionInterval> intervals, double level)
     {
-        foreach (var interval in Intervals)
+        foreach (var interval in intervals)
         {
             if (Math.Abs(interval.Level - level) < 1e-9)
             {

@@ -91,7 +91,7 @@ public static class ZoneForecastBuilder
                 continue;
             }
 
-            if (Find(bySource[i]![target], level) is not { } found || Missing.Is(found.Lower) || Missing.Is(found.Upper))
+            if (ZoneForecastPoint.Find(bySource[i]![target].Intervals, level) is not { } found || Missing.Is(found.Lower) || Missing.Is(found.Upper))
             {
                 return Missing.Value;
             }
@@ -114,19 +114,6 @@ public static class ZoneForecastBuilder
         }
 
         return [];
-    }
-
-    private static PredictionInterval? Find(ForecastPoint point, double level)
-    {
-        foreach (var interval in point.Intervals)
-        {
-            if (Math.Abs(interval.Level - level) < 1e-9)
-            {
-                return interval;
-            }
-        }
-
-        return null;
     }
 
     private static Dictionary<TimeLabel, ForecastPoint>?[] BySource(Zone zone, IEnumerable<Forecast> forecasts, out string? model, out TimeLabel issuedAt)
