@@ -66,7 +66,7 @@ public static class ZoneForecastBuilder
 
         var persons = ZonePersons.Sum(zone, values, basis, step, dwell);
         var intervals = new List<PredictionInterval>(2);
-        foreach (var level in Levels(zone, bySource, target, values))
+        foreach (var level in Levels(zone, bySource, target, values, basis))
         {
             var lower = Bound(zone, bySource, target, level, upper: false, values, basis, step, dwell);
             var upper = Bound(zone, bySource, target, level, upper: true, values, basis, step, dwell);
@@ -102,12 +102,12 @@ public static class ZoneForecastBuilder
         return ZonePersons.Sum(zone, bounds, basis, step, dwell);
     }
 
-    // The levels the first present source gives, in its order (the others are checked when summed).
-    private static IReadOnlyList<double> Levels(Zone zone, Dictionary<TimeLabel, ForecastPoint>?[] bySource, TimeLabel target, double[] values)
+    // The levels the basis's first present source gives, in its order (the others are checked when summed).
+    private static IReadOnlyList<double> Levels(Zone zone, Dictionary<TimeLabel, ForecastPoint>?[] bySource, TimeLabel target, double[] values, int basis)
     {
         for (var i = 0; i < zone.Sources.Count; i++)
         {
-            if (!Missing.Is(values[i]))
+            if (!Missing.Is(values[i]) && ZonePersons.InBasis(zone.Sources[i].Role, basis))
             {
                 return [.. bySource[i]![target].Intervals.Select(x => x.Level)];
             }
