@@ -9,21 +9,21 @@ namespace Surgewatch.Core.Briefing;
 /// peak hour, peak level and the hours at risk.
 /// </summary>
 /// <remarks>
-/// A zone's persons are the sum over its sources of the source's hourly forecast times its factor: direct
-/// (<see cref="ZoneSourceRole.Occupancy"/>) and cell sources give persons present; line counters
-/// (<see cref="ZoneSourceRole.LineIn"/>, <see cref="ZoneSourceRole.LineTotal"/>) give persons per hour passing, which
-/// Little's law turns into persons present: count per hour × <c>dwellMinutes</c> / 60 (LineOut is left out,
-/// so nobody is counted twice). The upper bounds are summed the same way (a conservative bound for the sum).
+/// A zone's persons per hour are <see cref="ZonePersons"/> of its sources' hourly forecasts (direct, else cell, else
+/// line counters by Little's law with <c>dwellMinutes</c>), as the zone's history and its live forecast define them.
+/// The upper bounds are summed on the same basis (a conservative bound for the sum).
 /// </remarks>
 public static class BriefingBuilder
 {
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
     /// <summary>The briefing for <paramref name="zones"/>; sources without a series in the panel are skipped.</summary>
     /// <param name="day">The forecast.</param>
     /// <param name="panel">The panel the forecast was made on (for the sensor order).</param>
     /// <param name="zones">The zones.</param>
     /// <param name="model">The model's name, for the report (null: no forecast).</param>
     /// <param name="dwellMinutes">How long a counted passer-by stays in the zone, for line counters (default 10).</param>
-    public static DayBriefing ForZones(DayForecast day, SeriesPanel panel, IReadOnlyList<Zone> zones, string? model, double dwellMinutes = 10)
+    public static DayBriefing ForZones(DayForecast day, SeriesPanel panel, IReadOnlyList<Zone> zones, string? model, double dwellMinutes = ZonePersons.DefaultDwellMinutes)
     {
         ArgumentNullException.ThrowIfNull(zones);
         var subjects = new List<SubjectBriefing>(zones.Count);
@@ -68,33 +68,20 @@ public static class BriefingBuilder
     {
         var mean = new double[DayForecast.Hours];
         var upper = new double[DayForecast.Hours];
-        var any = false;
-        foreach (var source in zone.Sources)
+        var means = new double[zone.Sources.Count];
+        var uppers = new double[zone.Sources.Count];
+        for (var h = 0; h < DayForecast.Hours; h++)
         {
-            var s = panel.IndexOf(source.Sensor);
-            var weight = source.Role switch
+            for (var i = 0; i < means.Length; i++)
             {
-                ZoneSourceRole.Occupancy or ZoneSourceRole.CellDevices => source.Factor,
-                ZoneSourceRole.LineIn or ZoneSourceRole.LineTotal => source.Factor * dwellMinutes / 60,
-                _ => 0,
-            };
-            if (s < 0 || weight == 0)
-            {
-                continue;
+                var s = panel.IndexOf(zone.Sources[i].Sensor);
+                means[i] = s < 0 ? Missing.Value : day.Mean[s][h];
+                uppers[i] = s < 0 ? Missing.Value : day.Upper[s][h];
             }
 
-            any = true;
-            for (var h = 0; h < DayForecast.Hours; h++)
-            {
-                mean[h] += weight * day.Mean[s][h];
-                upper[h] += weight * day.Upper[s][h];
-            }
-        }
-
-        if (!any)
-        {
-            Array.Fill(mean, Missing.Value);
-            Array.Fill(upper, Missing.Value);
+            var basis = ZonePersons.BasisOf(zone, means);
+            mean[h] = basis < 0 ? Missing.Value : ZonePersons.Sum(zone, means, basis, Hour, dwellMinutes);
+            upper[h] = basis < 0 ? Missing.Value : ZonePersons.Sum(zone, uppers, basis, Hour, dwellMinutes);
         }
 
         return (mean, upper);

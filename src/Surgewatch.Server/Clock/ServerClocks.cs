@@ -13,7 +13,7 @@ internal static class ServerClocks
         }
 
         var site = TimeZoneInfo.FindSystemTimeZoneById(options.SiteZone);
-        var start = options.Start ?? (mode == ClockMode.Demo ? Demo.DemoCity.StartInstant(TimeProvider.System.GetUtcNow(), site) : (DateTimeOffset?)null);
+        var start = options.Start ?? (mode == ClockMode.Demo ? Testing.SyntheticCity.SyntheticZones.StartInstant(TimeProvider.System.GetUtcNow(), site) : (DateTimeOffset?)null);
         return new ServerClock(TimeProvider.System, mode, start, options.Speed);
     }
 }

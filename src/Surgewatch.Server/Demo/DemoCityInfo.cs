@@ -4,5 +4,5 @@ namespace Surgewatch.Server.Demo;
 public static class DemoCityInfo
 {
     /// <summary>The IANA time zone of the demo city's labels.</summary>
-    public const string SiteZone = DemoCity.SiteZone;
+    public const string SiteZone = Testing.SyntheticCity.SyntheticZones.SiteZone;
 }

@@ -5,6 +5,7 @@ using Surgewatch.Core.Zones;
 using Surgewatch.Server.Auth;
 using Surgewatch.Server.Clock;
 using Surgewatch.Server.Readings;
+using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Server.Demo;
 
@@ -37,9 +38,9 @@ internal sealed class DemoFeeder(
             return;
         }
 
-        _surgeStart = clocks.NowLabel() + TimeSpan.FromMinutes(DemoCity.SurgeStartMinutes);
-        await zones.UpsertZonesAsync(DemoCity.Zones(), cancellationToken);
-        await store.UpsertSensorsAsync(DemoCity.Sensors(), cancellationToken);
+        _surgeStart = clocks.NowLabel() + TimeSpan.FromMinutes(SyntheticZones.SurgeStartMinutes);
+        await zones.UpsertZonesAsync(SyntheticZones.Zones(), cancellationToken);
+        await store.UpsertSensorsAsync(SyntheticZones.Sensors(), cancellationToken);
         var key = ApiKeySecrets.Generate();
         var hash = ApiKeySecrets.Hash(key);
         await keys.AddApiKeyAsync(new ApiKey(ApiKeySecrets.IdOf(hash), "demo operator", ApiKeyRole.Operator, hash, clock.GetUtcNow()), cancellationToken);
@@ -65,7 +66,7 @@ internal sealed class DemoFeeder(
         }
 
         var last = await FeedAsync(start - TimeSpan.FromHours(1), start, stoppingToken);
-        logger.LogInformation("Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}", DemoCity.Specs.Count, DemoCity.SurgeZone, _surgeStart);
+        logger.LogInformation("Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}", SyntheticZones.Specs.Count, SyntheticZones.SurgeZone, _surgeStart);
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Poll, stoppingToken);
@@ -82,7 +83,7 @@ internal sealed class DemoFeeder(
         var batch = new ObservationBatch(64 * 1024);
         for (var t = from; t <= end; t += LiveStep)
         {
-            DemoCity.AddReadings(batch, t, LiveStep, _surgeStart);
+            SyntheticZones.AddReadings(batch, t, LiveStep, _surgeStart);
             if (batch.Count >= 60_000)
             {
                 await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);
@@ -103,7 +104,7 @@ internal sealed class DemoFeeder(
         var batch = new ObservationBatch(1024);
         for (var t = after + LiveStep; t <= upTo; t += LiveStep)
         {
-            DemoCity.AddReadings(batch, t, LiveStep, _surgeStart);
+            SyntheticZones.AddReadings(batch, t, LiveStep, _surgeStart);
         }
 
         await pipeline.IngestAsync(batch, cancellationToken);

@@ -130,7 +130,7 @@ public static class SurgewatchServer
         services.AddSingleton<AlertBook>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<KnownSensorKinds>();
-        services.AddSingleton<ZoneSeries.IZoneForecaster, ZoneSeries.SeasonalBandForecaster>();
+        services.AddSingleton<ZoneSeries.ZoneForecasts>();
         services.AddSingleton<ZoneSeries.ForecastBroadcaster>();
         services.AddHostedService(s => s.GetRequiredService<ZoneSeries.ForecastBroadcaster>());
         services.AddSingleton<ReadingsBroadcaster>();

@@ -71,7 +71,7 @@ internal static class OpenDataEndpoints
         var rows = new List<ZoneAggregate>();
         foreach (var zone in await zones.ListZonesAsync(cancellationToken))
         {
-            var buckets = await ZoneBuckets.ReadAsync(store, zone, q.From, q.To, TimeSpan.FromMinutes(5), cancellationToken);
+            var buckets = await ZoneBucketReader.ReadAsync(store, zone, q.From, q.To, TimeSpan.FromMinutes(5), cancellationToken);
             ZoneAggregates.Add(rows, zone, buckets, q.Resolution);
         }
 

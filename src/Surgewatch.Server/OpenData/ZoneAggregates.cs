@@ -1,6 +1,6 @@
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
-using Surgewatch.Server.ZoneSeries;
+using Surgewatch.Core.ZoneSeries;
 
 namespace Surgewatch.Server.OpenData;
 

@@ -1,29 +1,26 @@
 using Surgewatch.Core.Monitoring;
 using System.Collections.Concurrent;
 using Surgewatch.Core.Calendar;
-using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 using Surgewatch.Server.Clock;
 using Surgewatch.Server.Live;
 
 namespace Surgewatch.Server.ZoneSeries;
 
-/// <summary>A zone's latest density forecast, as the hub's <c>forecast</c> message carries it.</summary>
-internal sealed record ZoneForecastDto(string ZoneId, string Model, IReadOnlyList<ForecastPointBandDto> Forecast);
-
 /// <summary>
-/// Every fifteen simulated minutes (checked every few real seconds), and for a zone without one yet, forecasts each zone's density two hours ahead
-/// with the <see cref="IZoneForecaster"/>, keeps the forecasts for the monitor's forecast level and sends them to
-/// the hub as <c>forecast</c> messages.
+/// Every fifteen simulated minutes (checked every few real seconds), and for a zone without one yet, takes each zone's
+/// density forecast two hours ahead from <see cref="ZoneForecasts"/> (the deployed model's, built from its sources'
+/// forecasts), keeps it for the monitor's forecast level and sends it to the hub as a <c>forecast</c> message.
 /// </summary>
 internal sealed class ForecastBroadcaster(
-    IZoneStore zones, IObservationStore store, IZoneForecaster forecaster, ClockDtos clocks, LiveNotifier notifier, ILogger<ForecastBroadcaster> logger)
+    IZoneStore zones, ZoneForecasts forecasts, ClockDtos clocks, LiveNotifier notifier, ILogger<ForecastBroadcaster> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan Ahead = TimeSpan.FromHours(2);
     private readonly ConcurrentDictionary<string, ZoneForecastDto> _latest = new(StringComparer.Ordinal);
     private long _lastSlot = long.MinValue;
+    private long? _lastModel;
 
     /// <summary>The highest upper 80% bound (the 90% quantile) within the hour after <paramref name="now"/>, or null.</summary>
     public double? Upper90WithinHour(string zoneId, TimeLabel now)
@@ -39,7 +36,7 @@ internal sealed class ForecastBroadcaster(
         {
             if (string.CompareOrdinal(point.T, until) <= 0 && string.CompareOrdinal(point.T, now.ToString()) > 0)
             {
-                max = Math.Max(max ?? 0, point.Hi80);
+                max = point.Hi80 is { } hi ? Math.Max(max ?? 0, hi) : max;
             }
         }
 
@@ -57,9 +54,9 @@ internal sealed class ForecastBroadcaster(
         var list = new List<ForecastBound>(forecast.Forecast.Count);
         foreach (var point in forecast.Forecast)
         {
-            if (TimeLabelParser.TryParse(point.T.AsSpan(), site, out var label, out _) && label > nowLabel)
+            if (point.Hi80 is { } hi && TimeLabelParser.TryParse(point.T.AsSpan(), site, out var label, out _) && label > nowLabel)
             {
-                list.Add(new ForecastBound(now + (label - nowLabel), point.Hi80));
+                list.Add(new ForecastBound(now + (label - nowLabel), hi));
             }
         }
 
@@ -87,8 +84,11 @@ internal sealed class ForecastBroadcaster(
     {
         var now = clocks.NowLabel();
         var slot = now.Seconds / (long)Every.TotalSeconds;
-        var newSlot = slot != _lastSlot;
+        // A model deployed between slots replaces the forecasts at once rather than at the next slot.
+        var model = forecasts.DeployedModelId;
+        var newSlot = slot != _lastSlot || model != _lastModel;
         _lastSlot = slot;
+        _lastModel = model;
         foreach (var zone in await zones.ListZonesAsync(cancellationToken))
         {
             if (!newSlot && _latest.TryGetValue(zone.Id.Value, out var known) && known.Forecast.Count > 0)
@@ -96,8 +96,7 @@ internal sealed class ForecastBroadcaster(
                 continue;
             }
 
-            var points = await ZoneSeriesEndpoint.ForecastAsync(store, zone, forecaster, now, now + Ahead, cancellationToken);
-            var dto = new ZoneForecastDto(zone.Id.Value, forecaster.Name, points);
+            var dto = await forecasts.ForecastAsync(zone, now, now + Ahead, cancellationToken);
             _latest[zone.Id.Value] = dto;
             await notifier.SendAsync(LiveMessages.Forecast, dto, cancellationToken);
         }

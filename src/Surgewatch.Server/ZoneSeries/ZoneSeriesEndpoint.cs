@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
+using Surgewatch.Core.ZoneSeries;
 using Surgewatch.Server.Auth;
 using Surgewatch.Server.Clock;
 using Surgewatch.Server.Hosting;
@@ -17,13 +18,13 @@ internal sealed record LevelsDto(double DensityWarning, double DensityAlarm, dou
 /// <summary>One observed step: mean persons and density (null where no source reported).</summary>
 internal sealed record ObservedPointDto(string T, double? Persons, double? Density);
 
-/// <summary>One forecast step of density with 80% and 95% bands.</summary>
-internal sealed record ForecastPointBandDto(string T, double Mean, double Lo80, double Hi80, double Lo95, double Hi95);
-
-/// <summary>A zone's observed density and its forecast.</summary>
+/// <summary>A zone's observed density and its forecast, with the model that made it.</summary>
 internal sealed record ZoneSeriesDto(string ZoneId, int Step, LevelsDto Levels, string Model, IReadOnlyList<ObservedPointDto> Observed, IReadOnlyList<ForecastPointBandDto> Forecast);
 
-/// <summary><c>GET /api/v1/zones/{id}/series?from=&amp;to=</c>: observed persons and density, and the forecast with 80/95% bands.</summary>
+/// <summary>
+/// <c>GET /api/v1/zones/{id}/series?from=&amp;to=</c>: observed persons and density (Core's <see cref="ZoneBuckets"/>), and
+/// the density forecast with 80/95% bands (<see cref="ZoneForecasts"/>: the deployed model's, built from its sources' forecasts).
+/// </summary>
 internal static class ZoneSeriesEndpoint
 {
     public static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
@@ -31,12 +32,12 @@ internal static class ZoneSeriesEndpoint
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/zones/{id}/series", GetAsync).WithName("GetZoneSeries")
-            .WithSummary("Observed persons and density in five-minute steps from 'from' (default 24 h ago) to now, and the density forecast with 80% and 95% bands from now to 'to' (default 2 h ahead).")
+            .WithSummary("Observed persons and density in five-minute steps from 'from' (default 24 h ago) to now, and the density forecast with 80% and 95% bands from now to 'to' (default 2 h ahead): built from the deployed model's forecasts of the zone's sources, on the model's slots; 'model' names it (a seasonal band, named as a fallback, until a model is deployed).")
             .Produces<ZoneSeriesDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .OpenRead();
 
     private static async Task<IResult> GetAsync(
-        string id, string? from, string? to, IZoneStore zones, IObservationStore store, IZoneForecaster forecaster, ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        string id, string? from, string? to, IZoneStore zones, IObservationStore store, ZoneForecasts forecasts, ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         var site = clocks.SiteZone;
         if (!QueryLabels.TryParse(from, site, out var first, out var fromError))
@@ -63,9 +64,9 @@ internal static class ZoneSeriesEndpoint
         }
 
         var observedEnd = end < now ? end : now;
-        var observed = observedEnd > start ? await ZoneBuckets.ReadAsync(store, zone, start, observedEnd, Step, cancellationToken) : null;
-        var forecast = end > now ? await ForecastAsync(store, zone, forecaster, now, end, cancellationToken) : [];
-        return Results.Ok(new ZoneSeriesDto(zone.Id.Value, (int)Step.TotalSeconds, LevelsDto.Of(zone.Levels), forecaster.Name, Observed(observed, zone), forecast));
+        var observed = observedEnd > start ? await ZoneBucketReader.ReadAsync(store, zone, start, observedEnd, Step, cancellationToken) : null;
+        var forecast = await forecasts.ForecastAsync(zone, now, end, cancellationToken);
+        return Results.Ok(new ZoneSeriesDto(zone.Id.Value, (int)Step.TotalSeconds, LevelsDto.Of(zone.Levels), forecast.Model, Observed(observed, zone), end > now ? forecast.Forecast : []));
     }
 
     private static List<ObservedPointDto> Observed(ZoneBuckets? buckets, Zone zone)
@@ -82,32 +83,4 @@ internal static class ZoneSeriesEndpoint
         return points;
     }
 
-    /// <summary>The density forecast from the step after <paramref name="now"/> to <paramref name="end"/>.</summary>
-    public static async Task<List<ForecastPointBandDto>> ForecastAsync(
-        IObservationStore store, Zone zone, IZoneForecaster forecaster, TimeLabel now, TimeLabel end, CancellationToken cancellationToken)
-    {
-        var origin = new TimeLabel(now.Seconds / (long)Step.TotalSeconds * (long)Step.TotalSeconds);
-        var history = await ZoneBuckets.ReadAsync(store, zone, origin - TimeSpan.FromDays(8), origin + Step, Step, cancellationToken);
-        var density = new double[history.Persons.Length];
-        for (var i = 0; i < density.Length; i++)
-        {
-            density[i] = history.Persons[i] / zone.AreaSquareMetres;
-        }
-
-        var horizon = (int)Math.Ceiling((end - origin) / Step);
-        var bands = forecaster.Forecast(density, (int)(TimeSpan.FromDays(1) / Step), horizon);
-        var points = new List<ForecastPointBandDto>(horizon);
-        for (var h = 0; h < horizon; h++)
-        {
-            var b = bands[h];
-            if (!Missing.Is(b.Mean))
-            {
-                points.Add(new ForecastPointBandDto((origin + (Step * (h + 1))).ToString(), R(b.Mean), R(b.Lo80), R(b.Hi80), R(b.Lo95), R(b.Hi95)));
-            }
-        }
-
-        return points;
-    }
-
-    private static double R(double value) => Math.Round(value, 4);
 }

@@ -8,11 +8,14 @@ namespace Surgewatch.Testing.SyntheticCity;
 /// </summary>
 internal static class Rhythm
 {
-    public static double Level(SensorProfile profile, TimeLabel label, SyntheticCityOptions options)
+    public static double Level(SensorProfile profile, TimeLabel label, SyntheticCityOptions options) =>
+        Level(profile, label, options.Holidays, options.NorthernHemisphere);
+
+    public static double Level(SensorProfile profile, TimeLabel label, IReadOnlySet<DateOnly>? holidays, bool northernHemisphere)
     {
         var hour = label.SecondOfDay / 3600.0;
         var date = label.Date;
-        var day = options.Holidays is { } holidays && holidays.Contains(date) ? DayOfWeek.Sunday : label.DayOfWeek;
+        var day = holidays is not null && holidays.Contains(date) ? DayOfWeek.Sunday : label.DayOfWeek;
         var weekend = day is DayOfWeek.Saturday or DayOfWeek.Sunday;
         var level = profile switch
         {
@@ -25,7 +28,7 @@ internal static class Rhythm
         };
 
         // A gentle seasonal swing over the year, peaking in mid-summer: January in the south, July in the north.
-        var phase = options.NorthernHemisphere ? Math.PI : 0;
+        var phase = northernHemisphere ? Math.PI : 0;
         var season = 1 + (0.12 * Math.Cos((2 * Math.PI * date.DayOfYear / 365.25) + phase));
         return level * season;
     }

@@ -5,8 +5,8 @@ namespace Surgewatch.Testing.SyntheticCity;
 
 /// <summary>
 /// A reproducible, entirely made-up city of pedestrian counters around a fictional centre, with daily and
-/// weekly rhythms, noise, outages and scheduled events. The demo and the tests use it, so that nothing
-/// depends on external data.
+/// weekly rhythms, noise, outages and scheduled events. Its zones, with their occupancy and line counters, are
+/// <see cref="SyntheticZones"/> (the demo's); the tests and benchmarks use both, so that nothing depends on external data.
 /// </summary>
 public sealed class SyntheticCity
 {

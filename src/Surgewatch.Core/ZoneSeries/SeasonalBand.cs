@@ -1,21 +1,35 @@
 using Surgewatch.Core.Series;
 
-namespace Surgewatch.Server.ZoneSeries;
+namespace Surgewatch.Core.ZoneSeries;
+
+/// <summary>One forecast step of a zone's density with its 80% and 95% bands.</summary>
+/// <param name="Mean">The point forecast.</param>
+/// <param name="Lo80">The lower bound of the 80% band.</param>
+/// <param name="Hi80">The upper bound of the 80% band.</param>
+/// <param name="Lo95">The lower bound of the 95% band.</param>
+/// <param name="Hi95">The upper bound of the 95% band.</param>
+public readonly record struct ForecastBand(double Mean, double Lo80, double Hi80, double Lo95, double Hi95);
 
 /// <summary>
-/// The built-in baseline: the same step a day earlier, plus the present's departure from it fading with a half-life
+/// The fallback zone forecast, used only until a model is deployed (and measured against the deployed model's zone
+/// forecast by <c>zone-forecasts</c> in bench/Surgewatch.Benchmarks): the same step a day earlier, plus the present's departure from it fading with a half-life
 /// of about two hours; bands from the empirical quantiles of the seasonal-naive residuals of the last days, narrowed
 /// for the first steps (where the level correction holds), always holding the mean, the 95% band holding the 80% one,
 /// and never below zero.
 /// </summary>
-internal sealed class SeasonalBandForecaster : IZoneForecaster
+public static class SeasonalBand
 {
+    /// <summary>The name the fallback is shown under.</summary>
+    public const string Name = "seasonal-naive-day+residual-quantiles";
+
     private const double Decay = 0.97;
     private const int FullWidthSteps = 24;
 
-    public string Name => "seasonal-naive-day+residual-quantiles";
-
-    public ForecastBand[] Forecast(ReadOnlySpan<double> history, int stepsPerDay, int horizon)
+    /// <summary>
+    /// Forecasts <paramref name="horizon"/> steps after the end of <paramref name="history"/> (oldest first, one value per
+    /// step, <see cref="Missing"/> where none; <paramref name="stepsPerDay"/> steps make a day); all missing without any history.
+    /// </summary>
+    public static ForecastBand[] Forecast(ReadOnlySpan<double> history, int stepsPerDay, int horizon)
     {
         var bands = new ForecastBand[horizon];
         var n = history.Length;

@@ -2,45 +2,55 @@ using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 
-namespace Surgewatch.Server.Demo;
+namespace Surgewatch.Testing.SyntheticCity;
 
 /// <summary>
-/// The built-in synthetic city of <c>serve --demo</c>: 14 made-up zones around a city centre, each with a direct
-/// occupancy counter (one has a mobile-network cell count instead) and a line counter in and out. Densities follow
-/// daily and weekly rhythms; a scheduled concert fills the arena plaza on the demo Saturday evening, and one surge on
-/// the riverside promenade climbs through warning, alarm and critical density within the first two simulated hours.
-/// Every value is a pure function of the label, so history and the live feed agree.
+/// The synthetic city's zones (those of <c>serve --demo</c> and of the zone-forecast benchmark): 14 made-up zones
+/// around the city centre, each with a direct occupancy counter (one has a mobile-network cell count instead) and a
+/// line counter in and out. Densities follow the city's rhythms (<see cref="ZonePatterns"/>); a scheduled concert fills
+/// the arena plaza on Saturday evenings, and a surge on the riverside promenade, when one is started, climbs through
+/// warning, alarm and critical density within two hours. Every value is a pure function of the label (and the surge's
+/// start), so history and the live feed agree.
 /// </summary>
-internal static class DemoCity
+public static class SyntheticZones
 {
+    /// <summary>The IANA time zone of the city's labels.</summary>
     public const string SiteZone = "Australia/Melbourne";
+
+    /// <summary>The zone where the surge builds.</summary>
     public const string SurgeZone = "riverside-promenade";
+
+    /// <summary>The zone of the Saturday concert.</summary>
     public const string EventZone = "arena-plaza";
 
-    /// <summary>Minutes after the demo start at which the surge begins to build.</summary>
+    /// <summary>Minutes after the demo start at which the demo's surge begins to build.</summary>
     public const int SurgeStartMinutes = 15;
+
+    /// <summary>Cell devices per person's share: persons = devices × this factor.</summary>
+    public const double CellFactor = 1.25;
 
     private const double CentreLatitude = -37.8136;
     private const double CentreLongitude = 144.9631;
     private const double MetresPerDegree = 111_320;
     private static readonly TimeSpan StartTime = new(17, 30, 0);
 
-    public static IReadOnlyList<DemoZoneSpec> Specs { get; } =
+    /// <summary>The zones' layouts, sizes and kinds.</summary>
+    public static IReadOnlyList<SyntheticZoneSpec> Specs { get; } =
     [
-        new("central-station", "Central Station Concourse", -180, 40, 70, 30, 1.1, DemoRhythm.Commuter, Cell: true),
-        new("riverside-promenade", "Riverside Promenade", -320, 120, 55, 14, 0.9, DemoRhythm.Leisure),
-        new("arena-plaza", "Arena Plaza", -260, 620, 80, 24, 0.7, DemoRhythm.Leisure),
-        new("market-square", "Market Square", 420, -260, 75, 26, 0.9, DemoRhythm.Retail),
-        new("civic-forecourt", "Civic Forecourt", 260, 40, 50, 18, 0.6, DemoRhythm.Retail),
-        new("mall-east", "East Mall", 60, 260, 60, 16, 1.0, DemoRhythm.Retail),
-        new("mall-west", "West Mall", 60, -120, 60, 16, 0.9, DemoRhythm.Retail),
-        new("library-lawn", "Library Lawn", 380, 140, 55, 20, 0.5, DemoRhythm.Leisure),
-        new("harbour-walk", "Harbour Walk", -120, -620, 70, 20, 0.6, DemoRhythm.Leisure),
-        new("west-station", "West Station Concourse", -40, -460, 65, 28, 1.0, DemoRhythm.Commuter),
-        new("footbridge", "River Footbridge", -380, -80, 40, 8, 0.8, DemoRhythm.Commuter),
-        new("gardens-gate", "Gardens Gate", -520, 360, 55, 15, 0.4, DemoRhythm.Leisure),
-        new("theatre-row", "Theatre Row", 160, 480, 50, 14, 0.7, DemoRhythm.Leisure),
-        new("tram-interchange", "Tram Interchange", 180, -300, 45, 18, 0.9, DemoRhythm.Commuter),
+        new("central-station", "Central Station Concourse", -180, 40, 70, 30, 1.1, SensorProfile.Commuter, Cell: true),
+        new("riverside-promenade", "Riverside Promenade", -320, 120, 55, 14, 0.9, SensorProfile.Riverside),
+        new("arena-plaza", "Arena Plaza", -260, 620, 80, 24, 0.7, SensorProfile.Riverside),
+        new("market-square", "Market Square", 420, -260, 75, 26, 0.9, SensorProfile.Retail),
+        new("civic-forecourt", "Civic Forecourt", 260, 40, 50, 18, 0.6, SensorProfile.Retail),
+        new("mall-east", "East Mall", 60, 260, 60, 16, 1.0, SensorProfile.Retail),
+        new("mall-west", "West Mall", 60, -120, 60, 16, 0.9, SensorProfile.Retail),
+        new("library-lawn", "Library Lawn", 380, 140, 55, 20, 0.5, SensorProfile.Riverside),
+        new("harbour-walk", "Harbour Walk", -120, -620, 70, 20, 0.6, SensorProfile.Riverside),
+        new("west-station", "West Station Concourse", -40, -460, 65, 28, 1.0, SensorProfile.Commuter),
+        new("footbridge", "River Footbridge", -380, -80, 40, 8, 0.8, SensorProfile.Commuter),
+        new("gardens-gate", "Gardens Gate", -520, 360, 55, 15, 0.4, SensorProfile.Riverside),
+        new("theatre-row", "Theatre Row", 160, 480, 50, 14, 0.7, SensorProfile.Riverside),
+        new("tram-interchange", "Tram Interchange", 180, -300, 45, 18, 0.9, SensorProfile.Commuter),
     ];
 
     /// <summary>The demo start: the last Saturday on or before <paramref name="now"/>'s site date, 17:30 site time.</summary>
@@ -52,6 +62,7 @@ internal static class DemoCity
         return new DateTimeOffset(wall, site.GetUtcOffset(wall));
     }
 
+    /// <summary>The zones with their sources (occupancy or cell, line in, line out) and the default levels.</summary>
     public static IReadOnlyList<Zone> Zones()
     {
         var zones = new List<Zone>(Specs.Count);
@@ -70,7 +81,8 @@ internal static class DemoCity
         return zones;
     }
 
-    public static IReadOnlyList<Sensor> Sensors()
+    /// <summary>The zones' sensors, reporting every <paramref name="step"/> (default a minute).</summary>
+    public static IReadOnlyList<Sensor> Sensors(TimeSpan? step = null)
     {
         var sensors = new List<Sensor>();
         foreach (var spec in Specs)
@@ -78,34 +90,35 @@ internal static class DemoCity
             var at = Offset(spec.North, spec.East);
             foreach (var kind in (string[])[spec.Cell ? "cell" : "occ", "in", "out"])
             {
-                sensors.Add(new Sensor(Sensor(spec, kind), $"{spec.Name} ({KindName(kind)})", at, KindOf(kind), TimeSpan.FromMinutes(1)));
+                sensors.Add(new Sensor(Sensor(spec, kind), $"{spec.Name} ({KindName(kind)})", at, KindOf(kind), step ?? TimeSpan.FromMinutes(1)));
             }
         }
 
         return sensors;
     }
 
-    /// <summary>Cell devices per person's share: persons = devices × this factor.</summary>
-    public const double CellFactor = 1.25;
-
-    /// <summary>Adds every sensor's reading for the minute ending at <paramref name="label"/> (counts over <paramref name="step"/>).</summary>
-    public static void AddReadings(ObservationBatch batch, TimeLabel label, TimeSpan step, TimeLabel surgeStart)
+    /// <summary>
+    /// Adds every sensor's reading for the step ending at <paramref name="label"/>: occupancy (or cell devices) as
+    /// present then, line counts over <paramref name="step"/>; the surge starts at <paramref name="surgeStart"/> (none when null).
+    /// </summary>
+    public static void AddReadings(ObservationBatch batch, TimeLabel label, TimeSpan step, TimeLabel? surgeStart)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         foreach (var spec in Specs)
         {
             var area = spec.Side * spec.Side;
-            var persons = DemoPatterns.Density(spec, label, surgeStart) * area;
-            var before = DemoPatterns.Density(spec, label - step, surgeStart) * area;
+            var persons = ZonePatterns.Density(spec, label, surgeStart) * area;
+            var before = ZonePatterns.Density(spec, label - step, surgeStart) * area;
             var minutes = step.TotalMinutes;
             var turnover = persons * 0.04 * minutes;
-            var noise = DemoPatterns.Noise(spec.Id, label);
+            var noise = Noise.Factor(spec.Id, label);
             batch.Add(batch.InternSensor(Sensor(spec, spec.Cell ? "cell" : "occ")), label, Math.Round(spec.Cell ? persons * noise / CellFactor : persons * noise));
             batch.Add(batch.InternSensor(Sensor(spec, "in")), label, Math.Round(turnover + Math.Max(0, persons - before)));
             batch.Add(batch.InternSensor(Sensor(spec, "out")), label, Math.Round(turnover + Math.Max(0, before - persons)));
         }
     }
 
-    private static SensorId Sensor(DemoZoneSpec spec, string kind) => new($"{spec.Id}-{kind}");
+    private static SensorId Sensor(SyntheticZoneSpec spec, string kind) => new($"{spec.Id}-{kind}");
 
     private static SensorKind KindOf(string kind) => kind switch
     {
@@ -122,7 +135,7 @@ internal static class DemoCity
         _ => "line out",
     };
 
-    private static ZonePolygon Square(DemoZoneSpec spec)
+    private static ZonePolygon Square(SyntheticZoneSpec spec)
     {
         var h = spec.Side / 2;
         var tilt = (spec.Id.Length % 5) * 4.0;
