@@ -16,11 +16,11 @@ public readonly record struct BriefingSource(SensorId Sensor, bool IsLevel)
     public static BriefingSource Of(ZoneSource source) =>
         new(source.Sensor, source.Role is ZoneSourceRole.Occupancy or ZoneSourceRole.CellDevices);
 
-    /// <summary>The series of a sensor briefed on its own (no zones): occupancy sensors are levels, the others counts.</summary>
+    /// <summary>The series of a sensor briefed on its own (no zones): levels and counts as <see cref="ForecastGrid.AggregationOf"/> says.</summary>
     public static BriefingSource Of(Sensor sensor)
     {
         ArgumentNullException.ThrowIfNull(sensor);
-        return new(sensor.Id, sensor.Kind == SensorKind.Occupancy);
+        return new(sensor.Id, ForecastGrid.AggregationOf(sensor.Kind) == SlotAggregation.Mean);
     }
 }
 
@@ -115,6 +115,39 @@ public static class BriefingPanel
         }
 
         return hours.ToPanel();
+    }
+
+    /// <summary>
+    /// The panel of <paramref name="sources"/> over [<paramref name="start"/>, <paramref name="end"/>) on a grid of
+    /// <paramref name="step"/> (a deployed model's, such as the quarter-hours of minute counters) from readings every
+    /// <paramref name="sensorStep"/>, combined as <see cref="ForecastGrid.Aggregate"/> does for training; hourly, it is
+    /// <see cref="Hourly(ObservationBatch, IReadOnlyList{BriefingSource}, TimeLabel, TimeLabel)"/>.
+    /// </summary>
+    public static SeriesPanel OnGrid(ObservationBatch readings, IReadOnlyList<BriefingSource> sources, TimeLabel start, TimeLabel end, TimeSpan step, TimeSpan sensorStep)
+    {
+        ArgumentNullException.ThrowIfNull(readings);
+        ArgumentNullException.ThrowIfNull(sources);
+        if (step == Step)
+        {
+            return Hourly(readings, sources, start, end);
+        }
+
+        var levels = new Dictionary<SensorId, bool>();
+        foreach (var source in sources)
+        {
+            levels.TryAdd(source.Sensor, source.IsLevel);
+        }
+
+        var slots = (int)((end - start) / step);
+        var laid = ForecastGrid.Aggregate(readings, sensorStep, step, id => levels.GetValueOrDefault(id) ? SlotAggregation.Mean : SlotAggregation.Sum, start, slots);
+        var values = new double[sources.Count][];
+        for (var s = 0; s < values.Length; s++)
+        {
+            var from = laid.IndexOf(sources[s].Sensor);
+            values[s] = from < 0 ? Enumerable.Repeat(Missing.Value, slots).ToArray() : laid.Values(from).ToArray();
+        }
+
+        return new SeriesPanel(start, step, [.. sources.Select(s => s.Sensor)], values);
     }
 
     /// <summary>The hourly panel of <paramref name="sources"/> over [<paramref name="start"/>, <paramref name="end"/>) from a panel of readings at any step.</summary>

@@ -1,3 +1,4 @@
+using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Live;
@@ -54,7 +55,13 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
     /// <param name="date">The day.</param>
     /// <param name="zones">Zones; null or empty for a per-sensor briefing.</param>
     /// <param name="sensorNames">Display names per panel sensor; ids when null.</param>
-    public static DayBriefing Deployed(SeriesPanel panel, IForecaster forecaster, SurgeRule? rule, string model, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames)
+    /// <param name="levels">
+    /// On a model grid finer than an hour (<see cref="BriefingPanel.OnGrid"/>): per panel series, whether it is a level
+    /// (its hour the mean of its slots) or a count (their sum); the briefing is still by hour, each hour at risk when one
+    /// of its slots is.
+    /// </param>
+    public static DayBriefing Deployed(
+        SeriesPanel panel, IForecaster forecaster, SurgeRule? rule, string model, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames, IReadOnlyList<bool>? levels = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var thresholds = new double[panel.Sensors.Count];
@@ -65,9 +72,18 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
             thresholds[s] = rule.Sensors[s] == panel.Sensors[s] ? rule.Thresholds[s] : Missing.Value;
         }
 
-        var day = DayForecast.Issue(panel, forecaster, null, rule?.Calibration, thresholds, date);
+        var day = DayForecast.Issue(panel, forecaster, null, rule?.Calibration, thresholds, date, levels);
+
+        // A sensor's peak level compares an hour with the threshold: a count's hour holds several slots' worth.
+        var perHour = SlotCalendar.StepsPerHour(panel.Step);
+        var hourly = new double[thresholds.Length];
+        for (var s = 0; s < hourly.Length; s++)
+        {
+            hourly[s] = levels is not null && s < levels.Count && levels[s] ? thresholds[s] : thresholds[s] * perHour;
+        }
+
         var probability = rule?.Options.DayAheadProbability ?? RuleOptions.DayAheadProbability;
-        return Build(day, panel, zones, sensorNames, thresholds, model, probability);
+        return Build(day, panel, zones, sensorNames, hourly, model, probability);
     }
 
     /// <summary>

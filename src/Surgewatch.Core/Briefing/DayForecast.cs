@@ -60,7 +60,13 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
     /// <param name="exceedance">The day-ahead exceedance probabilities; null when there was no room to calibrate them.</param>
     /// <param name="thresholds">Each series' surge threshold (NaN: none).</param>
     /// <param name="date">The day.</param>
-    public static DayForecast Issue(SeriesPanel panel, IForecaster forecaster, UpperBoundCalibration? calibration, ExceedanceCalibration? exceedance, ReadOnlySpan<double> thresholds, DateOnly date)
+    /// <param name="levels">
+    /// On a grid finer than an hour: per series, whether it is a level (its hour is the mean of its slots) or a count
+    /// (their sum, the default); each slot is then judged against the threshold, which is a slot's, and an hour's
+    /// probability is the highest of its slots'.
+    /// </param>
+    public static DayForecast Issue(
+        SeriesPanel panel, IForecaster forecaster, UpperBoundCalibration? calibration, ExceedanceCalibration? exceedance, ReadOnlySpan<double> thresholds, DateOnly date, IReadOnlyList<bool>? levels = null)
     {
         ArgumentNullException.ThrowIfNull(forecaster);
         var origin = new ForecastOrigin(panel, TrainEnd(panel, date) - 1);
@@ -84,13 +90,21 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
             }
 
             UpperBounds(point, calibration?.Margin(s, 0), level < 0 ? [] : bounds.AsSpan((2 * level + 1) * point.Length, point.Length), bound);
-            mean[s] = ByHour(point.AsSpan(ahead), perHour);
-            upper[s] = ByHour(bound.AsSpan(ahead), perHour);
+            var isLevel = levels is not null && s < levels.Count && levels[s];
+            mean[s] = ByHour(point.AsSpan(ahead), perHour, isLevel);
+            upper[s] = ByHour(bound.AsSpan(ahead), perHour, isLevel);
             reach[s] = new double[Hours];
             for (var h = 0; h < Hours; h++)
             {
-                // The day-ahead kind (0); an hour of sub-hourly slots is judged on its sum, as the threshold's hours are.
-                reach[s][h] = exceedance?.Probability(s, 0, mean[s][h], thresholds[s], h) ?? Missing.Value;
+                // The day-ahead kind (0), slot by slot against the slot's threshold; an hour reaches it when a slot does.
+                var highest = Missing.Value;
+                for (var k = 0; k < perHour && exceedance is not null; k++)
+                {
+                    var p = exceedance.Probability(s, 0, point[ahead + (h * perHour) + k], thresholds[s], h);
+                    highest = Missing.Is(highest) || p > highest ? p : highest;
+                }
+
+                reach[s][h] = highest;
             }
         }
 
@@ -121,7 +135,8 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
         return -1;
     }
 
-    private static double[] ByHour(ReadOnlySpan<double> slots, int perHour)
+    /// <summary>Each hour's total of its slots, or their mean for a level.</summary>
+    private static double[] ByHour(ReadOnlySpan<double> slots, int perHour, bool level)
     {
         var sums = new double[Hours];
         for (var h = 0; h < Hours; h++)
@@ -132,7 +147,7 @@ public sealed record DayForecast(DateOnly Date, double[][] Mean, double[][] Uppe
                 sum += v;
             }
 
-            sums[h] = sum;
+            sums[h] = level ? sum / perHour : sum;
         }
 
         return sums;

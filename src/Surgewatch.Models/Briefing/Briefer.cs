@@ -45,8 +45,16 @@ public static class Briefer
         var readings = sources.Count == 0
             ? new ObservationBatch()
             : await observations.ReadObservationsAsync(new ObservationQuery([.. sources.Select(s => s.Sensor)], start, end), cancellationToken);
-        var panel = BriefingPanel.Hourly(readings, sources, start, end);
-        return Brief(panel, zones, Names(panel, sensors), request, candidate, deployed, cancellationToken);
+
+        // A deployed model on a finer grid (minute counters on quarter-hours) forecasts the panel it was trained on.
+        var hourly = BriefingPanel.Hourly(readings, sources, start, end);
+        var panel = candidate.Deployed && deployed!.Step != BriefingPanel.Step
+            ? BriefingPanel.OnGrid(readings, sources, start, end, deployed.Step, SensorStep(sources, sensors, deployed.Step))
+            : hourly;
+        var plan = BriefingPlan.Choose(candidate, BriefingPanel.HistoryDays(hourly));
+        return plan.Method == BriefingMethod.Deployed
+            ? Brief(panel, zones, Names(panel, sensors), request, candidate, deployed, cancellationToken, [.. sources.Select(s => s.IsLevel)])
+            : Brief(hourly, zones, Names(hourly, sensors), request, candidate, deployed, cancellationToken);
     }
 
     /// <summary>
@@ -59,15 +67,17 @@ public static class Briefer
     /// <param name="candidate">The model to use (<see cref="Candidate"/>).</param>
     /// <param name="deployed">The deployed model, when <paramref name="candidate"/> is it.</param>
     /// <param name="cancellationToken">Cancels the fits.</param>
+    /// <param name="levels">For a deployed model on a grid finer than an hour: per panel series, whether it is a level (see <see cref="DayBriefer.Deployed"/>).</param>
     public static DayBriefing Brief(
-        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, BriefingRequest request, BriefingCandidate candidate, SavedModel? deployed, CancellationToken cancellationToken)
+        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, BriefingRequest request, BriefingCandidate candidate, SavedModel? deployed,
+        CancellationToken cancellationToken, IReadOnlyList<bool>? levels = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(request);
         var plan = BriefingPlan.Choose(candidate, BriefingPanel.HistoryDays(panel));
         var briefing = plan.Method switch
         {
-            BriefingMethod.Deployed => Deployed(panel, deployed ?? throw new ArgumentException("Give the deployed model the candidate names.", nameof(deployed)), zones, names, request.Date),
+            BriefingMethod.Deployed => Deployed(panel, deployed ?? throw new ArgumentException("Give the deployed model the candidate names.", nameof(deployed)), zones, names, request.Date, levels),
             BriefingMethod.Fitted => new DayBriefer(Fitted(plan.Model!, request)).Brief(panel, request.Date, zones, names, cancellationToken),
             BriefingMethod.WeeklyProfile => DayBriefer.WeeklyProfile(panel, request.Date, zones, names, cancellationToken),
             _ => DayBriefer.Nothing(panel, request.Date, zones, names),
@@ -99,7 +109,8 @@ public static class Briefer
         }
 
         var name = $"the deployed model {deployed.Name} (#{deployed.Id})";
-        return deployed.Step != BriefingPanel.Step ? BriefingCandidate.NoModel($"{name} forecasts a {deployed.Step} grid, not the briefing's hourly one")
+        return deployed.Step > BriefingPanel.Step || BriefingPanel.Step.Ticks % deployed.Step.Ticks != 0
+            ? BriefingCandidate.NoModel($"{name} forecasts a {deployed.Step} grid, which does not divide the briefing's hours")
             : NeedsXGBoost(deployed.Name) ? BriefingCandidate.NoModel($"{name} needs XGBoost (libxgboost0), which is not installed")
             : BriefingCandidate.DeployedModel(deployed.Name, deployed.Id);
     }
@@ -125,10 +136,18 @@ public static class Briefer
         return [.. panel.Sensors.Select(id => byId.TryGetValue(id, out var name) ? name : id.Value)];
     }
 
-    private static DayBriefing Deployed(SeriesPanel panel, SavedModel saved, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, DateOnly date)
+    private static DayBriefing Deployed(SeriesPanel panel, SavedModel saved, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, DateOnly date, IReadOnlyList<bool>? levels)
     {
         var model = DeployedModel.Load(saved, panel, null);
-        return DayBriefer.Deployed(panel, model.Forecaster, model.Rule, saved.Name, date, zones, names);
+        return DayBriefer.Deployed(panel, model.Forecaster, model.Rule, saved.Name, date, zones, names, levels);
+    }
+
+    /// <summary>The step <paramref name="sources"/> report at: the finest among them, no coarser than the model's grid.</summary>
+    private static TimeSpan SensorStep(IReadOnlyList<BriefingSource> sources, IReadOnlyList<Sensor> sensors, TimeSpan grid)
+    {
+        var wanted = sources.Select(s => s.Sensor).ToHashSet();
+        var steps = sensors.Where(s => wanted.Contains(s.Id) && s.Step <= grid && grid.Ticks % s.Step.Ticks == 0).Select(s => s.Step).ToList();
+        return steps.Count == 0 ? grid : steps.Min();
     }
 
     private static IForecastModel Fitted(string name, BriefingRequest request)

@@ -77,6 +77,14 @@ public sealed class MinuteCountersTests : IDisposable
             points[1].GetProperty("target").GetString().Should().Be(_minutes.LabelAt(_liveFrom + 45).ToString());
             points[0].GetProperty("mean").GetDouble().Should().Be(Total(s, _liveFrom + 15), "last-value forecasts the last quarter-hour's total");
         }
+
+        // The briefing runs the deployed quarter-hour model too, by hour.
+        var briefing = await (await admin.GetAsync("/api/v1/briefing")).ReadJsonAsync();
+        briefing.GetProperty("method").GetString().Should().Be("deployed");
+        briefing.GetProperty("model").GetString().Should().Be("last-value");
+        briefing.GetProperty("fallback").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        var first = briefing.GetProperty("zones")[0];
+        first.GetProperty("total").GetDouble().Should().Be(24 * 4 * Total(0, _liveFrom - 15), "every quarter-hour of the day is forecast as the last before the hour the briefing ends at");
     }
 
     private double Total(int series, int from)
