@@ -18,6 +18,14 @@ public sealed record FusionOptions(
     public static FusionOptions Default { get; } = new(
         TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(5));
 
+    /// <summary>
+    /// How long a source reporting every <paramref name="step"/> stays fresh after its last reading's label:
+    /// <see cref="StaleAfter"/> for sources reporting at least that often (or of unknown step); for slower ones two
+    /// steps and <see cref="StaleAfter"/>, since a reading labelled at its interval's start arrives one step later and
+    /// the next one a step after that (an hourly counter is never stale between two of its readings).
+    /// </summary>
+    public TimeSpan StaleWindow(TimeSpan? step) => step is { } s && s >= StaleAfter ? (2 * s) + StaleAfter : StaleAfter;
+
     /// <summary>Checks that every setting is positive and returns this.</summary>
     /// <exception cref="ArgumentException">A setting is zero or negative; the message names it.</exception>
     public FusionOptions Validated()

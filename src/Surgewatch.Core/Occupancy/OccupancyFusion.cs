@@ -21,7 +21,7 @@ namespace Surgewatch.Core.Occupancy;
 /// <item>The estimates are combined as a mean weighted by their confidence: direct 0.9, line balance 0.8, cell 0.6,
 /// each times the fraction of its role's sources that are fresh. The zone's confidence is 1 − Π(1 − cᵢ): it drops
 /// whenever a source is dropped.</item>
-/// <item><b>Flow</b> is the count over <see cref="FusionOptions.FlowWindow"/> of the fresh
+/// <item><b>Flow</b> (a source slower than the window: its last count over its own step) is the count over <see cref="FusionOptions.FlowWindow"/> of the fresh
 /// <see cref="ZoneSourceRole.LineTotal"/> sources (or, without one, in + out), per minute, per metre of width.</item>
 /// <item>No fresh source at all is <see cref="ZoneOccupancy.NoData"/>; some stale is <see cref="ZoneOccupancy.Fallback"/>.</item>
 /// </list>
@@ -43,15 +43,20 @@ public static class OccupancyFusion
     /// <param name="state">The state returned by the previous step, or <see cref="LineBalanceState.Start"/>.</param>
     /// <param name="now">The moment estimated.</param>
     /// <param name="options">Settings; <see cref="FusionOptions.Default"/> when null.</param>
+    /// <param name="stepOf">
+    /// Each source's reporting step (null: unknown), so that a slow source is fresh between its readings
+    /// (<see cref="FusionOptions.StaleWindow"/>) and its count is a flow over its own interval.
+    /// </param>
     public static FusionResult Fuse(
         Zone zone,
         IReadOnlyDictionary<SensorId, IReadOnlyList<SensorReading>> readings,
         LineBalanceState state,
         DateTimeOffset now,
-        FusionOptions? options = null)
+        FusionOptions? options = null,
+        Func<SensorId, TimeSpan?>? stepOf = null)
     {
         options ??= FusionOptions.Default;
-        var scan = new SourceScan(zone, readings, now, options.StaleAfter);
+        var scan = new SourceScan(zone, readings, now, options, stepOf);
         var direct = scan.LevelEstimate(ZoneSourceRole.Occupancy);
         var cell = scan.LevelEstimate(ZoneSourceRole.CellDevices);
         var next = LineBalance.Advance(scan, state, direct?.Persons ?? cell?.Persons, now, options);
@@ -90,22 +95,21 @@ public static class OccupancyFusion
             return null;
         }
 
-        var after = now - options.FlowWindow;
-        double count;
+        double perMinute;
         if (scan.Count(ZoneSourceRole.LineTotal, fresh: true) > 0)
         {
-            count = scan.CountSince(ZoneSourceRole.LineTotal, after);
+            perMinute = scan.RatePerMinute(ZoneSourceRole.LineTotal, options.FlowWindow);
         }
         else if (scan.Count(ZoneSourceRole.LineIn, fresh: true) + scan.Count(ZoneSourceRole.LineOut, fresh: true) > 0)
         {
-            count = scan.CountSince(ZoneSourceRole.LineIn, after) + scan.CountSince(ZoneSourceRole.LineOut, after);
+            perMinute = scan.RatePerMinute(ZoneSourceRole.LineIn, options.FlowWindow) + scan.RatePerMinute(ZoneSourceRole.LineOut, options.FlowWindow);
         }
         else
         {
             return null;
         }
 
-        return count / options.FlowWindow.TotalMinutes / width;
+        return perMinute / width;
     }
 
     private struct Blend

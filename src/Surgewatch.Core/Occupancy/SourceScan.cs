@@ -9,17 +9,19 @@ internal sealed class SourceScan
     private static readonly IReadOnlyList<SensorReading> NoReadings = [];
     private readonly IReadOnlyDictionary<SensorId, IReadOnlyList<SensorReading>> _readings;
     private readonly DateTimeOffset _now;
+    private readonly Func<SensorId, TimeSpan?>? _stepOf;
 
-    public SourceScan(Zone zone, IReadOnlyDictionary<SensorId, IReadOnlyList<SensorReading>> readings, DateTimeOffset now, TimeSpan staleAfter)
+    public SourceScan(Zone zone, IReadOnlyDictionary<SensorId, IReadOnlyList<SensorReading>> readings, DateTimeOffset now, FusionOptions options, Func<SensorId, TimeSpan?>? stepOf)
     {
         _readings = readings;
         _now = now;
+        _stepOf = stepOf;
         var freshness = new SourceFreshness[zone.Sources.Count];
         for (var i = 0; i < freshness.Length; i++)
         {
             var source = zone.Sources[i];
             var last = LastValid(ReadingsOf(source.Sensor), now);
-            var stale = last is not { } reading || now - reading.At > staleAfter;
+            var stale = last is not { } reading || now - reading.At > options.StaleWindow(stepOf?.Invoke(source.Sensor));
             freshness[i] = new SourceFreshness(source.Sensor, source.Role, last?.At, stale);
         }
 
@@ -88,6 +90,31 @@ internal sealed class SourceScan
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// Persons per minute crossing by the fresh <paramref name="role"/> sources, times their factors: a source reporting
+    /// at least every <paramref name="window"/> gives its counts in the window over the window; a slower one (an hourly
+    /// counter) its last count over its own step, the interval that count covers.
+    /// </summary>
+    public double RatePerMinute(ZoneSourceRole role, TimeSpan window)
+    {
+        var rate = 0.0;
+        for (var i = 0; i < Sources.Count; i++)
+        {
+            if (Sources[i].Role != role || Freshness[i].Stale)
+            {
+                continue;
+            }
+
+            var readings = ReadingsOf(Sources[i].Sensor);
+            var own = _stepOf?.Invoke(Sources[i].Sensor) is { } step && step > window
+                ? LastValid(readings, _now)!.Value.Value / step.TotalMinutes
+                : SumWithin(readings, _now - window, _now) / window.TotalMinutes;
+            rate += own * Sources[i].Factor;
+        }
+
+        return rate;
     }
 
     private IReadOnlyList<SensorReading> ReadingsOf(SensorId sensor) =>

@@ -28,11 +28,15 @@ internal sealed class MonitoringService(
     LiveNotifier notifier,
     ClockDtos clocks,
     TimeProvider clock,
+    Readings.KnownSensorKinds sensors,
     ILogger<MonitoringService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MinGap = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
+
+    // The longest look back: an hourly source stays fresh two hours and five minutes after its label.
+    private static readonly TimeSpan Kept = TimeSpan.FromSeconds(RecentReadings.KeepSeconds);
     private readonly Dictionary<ZoneId, LineBalanceState> _balances = [];
     private readonly SemaphoreSlim _stepping = new(1, 1);
     private long _lastBroadcast;
@@ -77,7 +81,7 @@ internal sealed class MonitoringService(
             if (sensors.Count > 0)
             {
                 var label = clocks.NowLabel();
-                recent.Add(await observations.ReadObservationsAsync(new ObservationQuery(sensors, label - Window, label + TimeSpan.FromMinutes(1)), cancellationToken));
+                recent.Add(await observations.ReadObservationsAsync(new ObservationQuery(sensors, label - Kept, label + TimeSpan.FromMinutes(1)), cancellationToken));
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -105,11 +109,12 @@ internal sealed class MonitoringService(
         var now = clock.GetUtcNow();
         var label = clocks.NowLabel();
         var list = await zones.ListZonesAsync(cancellationToken);
+        var stepOf = await sensors.StepsAsync(cancellationToken);
         var occupancies = new Dictionary<ZoneId, ZoneOccupancy>(list.Count);
         var bounds = new Dictionary<ZoneId, IReadOnlyList<ForecastBound>>(list.Count);
         foreach (var zone in list)
         {
-            occupancies[zone.Id] = Fuse(zone, label, now);
+            occupancies[zone.Id] = Fuse(zone, label, now, stepOf);
             bounds[zone.Id] = forecasts.Bounds(zone.Id.Value, label, now, clocks.SiteZone);
         }
 
@@ -129,17 +134,20 @@ internal sealed class MonitoringService(
         await BroadcastAsync(statuses, cancellationToken);
     }
 
-    private ZoneOccupancy Fuse(Zone zone, TimeLabel label, DateTimeOffset now)
+    private ZoneOccupancy Fuse(Zone zone, TimeLabel label, DateTimeOffset now, Func<SensorId, TimeSpan?> stepOf)
     {
-        var sensors = new List<SensorId>(zone.Sources.Count);
+        var ids = new List<SensorId>(zone.Sources.Count);
+        var window = Window;
         foreach (var source in zone.Sources)
         {
-            sensors.Add(source.Sensor);
+            ids.Add(source.Sensor);
+            var fresh = FusionOptions.Default.StaleWindow(stepOf(source.Sensor));
+            window = TimeSpan.FromTicks(Math.Max(window.Ticks, Math.Min(fresh.Ticks, Kept.Ticks)));
         }
 
-        var readings = recent.Window(sensors, label - Window, label, clocks.SiteZone);
+        var readings = recent.Window(ids, label - window, label, clocks.SiteZone);
         var state = _balances.TryGetValue(zone.Id, out var known) && known.IntegratedUntil <= now ? known : LineBalanceState.Start(now - Window);
-        var result = OccupancyFusion.Fuse(zone, readings, state, now);
+        var result = OccupancyFusion.Fuse(zone, readings, state, now, null, stepOf);
         _balances[zone.Id] = result.State;
         return result.Occupancy;
     }
