@@ -28,7 +28,7 @@ public sealed class LiveDeploymentTests : IDisposable
     private static readonly WarningEvaluationOptions Rule = new(CalibrationWeeks: 4, MinimumDays: 60, LiveProbability: 0.1, DayAheadProbability: 0.05, WithdrawProbability: 0.05);
     private readonly SeriesPanel _panel;
     private readonly int _testStart;
-    private readonly string _folder = Directory.CreateTempSubdirectory("surgewatch-deploy-").FullName;
+    private readonly StoreFolder _store = new();
 
     public LiveDeploymentTests()
     {
@@ -37,21 +37,14 @@ public sealed class LiveDeploymentTests : IDisposable
         _testStart = _panel.FirstSlotAtOrAfter(TimeLabel.FromDate(First.AddDays(100)));
         using var store = SqliteStore.Open(DatabasePath);
         store.UpsertSensorsAsync(city.Sensors).GetAwaiter().GetResult();
-        store.UpsertObservationsAsync(Rows(0, _testStart)).GetAwaiter().GetResult();
+        store.UpsertObservationsAsync(StoreFolder.Rows(_panel, 0, _testStart)).GetAwaiter().GetResult();
         var trained = ModelTrainer.Train(Truncated(_panel, _testStart), null, new TrainingRequest("historical-median-4w", Rule: Rule), TimeProvider.System);
         store.SaveModelAsync(trained.Saved).GetAwaiter().GetResult();
     }
 
-    private string DatabasePath => Path.Combine(_folder, "store.db");
+    private string DatabasePath => _store.DatabasePath;
 
-    public void Dispose()
-    {
-        // The server fixture removes the store's folder itself when it is disposed.
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Serve_ReadingsArrivingSlotBySlot_WarnsTheEvaluatedEpisodesAndShowsTheDeployedModel()
@@ -170,23 +163,6 @@ public sealed class LiveDeploymentTests : IDisposable
 
     private DateTimeOffset Instant(int slot) => new(_panel.LabelAt(slot).ToDateTime(), TimeSpan.Zero);
 
-    private ObservationBatch Rows(int from, int to)
-    {
-        var batch = new ObservationBatch(1024);
-        for (var s = 0; s < _panel.Sensors.Count; s++)
-        {
-            var index = batch.InternSensor(_panel.Sensors[s]);
-            for (var t = from; t < to; t++)
-            {
-                if (!double.IsNaN(_panel.Values(s)[t]))
-                {
-                    batch.Add(index, _panel.LabelAt(t), _panel.Values(s)[t]);
-                }
-            }
-        }
-
-        return batch;
-    }
 
     /// <summary>The readings of one slot, as the counters send them when it ends.</summary>
     private string Json(int slot)

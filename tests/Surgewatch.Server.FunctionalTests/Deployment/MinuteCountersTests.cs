@@ -22,7 +22,7 @@ public sealed class MinuteCountersTests : IDisposable
     private static readonly TimeSpan Quarter = TimeSpan.FromMinutes(15);
     private readonly SeriesPanel _minutes;
     private readonly int _liveFrom;
-    private readonly string _folder = Directory.CreateTempSubdirectory("surgewatch-minutes-").FullName;
+    private readonly StoreFolder _store = new();
 
     public MinuteCountersTests()
     {
@@ -31,22 +31,16 @@ public sealed class MinuteCountersTests : IDisposable
         _liveFrom = _minutes.FirstSlotAtOrAfter(TimeLabel.FromDate(First.AddDays(15)) + TimeSpan.FromHours(12));
         using var store = SqliteStore.Open(DatabasePath);
         store.UpsertSensorsAsync(city.Sensors).GetAwaiter().GetResult();
-        store.UpsertObservationsAsync(Rows(0, _liveFrom)).GetAwaiter().GetResult();
+        store.UpsertObservationsAsync(StoreFolder.Rows(_minutes, 0, _liveFrom)).GetAwaiter().GetResult();
         var counters = StorePanels.LoadAsync(store, null, CancellationToken.None).GetAwaiter().GetResult()!;
         counters.Panel.Step.Should().Be(Quarter);
         var trained = ModelTrainer.Train(counters.Panel, null, new TrainingRequest("last-value"), TimeProvider.System);
         store.SaveModelAsync(trained.Saved).GetAwaiter().GetResult();
     }
 
-    private string DatabasePath => Path.Combine(_folder, "store.db");
+    private string DatabasePath => _store.DatabasePath;
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Serve_MinuteReadings_ForecastsQuarterHoursFromTheirTotals()
@@ -100,20 +94,6 @@ public sealed class MinuteCountersTests : IDisposable
 
     private DateTimeOffset Instant(int minute) => new(_minutes.LabelAt(minute).ToDateTime(), TimeSpan.Zero);
 
-    private ObservationBatch Rows(int from, int to)
-    {
-        var batch = new ObservationBatch(1024);
-        for (var s = 0; s < _minutes.Sensors.Count; s++)
-        {
-            var index = batch.InternSensor(_minutes.Sensors[s]);
-            for (var t = from; t < to; t++)
-            {
-                batch.Add(index, _minutes.LabelAt(t), _minutes.Values(s)[t]);
-            }
-        }
-
-        return batch;
-    }
 
     private string Json(int minute)
     {

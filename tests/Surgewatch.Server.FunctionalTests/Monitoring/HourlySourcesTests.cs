@@ -7,7 +7,7 @@ namespace Surgewatch.Server.FunctionalTests.Monitoring;
 /// <summary>A zone over an hourly counter: its flow is the hour's count per minute, and it is fresh between readings.</summary>
 public sealed class HourlySourcesTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("surgewatch-hourly-").FullName;
+    private readonly StoreFolder _store = new();
 
     private const string Zone = """
         {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[144.96,-37.81],[144.9601,-37.81],[144.9601,-37.8101],[144.96,-37.8101],[144.96,-37.81]]]},
@@ -19,7 +19,7 @@ public sealed class HourlySourcesTests : IDisposable
     public async Task Monitor_HourlyLineCounter_FlowPerMinuteOfTheHourAndFreshUntilTheNextIsLate()
     {
         // The counter is known before the server starts, as after `surgewatch ingest` of its history.
-        var path = Path.Combine(_folder, "store.db");
+        var path = _store.DatabasePath;
         using (var store = SqliteStore.Open(path))
         {
             await store.UpsertSensorsAsync(
@@ -47,13 +47,7 @@ public sealed class HourlySourcesTests : IDisposable
         (await StatusAsync(server)).GetProperty("sources")[0].GetProperty("stale").GetBoolean().Should().BeTrue("the 13:00 count is ten minutes late");
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _store.Dispose();
 
     private static async Task<System.Text.Json.JsonElement> StatusAsync(ClockedServer server)
     {
