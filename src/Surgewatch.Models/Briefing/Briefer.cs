@@ -46,15 +46,20 @@ public static class Briefer
             ? new ObservationBatch()
             : await observations.ReadObservationsAsync(new ObservationQuery([.. sources.Select(s => s.Sensor)], start, end), cancellationToken);
 
-        // A deployed model on a finer grid (minute counters on quarter-hours) forecasts the panel it was trained on.
-        var hourly = BriefingPanel.Hourly(readings, sources, start, end);
+        // A deployed model on a finer grid (minute counters on quarter-hours) forecasts the panel it was trained on;
+        // every other path briefs on the hourly panel, decided again on it when the deployed model is not used.
         var panel = candidate.Deployed && deployed!.Step != BriefingPanel.Step
             ? BriefingPanel.OnGrid(readings, sources, start, end, deployed.Step, SensorStep(sources, sensors, deployed.Step))
-            : hourly;
-        var plan = BriefingPlan.Choose(candidate, BriefingPanel.HistoryDays(hourly));
-        return plan.Method == BriefingMethod.Deployed
-            ? Brief(panel, zones, Names(panel, sensors), request, candidate, deployed, cancellationToken, [.. sources.Select(s => s.IsLevel)])
-            : Brief(hourly, zones, Names(hourly, sensors), request, candidate, deployed, cancellationToken);
+            : BriefingPanel.Hourly(readings, sources, start, end);
+        var plan = BriefingPlan.Choose(candidate, BriefingPanel.HistoryDays(panel));
+        if (plan.Method != BriefingMethod.Deployed && panel.Step != BriefingPanel.Step)
+        {
+            panel = BriefingPanel.Hourly(readings, sources, start, end);
+            plan = BriefingPlan.Choose(candidate, BriefingPanel.HistoryDays(panel));
+        }
+
+        IReadOnlyList<bool>? levels = plan.Method == BriefingMethod.Deployed ? [.. sources.Select(s => s.IsLevel)] : null;
+        return Run(panel, zones, Names(panel, sensors), request, plan, deployed, levels, cancellationToken);
     }
 
     /// <summary>
@@ -67,14 +72,19 @@ public static class Briefer
     /// <param name="candidate">The model to use (<see cref="Candidate"/>).</param>
     /// <param name="deployed">The deployed model, when <paramref name="candidate"/> is it.</param>
     /// <param name="cancellationToken">Cancels the fits.</param>
-    /// <param name="levels">For a deployed model on a grid finer than an hour: per panel series, whether it is a level (see <see cref="DayBriefer.Deployed"/>).</param>
     public static DayBriefing Brief(
-        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, BriefingRequest request, BriefingCandidate candidate, SavedModel? deployed,
-        CancellationToken cancellationToken, IReadOnlyList<bool>? levels = null)
+        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, BriefingRequest request, BriefingCandidate candidate, SavedModel? deployed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(request);
-        var plan = BriefingPlan.Choose(candidate, BriefingPanel.HistoryDays(panel));
+        return Run(panel, zones, names, request, BriefingPlan.Choose(candidate, BriefingPanel.HistoryDays(panel)), deployed, null, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="plan"/> on <paramref name="panel"/>; <paramref name="levels"/> for a deployed model on a grid finer than an hour (see <see cref="DayBriefer.Deployed"/>).</summary>
+    private static DayBriefing Run(
+        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, BriefingRequest request, BriefingPlan plan, SavedModel? deployed,
+        IReadOnlyList<bool>? levels, CancellationToken cancellationToken)
+    {
         var briefing = plan.Method switch
         {
             BriefingMethod.Deployed => Deployed(panel, deployed ?? throw new ArgumentException("Give the deployed model the candidate names.", nameof(deployed)), zones, names, request.Date, levels),
