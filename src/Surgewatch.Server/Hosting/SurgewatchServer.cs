@@ -129,7 +129,7 @@ public static class SurgewatchServer
         services.AddSingleton<SilenceBook>();
         services.AddSingleton<AlertBook>();
         services.AddSingleton<IngestPipeline>();
-        services.AddSingleton<KnownSensorKinds>();
+        services.AddSingleton<KnownSensors>();
         services.AddSingleton<ZoneSeries.ZoneForecasts>();
         services.AddSingleton<ZoneSeries.ForecastBroadcaster>();
         services.AddHostedService(s => s.GetRequiredService<ZoneSeries.ForecastBroadcaster>());

@@ -28,7 +28,7 @@ internal sealed class MonitoringService(
     LiveNotifier notifier,
     ClockDtos clocks,
     TimeProvider clock,
-    Readings.KnownSensorKinds sensors,
+    Readings.KnownSensors sensors,
     ILogger<MonitoringService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);

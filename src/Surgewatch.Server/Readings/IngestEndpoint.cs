@@ -32,7 +32,7 @@ internal static class IngestEndpoint
             .RequireKey(ApiKeyRole.Ingest);
 
     private static async Task<IResult> IngestAsync(
-        HttpRequest request, IngestPipeline pipeline, KnownSensorKinds kinds, IOptions<ServerOptions> options, ServerMetrics metrics, CancellationToken cancellationToken)
+        HttpRequest request, IngestPipeline pipeline, KnownSensors kinds, IOptions<ServerOptions> options, ServerMetrics metrics, CancellationToken cancellationToken)
     {
         var format = IngestFormats.Of(request.ContentType);
         if (format is null)

@@ -8,7 +8,7 @@ namespace Surgewatch.Server.Readings;
 /// HTTP; a pedestrian counter takes only whole counts). Reloaded from the store at most every
 /// <see cref="MaxAge"/>; a sensor the store does not know yet is new, and takes the default kind.
 /// </summary>
-internal sealed class KnownSensorKinds(IObservationStore store, TimeProvider clock)
+internal sealed class KnownSensors(IObservationStore store, TimeProvider clock)
 {
     /// <summary>How stale the kinds may be: a kind changed by another process is honoured within this time.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(10);
