@@ -2,7 +2,7 @@
 import { ApiError, get, hasKey, post } from './api.js';
 import { byId, el, formatNumber } from './dom.js';
 import { levelRank } from './levels.js';
-import { on, selectZone, setAlert, setAlerts, state, zoneName } from './state.js';
+import { on, selectAlertSubject, setAlert, setAlerts, state, zoneName } from './state.js';
 import { displayDuration, displayLabel, instantOfLabel, labelSeconds, onSiteClock, secondsLabel } from './time.js';
 import { notify } from './notify.js';
 
@@ -35,7 +35,7 @@ function item(alert) {
   },
   el('div', { class: 'alert-head' },
     el('span', { class: `sev ${alert.severity}`, 'data-testid': 'alert-severity' }, alert.severity),
-    el('button', { type: 'button', class: 'link', onclick: () => selectZone(alert.zoneId), 'data-testid': 'alert-zone' }, zoneName(alert.zoneId)),
+    el('button', { type: 'button', class: 'link', onclick: () => selectAlertSubject(alert), 'data-testid': 'alert-zone' }, zoneName(alert.zoneId)),
     el('span', { class: 'state', 'data-testid': 'alert-state' }, alert.acknowledged ? `${alert.state} · acknowledged` : alert.state),
     alert.silenced ? el('span', { class: 'tag' }, 'silenced') : null),
   el('div', { class: 'alert-meta' },

@@ -9,7 +9,9 @@ export const state = {
   status: new Map(), // zoneId -> zone status
   alerts: new Map(), // key -> alert
   clock: null,
-  selectedZone: null,
+  selectedZone: null, // the selected zone's id, or null when nothing or a counter is selected
+  selected: null, // { kind: 'zone' | 'counter', id } — what the detail panel shows
+  sensors: null, // GeoJSON FeatureCollection from /sensors.geojson
   lastUpdate: 0, // browser ms of the last live message or poll
   connection: 'connecting',
 };
@@ -63,7 +65,18 @@ export function setClock(clock) {
   emit('clock');
 }
 
+/** Selects what the detail panel shows: a zone, or a counter (a sensor, by its id). */
+export function selectSubject(kind, id) {
+  state.selected = id ? { kind, id } : null;
+  state.selectedZone = kind === 'zone' ? id : null;
+  emit('select', state.selected);
+}
+
 export function selectZone(zoneId) {
-  state.selectedZone = zoneId;
-  emit('select', zoneId);
+  selectSubject('zone', zoneId);
+}
+
+/** An alert's subject: a counter's surge alert names its sensor, every other alert its zone. */
+export function selectAlertSubject(alert) {
+  selectSubject(alert.subjectKind === 'counter' ? 'counter' : 'zone', alert.zoneId);
 }
