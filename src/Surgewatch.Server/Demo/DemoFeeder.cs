@@ -107,7 +107,7 @@ internal sealed class DemoFeeder(
             SyntheticZones.AddReadings(batch, t, LiveStep, _surgeStart);
         }
 
-        await pipeline.IngestAsync(batch, cancellationToken);
+        await pipeline.IngestAsync(batch, cancellationToken, "demo");
         return upTo;
     }
 }

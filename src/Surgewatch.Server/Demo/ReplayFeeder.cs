@@ -83,7 +83,7 @@ internal sealed class ReplayFeeder(
         while (next < order.Length && times[order[next]] <= upTo.Seconds)
         {
             var batch = Take(all, order, times, ref next, upTo);
-            await pipeline.IngestAsync(batch, cancellationToken);
+            await pipeline.IngestAsync(batch, cancellationToken, "replay");
         }
 
         return next;

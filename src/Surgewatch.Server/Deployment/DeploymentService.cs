@@ -8,7 +8,7 @@ namespace Surgewatch.Server.Deployment;
 /// seconds), and issues each slot as it begins, on the server clock (so the demo's and the replay's accelerated time
 /// drive it too). It feeds and schedules; the forecasting and the warning are Core's and the model's.
 /// </summary>
-internal sealed class DeploymentService(LiveDeployment deployment, MonitorSignal signal, LiveNotifier notifier, ILogger<DeploymentService> logger) : BackgroundService
+internal sealed class DeploymentService(LiveDeployment deployment, MonitorSignal signal, LiveNotifier notifier, Metrics.LiveMetrics metrics, ILogger<DeploymentService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ModelCheck = TimeSpan.FromSeconds(5);
@@ -28,6 +28,7 @@ internal sealed class DeploymentService(LiveDeployment deployment, MonitorSignal
 
                 if (await deployment.IssueDueAsync(stoppingToken) > 0)
                 {
+                    metrics.ForecastsIssued(deployment.Model?.Name ?? "unknown");
                     signal.Nudge();
                     await notifier.SendAsync(LiveMessages.Counters, deployment.Counters, stoppingToken);
                 }

@@ -16,6 +16,7 @@ internal static class MetricsEndpoints
         services.AddSingleton(s => new ServerMetrics(
             s.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             () => s.GetRequiredService<IObservationStore>().CountObservationsAsync().GetAwaiter().GetResult()));
+        services.AddSingleton<LiveMetrics>();
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("surgewatch"))
             .WithMetrics(metrics => metrics.AddMeter(ServerMetrics.MeterName).AddPrometheusExporter());
@@ -24,7 +25,7 @@ internal static class MetricsEndpoints
     public static void Map(WebApplication app) =>
         app.MapPrometheusScrapingEndpoint("/metrics")
             .WithName("GetMetrics")
-            .WithSummary("Prometheus metrics (OpenTelemetry exporter): readings ingested, ingest requests by outcome, request durations, stored readings, rate-limited requests, non-finite numbers written, undeliverable notifications.")
+            .WithSummary("Prometheus metrics (OpenTelemetry exporter): per zone persons, density and level; per counter surge probability; active alerts by severity; forecast age; monitor step duration; readings ingested by source; ingest requests by outcome; request durations; stored readings; rate-limited requests; non-finite numbers written; undeliverable notifications.")
             .DisableRateLimiting();
 
     public static void UseRequestTiming(WebApplication app) =>

@@ -27,6 +27,9 @@ internal sealed class ServerMetrics : IDisposable
     /// <summary>Upper bounds of the request-duration buckets, in seconds (the last, +Inf, is implicit).</summary>
     public static readonly double[] DurationBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+    /// <summary>The readings metric's source for HTTP ingest.</summary>
+    public const string HttpSource = "http";
+
     private readonly Meter _meter;
     private readonly Counter<long> _readings;
     private readonly Counter<long> _ingestRequests;
@@ -41,7 +44,7 @@ internal sealed class ServerMetrics : IDisposable
     public ServerMetrics(IMeterFactory? meters = null, Func<long>? storedReadings = null)
     {
         _meter = meters?.Create(MeterName) ?? new Meter(MeterName);
-        _readings = _meter.CreateCounter<long>("surgewatch.readings.ingested", description: "Readings received in accepted ingest requests.");
+        _readings = _meter.CreateCounter<long>("surgewatch.readings.ingested", description: "Readings stored, by source (http, demo, replay).");
         _ingestRequests = _meter.CreateCounter<long>("surgewatch.ingest.requests", description: "Ingest requests by outcome.");
         _duration = _meter.CreateHistogram("surgewatch.http.request.duration", "s", "Time to handle an HTTP request.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
@@ -66,12 +69,15 @@ internal sealed class ServerMetrics : IDisposable
     /// <summary>Notifications whose contact had no channel configured.</summary>
     public long Undeliverable => Interlocked.Read(ref _undeliverable);
 
-    public void CountIngest(IngestOutcome outcome, long readings = 0)
-    {
+    public void CountIngest(IngestOutcome outcome) =>
         _ingestRequests.Add(1, new KeyValuePair<string, object?>("outcome", Snake(outcome.ToString())));
+
+    /// <summary>Counts readings stored from <paramref name="source"/>: <see cref="HttpSource"/>, <c>demo</c> or <c>replay</c>.</summary>
+    public void CountReadings(string source, long readings)
+    {
         if (readings > 0)
         {
-            _readings.Add(readings);
+            _readings.Add(readings, new KeyValuePair<string, object?>("source", source));
         }
     }
 

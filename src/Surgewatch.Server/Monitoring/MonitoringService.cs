@@ -29,6 +29,7 @@ internal sealed class MonitoringService(
     ClockDtos clocks,
     TimeProvider clock,
     Readings.KnownSensors sensors,
+    Metrics.LiveMetrics metrics,
     ILogger<MonitoringService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -40,6 +41,7 @@ internal sealed class MonitoringService(
     private readonly Dictionary<ZoneId, LineBalanceState> _balances = [];
     private readonly SemaphoreSlim _stepping = new(1, 1);
     private long _lastBroadcast;
+    private bool _alertsCounted;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -96,7 +98,9 @@ internal sealed class MonitoringService(
         await _stepping.WaitAsync(cancellationToken);
         try
         {
+            var started = TimeProvider.System.GetTimestamp();
             await StepOnceAsync(cancellationToken);
+            metrics.RecordStep(TimeProvider.System.GetElapsedTime(started));
         }
         finally
         {
@@ -122,6 +126,12 @@ internal sealed class MonitoringService(
         foreach (var alert in changed)
         {
             await notifier.SendAsync(LiveMessages.Alert, alert, cancellationToken);
+        }
+
+        if (changed.Count > 0 || !_alertsCounted)
+        {
+            metrics.SetAlerts(await alerts.ListAsync(activeOnly: true, cancellationToken));
+            _alertsCounted = true;
         }
 
         var statuses = new List<ZoneStatusDto>(zoneStatuses.Count);

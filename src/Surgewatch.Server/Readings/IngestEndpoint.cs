@@ -47,7 +47,7 @@ internal static class IngestEndpoint
             var readerOptions = options.Value.ReaderOptions() with { KindOf = await kinds.LookupAsync(cancellationToken) };
             var batch = Read(body, format.Value, readerOptions);
             var result = await pipeline.IngestAsync(batch, cancellationToken);
-            metrics.CountIngest(IngestOutcome.Accepted, result.Received);
+            metrics.CountIngest(IngestOutcome.Accepted);
             return Results.Ok(new IngestReply(result.Received, result.Written));
         }
         catch (BodyTooLargeException e)

@@ -9,11 +9,13 @@ namespace Surgewatch.Server.Readings;
 /// handed to the monitor's recent window, the deployed model's live panel and the live broadcaster, and the monitor is woken.
 /// </summary>
 internal sealed class IngestPipeline(
-    IObservationStore store, RecentReadings recent, ReadingsBroadcaster broadcaster, Deployment.LiveDeployment deployment, MonitorSignal signal)
+    IObservationStore store, RecentReadings recent, ReadingsBroadcaster broadcaster, Deployment.LiveDeployment deployment, MonitorSignal signal, Metrics.ServerMetrics metrics)
 {
-    public async Task<IngestResult> IngestAsync(ObservationBatch batch, CancellationToken cancellationToken)
+    /// <summary>Stores <paramref name="batch"/> and hands it on; <paramref name="source"/> (<c>http</c>, <c>demo</c>, <c>replay</c>) labels the readings metric.</summary>
+    public async Task<IngestResult> IngestAsync(ObservationBatch batch, CancellationToken cancellationToken, string source = Metrics.ServerMetrics.HttpSource)
     {
         var result = await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);
+        metrics.CountReadings(source, result.Received);
         recent.Add(batch);
         deployment.Add(batch);
         broadcaster.Add(batch);
