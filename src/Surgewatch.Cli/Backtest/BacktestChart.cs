@@ -7,10 +7,10 @@ using Surgewatch.Core.Series;
 
 namespace Surgewatch.Cli.Backtest;
 
-/// <summary>Draws actual against forecast for one sensor over one week of the test period.</summary>
+/// <summary>Draws actual against forecast, with the forecast's intervals, for one sensor over one week of the test period, its axis in the sensor's unit.</summary>
 internal static class BacktestChart
 {
-    public static string Render(string dataset, SeriesPanel panel, IForecaster forecaster, BacktestResult result, BacktestOptions options, string? sensor, TimeLabel? weekStart)
+    public static string Render(string dataset, SeriesPanel panel, IReadOnlyList<Sensor>? kinds, IForecaster forecaster, BacktestResult result, BacktestOptions options, string? sensor, TimeLabel? weekStart)
     {
         var series = ChooseSeries(panel, sensor, panel.FirstSlotAtOrAfter(options.TestFrom));
         var start = weekStart ?? options.TestFrom;
@@ -23,12 +23,14 @@ internal static class BacktestChart
 
         var trace = ForecastTracer.Trace(panel, series, forecaster, options, from, to);
         var what = options.Protocol == BacktestProtocol.DayAhead ? "day-ahead forecast" : $"forecast {trace.Horizon} step(s) ahead";
+        var kind = kinds?.FirstOrDefault(k => k.Id == panel.Sensors[series])?.Kind ?? SensorKind.PedestrianCount;
         var chart = new LineChart(
             $"{dataset}: sensor {panel.Sensors[series]}, {result.Model}, {what}",
-            "value per step",
+            SensorUnits.AxisTitle(kind, panel.Step),
             trace.Slots,
             [new ChartLine("actual", trace.Actual, "#1f2937"), new ChartLine($"{result.Model} {what}", trace.Forecast, "#ea580c", Dashed: true)],
-            []);
+            [.. trace.Intervals.OrderByDescending(i => i.Level).Select(i => new ChartBand(
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{i.Level * 100:0} % interval"), i.Lower, i.Upper, "#ea580c"))]);
         return SvgChartWriter.Render(chart);
     }
 

@@ -120,7 +120,7 @@ internal static class BacktestCommand
             var forecaster = options.RefitEvery is null
                 ? model.Fit(panel, testSlot, cancellation)
                 : new SegmentForecaster(model, panel, RefitSchedule.For(panel, testSlot, panel.Length, options.RefitEvery), cancellation);
-            var chart = BacktestChart.Render(dataset.Name, dataset.Panel, forecaster, result, options, request.SvgSensor, week);
+            var chart = BacktestChart.Render(dataset.Name, dataset.Panel, dataset.Sensors, forecaster, result, options, request.SvgSensor, week);
             await File.WriteAllTextAsync(svgFile.FullName, chart, cancellation);
             context.Console.MarkupLineInterpolated($"Chart: [blue]{svgFile.FullName}[/]");
         }
@@ -133,7 +133,7 @@ internal static class BacktestCommand
         var backtester = new Backtester(context.Time);
         BacktestResult? result = null;
         await context.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(async progress =>
             {
                 var task = progress.AddTask($"Backtesting {model.Name} on {dataset.Name}", maxValue: 1.0);

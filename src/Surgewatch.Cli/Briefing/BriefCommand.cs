@@ -55,12 +55,12 @@ internal static class BriefCommand
                 ? () => FromStoreAsync(dbFile, zoneList, request, cancellation)
                 : FromData(context, dataPath!, readerOptions.Read(result), zoneList ?? [], request, cancellation);
             var report = BriefingReport.Of(await Run(context, day, brief));
-            if (report.Fallback is { } fallback)
+            if (report.Fallback is { } fallback && context.Console.Profile.Capabilities.Interactive)
             {
                 context.Console.MarkupLineInterpolated($"[yellow]Fallback:[/] {fallback}.");
             }
 
-            context.Console.Write(BriefingTable.Build(report));
+            context.Console.Write(BriefingTable.Build(report, context.Console));
             if (result.GetValue(json) is { } jsonFile)
             {
                 await File.WriteAllTextAsync(jsonFile.FullName, JsonSerializer.Serialize(report, Json), cancellation);
@@ -81,12 +81,7 @@ internal static class BriefCommand
 
     private static async Task<DayBriefing> FromStoreAsync(FileInfo db, IReadOnlyList<Zone>? zones, BriefingRequest request, CancellationToken cancellation)
     {
-        if (!db.Exists)
-        {
-            throw new UserInputException($"--db {db.FullName}: no such store; ingest data first.");
-        }
-
-        using var store = SqliteStore.Open(db.FullName);
+        using var store = StoreOption.OpenExisting(db);
         return await Briefer.BriefAsync(store, store, zones ?? await store.ListZonesAsync(cancellation), request, cancellation);
     }
 

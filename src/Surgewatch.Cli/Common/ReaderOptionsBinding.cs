@@ -17,7 +17,7 @@ internal sealed class ReaderOptionsBinding
 
     private readonly Option<string> _siteZone = new("--site-zone")
     {
-        Description = "IANA time zone of the sites, used to turn timestamps with an offset into local labels (default UTC).",
+        Description = "IANA time zone of the sites, used to turn timestamps with an offset into local labels.",
         DefaultValueFactory = _ => "UTC",
     };
 

@@ -15,7 +15,7 @@ internal static class ForecastCommand
 {
     public static Command Create(CliContext context)
     {
-        var db = StoreOption.Create();
+        var db = StoreOption.Existing();
         var data = new Option<string?>("--data") { Description = "A data folder or file with the fresh readings (default: the readings in the store)." };
         var modelId = new Option<long?>("--model-id") { Description = "The saved model to use (default: the latest one saved)." };
         var from = new Option<string?>("--from") { Description = "The label of the last known reading to forecast from (default: the last slot of the data)." };
@@ -29,7 +29,7 @@ internal static class ForecastCommand
         readerOptions.AddTo(command);
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
         {
-            using var store = SqliteStore.Open(result.GetValue(db)!.FullName);
+            using var store = StoreOption.OpenExisting(result.GetValue(db)!);
             var saved = await FindModelAsync(store, result.GetValue(modelId), cancellation);
             var dataset = result.GetValue(data) is { } path
                 ? DatasetLoader.Load(context, path, demo: false, readerOptions.Read(result))

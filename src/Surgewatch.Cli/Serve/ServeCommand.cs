@@ -26,14 +26,14 @@ internal static class ServeCommand
         var db = StoreOption.Create();
         var urls = new Option<string>("--urls")
         {
-            Description = $"Where to listen, ';'-separated (default {DefaultUrl}, this machine only; use http://0.0.0.0:PORT to listen on every interface).",
+            Description = "Where to listen, ';'-separated; 127.0.0.1 is this machine only (http://0.0.0.0:PORT listens on every interface).",
             DefaultValueFactory = _ => DefaultUrl,
         };
         var demo = new Option<bool>("--demo") { Description = "Play the built-in synthetic city at accelerated time (a surge on the riverside turns dangerous within about two minutes)." };
         var replay = new Option<DirectoryInfo?>("--replay") { Description = "Play a data folder (such as ../shared/data/pedestrians/melbourne) through the ingest path at accelerated time." };
         var speed = new Option<double>("--speed")
         {
-            Description = "Simulated seconds per real second in --demo or --replay mode (default 60).",
+            Description = "Simulated seconds per real second in --demo or --replay mode.",
             DefaultValueFactory = _ => 60,
         };
         var retrain = new Option<string?>("--retrain")

@@ -35,7 +35,7 @@ internal static class EvaluateWarningsCommand
         var fitCache = new Option<DirectoryInfo?>("--fit-cache") { Description = BacktestCommand.FitCacheHelp };
         var recalibrate = new Option<bool>("--recalibrate-rule")
         {
-            Description = "With --refit-every: calibrate the warning rule again at each refit point, as training does (true, the default), or keep the rule of --test-from and refit only the model (false: the surges scored are then those of one fit).",
+            Description = "With --refit-every: calibrate the warning rule again at each refit point, as training does (true), or keep the rule of --test-from and refit only the model (false: the surges scored are then those of one fit).",
             DefaultValueFactory = _ => true,
         };
         var readerOptions = new ReaderOptionsBinding();

@@ -40,11 +40,11 @@ internal static class ZonesCommand
 
     private static Command List(CliContext context)
     {
-        var db = StoreOption.Create();
+        var db = StoreOption.Existing();
         var command = new Command("list", "Show the stored zones with their areas, widths, capacities, levels and sources.") { db };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
         {
-            using var store = SqliteStore.Open(result.GetValue(db)!.FullName);
+            using var store = StoreOption.OpenExisting(result.GetValue(db)!);
             context.Console.Write(Table(await store.ListZonesAsync(cancellation)));
             return 0;
         }));
@@ -53,12 +53,12 @@ internal static class ZonesCommand
 
     private static Command Export(CliContext context)
     {
-        var db = StoreOption.Create();
+        var db = StoreOption.Existing();
         var output = new Option<FileInfo?>("--out") { Description = "Write the GeoJSON here (default: standard output)." };
         var command = new Command("export", "Write the stored zones as GeoJSON, in the shape import reads.") { db, output };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
         {
-            using var store = SqliteStore.Open(result.GetValue(db)!.FullName);
+            using var store = StoreOption.OpenExisting(result.GetValue(db)!);
             var zones = await store.ListZonesAsync(cancellation);
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

@@ -13,7 +13,7 @@ namespace Surgewatch.Core.Briefing;
 /// <param name="ModelId">The deployed model's id in the store, when the deployed model forecast it.</param>
 /// <param name="Method">How: <c>deployed</c>, <c>fitted</c>, <c>weekly-profile</c> or <c>none</c>.</param>
 /// <param name="Fallback">Why this is not the forecast asked for (no deployed model, too short a history), or null.</param>
-/// <param name="Zones">One entry per zone, or per sensor when there are no zones.</param>
+/// <param name="Zones">One entry per zone, or per sensor when there are no zones, riskiest first (<see cref="ByRisk"/>).</param>
 public sealed record BriefingReport(string Date, string? Model, long? ModelId, string Method, string? Fallback, IReadOnlyList<BriefingReportZone> Zones)
 {
     /// <summary>The report of <paramref name="briefing"/>.</summary>
@@ -22,8 +22,39 @@ public sealed record BriefingReport(string Date, string? Model, long? ModelId, s
         ArgumentNullException.ThrowIfNull(briefing);
         return new(
             briefing.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), briefing.Model, briefing.ModelId, BriefingPlan.Name(briefing.Method),
-            briefing.Fallback, [.. briefing.Subjects.Select(BriefingReportZone.Of)]);
+            briefing.Fallback, [.. briefing.Subjects.Select(BriefingReportZone.Of).Order(ByRisk)]);
     }
+
+    /// <summary>
+    /// Riskiest first: the worse peak level, then more hours at risk, then more persons at the peak; no forecast
+    /// (nodata) last; ties by id, so the order is the same wherever the report is made.
+    /// </summary>
+    public static IComparer<BriefingReportZone> ByRisk { get; } = Comparer<BriefingReportZone>.Create((a, b) =>
+    {
+        var byLevel = Rank(b.PeakLevel).CompareTo(Rank(a.PeakLevel));
+        if (byLevel != 0)
+        {
+            return byLevel;
+        }
+
+        var byHours = b.HoursAtRisk.Count.CompareTo(a.HoursAtRisk.Count);
+        if (byHours != 0)
+        {
+            return byHours;
+        }
+
+        var byPeak = (b.PeakPersons ?? -1).CompareTo(a.PeakPersons ?? -1);
+        return byPeak != 0 ? byPeak : string.CompareOrdinal(a.ZoneId, b.ZoneId);
+    });
+
+    private static int Rank(string level) => level switch
+    {
+        "critical" => 4,
+        "alarm" => 3,
+        "warning" => 2,
+        "ok" => 1,
+        _ => 0,
+    };
 
     /// <summary>An hour of the day as reports write it, <c>HH:00</c>.</summary>
     public static string Hour(int hour) => string.Create(CultureInfo.InvariantCulture, $"{hour:00}:00");

@@ -120,6 +120,9 @@ public sealed class BacktestCommandTest
         var text = await File.ReadAllTextAsync(svg);
         text.Should().StartWith("<svg").And.Contain("sensor syn-002");
         System.Text.RegularExpressions.Regex.Matches(text, "<path d=\"M").Count.Should().BeGreaterThanOrEqualTo(2);
+        text.Should().Contain(">persons per ", "the axis names the unit of the demo's pedestrian counts");
+        text.Should().Contain("<title>80 % interval</title>").And.Contain("<title>95 % interval</title>", "the forecast's intervals are drawn as bands");
+        System.Text.RegularExpressions.Regex.Matches(text, "<polygon points=").Count.Should().BeGreaterThanOrEqualTo(2);
     }
 
     [Fact]

@@ -23,11 +23,24 @@ public sealed class BriefCommandTest
         root.GetProperty("fallback").ValueKind.Should().Be(JsonValueKind.Null);
         var zones = root.GetProperty("zones").EnumerateArray().ToList();
         zones.Should().HaveCount(2);
-        zones[0].GetProperty("zoneId").GetString().Should().Be("1");
-        zones[0].GetProperty("peakHour").GetString().Should().Be("12:00");
-        zones[0].GetProperty("total").GetDouble().Should().BeGreaterThan(0);
-        zones[0].GetProperty("hoursAtRisk").ValueKind.Should().Be(JsonValueKind.Array);
+        var first = zones.Single(z => z.GetProperty("zoneId").GetString() == "1");
+        first.GetProperty("peakHour").GetString().Should().Be("12:00");
+        first.GetProperty("total").GetDouble().Should().BeGreaterThan(0);
+        first.GetProperty("hoursAtRisk").ValueKind.Should().Be(JsonValueKind.Array);
+
+        // Piped (not a terminal): tab-separated plain text, a header and one line per counter in the report's order.
+        var lines = output.Split('\n').Where(l => l.Length > 0 && !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal)).ToList();
+        lines[0].Split('\t').Should().Equal("level", "id", "name", "peak", "peak persons", "peak density", "total", "hours at risk");
+        lines.Skip(1).Select(l => l.Split('\t')[1]).Should().Equal(zones.Select(z => z.GetProperty("zoneId").GetString()));
+        output.Should().NotContain("─").And.NotContain("│");
     }
+
+    [Theory]
+    [InlineData(new string[0], "-")]
+    [InlineData(new[] { "08:00" }, "08:00-09:00")]
+    [InlineData(new[] { "08:00", "09:00", "10:00", "17:00", "23:00" }, "08:00-11:00 17:00-18:00 23:00-24:00")]
+    public void Ranges_HoursAtRisk_WritesRunsEndingAtTheEndOfTheirLastHour(string[] hours, string expected) =>
+        Surgewatch.Cli.Briefing.BriefingTable.Ranges(hours).Should().Be(expected);
 
     [Fact]
     public async Task Brief_DataWithoutModelOfTenDays_StatesTheWeeklyProfileFallback()

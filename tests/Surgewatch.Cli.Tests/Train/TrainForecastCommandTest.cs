@@ -38,8 +38,13 @@ public sealed class TrainForecastCommandTest
     public async Task Forecast_NoSavedModel_FailsWithCode2SayingToTrain()
     {
         using var dir = new TempDirectory();
+        var db = dir.File("empty.db");
+        using (Surgewatch.Storage.Sqlite.SqliteStore.Open(db))
+        {
+            // A store with no saved model (a missing store is refused before: ZonesCommandTest).
+        }
 
-        var (exit, output) = await CliRunner.RunAsync("forecast", "--db", dir.File("empty.db"), "--data", DataFolder(dir));
+        var (exit, output) = await CliRunner.RunAsync("forecast", "--db", db, "--data", DataFolder(dir));
 
         exit.Should().Be(2);
         output.Should().Contain("surgewatch train");

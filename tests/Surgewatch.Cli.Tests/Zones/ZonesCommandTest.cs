@@ -19,6 +19,22 @@ public sealed class ZonesCommandTest : IDisposable
         return path;
     }
 
+    [Theory]
+    [InlineData("zones", "list")]
+    [InlineData("zones", "export")]
+    [InlineData("forecast", null)]
+    public async Task ReadingCommand_MissingStore_ExitsTwoAndCreatesNothing(string command, string? sub)
+    {
+        var args = sub is null ? new[] { command, "--db", Db } : [command, sub, "--db", Db];
+
+        var (exit, output) = await CliRunner.RunAsync(args);
+
+        exit.Should().Be(2, output);
+        output.Should().Contain("no such store").And.Contain("z.db");
+        File.Exists(Db).Should().BeFalse("a command that only reads must not create a store");
+        Directory.EnumerateFiles(_dir.Path).Should().BeEmpty("no -wal or -shm file either");
+    }
+
     [Fact]
     public async Task Import_ValidFile_StoresZonesThatExportReadsBack()
     {

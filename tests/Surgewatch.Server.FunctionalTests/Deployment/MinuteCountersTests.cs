@@ -77,7 +77,7 @@ public sealed class MinuteCountersTests : IDisposable
         briefing.GetProperty("method").GetString().Should().Be("deployed");
         briefing.GetProperty("model").GetString().Should().Be("last-value");
         briefing.GetProperty("fallback").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
-        var first = briefing.GetProperty("zones")[0];
+        var first = briefing.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zoneId").GetString() == _minutes.Sensors[0].ToString());
         first.GetProperty("total").GetDouble().Should().Be(24 * 4 * Total(0, _liveFrom - 15), "every quarter-hour of the day is forecast as the last before the hour the briefing ends at");
     }
 
