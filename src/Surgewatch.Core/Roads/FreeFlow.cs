@@ -1,0 +1,46 @@
+namespace Surgewatch.Core.Roads;
+
+/// <summary>
+/// A road sensor's free-flow speed: by default the 85th percentile of its speeds over its history, outages left out.
+/// A high percentile is the speed traffic reaches when nothing holds it up; unlike the maximum it ignores a few
+/// implausible readings, and leaving out zeros and gaps keeps an outage from lowering it. An operator can override
+/// it per sensor in a roads file.
+/// </summary>
+public static class FreeFlow
+{
+    /// <summary>The default percentile, 0.85.</summary>
+    public const double DefaultPercentile = 0.85;
+
+    /// <summary>The fewest readings an estimate needs: one day of 5-minute readings.</summary>
+    public const int MinReadings = 288;
+
+    /// <summary>
+    /// The <paramref name="percentile"/> of the usable speeds in <paramref name="speeds"/> (linear between order
+    /// statistics), or NaN when fewer than <paramref name="minReadings"/> are usable.
+    /// </summary>
+    public static double Estimate(ReadOnlySpan<double> speeds, double percentile = DefaultPercentile, int minReadings = MinReadings)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(percentile, 0.5);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minReadings, 1);
+        var usable = new List<double>(speeds.Length);
+        foreach (var speed in speeds)
+        {
+            if (!CongestionLadder.IsOutage(speed) && double.IsFinite(speed))
+            {
+                usable.Add(speed);
+            }
+        }
+
+        if (usable.Count < minReadings)
+        {
+            return double.NaN;
+        }
+
+        usable.Sort();
+        var position = percentile * (usable.Count - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, usable.Count - 1);
+        return usable[below] + ((position - below) * (usable[above] - usable[below]));
+    }
+}
