@@ -1,7 +1,9 @@
 using System.Globalization;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
+using Surgewatch.Ingestion.Csv;
 using Surgewatch.Ingestion.Errors;
+using Surgewatch.Ingestion.Privacy;
 using Surgewatch.Ingestion.Sources;
 
 namespace Surgewatch.Ingestion.Calendars;
@@ -28,7 +30,7 @@ public static class EventsCsvReader
     {
         var errors = new InputErrorList(source, options.MaxErrors);
         var events = new List<CalendarEvent>();
-        foreach (var row in CalendarCsv.ReadRows(text, HeaderArray, errors))
+        foreach (var row in CommentedCsv.ReadRows(text, HeaderArray, errors))
         {
             if (ReadEvent(row, errors) is { } calendarEvent)
             {
@@ -40,7 +42,7 @@ public static class EventsCsvReader
         return events;
     }
 
-    private static CalendarEvent? ReadEvent(CalendarCsv.Row row, InputErrorList errors)
+    private static CalendarEvent? ReadEvent(CommentedCsv.Row row, InputErrorList errors)
     {
         var before = errors.Count;
         var (f, line) = (row.Fields, row.Line);
@@ -48,6 +50,10 @@ public static class EventsCsvReader
         if (name.Length == 0)
         {
             errors.Add(line, "name", "is empty; every event needs a name");
+        }
+        else if (PrivacyGuard.ContainsPersonalIdentifier(name, out var reason))
+        {
+            errors.Add(line, "name", reason);
         }
 
         var start = ReadLabel(f[1], line, "start", errors);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Ingestion.Csv;
 using Surgewatch.Ingestion.Errors;
 using Surgewatch.Ingestion.Sources;
 
@@ -25,7 +26,7 @@ public static class SchoolHolidaysCsvReader
         var errors = new InputErrorList(source, options.MaxErrors);
         (DateOnly From, DateOnly Until)? known = null;
         var periods = new List<SchoolHolidayPeriod>();
-        foreach (var row in CalendarCsv.ReadRows(text, Header, errors, (line, comment) => known ??= ReadKnownSpan(line, comment, errors)))
+        foreach (var row in CommentedCsv.ReadRows(text, Header, errors, (line, comment) => known ??= ReadKnownSpan(line, comment, errors)))
         {
             if (ReadPeriod(row, errors) is { } period)
             {
@@ -44,7 +45,7 @@ public static class SchoolHolidaysCsvReader
         return new SchoolHolidayCalendar(periods, from, until);
     }
 
-    private static SchoolHolidayPeriod? ReadPeriod(CalendarCsv.Row row, InputErrorList errors)
+    private static SchoolHolidayPeriod? ReadPeriod(CommentedCsv.Row row, InputErrorList errors)
     {
         var first = ReadDate(row, 1, errors);
         var last = ReadDate(row, 2, errors);
@@ -65,7 +66,7 @@ public static class SchoolHolidaysCsvReader
         return null;
     }
 
-    private static DateOnly? ReadDate(CalendarCsv.Row row, int index, InputErrorList errors)
+    private static DateOnly? ReadDate(CommentedCsv.Row row, int index, InputErrorList errors)
     {
         var text = row.Fields[index];
         if (IsoDate(text) is { } date)

@@ -98,6 +98,18 @@ public sealed class EventsCsvReaderTest
         e.Errors.Single().Should().BeEquivalentTo(new { Source = "events.csv", Line = 3, Field = field });
     }
 
+    [Theory]
+    [InlineData("Call 0412 345 678 for tickets")]
+    [InlineData("Meet jane.doe@example.org at the gate")]
+    public void Read_EventNameWithAPersonalIdentifier_IsRefusedWithoutEchoingIt(string name)
+    {
+        var e = Rejection.Of(() => Read(Input.Lines(Header, $"{name},2013-01-01,2013-01-02,,,")));
+
+        var error = e.Errors.Single();
+        error.Should().BeEquivalentTo(new { Line = 2, Field = "name" });
+        error.Message.Should().Contain("personal identifier").And.NotContain("0412").And.NotContain("jane");
+    }
+
     [Fact]
     public void Read_SeveralBadRows_ReportsAllInOrder()
     {

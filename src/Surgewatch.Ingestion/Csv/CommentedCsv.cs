@@ -1,16 +1,15 @@
 using System.Text;
-using Surgewatch.Ingestion.Csv;
 using Surgewatch.Ingestion.Errors;
 using Surgewatch.Ingestion.Text;
 
-namespace Surgewatch.Ingestion.Calendars;
+namespace Surgewatch.Ingestion.Csv;
 
 /// <summary>
-/// The CSV of calendar files: the readings' CSV (<see cref="CsvRecordReader"/>: RFC 4180 quoting, CRLF, a BOM,
+/// The CSV of settings files (calendars, roads): the readings' CSV (<see cref="CsvRecordReader"/>: RFC 4180 quoting, CRLF, a BOM,
 /// blank lines skipped) plus comment lines starting with <c>#</c>, and a fixed header row first. Line numbers
 /// are those of the file as written, comments and blank lines counted.
 /// </summary>
-internal static class CalendarCsv
+internal static class CommentedCsv
 {
     /// <summary>One data row: its 1-based line and its fields, trimmed, exactly as many as the header has.</summary>
     internal readonly record struct Row(int Line, string[] Fields);
