@@ -16,6 +16,12 @@ internal static class EvaluateWarningsCommand
     private const string DefaultModel = "gbm";
     private const string BaselineModel = "historical-median-4w";
 
+    /// <summary>The roads' baseline: the profile of the day before (recurring rush-hour jams are foreseen from it alone).</summary>
+    private const string RoadBaselineModel = "seasonal-naive-day";
+
+    /// <summary>The live rule's horizon on 5-minute road speeds: an hour ahead, so that onsets can be warned 40 minutes ahead.</summary>
+    private const int RoadHorizon = 12;
+
     public static Command Create(CliContext context)
     {
         var data = new Option<string>("--data") { Description = "A data folder of hourly counts (counts.csv[.gz], optional sensors.csv) or one file.", Required = true };
@@ -40,7 +46,7 @@ internal static class EvaluateWarningsCommand
         };
         var readerOptions = new ReaderOptionsBinding();
         var rule = new WarningRuleBinding();
-        var command = new Command("evaluate-warnings", "Measure surge-warning quality (recall at 1 h lead and day-ahead, precision, false episodes, warned share) of the warning rule against a historical-median-4w baseline.")
+        var command = new Command("evaluate-warnings", "Measure warning quality of the warning rule against a baseline: on counts, surges (recall at 1 h lead and day-ahead, precision, false episodes, warned share; baseline historical-median-4w); on road speeds (--kind road-speed), congestion onsets (recall at 15 and 40 min lead, precision, false episodes per day; baseline seasonal-naive-day).")
         {
             data, testFrom, testTo, json, model, holidays, events, horizon, calibration, refitEvery, recalibrate, cache, fitCache,
         };
@@ -52,6 +58,19 @@ internal static class EvaluateWarningsCommand
             // Point forecasts only: the conformal wrapper's intervals are not used by the rules and cost a fit each.
             var catalog = ModelContext.Catalog(dataset, result.GetValue(holidays), result.GetValue(events), intervals: false);
             var options = rule.Apply(result, new WarningEvaluationOptions(RollingHorizon: result.GetValue(horizon), CalibrationWeeks: result.GetValue(calibration)));
+            var roads = dataset.Sensors.Count > 0 && dataset.Sensors.All(s => s.Kind == SensorKind.RoadSpeed);
+            if (roads)
+            {
+                // Road speeds: the congestion rule, an hour ahead from every slot, no day-ahead briefing, scored against onsets.
+                options = options with
+                {
+                    Congestion = CongestionRuleOptions.Default,
+                    RollingHorizon = result.GetResult(horizon) is { Implicit: false } ? options.RollingHorizon : RoadHorizon,
+                    DayAhead = false,
+                    KeepFiringHours = rule.KeepFiringGiven(result) ? options.KeepFiringHours : 0,
+                };
+            }
+
             var testText = result.GetValue(testFrom)!;
             var testStart = TestStart(dataset.Panel, testText);
             var testEnd = TestEnd(dataset.Panel, testStart, result.GetValue(testTo));
@@ -62,11 +81,11 @@ internal static class EvaluateWarningsCommand
             // The data digest is read once for both models, and only when there is a cache to key.
             var key = store is null
                 ? string.Empty
-                : $"{result.GetValue(data)}|{dataset.Panel.Start}|{dataset.Panel.Length}|{dataset.Panel.Sensors.Count}|{result.GetValue(holidays)}|{result.GetValue(events)}|{testStart}|{testEnd}|{options.CalibrationWeeks}|{options.RollingHorizon}|{options.DayAhead}{refitKey}|data {ForecastCache.DataDigest(dataset.Panel)}";
+                : $"{result.GetValue(data)}|{dataset.Panel.Start}|{dataset.Panel.Length}|{dataset.Panel.Sensors.Count}|{result.GetValue(holidays)}|{result.GetValue(events)}|{testStart}|{testEnd}|{options.CalibrationWindow.TotalDays}|{options.RollingHorizon}|{options.DayAhead}{refitKey}|data {ForecastCache.DataDigest(dataset.Panel)}";
             var fits = result.GetValue(fitCache) is { } fitFolder ? new FitCache(fitFolder, dataset, result.GetValue(holidays), result.GetValue(events)) : null;
             var run = new Run(context, dataset, testStart, testEnd, options, every, store, key) { RecalibrateRule = result.GetValue(recalibrate), Fits = fits };
             var product = Evaluate(run, catalog.Get(result.GetValue(model) ?? DefaultModel), cancellation);
-            var baseline = Evaluate(run, catalog.Get(BaselineModel), cancellation);
+            var baseline = Evaluate(run, catalog.Get(roads ? RoadBaselineModel : BaselineModel), cancellation);
             var cadence = every is { } refitInterval
                 ? $"refit every {CliParsing.FormatInterval(refitInterval)}, {(run.RecalibrateRule ? "rule calibrated again at each refit" : "rule of --test-from kept")}"
                 : null;

@@ -38,6 +38,9 @@ internal sealed class WarningRuleBinding
     }
 
     /// <summary>The rule settings of <paramref name="result"/> applied to <paramref name="options"/>.</summary>
+    /// <summary>Whether --keep-firing was given on the command line (not its default).</summary>
+    public bool KeepFiringGiven(ParseResult result) => result.GetResult(_keep) is { Implicit: false };
+
     public WarningEvaluationOptions Apply(ParseResult result, WarningEvaluationOptions options) => options with
     {
         Rule = result.GetValue(_rule) switch

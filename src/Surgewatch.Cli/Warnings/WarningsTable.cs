@@ -17,14 +17,28 @@ internal static class WarningsTable
         }
 
         Row(table, "sensors evaluated", product.Score.Sensors, baseline.Score.Sensors);
-        Row(table, "events", product.Score.Events, baseline.Score.Events);
-        Row(table, "recall, lead >= 1 h", product.Score.RecallLead1h, baseline.Score.RecallLead1h);
-        Row(table, "recall, day-ahead", product.Score.RecallDayAhead, baseline.Score.RecallDayAhead);
-        Row(table, "median lead, h", product.Score.MedianLeadHours, baseline.Score.MedianLeadHours);
-        Row(table, "warning episodes", product.Score.Episodes, baseline.Score.Episodes);
-        Row(table, "precision", product.Score.Precision, baseline.Score.Precision);
-        Row(table, "false episodes / sensor / 30 d", product.Score.FalseEpisodesPerSensor30d, baseline.Score.FalseEpisodesPerSensor30d);
-        Row(table, "warned share of sensor-hours", product.Score.WarnedHourFraction, baseline.Score.WarnedHourFraction);
+        if (product.Congestion is { } p && baseline.Congestion is { } b)
+        {
+            Row(table, "congestion onsets", p.Score.Events, b.Score.Events);
+            Row(table, "recall, lead >= 15 min", p.RecallLead15m, b.RecallLead15m);
+            Row(table, "recall, lead >= 40 min", p.RecallLead40m, b.RecallLead40m);
+            Row(table, "median lead, h", p.Score.MedianLeadHours, b.Score.MedianLeadHours);
+            Row(table, "warning episodes", p.Score.Episodes, b.Score.Episodes);
+            Row(table, "precision", p.Score.Precision, b.Score.Precision);
+            Row(table, "false episodes / sensor / day", p.FalseEpisodesPerSensorDay, b.FalseEpisodesPerSensorDay);
+        }
+        else
+        {
+            Row(table, "events", product.Score.Events, baseline.Score.Events);
+            Row(table, "recall, lead >= 1 h", product.Score.RecallLead1h, baseline.Score.RecallLead1h);
+            Row(table, "recall, day-ahead", product.Score.RecallDayAhead, baseline.Score.RecallDayAhead);
+            Row(table, "median lead, h", product.Score.MedianLeadHours, baseline.Score.MedianLeadHours);
+            Row(table, "warning episodes", product.Score.Episodes, baseline.Score.Episodes);
+            Row(table, "precision", product.Score.Precision, baseline.Score.Precision);
+            Row(table, "false episodes / sensor / 30 d", product.Score.FalseEpisodesPerSensor30d, baseline.Score.FalseEpisodesPerSensor30d);
+        }
+
+        Row(table, "warned share of sensor-time", product.Score.WarnedHourFraction, baseline.Score.WarnedHourFraction);
         Row(table, "fits", product.Fits, baseline.Fits);
         Row(table, "fit s", product.FitTime.TotalSeconds, baseline.FitTime.TotalSeconds);
         Row(table, "predict s", product.PredictTime.TotalSeconds, baseline.PredictTime.TotalSeconds);

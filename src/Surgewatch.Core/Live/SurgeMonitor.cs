@@ -240,7 +240,7 @@ public sealed class SurgeMonitor
             var target = issueSlot - 1 + h;
             var label = panel.LabelAt(target);
             var kind = firstKind == 0 ? 0 : h;
-            var p = _rule.Calibration.Probability(r, kind, points[h - 1], _rule.Thresholds[r], (int)(label.SecondOfDay / 3600));
+            var p = _rule.Probability(r, kind, points[h - 1], (int)(label.SecondOfDay / 3600));
             Probabilities(r, label.Seconds)[kind] = p;
         }
     }

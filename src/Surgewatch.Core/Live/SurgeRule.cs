@@ -19,7 +19,10 @@ namespace Surgewatch.Core.Live;
 /// <param name="Step">The grid step the rule was calibrated on.</param>
 public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresholds, ExceedanceCalibration Calibration, WarningEvaluationOptions Options, TimeSpan Step)
 {
-    private const string Tag = "surge-rule/1";
+    private const string Tag = "surge-rule/2";
+
+    /// <summary>The tag of rules saved before the congestion settings were added; read as surge rules.</summary>
+    private const string SurgeOnlyTag = "surge-rule/1";
 
     /// <summary>
     /// The rule for the slots after <paramref name="calibration"/>'s window: thresholds from the readings before
@@ -37,7 +40,9 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
             throw new ArgumentException("Only the exceedance rule is deployed live.", nameof(options));
         }
 
-        var thresholds = SurgeThresholds.Compute(panel, calibration.To, options.Percentile, options.MinimumDays);
+        var thresholds = options.Congestion is { } road
+            ? road.Thresholds(panel, calibration.To)
+            : SurgeThresholds.Compute(panel, calibration.To, options.Percentile, options.MinimumDays);
         var fitted = ExceedanceCalibration.Fit(
             panel, calibration, thresholds, options.LevelEdges, options.PoolSensors, options.HourGroups, options.SensorLevel, options.SensorScale);
         return new SurgeRule([.. panel.Sensors], thresholds, fitted, options, panel.Step);
@@ -58,12 +63,23 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
         var calibrationStart = WarningEvaluator.CalibrationStart(panel, trainEnd, options);
         if (calibrationStart <= 0 || trainEnd > panel.Length)
         {
-            throw new ArgumentException($"The surge rule needs more than {options.CalibrationWeeks} weeks of data before the end of training.", nameof(trainEnd));
+            throw new ArgumentException($"The surge rule needs more than {options.CalibrationWindow.TotalDays:0} days of data before the end of training.", nameof(trainEnd));
         }
 
         var early = model.Fit(panel, calibrationStart, cancellationToken);
         var table = ForecastTable.Sweep(early, panel, calibrationStart, trainEnd, options, null, cancellationToken);
         return FromCalibration(panel, table, options);
+    }
+
+    /// <summary>
+    /// The probability that <paramref name="series"/> is warned of at a slot forecast as <paramref name="point"/> by a
+    /// forecast of <paramref name="kind"/>: that it reaches its threshold (a surge), or for the congestion rule that it
+    /// falls below it; NaN for a missing forecast.
+    /// </summary>
+    public double Probability(int series, int kind, double point, int hour)
+    {
+        var reach = Calibration.Probability(series, kind, point, Thresholds[series], hour);
+        return Options.Below && !double.IsNaN(reach) ? 1 - reach : reach;
     }
 
     /// <summary>The number of counters the rule warns about (those with a threshold).</summary>
@@ -83,10 +99,15 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
     /// <summary>A rule written by <see cref="ToBytes"/>; <see cref="ModelStateException"/> when the bytes are not one.</summary>
     public static SurgeRule FromBytes(ReadOnlySpan<byte> state) => StateFormat.Read(state, reader =>
     {
-        StateFormat.Expect(reader, Tag);
+        var tag = reader.ReadString();
+        if (tag != Tag && tag != SurgeOnlyTag)
+        {
+            throw new ModelStateException($"The saved state is '{tag}', not '{Tag}': it was written by another model or version. Train the model again.");
+        }
+
         var sensors = StateFormat.ReadSensors(reader);
         var thresholds = StateFormat.ReadDoubles(reader);
-        var options = ReadOptions(reader);
+        var options = ReadOptions(reader, congestion: tag == Tag);
         var step = TimeSpan.FromTicks(reader.ReadInt64());
         var calibration = ExceedanceCalibration.FromBytes(StateFormat.ReadBlock(reader));
         if (thresholds.Length != sensors.Length || step <= TimeSpan.Zero)
@@ -116,9 +137,40 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
         writer.Write(o.HourGroups);
         writer.Write(o.SensorLevel);
         writer.Write(o.SensorScale);
+        writer.Write(o.Congestion is not null);
+        if (o.Congestion is { } road)
+        {
+            writer.Write(road.Ladder.Slowing);
+            writer.Write(road.Ladder.Congested);
+            writer.Write(road.Ladder.Jammed);
+            writer.Write(road.Onsets.MinRun.Ticks);
+            writer.Write(road.Onsets.QuietBefore.Ticks);
+            writer.Write(road.FreeFlowPercentile);
+            writer.Write(road.CalibrationDays);
+        }
     }
 
-    private static WarningEvaluationOptions ReadOptions(BinaryReader reader) => new(
+    private static WarningEvaluationOptions ReadOptions(BinaryReader reader, bool congestion)
+    {
+        var options = ReadSurgeOptions(reader);
+        return congestion && reader.ReadBoolean() ? options with { Congestion = ReadCongestion(reader) } : options;
+    }
+
+    private static CongestionRuleOptions ReadCongestion(BinaryReader reader)
+    {
+        try
+        {
+            var ladder = new Roads.CongestionLadder(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+            var onsets = new Roads.OnsetOptions(TimeSpan.FromTicks(reader.ReadInt64()), TimeSpan.FromTicks(reader.ReadInt64()));
+            return new CongestionRuleOptions(ladder, onsets, reader.ReadDouble(), reader.ReadInt32());
+        }
+        catch (ArgumentException e)
+        {
+            throw new ModelStateException($"The saved congestion rule's settings are inconsistent ({e.Message}); train again.");
+        }
+    }
+
+    private static WarningEvaluationOptions ReadSurgeOptions(BinaryReader reader) => new(
         RollingHorizon: reader.ReadInt32(),
         DayAhead: reader.ReadBoolean(),
         CalibrationWeeks: reader.ReadInt32(),

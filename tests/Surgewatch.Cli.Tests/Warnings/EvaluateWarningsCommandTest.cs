@@ -5,6 +5,39 @@ namespace Surgewatch.Cli.Tests.Warnings;
 public sealed class EvaluateWarningsCommandTest
 {
     [Fact]
+    public async Task EvaluateWarnings_RoadSpeeds_ScoresCongestionOnsetsAtLeadsOf15And40Minutes()
+    {
+        // Four days of two 65 mph roads at 5 minutes, each jammed (25 mph) every morning 07:30-08:30; test on day 4.
+        using var dir = new TempDirectory();
+        var data = dir.File("speeds.csv");
+        var text = new System.Text.StringBuilder("timestamp,r1,r2\n");
+        for (var t = 0; t < 4 * 288; t++)
+        {
+            var slot = t % 288;
+            var speed = slot is >= 90 and < 102 ? 25 : 65 - (t % 3);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{DataFiles.Start.AddMinutes(5 * t):yyyy-MM-ddTHH:mm:ss},{speed},{speed + 1}\n");
+        }
+
+        await File.WriteAllTextAsync(data, text.ToString());
+        var json = dir.File("roads.json");
+
+        var (exit, output) = await CliRunner.RunAsync(
+            "evaluate-warnings", "--data", data, "--kind", "road-speed", "--test-from", "2024-01-04", "--model", "seasonal-naive-day", "--json", json);
+
+        exit.Should().Be(0, output);
+        output.Should().Contain("congestion onsets").And.Contain("recall, lead >= 40 min");
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var root = doc.RootElement;
+        root.GetProperty("rule").GetProperty("name").GetString().Should().Be("congestion");
+        root.GetProperty("rule").GetProperty("horizon").GetInt32().Should().Be(12);
+        root.GetProperty("events").GetInt32().Should().Be(2, "one morning onset on each road");
+        root.GetProperty("recallLead15m").GetDouble().Should().Be(1);
+        root.GetProperty("recallLead40m").GetDouble().Should().Be(1, "yesterday's jam is forecast an hour ahead");
+        root.GetProperty("baseline").GetProperty("model").GetString().Should().Be("seasonal-naive-day");
+        root.GetProperty("baseline").TryGetProperty("recallLead40m", out _).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task EvaluateWarnings_SmallData_WritesEveryFieldForProductAndBaseline()
     {
         using var dir = new TempDirectory();
@@ -28,6 +61,7 @@ public sealed class EvaluateWarningsCommandTest
         root.GetProperty("baseline").GetProperty("model").GetString().Should().Be("historical-median-4w");
         root.GetProperty("sensors").GetInt32().Should().Be(2);
         root.GetProperty("rule").GetProperty("name").GetString().Should().Be("exceedance");
+        root.TryGetProperty("recallLead15m", out _).Should().BeFalse("the road leads belong to the congestion rule only");
         var bySensor = root.GetProperty("bySensor").EnumerateArray().ToArray();
         bySensor.Should().HaveCount(2);
         bySensor.Sum(b => b.GetProperty("episodes").GetInt32()).Should().Be(root.GetProperty("episodes").GetInt32());

@@ -20,7 +20,8 @@ public static class ExceedanceRule
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(calibration);
-        return Flag(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration]), options);
+        ArgumentNullException.ThrowIfNull(options);
+        return Flag(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration], options.Below), options);
     }
 
     /// <summary>
@@ -46,7 +47,8 @@ public static class ExceedanceRule
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(calibration);
-        return Briefing(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration]), options);
+        ArgumentNullException.ThrowIfNull(options);
+        return Briefing(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration], options.Below), options);
     }
 
     /// <summary>The briefing's own warnings (see the other overload) with a rule calibrated again at every refit point, as <see cref="Flag(SeriesPanel, ForecastTable, RefitSchedule, IReadOnlyList{SurgeRule})"/>.</summary>

@@ -27,6 +27,9 @@ public sealed record WarningEvaluation(
 {
     /// <summary>How many times the model was fitted (<see cref="SweptForecasts.Fits"/>).</summary>
     public int Fits { get; init; } = 2;
+
+    /// <summary>The congestion rule's figures (<see cref="WarningEvaluationOptions.Congestion"/>): <see cref="Score"/> is their shared part; null for the surge rule.</summary>
+    public CongestionScore? Congestion { get; init; }
 }
 
 /// <summary>
@@ -76,7 +79,7 @@ public sealed class WarningEvaluator(TimeProvider time)
         options = options.Validated();
         if (CalibrationStart(panel, testStart, options) <= 0 || testStart >= panel.Length || testEnd <= testStart || testEnd > panel.Length)
         {
-            throw new ArgumentException($"The test period must start after {options.CalibrationWeeks} weeks of calibration data, end after it starts and not after the panel ends.", nameof(testStart));
+            throw new ArgumentException($"The test period must start after {options.CalibrationWindow.TotalDays:0} days of calibration data, end after it starts and not after the panel ends.", nameof(testStart));
         }
 
         var schedule = RefitSchedule.For(panel, testStart, testEnd, refitEvery);
@@ -123,6 +126,11 @@ public sealed class WarningEvaluator(TimeProvider time)
         var schedule = forecasts.Schedule();
         // Without re-calibration every segment keeps the rule of the test start (only the model is refitted).
         var calibrations = recalibrateRule ? forecasts.Calibrations() : [.. Enumerable.Repeat(forecasts.Calibration, schedule.Count)];
+        if (options.Congestion is { } road)
+        {
+            return ScoreCongestion(panel, model, forecasts, calibrations, options, road);
+        }
+
         var rules = options.Rule == WarningRuleKind.Exceedance ? Rules(panel, calibrations, options) : null;
         double[][] thresholds = rules is not null
             ? [.. rules.Select(r => r.Thresholds)]
@@ -136,6 +144,30 @@ public sealed class WarningEvaluator(TimeProvider time)
         KeepFiring(panel, flags, test, options);
         var (score, bySensor) = WarningScorer.ScoreWithSensors(panel, test.From, test.To, schedule, thresholds, flags);
         return new WarningEvaluation(model, score, thresholds[0], options.Rule, forecasts.FitTime, forecasts.PredictTime, briefing, bySensor) { Fits = forecasts.Fits };
+    }
+
+    /// <summary>
+    /// The congestion rule scored against congestion onsets: the sensors evaluated are those with a free flow at the
+    /// test start, onsets are judged against that free flow, and each forecast by the rule in force when it was issued.
+    /// </summary>
+    private static WarningEvaluation ScoreCongestion(
+        SeriesPanel panel, string model, SweptForecasts forecasts, IReadOnlyList<ForecastTable> calibrations, WarningEvaluationOptions options, CongestionRuleOptions road)
+    {
+        if (options.Rule != WarningRuleKind.Exceedance)
+        {
+            throw new ArgumentException("The congestion rule is the exceedance rule on road speeds; the upper-bound rule does not apply.", nameof(options));
+        }
+
+        var test = forecasts.Test;
+        var rules = Rules(panel, calibrations, options);
+        var flags = ExceedanceRule.Flag(panel, test, forecasts.Schedule(), rules);
+        KeepFiring(panel, flags, test, options);
+        var congestion = CongestionScorer.Score(panel, test.From, test.To, road.FreeFlows(panel, test.From), road.Ladder, road.Onsets, flags);
+        return new WarningEvaluation(model, congestion.Score, rules[0].Thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime)
+        {
+            Fits = forecasts.Fits,
+            Congestion = congestion,
+        };
     }
 
     /// <summary>
@@ -166,7 +198,7 @@ public sealed class WarningEvaluator(TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(options);
-        return testStart - (int)(TimeSpan.FromDays(7 * options.CalibrationWeeks) / panel.Step);
+        return testStart - (int)(options.CalibrationWindow / panel.Step);
     }
 
     private static WarningFlags UpperBoundFlags(
