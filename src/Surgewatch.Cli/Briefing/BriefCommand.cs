@@ -54,7 +54,7 @@ internal static class BriefCommand
             var brief = dbFile is not null
                 ? () => FromStoreAsync(dbFile, zoneList, request, cancellation)
                 : FromData(context, dataPath!, readerOptions.Read(result), zoneList ?? [], request, cancellation);
-            var report = BriefingReport.Of(await Run(context, day, brief));
+            var report = BriefingReport.Of(await Run(context, day, brief), request.Now);
             if (report.Fallback is { } fallback)
             {
                 context.Console.MarkupLineInterpolated($"[yellow]Fallback:[/] {fallback}.");
