@@ -230,6 +230,26 @@ internal sealed class AlertBook(
 
     private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId;
 
-    private AlertDto ToDto(MonitoredAlert alert) =>
-        AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()));
+    private AlertDto ToDto(MonitoredAlert alert)
+    {
+        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()));
+        return alert.Rule.Id == SurgeMonitor.RuleId ? dto with { Value = SurgeProbability(alert.Subject) } : dto;
+    }
+
+    /// <summary>A counter's highest surge probability within the live horizon, which its alert shows as its value (the lifecycle's own sample is only 1 while warned).</summary>
+    private double? SurgeProbability(string sensor)
+    {
+        lock (deployment.Sync)
+        {
+            foreach (var surge in _surge?.Latest ?? [])
+            {
+                if (surge.Sensor.Value == sensor)
+                {
+                    return surge.Probability is { } p ? Math.Round(p, 3) : null;
+                }
+            }
+
+            return null;
+        }
+    }
 }

@@ -96,8 +96,11 @@ internal static class AlertEpisodesEndpoint
     private static AlertEpisodeDto ToDto(AlertEpisode e, string? severity, DateTimeOffset now)
     {
         var label = RuleLabels.Of(e.RuleId);
+
+        // A counter alert's stored values are its lifecycle's 1-while-warned flags, not the probability its unit names.
+        var peak = e.RuleId == Core.Live.SurgeMonitor.RuleId ? null : e.Peak;
         return new AlertEpisodeDto(e.AlertKey, e.RuleId, label.Name, e.Subject, AlertDto.SubjectKindOf(e.RuleId), severity,
-            e.StartedAt, e.FiredAt, e.EndedAt, Math.Round(e.Duration(now).TotalSeconds), e.Peak is { } p ? Math.Round(p, 3) : null,
+            e.StartedAt, e.FiredAt, e.EndedAt, Math.Round(e.Duration(now).TotalSeconds), peak is { } p ? Math.Round(p, 3) : null,
             label.Unit, e.AcknowledgedBy, e.AcknowledgedAt, e.Note, e.ResolvedBy);
     }
 }

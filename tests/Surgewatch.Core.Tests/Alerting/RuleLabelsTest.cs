@@ -9,7 +9,7 @@ public class RuleLabelsTest
     [InlineData("density-alarm", "Density alarm", "persons/m²")]
     [InlineData("flow-warning", "Flow warning", "persons/m/min")]
     [InlineData("density-forecast-alarm-30m", "Density alarm forecast (30 min)", "persons/m²")]
-    [InlineData("counter-surge", "Counter surge warning", null)]
+    [InlineData("counter-surge", "Counter surge warning", "probability")]
     public void Of_KnownRule_ReadableNameAndUnit(string ruleId, string name, string? unit) =>
         RuleLabels.Of(ruleId).Should().Be(new RuleLabel(name, unit));
 
