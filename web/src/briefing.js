@@ -1,4 +1,4 @@
-// The briefing (GET /api/v1/briefing?date=): per zone (per counter without zones) the expected total, peak hour and
+// The briefing (GET /api/v1/briefing?date=): per zone and per counter the expected total, peak hour and
 // hours at risk, for the day the operator picks (today or the days ahead on the site clock), riskiest first. For
 // today, the hours already past are dropped from "hours at risk" (the server's hoursLeftAtRisk).
 import { get } from './api.js';
@@ -69,8 +69,9 @@ export function byRisk(a, b) {
     || (b.peakPersons ?? -1) - (a.peakPersons ?? -1);
 }
 
-function kindOf(id) {
-  return state.zones?.features.some((f) => featureId(f) === id) ? 'zone' : 'counter';
+/** The row's kind as the server states it; from an older server, a zone when the map knows the id. */
+function kindOf(row) {
+  return row.kind ?? (state.zones?.features.some((f) => featureId(f) === row.zoneId) ? 'zone' : 'counter');
 }
 
 function render(briefing) {
@@ -83,7 +84,7 @@ function render(briefing) {
     .map((h) => el('th', {}, h)));
   const list = rows.map((z) => {
     const level = normaliseLevel(z.peakLevel);
-    const kind = kindOf(z.zoneId);
+    const kind = kindOf(z);
     return el('tr', { 'data-testid': 'briefing-row', 'data-zone-id': z.zoneId, 'data-kind': kind, 'data-level': level, onclick: () => selectSubject(kind, z.zoneId) },
       el('td', {}, kind === 'counter' ? el('span', { class: 'tag' }, 'counter') : null, ' ', z.name ?? z.zoneId),
       el('td', { class: 'num' }, formatNumber(z.total)),

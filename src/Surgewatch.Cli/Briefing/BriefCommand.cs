@@ -100,7 +100,7 @@ internal static class BriefCommand
         var candidate = request.Model is null
             ? BriefingCandidate.NoModel("no deployed model (--data reads no store)")
             : Briefer.Candidate(request.Model, null);
-        var names = Briefer.Names(panel, dataset.Sensors);
+        var names = Briefer.Names(panel, dataset.Sensors, zones);
         return () => Task.Run(() => Briefer.Brief(panel, zones, names, request with { Edges = dataset.Edges }, candidate, null, cancellation), cancellation);
     }
 

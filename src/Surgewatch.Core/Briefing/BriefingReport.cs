@@ -14,7 +14,7 @@ namespace Surgewatch.Core.Briefing;
 /// <param name="ModelId">The deployed model's id in the store, when the deployed model forecast it.</param>
 /// <param name="Method">How: <c>deployed</c>, <c>fitted</c>, <c>weekly-profile</c> or <c>none</c>.</param>
 /// <param name="Fallback">Why this is not the forecast asked for (no deployed model, too short a history), or null.</param>
-/// <param name="Zones">One entry per zone, or per sensor when there are no zones.</param>
+/// <param name="Zones">One entry per zone, then one per counter (each with its <c>kind</c>).</param>
 /// <param name="AsOf">For a briefing of the present day: the site time it was made at, <c>HH:mm</c>; the zones'
 /// <see cref="BriefingReportZone.HoursLeftAtRisk"/> start at its hour. Null for another day.</param>
 public sealed record BriefingReport(
@@ -38,7 +38,7 @@ public sealed record BriefingReport(
     public static string Hour(int hour) => string.Create(CultureInfo.InvariantCulture, $"{hour:00}:00");
 }
 
-/// <summary>One zone (or sensor) of a <see cref="BriefingReport"/>.</summary>
+/// <summary>One zone or counter of a <see cref="BriefingReport"/>.</summary>
 /// <param name="ZoneId">The zone's id (the sensor's, for a per-sensor briefing).</param>
 /// <param name="Name">Its name.</param>
 /// <param name="Total">Persons forecast over the day (the sum of the hourly forecasts), or null.</param>
@@ -49,9 +49,10 @@ public sealed record BriefingReport(
 /// <param name="HoursAtRisk">Hours whose 90% upper forecast reaches the warning level (a sensor's: whose surge probability reaches the day-ahead level).</param>
 /// <param name="HoursLeftAtRisk">For the present day (<see cref="BriefingReport.AsOf"/>): the hours at risk from the current
 /// hour on; null for another day.</param>
+/// <param name="Kind"><c>zone</c>, or <c>counter</c> for a counter briefed on its own (<c>zoneId</c> is then its sensor id).</param>
 public sealed record BriefingReportZone(
     string ZoneId, string Name, double? Total, string? PeakHour, double? PeakPersons, double? PeakDensity, string PeakLevel, IReadOnlyList<string> HoursAtRisk,
-    IReadOnlyList<string>? HoursLeftAtRisk = null)
+    IReadOnlyList<string>? HoursLeftAtRisk = null, string Kind = "zone")
 {
     /// <summary>The entry of <paramref name="subject"/>; with <paramref name="fromHour"/>, the hours at risk from it on as well.</summary>
     public static BriefingReportZone Of(SubjectBriefing subject, int? fromHour = null)
@@ -61,7 +62,8 @@ public sealed record BriefingReportZone(
             subject.Id, subject.Name, Round(subject.Total, 0), subject.PeakHour < 0 ? null : BriefingReport.Hour(subject.PeakHour),
             Round(subject.PeakPersons, 0), Round(subject.PeakDensity, 3), ZoneLevelLadder.Name(subject.PeakLevel),
             [.. subject.HoursAtRisk.Select(BriefingReport.Hour)],
-            fromHour is { } from ? [.. subject.HoursAtRisk.Where(h => h >= from).Select(BriefingReport.Hour)] : null);
+            fromHour is { } from ? [.. subject.HoursAtRisk.Where(h => h >= from).Select(BriefingReport.Hour)] : null,
+            subject.Kind == BriefingSubjectKind.Counter ? "counter" : "zone");
     }
 
     private static double? Round(double value, int digits) => double.IsNaN(value) ? null : Math.Round(value, digits);

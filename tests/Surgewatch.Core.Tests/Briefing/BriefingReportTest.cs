@@ -31,6 +31,17 @@ public class BriefingReportTest
         report.Zones[0].HoursLeftAtRisk.Should().BeNull();
     }
 
+    [Fact]
+    public void Of_CounterSubject_KindCounter()
+    {
+        var counter = new SubjectBriefing("gate", "Gate", 1000, 15, 200, double.NaN, ZoneLevel.Ok, [], [], BriefingSubjectKind.Counter);
+
+        var report = BriefingReport.Of(new DayBriefing(Day, null, [counter]));
+
+        report.Zones[0].Kind.Should().Be("counter");
+        report.Zones[0].PeakDensity.Should().BeNull();
+    }
+
     private static DayBriefing Briefing(params int[] hoursAtRisk) =>
         new(Day, "historical-median-4w", [new SubjectBriefing("square", "Square", 1000, 15, 200, 2.5, ZoneLevel.Warning, hoursAtRisk, [])]);
 }
