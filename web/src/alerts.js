@@ -60,6 +60,16 @@ function render() {
   byId('alert-count').dataset.severity = open[0]?.worst.severity ?? 'none';
   byId('alerts-open').replaceChildren(...(open.length ? open.map(group) : [el('li', { class: 'empty' }, 'No open alerts')]));
   byId('alerts-acknowledged').replaceChildren(...acknowledged.map(group));
+  renderNoData();
+}
+
+/** Subjects whose alerts cannot be judged (NoData of an alert that was not firing): listed, never acknowledged. */
+function renderNoData() {
+  const silent = [...state.alerts.values()].filter((a) => a.state === 'nodata' && !isOpen(a));
+  byId('alerts-nodata-section').hidden = silent.length === 0;
+  byId('alerts-nodata').replaceChildren(...silent.map((a) => el('li', { class: 'alert nodata', 'data-testid': 'nodata-item', 'data-key': a.key },
+    el('button', { type: 'button', class: 'link', onclick: () => selectAlertSubject(a) }, zoneName(a.zoneId)),
+    el('span', { class: 'alert-meta' }, ` no data since ${displayLabel(a.since)}`))));
 }
 
 function group(g) {
