@@ -45,7 +45,8 @@ export function episodesPlugin(subject) {
   return {
     hooks: {
       drawClear: [(u) => {
-        const spans = spansOf(subject(), () => u.redraw(false));
+        // The chart may be replaced while its episodes load: redraw only one still on the page.
+        const spans = spansOf(subject(), () => { if (u.root.isConnected) u.redraw(false); });
         drawSpans(u, spans);
       }],
     },
