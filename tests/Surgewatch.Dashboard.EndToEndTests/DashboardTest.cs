@@ -82,6 +82,55 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
     }
 
     [RequiresChromiumFact]
+    public async Task Inbox_DemoSurgeRunsToItsEnd_OneGroupPerZoneThenHistoryAndTheBriefingDayChanges()
+    {
+        var problems = new List<string>();
+        var page = await fixture.OpenDashboardAsync(p => CollectProblemsAsync(p, problems));
+        var groups = page.GetByTestId("alerts-open").GetByTestId("alert-group");
+        var history = page.GetByTestId("alerts-history").GetByTestId("history-item");
+        var pause = page.GetByTestId("clock-pause");
+
+        await page.GetByTestId("clock-speed").SelectOptionAsync(SurgeSpeed);
+        await Expect(pause).ToHaveTextAsync("Resume");
+        await pause.ClickAsync();
+        try
+        {
+            // A surging zone fires several rules (density and flow, warning to alarm, observed and forecast): one group.
+            await Expect(groups.And(page.Locator(":not([data-size='1'])")).First).ToBeVisibleAsync(new() { Timeout = (float)AlertTimeout.TotalMilliseconds });
+            var subjects = await groups.EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.subject)");
+            subjects.Should().OnlyHaveUniqueItems("each zone or counter has one group");
+            var group = groups.And(page.Locator(":not([data-size='1'])")).First;
+            var size = int.Parse(await group.GetAttributeAsync("data-size") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+            await Expect(group.GetByTestId("alert-item")).ToHaveCountAsync(1, new() { Timeout = 1_000 });
+            await group.GetByTestId("alert-group-toggle").ClickAsync();
+            (await group.GetByTestId("alert-item").CountAsync()).Should().BeGreaterThanOrEqualTo(Math.Min(size, 2), "the group expands to its other alerts");
+            await Expect(group.GetByTestId("alert-item").First.GetByTestId("alert-rule")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[a-z0-9-]+$"));
+            Report(await DashboardFixture.ScreenshotAsync(page, "alert-group"));
+
+            // Faster until the surge is over: its alerts resolve and land in the last-24-h history.
+            await page.GetByTestId("clock-speed").SelectOptionAsync("900");
+            await Expect(history.First).ToBeVisibleAsync(new() { Timeout = (float)AlertTimeout.TotalMilliseconds });
+        }
+        finally
+        {
+            await fixture.SetClockAsync(paused: true);
+        }
+
+        await Expect(history.First.GetByTestId("history-duration")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d+ (min|h)"));
+        Report(await DashboardFixture.ScreenshotAsync(page, "alert-history"));
+
+        var day = page.GetByTestId("briefing-day");
+        var options = await day.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        options.Should().HaveCountGreaterThanOrEqualTo(2, "today and tomorrow at least");
+        var other = options.First(o => o != options[1]);
+        await day.SelectOptionAsync(other);
+        await Expect(page.Locator("#briefing-body")).ToHaveAttributeAsync("data-date", other, new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("briefing-row").First).ToBeVisibleAsync();
+        Report(await DashboardFixture.ScreenshotAsync(page, "briefing-today"));
+        problems.Should().BeEmpty("the page logs no console error and no request fails");
+    }
+
+    [RequiresChromiumFact]
     public async Task Header_LiveLinkDown_SaysOfflineAndGreysThePage()
     {
         // The hub unreachable (as behind a proxy that drops WebSockets): the page must not pass old data off as live.
@@ -129,37 +178,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
     public async Task Page_UnderTheServersContentSecurityPolicy_LoadsWithoutConsoleErrorsOrViolations()
     {
         var problems = new List<string>();
-        var page = await fixture.OpenDashboardAsync(p =>
-        {
-            p.Console += (_, message) =>
-            {
-                if (message.Type == "error")
-                {
-                    lock (problems)
-                    {
-                        problems.Add(message.Text);
-                    }
-                }
-            };
-            p.Response += (_, response) =>
-            {
-                if (response.Status >= 400)
-                {
-                    lock (problems)
-                    {
-                        problems.Add($"{response.Status} {response.Url}");
-                    }
-                }
-            };
-            p.PageError += (_, error) =>
-            {
-                lock (problems)
-                {
-                    problems.Add("page error: " + error);
-                }
-            };
-            return Task.CompletedTask;
-        });
+        var page = await fixture.OpenDashboardAsync(p => CollectProblemsAsync(p, problems));
         var violations = await page.EvaluateAsync<int>("""
             () => new Promise(resolve => {
               let count = 0;
@@ -177,6 +196,35 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         violations.Should().Be(0);
         problems.Should().BeEmpty("the bundled dashboard runs under the policy with no inline script");
         Report(await DashboardFixture.ScreenshotAsync(page, "csp"));
+    }
+
+    /// <summary>Records console errors, failed requests (4xx and 5xx) and uncaught page errors into <paramref name="problems"/>.</summary>
+    private static Task CollectProblemsAsync(IPage page, List<string> problems)
+    {
+        void Add(string problem)
+        {
+            lock (problems)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Add(message.Text);
+            }
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                Add($"{response.Status} {response.Url}");
+            }
+        };
+        page.PageError += (_, error) => Add("page error: " + error);
+        return Task.CompletedTask;
     }
 
     private async Task<int> ApiZoneCountAsync()

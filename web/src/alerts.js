@@ -1,126 +1,134 @@
-// The alert inbox: open alerts first, worst first; acknowledge and silence call the API with the operator key.
-import { ApiError, get, hasKey, post } from './api.js';
-import { byId, el, formatNumber } from './dom.js';
+// The alert inbox, after Alertmanager: open alerts grouped per subject (a zone, or a counter), the worst first; the
+// group shows its worst alert and expands to the rest, each marked when a worse one inhibits it. Acknowledge acts on
+// the group's open alerts; only open alerts (the server's `open`) are listed, so nothing closed offers Acknowledge.
+import { post } from './api.js';
+import { byId, el } from './dom.js';
 import { levelRank } from './levels.js';
-import { on, selectAlertSubject, setAlert, setAlerts, state, zoneName } from './state.js';
-import { displayDuration, displayLabel, instantOfLabel, labelSeconds, onSiteClock, secondsLabel } from './time.js';
+import { on, selectAlertSubject, setAlert, state, zoneName } from './state.js';
+import { displayDuration, displayLabel, labelSeconds, onSiteClock } from './time.js';
 import { notify } from './notify.js';
+import { formatValue } from './units.js';
+import { createAlertHistory } from './alerthistory.js';
+import { createSilences, openSilenceDialog, silenceSubject } from './silences.js';
+import { reportFailure, requireKey } from './operator.js';
+
+const expanded = new Set();
 
 export function createInbox() {
   on('alerts', render);
   on('zones', render);
   on('clock', render);
-  wireSilenceDialog();
+  createAlertHistory();
+  createSilences();
+}
+
+/** Whether an alert belongs in the inbox: the server says so (`open`), or, from an older server, its state does. */
+export function isOpen(alert) {
+  return alert.open ?? ['pending', 'firing', 'recovering'].includes(alert.state);
+}
+
+const stateRank = { firing: 3, recovering: 2, nodata: 1, pending: 0 };
+
+/** Worst first: severity, not inhibited before inhibited, firing before pending, then the oldest. */
+function worstFirst(a, b) {
+  return levelRank(b.severity) - levelRank(a.severity)
+    || Number(Boolean(a.inhibitedBy)) - Number(Boolean(b.inhibitedBy))
+    || (stateRank[b.state] ?? 0) - (stateRank[a.state] ?? 0)
+    || labelSeconds(a.since) - labelSeconds(b.since);
+}
+
+/** The open alerts as groups per subject, worst group first: { id, alerts (worst first), worst, acknowledged }. */
+export function groupAlerts(alerts) {
+  const groups = new Map();
+  for (const alert of alerts.filter(isOpen)) {
+    const id = `${alert.subjectKind ?? 'zone'}:${alert.zoneId}`;
+    if (!groups.has(id)) groups.set(id, []);
+    groups.get(id).push(alert);
+  }
+  const list = [...groups].map(([id, members]) => {
+    members.sort(worstFirst);
+    return { id, alerts: members, worst: members[0], acknowledged: members.every((a) => a.acknowledged) };
+  });
+  return list.sort((a, b) => worstFirst(a.worst, b.worst));
 }
 
 function render() {
-  const alerts = [...state.alerts.values()].filter((a) => a.state !== 'resolved');
-  alerts.sort((a, b) => levelRank(b.severity) - levelRank(a.severity) || labelSeconds(a.since) - labelSeconds(b.since));
-  const open = alerts.filter((a) => !a.acknowledged);
-  const acknowledged = alerts.filter((a) => a.acknowledged);
+  const groups = groupAlerts([...state.alerts.values()]);
+  const open = groups.filter((g) => !g.acknowledged);
+  const acknowledged = groups.filter((g) => g.acknowledged);
   byId('alert-count').textContent = String(open.length);
-  byId('alert-count').dataset.severity = open[0]?.severity ?? 'none';
-  byId('alerts-open').replaceChildren(...(open.length ? open.map(item) : [el('li', { class: 'empty' }, 'No open alerts')]));
-  byId('alerts-acknowledged').replaceChildren(...acknowledged.map(item));
+  byId('alert-count').dataset.severity = open[0]?.worst.severity ?? 'none';
+  byId('alerts-open').replaceChildren(...(open.length ? open.map(group) : [el('li', { class: 'empty' }, 'No open alerts')]));
+  byId('alerts-acknowledged').replaceChildren(...acknowledged.map(group));
+  renderNoData();
 }
 
-function item(alert) {
+/** Subjects whose alerts cannot be judged (NoData of an alert that was not firing): listed, never acknowledged. */
+function renderNoData() {
+  const silent = [...state.alerts.values()].filter((a) => a.state === 'nodata' && !isOpen(a));
+  byId('alerts-nodata-section').hidden = silent.length === 0;
+  byId('alerts-nodata').replaceChildren(...silent.map((a) => el('li', { class: 'alert nodata', 'data-testid': 'nodata-item', 'data-key': a.key },
+    el('button', { type: 'button', class: 'link', onclick: () => selectAlertSubject(a) }, zoneName(a.zoneId)),
+    el('span', { class: 'alert-meta' }, ` no data since ${displayLabel(a.since)}`))));
+}
+
+function group(g) {
+  const rest = g.alerts.slice(1);
+  const isExpanded = expanded.has(g.id);
+  return el('li', { class: `alert-group ${g.worst.severity}`, 'data-testid': 'alert-group', 'data-subject': g.id, 'data-size': g.alerts.length },
+    item(g.worst, g),
+    rest.length ? el('button', {
+      type: 'button', class: 'link more', 'data-testid': 'alert-group-toggle', 'aria-expanded': isExpanded ? 'true' : 'false',
+      onclick: () => { if (!expanded.delete(g.id)) expanded.add(g.id); render(); },
+    }, isExpanded ? 'hide the others' : `+${rest.length} more on this ${g.worst.subjectKind === 'counter' ? 'counter' : 'zone'}`) : null,
+    isExpanded ? el('ol', { class: 'alerts nested', 'data-testid': 'alert-group-rest' }, ...rest.map((a) => item(a, null))) : null);
+}
+
+function ruleName(alert, key) {
+  return state.alerts.get(key)?.ruleName ?? key?.split('/')[0] ?? '';
+}
+
+/** One alert; the group's head (g given) carries the subject and the actions. */
+function item(alert, g) {
   const since = labelSeconds(alert.since);
   const now = labelSeconds(state.clock?.now);
-  const age = onSiteClock(alert.since) && Number.isFinite(now) && Number.isFinite(since) ? ` (${displayDuration(now - since)})` : '';
-  return el('li', {
-    class: `alert ${alert.severity} ${alert.acknowledged ? 'acknowledged' : ''}`,
+  const age = onSiteClock(alert.since) && Number.isFinite(now) && Number.isFinite(since) && now >= since ? ` (${displayDuration(now - since)})` : '';
+  const value = formatValue(alert.value, alert.unit);
+  return el('div', {
+    class: `alert ${alert.severity} ${alert.acknowledged ? 'acknowledged' : ''} ${alert.inhibitedBy ? 'inhibited' : ''}`,
     'data-testid': 'alert-item', 'data-key': alert.key, 'data-severity': alert.severity,
     'data-state': alert.state, 'data-acknowledged': alert.acknowledged ? 'true' : 'false',
   },
   el('div', { class: 'alert-head' },
     el('span', { class: `sev ${alert.severity}`, 'data-testid': 'alert-severity' }, alert.severity),
-    el('button', { type: 'button', class: 'link', onclick: () => selectAlertSubject(alert), 'data-testid': 'alert-zone' }, zoneName(alert.zoneId)),
+    g ? el('button', { type: 'button', class: 'link', onclick: () => selectAlertSubject(alert), 'data-testid': 'alert-zone' }, zoneName(alert.zoneId)) : null,
+    el('span', { class: 'rule', 'data-testid': 'alert-rule' }, alert.ruleName ?? alert.ruleId),
     el('span', { class: 'state', 'data-testid': 'alert-state' }, alert.acknowledged ? `${alert.state} · acknowledged` : alert.state),
-    alert.silenced ? el('span', { class: 'tag' }, 'silenced') : null),
+    alert.silenced ? el('span', { class: 'tag' }, 'silenced') : null,
+    alert.inhibitedBy ? el('span', { class: 'tag', 'data-testid': 'alert-inhibited', title: 'A worse alert of this subject stands for it: it notifies no one meanwhile.' },
+      `inhibited by ${ruleName(alert, alert.inhibitedBy)}`) : null),
   el('div', { class: 'alert-meta' },
     `since ${displayLabel(alert.since)}${age}`,
-    Number.isFinite(alert.value) ? ` · value ${formatNumber(alert.value, 2)}` : '',
-    alert.ruleId ? ` · ${alert.ruleId}` : '',
+    value ? ` · ${value}` : '',
     alert.acknowledged ? ` · ack by ${alert.acknowledgedBy ?? 'operator'}${alert.acknowledgedAt ? ` at ${displayLabel(alert.acknowledgedAt)}` : ''}` : ''),
-  el('div', { class: 'alert-actions' },
-    alert.acknowledged ? null : el('button', { type: 'button', 'data-testid': 'alert-ack', onclick: (e) => acknowledge(alert, e.target) }, 'Acknowledge'),
-    el('button', { type: 'button', 'data-testid': 'alert-silence-1h', onclick: (e) => silenceFor(alert, 3600, e.target) }, 'Silence 1 h'),
-    el('button', { type: 'button', 'data-testid': 'alert-silence-until', onclick: () => openSilenceDialog(alert) }, 'Silence until…')));
+  g ? el('div', { class: 'alert-actions' },
+    g.acknowledged ? null : el('button', { type: 'button', 'data-testid': 'alert-ack', onclick: (e) => acknowledge(g, e.target) },
+      g.alerts.length > 1 ? `Acknowledge all ${g.alerts.length}` : 'Acknowledge'),
+    el('button', { type: 'button', 'data-testid': 'alert-silence-1h', onclick: (e) => silenceSubject(alert, 3600, e.target) }, 'Silence 1 h'),
+    el('button', { type: 'button', 'data-testid': 'alert-silence-until', onclick: () => openSilenceDialog(alert) }, 'Silence until…')) : null);
 }
 
-async function acknowledge(alert, button) {
+async function acknowledge(g, button) {
   if (!requireKey()) return;
   button.disabled = true;
   try {
-    const updated = await post(`/alerts/${encodeURIComponent(alert.key)}/ack`, { note: 'acknowledged on the dashboard' });
-    setAlert(updated && updated.key ? updated : { ...alert, acknowledged: true });
-    notify(`Acknowledged ${zoneName(alert.zoneId)} ${alert.severity}`);
+    for (const alert of g.alerts.filter((a) => !a.acknowledged)) {
+      const updated = await post(`/alerts/${encodeURIComponent(alert.key)}/ack`, { note: 'acknowledged on the dashboard' });
+      setAlert(updated && updated.key ? updated : { ...alert, acknowledged: true });
+    }
+    notify(`Acknowledged ${zoneName(g.worst.zoneId)} ${g.worst.severity}`);
   } catch (error) {
     button.disabled = false;
     reportFailure('Acknowledge', error);
-  }
-}
-
-async function silenceFor(alert, seconds, button) {
-  const now = labelSeconds(state.clock?.now);
-  const start = Number.isFinite(now) ? now : Math.floor(Date.now() / 1000);
-  await silence(alert, start, start + seconds, 'silenced for 1 h on the dashboard', button);
-}
-
-async function silence(alert, startSeconds, endSeconds, comment, button) {
-  if (!requireKey()) return;
-  if (button) button.disabled = true;
-  try {
-    await post('/silences', { zoneId: alert.zoneId, ruleId: alert.ruleId, startsAt: instantOfLabel(startSeconds), endsAt: instantOfLabel(endSeconds), comment });
-    notify(`Silenced ${zoneName(alert.zoneId)} until ${displayLabel(secondsLabel(endSeconds))}`);
-    setAlerts(await get('/alerts?active=true'));
-  } catch (error) {
-    reportFailure('Silence', error);
-  } finally {
-    if (button) button.disabled = false;
-  }
-}
-
-let silenceTarget = null;
-
-function openSilenceDialog(alert) {
-  silenceTarget = alert;
-  const now = labelSeconds(state.clock?.now);
-  const start = Number.isFinite(now) ? now : Math.floor(Date.now() / 1000);
-  byId('silence-target').textContent = `${zoneName(alert.zoneId)} (${alert.severity})`;
-  byId('silence-until').value = secondsLabel(start + 4 * 3600).slice(0, 16);
-  byId('silence-dialog').showModal();
-}
-
-function wireSilenceDialog() {
-  const dialog = byId('silence-dialog');
-  dialog.addEventListener('close', () => {
-    if (dialog.returnValue !== 'ok' || !silenceTarget) return;
-    const until = labelSeconds(byId('silence-until').value);
-    const now = labelSeconds(state.clock?.now);
-    const start = Number.isFinite(now) ? now : Math.floor(Date.now() / 1000);
-    if (!Number.isFinite(until) || until <= start) {
-      notify('Pick an end time after the current site time.', true);
-      return;
-    }
-    silence(silenceTarget, start, until, byId('silence-comment').value || 'silenced on the dashboard');
-  });
-}
-
-function requireKey() {
-  if (hasKey()) return true;
-  notify('Acknowledge and silence need an operator key: paste one in the key box at the top.', true);
-  byId('key-form').hidden = false;
-  byId('key-input').focus();
-  return false;
-}
-
-function reportFailure(action, error) {
-  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) {
-    notify(`${action} was refused (${error.status}): the key is missing, wrong or lacks the operator role.`, true);
-    byId('key-form').hidden = false;
-  } else {
-    notify(`${action} failed: ${error.message}`, true);
   }
 }

@@ -1,52 +1,100 @@
-// The day-ahead briefing (GET /api/v1/briefing): per zone the expected total, peak hour and hours at risk.
+// The briefing (GET /api/v1/briefing?date=): per zone and per counter the expected total, peak hour and
+// hours at risk, for the day the operator picks (today or the days ahead on the site clock), riskiest first. For
+// today, the hours already past are dropped from "hours at risk" (the server's hoursLeftAtRisk).
 import { get } from './api.js';
 import { byId, el, formatNumber } from './dom.js';
 import { levelRank, normaliseLevel } from './levels.js';
-import { on, selectZone, state } from './state.js';
+import { featureId, on, selectSubject, state } from './state.js';
+import { labelSeconds, secondsLabel } from './time.js';
 
-let loadedFor = null;
-let failedAt = 0;
+const daysAhead = ['today', 'tomorrow', 'in 2 days'];
 const retryMs = 60_000;
+let siteDate = null; // the site's date the picker was built for
+let loadedKey = null; // the date loaded, with the site hour for today (whose hours at risk shrink as hours pass)
+let failedAt = 0;
 
 export function createBriefing() {
+  byId('briefing-day').addEventListener('change', () => load(byId('briefing-day').value));
   on('clock', () => {
-    // The server picks the day ahead of its clock; the briefing is reloaded when the site date changes.
-    const date = state.clock?.now?.slice(0, 10) ?? '';
-    if (date !== loadedFor && Date.now() - failedAt > retryMs) load(date);
+    const today = state.clock?.now?.slice(0, 10) ?? '';
+    if (!today) return;
+    if (today !== siteDate) buildPicker(today);
+    const picked = byId('briefing-day').value;
+    if (keyOf(picked) !== loadedKey && Date.now() - failedAt > retryMs) load(picked);
   });
 }
 
+function keyOf(date) {
+  return date === siteDate ? `${date}@${state.clock?.now?.slice(11, 13) ?? ''}` : date;
+}
+
+/** Options for today and the days after it (site dates), keeping the pick by its offset from today. */
+function buildPicker(today) {
+  const select = byId('briefing-day');
+  const offset = siteDate ? Math.round((labelSeconds(select.value) - labelSeconds(siteDate)) / 86400) : 1;
+  siteDate = today;
+  const base = labelSeconds(`${today}T00:00:00`);
+  select.replaceChildren(...daysAhead.map((name, i) => {
+    const date = secondsLabel(base + i * 86400).slice(0, 10);
+    return el('option', { value: date }, `${name} · ${date}`);
+  }));
+  select.value = secondsLabel(base + Math.min(Math.max(offset, 0), daysAhead.length - 1) * 86400).slice(0, 10);
+}
+
 async function load(date) {
-  loadedFor = date;
+  if (!date) return;
+  loadedKey = keyOf(date);
   const body = byId('briefing-body');
   try {
-    const briefing = await get('/briefing');
+    const briefing = await get(`/briefing?date=${encodeURIComponent(date)}`);
     failedAt = 0;
-    render(briefing);
+    if (byId('briefing-day').value === date) render(briefing);
   } catch (error) {
-    loadedFor = null;
+    loadedKey = null;
     failedAt = Date.now();
     body.replaceChildren(el('p', { class: 'muted' }, `No briefing: ${error.message}`));
   }
 }
 
+/** The hours at risk an operator can still act on: those left today, or the whole day ahead. */
+function hoursAtRisk(row) {
+  return row.hoursLeftAtRisk ?? row.hoursAtRisk ?? [];
+}
+
+/** Riskiest first: peak level, then hours at risk, then the peak density and persons. */
+export function byRisk(a, b) {
+  return levelRank(normaliseLevel(b.peakLevel)) - levelRank(normaliseLevel(a.peakLevel))
+    || hoursAtRisk(b).length - hoursAtRisk(a).length
+    || (b.peakDensity ?? -1) - (a.peakDensity ?? -1)
+    || (b.peakPersons ?? -1) - (a.peakPersons ?? -1);
+}
+
+/** The row's kind as the server states it; from an older server, a zone when the map knows the id. */
+function kindOf(row) {
+  return row.kind ?? (state.zones?.features.some((f) => featureId(f) === row.zoneId) ? 'zone' : 'counter');
+}
+
 function render(briefing) {
-  byId('briefing-date').textContent = briefing.date ?? '';
-  const zones = [...(briefing.zones ?? [])];
-  zones.sort((a, b) => levelRank(b.peakLevel) - levelRank(a.peakLevel) || (b.peakDensity ?? 0) - (a.peakDensity ?? 0));
-  const head = el('tr', {}, ...['Zone', 'Total', 'Peak', 'Peak persons', 'Peak /m²', 'Level', 'Hours at risk'].map((h) => el('th', {}, h)));
-  const rows = zones.map((z) => {
+  const body = byId('briefing-body');
+  body.dataset.date = briefing.date ?? '';
+  byId('briefing-date').textContent = briefing.asOf ? `as of ${briefing.asOf}` : '';
+  const rows = [...(briefing.zones ?? [])].sort(byRisk);
+  const today = Boolean(briefing.asOf);
+  const head = el('tr', {}, ...['', 'Total', 'Peak', 'Peak persons', 'Peak /m²', 'Level', today ? 'Hours at risk (left today)' : 'Hours at risk']
+    .map((h) => el('th', {}, h)));
+  const list = rows.map((z) => {
     const level = normaliseLevel(z.peakLevel);
-    return el('tr', { 'data-testid': 'briefing-row', 'data-zone-id': z.zoneId, 'data-level': level, onclick: () => selectZone(z.zoneId) },
-      el('td', {}, z.name ?? z.zoneId),
+    const kind = kindOf(z);
+    return el('tr', { 'data-testid': 'briefing-row', 'data-zone-id': z.zoneId, 'data-kind': kind, 'data-level': level, onclick: () => selectSubject(kind, z.zoneId) },
+      el('td', {}, kind === 'counter' ? el('span', { class: 'tag' }, 'counter') : null, ' ', z.name ?? z.zoneId),
       el('td', { class: 'num' }, formatNumber(z.total)),
       el('td', {}, z.peakHour ?? '–'),
       el('td', { class: 'num' }, formatNumber(z.peakPersons)),
       el('td', { class: 'num' }, formatNumber(z.peakDensity, 2)),
       el('td', {}, el('span', { class: `sev ${level}` }, level)),
-      el('td', { class: 'hours' }, (z.hoursAtRisk ?? []).join(' ') || '–'));
+      el('td', { class: 'hours' }, hoursAtRisk(z).join(' ') || '–'));
   });
-  byId('briefing-body').replaceChildren(rows.length
-    ? el('table', {}, el('thead', {}, head), el('tbody', {}, ...rows))
-    : el('p', { class: 'muted' }, 'No zones in the briefing.'));
+  body.replaceChildren(list.length
+    ? el('table', {}, el('thead', {}, head), el('tbody', {}, ...list))
+    : el('p', { class: 'muted' }, 'Nothing to brief: no zones and no counters with readings.'));
 }

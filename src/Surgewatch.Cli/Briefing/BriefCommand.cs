@@ -54,7 +54,7 @@ internal static class BriefCommand
             var brief = dbFile is not null
                 ? () => FromStoreAsync(dbFile, zoneList, request, cancellation)
                 : FromData(context, dataPath!, readerOptions.Read(result), zoneList ?? [], request, cancellation);
-            var report = BriefingReport.Of(await Run(context, day, brief));
+            var report = BriefingReport.Of(await Run(context, day, brief), request.Now);
             if (report.Fallback is { } fallback && context.Console.Profile.Capabilities.Interactive)
             {
                 context.Console.MarkupLineInterpolated($"[yellow]Fallback:[/] {fallback}.");
@@ -95,7 +95,7 @@ internal static class BriefCommand
         var candidate = request.Model is null
             ? BriefingCandidate.NoModel("no deployed model (--data reads no store)")
             : Briefer.Candidate(request.Model, null);
-        var names = Briefer.Names(panel, dataset.Sensors);
+        var names = Briefer.Names(panel, dataset.Sensors, zones);
         return () => Task.Run(() => Briefer.Brief(panel, zones, names, request with { Edges = dataset.Edges }, candidate, null, cancellation), cancellation);
     }
 

@@ -33,4 +33,11 @@ public sealed record AlertStatus(
 
     /// <summary>Whether an episode is open: operators may acknowledge or resolve it.</summary>
     public bool IsActive => State is AlertState.Pending or AlertState.Firing or AlertState.Recovering or AlertState.NoData;
+
+    /// <summary>
+    /// Whether the alert is open in an operator's inbox: its condition holds (Pending, Firing, Recovering), or it was firing
+    /// when data stopped. NoData of an alert that was not firing says nothing about the condition, so it is not open.
+    /// </summary>
+    public bool IsOpen => State is AlertState.Pending or AlertState.Firing or AlertState.Recovering
+        || (State == AlertState.NoData && FiringBeforeNoData);
 }

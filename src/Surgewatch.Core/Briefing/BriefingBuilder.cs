@@ -43,14 +43,21 @@ public static class BriefingBuilder
     /// <summary>
     /// The briefing per sensor: the warning level of a sensor is its surge threshold (NaN: never at risk); an hour is at
     /// risk when its probability of reaching the threshold (<see cref="DayForecast.Reach"/>) is at least
-    /// <paramref name="riskProbability"/>, or, without calibrated probabilities, when its upper bound reaches it.
+    /// <paramref name="riskProbability"/>, or, without calibrated probabilities, when its upper bound reaches it. A
+    /// sensor whose name is null is left out (a zone's source that is no counter).
     /// </summary>
-    public static DayBriefing ForSensors(DayForecast day, SeriesPanel panel, IReadOnlyList<string> names, ReadOnlySpan<double> thresholds, string? model, double riskProbability)
+    public static DayBriefing ForSensors(DayForecast day, SeriesPanel panel, IReadOnlyList<string?> names, ReadOnlySpan<double> thresholds, string? model, double riskProbability)
     {
         ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(names);
         var subjects = new List<SubjectBriefing>(panel.Sensors.Count);
         for (var s = 0; s < panel.Sensors.Count; s++)
         {
+            if (names[s] is not { } name)
+            {
+                continue;
+            }
+
             var (mean, upper) = (day.Mean[s], day.Upper[s]);
             var peak = Peak(mean);
             var threshold = thresholds[s];
@@ -58,7 +65,7 @@ public static class BriefingBuilder
             var risk = double.IsNaN(threshold) ? []
                 : day.Reach[s].All(double.IsNaN) ? HoursReaching(upper, threshold)
                 : HoursReaching(day.Reach[s], riskProbability);
-            subjects.Add(Subject(panel.Sensors[s].Value, names[s], mean, upper, peak, Missing.Value, level, risk));
+            subjects.Add(Subject(panel.Sensors[s].Value, name, mean, upper, peak, Missing.Value, level, risk) with { Kind = BriefingSubjectKind.Counter });
         }
 
         return new DayBriefing(day.Date, model, subjects);

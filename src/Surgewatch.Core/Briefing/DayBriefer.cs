@@ -11,7 +11,7 @@ namespace Surgewatch.Core.Briefing;
 /// The whole day-ahead pipeline, for the CLI and the server: fits <paramref name="model"/> on the data before a
 /// calibration window, calibrates there (out of sample) the 90% upper bound and the exceedance probabilities of the
 /// day-ahead warning rule (<see cref="ExceedanceCalibration"/>), fits again on all data before the day, forecasts the
-/// day and builds the briefing per zone (or per sensor without zones). A sensor's hours at risk are those whose
+/// day and builds the briefing per zone and per counter (per sensor without zones). A sensor's hours at risk are those whose
 /// probability of reaching its surge threshold is at least the warning rule's day-ahead level
 /// (<see cref="WarningEvaluationOptions.DayAheadProbability"/>), as <c>evaluate-warnings</c> measures it.
 /// The other paths of a <see cref="BriefingPlan"/> are <see cref="Deployed"/>, <see cref="WeeklyProfile"/> and <see cref="Nothing"/>.
@@ -29,10 +29,11 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
     /// <param name="panel">The observations (all of them, or at least several weeks before the day).</param>
     /// <param name="date">The day to brief: tomorrow, or any past day (only data before it is used).</param>
     /// <param name="zones">Zones; null or empty for a per-sensor briefing.</param>
-    /// <param name="sensorNames">Display names per panel sensor, for a per-sensor briefing; ids when null.</param>
+    /// <param name="sensorNames">Display names per panel sensor: without zones, every sensor's (ids when null); with zones, the
+    /// counters' to brief besides them (null for a sensor briefed only in its zone; no counters when the list is null).</param>
     /// <param name="cancellationToken">Cancels the fits.</param>
     /// <exception cref="ArgumentOutOfRangeException">The data has no history before the day.</exception>
-    public DayBriefing Brief(SeriesPanel panel, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames, CancellationToken cancellationToken)
+    public DayBriefing Brief(SeriesPanel panel, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string?>? sensorNames, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var trainEnd = DayForecast.TrainEnd(panel, date);
@@ -54,14 +55,14 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
     /// <param name="model">The model's name.</param>
     /// <param name="date">The day.</param>
     /// <param name="zones">Zones; null or empty for a per-sensor briefing.</param>
-    /// <param name="sensorNames">Display names per panel sensor; ids when null.</param>
+    /// <param name="sensorNames">Display names per panel sensor, as for <see cref="Brief"/>.</param>
     /// <param name="levels">
     /// On a model grid finer than an hour (<see cref="BriefingPanel.OnGrid"/>): per panel series, whether it is a level
     /// (its hour the mean of its slots) or a count (their sum); the briefing is still by hour, each hour at risk when one
     /// of its slots is.
     /// </param>
     public static DayBriefing Deployed(
-        SeriesPanel panel, IForecaster forecaster, SurgeRule? rule, string model, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames, IReadOnlyList<bool>? levels = null)
+        SeriesPanel panel, IForecaster forecaster, SurgeRule? rule, string model, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string?>? sensorNames, IReadOnlyList<bool>? levels = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var thresholds = new double[panel.Sensors.Count];
@@ -91,7 +92,7 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
     /// up to four earlier weeks (<see cref="HistoricalMedianModel"/>), without an upper bound (the forecast is its own
     /// bound) or exceedance probabilities, for a history too short to calibrate them.
     /// </summary>
-    public static DayBriefing WeeklyProfile(SeriesPanel panel, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames, CancellationToken cancellationToken)
+    public static DayBriefing WeeklyProfile(SeriesPanel panel, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string?>? sensorNames, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var profile = new HistoricalMedianModel(4);
@@ -103,7 +104,7 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
     }
 
     /// <summary>A briefing without a forecast: every zone (or sensor) is there, with every figure missing.</summary>
-    public static DayBriefing Nothing(SeriesPanel panel, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames)
+    public static DayBriefing Nothing(SeriesPanel panel, DateOnly date, IReadOnlyList<Zone>? zones, IReadOnlyList<string?>? sensorNames)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var thresholds = new double[panel.Sensors.Count];
@@ -111,15 +112,22 @@ public sealed class DayBriefer(IForecastModel model, int calibrationWeeks = 4)
         return Build(DayForecast.Empty(date, panel.Sensors.Count), panel, zones, sensorNames, thresholds, null) with { Method = BriefingMethod.None };
     }
 
-    private static DayBriefing Build(DayForecast day, SeriesPanel panel, IReadOnlyList<Zone>? zones, IReadOnlyList<string>? sensorNames, double[] thresholds, string? model, double? probability = null)
+    /// <summary>
+    /// Zones first, then counters: without zones every sensor of the panel (named by <paramref name="sensorNames"/>, or
+    /// by id); with zones, only the sensors <paramref name="sensorNames"/> names (a null name leaves one out).
+    /// </summary>
+    private static DayBriefing Build(DayForecast day, SeriesPanel panel, IReadOnlyList<Zone>? zones, IReadOnlyList<string?>? sensorNames, double[] thresholds, string? model, double? probability = null)
     {
-        if (zones is { Count: > 0 })
+        var hasZones = zones is { Count: > 0 };
+        var names = sensorNames ?? (hasZones ? null : [.. panel.Sensors.Select(s => s.Value)]);
+        var counters = names is null ? null : BriefingBuilder.ForSensors(day, panel, names, thresholds, model, probability ?? RuleOptions.DayAheadProbability);
+        if (!hasZones)
         {
-            return BriefingBuilder.ForZones(day, panel, zones, model);
+            return counters!;
         }
 
-        var names = sensorNames ?? [.. panel.Sensors.Select(s => s.Value)];
-        return BriefingBuilder.ForSensors(day, panel, names, thresholds, model, probability ?? RuleOptions.DayAheadProbability);
+        var briefing = BriefingBuilder.ForZones(day, panel, zones!, model);
+        return counters is null ? briefing : briefing with { Subjects = [.. briefing.Subjects, .. counters.Subjects] };
     }
 
     private (UpperBoundCalibration Upper, ExceedanceCalibration? Exceedance) Calibrate(SeriesPanel panel, int trainEnd, double[] thresholds, CancellationToken cancellationToken)

@@ -46,18 +46,45 @@ internal sealed class AlertTrack
 
     /// <summary>
     /// Evaluates <paramref name="rule"/> on <paramref name="subject"/>, the alert <paramref name="key"/>, which must be
-    /// <see cref="AlertStatus.KeyOf"/>(rule id, subject); pass the same string every step.
+    /// <see cref="AlertStatus.KeyOf"/>(rule id, subject); pass the same string every step. Then plans its notifications,
+    /// with nothing inhibiting it (a subject with one alert).
     /// </summary>
     public void Evaluate(string key, string subject, AlertRule rule, AlertSample sample, NotificationPolicy policy, DateTimeOffset now, List<AlertEvent> events, List<Notification> notifications)
     {
-        var (status, ledger) = Current(key, rule.Id, subject, now);
+        Advance(key, subject, rule, sample, now, events);
+        Plan(key, policy, now, null, notifications);
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Evaluate"/>: moves the alert through its lifecycle and returns its new status. Call
+    /// <see cref="Plan"/> for it in the same step, once every alert of its subject has advanced (inhibition reads them).
+    /// </summary>
+    public AlertStatus Advance(string key, string subject, AlertRule rule, AlertSample sample, DateTimeOffset now, List<AlertEvent> events)
+    {
+        var (status, ledger, alert) = Current(key, rule.Id, subject, now);
         var evaluation = AlertEvaluator.Evaluate(rule, status, sample, now);
-        var muted = policy.Mutes(evaluation.Status, now);
-        var plan = NotificationPlanner.Plan(policy, evaluation.Status, ledger, now, muted);
         AddAll(events, evaluation.Events);
-        AddAll(notifications, plan.Notifications);
-        _alerts[key] = new MonitoredAlert(subject, rule, evaluation.Status, plan.Ledger, muted);
+        _alerts[key] = alert is not null && ReferenceEquals(alert.Rule, rule)
+            ? alert with { Status = evaluation.Status }
+            : new MonitoredAlert(subject, rule, evaluation.Status, ledger, false);
         _live.Add(key);
+        return evaluation.Status;
+    }
+
+    /// <summary>
+    /// The second half of <see cref="Evaluate"/>: plans the notifications of alert <paramref name="key"/> (advanced in this
+    /// step). A silence or an inhibiting alert (<paramref name="inhibitedBy"/>, see <see cref="Inhibition"/>) holds them back.
+    /// </summary>
+    public void Plan(string key, NotificationPolicy policy, DateTimeOffset now, string? inhibitedBy, List<Notification> notifications)
+    {
+        var alert = _alerts[key];
+        var muted = policy.Mutes(alert.Status, now);
+        var plan = NotificationPlanner.Plan(policy, alert.Status, alert.Ledger, now, muted || inhibitedBy is not null);
+        AddAll(notifications, plan.Notifications);
+        if (!ReferenceEquals(plan.Ledger, alert.Ledger) || muted != alert.Silenced || !string.Equals(inhibitedBy, alert.InhibitedBy, StringComparison.Ordinal))
+        {
+            _alerts[key] = alert with { Ledger = plan.Ledger, Silenced = muted, InhibitedBy = inhibitedBy };
+        }
     }
 
     /// <summary>Ends a step: drops the alerts not evaluated since <see cref="BeginStep"/> (their zone, counter or rule is gone).</summary>
@@ -91,19 +118,19 @@ internal sealed class AlertTrack
         return evaluation;
     }
 
-    private (AlertStatus Status, NotificationLedger Ledger) Current(string key, string ruleId, string subject, DateTimeOffset now)
+    private (AlertStatus Status, NotificationLedger Ledger, MonitoredAlert? Alert) Current(string key, string ruleId, string subject, DateTimeOffset now)
     {
         if (_alerts.TryGetValue(key, out var alert))
         {
-            return (alert.Status, alert.Ledger);
+            return (alert.Status, alert.Ledger, alert);
         }
 
         if (_restored.Remove(key, out var snapshot) && snapshot.Status.Since <= now && snapshot.Status.LastSeenAt <= now)
         {
-            return (snapshot.Status, snapshot.Ledger);
+            return (snapshot.Status, snapshot.Ledger, null);
         }
 
-        return (AlertStatus.New(ruleId, subject, now), NotificationLedger.Empty);
+        return (AlertStatus.New(ruleId, subject, now), NotificationLedger.Empty, null);
     }
 
     private static void AddAll<T>(List<T> list, IReadOnlyList<T> items)

@@ -9,7 +9,9 @@ namespace Surgewatch.Core.Monitoring;
 /// <param name="Status">The lifecycle status.</param>
 /// <param name="Ledger">What its contacts were told.</param>
 /// <param name="Silenced">Whether a silence muted it at the last step.</param>
-public sealed record MonitoredAlert(string Subject, AlertRule Rule, AlertStatus Status, NotificationLedger Ledger, bool Silenced)
+/// <param name="InhibitedBy">The key of the alert of the same subject that inhibited it at the last step (see
+/// <see cref="Inhibition"/>), or null.</param>
+public sealed record MonitoredAlert(string Subject, AlertRule Rule, AlertStatus Status, NotificationLedger Ledger, bool Silenced, string? InhibitedBy = null)
 {
     /// <summary>The alert's key (<c>ruleId/subject</c>).</summary>
     public string Key => Status.Key;

@@ -6,7 +6,8 @@ namespace Surgewatch.Core.Monitoring;
 
 /// <summary>
 /// Watches every zone: each <see cref="Step"/> evaluates the zone's default rules (<see cref="ZoneRules"/>) on its fused
-/// estimate and forecast with <see cref="AlertEvaluator"/>, plans notifications with <see cref="NotificationPlanner"/>, and
+/// estimate and forecast with <see cref="AlertEvaluator"/>, plans notifications with <see cref="NotificationPlanner"/>
+/// (an alert that a worse one of the same zone inhibits, see <see cref="Inhibition"/>, tells no one), and
 /// reports each zone's level. Density history is kept per <see cref="MonitorOptions.Step"/>-long slot of time, so steps may
 /// come at any rate (several a minute, right after each ingest): the latest value of a slot stands and missed slots are gaps. Pure (no clock, no I/O) but stateful: it holds each alert's status and ledger and each
 /// zone's recent density. Not thread-safe: call it from one loop (the server's hosted service), or lock around it.
@@ -25,6 +26,7 @@ public sealed class ZoneMonitor
     private readonly TimeSpan _lookAhead;
     private readonly AlertTrack _alerts = new();
     private readonly Dictionary<ZoneId, ZoneWatch> _watches = [];
+    private readonly List<(AlertRule Rule, AlertStatus Status)> _subjectAlerts = [];
 
     /// <summary>Creates a monitor with <paramref name="options"/> (<see cref="MonitorOptions.Default"/> when null).</summary>
     /// <exception cref="ArgumentException">The options are out of range.</exception>
@@ -74,10 +76,19 @@ public sealed class ZoneMonitor
             var watch = Remember(zone, occupancy, now);
             var forecast = forecasts.GetValueOrDefault(zone.Id);
             var rules = watch.Rules;
+            _subjectAlerts.Clear();
             for (var i = 0; i < rules.Count; i++)
             {
                 var sample = ZoneInputs.Sample(rules[i], occupancy, watch.History.Values, forecast, now, _options.Step);
-                _alerts.Evaluate(watch.Keys[i], zone.Id.Value, rules[i].Rule, sample, effective, now, events, notifications);
+                var status = _alerts.Advance(watch.Keys[i], zone.Id.Value, rules[i].Rule, sample, now, events);
+                _subjectAlerts.Add((rules[i].Rule, status));
+            }
+
+            // Planned once every rule of the zone has advanced, so a rule inhibits the others from the step it fires in.
+            for (var i = 0; i < rules.Count; i++)
+            {
+                var inhibitor = Inhibition.InhibitorOf(rules[i].Rule, zone.Id.Value, _subjectAlerts);
+                _alerts.Plan(watch.Keys[i], effective, now, inhibitor, notifications);
             }
 
             statuses.Add(StatusOf(zone, watch.LookAhead, occupancy, watch.History.Values, forecast, now));

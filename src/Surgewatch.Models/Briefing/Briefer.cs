@@ -59,7 +59,7 @@ public static class Briefer
         }
 
         IReadOnlyList<bool>? levels = plan.Method == BriefingMethod.Deployed ? [.. sources.Select(s => s.IsLevel)] : null;
-        return Run(panel, zones, Names(panel, sensors), request, plan, deployed, levels, cancellationToken);
+        return Run(panel, zones, Names(panel, sensors, zones), request, plan, deployed, levels, cancellationToken);
     }
 
     /// <summary>
@@ -73,7 +73,7 @@ public static class Briefer
     /// <param name="deployed">The deployed model, when <paramref name="candidate"/> is it.</param>
     /// <param name="cancellationToken">Cancels the fits.</param>
     public static DayBriefing Brief(
-        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, BriefingRequest request, BriefingCandidate candidate, SavedModel? deployed, CancellationToken cancellationToken)
+        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string?>? names, BriefingRequest request, BriefingCandidate candidate, SavedModel? deployed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(request);
@@ -82,7 +82,7 @@ public static class Briefer
 
     /// <summary>Runs <paramref name="plan"/> on <paramref name="panel"/>; <paramref name="levels"/> for a deployed model on a grid finer than an hour (see <see cref="DayBriefer.Deployed"/>).</summary>
     private static DayBriefing Run(
-        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, BriefingRequest request, BriefingPlan plan, SavedModel? deployed,
+        SeriesPanel panel, IReadOnlyList<Zone> zones, IReadOnlyList<string?>? names, BriefingRequest request, BriefingPlan plan, SavedModel? deployed,
         IReadOnlyList<bool>? levels, CancellationToken cancellationToken)
     {
         var briefing = plan.Method switch
@@ -125,15 +125,24 @@ public static class Briefer
             : BriefingCandidate.DeployedModel(deployed.Name, deployed.Id);
     }
 
-    /// <summary>The series a briefing forecasts: the zones' sources, or without zones the counters (<see cref="StorePanels.Counters"/>).</summary>
+    /// <summary>
+    /// The series a briefing forecasts: the zones' sources, then the counters (<see cref="StorePanels.Counters"/>) that are
+    /// not among them, which are briefed on their own as well.
+    /// </summary>
     public static IReadOnlyList<BriefingSource> Sources(IReadOnlyList<Zone> zones, IReadOnlyList<Sensor> sensors)
     {
         ArgumentNullException.ThrowIfNull(zones);
-        return zones.Count > 0 ? BriefingPanel.Sources(zones) : [.. StorePanels.Counters(sensors).Select(BriefingSource.Of)];
+        var sources = BriefingPanel.Sources(zones);
+        var known = sources.Select(s => s.Sensor).ToHashSet();
+        return [.. sources, .. StorePanels.Counters(sensors).Where(c => !known.Contains(c.Id)).Select(BriefingSource.Of)];
     }
 
-    /// <summary>The display names of <paramref name="panel"/>'s sensors (the id of one not in <paramref name="sensors"/>).</summary>
-    public static IReadOnlyList<string> Names(SeriesPanel panel, IReadOnlyList<Sensor> sensors)
+    /// <summary>
+    /// The display names of <paramref name="panel"/>'s sensors that are briefed on their own (the id of one not in
+    /// <paramref name="sensors"/>): every sensor without zones; with zones, the counters (<see cref="StorePanels.Counters"/>),
+    /// the others null.
+    /// </summary>
+    public static IReadOnlyList<string?> Names(SeriesPanel panel, IReadOnlyList<Sensor> sensors, IReadOnlyList<Zone>? zones = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(sensors);
@@ -143,10 +152,11 @@ public static class Briefer
             byId.TryAdd(sensor.Id, sensor.Name);
         }
 
-        return [.. panel.Sensors.Select(id => byId.TryGetValue(id, out var name) ? name : id.Value)];
+        var counters = zones is { Count: > 0 } ? StorePanels.Counters(sensors).Select(c => c.Id).ToHashSet() : null;
+        return [.. panel.Sensors.Select(id => counters is not null && !counters.Contains(id) ? null : byId.TryGetValue(id, out var name) ? name : id.Value)];
     }
 
-    private static DayBriefing Deployed(SeriesPanel panel, SavedModel saved, IReadOnlyList<Zone> zones, IReadOnlyList<string>? names, DateOnly date, IReadOnlyList<bool>? levels)
+    private static DayBriefing Deployed(SeriesPanel panel, SavedModel saved, IReadOnlyList<Zone> zones, IReadOnlyList<string?>? names, DateOnly date, IReadOnlyList<bool>? levels)
     {
         var model = DeployedModel.Load(saved, panel, null);
         return DayBriefer.Deployed(panel, model.Forecaster, model.Rule, saved.Name, date, zones, names, levels);

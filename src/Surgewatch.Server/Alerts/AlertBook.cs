@@ -126,6 +126,26 @@ internal sealed class AlertBook(
         }
     }
 
+    /// <summary>The severity of each rule the monitors hold an alert of ("warning", "alarm", "critical"), by rule id.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> RuleSeveritiesAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var severities = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var alert in AllAlerts())
+            {
+                severities.TryAdd(alert.Rule.Id, alert.Severity.ToString().ToLowerInvariant());
+            }
+
+            return severities;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     private async Task RestoreAsync(CancellationToken cancellationToken)
     {
         if (!_restored)
@@ -210,7 +230,26 @@ internal sealed class AlertBook(
 
     private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId;
 
-    private AlertDto ToDto(MonitoredAlert alert) =>
-        AlertDto.Of(alert.Status, alert.Severity, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()),
-            alert.Rule.Id == SurgeMonitor.RuleId ? "counter" : "zone");
+    private AlertDto ToDto(MonitoredAlert alert)
+    {
+        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()));
+        return alert.Rule.Id == SurgeMonitor.RuleId ? dto with { Value = SurgeProbability(alert.Subject) } : dto;
+    }
+
+    /// <summary>A counter's highest surge probability within the live horizon, which its alert shows as its value (the lifecycle's own sample is only 1 while warned).</summary>
+    private double? SurgeProbability(string sensor)
+    {
+        lock (deployment.Sync)
+        {
+            foreach (var surge in _surge?.Latest ?? [])
+            {
+                if (surge.Sensor.Value == sensor)
+                {
+                    return surge.Probability is { } p ? Math.Round(p, 3) : null;
+                }
+            }
+
+            return null;
+        }
+    }
 }

@@ -1,37 +1,56 @@
 using Surgewatch.Core.Alerting;
-using Surgewatch.Core.Zones;
+using Surgewatch.Core.Monitoring;
 
 namespace Surgewatch.Server.Alerts;
 
 /// <summary>
 /// An alert as the API and the hub show it. <c>zoneId</c> is the alert's subject: a zone, or for a counter's surge alert
-/// (<c>subjectKind</c> "counter") the counter's sensor id.
+/// (<c>subjectKind</c> "counter") the counter's sensor id. <c>open</c>: the alert belongs in an operator's inbox (see
+/// <see cref="AlertStatus.IsOpen"/>); only an open alert is acknowledged. <c>inhibitedBy</c>: the key of a worse alert of
+/// the same subject that makes this one redundant (it notifies no one meanwhile; see <see cref="Inhibition"/>).
+/// <c>ruleName</c> and <c>unit</c> (of <c>value</c>; null when it has none) come from <see cref="RuleLabels"/>.
 /// </summary>
 internal sealed record AlertDto(
     string Key,
     string RuleId,
+    string RuleName,
     string ZoneId,
     string SubjectKind,
     string Severity,
     string State,
+    bool Open,
     DateTimeOffset Since,
     double? Value,
+    string? Unit,
     bool Acknowledged,
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
-    bool Silenced)
+    bool Silenced,
+    string? InhibitedBy)
 {
-    public static AlertDto Of(AlertStatus status, Severity severity, bool silenced, string subjectKind = "zone") => new(
-        status.Key,
-        status.RuleId,
-        status.Subject,
-        subjectKind,
-        severity.ToString().ToLowerInvariant(),
-        status.State == AlertState.NoData ? "nodata" : status.State.ToString().ToLowerInvariant(),
-        status.Since,
-        status.LastValue is { } v ? Math.Round(v, 3) : null,
-        status.Acknowledged is not null,
-        status.Acknowledged?.Actor,
-        status.Acknowledged?.At,
-        silenced);
+    /// <summary>"counter" for the counter surge rule's alerts, "zone" for every other.</summary>
+    public static string SubjectKindOf(string ruleId) => ruleId == Core.Live.SurgeMonitor.RuleId ? "counter" : "zone";
+
+    public static AlertDto Of(MonitoredAlert alert, bool silenced)
+    {
+        var status = alert.Status;
+        var label = RuleLabels.Of(status.RuleId);
+        return new(
+            status.Key,
+            status.RuleId,
+            label.Name,
+            status.Subject,
+            SubjectKindOf(status.RuleId),
+            alert.Severity.ToString().ToLowerInvariant(),
+            status.State == AlertState.NoData ? "nodata" : status.State.ToString().ToLowerInvariant(),
+            status.IsOpen,
+            status.Since,
+            status.LastValue is { } v ? Math.Round(v, 3) : null,
+            label.Unit,
+            status.Acknowledged is not null,
+            status.Acknowledged?.Actor,
+            status.Acknowledged?.At,
+            silenced,
+            status.IsOpen ? alert.InhibitedBy : null);
+    }
 }

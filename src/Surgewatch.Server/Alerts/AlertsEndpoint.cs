@@ -25,7 +25,7 @@ internal static class AlertsEndpoint
     {
         api.MapGet("/alerts", (bool? active, AlertBook book, CancellationToken ct) => book.ListAsync(active ?? false, ct))
             .WithName("GetAlerts")
-            .WithSummary("Zone alerts (every alert that ever left Inactive; active=true: only pending, firing, recovering or nodata), newest first.")
+            .WithSummary("Zone alerts (every alert that ever left Inactive; active=true: only pending, firing, recovering or nodata; 'open' marks those for the inbox, 'inhibitedBy' those a worse alert of the same subject stands for), newest first.")
             .Produces<AlertDto[]>()
             .OpenRead();
         api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
@@ -46,6 +46,7 @@ internal static class AlertsEndpoint
             .Produces<AlertEventDto[]>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .OpenRead();
+        AlertEpisodesEndpoint.Map(api);
     }
 
     private static async Task<IResult> ActAsync(

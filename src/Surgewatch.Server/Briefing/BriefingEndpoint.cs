@@ -49,6 +49,6 @@ internal static class BriefingEndpoint
 
         var all = await zones.ListZonesAsync(cancellationToken);
         var briefing = await Briefer.BriefAsync(observations, models, all, new BriefingRequest(day, now, model), cancellationToken);
-        return Results.Ok(BriefingReport.Of(briefing));
+        return Results.Ok(BriefingReport.Of(briefing, now));
     }
 }

@@ -1,9 +1,47 @@
 using Surgewatch.Core.Briefing;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Monitoring;
 
 namespace Surgewatch.Core.Tests.Briefing;
 
-public sealed class BriefingReportTest
+public class BriefingReportTest
 {
+    private static readonly DateOnly Day = new(2026, 3, 14);
+
+    [Fact]
+    public void Of_NowOnTheBriefedDay_HoursLeftAtRiskStartAtTheCurrentHour()
+    {
+        var now = TimeLabel.FromDate(Day) + TimeSpan.FromHours(15.5);
+
+        var report = BriefingReport.Of(Briefing(10, 15, 19), now);
+
+        report.AsOf.Should().Be("15:30");
+        report.Zones[0].HoursAtRisk.Should().Equal("10:00", "15:00", "19:00");
+        report.Zones[0].HoursLeftAtRisk.Should().Equal("15:00", "19:00");
+    }
+
+    [Fact]
+    public void Of_NowTheDayBefore_NoHoursLeftAtRiskNorAsOf()
+    {
+        var now = TimeLabel.FromDate(Day.AddDays(-1)) + TimeSpan.FromHours(20);
+
+        var report = BriefingReport.Of(Briefing(10, 15), now);
+
+        report.AsOf.Should().BeNull();
+        report.Zones[0].HoursLeftAtRisk.Should().BeNull();
+    }
+
+    [Fact]
+    public void Of_CounterSubject_KindCounter()
+    {
+        var counter = new SubjectBriefing("gate", "Gate", 1000, 15, 200, double.NaN, ZoneLevel.Ok, [], [], BriefingSubjectKind.Counter);
+
+        var report = BriefingReport.Of(new DayBriefing(Day, null, [counter]));
+
+        report.Zones[0].Kind.Should().Be("counter");
+        report.Zones[0].PeakDensity.Should().BeNull();
+    }
+
     private static BriefingReportZone Row(string id, string level, int hoursAtRisk, double? peak) =>
         new(id, id, peak * 10, peak is null ? null : "12:00", peak, null, level, [.. Enumerable.Range(10, hoursAtRisk).Select(BriefingReport.Hour)]);
 
@@ -25,4 +63,7 @@ public sealed class BriefingReportTest
         rows.Order(BriefingReport.ByRisk).Select(r => r.ZoneId).Should().Equal(
             "critical", "alarm", "two-hours", "one-hour-busy", "one-hour-a", "one-hour-b", "quiet", "none");
     }
+
+    private static DayBriefing Briefing(params int[] hoursAtRisk) =>
+        new(Day, "historical-median-4w", [new SubjectBriefing("square", "Square", 1000, 15, 200, 2.5, ZoneLevel.Warning, hoursAtRisk, [])]);
 }

@@ -51,6 +51,18 @@ public partial class DayBrieferTest
     }
 
     [Fact]
+    public void Brief_ZoneAndANamedCounter_BriefsTheZoneThenTheCounterAndLeavesTheUnnamedSensorOut()
+    {
+        var zone = Zone.Create(new ZoneId("plaza"), "Plaza", Square(), areaSquareMetres: 400, sources: [new ZoneSource(new SensorId("s0"), ZoneSourceRole.Occupancy)]);
+
+        var briefing = new DayBriefer(new SeasonalNaiveModel(SeasonalPeriod.Day)).Brief(Panel, Day, [zone], [null, "Gate counter"], CancellationToken.None);
+
+        briefing.Subjects.Select(s => (s.Id, s.Kind)).Should().Equal(("plaza", BriefingSubjectKind.Zone), ("s1", BriefingSubjectKind.Counter));
+        briefing.Subjects[1].Name.Should().Be("Gate counter");
+        briefing.Subjects[1].PeakHour.Should().Be(9);
+    }
+
+    [Fact]
     public void Brief_DayAfterTheData_ForecastsFromTheLastSlot()
     {
         var after = DateOnly.FromDateTime(Panel.End.ToDateTime());

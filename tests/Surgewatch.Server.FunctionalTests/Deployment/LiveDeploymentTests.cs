@@ -71,6 +71,8 @@ public sealed class LiveDeploymentTests : IDisposable
 
         var alerts = await server.Services.GetRequiredService<AlertBook>().ListAsync(false, CancellationToken.None);
         alerts.Should().Contain(a => a.RuleId == SurgeMonitor.RuleId && a.SubjectKind == "counter");
+        alerts.Where(a => a.RuleId == SurgeMonitor.RuleId).Should().OnlyContain(a => a.Unit == "probability" && (a.Value == null || (a.Value >= 0 && a.Value <= 1)),
+            "a counter alert shows its surge probability, not its lifecycle's 1-while-warned sample");
         var models = (await (await admin.GetAsync("/api/v1/models")).ReadJsonAsync()).EnumerateArray().ToList();
         models.Should().ContainSingle().Which.GetProperty("deployed").GetBoolean().Should().BeTrue();
         models[0].GetProperty("name").GetString().Should().Be("historical-median-4w");

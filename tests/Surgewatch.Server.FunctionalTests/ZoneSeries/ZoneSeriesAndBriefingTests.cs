@@ -48,6 +48,21 @@ public sealed class ZoneSeriesAndBriefingTests(ServerFixture server) : IClassFix
     }
 
     [Fact]
+    public async Task GetBriefing_ZonesAndACounterOutsideThem_BriefsBothWithTheirKind()
+    {
+        await SeedAsync("kind-zone");
+        await IngestHourlyAsync("kind-gate");
+
+        var briefing = await (await server.CreateClient().GetAsync("/api/v1/briefing?date=2024-03-22")).ReadJsonAsync();
+
+        var rows = briefing.GetProperty("zones").EnumerateArray().ToList();
+        rows.Single(z => z.GetProperty("zoneId").GetString() == "kind-zone").GetProperty("kind").GetString().Should().Be("zone");
+        var gate = rows.Single(z => z.GetProperty("zoneId").GetString() == "kind-gate");
+        gate.GetProperty("kind").GetString().Should().Be("counter");
+        gate.GetProperty("peakHour").GetString().Should().Be("18:00");
+    }
+
+    [Fact]
     public async Task GetBriefing_NamedModel_FitsItAndStatesNoFallback()
     {
         await SeedAsync("named-zone");
@@ -153,12 +168,19 @@ public sealed class ZoneSeriesAndBriefingTests(ServerFixture server) : IClassFix
     {
         var admin = server.ClientWithKey(ServerFixture.AdminKey);
         (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature(zone)))).EnsureSuccessStatusCode();
+        await IngestHourlyAsync($"{zone}-occ");
+    }
+
+    /// <summary>Three weeks of hourly readings of <paramref name="sensor"/> from <see cref="Day"/>, <see cref="Persons"/> each hour.</summary>
+    private async Task IngestHourlyAsync(string sensor)
+    {
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
         var csv = new StringBuilder("sensor_id,timestamp,value\n");
         for (var d = 0; d < 21; d++)
         {
             for (var h = 0; h < 24; h++)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{zone}-occ,{Day.AddDays(d):yyyy-MM-dd}T{h:00}:00:00,{Persons(h)}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{sensor},{Day.AddDays(d):yyyy-MM-dd}T{h:00}:00:00,{Persons(h)}\n");
             }
         }
 
