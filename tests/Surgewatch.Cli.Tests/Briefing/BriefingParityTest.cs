@@ -35,8 +35,8 @@ public sealed class BriefingParityTest
         deployed["modelId"]!.GetValue<long>().Should().Be(1);
         deployed["fallback"].Should().BeNull();
         named["method"]!.GetValue<string>().Should().Be("fitted");
-        deployed["zones"]!.AsArray().Select(z => z!["kind"]!.GetValue<string>()).Should().Equal(["zone", "zone", "counter", "counter", "counter", "counter"],
-            "the two zones, then the four counters briefed on their own");
+        deployed["zones"]!.AsArray().Select(z => z!["kind"]!.GetValue<string>()).Should().BeEquivalentTo(["zone", "zone", "counter", "counter", "counter", "counter"],
+            "the two zones and the four counters briefed on their own, riskiest first");
         JsonNode.DeepEquals(apiDeployed, deployed).Should().BeTrue($"the API gave {apiDeployed}\nthe CLI wrote {deployed}");
         JsonNode.DeepEquals(apiNamed, named).Should().BeTrue($"the API gave {apiNamed}\nthe CLI wrote {named}");
     }
