@@ -5,12 +5,13 @@ import { createClock } from './clock.js';
 import { byId } from './dom.js';
 import { createInbox } from './alerts.js';
 import { refresh, startLive } from './live.js';
-import { createMap, setSensors } from './map.js';
+import { createMap } from './map.js';
 import { notify } from './notify.js';
 import { emit, on, state } from './state.js';
 import { createZoneList } from './zonelist.js';
 import { createZonePanel } from './zonepanel.js';
 import { createConnectionView } from './connection.js';
+import { startSensors } from './sensors.js';
 
 async function start() {
   createConnectionView();
@@ -24,7 +25,7 @@ async function start() {
 
   await loadSession();
   await loadZones();
-  get('/sensors').then(setSensors).catch((error) => console.warn('No sensors', error));
+  startSensors().catch((error) => console.warn('No sensors', error));
   try {
     await refresh();
   } catch (error) {

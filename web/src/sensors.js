@@ -1,0 +1,106 @@
+// The sensors: positions from GET /sensors, latest reading and surge level from GET /sensors/status, kept live by the
+// hub's readings and counters messages and a poll. state.sensors holds them as a GeoJSON FeatureCollection whose
+// properties the map, the sensor list and the panel read; emits 'sensors' when they change.
+import { get } from './api.js';
+import { formatNumber } from './dom.js';
+import { levelRank } from './levels.js';
+import { emit, on, state } from './state.js';
+
+const pollMs = 15_000;
+let positionsKey = '';
+
+/** Loads the sensors and their status once, then keeps the status current. */
+export async function startSensors() {
+  on('readings', applyReadings);
+  on('counters', () => loadStatus().catch(() => {}));
+  const list = await get('/sensors');
+  state.sensors = {
+    type: 'FeatureCollection',
+    features: list.filter((s) => Number.isFinite(s.latitude) && Number.isFinite(s.longitude)).map((s) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] },
+      properties: { id: s.id, name: s.name || s.id, kind: kindKey(s.kind), unit: unitOf(s.kind, s.stepSeconds), level: 'neutral' },
+    })),
+  };
+  await loadStatus().catch((error) => console.warn('No sensor status', error));
+  emit('sensors');
+  setInterval(() => loadStatus().catch(() => {}), pollMs);
+}
+
+async function loadStatus() {
+  const statuses = await get('/sensors/status');
+  const byId = new Map(statuses.map((s) => [s.sensorId, s]));
+  for (const feature of state.sensors?.features ?? []) {
+    const status = byId.get(feature.properties.id);
+    if (!status) continue;
+    Object.assign(feature.properties, {
+      value: status.value, at: status.at, probability: status.probability, threshold: status.threshold, warned: status.warned,
+      level: displayLevel(feature.properties.kind, status.level),
+    });
+  }
+  emit('sensors');
+}
+
+function applyReadings(readings) {
+  if (!state.sensors || !Array.isArray(readings)) return;
+  const latest = new Map(readings.map((r) => [r.sensorId, r]));
+  let changed = false;
+  for (const feature of state.sensors.features) {
+    const reading = latest.get(feature.properties.id);
+    if (!reading || (feature.properties.at && reading.t < feature.properties.at)) continue;
+    feature.properties.value = reading.value;
+    feature.properties.at = reading.t;
+    changed = true;
+  }
+  if (changed) emit('sensors');
+}
+
+/** Whether the sensor positions changed since the last call (the map refits only then). */
+export function sensorPositionsChanged() {
+  const key = (state.sensors?.features ?? []).map((f) => `${f.properties.id}@${f.geometry.coordinates}`).join('|');
+  if (key === positionsKey) return false;
+  positionsKey = key;
+  return true;
+}
+
+/** The sensor feature of an id, or undefined. */
+export function sensorFeature(id) {
+  return state.sensors?.features.find((f) => f.properties.id === id);
+}
+
+export function sensorName(id) {
+  return sensorFeature(id)?.properties.name ?? id;
+}
+
+/** The sensors worst first: by level, then by surge probability, then by name. */
+export function sensorsWorstFirst() {
+  const list = (state.sensors?.features ?? []).map((f) => f.properties);
+  return list.sort((a, b) => levelRank(b.level) - levelRank(a.level) || (b.probability ?? -1) - (a.probability ?? -1) || a.name.localeCompare(b.name));
+}
+
+/** "2,143 persons/h", or '–' without a reading. */
+export function sensorValueText(props) {
+  return Number.isFinite(props.value) ? `${formatNumber(props.value, props.kind === 'roadspeed' ? 1 : 0)} ${props.unit}` : '–';
+}
+
+/** A surge level for counters the deployed model judges; road and other sensors, and counters before a model, stay neutral. */
+function displayLevel(kind, level) {
+  return kind === 'roadspeed' || kind === 'roadflow' || !level ? 'neutral' : level;
+}
+
+// The API spells kinds in camelCase or kebab-case: compare them without either.
+function kindKey(kind) {
+  return String(kind ?? '').replaceAll('-', '').replaceAll('_', '').toLowerCase();
+}
+
+/** The unit of a sensor's readings: counts are per interval, so the interval is part of the unit. */
+export function unitOf(kind, stepSeconds) {
+  const per = stepSeconds === 3600 ? 'h' : stepSeconds === 60 ? 'min' : stepSeconds >= 60 ? `${Math.round(stepSeconds / 60)} min` : `${stepSeconds} s`;
+  switch (kindKey(kind)) {
+    case 'pedestriancount': return `persons/${per}`;
+    case 'devicecount': return `devices/${per}`;
+    case 'roadflow': return `vehicles/${per}`;
+    case 'roadspeed': return 'km/h';
+    default: return 'persons';
+  }
+}
