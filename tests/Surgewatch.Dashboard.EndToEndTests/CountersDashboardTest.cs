@@ -34,6 +34,9 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
         await Expect(page.GetByTestId("no-zones")).ToContainTextAsync($"No zones are defined, so the {Sensors} sensors are listed here");
         await Expect(page.GetByTestId("zones-docs-link")).ToHaveAttributeAsync("href", "/docs/zones.md");
         await Expect(page.GetByTestId("sensor-row")).ToHaveCountAsync(CounterCityData.Sensors);
+        // Never an empty panel: the page opens on the sensor at the top of the list, the worst.
+        await Expect(page.GetByTestId("sensor-row").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
+        await Expect(page.GetByTestId("zone-chart")).ToHaveAttributeAsync("data-kind", "counter");
         Report(await BrowserFixture.ScreenshotAsync(page, "counters-map"));
 
         var (id, point) = (await SensorPointsAsync(page)).First();

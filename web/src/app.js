@@ -56,18 +56,19 @@ async function loadZones() {
     notify(`Could not load the zones: ${error.message}`, true);
   }
   emit('zones');
-  if (!state.selectedZone && state.zones.features.length) {
-    // Open on the zone in the worst state once statuses arrive; until then the first one.
-    on('status', selectWorstOnce);
+  if (!state.selected) {
+    // Open on the zone in the worst state once statuses arrive (without zones, the worst sensor once they are loaded).
+    on(state.zones.features.length ? 'status' : 'sensors', selectWorstOnce);
   }
 }
 
 let selectedOnce = false;
 function selectWorstOnce() {
-  if (selectedOnce || state.selectedZone) return;
+  if (selectedOnce || state.selected) return;
+  const worst = byId('zone-list').querySelector('[data-testid="zone-row"], [data-testid="sensor-row"]');
+  if (!worst) return;
   selectedOnce = true;
-  const worst = byId('zone-list').querySelector('[data-testid="zone-row"]');
-  worst?.click();
+  worst.click();
 }
 
 function wireKeyForm() {
