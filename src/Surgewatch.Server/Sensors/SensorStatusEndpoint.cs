@@ -20,7 +20,7 @@ internal static class SensorStatusEndpoint
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/sensors/status", GetAsync).WithName("GetSensorStatus")
-            .WithSummary("Every sensor's latest reading of the last 6 hours (null when none) and, for counters the deployed model forecasts, the surge level (ok, warning: a surge is announced ahead, alarm: the slot that has begun is warned, nodata: the counter stopped reporting), its probability and threshold as in /counters.")
+            .WithSummary("Every sensor's latest reading of the last 6 hours (null when none) and, for counters the deployed model forecasts, the surge level (ok; warning while the surge rule warns, as its alert; nodata when the counter stopped reporting), its probability and threshold as in /counters.")
             .Produces<SensorStatusDto[]>().OpenRead();
 
     private static async Task<SensorStatusDto[]> GetAsync(IObservationStore store, LiveDeployment deployment, ClockDtos clocks, CancellationToken cancellationToken)

@@ -17,8 +17,8 @@ public class CounterLevelsTest
         CounterLevels.Of(Surge(false, null)).Should().Be(ZoneLevel.Ok);
 
     [Fact]
-    public void Of_CurrentSlotWarned_IsAlarm() =>
-        CounterLevels.Of(Surge(true, Slot)).Should().Be(ZoneLevel.Alarm);
+    public void Of_CurrentSlotWarned_IsWarningAsItsAlert() =>
+        CounterLevels.Of(Surge(true, Slot)).Should().Be(ZoneLevel.Warning);
 
     [Fact]
     public void Of_WarnedSlotAhead_IsWarning() =>
