@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import { byId, el } from './dom.js';
 import { colourExpression, normaliseLevel } from './levels.js';
 import { featureId, on, selectSubject, selectZone, state } from './state.js';
-import { sensorPositionsChanged, sensorValueText } from './sensors.js';
+import { sensorPositionsChanged, sensorProps, sensorValueText } from './sensors.js';
 
 const basemapStorage = 'surgewatch.basemapUrl';
 let map = null;
@@ -102,7 +102,7 @@ function wireSensorTooltip() {
   map.on('mousemove', 'sensors', (event) => {
     const feature = event.features?.[0];
     if (!feature) return;
-    const current = state.sensors?.features.find((f) => f.properties.id === feature.properties.id)?.properties ?? feature.properties;
+    const current = sensorProps(feature.properties.id) ?? feature.properties;
     tooltip.setLngLat(feature.geometry.coordinates).setDOMContent(tooltipContent(current)).addTo(map);
   });
   map.on('mouseleave', 'sensors', () => tooltip.remove());

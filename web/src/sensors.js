@@ -1,6 +1,7 @@
-// The sensors: positions from GET /sensors, latest reading and surge level from GET /sensors/status, kept live by the
-// hub's readings and counters messages and a poll. state.sensors holds them as a GeoJSON FeatureCollection whose
-// properties the map, the sensor list and the panel read; emits 'sensors' when they change.
+// The sensors: names and positions from GET /sensors, latest reading and surge level from GET /sensors/status, kept
+// live by the hub's readings and counters messages and a poll; emits 'sensors' when they change. state.sensors holds
+// those with a position as a GeoJSON FeatureCollection for the map; the list and the panel read every sensor, placed
+// or not, through sensorProps and sensorsWorstFirst (the features share the same properties objects).
 import { get } from './api.js';
 import { formatNumber } from './dom.js';
 import { levelRank } from './levels.js';
@@ -8,20 +9,26 @@ import { emit, on, state } from './state.js';
 
 const pollMs = 15_000;
 let positionsKey = '';
+let all = []; // every sensor's properties
 
 /** Loads the sensors and their status once, then keeps the status current. */
 export async function startSensors() {
   on('readings', applyReadings);
   on('counters', () => loadStatus().catch(() => {}));
-  const list = await get('/sensors');
-  state.sensors = {
-    type: 'FeatureCollection',
-    features: list.filter((s) => Number.isFinite(s.latitude) && Number.isFinite(s.longitude)).map((s) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] },
-      properties: { id: s.id, name: s.name || s.id, kind: kindKey(s.kind), unit: unitOf(s.kind, s.stepSeconds), level: 'neutral' },
-    })),
-  };
+  let list;
+  try {
+    list = await get('/sensors');
+  } catch (error) {
+    // Known to be unknown: the list says there are none rather than waiting for them.
+    state.sensors = { type: 'FeatureCollection', features: [] };
+    emit('sensors');
+    throw error;
+  }
+  all = list.map((s) => ({ id: s.id, name: s.name || s.id, kind: kindKey(s.kind), unit: unitOf(s.kind, s.stepSeconds), level: 'neutral' }));
+  const placed = list.flatMap((s, i) => (Number.isFinite(s.latitude) && Number.isFinite(s.longitude)
+    ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: all[i] }]
+    : []));
+  state.sensors = { type: 'FeatureCollection', features: placed };
   await loadStatus().catch((error) => console.warn('No sensor status', error));
   emit('sensors');
   setInterval(() => loadStatus().catch(() => {}), pollMs);
@@ -30,26 +37,26 @@ export async function startSensors() {
 async function loadStatus() {
   const statuses = await get('/sensors/status');
   const byId = new Map(statuses.map((s) => [s.sensorId, s]));
-  for (const feature of state.sensors?.features ?? []) {
-    const status = byId.get(feature.properties.id);
+  for (const props of all) {
+    const status = byId.get(props.id);
     if (!status) continue;
-    Object.assign(feature.properties, {
+    Object.assign(props, {
       value: status.value, at: status.at, probability: status.probability, threshold: status.threshold, warned: status.warned,
-      level: displayLevel(feature.properties.kind, status.level),
+      level: displayLevel(props.kind, status.level),
     });
   }
   emit('sensors');
 }
 
 function applyReadings(readings) {
-  if (!state.sensors || !Array.isArray(readings)) return;
+  if (!Array.isArray(readings)) return;
   const latest = new Map(readings.map((r) => [r.sensorId, r]));
   let changed = false;
-  for (const feature of state.sensors.features) {
-    const reading = latest.get(feature.properties.id);
-    if (!reading || (feature.properties.at && reading.t < feature.properties.at)) continue;
-    feature.properties.value = reading.value;
-    feature.properties.at = reading.t;
+  for (const props of all) {
+    const reading = latest.get(props.id);
+    if (!reading || (props.at && reading.t < props.at)) continue;
+    props.value = reading.value;
+    props.at = reading.t;
     changed = true;
   }
   if (changed) emit('sensors');
@@ -63,19 +70,23 @@ export function sensorPositionsChanged() {
   return true;
 }
 
-/** The sensor feature of an id, or undefined. */
-export function sensorFeature(id) {
-  return state.sensors?.features.find((f) => f.properties.id === id);
+/** The properties of the sensor with an id (placed on the map or not), or undefined. */
+export function sensorProps(id) {
+  return all.find((p) => p.id === id);
 }
 
 export function sensorName(id) {
-  return sensorFeature(id)?.properties.name ?? id;
+  return sensorProps(id)?.name ?? id;
 }
 
-/** The sensors worst first: by level, then by surge probability, then by name. */
+/** How many sensors there are, placed on the map or not. */
+export function sensorCount() {
+  return all.length;
+}
+
+/** Every sensor worst first: by level, then by surge probability, then by name. */
 export function sensorsWorstFirst() {
-  const list = (state.sensors?.features ?? []).map((f) => f.properties);
-  return list.sort((a, b) => levelRank(b.level) - levelRank(a.level) || (b.probability ?? -1) - (a.probability ?? -1) || a.name.localeCompare(b.name));
+  return [...all].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (b.probability ?? -1) - (a.probability ?? -1) || a.name.localeCompare(b.name));
 }
 
 /** "2,143 persons/h", or '–' without a reading. */

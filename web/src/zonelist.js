@@ -4,7 +4,7 @@ import { byId, el, formatNumber } from './dom.js';
 import { levelRank, normaliseLevel } from './levels.js';
 import { featureId, on, selectSubject, selectZone, state } from './state.js';
 import { isStale } from './stale.js';
-import { sensorsWorstFirst, sensorValueText } from './sensors.js';
+import { sensorCount, sensorsWorstFirst, sensorValueText } from './sensors.js';
 
 export function createZoneList() {
   on('zones', render);
@@ -36,10 +36,12 @@ function explanation(show) {
     box = el('div', { id: 'no-zones', class: 'no-zones', 'data-testid': 'no-zones' });
     byId('zone-list').before(box);
   }
-  const sensors = state.sensors?.features.length ?? 0;
-  const what = sensors > 0
-    ? `No zones are defined, so the ${sensors} sensors are listed here (worst first) and drawn on the map.`
-    : 'No zones and no sensors with a position yet: ingest readings and sensors (see the README), then define zones.';
+  const sensors = sensorCount();
+  const placed = state.sensors?.features.length ?? 0;
+  const onMap = placed === sensors ? 'drawn on the map' : `${placed} with a position (sensors.csv) are drawn on the map`;
+  const what = state.sensors === null ? 'No zones are defined; loading the sensors…'
+    : sensors > 0 ? `No zones are defined, so the ${sensors} sensors are listed here (worst first) and ${onMap}.`
+      : 'No zones and no sensors yet: ingest readings and sensors (see the README), then define zones.';
   box.replaceChildren(
     el('p', {}, what),
     el('p', { class: 'muted' },

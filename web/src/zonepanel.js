@@ -7,7 +7,7 @@ import { byId, el, formatNumber } from './dom.js';
 import { levelColour, normaliseLevel } from './levels.js';
 import { featureId, on, state, zoneName } from './state.js';
 import { isStale } from './stale.js';
-import { sensorFeature, sensorName, sensorValueText } from './sensors.js';
+import { sensorName, sensorProps, sensorValueText } from './sensors.js';
 import { displayLabel, labelSeconds, secondsLabel } from './time.js';
 
 const views = [['day', '24 h', 24 * 3600], ['week', '7 days', 7 * 24 * 3600]];
@@ -74,7 +74,7 @@ function zoneFacts(id) {
 }
 
 function counterFacts(id) {
-  const props = sensorFeature(id)?.properties ?? { id, name: id };
+  const props = sensorProps(id) ?? { id, name: id };
   const level = props.level ?? 'neutral';
   return {
     level,
@@ -123,7 +123,7 @@ function counterSeries(series, id) {
   const lines = Number.isFinite(series.threshold) ? [{ label: 'surge threshold', colour: levelColour.alarm, value: series.threshold }] : [];
   return {
     observed: series.observed ?? [], forecast: series.forecast ?? [], lines,
-    unit: sensorFeature(id)?.properties.unit ?? '', empty: 'No readings or forecast for this sensor yet.',
+    unit: sensorProps(id)?.unit ?? '', empty: 'No readings or forecast for this sensor yet.',
   };
 }
 
