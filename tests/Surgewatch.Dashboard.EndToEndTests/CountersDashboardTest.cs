@@ -34,6 +34,8 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
         await Expect(page.GetByTestId("no-zones")).ToContainTextAsync($"No zones are defined, so the {Sensors} sensors are listed here");
         await Expect(page.GetByTestId("zones-docs-link")).ToHaveAttributeAsync("href", "/docs/zones.md");
         await Expect(page.GetByTestId("sensor-row")).ToHaveCountAsync(CounterCityData.Sensors);
+        var levels = await page.GetByTestId("sensor-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.level)");
+        levels.Select(Rank).Should().BeInDescendingOrder("the sensors are listed worst first");
         // Never an empty panel: the page opens on the sensor at the top of the list, the worst.
         await Expect(page.GetByTestId("sensor-row").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
         await Expect(page.GetByTestId("zone-chart")).ToHaveAttributeAsync("data-kind", "counter");
@@ -117,6 +119,12 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
         var json = await page.GetByTestId("map").GetAttributeAsync("data-sensor-points");
         return JsonSerializer.Deserialize<Dictionary<string, int[]>>(json!)!;
     }
+
+    private static int Rank(string level) => Array.IndexOf(["nodata", "neutral", "ok", "warning", "alarm", "critical"], level) switch
+    {
+        < 2 => -1,
+        var known => known,
+    };
 
     private static int Count(string? attribute) => int.Parse(attribute ?? "0", CultureInfo.InvariantCulture);
 

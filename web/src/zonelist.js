@@ -79,7 +79,7 @@ function sensorRow(props) {
     tabindex: 0, onclick: select, onkeydown: (e) => e.key === 'Enter' && select(),
   },
   el('i', { class: `sw ${props.level}`, title: `surge level: ${props.level === 'neutral' ? 'not judged' : props.level}` }),
-  el('span', { class: 'name' }, props.name),
-  el('span', { class: 'num wide', title: 'latest reading' }, sensorValueText(props)),
-  el('span', { class: 'num', title: 'surge probability over the next hours' }, probability));
+  el('span', { class: 'name', title: props.name }, props.name),
+  el('span', { class: 'num', title: 'surge probability over the next hours' }, probability),
+  el('span', { class: 'reading muted', title: 'latest reading' }, sensorValueText(props)));
 }
