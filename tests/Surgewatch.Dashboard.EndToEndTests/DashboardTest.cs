@@ -152,7 +152,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
 
         await row.ClickAsync();
 
-        await Expect(page.Locator("#zone-title")).Not.ToHaveTextAsync("Select a zone");
+        await Expect(page.Locator("#zone-title")).Not.ToHaveTextAsync("Select a zone or a sensor");
         var chart = page.GetByTestId("zone-chart");
         await Expect(chart.Locator("canvas")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         (int.Parse(await chart.GetAttributeAsync("data-observed") ?? "0", System.Globalization.CultureInfo.InvariantCulture))

@@ -5,12 +5,13 @@ import { createClock } from './clock.js';
 import { byId } from './dom.js';
 import { createInbox } from './alerts.js';
 import { refresh, startLive } from './live.js';
-import { createMap, setSensors } from './map.js';
+import { createMap } from './map.js';
 import { notify } from './notify.js';
 import { emit, on, state } from './state.js';
 import { createZoneList } from './zonelist.js';
 import { createZonePanel } from './zonepanel.js';
 import { createConnectionView } from './connection.js';
+import { startSensors } from './sensors.js';
 
 async function start() {
   createConnectionView();
@@ -24,7 +25,7 @@ async function start() {
 
   await loadSession();
   await loadZones();
-  get('/sensors').then(setSensors).catch((error) => console.warn('No sensors', error));
+  startSensors().catch((error) => console.warn('No sensors', error));
   try {
     await refresh();
   } catch (error) {
@@ -55,18 +56,19 @@ async function loadZones() {
     notify(`Could not load the zones: ${error.message}`, true);
   }
   emit('zones');
-  if (!state.selectedZone && state.zones.features.length) {
-    // Open on the zone in the worst state once statuses arrive; until then the first one.
-    on('status', selectWorstOnce);
+  if (!state.selected) {
+    // Open on the zone in the worst state once statuses arrive (without zones, the worst sensor once they are loaded).
+    on(state.zones.features.length ? 'status' : 'sensors', selectWorstOnce);
   }
 }
 
 let selectedOnce = false;
 function selectWorstOnce() {
-  if (selectedOnce || state.selectedZone) return;
+  if (selectedOnce || state.selected) return;
+  const worst = byId('zone-list').querySelector('[data-testid="zone-row"], [data-testid="sensor-row"]');
+  if (!worst) return;
   selectedOnce = true;
-  const worst = byId('zone-list').querySelector('[data-testid="zone-row"]');
-  worst?.click();
+  worst.click();
 }
 
 function wireKeyForm() {

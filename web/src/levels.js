@@ -7,6 +7,7 @@ export const levelColour = {
   alarm: '#f06a1d',
   critical: '#e0245e',
   nodata: '#6b7280',
+  neutral: '#93c5fd', // a sensor no rule judges (road sensors, counters before a model is deployed)
 };
 
 const rank = { nodata: -1, ok: 0, warning: 1, alarm: 2, critical: 3 };
@@ -23,7 +24,7 @@ export function normaliseLevel(level) {
 /** A MapLibre expression picking the colour of a feature property holding a level. */
 export function colourExpression(property) {
   const match = ['match', ['get', property]];
-  for (const level of levels) match.push(level, levelColour[level]);
+  for (const [level, colour] of Object.entries(levelColour)) match.push(level, colour);
   match.push(levelColour.nodata);
   return match;
 }

@@ -34,6 +34,7 @@ export function startLive() {
   hub.on('alert', (alert) => setAlert(alert));
   hub.on('clock', (clock) => setClock(clock));
   hub.on('forecast', (message) => emit('forecast', message));
+  hub.on('counters', (list) => emit('counters', list));
   hub.on('readings', (readings) => {
     state.lastUpdate = Date.now();
     emit('readings', readings);

@@ -1,15 +1,18 @@
-// The MapLibre map: zones coloured by current level, outlined by forecast level, and sensors as dots.
+// The MapLibre map: zones coloured by current level, outlined by forecast level, and sensors as markers coloured by
+// their surge level (a counter) or neutral (a sensor no rule judges); hovering a sensor names it with its reading.
 // The style is empty (a dark background) so the map needs no network; a base-map tile URL can be added when online.
 import * as maplibregl from 'maplibre-gl';
 import { byId, el } from './dom.js';
 import { colourExpression, normaliseLevel } from './levels.js';
-import { featureId, on, selectZone, state } from './state.js';
+import { featureId, on, selectSubject, selectZone, state } from './state.js';
+import { sensorPositionsChanged, sensorProps, sensorValueText } from './sensors.js';
 
 const basemapStorage = 'surgewatch.basemapUrl';
 let map = null;
 let layersReady = false;
-let sensors = { type: 'FeatureCollection', features: [] };
+let tooltip = null;
 const labels = new Map();
+const noSensors = { type: 'FeatureCollection', features: [] };
 
 const emptyStyle = {
   version: 8,
@@ -36,12 +39,16 @@ export function createMap() {
     layersReady = true;
     applyBasemap(localStorage.getItem(basemapStorage) ?? '');
     render();
-    fitZones();
+    fitAll();
   });
 
   on('zones', () => {
     render();
-    fitZones();
+    fitAll();
+  });
+  on('sensors', () => {
+    render();
+    if (sensorPositionsChanged()) fitAll();
   });
   on('status', render);
   on('select', render);
@@ -57,7 +64,7 @@ function showMapError(message) {
 
 function addLayers() {
   map.addSource('zones', { type: 'geojson', data: zoneFeatures() });
-  map.addSource('sensors', { type: 'geojson', data: sensors });
+  map.addSource('sensors', { type: 'geojson', data: state.sensors ?? noSensors });
   map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': colourExpression('level'), 'fill-opacity': 0.7 } });
   map.addLayer({ id: 'zone-edge', type: 'line', source: 'zones', paint: { 'line-color': '#cbd5e1', 'line-width': 1, 'line-opacity': 0.6 } });
   map.addLayer({
@@ -67,14 +74,47 @@ function addLayers() {
   map.addLayer({ id: 'zone-selected', type: 'line', source: 'zones', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#ffffff', 'line-width': 3 } });
   map.addLayer({
     id: 'sensors', type: 'circle', source: 'sensors',
-    paint: { 'circle-radius': 4.5, 'circle-color': '#bfdbfe', 'circle-stroke-color': '#1e3a8a', 'circle-stroke-width': 1.5 },
+    paint: { 'circle-radius': 6, 'circle-color': colourExpression('level'), 'circle-stroke-color': '#0d1522', 'circle-stroke-width': 1.5 },
+  });
+  map.addLayer({
+    id: 'sensor-selected', type: 'circle', source: 'sensors', filter: ['==', ['get', 'id'], ''],
+    paint: { 'circle-radius': 9, 'circle-opacity': 0, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 },
   });
   map.on('click', 'zone-fill', (event) => {
     const feature = event.features?.[0];
-    if (feature) selectZone(feature.properties.id);
+    // A sensor drawn over a zone takes the click.
+    if (feature && !map.queryRenderedFeatures(event.point, { layers: ['sensors'] }).length) selectZone(feature.properties.id);
   });
-  map.on('mouseenter', 'zone-fill', () => { map.getCanvas().style.cursor = 'pointer'; });
-  map.on('mouseleave', 'zone-fill', () => { map.getCanvas().style.cursor = ''; });
+  map.on('click', 'sensors', (event) => {
+    const feature = event.features?.[0];
+    if (feature) selectSubject('counter', feature.properties.id);
+  });
+  for (const layer of ['zone-fill', 'sensors']) {
+    map.on('mouseenter', layer, () => { map.getCanvas().style.cursor = 'pointer'; });
+    map.on('mouseleave', layer, () => { map.getCanvas().style.cursor = ''; });
+  }
+  wireSensorTooltip();
+}
+
+/** Hovering a sensor shows its name, reading with unit, and surge level (built with textContent, no markup from data). */
+function wireSensorTooltip() {
+  tooltip = new maplibregl.Popup({ closeButton: false, closeOnClick: false, offset: 10, className: 'sensor-tooltip' });
+  map.on('mousemove', 'sensors', (event) => {
+    const feature = event.features?.[0];
+    if (!feature) return;
+    const current = sensorProps(feature.properties.id) ?? feature.properties;
+    tooltip.setLngLat(feature.geometry.coordinates).setDOMContent(tooltipContent(current)).addTo(map);
+  });
+  map.on('mouseleave', 'sensors', () => tooltip.remove());
+}
+
+function tooltipContent(props) {
+  const level = props.level === 'neutral' ? (props.kind?.startsWith('road') ? 'not judged' : 'no surge model yet') : props.level;
+  const probability = Number.isFinite(props.probability) ? ` · surge ${Math.round(props.probability * 100)}%` : '';
+  return el('div', { 'data-testid': 'sensor-tooltip' },
+    el('b', {}, props.name ?? props.id),
+    el('div', {}, sensorValueText(props)),
+    el('div', { class: 'muted' }, `${level}${probability}`));
 }
 
 /** The zones with each one's current and forecast level as properties, for the paint expressions. */
@@ -102,13 +142,29 @@ function render() {
   byId('map').dataset.zoneFeatures = String(data.features.length);
   map.setFilter('zone-selected', ['==', ['get', 'id'], state.selectedZone ?? '']);
   renderLabels(data);
+  const sensors = state.sensors ?? noSensors;
+  map.getSource('sensors').setData(sensors);
+  byId('map').dataset.sensorFeatures = String(sensors.features.length);
+  const counter = state.selected?.kind === 'counter' ? state.selected.id : '';
+  map.setFilter('sensor-selected', ['==', ['get', 'id'], counter]);
 }
 
-/** How many zones the map has actually drawn in view (for people reading the DOM, and for the tests). */
+/**
+ * How many zones and sensors the map has actually drawn in view, and where each drawn sensor is on screen ({id: [x, y]}
+ * in the map's pixels): for people reading the DOM, and for the tests, which point at a sensor as a person would.
+ */
 function countRendered() {
   if (!layersReady) return;
-  const ids = new Set(map.queryRenderedFeatures({ layers: ['zone-fill'] }).map((f) => f.properties.id));
-  byId('map').dataset.renderedZones = String(ids.size);
+  const zones = new Set(map.queryRenderedFeatures({ layers: ['zone-fill'] }).map((f) => f.properties.id));
+  const points = {};
+  for (const feature of map.queryRenderedFeatures({ layers: ['sensors'] })) {
+    const { x, y } = map.project(feature.geometry.coordinates);
+    points[feature.properties.id] = [Math.round(x), Math.round(y)];
+  }
+  const box = byId('map');
+  box.dataset.renderedZones = String(zones.size);
+  box.dataset.renderedSensors = String(Object.keys(points).length);
+  box.dataset.sensorPoints = JSON.stringify(points);
 }
 
 function renderLabels(data) {
@@ -133,27 +189,14 @@ function centroid(geometry) {
   return [x / ring.length, y / ring.length];
 }
 
-function fitZones() {
-  if (!map || !state.zones?.features.length) return;
+/** Fits the map to the zones and the sensors, whichever exist. */
+function fitAll() {
+  if (!map || !layersReady) return;
   const bounds = new maplibregl.LngLatBounds();
   const extend = (coords) => (typeof coords[0] === 'number' ? bounds.extend(coords) : coords.forEach(extend));
-  for (const feature of state.zones.features) extend(feature.geometry.coordinates);
-  for (const feature of sensors.features) extend(feature.geometry.coordinates);
+  for (const feature of state.zones?.features ?? []) extend(feature.geometry.coordinates);
+  for (const feature of state.sensors?.features ?? []) extend(feature.geometry.coordinates);
   if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: { top: 60, bottom: 40, left: 40, right: 60 }, duration: 0, maxZoom: 17 });
-}
-
-/** Shows the sensors that have a position (from GET /api/v1/sensors). */
-export function setSensors(list) {
-  sensors = {
-    type: 'FeatureCollection',
-    features: list.filter((s) => Number.isFinite(s.latitude) && Number.isFinite(s.longitude)).map((s) => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: { id: s.id, name: s.name },
-    })),
-  };
-  if (layersReady) {
-    map.getSource('sensors').setData(sensors);
-    fitZones();
-  }
 }
 
 function wireToggles() {
@@ -161,7 +204,7 @@ function wireToggles() {
     for (const layer of layers) map?.getLayer(layer) && map.setLayoutProperty(layer, 'visibility', event.target.checked ? 'visible' : 'none');
   });
   toggle('show-forecast', ['zone-forecast']);
-  toggle('show-sensors', ['sensors']);
+  toggle('show-sensors', ['sensors', 'sensor-selected']);
 }
 
 function wireBasemapSettings() {

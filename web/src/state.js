@@ -11,7 +11,7 @@ export const state = {
   clock: null,
   selectedZone: null, // the selected zone's id, or null when nothing or a counter is selected
   selected: null, // { kind: 'zone' | 'counter', id } — what the detail panel shows
-  sensors: null, // GeoJSON FeatureCollection from /sensors.geojson
+  sensors: null, // GeoJSON FeatureCollection of the sensors with a position, with their latest reading and level (sensors.js)
   lastUpdate: 0, // browser ms of the last live message or poll
   connection: 'connecting',
 };

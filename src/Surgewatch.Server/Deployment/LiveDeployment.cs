@@ -8,8 +8,8 @@ using Surgewatch.Server.Clock;
 
 namespace Surgewatch.Server.Deployment;
 
-/// <summary>A counter's outlook as the API and the hub show it.</summary>
-internal sealed record CounterStatusDto(string SensorId, string Slot, double? Threshold, double? Probability, bool Warned, string? WarnedSlot, bool Fresh, string Model);
+/// <summary>A counter's outlook as the API and the hub show it; <c>Level</c> is Core's <see cref="CounterLevels"/> on the zones' ladder.</summary>
+internal sealed record CounterStatusDto(string SensorId, string Slot, double? Threshold, double? Probability, bool Warned, string? WarnedSlot, bool Fresh, string Model, string Level);
 
 /// <summary>
 /// The deployed model at work: the latest model saved by <c>train</c> (or by the server's own training), loaded onto a
@@ -258,7 +258,8 @@ internal sealed class LiveDeployment(IObservationStore observations, IModelStore
     private static IReadOnlyList<CounterStatusDto> ToDtos(IReadOnlyList<CounterSurge> surges, string model) =>
         [.. surges.Select(s => new CounterStatusDto(
             s.Sensor.Value, s.Slot.ToString(), double.IsNaN(s.Threshold) ? null : Math.Round(s.Threshold, 1),
-            s.Probability is { } p ? Math.Round(p, 3) : null, s.Warned, s.WarnedSlot?.ToString(), s.Fresh, model))];
+            s.Probability is { } p ? Math.Round(p, 3) : null, s.Warned, s.WarnedSlot?.ToString(), s.Fresh, model,
+            Core.Monitoring.ZoneLevelLadder.Name(CounterLevels.Of(s))))];
 
     private sealed record Deployed(DeployedModel Model, LivePanel Panel, SurgeMonitor? Monitor, int LastIssued);
 }

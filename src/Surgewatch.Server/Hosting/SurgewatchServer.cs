@@ -162,6 +162,7 @@ public static class SurgewatchServer
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         ApiDocsPage.Map(app);
+        GuidePages.Map(app);
         HealthEndpoint.Map(app);
         MetricsEndpoints.Map(app);
 

@@ -6,15 +6,19 @@ namespace Surgewatch.Server.Sensors;
 /// <summary>A sensor as the API shows it.</summary>
 internal sealed record SensorDto(string Id, string Name, double? Latitude, double? Longitude, SensorKind Kind, int StepSeconds);
 
-/// <summary><c>GET /api/v1/sensors</c>: every known sensor.</summary>
+/// <summary><c>GET /api/v1/sensors</c>: every known sensor; also maps the sensor feature's status and series.</summary>
 internal static class SensorsEndpoint
 {
-    public static void Map(RouteGroupBuilder api) =>
+    public static void Map(RouteGroupBuilder api)
+    {
         api.MapGet("/sensors", ListAsync)
             .WithName("GetSensors")
             .WithSummary("Every known sensor, ordered by id.")
             .Produces<SensorDto[]>()
             .OpenRead();
+        SensorStatusEndpoint.Map(api);
+        SensorSeriesEndpoint.Map(api);
+    }
 
     private static async Task<SensorDto[]> ListAsync(IObservationStore store, CancellationToken cancellationToken)
     {

@@ -1,129 +1,25 @@
-using Microsoft.Playwright;
-
 namespace Surgewatch.Dashboard.EndToEndTests.Infrastructure;
 
 /// <summary>
-/// One demo server and one headless Chromium shared by the dashboard tests (starting them is the slow part);
-/// each test opens its own page at 1366×768, the control-room screen size.
+/// <c>surgewatch serve --demo</c> and one headless Chromium shared by the demo's dashboard tests; the demo clock is
+/// paused once the server is up.
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed class DashboardFixture : BrowserFixture
 {
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private DemoServer? _server;
-    private Uri? _url;
-
     /// <summary>
     /// Set to test a server that is already running (for example while working on web/) instead of starting
     /// <c>surgewatch serve --demo</c>.
     /// </summary>
     public const string UrlVariable = "SURGEWATCH_E2E_URL";
 
-    public Uri Url => _url ?? throw new InvalidOperationException("The demo server has not started.");
+    protected override Uri? RunningServer =>
+        Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } running ? new Uri(running) : null;
 
-    public async Task InitializeAsync()
-    {
-        if (!Chromium.IsInstalled)
-        {
-            // Skipped tests never get here; under CI=true a missing browser is a failure with the install hint.
-            return;
-        }
+    private protected override Task<DemoServer> StartServerAsync() => DemoServer.StartAsync();
 
-        // Playwright must never fetch a browser of its own: the tests drive Debian's Chromium.
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        Console.WriteLine($"Dashboard test artifacts (screenshots, server.log): {Artifacts.Folder}");
-        if (Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } running)
-        {
-            _url = new Uri(running);
-        }
-        else
-        {
-            _server = await DemoServer.StartAsync();
-            _url = _server.Url;
-
-            // Simulated time stands still until a test runs it, so every test sees the demo from its start
-            // whatever the order: the alert test runs the clock up to the surge itself.
-            await SetClockAsync(paused: true);
-        }
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium.ExecutablePath,
-            Headless = true,
-            ChromiumSandbox = false,
-            Args = Chromium.Arguments,
-        });
-    }
-
-    /// <summary>Pauses or resumes the demo clock through the API with the demo's operator key (GET /api/v1/session).</summary>
-    public async Task SetClockAsync(bool paused)
-    {
-        using var http = new HttpClient { BaseAddress = Url };
-        using var session = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v1/session"));
-        var key = session.RootElement.GetProperty("operatorKey").GetString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clock")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new { paused }),
-        };
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-        using var response = await http.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-    }
-
-    /// <summary>A new page on the dashboard, loaded and wired (body[data-ready]); <paramref name="beforeLoad"/> may set routes first.</summary>
-    public async Task<IPage> OpenDashboardAsync(Func<IPage, Task>? beforeLoad = null)
-    {
-        if (_browser is null)
-        {
-            throw new InvalidOperationException(Chromium.InstallHint + ".");
-        }
-
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
-            BaseURL = Url.ToString(),
-        });
-        var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                Console.WriteLine($"[browser {message.Type}] {message.Text}");
-            }
-        };
-        if (beforeLoad is not null)
-        {
-            await beforeLoad(page);
-        }
-
-        await page.GotoAsync("/");
-        await Assertions.Expect(page.Locator("body[data-ready='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
-        return page;
-    }
-
-    /// <summary>Saves a full-window screenshot among the artifacts and returns its path.</summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
-    {
-        var path = Artifacts.PathOf(name + ".png");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
-        Console.WriteLine($"Screenshot: {path}");
-        return path;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    // Simulated time stands still until a test runs it, so every test sees the demo from its start whatever the
+    // order: the alert test runs the clock up to the surge itself.
+    protected override Task OnServerStartedAsync() => SetClockAsync(paused: true);
 }
 
 [CollectionDefinition(Name)]

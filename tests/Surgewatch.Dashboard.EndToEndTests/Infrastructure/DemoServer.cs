@@ -9,8 +9,9 @@ using Surgewatch.Tests.Shared;
 namespace Surgewatch.Dashboard.EndToEndTests.Infrastructure;
 
 /// <summary>
-/// <c>surgewatch serve --demo</c> as its own process on a free loopback port with a fresh store in a temporary
-/// folder; ready once /healthz answers. Its output goes to server.log among the artifacts.
+/// <c>surgewatch serve --demo</c> (or another mode, such as <c>--replay FOLDER</c>) as its own process on a free loopback
+/// port with a fresh store in a temporary folder; ready once /healthz answers. Its output goes to a log among the
+/// artifacts (server.log for the demo).
 /// </summary>
 internal sealed class DemoServer : IAsyncDisposable
 {
@@ -23,15 +24,19 @@ internal sealed class DemoServer : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly StreamWriter _logFile;
 
-    private DemoServer(Process process, string folder, Uri url, StreamWriter logFile)
+    private DemoServer(Process process, string folder, Uri url, StreamWriter logFile, string adminKey)
     {
         _process = process;
         _folder = folder;
         Url = url;
         _logFile = logFile;
+        AdminKey = adminKey;
     }
 
     public Uri Url { get; }
+
+    /// <summary>The bootstrap admin key the server was started with (a replay server hands out no operator key).</summary>
+    public string AdminKey { get; }
 
     /// <summary>What the server printed so far (for failure messages).</summary>
     public string Log
@@ -45,10 +50,13 @@ internal sealed class DemoServer : IAsyncDisposable
         }
     }
 
-    public static async Task<DemoServer> StartAsync()
+    public static Task<DemoServer> StartAsync() =>
+        StartAsync(Directory.CreateTempSubdirectory("surgewatch-e2e-").FullName, "server.log", "--demo", "--speed", Speed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Starts <c>serve</c> with <paramref name="mode"/> on a store in <paramref name="folder"/> (removed on dispose), logging to <paramref name="logName"/>.</summary>
+    public static async Task<DemoServer> StartAsync(string folder, string logName, params string[] mode)
     {
         var cli = ServeProcessHost.CliPath(typeof(DemoServer).Assembly);
-        var folder = Directory.CreateTempSubdirectory("surgewatch-e2e-").FullName;
         var url = new Uri($"http://127.0.0.1:{ServeProcessHost.FreePort()}");
         var start = new ProcessStartInfo(ServeProcessHost.DotnetHost())
         {
@@ -58,17 +66,18 @@ internal sealed class DemoServer : IAsyncDisposable
             WorkingDirectory = folder,
         };
         // A bootstrap key of our own, so the server prints no generated key into server.log; quieter framework logs.
-        start.Environment["SURGEWATCH_BOOTSTRAP_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var adminKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        start.Environment["SURGEWATCH_BOOTSTRAP_KEY"] = adminKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        foreach (var arg in new[] { cli, "serve", "--demo", "--speed", Speed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--db", Path.Combine(folder, "e2e.db"), "--urls", url.ToString().TrimEnd('/') })
+        foreach (var arg in (string[])[cli, "serve", .. mode, "--db", Path.Combine(folder, "e2e.db"), "--urls", url.ToString().TrimEnd('/')])
         {
             start.ArgumentList.Add(arg);
         }
 
-        var logFile = new StreamWriter(Artifacts.PathOf("server.log"), append: false) { AutoFlush = true };
+        var logFile = new StreamWriter(Artifacts.PathOf(logName), append: false) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName} {cli}.");
-        var server = new DemoServer(process, folder, url, logFile);
+        var server = new DemoServer(process, folder, url, logFile, adminKey);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();

@@ -1,0 +1,117 @@
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Series;
+using Surgewatch.Server.Auth;
+using Surgewatch.Server.Clock;
+using Surgewatch.Server.Deployment;
+using Surgewatch.Server.Hosting;
+using Surgewatch.Server.ZoneSeries;
+
+namespace Surgewatch.Server.Sensors;
+
+/// <summary>One stored reading of a sensor on the series' time axis.</summary>
+internal sealed record SensorPointDto(string T, double Value);
+
+/// <summary>
+/// A sensor's readings and the deployed model's latest forecast of it with 80/95% bands; <c>Threshold</c> is the
+/// counter's surge threshold (null without a surge rule or with too little history), <c>Model</c> null while no model
+/// is deployed.
+/// </summary>
+internal sealed record SensorSeriesDto(
+    string SensorId, int StepSeconds, double? Threshold, string? Model, IReadOnlyList<SensorPointDto> Observed, IReadOnlyList<ForecastPointBandDto> Forecast);
+
+/// <summary><c>GET /api/v1/sensors/{id}/series?from=&amp;to=</c>: what the dashboard's panel charts for a counter.</summary>
+internal static class SensorSeriesEndpoint
+{
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(8);
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/sensors/{id}/series", GetAsync).WithName("GetSensorSeries")
+            .WithSummary("A sensor's stored readings from 'from' (default 24 h ago) to now, and the deployed model's latest forecast of it (issued at or before now) with 80% and 95% bands from now to 'to' (default 12 h ahead), with the counter's surge threshold; at most 8 days in all.")
+            .Produces<SensorSeriesDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .OpenRead();
+
+    private static async Task<IResult> GetAsync(
+        string id, string? from, string? to, IObservationStore store, IForecastStore forecasts, LiveDeployment deployment, ClockDtos clocks, CancellationToken cancellationToken)
+    {
+        if (!QueryLabels.TryParse(from, clocks.SiteZone, out var first, out var fromError))
+        {
+            return QueryProblems.BadParameter("from", fromError);
+        }
+
+        if (!QueryLabels.TryParse(to, clocks.SiteZone, out var last, out var toError))
+        {
+            return QueryProblems.BadParameter("to", toError);
+        }
+
+        var sensors = await store.ListSensorsAsync(cancellationToken);
+        if (!SensorId.IsValid(id, out _) || sensors.FirstOrDefault(s => s.Id.Value == id) is not { } sensor)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such sensor", detail: $"No sensor '{id}' is stored (see /api/v1/sensors).");
+        }
+
+        var now = clocks.NowLabel();
+        var start = first ?? now - TimeSpan.FromDays(1);
+        var end = last ?? now + TimeSpan.FromHours(12);
+        if (end <= start || end - start > Longest)
+        {
+            return QueryProblems.BadParameter("to", $"'to' must be after 'from', at most {Longest.TotalDays:0} days later");
+        }
+
+        var observed = end > start && now > start ? await ObservedAsync(store, sensor.Id, start, end < now ? end : now, cancellationToken) : [];
+        var model = deployment.Model;
+        var forecast = model is not null && end > now ? await forecasts.LatestForecastAsync(sensor.Id, model.Name, now, cancellationToken) : null;
+        var threshold = deployment.Counters.FirstOrDefault(c => c.SensorId == id)?.Threshold;
+        return Results.Ok(new SensorSeriesDto(
+            id, (int)sensor.Step.TotalSeconds, threshold, model?.Name, observed, Bands(forecast, model?.Step ?? sensor.Step, now, end)));
+    }
+
+    private static async Task<List<SensorPointDto>> ObservedAsync(IObservationStore store, SensorId sensor, TimeLabel from, TimeLabel to, CancellationToken cancellationToken)
+    {
+        var batch = await store.ReadObservationsAsync(new ObservationQuery([sensor], from, to), cancellationToken);
+        var points = new List<SensorPointDto>(batch.Count);
+        var times = batch.TimeSeconds;
+        var values = batch.Values;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (!Missing.Is(values[i]))
+            {
+                points.Add(new SensorPointDto(new TimeLabel(times[i]).ToString(), values[i]));
+            }
+        }
+
+        return points;
+    }
+
+    /// <summary>The forecast's slots that end after <paramref name="now"/> and begin before <paramref name="end"/>.</summary>
+    private static List<ForecastPointBandDto> Bands(Forecast? forecast, TimeSpan step, TimeLabel now, TimeLabel end)
+    {
+        var points = new List<ForecastPointBandDto>();
+        foreach (var p in forecast?.Points ?? [])
+        {
+            if (p.Target + step > now && p.Target < end && !Missing.Is(p.Mean))
+            {
+                var i80 = Interval(p, 0.8);
+                var i95 = Interval(p, 0.95);
+                points.Add(new ForecastPointBandDto(p.Target.ToString(), Round(p.Mean)!.Value, Round(i80?.Lower), Round(i80?.Upper), Round(i95?.Lower), Round(i95?.Upper)));
+            }
+        }
+
+        return points;
+    }
+
+    private static PredictionInterval? Interval(ForecastPoint point, double level)
+    {
+        foreach (var interval in point.Intervals)
+        {
+            if (Math.Abs(interval.Level - level) < 1e-9)
+            {
+                return interval;
+            }
+        }
+
+        return null;
+    }
+
+    private static double? Round(double? value) => value is { } v && !Missing.Is(v) ? Math.Round(v, 2) : null;
+}

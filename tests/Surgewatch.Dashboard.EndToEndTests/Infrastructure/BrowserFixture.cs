@@ -1,0 +1,135 @@
+using Microsoft.Playwright;
+
+namespace Surgewatch.Dashboard.EndToEndTests.Infrastructure;
+
+/// <summary>
+/// One server and one headless Chromium shared by a collection of dashboard tests (starting them is the slow part);
+/// each test opens its own page at 1366×768, the control-room screen size. Subclasses say which server to start.
+/// </summary>
+public abstract class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private DemoServer? _server;
+    private Uri? _url;
+
+    public Uri Url => _url ?? throw new InvalidOperationException("The server has not started.");
+
+    /// <summary>A server that is already running, to test instead of starting one; null to start one.</summary>
+    protected virtual Uri? RunningServer => null;
+
+    /// <summary>Starts the server the tests look at.</summary>
+    private protected abstract Task<DemoServer> StartServerAsync();
+
+    /// <summary>Runs once the started server is healthy, before the browser starts.</summary>
+    protected virtual Task OnServerStartedAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        if (!Chromium.IsInstalled)
+        {
+            // Skipped tests never get here; under CI=true a missing browser is a failure with the install hint.
+            return;
+        }
+
+        // Playwright must never fetch a browser of its own: the tests drive Debian's Chromium.
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        Console.WriteLine($"Dashboard test artifacts (screenshots, server logs): {Artifacts.Folder}");
+        if (RunningServer is { } running)
+        {
+            _url = running;
+        }
+        else
+        {
+            _server = await StartServerAsync();
+            _url = _server.Url;
+            await OnServerStartedAsync();
+        }
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            ChromiumSandbox = false,
+            Args = Chromium.Arguments,
+        });
+    }
+
+    /// <summary>
+    /// Pauses or resumes the simulated clock through the API: with the started server's admin key, or with the demo's
+    /// operator key (GET /api/v1/session) on a server that was already running.
+    /// </summary>
+    public async Task SetClockAsync(bool paused)
+    {
+        using var http = new HttpClient { BaseAddress = Url };
+        var key = _server?.AdminKey;
+        if (key is null)
+        {
+            using var session = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v1/session"));
+            key = session.RootElement.GetProperty("operatorKey").GetString();
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/clock")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { paused }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A new page on the dashboard, loaded and wired (body[data-ready]); <paramref name="beforeLoad"/> may set routes first.</summary>
+    public async Task<IPage> OpenDashboardAsync(Func<IPage, Task>? beforeLoad = null)
+    {
+        if (_browser is null)
+        {
+            throw new InvalidOperationException(Chromium.InstallHint + ".");
+        }
+
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
+            BaseURL = Url.ToString(),
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Console.WriteLine($"[browser {message.Type}] {message.Text}");
+            }
+        };
+        if (beforeLoad is not null)
+        {
+            await beforeLoad(page);
+        }
+
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.Locator("body[data-ready='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        return page;
+    }
+
+    /// <summary>Saves a full-window screenshot among the artifacts and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var path = Artifacts.PathOf(name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        Console.WriteLine($"Screenshot: {path}");
+        return path;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}

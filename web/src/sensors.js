@@ -1,0 +1,117 @@
+// The sensors: names and positions from GET /sensors, latest reading and surge level from GET /sensors/status, kept
+// live by the hub's readings and counters messages and a poll; emits 'sensors' when they change. state.sensors holds
+// those with a position as a GeoJSON FeatureCollection for the map; the list and the panel read every sensor, placed
+// or not, through sensorProps and sensorsWorstFirst (the features share the same properties objects).
+import { get } from './api.js';
+import { formatNumber } from './dom.js';
+import { levelRank } from './levels.js';
+import { emit, on, state } from './state.js';
+
+const pollMs = 15_000;
+let positionsKey = '';
+let all = []; // every sensor's properties
+
+/** Loads the sensors and their status once, then keeps the status current. */
+export async function startSensors() {
+  on('readings', applyReadings);
+  on('counters', () => loadStatus().catch(() => {}));
+  let list;
+  try {
+    list = await get('/sensors');
+  } catch (error) {
+    // Known to be unknown: the list says there are none rather than waiting for them.
+    state.sensors = { type: 'FeatureCollection', features: [] };
+    emit('sensors');
+    throw error;
+  }
+  all = list.map((s) => ({ id: s.id, name: s.name || s.id, kind: kindKey(s.kind), unit: unitOf(s.kind, s.stepSeconds), level: 'neutral' }));
+  const placed = list.flatMap((s, i) => (Number.isFinite(s.latitude) && Number.isFinite(s.longitude)
+    ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: all[i] }]
+    : []));
+  state.sensors = { type: 'FeatureCollection', features: placed };
+  await loadStatus().catch((error) => console.warn('No sensor status', error));
+  emit('sensors');
+  setInterval(() => loadStatus().catch(() => {}), pollMs);
+}
+
+async function loadStatus() {
+  const statuses = await get('/sensors/status');
+  const byId = new Map(statuses.map((s) => [s.sensorId, s]));
+  for (const props of all) {
+    const status = byId.get(props.id);
+    if (!status) continue;
+    Object.assign(props, {
+      value: status.value, at: status.at, probability: status.probability, threshold: status.threshold, warned: status.warned,
+      level: displayLevel(props.kind, status.level),
+    });
+  }
+  emit('sensors');
+}
+
+function applyReadings(readings) {
+  if (!Array.isArray(readings)) return;
+  const latest = new Map(readings.map((r) => [r.sensorId, r]));
+  let changed = false;
+  for (const props of all) {
+    const reading = latest.get(props.id);
+    if (!reading || (props.at && reading.t < props.at)) continue;
+    props.value = reading.value;
+    props.at = reading.t;
+    changed = true;
+  }
+  if (changed) emit('sensors');
+}
+
+/** Whether the sensor positions changed since the last call (the map refits only then). */
+export function sensorPositionsChanged() {
+  const key = (state.sensors?.features ?? []).map((f) => `${f.properties.id}@${f.geometry.coordinates}`).join('|');
+  if (key === positionsKey) return false;
+  positionsKey = key;
+  return true;
+}
+
+/** The properties of the sensor with an id (placed on the map or not), or undefined. */
+export function sensorProps(id) {
+  return all.find((p) => p.id === id);
+}
+
+export function sensorName(id) {
+  return sensorProps(id)?.name ?? id;
+}
+
+/** How many sensors there are, placed on the map or not. */
+export function sensorCount() {
+  return all.length;
+}
+
+/** Every sensor worst first: by level, then by surge probability, then by name. */
+export function sensorsWorstFirst() {
+  return [...all].sort((a, b) => levelRank(b.level) - levelRank(a.level) || (b.probability ?? -1) - (a.probability ?? -1) || a.name.localeCompare(b.name));
+}
+
+/** "2,143 persons/h", or '–' without a reading. */
+export function sensorValueText(props) {
+  return Number.isFinite(props.value) ? `${formatNumber(props.value, props.kind === 'roadspeed' ? 1 : 0)} ${props.unit}` : '–';
+}
+
+/** A surge level for counters the deployed model judges; road and other sensors, and counters before a model, stay neutral. */
+function displayLevel(kind, level) {
+  return kind === 'roadspeed' || kind === 'roadflow' || !level ? 'neutral' : level;
+}
+
+// The API spells kinds in camelCase or kebab-case: compare them without either.
+function kindKey(kind) {
+  return String(kind ?? '').replaceAll('-', '').replaceAll('_', '').toLowerCase();
+}
+
+/** The unit of a sensor's readings: counts are per interval, so the interval is part of the unit. */
+export function unitOf(kind, stepSeconds) {
+  const per = stepSeconds === 3600 ? 'h' : stepSeconds === 60 ? 'min' : stepSeconds >= 60 ? `${Math.round(stepSeconds / 60)} min` : `${stepSeconds} s`;
+  switch (kindKey(kind)) {
+    case 'pedestriancount': return `persons/${per}`;
+    case 'devicecount': return `devices/${per}`;
+    case 'roadflow': return `vehicles/${per}`;
+    case 'roadspeed': return 'km/h';
+    default: return 'persons';
+  }
+}
