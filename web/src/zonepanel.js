@@ -7,6 +7,7 @@ import { byId, el, formatNumber } from './dom.js';
 import { levelColour, normaliseLevel } from './levels.js';
 import { featureId, on, state, zoneName } from './state.js';
 import { isStale } from './stale.js';
+import { episodesPlugin } from './episodes.js';
 import { sensorName, sensorProps, sensorValueText } from './sensors.js';
 import { displayLabel, labelSeconds, secondsLabel } from './time.js';
 
@@ -182,6 +183,8 @@ function draw(series, now, subjectKind) {
       { series: [6, 5], fill: 'rgba(96, 165, 250, 0.15)' },
     ],
     hooks: { draw: [(u) => drawNow(u, now)] },
+    // Alert episodes of the zone or counter, as shaded spans behind the lines.
+    plugins: [episodesPlugin(() => state.selected)],
   };
   chart?.destroy();
   // The legend goes first so the chart can take exactly the height that is left under it.
