@@ -90,7 +90,11 @@ public static class SurgewatchServer
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
             json.SerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
-        builder.Services.AddOpenApi("v1", ApiKeyOpenApi.Configure);
+        builder.Services.AddOpenApi("v1", options =>
+        {
+            ApiKeyOpenApi.Configure(options);
+            ApiDocsOpenApi.Configure(options);
+        });
         builder.Services.AddRateLimiter(RateLimits.Configure);
     }
 
