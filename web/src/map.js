@@ -1,6 +1,7 @@
 // The MapLibre map: zones coloured by current level, outlined by forecast level, and sensors as dots.
 // The style is empty (a dark background) so the map needs no network; a base-map tile URL can be added when online.
 import * as maplibregl from 'maplibre-gl';
+import { addBasemap } from './basemap.js';
 import { byId, el } from './dom.js';
 import { colourExpression, normaliseLevel } from './levels.js';
 import { featureId, on, selectZone, state } from './state.js';
@@ -33,6 +34,7 @@ export function createMap() {
   map.on('idle', countRendered);
   map.on('load', () => {
     addLayers();
+    addBasemap(map);
     layersReady = true;
     applyBasemap(localStorage.getItem(basemapStorage) ?? '');
     render();
