@@ -95,6 +95,7 @@ public static class SurgewatchServer
         {
             ApiKeyOpenApi.Configure(options);
             ApiDocsOpenApi.Configure(options);
+            ApiDocsExamples.Configure(options);
         });
         builder.Services.AddRateLimiter(RateLimits.Configure);
     }

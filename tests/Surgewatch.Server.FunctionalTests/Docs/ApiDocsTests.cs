@@ -50,6 +50,37 @@ public sealed class ApiDocsTests(ServerFixture server) : IClassFixture<ServerFix
         bare.Should().BeEmpty("a 400 or 404 reply is described by its problem-details schema");
     }
 
+    [Theory]
+    [InlineData("POST /api/v1/readings", "application/json")]
+    [InlineData("POST /api/v1/readings", "text/csv")]
+    [InlineData("POST /api/v1/zones", "application/geo+json")]
+    [InlineData("POST /api/v1/silences", "application/json")]
+    public async Task GetOpenApi_CommonWrites_CarryARequestExample(string operation, string mediaType)
+    {
+        var operations = await Operations();
+
+        var body = operations.Single(o => o.Name == operation).Operation.GetProperty("requestBody").GetProperty("content").GetProperty(mediaType);
+
+        body.TryGetProperty("example", out var example).Should().BeTrue();
+        example.ValueKind.Should().NotBe(JsonValueKind.Null);
+    }
+
+    [Theory]
+    [InlineData("POST /api/v1/readings", "application/json")]
+    [InlineData("POST /api/v1/readings", "application/x-ndjson")]
+    [InlineData("POST /api/v1/readings", "text/csv")]
+    [InlineData("POST /api/v1/zones", "application/geo+json")]
+    public async Task DocumentedExample_SentAsItStands_IsAccepted(string operation, string mediaType)
+    {
+        var operations = await Operations();
+        var example = operations.Single(o => o.Name == operation).Operation.GetProperty("requestBody").GetProperty("content").GetProperty(mediaType).GetProperty("example");
+        var text = example.ValueKind == JsonValueKind.String ? example.GetString()! : example.GetRawText();
+
+        var response = await server.ClientWithKey(ServerFixture.AdminKey).PostAsync(operation.Split(' ')[1], new StringContent(text, System.Text.Encoding.UTF8, mediaType));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task GetOpenApi_Operations_AreGroupedByFeature()
     {
