@@ -19,6 +19,7 @@ internal static class ApiDocsPage
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <link rel="icon" href="data:,">
         <title>Surgewatch HTTP API</title>
         </head>
         <body>
@@ -44,6 +45,8 @@ internal static class ApiDocsPage
           hideClientButton: true,
           showDeveloperTools: 'never',
           documentDownloadType: 'json',
+          // Our summaries are sentences: the sidebar lists the operations by method and path instead.
+          operationTitleSource: 'path',
           authentication: { preferredSecurityScheme: 'apiKey' },
           metaData: { title: 'Surgewatch HTTP API' },
         });
