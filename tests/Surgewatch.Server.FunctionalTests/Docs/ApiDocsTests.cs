@@ -51,18 +51,14 @@ public sealed class ApiDocsTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Theory]
-    [InlineData("POST /api/v1/readings", "application/json")]
-    [InlineData("POST /api/v1/readings", "text/csv")]
-    [InlineData("POST /api/v1/zones", "application/geo+json")]
     [InlineData("POST /api/v1/silences", "application/json")]
-    public async Task GetOpenApi_CommonWrites_CarryARequestExample(string operation, string mediaType)
+    [InlineData("POST /api/v1/keys", "application/json")]
+    [InlineData("POST /api/v1/alerts/{key}/ack", "application/json")]
+    public async Task GetOpenApi_OtherWrites_CarryAJsonRequestExample(string operation, string mediaType)
     {
-        var operations = await Operations();
+        var example = await RequestExample(operation, mediaType);
 
-        var body = operations.Single(o => o.Name == operation).Operation.GetProperty("requestBody").GetProperty("content").GetProperty(mediaType);
-
-        body.TryGetProperty("example", out var example).Should().BeTrue();
-        example.ValueKind.Should().NotBe(JsonValueKind.Null);
+        example.ValueKind.Should().Be(JsonValueKind.Object);
     }
 
     [Theory]
@@ -72,8 +68,7 @@ public sealed class ApiDocsTests(ServerFixture server) : IClassFixture<ServerFix
     [InlineData("POST /api/v1/zones", "application/geo+json")]
     public async Task DocumentedExample_SentAsItStands_IsAccepted(string operation, string mediaType)
     {
-        var operations = await Operations();
-        var example = operations.Single(o => o.Name == operation).Operation.GetProperty("requestBody").GetProperty("content").GetProperty(mediaType).GetProperty("example");
+        var example = await RequestExample(operation, mediaType);
         var text = example.ValueKind == JsonValueKind.String ? example.GetString()! : example.GetRawText();
 
         var response = await server.ClientWithKey(ServerFixture.AdminKey).PostAsync(operation.Split(' ')[1], new StringContent(text, System.Text.Encoding.UTF8, mediaType));
@@ -128,6 +123,10 @@ public sealed class ApiDocsTests(ServerFixture server) : IClassFixture<ServerFix
 
         return list;
     }
+
+    private async Task<JsonElement> RequestExample(string operation, string mediaType) =>
+        (await Operations()).Single(o => o.Name == operation).Operation
+            .GetProperty("requestBody").GetProperty("content").GetProperty(mediaType).GetProperty("example");
 
     private static bool HasSuccessSchema(JsonElement operation) =>
         operation.GetProperty("responses").EnumerateObject().Any(r =>
