@@ -2,6 +2,7 @@
 // their surge level (a counter) or neutral (a sensor no rule judges); hovering a sensor names it with its reading.
 // The style is empty (a dark background) so the map needs no network; a base-map tile URL can be added when online.
 import * as maplibregl from 'maplibre-gl';
+import { addBasemap } from './basemap.js';
 import { byId, el } from './dom.js';
 import { colourExpression, normaliseLevel } from './levels.js';
 import { featureId, on, selectSubject, selectZone, state } from './state.js';
@@ -36,6 +37,7 @@ export function createMap() {
   map.on('idle', countRendered);
   map.on('load', () => {
     addLayers();
+    addBasemap(map);
     layersReady = true;
     applyBasemap(localStorage.getItem(basemapStorage) ?? '');
     render();

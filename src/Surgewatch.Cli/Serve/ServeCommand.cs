@@ -48,9 +48,13 @@ internal static class ServeCommand
         {
             Description = "With --replay: days of the folder stored as history before the clock starts (default 120; the surge rule needs 90 days of a counter to set its threshold).",
         };
+        var basemap = new Option<FileInfo?>("--basemap")
+        {
+            Description = "A PMTiles extract of your area (e.g. from `pmtiles extract`) that the dashboard draws as its offline base map; served from this server with range requests.",
+        };
         var command = new Command("serve", "Serve the dashboard, the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs) and live updates (/hubs/live). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
         {
-            db, urls, demo, replay, speed, retrain, siteZone, historyDays,
+            db, urls, demo, replay, speed, retrain, siteZone, historyDays, basemap,
         };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
         {
@@ -60,12 +64,12 @@ internal static class ServeCommand
                 HistoryDays = result.GetValue(historyDays),
             };
             var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? new FileInfo(Path.Combine(Path.GetTempPath(), DemoStoreName)) : result.GetValue(db)!;
-            return RunAsync(context, store, result.GetValue(urls)!, mode, cancellation);
+            return RunAsync(context, store, result.GetValue(urls)!, mode, result.GetValue(basemap), cancellation);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FileInfo db, string urls, ServeMode mode, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, FileInfo db, string urls, ServeMode mode, FileInfo? basemap, CancellationToken cancellation)
     {
         mode.Validate();
         ListenAddresses.EnsureAvailable(urls);
@@ -81,6 +85,11 @@ internal static class ServeCommand
         {
             builder.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.Database)}"] = db.FullName;
             mode.Configure(builder.Configuration);
+            if (basemap is not null)
+            {
+                builder.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.Basemap)}"] = basemap.FullName;
+            }
+
             builder.WebHost.UseUrls(urls);
             builder.Services.Configure<ServerOptions>(o => o.AnnounceGeneratedKey = key => AnnounceKey(context, key));
         });

@@ -29,6 +29,8 @@ internal static class KeyEndpoints
         api.MapPost("/keys", CreateAsync)
             .WithName("CreateKey")
             .WithSummary("Make an API key (admin). The key is in the reply only once.")
+            .Produces<CreatedKey>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
             .RequireKey(ApiKeyRole.Admin);
         api.MapGet("/keys", async (IApiKeyStore keys, CancellationToken cancellationToken) =>
                 Results.Ok((await keys.ListApiKeysAsync(cancellationToken)).Select(KeyDto.Of).ToArray()))

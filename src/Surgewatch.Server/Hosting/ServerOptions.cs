@@ -83,6 +83,12 @@ public sealed class ServerOptions
     public Action<string> AnnounceGeneratedKey { get; set; } = key => Console.WriteLine(
         $"Created the first admin API key (shown only now; store it safely):{Environment.NewLine}  {key}");
 
+    /// <summary>
+    /// A PMTiles v3 archive (an extract of the sites' region) served to the dashboard as its offline base map
+    /// (<c>serve --basemap</c>), or null for none. The server refuses to start when it is missing or not PMTiles.
+    /// </summary>
+    public string? Basemap { get; set; }
+
     /// <summary>The longest a one-off silence may last, in days; a longer one is refused (400). Default 7.</summary>
     public int MaxSilenceDays { get; set; } = 7;
 }

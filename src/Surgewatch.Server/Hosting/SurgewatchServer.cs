@@ -51,6 +51,7 @@ public static class SurgewatchServer
             .Validate(o => IsRetrainPolicy(o.Retrain), $"{ServerOptions.Section}:{nameof(ServerOptions.Retrain)} must be an interval such as 24h, 90m or 7d, or daily@HH (UTC hour), e.g. daily@03.")
             .Validate(o => o.MaxBodyBytes > 0 && o.RateLimitPermits > 0 && o.RateLimitWindow > TimeSpan.Zero && o.MaxAlertEvents > 0 && o.MaxSilenceDays > 0 && o.HistoryDays > 0, "Body limit, rate limit, alert limit, MaxSilenceDays and HistoryDays must be positive.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ServerOptions>, Basemap.BasemapValidation>();
         var settings = section.Get<ServerOptions>() ?? new ServerOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -90,7 +91,12 @@ public static class SurgewatchServer
             json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
             json.SerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
-        builder.Services.AddOpenApi("v1", ApiKeyOpenApi.Configure);
+        builder.Services.AddOpenApi("v1", options =>
+        {
+            ApiKeyOpenApi.Configure(options);
+            ApiDocsOpenApi.Configure(options);
+            ApiDocsExamples.Configure(options);
+        });
         builder.Services.AddRateLimiter(RateLimits.Configure);
     }
 
@@ -181,6 +187,7 @@ public static class SurgewatchServer
         OpenData.OpenDataEndpoints.Map(api);
         Briefing.BriefingEndpoint.Map(api);
         Deployment.DeploymentEndpoints.Map(api);
+        Basemap.BasemapEndpoints.Map(api);
         app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(ApiKeyPolicies.Read);
     }
 }

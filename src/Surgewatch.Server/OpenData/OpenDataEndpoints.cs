@@ -37,9 +37,9 @@ internal static class OpenDataEndpoints
             .WithSummary("Hourly or daily mean and peak persons and density and entries of every zone (format: json|csv).")
             .Produces<OpenDataReply<ZoneAggregate>>().Produces<string>(contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
         open.MapGet("/sensors.geojson", SensorsGeoJsonAsync).WithName("GetOpenSensorsGeoJson")
-            .WithSummary("The sensors as GeoJSON points, with licence and attribution.").Produces<object>(contentType: "application/geo+json");
+            .WithSummary("The sensors as GeoJSON points, with licence and attribution.").Produces<Docs.OpenSensorsSchema>(contentType: "application/geo+json");
         open.MapGet("/zones.geojson", ZonesGeoJsonAsync).WithName("GetOpenZonesGeoJson")
-            .WithSummary("The zones as GeoJSON polygons, with licence and attribution.").Produces<object>(contentType: "application/geo+json");
+            .WithSummary("The zones as GeoJSON polygons, with licence and attribution.").Produces<Docs.OpenZonesSchema>(contentType: "application/geo+json");
     }
 
     private static async Task<IResult> SensorAsync(

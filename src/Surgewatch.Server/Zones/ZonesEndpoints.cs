@@ -24,17 +24,17 @@ internal static class ZonesEndpoints
     {
         api.MapGet("/zones", ListAsync).WithName("GetZones")
             .WithSummary("Every zone as a GeoJSON FeatureCollection (polygon, area, width, capacity, levels, sources).")
-            .Produces<object>(contentType: GeoJsonType).OpenRead();
+            .Produces<Docs.ZoneCollectionSchema>(contentType: GeoJsonType).OpenRead();
         api.MapPost("/zones", CreateAsync).WithName("PostZones")
             .WithSummary("Adds or replaces zones from a GeoJSON Feature or FeatureCollection.")
-            .Accepts<object>("application/geo+json", "application/json")
-            .Produces<object>(StatusCodes.Status200OK, GeoJsonType).ProducesProblem(StatusCodes.Status400BadRequest)
+            .Accepts<Docs.ZoneCollectionSchema>("application/geo+json", "application/json")
+            .Produces<Docs.ZoneCollectionSchema>(StatusCodes.Status200OK, GeoJsonType).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Admin);
         api.MapPut("/zones/{id}", ReplaceAsync).WithName("PutZone")
             .WithSummary("Replaces one zone from a GeoJSON Feature; its properties.id must match the path (or be absent).")
-            .Accepts<object>("application/geo+json", "application/json")
-            .Produces<object>(StatusCodes.Status200OK, GeoJsonType).ProducesProblem(StatusCodes.Status400BadRequest)
+            .Accepts<Docs.ZoneFeatureSchema>("application/geo+json", "application/json")
+            .Produces<Docs.ZoneCollectionSchema>(StatusCodes.Status200OK, GeoJsonType).ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Admin);
         api.MapDelete("/zones/{id}", DeleteAsync).WithName("DeleteZone")

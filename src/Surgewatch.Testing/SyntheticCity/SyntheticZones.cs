@@ -155,7 +155,8 @@ public static class SyntheticZones
         return ((n * Math.Cos(r)) - (e * Math.Sin(r)), (n * Math.Sin(r)) + (e * Math.Cos(r)));
     }
 
-    private static GeoPoint Offset(double north, double east) => new(
+    /// <summary>The point <paramref name="north"/> and <paramref name="east"/> metres from the city centre.</summary>
+    internal static GeoPoint Offset(double north, double east) => new(
         CentreLatitude + (north / MetresPerDegree),
         CentreLongitude + (east / (MetresPerDegree * Math.Cos(CentreLatitude * Math.PI / 180))));
 }

@@ -111,6 +111,18 @@ public sealed class ServeCommandTest
         }
     }
 
+    [Fact]
+    public async Task Serve_BasemapNotPmtiles_ExitsWith2NamingTheFile()
+    {
+        using var dir = new TempDirectory();
+        await File.WriteAllTextAsync(dir.File("city.mbtiles"), new string('x', 200));
+
+        var (exit, output) = await CliRunner.RunAsync("serve", "--db", dir.File("s.db"), "--urls", "http://127.0.0.1:0", "--basemap", dir.File("city.mbtiles"));
+
+        exit.Should().Be(2, output);
+        output.Should().StartWith("error: ").And.Contain("city.mbtiles").And.Contain("not a PMTiles archive").And.NotContain("   at ");
+    }
+
     // TextWriter.Synchronized locks the wrapper on every write, so reading under the same lock sees whole writes.
     private static string Text(TextWriter synchronized, StringWriter inner)
     {

@@ -70,6 +70,8 @@ public sealed class HealthAndMetricsTests(ServerFixture server) : IClassFixture<
 
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/html");
         var html = await response.Content.ReadAsStringAsync();
-        html.Should().Contain("/openapi/v1.json").And.NotContain("http://").And.NotContain("https://");
+        var script = await server.CreateClient().GetStringAsync("/api/docs.js");
+        html.Should().NotContain("http://").And.NotContain("https://");
+        script.Should().Contain("'/openapi/v1.json'").And.NotContain("http://").And.NotContain("https://");
     }
 }
