@@ -42,15 +42,19 @@ internal static class ServeCommand
         };
         var siteZone = new Option<string?>("--site-zone")
         {
-            Description = "The sites' IANA time zone (e.g. Australia/Melbourne): timestamps with an offset become its local labels, and the clock and replay run in it (default UTC; the demo uses its city's).",
+            Description = "The sites' IANA time zone (e.g. Australia/Melbourne): timestamps without an offset are its local time, replies give times with its offset, and the clock and the replay run in it (default UTC; the demo uses its city's). Give it with --replay: a folder's labels are the sites' local time.",
         };
         var historyDays = new Option<int?>("--history-days")
         {
             Description = "With --replay: days of the folder stored as history before the clock starts (default 120; the surge rule needs 90 days of a counter to set its threshold).",
         };
+        var attribution = new Option<string?>("--attribution")
+        {
+            Description = "The attribution open data (/api/v1/open) names, e.g. \"City of Melbourne\" (default: the one the --replay folder's README states, else Surgewatch's own).",
+        };
         var command = new Command("serve", "Serve the dashboard, the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs) and live updates (/hubs/live). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
         {
-            db, urls, demo, replay, speed, retrain, siteZone, historyDays,
+            db, urls, demo, replay, speed, retrain, siteZone, historyDays, attribution,
         };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
         {
@@ -58,6 +62,7 @@ internal static class ServeCommand
             {
                 SiteZone = result.GetValue(siteZone),
                 HistoryDays = result.GetValue(historyDays),
+                Attribution = result.GetValue(attribution),
             };
             var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? new FileInfo(Path.Combine(Path.GetTempPath(), DemoStoreName)) : result.GetValue(db)!;
             return RunAsync(context, store, result.GetValue(urls)!, mode, cancellation);

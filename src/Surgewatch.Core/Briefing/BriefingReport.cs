@@ -36,7 +36,7 @@ public sealed record BriefingReport(string Date, string? Model, long? ModelId, s
 /// <param name="PeakHour">The busiest hour, <c>HH:00</c>, or null.</param>
 /// <param name="PeakPersons">Persons forecast at the peak, or null.</param>
 /// <param name="PeakDensity">Persons/m² forecast at the peak, or null (a sensor, or no forecast).</param>
-/// <param name="PeakLevel">The level the peak reaches: ok, warning, alarm, critical, or nodata.</param>
+/// <param name="PeakLevel">The level the peak reaches: ok, warning, alarm, critical, or no-data.</param>
 /// <param name="HoursAtRisk">Hours whose 90% upper forecast reaches the warning level (a sensor's: whose surge probability reaches the day-ahead level).</param>
 public sealed record BriefingReportZone(
     string ZoneId, string Name, double? Total, string? PeakHour, double? PeakPersons, double? PeakDensity, string PeakLevel, IReadOnlyList<string> HoursAtRisk)

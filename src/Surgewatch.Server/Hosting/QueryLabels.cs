@@ -42,6 +42,36 @@ internal static class QueryLabels
         return true;
     }
 
+    /// <summary>
+    /// Parses an instant: ISO-8601 with an offset (or <c>Z</c>) as written, or without one a site-local time (a label
+    /// that daylight saving skips takes the standard offset), within the years the views cover. Empty text is an error.
+    /// </summary>
+    public static bool TryParseInstant(string? text, TimeZoneInfo siteZone, out DateTimeOffset instant, out string error)
+    {
+        instant = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "give an ISO-8601 time such as 2024-03-01T09:00:00 (site-local) or 2024-03-01T09:00:00+11:00";
+            return false;
+        }
+
+        if (!TryParse(text, siteZone, out var label, out error))
+        {
+            return false;
+        }
+
+        instant = HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var given)
+            ? given
+            : Clock.SiteTimes.Instant(label!.Value, siteZone);
+        return true;
+    }
+
+    private static bool HasOffset(string text)
+    {
+        var time = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);
+        return time >= 0 && (text.EndsWith('Z') || text.EndsWith('z') || text.IndexOfAny(['+', '-'], time) >= 0);
+    }
+
     /// <summary>Parses a date written <c>yyyy-MM-dd</c> within the years the views cover.</summary>
     public static bool TryParseDate(string text, out DateOnly date, out string error)
     {

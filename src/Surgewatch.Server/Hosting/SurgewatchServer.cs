@@ -61,6 +61,7 @@ public static class SurgewatchServer
         builder.Services.AddSingleton(services => ServerClocks.Create(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value));
         builder.Services.AddSingleton<TimeProvider>(services => services.GetRequiredService<ServerClock>());
         builder.Services.AddSingleton<ClockDtos>();
+        builder.Services.AddSingleton(services => OpenData.OpenDataTerms.Of(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value));
         builder.Services.AddSingleton<DemoSession>();
         builder.Services.AddSingleton(services => SqliteStore.Open(
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.Database,
@@ -87,7 +88,7 @@ public static class SurgewatchServer
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+            json.SerializerOptions.Converters.Add(ApiEnums.Converter()));
         builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
             json.SerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
         builder.Services.AddOpenApi("v1", ApiKeyOpenApi.Configure);
@@ -120,7 +121,10 @@ public static class SurgewatchServer
     {
         services.AddSignalR();
         services.AddOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
-            json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
+        {
+            json.PayloadSerializerOptions.Converters.Add(ApiEnums.Converter());
+            json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>()));
+        });
         services.AddSingleton<IZoneStore>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<RecentReadings>();
@@ -171,6 +175,7 @@ public static class SurgewatchServer
         SensorsEndpoint.Map(api);
         ForecastsEndpoint.Map(api);
         AlertsEndpoint.Map(api);
+        AlertKeyProblems.Map(api);
         KeyEndpoints.Map(api);
         ZonesEndpoints.Map(api);
         SilencesEndpoints.Map(api);

@@ -127,7 +127,7 @@ internal sealed class MonitoringService(
         var statuses = new List<ZoneStatusDto>(zoneStatuses.Count);
         foreach (var status in zoneStatuses)
         {
-            statuses.Add(Status(status, label));
+            statuses.Add(Status(status, clocks.Format(label)));
         }
 
         board.Publish(statuses);
@@ -152,7 +152,7 @@ internal sealed class MonitoringService(
         return result.Occupancy;
     }
 
-    private static ZoneStatusDto Status(ZoneStatus status, TimeLabel label)
+    private static ZoneStatusDto Status(ZoneStatus status, string at)
     {
         var estimate = ZoneEstimate.Of(status.Occupancy);
         var sources = new List<ZoneSourceStatusDto>(estimate.Sources.Count);
@@ -161,7 +161,7 @@ internal sealed class MonitoringService(
             sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, Ingestion.GeoJson.ZonesGeoJson.RoleName(source.Role), source.Stale));
         }
 
-        return new ZoneStatusDto(status.Zone.Value, label.ToString(), Round(estimate.Persons, 0), Round(estimate.Density, 3), Round(estimate.Flow, 2),
+        return new ZoneStatusDto(status.Zone.Value, at, Round(estimate.Persons, 0), Round(estimate.Density, 3), Round(estimate.Flow, 2),
             Math.Round(estimate.Confidence, 2), ZoneLevelLadder.Name(status.Level), ZoneLevelLadder.Name(status.ForecastLevel), sources, estimate.Fallback);
     }
 

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Net;
+using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Server.FunctionalTests.Readings;
+
+namespace Surgewatch.Server.FunctionalTests.Silences;
+
+/// <summary>Silences read a time without an offset as site-local (Melbourne here), refuse what is missing or reversed, and never reuse an id.</summary>
+public sealed class SilenceTimesAndIdsTests(MelbourneServerFixture server) : IClassFixture<MelbourneServerFixture>, IAsyncLifetime
+{
+    private HttpClient Admin => server.ClientWithKey(ServerFixture.AdminKey);
+
+    public async Task InitializeAsync() =>
+        (await Admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("times-zone")))).EnsureSuccessStatusCode();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task PostSilence_TimesWithoutOffset_AreSiteLocal()
+    {
+        var response = await Admin.PostAsync("/api/v1/silences", Body("\"2024-03-01T09:00:00\"", "\"2024-03-01T12:00:00\""));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        var silence = await response.ReadJsonAsync();
+        Instant(silence.GetProperty("startsAt").GetString()!).Should().Be(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.FromHours(11)));
+        Instant(silence.GetProperty("endsAt").GetString()!).Should().Be(new DateTimeOffset(2024, 3, 1, 1, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
+    public async Task PostSilence_TimesWithOffset_AreKept()
+    {
+        var response = await Admin.PostAsync("/api/v1/silences", Body("\"2024-03-01T09:00:00Z\"", "\"2024-03-01T12:00:00+01:00\""));
+
+        var silence = await response.ReadJsonAsync();
+        Instant(silence.GetProperty("startsAt").GetString()!).Should().Be(new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero));
+        Instant(silence.GetProperty("endsAt").GetString()!).Should().Be(new DateTimeOffset(2024, 3, 1, 11, 0, 0, TimeSpan.Zero));
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"\"")]
+    [InlineData("\"tomorrow\"")]
+    public async Task PostSilence_NoUsableStart_Returns400NamingStartsAt(string startsAt)
+    {
+        var response = await Admin.PostAsync("/api/v1/silences", Body(startsAt, "\"2024-03-01T12:00:00\""));
+
+        await ShouldBeBadRequestNamingAsync(response, "startsAt");
+    }
+
+    [Fact]
+    public async Task PostSilence_StartLeftOut_Returns400NamingStartsAt()
+    {
+        var response = await Admin.PostAsync("/api/v1/silences", Bodies.Json("""{"zoneId":"times-zone","endsAt":"2024-03-01T12:00:00","comment":"x"}"""));
+
+        await ShouldBeBadRequestNamingAsync(response, "startsAt");
+    }
+
+    [Fact]
+    public async Task PostSilence_EndBeforeStart_Returns400NamingEndsAt()
+    {
+        var response = await Admin.PostAsync("/api/v1/silences", Body("\"2024-03-01T12:00:00\"", "\"2024-03-01T09:00:00\""));
+
+        await ShouldBeBadRequestNamingAsync(response, "endsAt");
+    }
+
+    [Fact]
+    public async Task PostSilence_UnknownZone_Returns400NamingZoneId()
+    {
+        var response = await Admin.PostAsync("/api/v1/silences", Body("\"2024-03-01T09:00:00\"", "\"2024-03-01T12:00:00\"", zone: "no-such-zone"));
+
+        await ShouldBeBadRequestNamingAsync(response, "zoneId");
+    }
+
+    [Fact]
+    public async Task PostSilence_AfterTheNewestWasDeleted_GetsANewId()
+    {
+        var first = await CreateAsync(Admin);
+        (await Admin.DeleteAsync($"/api/v1/silences/{first}")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+
+        var second = await CreateAsync(Admin);
+
+        second.Should().BeGreaterThan(first, "a deleted silence's id names it in the audit log and must not come back");
+    }
+
+    [Fact]
+    public async Task PostSilence_AfterARestart_NeverReusesADeletedId()
+    {
+        var time = new ManualTime(new DateTimeOffset(2024, 3, 1, 0, 0, 0, TimeSpan.Zero));
+        string database;
+        long deleted;
+        using (var first = new ClockedServer(time) { KeepFiles = true })
+        {
+            database = first.DatabasePath;
+            var admin = first.ClientWithKey(ServerFixture.AdminKey);
+            (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("times-zone")))).EnsureSuccessStatusCode();
+            await CreateAsync(admin);
+            deleted = await CreateAsync(admin);
+            (await admin.DeleteAsync($"/api/v1/silences/{deleted}")).EnsureSuccessStatusCode();
+        }
+
+        using var second = new ClockedServer(time, database);
+        var next = await CreateAsync(second.ClientWithKey(ServerFixture.AdminKey));
+
+        next.Should().BeGreaterThan(deleted);
+    }
+
+    private static DateTimeOffset Instant(string text)
+    {
+        text.Should().MatchRegex(@"(Z|[+-]\d\d:\d\d)$", "every time in a reply carries its offset");
+        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long> CreateAsync(HttpClient admin)
+    {
+        var response = await admin.PostAsync("/api/v1/silences", Body("\"2024-03-01T09:00:00\"", "\"2024-03-01T12:00:00\""));
+        response.StatusCode.Should().Be(HttpStatusCode.Created);
+        return long.Parse((await response.ReadJsonAsync()).GetProperty("id").GetString()!, CultureInfo.InvariantCulture);
+    }
+
+    private static StringContent Body(string startsAt, string endsAt, string zone = "times-zone") =>
+        Bodies.Json($$"""{"zoneId":"{{zone}}","ruleId":null,"startsAt":{{startsAt}},"endsAt":{{endsAt}},"comment":"planned event"}""");
+
+    private static async Task ShouldBeBadRequestNamingAsync(HttpResponseMessage response, string field)
+    {
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(because: $"the problem should name {field}");
+    }
+}
