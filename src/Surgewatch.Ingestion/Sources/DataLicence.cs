@@ -4,7 +4,7 @@ namespace Surgewatch.Ingestion.Sources;
 
 /// <summary>
 /// The licence and attribution a data folder's README states, so that what is published from the data (open data)
-/// credits its publisher. Read from <c>README.md</c>, <c>README.txt</c> or <c>README</c>: the licence is the first
+/// credits its publisher. Read from the folder's <see cref="DataReadme"/>: the licence is the first
 /// Creative Commons, CC0, ODbL or Open Government Licence named (as an SPDX id), the attribution the text quoted after
 /// "attribution" (<c>attribution: "City of Melbourne"</c>), else the publisher named after "Publisher:".
 /// </summary>
@@ -13,26 +13,11 @@ namespace Surgewatch.Ingestion.Sources;
 /// <param name="Attribution">Whom users must credit, or null when the README does not say.</param>
 public sealed partial record DataLicence(string? Licence, string? LicenceUrl, string? Attribution)
 {
-    private static readonly string[] ReadmeNames = ["README.md", "README.txt", "README", "readme.md"];
-
     /// <summary>Whether the README named a licence or an attribution.</summary>
     public bool IsKnown => Licence is not null || Attribution is not null;
 
     /// <summary>The licence of the data folder at <paramref name="directory"/>, or null when it has no README.</summary>
-    public static DataLicence? OfFolder(string directory)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        foreach (var name in ReadmeNames)
-        {
-            var path = Path.Combine(directory, name);
-            if (File.Exists(path))
-            {
-                return Parse(File.ReadAllText(path));
-            }
-        }
-
-        return null;
-    }
+    public static DataLicence? OfFolder(string directory) => DataReadme.Read(directory) is { } readme ? Parse(readme) : null;
 
     /// <summary>The licence and attribution that <paramref name="readme"/> states.</summary>
     public static DataLicence Parse(string readme)

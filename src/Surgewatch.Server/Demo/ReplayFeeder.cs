@@ -67,6 +67,7 @@ internal sealed class ReplayFeeder(
             return (data.Observations, schedule, 0);
         }
 
+        WarnOfAnotherZone(folder);
         await store.UpsertSensorsAsync(data.Sensors, stoppingToken);
         var start = FirstLabel(data.Observations) + TimeSpan.FromDays(options.Value.HistoryDays);
         var next = await PlayAsync(data.Observations, schedule, 0, start, stoppingToken);
@@ -88,6 +89,18 @@ internal sealed class ReplayFeeder(
         }
 
         return next;
+    }
+
+    /// <summary>The folder's labels are its sites' local time: a README that names another zone than the site's is worth a warning.</summary>
+    private void WarnOfAnotherZone(string folder)
+    {
+        if (DataReadme.Read(folder) is { } readme && DataReadme.NamedTimeZone(readme) is { } named
+            && !TimeZoneInfo.FindSystemTimeZoneById(named).HasSameRules(clocks.SiteZone))
+        {
+            logger.LogWarning(
+                "The replay runs in {Site}, but the README of {Folder} names {Named}: its labels are probably that zone's local time; give --site-zone {Zone} (setting Surgewatch__SiteZone)",
+                clocks.SiteZone.Id, folder, named, named);
+        }
     }
 
     private static TimeLabel FirstLabel(ObservationBatch batch)

@@ -62,4 +62,13 @@ public class DataLicenceTest
 
         DataLicence.OfFolder(folder.Path).Should().BeNull();
     }
+
+    [Theory]
+    [InlineData("`timestamp` = local wall-clock hour start in Australia/Melbourne, ISO-8601", "Australia/Melbourne")]
+    [InlineData("Labels are America/Argentina/Buenos_Aires time.", "America/Argentina/Buenos_Aires")]
+    [InlineData("Times are local (Mars/Olympus_Mons, then Europe/Nowhere).", null)]
+    public void NamedTimeZone_Readme_IsTheFirstKnownIanaZone(string readme, string? zone)
+    {
+        DataReadme.NamedTimeZone(readme).Should().Be(zone);
+    }
 }

@@ -44,7 +44,7 @@ public sealed class SilenceTimesAndIdsTests(MelbourneServerFixture server) : ICl
     {
         var response = await Admin.PostAsync("/api/v1/silences", Body(startsAt, "\"2024-03-01T12:00:00\""));
 
-        await ShouldBeBadRequestNamingAsync(response, "startsAt");
+        await response.ShouldBeBadRequestNamingAsync("startsAt");
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SilenceTimesAndIdsTests(MelbourneServerFixture server) : ICl
     {
         var response = await Admin.PostAsync("/api/v1/silences", Bodies.Json("""{"zoneId":"times-zone","endsAt":"2024-03-01T12:00:00","comment":"x"}"""));
 
-        await ShouldBeBadRequestNamingAsync(response, "startsAt");
+        await response.ShouldBeBadRequestNamingAsync("startsAt");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class SilenceTimesAndIdsTests(MelbourneServerFixture server) : ICl
     {
         var response = await Admin.PostAsync("/api/v1/silences", Body("\"2024-03-01T12:00:00\"", "\"2024-03-01T09:00:00\""));
 
-        await ShouldBeBadRequestNamingAsync(response, "endsAt");
+        await response.ShouldBeBadRequestNamingAsync("endsAt");
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class SilenceTimesAndIdsTests(MelbourneServerFixture server) : ICl
     {
         var response = await Admin.PostAsync("/api/v1/silences", Body("\"2024-03-01T09:00:00\"", "\"2024-03-01T12:00:00\"", zone: "no-such-zone"));
 
-        await ShouldBeBadRequestNamingAsync(response, "zoneId");
+        await response.ShouldBeBadRequestNamingAsync("zoneId");
     }
 
     [Fact]
@@ -119,10 +119,4 @@ public sealed class SilenceTimesAndIdsTests(MelbourneServerFixture server) : ICl
 
     private static StringContent Body(string startsAt, string endsAt, string zone = "times-zone") =>
         Bodies.Json($$"""{"zoneId":"{{zone}}","ruleId":null,"startsAt":{{startsAt}},"endsAt":{{endsAt}},"comment":"planned event"}""");
-
-    private static async Task ShouldBeBadRequestNamingAsync(HttpResponseMessage response, string field)
-    {
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(because: $"the problem should name {field}");
-    }
 }
