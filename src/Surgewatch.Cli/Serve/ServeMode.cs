@@ -46,6 +46,11 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
             throw new UserInputException("--attribution must name whom the data credits, such as \"City of Melbourne\".");
         }
 
+        if (Attribution is not null && Ingestion.Privacy.PrivacyGuard.ContainsPersonalIdentifier(Attribution, out var reason))
+        {
+            throw new UserInputException($"--attribution is published with the open data and must not hold a personal identifier: {reason}. Name the publisher, such as \"City of Melbourne\".");
+        }
+
         if (HistoryDays is < 1 or > 3650)
         {
             throw new UserInputException($"--history-days must be 1 to 3650, not {HistoryDays}.");

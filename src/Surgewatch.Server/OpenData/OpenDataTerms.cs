@@ -1,3 +1,4 @@
+using Surgewatch.Ingestion.Privacy;
 using Surgewatch.Ingestion.Sources;
 using Surgewatch.Server.Hosting;
 
@@ -23,12 +24,16 @@ internal sealed record OpenDataTerms(string Licence, string LicenceUrl, string A
         ArgumentNullException.ThrowIfNull(options);
         var data = options.ReplayFolder is { } folder && Directory.Exists(folder) ? DataLicence.OfFolder(folder) : null;
 
+        // Open data is published: an attribution that looks like a personal identifier (an e-mail address, a phone
+        // number) is not carried over from a README. A configured one is refused at start (ServerOptions validation).
+        var credited = data?.Attribution is { } named && !PrivacyGuard.ContainsPersonalIdentifier(named, out _) ? named : null;
+
         // A URL only goes with its own licence: a configured licence without a URL does not take the README's.
         var licence = options.Licence ?? data?.Licence;
         var url = options.LicenceUrl ?? (options.Licence is null ? data?.LicenceUrl : null);
         return new OpenDataTerms(
             licence ?? DefaultLicence,
             url ?? (licence is null ? DefaultLicenceUrl : $"https://spdx.org/licenses/{licence}.html"),
-            options.Attribution ?? data?.Attribution ?? DefaultAttribution);
+            options.Attribution ?? credited ?? DefaultAttribution);
     }
 }

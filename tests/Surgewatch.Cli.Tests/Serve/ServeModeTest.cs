@@ -36,6 +36,7 @@ public class ServeModeTest
 
     [Theory]
     [InlineData(" ", null, null, "--attribution")]
+    [InlineData("ask jo@city.example", null, null, "--attribution")]
     [InlineData(null, "Mars/Olympus", null, "--site-zone")]
     [InlineData(null, null, 0, "--history-days")]
     public void Validate_BadOption_RefusesNamingIt(string? attribution, string? zone, int? days, string option)
