@@ -77,10 +77,9 @@ internal static class AlertsEndpoint
 
     private static async Task<IResult> ListEventsAsync(string? since, int? limit, IAlertStore store, Clock.ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
-        var from = DateTimeOffset.MinValue;
-        if (since is not null && !QueryLabels.TryParseInstant(since, clocks.SiteZone, out from, out var sinceError))
+        if (QueryLabels.Since(since, clocks.SiteZone, out var from) is { } badSince)
         {
-            return QueryProblems.BadParameter("since", sinceError);
+            return badSince;
         }
 
         var max = options.Value.MaxAlertEvents;

@@ -66,6 +66,16 @@ internal static class QueryLabels
         return true;
     }
 
+    /// <summary>
+    /// The <c>since</c> parameter of a history (alert events, audit log): an instant as <see cref="TryParseInstant"/>
+    /// reads it, or the beginning when it is left out; the 400 problem naming it when it is not a time, else null.
+    /// </summary>
+    public static IResult? Since(string? since, TimeZoneInfo siteZone, out DateTimeOffset from)
+    {
+        from = DateTimeOffset.MinValue;
+        return since is null || TryParseInstant(since, siteZone, out from, out var error) ? null : QueryProblems.BadParameter("since", error);
+    }
+
     private static bool HasOffset(string text)
     {
         var time = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);

@@ -65,6 +65,22 @@ public sealed class ApiConsistencyTests(MelbourneServerFixture server) : IClassF
         bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 
+    [Fact]
+    public async Task Audit_SinceWithoutOffset_IsSiteLocal()
+    {
+        var zone = """{"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[144.96,-37.81],[144.9601,-37.81],[144.9601,-37.8101],[144.96,-37.8101],[144.96,-37.81]]]},"properties":{"id":"audit-since"}}""";
+        (await Admin.PostAsync("/api/v1/zones", Bodies.Json(zone))).EnsureSuccessStatusCode();
+        var now = (await (await server.CreateClient().GetAsync("/api/v1/clock")).ReadJsonAsync()).GetProperty("now").GetString()!;
+        var localBefore = DateTime.Parse(now[..19], System.Globalization.CultureInfo.InvariantCulture).AddMinutes(-1).ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+        // A minute before now on the Melbourne wall clock: read as UTC it would lie ten hours ahead and miss the entry.
+        var audit = await (await Admin.GetAsync($"/api/v1/audit?since={localBefore}")).ReadJsonAsync();
+        var bad = await Admin.GetAsync("/api/v1/audit?since=soon");
+
+        audit.EnumerateArray().Should().Contain(e => e.GetProperty("target").GetString() == "audit-since");
+        bad.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
     [Theory]
     [InlineData("/api/v1/alerts/density-warning/some-zone/ack", "density-warning%2Fsome-zone/ack")]
     [InlineData("/api/v1/alerts/zone/x/resolve", "zone%2Fx/resolve")]
