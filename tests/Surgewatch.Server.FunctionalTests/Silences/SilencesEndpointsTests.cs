@@ -1,10 +1,14 @@
 using System.Net;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Server.FunctionalTests.Readings;
 
 namespace Surgewatch.Server.FunctionalTests.Silences;
 
-/// <summary>What a silence may cover: a stored zone, at most MaxSilenceDays, every zone and rule only when confirmed, and no personal data in its comment.</summary>
-public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture<ServerFixture>, IAsyncLifetime
+/// <summary>
+/// What a silence may cover: a stored zone, at most MaxSilenceDays, every zone and rule only when confirmed, and no
+/// personal data in its comment; its times (site-local in Melbourne without an offset) and ids (.Times).
+/// </summary>
+public sealed partial class SilencesEndpointsTests(MelbourneServerFixture server) : IClassFixture<MelbourneServerFixture>, IAsyncLifetime
 {
     private HttpClient Admin => server.ClientWithKey(ServerFixture.AdminKey);
 
