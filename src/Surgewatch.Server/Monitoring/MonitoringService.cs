@@ -15,7 +15,7 @@ namespace Surgewatch.Server.Monitoring;
 /// occupancy fusion), steps Core's monitors through AlertBook (observed and forecast rules, the counters' surge rule,
 /// notifications) and publishes what they return, as they return it: each zone's level and forecast level come from
 /// Core's ZoneStatus, so the level shown is the level that fires. Time comes from the server clock, so the demo's
-/// accelerated time drives it as well.
+/// accelerated time drives it as well; in demo and replay mode it starts once the feeder has stored the history.
 /// </summary>
 internal sealed class MonitoringService(
     IZoneStore zones,
@@ -29,6 +29,7 @@ internal sealed class MonitoringService(
     ClockDtos clocks,
     TimeProvider clock,
     Readings.KnownSensors sensors,
+    Deployment.HistoryGate history,
     ILogger<MonitoringService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -43,6 +44,10 @@ internal sealed class MonitoringService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A replay's clock reads the real time until its feeder has stored the history and moved the clock back to the
+        // data's end: a step before then would date the alerts in the present, and every later step (in the data's past)
+        // would be refused as out of order.
+        await history.Stored.WaitAsync(stoppingToken);
         await WarmAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -30,7 +30,17 @@ public sealed class ReplayServerFixture : ServerFixture
         File.WriteAllText(Path.Combine(_data, "counts.csv"), counts.ToString());
         File.WriteAllText(Path.Combine(_data, "sensors.csv"), "sensor_id,name,latitude,longitude\n1,North,-37.81,144.96\n2,South,-37.82,144.97\n");
         File.WriteAllText(Path.Combine(_data, "README.md"), "# Counts\nPublished under CC BY 4.0 (attribution: \"Example City\").\n");
+
+        // A zone over counter 1 is stored before the server starts, so the monitor knows it from its first step.
+        using var store = OpenStore();
+        store.UpsertZonesAsync(Ingestion.GeoJson.ZonesGeoJson.Parse(System.Text.Encoding.UTF8.GetBytes(Zone), "zone")).GetAwaiter().GetResult();
     }
+
+    /// <summary>A zone 5 m wide over counter 1 alone.</summary>
+    public const string Zone = """
+        {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[144.96,-37.81],[144.9601,-37.81],[144.9601,-37.8101],[144.96,-37.8101],[144.96,-37.81]]]},
+         "properties":{"id":"north","widthM":5,"sources":[{"sensorId":"1","role":"line-total"}]}}
+        """;
 
     /// <summary>The real time under the server clock: moving it by a second moves the replay by an hour.</summary>
     public ManualTime Real { get; } = new(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
@@ -101,6 +111,30 @@ public sealed class ReplayModeTests(ReplayServerFixture server) : IClassFixture<
         LabelOf((await ClockAsync()).GetProperty("now").GetString()!).Should().BeOnOrAfter(target).And.BeBefore(target.AddMinutes(10));
         labels.Should().NotContain(l => l.StartsWith(hour.AddHours(1).ToString("yyyy-MM-dd'T'HH", CultureInfo.InvariantCulture), StringComparison.Ordinal),
             "at :50 the count of the hour under way is not sent yet (the poll that released the hour before saw it and held it back)");
+    }
+
+    [Fact]
+    public async Task Monitor_ZoneKnownBeforeTheHistory_StepsOnTheReplayClockWithTheCountersFlow()
+    {
+        await HistoryStoredAsync();
+
+        for (var i = 0; i < Polls; i++)
+        {
+            var status = (await (await server.CreateClient().GetAsync("/api/v1/zones/status")).ReadJsonAsync()).EnumerateArray().Single();
+            if (status.GetProperty("at").GetString()!.StartsWith("2014", StringComparison.Ordinal) && status.GetProperty("flow").ValueKind == System.Text.Json.JsonValueKind.Number)
+            {
+                // The history ends with the 23:00 count of 2014-03-03: 100 + 71 hours on 5 m, per minute.
+                status.GetProperty("flow").GetDouble().Should().BeInRange(170.0 / 5 / 60, 300.0 / 5 / 60);
+                var alerts = await (await server.CreateClient().GetAsync("/api/v1/alerts")).ReadJsonAsync();
+                alerts.EnumerateArray().Should().NotContain(a => a.GetProperty("since").GetString()!.StartsWith("2030", StringComparison.Ordinal),
+                    "the monitor waits for the replay clock: a step on the real clock before it would date alerts in the present");
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The zone's status never reached the replay's time: the monitor is stuck on a step before the replay clock.");
     }
 
     [Fact]
