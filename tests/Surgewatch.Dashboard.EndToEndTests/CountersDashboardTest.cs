@@ -120,7 +120,7 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
         return JsonSerializer.Deserialize<Dictionary<string, int[]>>(json!)!;
     }
 
-    private static int Rank(string level) => Array.IndexOf(["nodata", "neutral", "ok", "warning", "alarm", "critical"], level) switch
+    private static int Rank(string level) => Array.IndexOf(["no-data", "neutral", "ok", "warning", "alarm", "critical"], level) switch
     {
         < 2 => -1,
         var known => known,

@@ -27,7 +27,7 @@ export function isOpen(alert) {
   return alert.open ?? ['pending', 'firing', 'recovering'].includes(alert.state);
 }
 
-const stateRank = { firing: 3, recovering: 2, nodata: 1, pending: 0 };
+const stateRank = { firing: 3, recovering: 2, 'no-data': 1, pending: 0 };
 
 /** Worst first: severity, not inhibited before inhibited, firing before pending, then the oldest. */
 function worstFirst(a, b) {
@@ -65,7 +65,7 @@ function render() {
 
 /** Subjects whose alerts cannot be judged (NoData of an alert that was not firing): listed, never acknowledged. */
 function renderNoData() {
-  const silent = [...state.alerts.values()].filter((a) => a.state === 'nodata' && !isOpen(a));
+  const silent = [...state.alerts.values()].filter((a) => a.state === 'no-data' && !isOpen(a));
   byId('alerts-nodata-section').hidden = silent.length === 0;
   byId('alerts-nodata').replaceChildren(...silent.map((a) => el('li', { class: 'alert nodata', 'data-testid': 'nodata-item', 'data-key': a.key },
     el('button', { type: 'button', class: 'link', onclick: () => selectAlertSubject(a) }, zoneName(a.zoneId)),

@@ -1,16 +1,16 @@
-// Level names of the contract and their colours (shared by the map, the lists and the chart).
-export const levels = ['ok', 'warning', 'alarm', 'critical', 'nodata'];
+// Level names of the contract (kebab-case, as the API writes every enum) and their colours (shared by the map, the lists and the chart).
+export const levels = ['ok', 'warning', 'alarm', 'critical', 'no-data'];
 
 export const levelColour = {
   ok: '#2e9d5b',
   warning: '#e0b000',
   alarm: '#f06a1d',
   critical: '#e0245e',
-  nodata: '#6b7280',
+  'no-data': '#6b7280',
   neutral: '#93c5fd', // a sensor no rule judges (road sensors, counters before a model is deployed)
 };
 
-const rank = { nodata: -1, ok: 0, warning: 1, alarm: 2, critical: 3 };
+const rank = { 'no-data': -1, ok: 0, warning: 1, alarm: 2, critical: 3 };
 
 /** Orders levels: critical first. */
 export function levelRank(level) {
@@ -18,13 +18,13 @@ export function levelRank(level) {
 }
 
 export function normaliseLevel(level) {
-  return level in levelColour ? level : 'nodata';
+  return level in levelColour ? level : 'no-data';
 }
 
 /** A MapLibre expression picking the colour of a feature property holding a level. */
 export function colourExpression(property) {
   const match = ['match', ['get', property]];
   for (const [level, colour] of Object.entries(levelColour)) match.push(level, colour);
-  match.push(levelColour.nodata);
+  match.push(levelColour['no-data']);
   return match;
 }

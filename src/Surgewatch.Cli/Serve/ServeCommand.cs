@@ -42,7 +42,7 @@ internal static class ServeCommand
         };
         var siteZone = new Option<string?>("--site-zone")
         {
-            Description = "The sites' IANA time zone (e.g. Australia/Melbourne): timestamps with an offset become its local labels, and the clock and replay run in it (default UTC; the demo uses its city's).",
+            Description = "The sites' IANA time zone (e.g. Australia/Melbourne): timestamps without an offset are its local time, replies give times with its offset, and the clock and the replay run in it (default UTC; the demo uses its city's). Give it with --replay: a folder's labels are the sites' local time.",
         };
         var historyDays = new Option<int?>("--history-days")
         {
@@ -52,9 +52,13 @@ internal static class ServeCommand
         {
             Description = "A PMTiles extract of your area (e.g. from `pmtiles extract`) that the dashboard draws as its offline base map; served from this server with range requests.",
         };
+        var attribution = new Option<string?>("--attribution")
+        {
+            Description = "The attribution open data (/api/v1/open) names, e.g. \"City of Melbourne\" (default: the one the --replay folder's README states, else Surgewatch's own).",
+        };
         var command = new Command("serve", "Serve the dashboard, the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs) and live updates (/hubs/live). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
         {
-            db, urls, demo, replay, speed, retrain, siteZone, historyDays, basemap,
+            db, urls, demo, replay, speed, retrain, siteZone, historyDays, basemap, attribution,
         };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
         {
@@ -62,6 +66,7 @@ internal static class ServeCommand
             {
                 SiteZone = result.GetValue(siteZone),
                 HistoryDays = result.GetValue(historyDays),
+                Attribution = result.GetValue(attribution),
             };
             var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? new FileInfo(Path.Combine(Path.GetTempPath(), DemoStoreName)) : result.GetValue(db)!;
             return RunAsync(context, store, result.GetValue(urls)!, mode, result.GetValue(basemap), cancellation);

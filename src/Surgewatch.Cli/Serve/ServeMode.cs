@@ -13,6 +13,9 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
     /// <summary>Days of a replayed folder stored as history (--history-days), or null for the default.</summary>
     public int? HistoryDays { get; init; }
 
+    /// <summary>The attribution open data names (--attribution), or null for the replay folder's README's or the default.</summary>
+    public string? Attribution { get; init; }
+
     public string Name => Demo ? "demo" : Replay is not null ? "replay" : "API";
 
     /// <exception cref="UserInputException">--demo and --replay together, a missing folder, or a bad speed.</exception>
@@ -36,6 +39,16 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
         if (SiteZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(SiteZone, out _))
         {
             throw new UserInputException($"--site-zone: '{SiteZone}' is not an IANA time zone such as Australia/Melbourne.");
+        }
+
+        if (Attribution is not null && string.IsNullOrWhiteSpace(Attribution))
+        {
+            throw new UserInputException("--attribution must name whom the data credits, such as \"City of Melbourne\".");
+        }
+
+        if (Attribution is not null && Ingestion.Privacy.PrivacyGuard.ContainsPersonalIdentifier(Attribution, out var reason))
+        {
+            throw new UserInputException($"--attribution is published with the open data and must not hold a personal identifier: {reason}. Name the publisher, such as \"City of Melbourne\".");
         }
 
         if (HistoryDays is < 1 or > 3650)
@@ -79,6 +92,11 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
         if (Replay is not null)
         {
             configuration[$"{section}:{nameof(ServerOptions.ReplayFolder)}"] = Replay.FullName;
+        }
+
+        if (Attribution is not null)
+        {
+            configuration[$"{section}:{nameof(ServerOptions.Attribution)}"] = Attribution;
         }
 
         if (Retrain is not null)

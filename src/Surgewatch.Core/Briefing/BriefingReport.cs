@@ -36,7 +36,7 @@ public sealed record BriefingReport(
 
     /// <summary>
     /// Riskiest first: the worse peak level, then more hours at risk, then more persons at the peak; no forecast
-    /// (nodata) last; ties by id, so the order is the same wherever the report is made.
+    /// (no-data) last; ties by id, so the order is the same wherever the report is made.
     /// </summary>
     public static IComparer<BriefingReportZone> ByRisk { get; } = Comparer<BriefingReportZone>.Create((a, b) =>
     {
@@ -76,7 +76,7 @@ public sealed record BriefingReport(
 /// <param name="PeakHour">The busiest hour, <c>HH:00</c>, or null.</param>
 /// <param name="PeakPersons">Persons forecast at the peak, or null.</param>
 /// <param name="PeakDensity">Persons/m² forecast at the peak, or null (a sensor, or no forecast).</param>
-/// <param name="PeakLevel">The level the peak reaches: ok, warning, alarm, critical, or nodata.</param>
+/// <param name="PeakLevel">The level the peak reaches: ok, warning, alarm, critical, or no-data.</param>
 /// <param name="HoursAtRisk">Hours whose 90% upper forecast reaches the warning level (a sensor's: whose surge probability reaches the day-ahead level).</param>
 /// <param name="HoursLeftAtRisk">For the present day (<see cref="BriefingReport.AsOf"/>): the hours at risk from the current
 /// hour on; null for another day.</param>

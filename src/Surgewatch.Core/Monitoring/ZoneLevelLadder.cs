@@ -34,13 +34,13 @@ public static class ZoneLevelLadder
         return (ZoneLevel)Math.Max((int)byDensity, (int)byFlow);
     }
 
-    /// <summary>The level's name as the API and the dashboard write it: <c>ok</c>, <c>warning</c>, <c>alarm</c>, <c>critical</c>, <c>nodata</c>.</summary>
+    /// <summary>The level's name as the API and the dashboard write it: <c>ok</c>, <c>warning</c>, <c>alarm</c>, <c>critical</c>, <c>no-data</c> (kebab-case, as every enum the API writes).</summary>
     public static string Name(ZoneLevel level) => level switch
     {
         ZoneLevel.Warning => "warning",
         ZoneLevel.Alarm => "alarm",
         ZoneLevel.Critical => "critical",
-        ZoneLevel.NoData => "nodata",
+        ZoneLevel.NoData => "no-data",
         _ => "ok",
     };
 }

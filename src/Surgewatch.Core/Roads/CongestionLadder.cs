@@ -58,13 +58,13 @@ public sealed record CongestionLadder
     /// <summary>The speed below which the road is congested.</summary>
     public double CongestedSpeed(double freeFlow) => freeFlow * Congested;
 
-    /// <summary>The level's name as the API and the dashboard write it: <c>free</c>, <c>slowing</c>, <c>congested</c>, <c>jammed</c>, <c>nodata</c>.</summary>
+    /// <summary>The level's name as the API and the dashboard write it: <c>free</c>, <c>slowing</c>, <c>congested</c>, <c>jammed</c>, <c>no-data</c>.</summary>
     public static string Name(CongestionLevel level) => level switch
     {
         CongestionLevel.Free => "free",
         CongestionLevel.Slowing => "slowing",
         CongestionLevel.Congested => "congested",
         CongestionLevel.Jammed => "jammed",
-        _ => "nodata",
+        _ => "no-data",
     };
 }

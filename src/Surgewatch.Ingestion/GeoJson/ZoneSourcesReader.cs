@@ -92,28 +92,29 @@ internal static class ZoneSourcesReader
         var node = item["role"];
         ZoneSourceRole? role = node?.Text switch
         {
-            "lineIn" => ZoneSourceRole.LineIn,
-            "lineOut" => ZoneSourceRole.LineOut,
-            "lineTotal" => ZoneSourceRole.LineTotal,
+            // The kebab-case names are the ones written; the camelCase ones of earlier zone files are still read.
+            "line-in" or "lineIn" => ZoneSourceRole.LineIn,
+            "line-out" or "lineOut" => ZoneSourceRole.LineOut,
+            "line-total" or "lineTotal" => ZoneSourceRole.LineTotal,
             "occupancy" => ZoneSourceRole.Occupancy,
-            "cellDevices" => ZoneSourceRole.CellDevices,
+            "cell-devices" or "cellDevices" => ZoneSourceRole.CellDevices,
             _ => null,
         };
         if (role is null)
         {
-            errors.Add(node?.Line ?? item.Line, $"{path}.role", $"'{node?.Text}' is not a role; use lineIn, lineOut, lineTotal, occupancy or cellDevices");
+            errors.Add(node?.Line ?? item.Line, $"{path}.role", $"'{node?.Text}' is not a role; use line-in, line-out, line-total, occupancy or cell-devices");
         }
 
         return role;
     }
 
-    /// <summary>The role's name in GeoJSON.</summary>
+    /// <summary>The role's name in GeoJSON and the API, kebab-case like every enum the API writes.</summary>
     public static string RoleName(ZoneSourceRole role) => role switch
     {
-        ZoneSourceRole.LineIn => "lineIn",
-        ZoneSourceRole.LineOut => "lineOut",
-        ZoneSourceRole.LineTotal => "lineTotal",
+        ZoneSourceRole.LineIn => "line-in",
+        ZoneSourceRole.LineOut => "line-out",
+        ZoneSourceRole.LineTotal => "line-total",
         ZoneSourceRole.Occupancy => "occupancy",
-        _ => "cellDevices",
+        _ => "cell-devices",
     };
 }

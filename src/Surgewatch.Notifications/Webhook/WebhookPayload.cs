@@ -4,7 +4,10 @@ using Surgewatch.Notifications.Delivery;
 
 namespace Surgewatch.Notifications.Webhook;
 
-/// <summary>The JSON body posted for a notification (camelCase; kind and reason as lower-case words).</summary>
+/// <summary>
+/// The JSON body posted for a notification: camelCase names; kind and reason kebab-case like every enum value the API
+/// writes (<c>firing</c>, <c>no-data</c>, <c>resolved</c>; <c>changed</c>, <c>reminder</c>, …).
+/// </summary>
 public static class WebhookPayload
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
@@ -14,10 +17,12 @@ public static class WebhookPayload
     {
         ArgumentNullException.ThrowIfNull(n);
         var body = new Body(
-            n.AlertKey, n.RuleId, n.Subject, n.Contact, NotificationText.Kind(n.Kind).ToLowerInvariant(), n.Reason.ToString().ToLowerInvariant(),
+            n.AlertKey, n.RuleId, n.Subject, n.Contact, Kebab(n.Kind.ToString()), Kebab(n.Reason.ToString()),
             n.At, n.Value, NotificationText.Subject(n));
         return JsonSerializer.SerializeToUtf8Bytes(body, Options);
     }
+
+    private static string Kebab(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
 
     private sealed record Body(string AlertKey, string RuleId, string ZoneId, string Contact, string Kind, string Reason, DateTimeOffset At, double? Value, string Summary);
 }

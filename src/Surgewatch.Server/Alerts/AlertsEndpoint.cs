@@ -25,7 +25,7 @@ internal static class AlertsEndpoint
     {
         api.MapGet("/alerts", (bool? active, AlertBook book, CancellationToken ct) => book.ListAsync(active ?? false, ct))
             .WithName("GetAlerts")
-            .WithSummary("Zone alerts (every alert that ever left Inactive; active=true: only pending, firing, recovering or nodata; 'open' marks those for the inbox, 'inhibitedBy' those a worse alert of the same subject stands for), newest first.")
+            .WithSummary("Zone alerts (every alert that ever left Inactive; active=true: only pending, firing, recovering or no-data; 'open' marks those for the inbox, 'inhibitedBy' those a worse alert of the same subject stands for), newest first.")
             .Produces<AlertDto[]>()
             .OpenRead();
         api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
@@ -42,7 +42,7 @@ internal static class AlertsEndpoint
             .RequireKey(ApiKeyRole.Operator);
         api.MapGet("/alerts/events", ListEventsAsync)
             .WithName("GetAlertEvents")
-            .WithSummary("Alert events at or after 'since' (ISO-8601 instant), oldest first, at most 'limit'.")
+            .WithSummary("Alert events at or after 'since' (ISO-8601; site-local without an offset), oldest first, at most 'limit'.")
             .Produces<AlertEventDto[]>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .OpenRead();
@@ -76,8 +76,13 @@ internal static class AlertsEndpoint
         }
     }
 
-    private static async Task<IResult> ListEventsAsync(DateTimeOffset? since, int? limit, IAlertStore store, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ListEventsAsync(string? since, int? limit, IAlertStore store, Clock.ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
+        if (QueryLabels.Since(since, clocks.SiteZone, out var from) is { } badSince)
+        {
+            return badSince;
+        }
+
         var max = options.Value.MaxAlertEvents;
         var count = limit ?? DefaultLimit;
         if (count < 1 || count > max)
@@ -85,7 +90,7 @@ internal static class AlertsEndpoint
             return QueryProblems.BadParameter("limit", $"give a limit from 1 to {max}");
         }
 
-        var events = await store.ListAlertEventsAsync(since ?? DateTimeOffset.MinValue, count, cancellationToken);
+        var events = await store.ListAlertEventsAsync(from, count, cancellationToken);
         var dtos = new AlertEventDto[events.Count];
         for (var i = 0; i < dtos.Length; i++)
         {

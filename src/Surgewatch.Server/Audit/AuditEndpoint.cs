@@ -12,13 +12,18 @@ internal static class AuditEndpoint
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/audit", ListAsync)
             .WithName("GetAudit")
-            .WithSummary("Audit entries (who, when, action, target, detail) at or after 'since', oldest first, at most 'limit' (default 100).")
+            .WithSummary("Audit entries (who, when, action, target, detail) at or after 'since' (ISO-8601; site-local without an offset), oldest first, at most 'limit' (default 100).")
             .Produces<AuditEntry[]>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireKey(ApiKeyRole.Admin);
 
-    private static async Task<IResult> ListAsync(DateTimeOffset? since, int? limit, IAuditLog log, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(string? since, int? limit, IAuditLog log, Clock.ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
+        if (QueryLabels.Since(since, clocks.SiteZone, out var from) is { } badSince)
+        {
+            return badSince;
+        }
+
         var max = options.Value.MaxAlertEvents;
         var count = limit ?? 100;
         if (count < 1 || count > max)
@@ -26,6 +31,6 @@ internal static class AuditEndpoint
             return QueryProblems.BadParameter("limit", $"give a limit from 1 to {max}");
         }
 
-        return Results.Ok(await log.ListAuditAsync(since ?? DateTimeOffset.MinValue, count, cancellationToken));
+        return Results.Ok(await log.ListAuditAsync(from, count, cancellationToken));
     }
 }

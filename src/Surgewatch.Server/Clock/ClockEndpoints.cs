@@ -40,7 +40,7 @@ internal static class ClockEndpoints
             .Produces<ClockDto>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status400BadRequest)
             .RequireKey(ApiKeyRole.Operator);
         api.MapGet("/session", (ServerClock clock, DemoSession demo) =>
-                Results.Ok(new SessionDto(clock.Mode.ToString().ToLowerInvariant(), clock.Mode == ClockMode.Demo ? demo.OperatorKey : null)))
+                Results.Ok(new SessionDto(Hosting.ApiEnums.Name(clock.Mode), clock.Mode == ClockMode.Demo ? demo.OperatorKey : null)))
             .WithName("GetSession")
             .WithSummary("The mode; in demo mode only, an operator key for the sandbox (otherwise the dashboard asks for a key).")
             .Produces<SessionDto>();

@@ -12,8 +12,9 @@ namespace Surgewatch.Server.Demo;
 /// Replay mode: loads a data folder, stores its sensors and its first <see cref="ServerOptions.HistoryDays"/> days as
 /// history (so models can be trained and the surge thresholds set), moves the clock to the end of that history and then
 /// plays the remaining readings through the ingest path as simulated time passes them. A reading is released when its
-/// interval has ended (the 15:00 hourly count at 16:00), as a counter sends it: never before, which would let the live
-/// forecasts see the future.
+/// interval has ended on its own sensor's step (the 15:00 hourly count at 16:00; <see cref="ReleaseSchedule"/>), as a
+/// counter sends it: never before, which would let the live forecasts see the future. The clock runs in the site zone
+/// (<see cref="ServerOptions.SiteZone"/>), in which the folder's labels are read.
 /// </summary>
 internal sealed class ReplayFeeder(
     IObservationStore store, IngestPipeline pipeline, ServerClock clock, ClockDtos clocks, IOptions<ServerOptions> options, Deployment.HistoryGate history, ILogger<ReplayFeeder> logger)
@@ -36,83 +37,95 @@ internal sealed class ReplayFeeder(
         }
 
         ObservationBatch observations;
-        int[] order;
+        ReleaseSchedule schedule;
         int next;
-        TimeSpan step;
         try
         {
-            (observations, order, next, step) = await StoreHistoryAsync(folder, stoppingToken);
+            (observations, schedule, next) = await StoreHistoryAsync(folder, stoppingToken);
         }
         finally
         {
             history.Done();
         }
 
-        var times = observations.TimeSeconds.ToArray();
-        while (next < order.Length)
+        while (next < schedule.Count)
         {
             await Task.Delay(Poll, stoppingToken);
-            next = await PlayAsync(observations, order, times, next, clocks.NowLabel() - step, stoppingToken);
+            next = await PlayAsync(observations, schedule, next, clocks.NowLabel(), stoppingToken);
         }
     }
 
     /// <summary>Stores the sensors and the history, and moves the clock to its end; returns where the replay goes on.</summary>
-    private async Task<(ObservationBatch Observations, int[] Order, int Next, TimeSpan Step)> StoreHistoryAsync(string folder, CancellationToken stoppingToken)
+    private async Task<(ObservationBatch Observations, ReleaseSchedule Schedule, int Next)> StoreHistoryAsync(string folder, CancellationToken stoppingToken)
     {
         var data = await Task.Run(() => DataSet.Load(folder, options.Value.ReaderOptions()), stoppingToken);
-        var order = TimeOrder(data.Observations);
-        if (order.Length == 0)
+        var steps = data.Sensors.ToDictionary(s => s.Id, s => s.Step);
+        var schedule = ReleaseSchedule.Of(data.Observations, id => steps.GetValueOrDefault(id, data.Step));
+        if (schedule.Count == 0)
         {
             logger.LogWarning("The replay folder {Folder} holds no readings", folder);
-            return (data.Observations, order, 0, TimeSpan.Zero);
+            return (data.Observations, schedule, 0);
         }
 
+        WarnOfAnotherZone(folder);
         await store.UpsertSensorsAsync(data.Sensors, stoppingToken);
-        var times = data.Observations.TimeSeconds.ToArray();
-        var step = data.Sensors.Count > 0 ? data.Sensors.Min(s => s.Step) : TimeSpan.FromHours(1);
-        var start = new TimeLabel(times[order[0]]) + TimeSpan.FromDays(options.Value.HistoryDays);
-        var next = await PlayAsync(data.Observations, order, times, 0, start - step, stoppingToken);
-        clock.MoveTo(new DateTimeOffset(start.ToDateTime(), clocks.SiteZone.GetUtcOffset(start.ToDateTime())));
-        logger.LogInformation("Replaying {Count} readings of {Sensors} sensors from {Start}", order.Length - next, data.Sensors.Count, start);
-        return (data.Observations, order, next, step);
+        var start = FirstLabel(data.Observations) + TimeSpan.FromDays(options.Value.HistoryDays);
+        var next = await PlayAsync(data.Observations, schedule, 0, start, stoppingToken);
+        clock.MoveTo(SiteTimes.Instant(start, clocks.SiteZone));
+        logger.LogInformation(
+            "Replaying {Count} readings of {Sensors} sensors from {Start} ({Zone}); {History} readings stored as history",
+            schedule.Count - next, data.Sensors.Count, start, clocks.SiteZone.Id, next);
+        return (data.Observations, schedule, next);
     }
 
-    /// <summary>Ingests the readings from position <paramref name="next"/> with labels at or before <paramref name="upTo"/>.</summary>
-    private async Task<int> PlayAsync(ObservationBatch all, int[] order, long[] times, int next, TimeLabel upTo, CancellationToken cancellationToken)
+    /// <summary>Ingests the readings from position <paramref name="next"/> of the schedule that are released by <paramref name="now"/>.</summary>
+    private async Task<int> PlayAsync(ObservationBatch all, ReleaseSchedule schedule, int next, TimeLabel now, CancellationToken cancellationToken)
     {
-        while (next < order.Length && times[order[next]] <= upTo.Seconds)
+        var end = schedule.DueUntil(next, now);
+        while (next < end)
         {
-            var batch = Take(all, order, times, ref next, upTo);
+            var batch = Take(all, schedule.Order, ref next, Math.Min(end, next + MaxPerBatch));
             await pipeline.IngestAsync(batch, cancellationToken, "replay");
         }
 
         return next;
     }
 
-    private static ObservationBatch Take(ObservationBatch all, int[] order, long[] times, ref int next, TimeLabel upTo)
+    /// <summary>The folder's labels are its sites' local time: a README that names another zone than the site's is worth a warning.</summary>
+    private void WarnOfAnotherZone(string folder)
+    {
+        if (DataReadme.Read(folder) is { } readme && DataReadme.NamedTimeZone(readme) is { } named
+            && !TimeZoneInfo.FindSystemTimeZoneById(named).HasSameRules(clocks.SiteZone))
+        {
+            logger.LogWarning(
+                "The replay runs in {Site}, but the README of {Folder} names {Named}: its labels are probably that zone's local time; give --site-zone {Zone} (setting Surgewatch__SiteZone)",
+                clocks.SiteZone.Id, folder, named, named);
+        }
+    }
+
+    private static TimeLabel FirstLabel(ObservationBatch batch)
+    {
+        var first = long.MaxValue;
+        foreach (var seconds in batch.TimeSeconds)
+        {
+            first = Math.Min(first, seconds);
+        }
+
+        return new TimeLabel(first);
+    }
+
+    private static ObservationBatch Take(ObservationBatch all, ReadOnlySpan<int> order, ref int next, int end)
     {
         var values = all.Values;
         var sensors = all.SensorIndexes;
-        var batch = new ObservationBatch(Math.Min(MaxPerBatch, order.Length - next));
-        for (; next < order.Length && times[order[next]] <= upTo.Seconds && batch.Count < MaxPerBatch; next++)
+        var times = all.TimeSeconds;
+        var batch = new ObservationBatch(end - next);
+        for (; next < end; next++)
         {
             var row = order[next];
             batch.Add(batch.InternSensor(all.Sensors[sensors[row]]), new TimeLabel(times[row]), values[row]);
         }
 
         return batch;
-    }
-
-    private static int[] TimeOrder(ObservationBatch batch)
-    {
-        var keys = batch.TimeSeconds.ToArray();
-        var order = new int[keys.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        Array.Sort(keys, order);
-        return order;
     }
 }

@@ -30,12 +30,19 @@ internal static class DeploymentEndpoints
             .Produces<CounterStatusDto[]>().OpenRead();
     }
 
-    private static async Task<IResult> ListAsync(IModelStore models, LiveDeployment deployment, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAsync(IModelStore models, LiveDeployment deployment, Clock.ClockDtos clocks, CancellationToken cancellationToken)
     {
         var deployed = deployment.Model?.Id;
         var list = await models.ListModelsAsync(cancellationToken);
         return Results.Ok(list.Select(m => new ModelDto(
-            m.Id, m.Name, m.Version, m.Created, m.TrainFrom.ToString(), m.TrainTo.ToString(), (int)m.Step.TotalSeconds, m.Sensors.Count,
-            m.Id == deployed, ValidationFigures.FromJson(m.Validation))).ToArray());
+            m.Id, m.Name, m.Version, m.Created, clocks.Format(m.TrainFrom), clocks.Format(m.TrainTo), (int)m.Step.TotalSeconds, m.Sensors.Count,
+            m.Id == deployed, WithOffsets(ValidationFigures.FromJson(m.Validation), clocks))).ToArray());
     }
+
+    /// <summary>The figures with their held-out window written with offsets (they are stored as site-local labels).</summary>
+    private static ValidationFigures? WithOffsets(ValidationFigures? figures, Clock.ClockDtos clocks) =>
+        figures is null ? null : figures with { From = WithOffset(figures.From, clocks), To = WithOffset(figures.To, clocks) };
+
+    private static string WithOffset(string label, Clock.ClockDtos clocks) =>
+        Core.Calendar.TimeLabelParser.TryParse(label.AsSpan(), clocks.SiteZone, out var parsed, out _) ? clocks.Format(parsed) : label;
 }

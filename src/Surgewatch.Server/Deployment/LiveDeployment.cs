@@ -168,7 +168,7 @@ internal sealed class LiveDeployment(IObservationStore observations, IModelStore
             var (live, day) = Split(points, panel.Sensors.Count, horizon, monitor.Rule.Options.RollingHorizon, panel.LabelAt(slot).SecondOfDay == 0 && monitor.Rule.Options.DayAhead);
             lock (_sync)
             {
-                Counters = ToDtos(monitor.Issue(panel, slot, live, day), current.Model.Saved.Name);
+                Counters = ToDtos(monitor.Issue(panel, slot, live, day), current.Model.Saved.Name, clocks);
             }
         }
 
@@ -255,10 +255,10 @@ internal sealed class LiveDeployment(IObservationStore observations, IModelStore
         }
     }
 
-    private static IReadOnlyList<CounterStatusDto> ToDtos(IReadOnlyList<CounterSurge> surges, string model) =>
+    private static IReadOnlyList<CounterStatusDto> ToDtos(IReadOnlyList<CounterSurge> surges, string model, ClockDtos clocks) =>
         [.. surges.Select(s => new CounterStatusDto(
-            s.Sensor.Value, s.Slot.ToString(), double.IsNaN(s.Threshold) ? null : Math.Round(s.Threshold, 1),
-            s.Probability is { } p ? Math.Round(p, 3) : null, s.Warned, s.WarnedSlot?.ToString(), s.Fresh, model,
+            s.Sensor.Value, clocks.Format(s.Slot), double.IsNaN(s.Threshold) ? null : Math.Round(s.Threshold, 1),
+            s.Probability is { } p ? Math.Round(p, 3) : null, s.Warned, s.WarnedSlot is { } warned ? clocks.Format(warned) : null, s.Fresh, model,
             Core.Monitoring.ZoneLevelLadder.Name(CounterLevels.Of(s))))];
 
     private sealed record Deployed(DeployedModel Model, LivePanel Panel, SurgeMonitor? Monitor, int LastIssued);

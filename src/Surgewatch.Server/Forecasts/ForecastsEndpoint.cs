@@ -12,7 +12,7 @@ internal sealed record IntervalDto(double Level, double? Lower, double? Upper);
 /// <summary>One forecast step; the mean is null where the model could not forecast.</summary>
 internal sealed record ForecastPointDto(string Target, double? Mean, IReadOnlyList<IntervalDto> Intervals);
 
-/// <summary>A forecast as the API shows it.</summary>
+/// <summary>A forecast as the API shows it; times are ISO-8601 with the site's offset.</summary>
 internal sealed record ForecastDto(string SensorId, string Model, string IssuedAt, IReadOnlyList<ForecastPointDto> Points);
 
 /// <summary><c>GET /api/v1/forecasts?sensor=&amp;model=</c>: the latest stored forecast of a sensor by a model (default: the deployed one).</summary>
@@ -27,7 +27,7 @@ internal static class ForecastsEndpoint
             .ProducesProblem(StatusCodes.Status404NotFound)
             .OpenRead();
 
-    private static async Task<IResult> LatestAsync(string? sensor, string? model, IForecastStore store, Deployment.LiveDeployment deployment, CancellationToken cancellationToken)
+    private static async Task<IResult> LatestAsync(string? sensor, string? model, IForecastStore store, Deployment.LiveDeployment deployment, Clock.ClockDtos clocks, CancellationToken cancellationToken)
     {
         if (!SensorId.IsValid(sensor, out var reason))
         {
@@ -43,10 +43,10 @@ internal static class ForecastsEndpoint
         var forecast = await store.LatestForecastAsync(new SensorId(sensor!), model, new TimeLabel(long.MaxValue), cancellationToken);
         return forecast is null
             ? Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No forecast", detail: $"No forecast of sensor '{sensor}' by model '{model}' is stored.")
-            : Results.Ok(ToDto(forecast));
+            : Results.Ok(ToDto(forecast, clocks));
     }
 
-    private static ForecastDto ToDto(Forecast forecast)
+    private static ForecastDto ToDto(Forecast forecast, Clock.ClockDtos clocks)
     {
         var points = new ForecastPointDto[forecast.Points.Count];
         for (var i = 0; i < points.Length; i++)
@@ -59,10 +59,10 @@ internal static class ForecastsEndpoint
                 intervals[j] = new IntervalDto(interval.Level, OrNull(interval.Lower), OrNull(interval.Upper));
             }
 
-            points[i] = new ForecastPointDto(p.Target.ToString(), OrNull(p.Mean), intervals);
+            points[i] = new ForecastPointDto(clocks.Format(p.Target), OrNull(p.Mean), intervals);
         }
 
-        return new ForecastDto(forecast.SensorId.Value, forecast.Model, forecast.IssuedAt.ToString(), points);
+        return new ForecastDto(forecast.SensorId.Value, forecast.Model, clocks.Format(forecast.IssuedAt), points);
     }
 
     private static double? OrNull(double value) => Missing.Is(value) ? null : value;

@@ -42,6 +42,46 @@ internal static class QueryLabels
         return true;
     }
 
+    /// <summary>
+    /// Parses an instant: ISO-8601 with an offset (or <c>Z</c>) as written, or without one a site-local time (a label
+    /// that daylight saving skips takes the standard offset), within the years the views cover. Empty text is an error.
+    /// </summary>
+    public static bool TryParseInstant(string? text, TimeZoneInfo siteZone, out DateTimeOffset instant, out string error)
+    {
+        instant = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "give an ISO-8601 time such as 2024-03-01T09:00:00 (site-local) or 2024-03-01T09:00:00+11:00";
+            return false;
+        }
+
+        if (!TryParse(text, siteZone, out var label, out error))
+        {
+            return false;
+        }
+
+        instant = HasOffset(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var given)
+            ? given
+            : Clock.SiteTimes.Instant(label!.Value, siteZone);
+        return true;
+    }
+
+    /// <summary>
+    /// The <c>since</c> parameter of a history (alert events, audit log): an instant as <see cref="TryParseInstant"/>
+    /// reads it, or the beginning when it is left out; the 400 problem naming it when it is not a time, else null.
+    /// </summary>
+    public static IResult? Since(string? since, TimeZoneInfo siteZone, out DateTimeOffset from)
+    {
+        from = DateTimeOffset.MinValue;
+        return since is null || TryParseInstant(since, siteZone, out from, out var error) ? null : QueryProblems.BadParameter("since", error);
+    }
+
+    private static bool HasOffset(string text)
+    {
+        var time = text.IndexOf('T', StringComparison.OrdinalIgnoreCase);
+        return time >= 0 && (text.EndsWith('Z') || text.EndsWith('z') || text.IndexOfAny(['+', '-'], time) >= 0);
+    }
+
     /// <summary>Parses a date written <c>yyyy-MM-dd</c> within the years the views cover.</summary>
     public static bool TryParseDate(string text, out DateOnly date, out string error)
     {

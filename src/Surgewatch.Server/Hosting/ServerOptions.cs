@@ -51,14 +51,20 @@ public sealed class ServerOptions
     /// <summary>The data folder replay mode plays.</summary>
     public string? ReplayFolder { get; set; }
 
-    /// <summary>The licence of the open data (an SPDX id), named in every open-data response.</summary>
-    public string Licence { get; set; } = "CC-BY-4.0";
+    /// <summary>
+    /// The licence of the open data (an SPDX id), named in every open-data response; null: the replayed folder's README's,
+    /// else CC-BY-4.0.
+    /// </summary>
+    public string? Licence { get; set; }
 
-    /// <summary>Where the licence text is.</summary>
-    public string LicenceUrl { get; set; } = "https://creativecommons.org/licenses/by/4.0/";
+    /// <summary>Where the licence text is; null: the README's URL for its licence, else the licence's SPDX page (CC-BY-4.0's deed by default).</summary>
+    public string? LicenceUrl { get; set; }
 
-    /// <summary>The attribution users of the open data must give.</summary>
-    public string Attribution { get; set; } = "Surgewatch open data: anonymous aggregate pedestrian counts (no personal data).";
+    /// <summary>
+    /// The attribution users of the open data must give (<c>serve --attribution</c>); null: the one the replayed data
+    /// folder's README states, else Surgewatch's own.
+    /// </summary>
+    public string? Attribution { get; set; }
 
     /// <summary>
     /// Whether a store without a saved model trains one in the background once its counters have two weeks of

@@ -48,6 +48,8 @@ public static class SurgewatchServer
         var section = builder.Configuration.GetSection(ServerOptions.Section);
         builder.Services.AddOptions<ServerOptions>().Bind(section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.SiteZone, out _), $"{ServerOptions.Section}:{nameof(ServerOptions.SiteZone)} must be an IANA time zone such as Australia/Melbourne.")
+            .Validate(o => o.Attribution is null || !Ingestion.Privacy.PrivacyGuard.ContainsPersonalIdentifier(o.Attribution, out _),
+                $"{ServerOptions.Section}:{nameof(ServerOptions.Attribution)} is published with the open data and must not hold a personal identifier (an e-mail address, a phone number); name the publisher, such as City of Melbourne.")
             .Validate(o => IsRetrainPolicy(o.Retrain), $"{ServerOptions.Section}:{nameof(ServerOptions.Retrain)} must be an interval such as 24h, 90m or 7d, or daily@HH (UTC hour), e.g. daily@03.")
             .Validate(o => o.MaxBodyBytes > 0 && o.RateLimitPermits > 0 && o.RateLimitWindow > TimeSpan.Zero && o.MaxAlertEvents > 0 && o.MaxSilenceDays > 0 && o.HistoryDays > 0, "Body limit, rate limit, alert limit, MaxSilenceDays and HistoryDays must be positive.")
             .ValidateOnStart();
@@ -62,6 +64,7 @@ public static class SurgewatchServer
         builder.Services.AddSingleton(services => ServerClocks.Create(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value));
         builder.Services.AddSingleton<TimeProvider>(services => services.GetRequiredService<ServerClock>());
         builder.Services.AddSingleton<ClockDtos>();
+        builder.Services.AddSingleton(services => OpenData.OpenDataTerms.Of(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value));
         builder.Services.AddSingleton<DemoSession>();
         builder.Services.AddSingleton(services => SqliteStore.Open(
             services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.Database,
@@ -88,7 +91,7 @@ public static class SurgewatchServer
 
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json =>
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+            json.SerializerOptions.Converters.Add(ApiEnums.Converter()));
         builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
             json.SerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
         builder.Services.AddOpenApi("v1", options =>
@@ -126,7 +129,10 @@ public static class SurgewatchServer
     {
         services.AddSignalR();
         services.AddOptions<Microsoft.AspNetCore.SignalR.JsonHubProtocolOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
-            json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>())));
+        {
+            json.PayloadSerializerOptions.Converters.Add(ApiEnums.Converter());
+            json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>()));
+        });
         services.AddSingleton<IZoneStore>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<RecentReadings>();
@@ -178,6 +184,7 @@ public static class SurgewatchServer
         SensorsEndpoint.Map(api);
         ForecastsEndpoint.Map(api);
         AlertsEndpoint.Map(api);
+        AlertKeyProblems.Map(api);
         KeyEndpoints.Map(api);
         ZonesEndpoints.Map(api);
         SilencesEndpoints.Map(api);

@@ -8,7 +8,7 @@ namespace Surgewatch.Server.Live;
 /// Collects ingested readings and sends them to the hub at most once a second, keeping only the latest reading of
 /// each sensor per flush, so that a fast ingest does not flood the browsers.
 /// </summary>
-internal sealed class ReadingsBroadcaster(LiveNotifier notifier, ILogger<ReadingsBroadcaster> logger) : BackgroundService
+internal sealed class ReadingsBroadcaster(LiveNotifier notifier, Clock.ClockDtos clocks, ILogger<ReadingsBroadcaster> logger) : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
     private readonly object _gate = new();
@@ -87,7 +87,7 @@ internal sealed class ReadingsBroadcaster(LiveNotifier notifier, ILogger<Reading
         {
             if (!Missing.Is(value))
             {
-                list.Add(new LiveReading(sensor, new TimeLabel(time).ToString(), value));
+                list.Add(new LiveReading(sensor, clocks.Format(new TimeLabel(time)), value));
             }
         }
 

@@ -79,7 +79,7 @@ internal sealed class LiveMetrics
         "warning" => 1,
         "alarm" => 2,
         "critical" => 3,
-        "nodata" => -1,
+        "no-data" => -1,
         _ => 0,
     };
 

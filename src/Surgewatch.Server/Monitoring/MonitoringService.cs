@@ -15,7 +15,7 @@ namespace Surgewatch.Server.Monitoring;
 /// occupancy fusion), steps Core's monitors through AlertBook (observed and forecast rules, the counters' surge rule,
 /// notifications) and publishes what they return, as they return it: each zone's level and forecast level come from
 /// Core's ZoneStatus, so the level shown is the level that fires. Time comes from the server clock, so the demo's
-/// accelerated time drives it as well.
+/// accelerated time drives it as well; in demo and replay mode it starts once the feeder has stored the history.
 /// </summary>
 internal sealed class MonitoringService(
     IZoneStore zones,
@@ -30,6 +30,7 @@ internal sealed class MonitoringService(
     TimeProvider clock,
     Readings.KnownSensors sensors,
     Metrics.LiveMetrics metrics,
+    Deployment.HistoryGate history,
     ILogger<MonitoringService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -45,6 +46,10 @@ internal sealed class MonitoringService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // A replay's clock reads the real time until its feeder has stored the history and moved the clock back to the
+        // data's end: a step before then would date the alerts in the present, and every later step (in the data's past)
+        // would be refused as out of order.
+        await history.Stored.WaitAsync(stoppingToken);
         await WarmAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -137,7 +142,7 @@ internal sealed class MonitoringService(
         var statuses = new List<ZoneStatusDto>(zoneStatuses.Count);
         foreach (var status in zoneStatuses)
         {
-            statuses.Add(Status(status, label));
+            statuses.Add(Status(status, clocks.Format(label)));
         }
 
         board.Publish(statuses);
@@ -162,7 +167,7 @@ internal sealed class MonitoringService(
         return result.Occupancy;
     }
 
-    private static ZoneStatusDto Status(ZoneStatus status, TimeLabel label)
+    private static ZoneStatusDto Status(ZoneStatus status, string at)
     {
         var estimate = ZoneEstimate.Of(status.Occupancy);
         var sources = new List<ZoneSourceStatusDto>(estimate.Sources.Count);
@@ -171,7 +176,7 @@ internal sealed class MonitoringService(
             sources.Add(new ZoneSourceStatusDto(source.Sensor.Value, Ingestion.GeoJson.ZonesGeoJson.RoleName(source.Role), source.Stale));
         }
 
-        return new ZoneStatusDto(status.Zone.Value, label.ToString(), Round(estimate.Persons, 0), Round(estimate.Density, 3), Round(estimate.Flow, 2),
+        return new ZoneStatusDto(status.Zone.Value, at, Round(estimate.Persons, 0), Round(estimate.Density, 3), Round(estimate.Flow, 2),
             Math.Round(estimate.Confidence, 2), ZoneLevelLadder.Name(status.Level), ZoneLevelLadder.Name(status.ForecastLevel), sources, estimate.Fallback);
     }
 

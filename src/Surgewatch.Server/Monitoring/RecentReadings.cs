@@ -79,11 +79,7 @@ internal sealed class RecentReadings
     }
 
     /// <summary>The instant a site-local label stands for (the first of two on a fall-back night).</summary>
-    public static DateTimeOffset InstantOf(TimeLabel label, TimeZoneInfo site)
-    {
-        var wall = label.ToDateTime();
-        return new DateTimeOffset(wall, site.IsInvalidTime(wall) ? site.BaseUtcOffset : site.GetUtcOffset(wall));
-    }
+    public static DateTimeOffset InstantOf(TimeLabel label, TimeZoneInfo site) => Clock.SiteTimes.Instant(label, site);
 
     private static void Trim(SortedList<long, double> series)
     {

@@ -10,7 +10,7 @@ internal enum Resolution
     Daily,
 }
 
-/// <summary>One sensor's aggregate over one hour or day.</summary>
+/// <summary>One sensor's aggregate over one hour or day; <paramref name="T"/> is the bucket's start with its offset.</summary>
 internal sealed record SensorAggregate(string T, int N, double Sum, double Mean, double Min, double Max);
 
 /// <summary>Aggregates readings on label buckets of an hour or a day, skipping missing values.</summary>
@@ -25,7 +25,7 @@ internal static class Aggregation
     }
 
     /// <summary>Aggregates one sensor's readings (ordered by label, as the store returns them).</summary>
-    public static List<SensorAggregate> OfSensor(ObservationBatch batch, Resolution resolution)
+    public static List<SensorAggregate> OfSensor(ObservationBatch batch, Resolution resolution, TimeZoneInfo site)
     {
         var rows = new List<SensorAggregate>();
         var times = batch.TimeSeconds;
@@ -43,7 +43,7 @@ internal static class Aggregation
             var b = Floor(new TimeLabel(times[i]), resolution).Seconds;
             if (b != bucket && n > 0)
             {
-                rows.Add(Row(bucket, n, sum, min, max));
+                rows.Add(Row(bucket, n, sum, min, max, site));
                 n = 0;
             }
 
@@ -54,12 +54,12 @@ internal static class Aggregation
 
         if (n > 0)
         {
-            rows.Add(Row(bucket, n, sum, min, max));
+            rows.Add(Row(bucket, n, sum, min, max, site));
         }
 
         return rows;
     }
 
-    private static SensorAggregate Row(long bucket, int n, double sum, double min, double max) =>
-        new(new TimeLabel(bucket).ToString(), n, Math.Round(sum, 3), Math.Round(sum / n, 3), min, max);
+    private static SensorAggregate Row(long bucket, int n, double sum, double min, double max, TimeZoneInfo site) =>
+        new(Clock.SiteTimes.Format(new TimeLabel(bucket), site), n, Math.Round(sum, 3), Math.Round(sum / n, 3), min, max);
 }

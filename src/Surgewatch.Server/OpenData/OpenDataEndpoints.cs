@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Options;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
@@ -14,16 +13,18 @@ using Surgewatch.Server.ZoneSeries;
 
 namespace Surgewatch.Server.OpenData;
 
-/// <summary>A zone's aggregate over one hour or day: mean and peak persons and density, and persons counted entering.</summary>
+/// <summary>A zone's aggregate over one hour or day (<paramref name="T"/>: its start, with offset): mean and peak persons and density, and persons counted entering.</summary>
 internal sealed record ZoneAggregate(string ZoneId, string T, double? MeanPersons, double? PeakPersons, double? MeanDensity, double? PeakDensity, double? Entries);
 
-/// <summary>Open-data replies name the licence and the attribution.</summary>
+/// <summary>Open-data replies name the licence and the attribution; <paramref name="From"/> and <paramref name="To"/> carry their offset.</summary>
 internal sealed record OpenDataReply<T>(string Licence, string LicenceUrl, string Attribution, string Resolution, string From, string To, IReadOnlyList<T> Rows);
 
 /// <summary>
 /// Public open data (readable without a key unless reads are closed): hourly and daily aggregates per sensor and
 /// per zone as CSV or JSON, and sensors and zones as GeoJSON. Every reply names the licence and the attribution
-/// (JSON fields; CSV comment lines; a <c>Link: rel="license"</c> header on all).
+/// (<see cref="OpenDataTerms"/>): JSON fields, and on every reply a <c>Link: rel="license"</c> header and a
+/// <c>rel="describedby"</c> link to the sidecar <c>/api/v1/open/licence</c>. The CSV is plain RFC 4180, a header row
+/// and then data (no comment lines, which CSV readers take for data), with times in ISO-8601 with their offset.
 /// </summary>
 internal static class OpenDataEndpoints
 {
@@ -38,12 +39,15 @@ internal static class OpenDataEndpoints
             .Produces<OpenDataReply<ZoneAggregate>>().Produces<string>(contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
         open.MapGet("/sensors.geojson", SensorsGeoJsonAsync).WithName("GetOpenSensorsGeoJson")
             .WithSummary("The sensors as GeoJSON points, with licence and attribution.").Produces<Docs.OpenSensorsSchema>(contentType: "application/geo+json");
+        open.MapGet("/licence", (OpenDataTerms terms) => Results.Ok(terms)).WithName("GetOpenDataLicence")
+            .WithSummary("The licence (SPDX id and URL) and the attribution of the open data: the sidecar of the CSV files, which carry no preamble.")
+            .Produces<OpenDataTerms>();
         open.MapGet("/zones.geojson", ZonesGeoJsonAsync).WithName("GetOpenZonesGeoJson")
             .WithSummary("The zones as GeoJSON polygons, with licence and attribution.").Produces<Docs.OpenZonesSchema>(contentType: "application/geo+json");
     }
 
     private static async Task<IResult> SensorAsync(
-        string id, string resolution, string? from, string? to, string? format, HttpContext context, IObservationStore store, ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        string id, string resolution, string? from, string? to, string? format, HttpContext context, IObservationStore store, ClockDtos clocks, OpenDataTerms terms, CancellationToken cancellationToken)
     {
         if (!SensorId.IsValid(id, out var reason))
         {
@@ -56,12 +60,12 @@ internal static class OpenDataEndpoints
         }
 
         var batch = await store.ReadObservationsAsync(new ObservationQuery([new SensorId(id)], q.From, q.To), cancellationToken);
-        var rows = Aggregation.OfSensor(batch, q.Resolution);
-        return Reply(context, options.Value, q, rows, "sensor_id,t,n,sum,mean,min,max", r => $"{id},{r.T},{r.N},{F(r.Sum)},{F(r.Mean)},{F(r.Min)},{F(r.Max)}");
+        var rows = Aggregation.OfSensor(batch, q.Resolution, clocks.SiteZone);
+        return Reply(context, terms, clocks.SiteZone, q, rows, "sensor_id,t,n,sum,mean,min,max", r => $"{id},{r.T},{r.N},{F(r.Sum)},{F(r.Mean)},{F(r.Min)},{F(r.Max)}");
     }
 
     private static async Task<IResult> ZonesAsync(
-        string resolution, string? from, string? to, string? format, HttpContext context, IZoneStore zones, IObservationStore store, ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        string resolution, string? from, string? to, string? format, HttpContext context, IZoneStore zones, IObservationStore store, ClockDtos clocks, OpenDataTerms terms, CancellationToken cancellationToken)
     {
         if (Parse(resolution, from, to, format, clocks) is not { } q)
         {
@@ -72,14 +76,14 @@ internal static class OpenDataEndpoints
         foreach (var zone in await zones.ListZonesAsync(cancellationToken))
         {
             var buckets = await ZoneBucketReader.ReadAsync(store, zone, q.From, q.To, TimeSpan.FromMinutes(5), cancellationToken);
-            ZoneAggregates.Add(rows, zone, buckets, q.Resolution);
+            ZoneAggregates.Add(rows, zone, buckets, q.Resolution, clocks.SiteZone);
         }
 
-        return Reply(context, options.Value, q, rows, "zone_id,t,mean_persons,peak_persons,mean_density,peak_density,entries",
+        return Reply(context, terms, clocks.SiteZone, q, rows, "zone_id,t,mean_persons,peak_persons,mean_density,peak_density,entries",
             r => $"{r.ZoneId},{r.T},{F(r.MeanPersons)},{F(r.PeakPersons)},{F(r.MeanDensity)},{F(r.PeakDensity)},{F(r.Entries)}");
     }
 
-    private static async Task<IResult> SensorsGeoJsonAsync(HttpContext context, IObservationStore store, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> SensorsGeoJsonAsync(HttpContext context, IObservationStore store, OpenDataTerms terms, CancellationToken cancellationToken)
     {
         var features = new JsonArray();
         foreach (var sensor in await store.ListSensorsAsync(cancellationToken))
@@ -94,14 +98,14 @@ internal static class OpenDataEndpoints
                 ["type"] = "Feature",
                 ["id"] = sensor.Id.Value,
                 ["geometry"] = new JsonObject { ["type"] = "Point", ["coordinates"] = new JsonArray(at.Longitude, at.Latitude) },
-                ["properties"] = new JsonObject { ["id"] = sensor.Id.Value, ["name"] = sensor.Name, ["kind"] = sensor.Kind.ToString(), ["stepSeconds"] = (long)sensor.Step.TotalSeconds },
+                ["properties"] = new JsonObject { ["id"] = sensor.Id.Value, ["name"] = sensor.Name, ["kind"] = Hosting.ApiEnums.Name(sensor.Kind), ["stepSeconds"] = (long)sensor.Step.TotalSeconds },
             });
         }
 
-        return GeoJson(context, options.Value, new JsonObject { ["type"] = "FeatureCollection", ["features"] = features });
+        return GeoJson(context, terms, new JsonObject { ["type"] = "FeatureCollection", ["features"] = features });
     }
 
-    private static async Task<IResult> ZonesGeoJsonAsync(HttpContext context, IZoneStore zones, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> ZonesGeoJsonAsync(HttpContext context, IZoneStore zones, OpenDataTerms terms, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -109,29 +113,28 @@ internal static class OpenDataEndpoints
             ZonesGeoJson.Write(writer, await zones.ListZonesAsync(cancellationToken));
         }
 
-        return GeoJson(context, options.Value, JsonNode.Parse(buffer.ToArray())!.AsObject());
+        return GeoJson(context, terms, JsonNode.Parse(buffer.ToArray())!.AsObject());
     }
 
-    private static IResult GeoJson(HttpContext context, ServerOptions options, JsonObject collection)
+    private static IResult GeoJson(HttpContext context, OpenDataTerms terms, JsonObject collection)
     {
-        collection["licence"] = options.Licence;
-        collection["licenceUrl"] = options.LicenceUrl;
-        collection["attribution"] = options.Attribution;
-        AddLink(context, options);
+        collection["licence"] = terms.Licence;
+        collection["licenceUrl"] = terms.LicenceUrl;
+        collection["attribution"] = terms.Attribution;
+        AddLinks(context, terms);
         return Results.Text(collection.ToJsonString(), "application/geo+json", Encoding.UTF8);
     }
 
-    private static IResult Reply<T>(HttpContext context, ServerOptions options, OpenQuery q, List<T> rows, string header, Func<T, string> line)
+    private static IResult Reply<T>(HttpContext context, OpenDataTerms terms, TimeZoneInfo site, OpenQuery q, List<T> rows, string header, Func<T, string> line)
     {
-        AddLink(context, options);
+        AddLinks(context, terms);
         if (!q.Csv)
         {
-            return Results.Ok(new OpenDataReply<T>(options.Licence, options.LicenceUrl, options.Attribution, q.Resolution.ToString().ToLowerInvariant(), q.From.ToString(), q.To.ToString(), rows));
+            return Results.Ok(new OpenDataReply<T>(
+                terms.Licence, terms.LicenceUrl, terms.Attribution, q.Resolution.ToString().ToLowerInvariant(), SiteTimes.Format(q.From, site), SiteTimes.Format(q.To, site), rows));
         }
 
         var csv = new StringBuilder();
-        csv.Append("# licence: ").Append(options.Licence).Append(" (").Append(options.LicenceUrl).Append(")\n");
-        csv.Append("# attribution: ").Append(options.Attribution).Append('\n');
         csv.Append(header).Append('\n');
         foreach (var row in rows)
         {
@@ -141,8 +144,11 @@ internal static class OpenDataEndpoints
         return Results.Text(csv.ToString(), "text/csv", Encoding.UTF8);
     }
 
-    private static void AddLink(HttpContext context, ServerOptions options) =>
-        context.Response.Headers.Append("Link", $"<{options.LicenceUrl}>; rel=\"license\"; title=\"{options.Licence}\"");
+    private static void AddLinks(HttpContext context, OpenDataTerms terms)
+    {
+        context.Response.Headers.Append("Link", $"<{terms.LicenceUrl}>; rel=\"license\"; title=\"{terms.Licence}\"");
+        context.Response.Headers.Append("Link", $"<{SurgewatchServer.ApiPrefix}/open/licence>; rel=\"describedby\"; type=\"application/json\"");
+    }
 
     private static OpenQuery? Parse(string resolution, string? from, string? to, string? format, ClockDtos clocks)
     {

@@ -7,7 +7,7 @@ namespace Surgewatch.Server.OpenData;
 /// <summary>Turns a zone's five-minute buckets into hourly or daily rows.</summary>
 internal static class ZoneAggregates
 {
-    public static void Add(List<ZoneAggregate> rows, Zone zone, ZoneBuckets buckets, Resolution resolution)
+    public static void Add(List<ZoneAggregate> rows, Zone zone, ZoneBuckets buckets, Resolution resolution, TimeZoneInfo site)
     {
         var perRow = (int)(Aggregation.Seconds(resolution) / buckets.Step.TotalSeconds);
         for (var start = 0; start < buckets.Persons.Length; start += perRow)
@@ -35,7 +35,7 @@ internal static class ZoneAggregates
                 continue;
             }
 
-            var label = Aggregation.Floor(buckets.LabelOf(start), resolution).ToString();
+            var label = Clock.SiteTimes.Format(Aggregation.Floor(buckets.LabelOf(start), resolution), site);
             var area = zone.AreaSquareMetres;
             rows.Add(n == 0
                 ? new ZoneAggregate(zone.Id.Value, label, null, null, null, null, Math.Round(entries))

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Server.Auth;
@@ -18,20 +17,20 @@ internal static class ReadingsQueryEndpoint
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/readings", ReadAsync)
             .WithName("GetReadings")
-            .WithSummary("Stored readings of one sensor with labels in [from, to) (ISO-8601 local labels).")
+            .WithSummary("Stored readings of one sensor with labels in [from, to) (ISO-8601; a time without an offset is site-local; replies carry the offset).")
             .Produces<SensorReadings>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .OpenRead();
 
     private static async Task<IResult> ReadAsync(
-        string? sensor, string? from, string? to, IObservationStore store, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        string? sensor, string? from, string? to, IObservationStore store, Clock.ClockDtos clocks, CancellationToken cancellationToken)
     {
         if (!SensorId.IsValid(sensor, out var reason))
         {
             return QueryProblems.BadParameter("sensor", $"give a sensor id: {reason}");
         }
 
-        var zone = options.Value.ReaderOptions().SiteZone;
+        var zone = clocks.SiteZone;
         if (!QueryLabels.TryParse(from, zone, out var first, out var fromError))
         {
             return QueryProblems.BadParameter("from", fromError);
@@ -48,9 +47,9 @@ internal static class ReadingsQueryEndpoint
         var values = batch.Values;
         for (var i = 0; i < points.Length; i++)
         {
-            points[i] = new ReadingPoint(new TimeLabel(times[i]).ToString(), values[i]);
+            points[i] = new ReadingPoint(clocks.Format(new TimeLabel(times[i])), values[i]);
         }
 
-        return Results.Ok(new SensorReadings(sensor!, first?.ToString(), last?.ToString(), points));
+        return Results.Ok(new SensorReadings(sensor!, first is { } f ? clocks.Format(f) : null, last is { } l ? clocks.Format(l) : null, points));
     }
 }

@@ -5,8 +5,12 @@ namespace Surgewatch.Server.Silences;
 /// <summary>A silence as the API shows it: mutes alerts of a zone and/or rule between two instants.</summary>
 internal sealed record SilenceDto(string Id, string? ZoneId, string? RuleId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Comment, string CreatedBy);
 
-/// <summary>A silence to create; <paramref name="ConfirmAllZones"/> must be true when neither a zone nor a rule is given.</summary>
-internal sealed record SilenceRequest(string? ZoneId, string? RuleId, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string? Comment, bool ConfirmAllZones = false);
+/// <summary>
+/// A silence to create: <paramref name="StartsAt"/> and <paramref name="EndsAt"/> are ISO-8601 times, with an offset
+/// or, without one, site-local (as everywhere in the API); <paramref name="ConfirmAllZones"/> must be true when neither
+/// a zone nor a rule is given.
+/// </summary>
+internal sealed record SilenceRequest(string? ZoneId, string? RuleId, string? StartsAt, string? EndsAt, string? Comment, bool ConfirmAllZones = false);
 
 /// <summary>A silence that recurs every day between two wall-clock times of a time zone (nightly maintenance).</summary>
 internal sealed record RecurringSilenceDto(string Id, string? ZoneId, string? RuleId, string TimeZone, string Start, string End, string Comment, string CreatedBy);
@@ -55,10 +59,10 @@ internal sealed class SilenceBook(ISilenceStore store, TimeProvider clock)
         return list;
     }
 
-    public async Task<SilenceDto> AddAsync(SilenceRequest request, string createdBy, CancellationToken cancellationToken)
+    public async Task<SilenceDto> AddAsync(AlertMatcher matcher, DateTimeOffset startsAt, DateTimeOffset endsAt, string? comment, string createdBy, CancellationToken cancellationToken)
     {
-        var silence = new Silence(new AlertMatcher(request.RuleId, request.ZoneId), request.StartsAt, request.EndsAt, createdBy);
-        var entry = await store.AddSilenceAsync(silence, request.Comment ?? string.Empty, clock.GetUtcNow(), cancellationToken);
+        var silence = new Silence(matcher, startsAt, endsAt, createdBy);
+        var entry = await store.AddSilenceAsync(silence, comment ?? string.Empty, clock.GetUtcNow(), cancellationToken);
         await ReloadAsync(cancellationToken);
         return ToDto(entry)!;
     }

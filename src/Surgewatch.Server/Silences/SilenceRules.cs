@@ -28,6 +28,28 @@ internal static class SilenceRules
         }
     }
 
+    /// <summary>
+    /// Parses the instant <paramref name="field"/> gives: ISO-8601 with an offset (or <c>Z</c>), or without one a
+    /// site-local time, as everywhere in the API (a label that daylight saving skips takes the standard offset).
+    /// Adds a problem, and returns null, when it is missing or not a time.
+    /// </summary>
+    public static DateTimeOffset? ParseInstant(string? text, string field, TimeZoneInfo site, Dictionary<string, string[]> problems)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems[field] = [$"{field} is required: an ISO-8601 time such as 2024-03-01T09:00:00 (site-local) or 2024-03-01T09:00:00+11:00"];
+            return null;
+        }
+
+        if (!Hosting.QueryLabels.TryParseInstant(text, site, out var instant, out var error))
+        {
+            problems[field] = [error];
+            return null;
+        }
+
+        return instant;
+    }
+
     /// <summary>Adds a problem when the silence ends before it starts or lasts longer than <paramref name="maxDays"/>.</summary>
     public static void CheckDuration(DateTimeOffset startsAt, DateTimeOffset endsAt, int maxDays, Dictionary<string, string[]> problems)
     {

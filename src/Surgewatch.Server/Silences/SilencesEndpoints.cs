@@ -16,7 +16,7 @@ internal static class SilencesEndpoints
         api.MapGet("/silences", async (SilenceBook book, CancellationToken ct) => Results.Ok(await book.ListAsync(ct))).WithName("GetSilences")
             .WithSummary("The silences, by start.").Produces<SilenceDto[]>().OpenRead();
         api.MapPost("/silences", CreateAsync).WithName("PostSilence")
-            .WithSummary("Mutes alerts of zoneId (a stored zone, or a counter for its surge alert) and/or ruleId (null matches any) from startsAt until endsAt, at most MaxSilenceDays (default 7) later; with neither zoneId nor ruleId it needs \"confirmAllZones\": true. A comment holding a personal identifier is refused (422).")
+            .WithSummary("Mutes alerts of zoneId (a stored zone, or a counter for its surge alert) and/or ruleId (null matches any) from startsAt (required) until endsAt (after it), at most MaxSilenceDays (default 7) later; both ISO-8601, site-local when they carry no offset; with neither zoneId nor ruleId it needs \"confirmAllZones\": true. A comment holding a personal identifier is refused (422).")
             .Produces<SilenceDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireKey(ApiKeyRole.Operator);
         api.MapGet("/silences/recurring", async (SilenceBook book, CancellationToken ct) => Results.Ok(await book.ListRecurringAsync(ct)))
@@ -32,7 +32,7 @@ internal static class SilencesEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        SilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, IZoneStore zones, Core.Series.IObservationStore sensors, IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        SilenceRequest request, HttpContext context, SilenceBook book, AuditTrail audit, IZoneStore zones, Core.Series.IObservationStore sensors, Clock.ClockDtos clocks, IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         if (FreeTextPrivacy.Refusal("comment", request.Comment) is { } refused)
         {
@@ -40,7 +40,13 @@ internal static class SilencesEndpoints
         }
 
         var problems = new Dictionary<string, string[]>();
-        SilenceRules.CheckDuration(request.StartsAt, request.EndsAt, options.Value.MaxSilenceDays, problems);
+        var startsAt = SilenceRules.ParseInstant(request.StartsAt, "startsAt", clocks.SiteZone, problems);
+        var endsAt = SilenceRules.ParseInstant(request.EndsAt, "endsAt", clocks.SiteZone, problems);
+        if (startsAt is { } start && endsAt is { } end)
+        {
+            SilenceRules.CheckDuration(start, end, options.Value.MaxSilenceDays, problems);
+        }
+
         await SilenceRules.CheckScopeAsync(request.ZoneId, request.RuleId, request.ConfirmAllZones, zones, sensors, problems, cancellationToken);
         if (problems.Count > 0)
         {
@@ -48,7 +54,7 @@ internal static class SilencesEndpoints
         }
 
         var actor = await audit.ActorAsync(context);
-        var silence = await book.AddAsync(request, actor, cancellationToken);
+        var silence = await book.AddAsync(new Core.Alerting.AlertMatcher(request.RuleId, request.ZoneId), startsAt!.Value, endsAt!.Value, request.Comment, actor, cancellationToken);
         await audit.RecordAsync(actor, "silence.create", silence.Id,
             $"zone={silence.ZoneId ?? "*"} rule={silence.RuleId ?? "*"} {silence.StartsAt:O}..{silence.EndsAt:O} {silence.Comment}", cancellationToken);
         return Results.Created($"/api/v1/silences/{silence.Id}", silence);

@@ -31,10 +31,12 @@ internal sealed class ForecastBroadcaster(
         }
 
         double? max = null;
+        // A point's time is its site-local label followed by the offset: the label part (19 characters) orders them.
         var until = (now + TimeSpan.FromHours(1)).ToString();
+        var after = now.ToString();
         foreach (var point in forecast.Forecast)
         {
-            if (string.CompareOrdinal(point.T, until) <= 0 && string.CompareOrdinal(point.T, now.ToString()) > 0)
+            if (string.CompareOrdinal(point.T, 0, until, 0, until.Length) <= 0 && string.CompareOrdinal(point.T, 0, after, 0, after.Length) > 0)
             {
                 max = point.Hi80 is { } hi ? Math.Max(max ?? 0, hi) : max;
             }

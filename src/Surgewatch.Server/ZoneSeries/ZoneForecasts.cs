@@ -19,7 +19,7 @@ internal sealed record ZoneForecastDto(string ZoneId, string Model, IReadOnlyLis
 /// issued, and what <c>backtest</c> measures). Only while no model is deployed, or the model covers none of the zone's
 /// sources, the <see cref="SeasonalBand"/> of the zone's own history stands in, named as a fallback.
 /// </summary>
-internal sealed class ZoneForecasts(IObservationStore observations, IForecastStore forecasts, LiveDeployment deployment)
+internal sealed class ZoneForecasts(IObservationStore observations, IForecastStore forecasts, LiveDeployment deployment, Clock.ClockDtos clocks)
 {
     /// <summary>The model name of the fallback.</summary>
     public const string FallbackModel = SeasonalBand.Name + " (fallback: no deployed model covers the zone's sources)";
@@ -74,18 +74,18 @@ internal sealed class ZoneForecasts(IObservationStore observations, IForecastSto
             var b = bands[h];
             if (!Missing.Is(b.Mean))
             {
-                points.Add(new ForecastPointBandDto((origin + (FallbackStep * (h + 1))).ToString(), R(b.Mean), R(b.Lo80), R(b.Hi80), R(b.Lo95), R(b.Hi95)));
+                points.Add(new ForecastPointBandDto(clocks.Format(origin + (FallbackStep * (h + 1))), R(b.Mean), R(b.Lo80), R(b.Hi80), R(b.Lo95), R(b.Hi95)));
             }
         }
 
         return points;
     }
 
-    private static ForecastPointBandDto Dto(ZoneForecastPoint p)
+    private ForecastPointBandDto Dto(ZoneForecastPoint p)
     {
         var i80 = p.Interval(0.8);
         var i95 = p.Interval(0.95);
-        return new ForecastPointBandDto(p.Target.ToString(), R(p.Density), R(i80?.Lower), R(i80?.Upper), R(i95?.Lower), R(i95?.Upper));
+        return new ForecastPointBandDto(clocks.Format(p.Target), R(p.Density), R(i80?.Lower), R(i80?.Upper), R(i95?.Lower), R(i95?.Upper));
     }
 
     private static double R(double value) => Math.Round(value, 4);

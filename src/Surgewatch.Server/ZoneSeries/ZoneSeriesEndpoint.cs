@@ -66,18 +66,18 @@ internal static class ZoneSeriesEndpoint
         var observedEnd = end < now ? end : now;
         var observed = observedEnd > start ? await ZoneBucketReader.ReadAsync(store, zone, start, observedEnd, Step, cancellationToken) : null;
         var forecast = await forecasts.ForecastAsync(zone, now, end, cancellationToken);
-        return Results.Ok(new ZoneSeriesDto(zone.Id.Value, (int)Step.TotalSeconds, LevelsDto.Of(zone.Levels), forecast.Model, Observed(observed, zone), end > now ? forecast.Forecast : []));
+        return Results.Ok(new ZoneSeriesDto(zone.Id.Value, (int)Step.TotalSeconds, LevelsDto.Of(zone.Levels), forecast.Model, Observed(observed, zone, clocks), end > now ? forecast.Forecast : []));
     }
 
-    private static List<ObservedPointDto> Observed(ZoneBuckets? buckets, Zone zone)
+    private static List<ObservedPointDto> Observed(ZoneBuckets? buckets, Zone zone, ClockDtos clocks)
     {
         var points = new List<ObservedPointDto>();
         for (var b = 0; buckets is not null && b < buckets.Persons.Length; b++)
         {
             var persons = buckets.Persons[b];
             points.Add(Missing.Is(persons)
-                ? new ObservedPointDto(buckets.LabelOf(b).ToString(), null, null)
-                : new ObservedPointDto(buckets.LabelOf(b).ToString(), Math.Round(persons, 1), Math.Round(persons / zone.AreaSquareMetres, 4)));
+                ? new ObservedPointDto(clocks.Format(buckets.LabelOf(b)), null, null)
+                : new ObservedPointDto(clocks.Format(buckets.LabelOf(b)), Math.Round(persons, 1), Math.Round(persons / zone.AreaSquareMetres, 4)));
         }
 
         return points;

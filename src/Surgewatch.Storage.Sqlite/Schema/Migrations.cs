@@ -22,6 +22,7 @@ internal static class Migrations
         new(6, "remove implausible readings; withhold non-finite alert values", V6),
         new(7, "api keys: last use and revocation", V7),
         new(8, "models: surge rule and validation figures", V8),
+        new(9, "silences: ids never reused", V9),
     ];
 
     public static int Latest => All[^1].Version;
@@ -260,5 +261,34 @@ internal static class Migrations
     private const string V8 = """
         ALTER TABLE models ADD COLUMN surge_rule BLOB;
         ALTER TABLE models ADD COLUMN validation TEXT;
+        """;
+
+    // A silence id is named in the audit log and in operators' notes: it must never come back for another silence,
+    // which a plain INTEGER PRIMARY KEY does after the newest one is deleted. AUTOINCREMENT keeps the highest id ever
+    // given in sqlite_sequence; the copy seeds it with the ids given so far.
+    private const string V9 = """
+        CREATE TABLE silences_v9 (
+            id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+            rule_id            TEXT,
+            subject            TEXT,
+            from_utc_ticks     INTEGER,
+            until_utc_ticks    INTEGER,
+            time_zone          TEXT,
+            start_local_ticks  INTEGER,
+            end_local_ticks    INTEGER,
+            created_by         TEXT    NOT NULL,
+            comment            TEXT    NOT NULL,
+            created_utc_ticks  INTEGER NOT NULL,
+            CHECK ((from_utc_ticks IS NULL) <> (time_zone IS NULL))
+        );
+        INSERT INTO silences_v9 SELECT * FROM silences;
+        DROP TABLE silences;
+        ALTER TABLE silences_v9 RENAME TO silences;
+        INSERT INTO sqlite_sequence (name, seq)
+            SELECT 'silences', MAX(COALESCE((SELECT MAX(id) FROM silences), 0),
+                                  COALESCE((SELECT MAX(CAST(target AS INTEGER)) FROM audit_log WHERE action = 'silence.create'), 0))
+            WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'silences');
+        UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT MAX(CAST(target AS INTEGER)) FROM audit_log WHERE action = 'silence.create'), 0))
+            WHERE name = 'silences';
         """;
 }

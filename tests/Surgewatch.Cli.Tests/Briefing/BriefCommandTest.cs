@@ -78,7 +78,7 @@ public sealed class BriefCommandTest
         root.GetProperty("fallback").GetString().Should().Contain("history of 3 days is shorter than the 7 the weekly profile needs");
         var zone = root.GetProperty("zones")[0];
         zone.GetProperty("total").ValueKind.Should().Be(JsonValueKind.Null);
-        zone.GetProperty("peakLevel").GetString().Should().Be("nodata");
+        zone.GetProperty("peakLevel").GetString().Should().Be("no-data");
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class BriefingReportTest
         var rows = new[]
         {
             Row("quiet", "ok", 0, 100),
-            Row("none", "nodata", 0, null),
+            Row("none", "no-data", 0, null),
             Row("two-hours", "warning", 2, 50),
             Row("alarm", "alarm", 1, 10),
             Row("one-hour-busy", "warning", 1, 900),

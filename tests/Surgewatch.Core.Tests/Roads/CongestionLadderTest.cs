@@ -38,7 +38,7 @@ public sealed class CongestionLadderTest
 
     [Fact]
     public void Name_EveryLevel_IsTheApiSpelling() =>
-        Enum.GetValues<CongestionLevel>().Select(CongestionLadder.Name).Should().BeEquivalentTo(["nodata", "free", "slowing", "congested", "jammed"]);
+        Enum.GetValues<CongestionLevel>().Select(CongestionLadder.Name).Should().BeEquivalentTo(["no-data", "free", "slowing", "congested", "jammed"]);
 
     [Fact]
     public void Estimate_SpeedsWithOutages_Is85thPercentileOfTheKnownSpeeds()

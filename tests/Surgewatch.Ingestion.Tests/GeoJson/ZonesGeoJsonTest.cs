@@ -82,6 +82,26 @@ public partial class ZonesGeoJsonTest
     }
 
     [Fact]
+    public void Write_Roles_AreKebabCaseAndReadBack()
+    {
+        var zones = Parse(Feature("""
+            {"id": "k", "sources": [{"sensorId": "i", "role": "line-in"}, {"sensorId": "o", "role": "line-out"},
+                                    {"sensorId": "t", "role": "line-total"}, {"sensorId": "c", "role": "cell-devices"}]}
+            """));
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            ZonesGeoJson.Write(writer, zones);
+        }
+
+        var roles = JsonDocument.Parse(buffer.ToArray()).RootElement.GetProperty("features")[0].GetProperty("properties").GetProperty("sources")
+            .EnumerateArray().Select(s => s.GetProperty("role").GetString());
+
+        roles.Should().Equal("line-in", "line-out", "line-total", "cell-devices");
+        zones.Single().Sources.Select(s => s.Role).Should().Equal(ZoneSourceRole.LineIn, ZoneSourceRole.LineOut, ZoneSourceRole.LineTotal, ZoneSourceRole.CellDevices);
+    }
+
+    [Fact]
     public void Parse_BadWidth_NamesLineAndField()
     {
         var json = Collection(Feature("""{"id": "ok"}"""), Feature("""{"id": "bad", "widthM": -3}"""));

@@ -236,7 +236,7 @@ public sealed class AlertingIntegrationTests
         var alerts = await (await server.CreateClient().GetAsync("/api/v1/alerts?active=true")).ReadJsonAsync();
         var noData = alerts.EnumerateArray().Where(a => a.GetProperty("zoneId").GetString() == "dead-zone").ToList();
         noData.Should().ContainSingle();
-        noData[0].GetProperty("state").GetString().Should().Be("nodata");
+        noData[0].GetProperty("state").GetString().Should().Be("no-data");
         noData[0].GetProperty("key").GetString().Should().Be("density-warning/dead-zone");
     }
 

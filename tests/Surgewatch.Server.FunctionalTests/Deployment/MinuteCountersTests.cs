@@ -67,8 +67,8 @@ public sealed class MinuteCountersTests : IDisposable
             var forecast = await (await admin.GetAsync($"/api/v1/forecasts?sensor={_minutes.Sensors[s]}")).ReadJsonAsync();
             forecast.GetProperty("model").GetString().Should().Be("last-value");
             var points = forecast.GetProperty("points");
-            points[0].GetProperty("target").GetString().Should().Be(_minutes.LabelAt(_liveFrom + 30).ToString());
-            points[1].GetProperty("target").GetString().Should().Be(_minutes.LabelAt(_liveFrom + 45).ToString());
+            points[0].GetProperty("target").GetString().Should().Be(_minutes.LabelAt(_liveFrom + 30) + "+00:00");
+            points[1].GetProperty("target").GetString().Should().Be(_minutes.LabelAt(_liveFrom + 45) + "+00:00");
             points[0].GetProperty("mean").GetDouble().Should().Be(Total(s, _liveFrom + 15), "last-value forecasts the last quarter-hour's total");
         }
 

@@ -23,7 +23,7 @@ public sealed class ForecastsEndpointTests(ServerFixture server) : IClassFixture
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var forecast = await response.ReadJsonAsync();
-        forecast.GetProperty("issuedAt").GetString().Should().Be("2024-03-01T23:00:00");
+        forecast.GetProperty("issuedAt").GetString().Should().Be("2024-03-01T23:00:00+00:00");
         var point = forecast.GetProperty("points")[0];
         point.GetProperty("mean").GetDouble().Should().Be(7);
         point.GetProperty("intervals")[0].GetProperty("level").GetDouble().Should().Be(0.8);

@@ -63,7 +63,7 @@ public sealed class LiveMetricsTests : IDisposable
         "warning" => 1,
         "alarm" => 2,
         "critical" => 3,
-        "nodata" => -1,
+        "no-data" => -1,
         _ => double.Parse("0", CultureInfo.InvariantCulture),
     };
 }

@@ -20,7 +20,7 @@ public sealed class IngestEndpointTests(ServerFixture server) : IClassFixture<Se
         reply.GetProperty("written").GetInt64().Should().Be(3);
         var read = await (await _client.GetAsync("/api/v1/readings?sensor=json-1&from=2024-03-01T01:00:00")).ReadJsonAsync();
         read.GetProperty("readings").EnumerateArray().Select(r => (r.GetProperty("timestamp").GetString(), r.GetProperty("value").GetDouble()))
-            .Should().Equal(("2024-03-01T01:00:00", 11.0), ("2024-03-01T02:00:00", 12.0));
+            .Should().Equal(("2024-03-01T01:00:00+00:00", 11.0), ("2024-03-01T02:00:00+00:00", 12.0));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class ReadingsQueryEndpointTests(ServerFixture server) : IClassFix
         var read = await (await server.CreateClient().GetAsync("/api/v1/readings?sensor=q-1&from=2024-03-01T02:00:00&to=2024-03-01T04:00:00")).ReadJsonAsync();
 
         read.GetProperty("readings").EnumerateArray().Select(r => r.GetProperty("timestamp").GetString())
-            .Should().Equal("2024-03-01T02:00:00", "2024-03-01T03:00:00");
+            .Should().Equal("2024-03-01T02:00:00+00:00", "2024-03-01T03:00:00+00:00");
     }
 
     [Fact]

@@ -22,6 +22,6 @@ public sealed class SiteZoneTests(MelbourneServerFixture server) : IClassFixture
 
         var read = await (await server.CreateClient().GetAsync("/api/v1/readings?sensor=mel-1")).ReadJsonAsync();
 
-        read.GetProperty("readings")[0].GetProperty("timestamp").GetString().Should().Be("2024-03-01T11:00:00");
+        read.GetProperty("readings")[0].GetProperty("timestamp").GetString().Should().Be("2024-03-01T11:00:00+11:00");
     }
 }

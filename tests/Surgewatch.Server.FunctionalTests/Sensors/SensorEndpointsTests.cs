@@ -20,7 +20,7 @@ public sealed class SensorEndpointsTests : IDisposable
 {
     private static readonly DateOnly First = new(2025, 1, 6);
     private static readonly WarningEvaluationOptions Rule = new(CalibrationWeeks: 4, MinimumDays: 60);
-    private static readonly string[] Levels = ["ok", "warning", "nodata"];
+    private static readonly string[] Levels = ["ok", "warning", "no-data"];
     private readonly StoreFolder _store = new();
     private readonly TimeLabel _now;
 

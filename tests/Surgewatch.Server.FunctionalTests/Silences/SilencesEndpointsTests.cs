@@ -1,10 +1,14 @@
 using System.Net;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Server.FunctionalTests.Readings;
 
 namespace Surgewatch.Server.FunctionalTests.Silences;
 
-/// <summary>What a silence may cover: a stored zone, at most MaxSilenceDays, every zone and rule only when confirmed, and no personal data in its comment.</summary>
-public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture<ServerFixture>, IAsyncLifetime
+/// <summary>
+/// What a silence may cover: a stored zone, at most MaxSilenceDays, every zone and rule only when confirmed, and no
+/// personal data in its comment; its times (site-local in Melbourne without an offset) and ids (.Times).
+/// </summary>
+public sealed partial class SilencesEndpointsTests(MelbourneServerFixture server) : IClassFixture<MelbourneServerFixture>, IAsyncLifetime
 {
     private HttpClient Admin => server.ClientWithKey(ServerFixture.AdminKey);
 
@@ -26,7 +30,7 @@ public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture
     {
         var response = await Admin.PostAsync("/api/v1/silences", Silence("\"no-such-zone\""));
 
-        await ShouldBeBadRequestNamingAsync(response, "zoneId");
+        await response.ShouldBeBadRequestNamingAsync("zoneId");
     }
 
     [Fact]
@@ -34,7 +38,7 @@ public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture
     {
         var response = await Admin.PostAsync("/api/v1/silences", Silence("\"silence-zone\"", days: 7, extraHours: 1));
 
-        await ShouldBeBadRequestNamingAsync(response, "endsAt");
+        await response.ShouldBeBadRequestNamingAsync("endsAt");
     }
 
     [Fact]
@@ -43,7 +47,7 @@ public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture
         var response = await Admin.PostAsync("/api/v1/silences",
             Bodies.Json("""{"zoneId":null,"ruleId":null,"startsAt":"2024-03-01T09:00:00Z","endsAt":"9999-12-31T00:00:00Z","comment":"forever"}"""));
 
-        await ShouldBeBadRequestNamingAsync(response, "endsAt");
+        await response.ShouldBeBadRequestNamingAsync("endsAt");
     }
 
     [Fact]
@@ -51,7 +55,7 @@ public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture
     {
         var response = await Admin.PostAsync("/api/v1/silences", Silence("null"));
 
-        await ShouldBeBadRequestNamingAsync(response, "confirmAllZones");
+        await response.ShouldBeBadRequestNamingAsync("confirmAllZones");
     }
 
     [Fact]
@@ -81,7 +85,7 @@ public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture
         var response = await Admin.PostAsync("/api/v1/silences/recurring",
             Bodies.Json("""{"zoneId":"no-such-zone","start":"02:00","end":"04:00","comment":"cleaning"}"""));
 
-        await ShouldBeBadRequestNamingAsync(response, "zoneId");
+        await response.ShouldBeBadRequestNamingAsync("zoneId");
     }
 
     [Fact]
@@ -89,7 +93,7 @@ public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture
     {
         var response = await Admin.PostAsync("/api/v1/silences/recurring", Bodies.Json("""{"start":"02:00","end":"04:00","comment":"cleaning"}"""));
 
-        await ShouldBeBadRequestNamingAsync(response, "confirmAllZones");
+        await response.ShouldBeBadRequestNamingAsync("confirmAllZones");
     }
 
     [Fact]
@@ -106,12 +110,6 @@ public sealed class SilencesEndpointsTests(ServerFixture server) : IClassFixture
         var start = new DateTimeOffset(2024, 3, 1, 9, 0, 0, TimeSpan.Zero);
         var end = start.AddDays(days).AddHours(extraHours);
         return Bodies.Json($$"""{"zoneId":{{zoneJson}},"ruleId":null,"startsAt":"{{start:O}}","endsAt":"{{end:O}}","comment":"{{comment}}","confirmAllZones":{{(confirm ? "true" : "false")}}}""");
-    }
-
-    private static async Task ShouldBeBadRequestNamingAsync(HttpResponseMessage response, string field)
-    {
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
-        (await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty(field, out _).Should().BeTrue(because: $"the problem should name {field}");
     }
 
     private async Task<int> CountAsync() => (await (await server.CreateClient().GetAsync("/api/v1/silences")).ReadJsonAsync()).GetArrayLength();

@@ -78,7 +78,7 @@ public sealed class DeployedZoneForecastTests : IDisposable
         forecast.Should().HaveCount(expected.Count);
         for (var i = 0; i < expected.Count; i++)
         {
-            forecast[i].GetProperty("t").GetString().Should().Be(expected[i].Target.ToString());
+            forecast[i].GetProperty("t").GetString().Should().Be(expected[i].Target + "+00:00");
             forecast[i].GetProperty("mean").GetDouble().Should().BeApproximately(expected[i].Density, 1e-4);
             forecast[i].GetProperty("hi80").GetDouble().Should().BeApproximately(expected[i].Interval(0.8)!.Value.Upper, 1e-4);
             forecast[i].GetProperty("lo95").GetDouble().Should().BeApproximately(expected[i].Interval(0.95)!.Value.Lower, 1e-4);

@@ -87,7 +87,7 @@ public sealed class ZoneSeriesAndBriefingTests(ServerFixture server) : IClassFix
         briefing.GetProperty("fallback").GetString().Should().Contain("history of 3 days is shorter than the 7 the weekly profile needs");
         var zone = briefing.GetProperty("zones").EnumerateArray().Single(z => z.GetProperty("zoneId").GetString() == "short-zone");
         zone.GetProperty("peakPersons").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
-        zone.GetProperty("peakLevel").GetString().Should().Be("nodata");
+        zone.GetProperty("peakLevel").GetString().Should().Be("no-data");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class ZoneSeriesAndBriefingTests(ServerFixture server) : IClassFix
             zone.GetProperty(field).ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null, field);
         }
 
-        zone.GetProperty("peakLevel").GetString().Should().Be("nodata");
+        zone.GetProperty("peakLevel").GetString().Should().Be("no-data");
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class ZoneSeriesAndBriefingTests(ServerFixture server) : IClassFix
     }
 
     [Fact]
-    public async Task OpenZones_HourlyCsv_NamesLicenceAndAttribution()
+    public async Task OpenZones_HourlyCsv_PlainCsvWithOffsetsAndTheLicenceInHeaders()
     {
         await SeedAsync("open-zone");
 
@@ -132,9 +132,10 @@ public sealed class ZoneSeriesAndBriefingTests(ServerFixture server) : IClassFix
         var text = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        response.Headers.GetValues("Link").Single().Should().Contain("rel=\"license\"");
-        text.Should().StartWith("# licence: CC-BY-4.0").And.Contain("# attribution:").And.Contain("zone_id,t,mean_persons");
-        text.Should().Contain("open-zone,2024-03-21T17:00:00,");
+        response.Headers.GetValues("Link").Should().Contain(l => l.Contains("rel=\"license\"") && l.Contains("title=\"CC-BY-4.0\""))
+            .And.Contain(l => l.Contains("</api/v1/open/licence>; rel=\"describedby\""));
+        text.Should().StartWith("zone_id,t,mean_persons").And.NotContain("#");
+        text.Should().Contain("open-zone,2024-03-21T17:00:00+00:00,");
     }
 
     [Fact]

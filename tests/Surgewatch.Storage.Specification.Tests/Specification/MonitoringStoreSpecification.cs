@@ -76,4 +76,15 @@ public abstract partial class MonitoringStoreSpecification
         (await Silences.DeleteSilenceAsync(entry.Id)).Should().BeFalse();
         (await Silences.ListSilencesAsync()).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task AddSilenceAsync_AfterTheNewestWasDeleted_NeverReusesItsId()
+    {
+        var first = await Silences.AddSilenceAsync(new Silence(AlertMatcher.Any, T0, T0.AddHours(1), "op"), "", T0);
+        await Silences.DeleteSilenceAsync(first.Id);
+
+        var second = await Silences.AddSilenceAsync(new Silence(AlertMatcher.Any, T0, T0.AddHours(1), "op"), "", T0);
+
+        second.Id.Should().BeGreaterThan(first.Id);
+    }
 }

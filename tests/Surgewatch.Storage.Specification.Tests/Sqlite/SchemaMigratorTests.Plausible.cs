@@ -29,6 +29,24 @@ public sealed partial class SchemaMigratorTests
         append.Should().Throw<Microsoft.Data.Sqlite.SqliteException>().WithMessage("*append-only*");
     }
 
+    [Fact]
+    public async Task Open_SilencesFromBeforeSchema9_KeepTheirIdsAndNoIdComesBack()
+    {
+        SchemaMigrator.Migrate(_connection, "test", TimeProvider.System, [.. Migrations.All.Where(m => m.Version < 9)]);
+        Exec("""
+            INSERT INTO silences (id, rule_id, subject, from_utc_ticks, until_utc_ticks, created_by, comment, created_utc_ticks)
+                VALUES (3, NULL, 'z', 1, 2, 'op', 'kept', 1);
+            INSERT INTO audit_log (at_utc_ticks, actor, action, target) VALUES (1, 'op', 'silence.create', '3'), (2, 'op', 'silence.create', '7');
+            """);
+
+        using var store = _stores.Open();
+        var listed = await store.ListSilencesAsync();
+        var added = await store.AddSilenceAsync(new Core.Alerting.Silence(Core.Alerting.AlertMatcher.Any, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(1), "op"), "", DateTimeOffset.UnixEpoch);
+
+        listed.Should().ContainSingle().Which.Id.Should().Be(3);
+        added.Id.Should().Be(8, "silence 7 was created and deleted before the migration: the audit log names it");
+    }
+
     private void Exec(string sql)
     {
         using var command = _connection.CreateCommand();
