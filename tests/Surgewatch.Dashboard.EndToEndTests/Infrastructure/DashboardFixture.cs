@@ -4,7 +4,7 @@ namespace Surgewatch.Dashboard.EndToEndTests.Infrastructure;
 /// <c>surgewatch serve --demo</c> and one headless Chromium shared by the demo's dashboard tests; the demo clock is
 /// paused once the server is up.
 /// </summary>
-public sealed class DashboardFixture : BrowserFixture
+public class DashboardFixture : BrowserFixture
 {
     /// <summary>
     /// Set to test a server that is already running (for example while working on web/) instead of starting
@@ -26,4 +26,13 @@ public sealed class DashboardFixture : BrowserFixture
 public sealed class DashboardCollection : ICollectionFixture<DashboardFixture>
 {
     public const string Name = "Dashboard";
+}
+
+/// <summary>A demo server of its own for the test that runs the demo's surge to its end (<see cref="Surgewatch.Dashboard.EndToEndTests.SurgeDashboardTest"/>).</summary>
+public sealed class SurgeDashboardFixture : DashboardFixture;
+
+[CollectionDefinition(Name)]
+public sealed class SurgeDashboardCollection : ICollectionFixture<SurgeDashboardFixture>
+{
+    public const string Name = "Dashboard surge";
 }

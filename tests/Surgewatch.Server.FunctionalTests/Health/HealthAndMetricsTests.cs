@@ -3,6 +3,7 @@ using Surgewatch.Server.FunctionalTests.Infrastructure;
 
 namespace Surgewatch.Server.FunctionalTests.Health;
 
+[Collection(Metrics.MetricsCollection.Name)]
 public sealed class HealthAndMetricsTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     [Fact]

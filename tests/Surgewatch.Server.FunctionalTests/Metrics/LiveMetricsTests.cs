@@ -6,6 +6,7 @@ using Surgewatch.Storage.Sqlite;
 namespace Surgewatch.Server.FunctionalTests.Metrics;
 
 /// <summary>What an operations team scrapes about the live loop: the zone figures the monitor published, alerts, step time.</summary>
+[Collection(MetricsCollection.Name)]
 public sealed class LiveMetricsTests : IDisposable
 {
     private readonly StoreFolder _store = new();
