@@ -63,7 +63,12 @@ public sealed class ReplayServerFixture : ServerFixture
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        Directory.Delete(_data, recursive: true);
+
+        // The factory disposes twice (DisposeAsync, then Dispose): the folder is only there the first time.
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
     }
 }
 
