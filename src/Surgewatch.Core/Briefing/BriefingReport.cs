@@ -56,14 +56,7 @@ public sealed record BriefingReport(
         return byPeak != 0 ? byPeak : string.CompareOrdinal(a.ZoneId, b.ZoneId);
     });
 
-    private static int Rank(string level) => level switch
-    {
-        "critical" => 4,
-        "alarm" => 3,
-        "warning" => 2,
-        "ok" => 1,
-        _ => 0,
-    };
+    private static int Rank(string level) => ZoneLevelLadder.Rank(ZoneLevelLadder.Parse(level));
 
     /// <summary>An hour of the day as reports write it, <c>HH:00</c>.</summary>
     public static string Hour(int hour) => string.Create(CultureInfo.InvariantCulture, $"{hour:00}:00");

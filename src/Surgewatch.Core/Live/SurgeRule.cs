@@ -78,9 +78,11 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
     /// </summary>
     public double Probability(int series, int kind, double point, int hour)
     {
-        var reach = Calibration.Probability(series, kind, point, Thresholds[series], hour);
-        return Options.Below && !double.IsNaN(reach) ? 1 - reach : reach;
+        return OnItsSide(Calibration.Probability(series, kind, point, Thresholds[series], hour), Options.Below);
     }
+
+    /// <summary>The probability of the warned event from that of reaching the threshold: itself, or its complement when the rule warns of falling below it.</summary>
+    internal static double OnItsSide(double reach, bool below) => below && !double.IsNaN(reach) ? 1 - reach : reach;
 
     /// <summary>The number of counters the rule warns about (those with a threshold).</summary>
     public int WarnedCounters => Thresholds.Count(t => !double.IsNaN(t));

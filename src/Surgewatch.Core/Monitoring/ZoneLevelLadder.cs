@@ -43,4 +43,17 @@ public static class ZoneLevelLadder
         ZoneLevel.NoData => "no-data",
         _ => "ok",
     };
+
+    /// <summary>The level <see cref="Name"/> writes as <paramref name="name"/>; NoData for any other text.</summary>
+    public static ZoneLevel Parse(string name) => name switch
+    {
+        "ok" => ZoneLevel.Ok,
+        "warning" => ZoneLevel.Warning,
+        "alarm" => ZoneLevel.Alarm,
+        "critical" => ZoneLevel.Critical,
+        _ => ZoneLevel.NoData,
+    };
+
+    /// <summary>The level's place in severity order: -1 for NoData, below Ok (0), up to Critical (3).</summary>
+    public static int Rank(ZoneLevel level) => level == ZoneLevel.NoData ? -1 : (int)level;
 }

@@ -1,3 +1,5 @@
+using Surgewatch.Core.Evaluation.Warnings;
+
 namespace Surgewatch.Core.Roads;
 
 /// <summary>
@@ -23,24 +25,16 @@ public static class FreeFlow
         ArgumentOutOfRangeException.ThrowIfLessThan(percentile, 0.5);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(percentile, 1.0);
         ArgumentOutOfRangeException.ThrowIfLessThan(minReadings, 1);
-        var usable = new List<double>(speeds.Length);
+        var usable = new double[speeds.Length];
+        var n = 0;
         foreach (var speed in speeds)
         {
             if (!CongestionLadder.IsOutage(speed) && double.IsFinite(speed))
             {
-                usable.Add(speed);
+                usable[n++] = speed;
             }
         }
 
-        if (usable.Count < minReadings)
-        {
-            return double.NaN;
-        }
-
-        usable.Sort();
-        var position = percentile * (usable.Count - 1);
-        var below = (int)Math.Floor(position);
-        var above = Math.Min(below + 1, usable.Count - 1);
-        return usable[below] + ((position - below) * (usable[above] - usable[below]));
+        return n < minReadings ? double.NaN : SurgeThresholds.Percentile(usable.AsSpan(0, n), percentile);
     }
 }

@@ -74,14 +74,7 @@ internal sealed class LiveMetrics
     }
 
     /// <summary>The value a zone's level takes in <c>surgewatch.zone.level</c>.</summary>
-    public static int LevelValue(string level) => level switch
-    {
-        "warning" => 1,
-        "alarm" => 2,
-        "critical" => 3,
-        "no-data" => -1,
-        _ => 0,
-    };
+    public static int LevelValue(string level) => Core.Monitoring.ZoneLevelLadder.Rank(Core.Monitoring.ZoneLevelLadder.Parse(level));
 
     private IEnumerable<Measurement<double>> Zones(Func<ZoneStatusDto, double?> value)
     {

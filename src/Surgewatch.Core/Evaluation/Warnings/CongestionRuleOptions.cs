@@ -20,18 +20,17 @@ public sealed record CongestionRuleOptions(CongestionLadder Ladder, OnsetOptions
     public static CongestionRuleOptions Default { get; } = new(CongestionLadder.Default, OnsetOptions.Default);
 
     /// <summary>
-    /// Each sensor's free-flow speed from its readings before <paramref name="trainEnd"/> (NaN with too few), with an
-    /// operator's setting in <paramref name="overrides"/> taking precedence.
+    /// Each sensor's free-flow speed from its readings before <paramref name="trainEnd"/> (NaN with fewer than a day of
+    /// readings at the panel's step).
     /// </summary>
-    public double[] FreeFlows(SeriesPanel panel, int trainEnd, IReadOnlyDictionary<SensorId, double>? overrides = null)
+    public double[] FreeFlows(SeriesPanel panel, int trainEnd)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var speeds = new double[panel.Sensors.Count];
+        var readingsPerDay = Math.Max(1, (int)(TimeSpan.FromDays(1) / panel.Step));
         for (var s = 0; s < speeds.Length; s++)
         {
-            speeds[s] = overrides is not null && overrides.TryGetValue(panel.Sensors[s], out var set)
-                ? set
-                : FreeFlow.Estimate(panel.Values(s)[..Math.Min(trainEnd, panel.Length)], FreeFlowPercentile, Math.Max(1, FreeFlow.MinReadings * (int)(TimeSpan.FromMinutes(5) / panel.Step)));
+            speeds[s] = FreeFlow.Estimate(panel.Values(s)[..Math.Min(trainEnd, panel.Length)], FreeFlowPercentile, readingsPerDay);
         }
 
         return speeds;

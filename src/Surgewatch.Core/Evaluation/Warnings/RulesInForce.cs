@@ -58,7 +58,6 @@ internal sealed class RulesInForce
     public double Probability(SeriesPanel panel, int series, int kind, int target, double point, int hour)
     {
         var segment = Schedule.Count == 1 ? 0 : Schedule.SegmentOf(ForecastTable.IssueSlot(panel, kind, target));
-        var reach = _calibrations[segment].Probability(series, kind, point, _thresholds[segment][series], hour);
-        return Below && !double.IsNaN(reach) ? 1 - reach : reach;
+        return SurgeRule.OnItsSide(_calibrations[segment].Probability(series, kind, point, _thresholds[segment][series], hour), Below);
     }
 }
