@@ -58,15 +58,15 @@ internal static class SensorSeriesEndpoint
             return QueryProblems.BadParameter("to", $"'to' must be after 'from', at most {Longest.TotalDays:0} days later");
         }
 
-        var observed = end > start && now > start ? await ObservedAsync(store, sensor.Id, start, end < now ? end : now, cancellationToken) : [];
+        var observed = end > start && now > start ? await ObservedAsync(store, clocks, sensor.Id, start, end < now ? end : now, cancellationToken) : [];
         var model = deployment.Model;
         var forecast = model is not null && end > now ? await forecasts.LatestForecastAsync(sensor.Id, model.Name, now, cancellationToken) : null;
         var threshold = deployment.Counters.FirstOrDefault(c => c.SensorId == id)?.Threshold;
         return Results.Ok(new SensorSeriesDto(
-            id, (int)sensor.Step.TotalSeconds, threshold, model?.Name, observed, Bands(forecast, model?.Step ?? sensor.Step, now, end)));
+            id, (int)sensor.Step.TotalSeconds, threshold, model?.Name, observed, Bands(clocks, forecast, model?.Step ?? sensor.Step, now, end)));
     }
 
-    private static async Task<List<SensorPointDto>> ObservedAsync(IObservationStore store, SensorId sensor, TimeLabel from, TimeLabel to, CancellationToken cancellationToken)
+    private static async Task<List<SensorPointDto>> ObservedAsync(IObservationStore store, ClockDtos clocks, SensorId sensor, TimeLabel from, TimeLabel to, CancellationToken cancellationToken)
     {
         var batch = await store.ReadObservationsAsync(new ObservationQuery([sensor], from, to), cancellationToken);
         var points = new List<SensorPointDto>(batch.Count);
@@ -76,7 +76,7 @@ internal static class SensorSeriesEndpoint
         {
             if (!Missing.Is(values[i]))
             {
-                points.Add(new SensorPointDto(new TimeLabel(times[i]).ToString(), values[i]));
+                points.Add(new SensorPointDto(clocks.Format(new TimeLabel(times[i])), values[i]));
             }
         }
 
@@ -84,7 +84,7 @@ internal static class SensorSeriesEndpoint
     }
 
     /// <summary>The forecast's slots that end after <paramref name="now"/> and begin before <paramref name="end"/>.</summary>
-    private static List<ForecastPointBandDto> Bands(Forecast? forecast, TimeSpan step, TimeLabel now, TimeLabel end)
+    private static List<ForecastPointBandDto> Bands(ClockDtos clocks, Forecast? forecast, TimeSpan step, TimeLabel now, TimeLabel end)
     {
         var points = new List<ForecastPointBandDto>();
         foreach (var p in forecast?.Points ?? [])
@@ -93,7 +93,7 @@ internal static class SensorSeriesEndpoint
             {
                 var i80 = Interval(p, 0.8);
                 var i95 = Interval(p, 0.95);
-                points.Add(new ForecastPointBandDto(p.Target.ToString(), Round(p.Mean)!.Value, Round(i80?.Lower), Round(i80?.Upper), Round(i95?.Lower), Round(i95?.Upper)));
+                points.Add(new ForecastPointBandDto(clocks.Format(p.Target), Round(p.Mean)!.Value, Round(i80?.Lower), Round(i80?.Upper), Round(i95?.Lower), Round(i95?.Upper)));
             }
         }
 

@@ -36,7 +36,7 @@ internal static class SensorStatusEndpoint
             var read = latest.TryGetValue(id, out var reading);
             var counter = counters.GetValueOrDefault(id);
             dtos[i] = new SensorStatusDto(
-                id, read ? new TimeLabel(reading.Time).ToString() : null, read ? reading.Value : null, counter?.Level, counter?.Probability, counter?.Threshold, counter?.Warned ?? false);
+                id, read ? clocks.Format(new TimeLabel(reading.Time)) : null, read ? reading.Value : null, counter?.Level, counter?.Probability, counter?.Threshold, counter?.Warned ?? false);
         }
 
         return dtos;

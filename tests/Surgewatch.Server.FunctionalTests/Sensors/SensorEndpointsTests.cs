@@ -53,9 +53,10 @@ public sealed class SensorEndpointsTests : IDisposable
         series.GetProperty("model").GetString().Should().Be("historical-median-4w");
         series.GetProperty("threshold").GetDouble().Should().BePositive();
         series.GetProperty("observed").GetArrayLength().Should().Be(24, "the last day of hourly counts");
+        series.GetProperty("observed")[23].GetProperty("t").GetString().Should().Be((_now - TimeSpan.FromHours(1)) + "+00:00");
         var forecast = series.GetProperty("forecast").EnumerateArray().ToList();
         forecast.Should().HaveCount(12, "the default view reaches 12 h ahead");
-        forecast[0].GetProperty("t").GetString().Should().Be(_now.ToString());
+        forecast[0].GetProperty("t").GetString().Should().Be(_now + "+00:00", "times carry the site offset (UTC here)");
         var point = forecast[0];
         point.GetProperty("lo95").GetDouble().Should().BeLessThanOrEqualTo(point.GetProperty("lo80").GetDouble());
         point.GetProperty("hi80").GetDouble().Should().BeLessThanOrEqualTo(point.GetProperty("hi95").GetDouble());
@@ -97,7 +98,7 @@ public sealed class SensorEndpointsTests : IDisposable
         statuses.Should().HaveCount(3);
         foreach (var status in statuses)
         {
-            status.GetProperty("at").GetString().Should().Be((_now - TimeSpan.FromHours(1)).ToString(), "the last count stored");
+            status.GetProperty("at").GetString().Should().Be((_now - TimeSpan.FromHours(1)) + "+00:00", "the last count stored, with the site offset");
             status.GetProperty("value").GetDouble().Should().BeGreaterThanOrEqualTo(0);
             status.GetProperty("level").GetString().Should().BeOneOf(Levels);
             status.GetProperty("threshold").GetDouble().Should().BePositive();
@@ -114,7 +115,7 @@ public sealed class SensorEndpointsTests : IDisposable
         var status = (await (await server.CreateClient().GetAsync("/api/v1/sensors/status")).ReadJsonAsync()).EnumerateArray().Single();
 
         status.GetProperty("sensorId").GetString().Should().Be("st-1");
-        status.GetProperty("at").GetString().Should().Be("2024-03-02T01:00:00");
+        status.GetProperty("at").GetString().Should().Be("2024-03-02T01:00:00+00:00");
         status.GetProperty("value").GetDouble().Should().Be(35);
         status.GetProperty("level").ValueKind.Should().Be(JsonValueKind.Null);
         status.GetProperty("probability").ValueKind.Should().Be(JsonValueKind.Null);
