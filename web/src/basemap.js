@@ -7,6 +7,7 @@ import * as maplibregl from 'maplibre-gl';
 import { FetchSource, PMTiles, Protocol, TileType } from 'pmtiles';
 import { layers, namedFlavor } from '@protomaps/basemaps';
 import { currentKey, get } from './api.js';
+import { onDrawn } from './drawn.js';
 
 const apiPrefix = '/api/v1';
 const pmtilesSource = 'basemap-pmtiles';
@@ -89,7 +90,7 @@ function addDemoCity(map, collection) {
   const ids = cityLayers.map((layer) => `${citySource}-${layer.id}`);
   cityLayers.forEach((layer, i) => map.addLayer({ ...layer, id: ids[i], source: citySource }, before));
   // How many of the city's features are drawn in view (for people reading the DOM, and for the tests).
-  map.on('idle', () => {
+  onDrawn(map, () => {
     map.getContainer().dataset.basemapFeatures = String(map.queryRenderedFeatures({ layers: ids }).length);
   });
 }

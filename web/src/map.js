@@ -4,6 +4,7 @@
 import * as maplibregl from 'maplibre-gl';
 import { addBasemap } from './basemap.js';
 import { byId, el } from './dom.js';
+import { onDrawn } from './drawn.js';
 import { colourExpression, normaliseLevel } from './levels.js';
 import { featureId, on, selectSubject, selectZone, state } from './state.js';
 import { sensorPositionsChanged, sensorProps, sensorValueText } from './sensors.js';
@@ -34,7 +35,7 @@ export function createMap() {
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.on('error', (event) => console.warn('Map error', event.error?.message ?? event));
-  map.on('idle', countRendered);
+  onDrawn(map, countRendered);
   map.on('load', () => {
     addLayers();
     addBasemap(map);
