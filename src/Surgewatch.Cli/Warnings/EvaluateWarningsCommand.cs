@@ -16,8 +16,8 @@ internal static class EvaluateWarningsCommand
     private const string DefaultModel = "gbm";
     private const string BaselineModel = "historical-median-4w";
 
-    /// <summary>The roads' baseline: the profile of the day before (recurring rush-hour jams are foreseen from it alone).</summary>
-    private const string RoadBaselineModel = "seasonal-naive-day";
+    /// <summary>The roads' baseline: the profile of the same kind of day (recurring rush-hour jams are foreseen from it alone).</summary>
+    private const string RoadBaselineModel = DayKindMedianModel.ModelName;
 
     /// <summary>The live rule's horizon on 5-minute road speeds: an hour ahead, so that onsets can be warned 40 minutes ahead.</summary>
     private const int RoadHorizon = 12;
@@ -46,7 +46,7 @@ internal static class EvaluateWarningsCommand
         };
         var readerOptions = new ReaderOptionsBinding();
         var rule = new WarningRuleBinding();
-        var command = new Command("evaluate-warnings", "Measure warning quality of the warning rule against a baseline: on counts, surges (recall at 1 h lead and day-ahead, precision, false episodes, warned share; baseline historical-median-4w); on road speeds (--kind road-speed), congestion onsets (recall at 15 and 40 min lead, precision, false episodes per day; baseline seasonal-naive-day).")
+        var command = new Command("evaluate-warnings", "Measure warning quality of the warning rule against a baseline: on counts, surges (recall at 1 h lead and day-ahead, precision, false episodes, warned share; baseline historical-median-4w); on road speeds (--kind road-speed), congestion onsets with the congestion rule (recall at 15 and 40 min lead, precision, false episodes per day; baseline day-kind-median-3d, the same-kind-of-day profile).")
         {
             data, testFrom, testTo, json, model, holidays, events, horizon, calibration, refitEvery, recalibrate, cache, fitCache,
         };
@@ -61,13 +61,17 @@ internal static class EvaluateWarningsCommand
             var roads = dataset.Sensors.Count > 0 && dataset.Sensors.All(s => s.Kind == SensorKind.RoadSpeed);
             if (roads)
             {
-                // Road speeds: the congestion rule, an hour ahead from every slot, no day-ahead briefing, scored against onsets.
+                // Road speeds: the congestion rule over the next hour from every slot, no day-ahead briefing, scored against
+                // onsets; --p-live and --keep-firing (hours) set its level and keep-firing when given.
+                var road = CongestionRuleOptions.Default;
+                road = rule.LiveProbabilityGiven(result) ? road with { Probability = options.LiveProbability } : road;
+                road = rule.KeepFiringGiven(result) ? road with { KeepFiring = TimeSpan.FromHours(options.KeepFiringHours) } : road;
                 options = options with
                 {
-                    Congestion = CongestionRuleOptions.Default,
+                    Congestion = road,
                     RollingHorizon = result.GetResult(horizon) is { Implicit: false } ? options.RollingHorizon : RoadHorizon,
                     DayAhead = false,
-                    KeepFiringHours = rule.KeepFiringGiven(result) ? options.KeepFiringHours : 0,
+                    KeepFiringHours = 0,
                 };
             }
 

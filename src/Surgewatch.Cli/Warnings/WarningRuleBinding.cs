@@ -41,6 +41,8 @@ internal sealed class WarningRuleBinding
     /// <summary>Whether --keep-firing was given on the command line (not its default).</summary>
     public bool KeepFiringGiven(ParseResult result) => result.GetResult(_keep) is { Implicit: false };
 
+    public bool LiveProbabilityGiven(ParseResult result) => result.GetResult(_live) is { Implicit: false };
+
     public WarningEvaluationOptions Apply(ParseResult result, WarningEvaluationOptions options) => options with
     {
         Rule = result.GetValue(_rule) switch

@@ -27,12 +27,16 @@ internal static class WarningsJson
     }
 
     private static Rule Settings(WarningEvaluationOptions o) => o.Congestion is { } road
-        ? new Rule("congestion", o.LiveProbability, null, null, o.KeepFiringHours, o.Pending, o.LevelEdges ?? [], o.PoolSensors, o.HourGroups, null, o.SensorLevel, o.SensorScale)
+        ? new Rule("congestion", road.Probability, null, null, 0, null, null, null, null, null, null, null)
         {
             CongestedRatio = road.Ladder.Congested,
             FreeFlowPercentile = road.FreeFlowPercentile,
             CalibrationDays = road.CalibrationDays,
             Horizon = o.RollingHorizon,
+            KeepFiringMinutes = (int)road.KeepFiring.TotalMinutes,
+            ForecastBins = road.ForecastEdges,
+            ProfileBins = road.ProfileEdges,
+            ProfileDays = road.ProfileDays,
         }
         : o.Rule == WarningRuleKind.UpperBound
         ? new Rule("upper-bound", null, null, null, o.KeepFiringHours, null, null, null, null, o.UpperQuantile, null, null)
@@ -71,6 +75,18 @@ internal static class WarningsJson
 
         [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
         public int? Horizon { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? KeepFiringMinutes { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<double>? ForecastBins { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<double>? ProfileBins { get; init; }
+
+        [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+        public int? ProfileDays { get; init; }
     }
 
     /// <summary>The day-ahead briefing's hours at risk scored alone, before withdrawal.</summary>

@@ -30,13 +30,14 @@ public sealed class ForecastModelCatalog
         Names = names.AsReadOnly();
     }
 
-    /// <summary>The built-in baselines: last-value, seasonal-naive-day, seasonal-naive-week, historical-median-4w.</summary>
+    /// <summary>The built-in baselines: last-value, seasonal-naive-day, seasonal-naive-week, historical-median-4w, day-kind-median-3d.</summary>
     public static ForecastModelCatalog Default { get; } = new(
     [
         new LastValueModel(),
         new SeasonalNaiveModel(SeasonalPeriod.Day),
         new SeasonalNaiveModel(SeasonalPeriod.Week),
         new HistoricalMedianModel(4),
+        new DayKindMedianModel(),
     ]);
 
     /// <summary>The models' names, in the order given (for <c>--help</c>).</summary>

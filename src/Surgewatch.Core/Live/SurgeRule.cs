@@ -21,7 +21,7 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
 {
     private const string Tag = "surge-rule/2";
 
-    /// <summary>The tag of rules saved before the congestion settings were added; read as surge rules.</summary>
+    /// <summary>The tag of rules saved before the format had a flag for road settings; read as surge rules.</summary>
     private const string SurgeOnlyTag = "surge-rule/1";
 
     /// <summary>
@@ -40,9 +40,12 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
             throw new ArgumentException("Only the exceedance rule is deployed live.", nameof(options));
         }
 
-        var thresholds = options.Congestion is { } road
-            ? road.Thresholds(panel, calibration.To)
-            : SurgeThresholds.Compute(panel, calibration.To, options.Percentile, options.MinimumDays);
+        if (options.Congestion is not null)
+        {
+            throw new ArgumentException("Road speeds are warned by the congestion rule (Roads.CongestionRule), not the surge rule.", nameof(options));
+        }
+
+        var thresholds = SurgeThresholds.Compute(panel, calibration.To, options.Percentile, options.MinimumDays);
         var fitted = ExceedanceCalibration.Fit(
             panel, calibration, thresholds, options.LevelEdges, options.PoolSensors, options.HourGroups, options.SensorLevel, options.SensorScale);
         return new SurgeRule([.. panel.Sensors], thresholds, fitted, options, panel.Step);
@@ -72,17 +75,11 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
     }
 
     /// <summary>
-    /// The probability that <paramref name="series"/> is warned of at a slot forecast as <paramref name="point"/> by a
-    /// forecast of <paramref name="kind"/>: that it reaches its threshold (a surge), or for the congestion rule that it
-    /// falls below it; NaN for a missing forecast.
+    /// The probability that <paramref name="series"/> reaches its threshold (a surge) at a slot forecast as
+    /// <paramref name="point"/> by a forecast of <paramref name="kind"/>; NaN for a missing forecast.
     /// </summary>
-    public double Probability(int series, int kind, double point, int hour)
-    {
-        return OnItsSide(Calibration.Probability(series, kind, point, Thresholds[series], hour), Options.Below);
-    }
-
-    /// <summary>The probability of the warned event from that of reaching the threshold: itself, or its complement when the rule warns of falling below it.</summary>
-    internal static double OnItsSide(double reach, bool below) => below && !double.IsNaN(reach) ? 1 - reach : reach;
+    public double Probability(int series, int kind, double point, int hour) =>
+        Calibration.Probability(series, kind, point, Thresholds[series], hour);
 
     /// <summary>The number of counters the rule warns about (those with a threshold).</summary>
     public int WarnedCounters => Thresholds.Count(t => !double.IsNaN(t));
@@ -109,7 +106,7 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
 
         var sensors = StateFormat.ReadSensors(reader);
         var thresholds = StateFormat.ReadDoubles(reader);
-        var options = ReadOptions(reader, congestion: tag == Tag);
+        var options = ReadOptions(reader, withRoadFlag: tag == Tag);
         var step = TimeSpan.FromTicks(reader.ReadInt64());
         var calibration = ExceedanceCalibration.FromBytes(StateFormat.ReadBlock(reader));
         if (thresholds.Length != sensors.Length || step <= TimeSpan.Zero)
@@ -139,37 +136,19 @@ public sealed record SurgeRule(IReadOnlyList<SensorId> Sensors, double[] Thresho
         writer.Write(o.HourGroups);
         writer.Write(o.SensorLevel);
         writer.Write(o.SensorScale);
-        writer.Write(o.Congestion is not null);
-        if (o.Congestion is { } road)
-        {
-            writer.Write(road.Ladder.Slowing);
-            writer.Write(road.Ladder.Congested);
-            writer.Write(road.Ladder.Jammed);
-            writer.Write(road.Onsets.MinRun.Ticks);
-            writer.Write(road.Onsets.QuietBefore.Ticks);
-            writer.Write(road.FreeFlowPercentile);
-            writer.Write(road.CalibrationDays);
-        }
+        // Format /2 has a flag for road settings here; surge rules never have them (roads have CongestionRule).
+        writer.Write(false);
     }
 
-    private static WarningEvaluationOptions ReadOptions(BinaryReader reader, bool congestion)
+    private static WarningEvaluationOptions ReadOptions(BinaryReader reader, bool withRoadFlag)
     {
         var options = ReadSurgeOptions(reader);
-        return congestion && reader.ReadBoolean() ? options with { Congestion = ReadCongestion(reader) } : options;
-    }
+        if (withRoadFlag && reader.ReadBoolean())
+        {
+            throw new ModelStateException("The saved rule is a road congestion rule of an earlier version, which the surge rule does not read; train again.");
+        }
 
-    private static CongestionRuleOptions ReadCongestion(BinaryReader reader)
-    {
-        try
-        {
-            var ladder = new Roads.CongestionLadder(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
-            var onsets = new Roads.OnsetOptions(TimeSpan.FromTicks(reader.ReadInt64()), TimeSpan.FromTicks(reader.ReadInt64()));
-            return new CongestionRuleOptions(ladder, onsets, reader.ReadDouble(), reader.ReadInt32());
-        }
-        catch (ArgumentException e)
-        {
-            throw new ModelStateException($"The saved congestion rule's settings are inconsistent ({e.Message}); train again.");
-        }
+        return options;
     }
 
     private static WarningEvaluationOptions ReadSurgeOptions(BinaryReader reader) => new(

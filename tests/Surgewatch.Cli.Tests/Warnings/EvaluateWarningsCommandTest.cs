@@ -30,10 +30,12 @@ public sealed class EvaluateWarningsCommandTest
         var root = doc.RootElement;
         root.GetProperty("rule").GetProperty("name").GetString().Should().Be("congestion");
         root.GetProperty("rule").GetProperty("horizon").GetInt32().Should().Be(12);
+        root.GetProperty("rule").GetProperty("liveProbability").GetDouble().Should().Be(0.1);
+        root.GetProperty("rule").GetProperty("keepFiringMinutes").GetInt32().Should().Be(30);
         root.GetProperty("events").GetInt32().Should().Be(2, "one morning onset on each road");
         root.GetProperty("recallLead15m").GetDouble().Should().Be(1);
         root.GetProperty("recallLead40m").GetDouble().Should().Be(1, "yesterday's jam is forecast an hour ahead");
-        root.GetProperty("baseline").GetProperty("model").GetString().Should().Be("seasonal-naive-day");
+        root.GetProperty("baseline").GetProperty("model").GetString().Should().Be("day-kind-median-3d", "the roads' baseline is the same-kind-of-day profile");
         root.GetProperty("baseline").TryGetProperty("recallLead40m", out _).Should().BeTrue();
     }
 

@@ -6,7 +6,7 @@ public class ForecastModelCatalogTest
 {
     [Fact]
     public void Names_Default_ListsTheBaselinesInOrder() =>
-        ForecastModelCatalog.Default.Names.Should().Equal("last-value", "seasonal-naive-day", "seasonal-naive-week", "historical-median-4w");
+        ForecastModelCatalog.Default.Names.Should().Equal("last-value", "seasonal-naive-day", "seasonal-naive-week", "historical-median-4w", "day-kind-median-3d");
 
     [Theory]
     [InlineData("last-value", typeof(LastValueModel))]
@@ -26,7 +26,7 @@ public class ForecastModelCatalogTest
         var get = () => ForecastModelCatalog.Default.Get("prophet");
 
         get.Should().Throw<UnknownForecastModelException>()
-            .WithMessage("Unknown forecast model 'prophet'. Known models: last-value, seasonal-naive-day, seasonal-naive-week, historical-median-4w.*")
+            .WithMessage("Unknown forecast model 'prophet'. Known models: last-value, seasonal-naive-day, seasonal-naive-week, historical-median-4w, day-kind-median-3d.*")
             .Which.Name.Should().Be("prophet");
     }
 

@@ -4,11 +4,12 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Core.Evaluation.Warnings;
 
 /// <summary>
-/// The settings that turn the exceedance rule into the road congestion rule (<see cref="WarningEvaluationOptions.Congestion"/>):
-/// a road sensor's threshold is its congested speed (the ladder's congested ratio of its free-flow speed), the rule
-/// warns of readings <em>below</em> it (the calibrated probability that the slot is congested), and warnings are scored
-/// against congestion onsets (<see cref="CongestionScorer"/>). One rule engine: only the threshold, the side of it and
-/// the events differ from the counters' surge rule.
+/// The settings of the road congestion rule (<see cref="WarningEvaluationOptions.Congestion"/>, <see cref="CongestionRule"/>):
+/// a road sensor's threshold is its congested speed (the ladder's congested ratio of its free-flow speed); the rule warns
+/// when the calibrated probability that a road not congested now is congested within the window
+/// (<see cref="WarningEvaluationOptions.RollingHorizon"/> slots) reaches <see cref="Probability"/>, and while a road is
+/// observed congested; warnings are scored against congestion onsets (<see cref="CongestionScorer"/>). The defaults of
+/// the init-only settings were chosen on Los-loop's validation day, 2012-03-05 (docs/benchmarks/history/roads.md).
 /// </summary>
 /// <param name="Ladder">The congestion ladder (default 0.8 / 0.6 / 0.4).</param>
 /// <param name="Onsets">What an onset is (default 15 min congested after 30 min free).</param>
@@ -18,6 +19,21 @@ public sealed record CongestionRuleOptions(CongestionLadder Ladder, OnsetOptions
 {
     /// <summary>The defaults.</summary>
     public static CongestionRuleOptions Default { get; } = new(CongestionLadder.Default, OnsetOptions.Default);
+
+    /// <summary>The rule warns when the probability of congestion within the window reaches this (default 0.1).</summary>
+    public double Probability { get; init; } = 0.1;
+
+    /// <summary>Edges of the bins of the lowest forecast speed over the window ÷ the congested speed (default 0.9, 1, 1.1, 1.2, 1.4).</summary>
+    public IReadOnlyList<double> ForecastEdges { get; init; } = [0.9, 1.0, 1.1, 1.2, 1.4];
+
+    /// <summary>Edges of the bins of the lowest same-kind-of-day profile speed over the window ÷ the congested speed (default as <see cref="ForecastEdges"/>).</summary>
+    public IReadOnlyList<double> ProfileEdges { get; init; } = [0.9, 1.0, 1.1, 1.2, 1.4];
+
+    /// <summary>Same-kind days the profile takes the median of (default 3).</summary>
+    public int ProfileDays { get; init; } = Forecasting.DayKindProfile.DefaultDays;
+
+    /// <summary>How long a warning stays on after its last warned slot (the alert lifecycle's keep-firing-for; default 30 min).</summary>
+    public TimeSpan KeepFiring { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// Each sensor's free-flow speed from its readings before <paramref name="trainEnd"/> (NaN with fewer than a day of

@@ -21,7 +21,7 @@ public static class ExceedanceRule
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(options);
-        return Flag(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration], options.Below), options);
+        return Flag(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration]), options);
     }
 
     /// <summary>
@@ -48,7 +48,7 @@ public static class ExceedanceRule
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(calibration);
         ArgumentNullException.ThrowIfNull(options);
-        return Briefing(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration], options.Below), options);
+        return Briefing(panel, table, new RulesInForce(RefitSchedule.Once(table.From), [thresholds.ToArray()], [calibration]), options);
     }
 
     /// <summary>The briefing's own warnings (see the other overload) with a rule calibrated again at every refit point, as <see cref="Flag(SeriesPanel, ForecastTable, RefitSchedule, IReadOnlyList{SurgeRule})"/>.</summary>

@@ -13,9 +13,8 @@ internal sealed class RulesInForce
     private readonly double[][] _thresholds;
     private readonly ExceedanceCalibration[] _calibrations;
 
-    public RulesInForce(RefitSchedule schedule, double[][] thresholds, ExceedanceCalibration[] calibrations, bool below = false)
+    public RulesInForce(RefitSchedule schedule, double[][] thresholds, ExceedanceCalibration[] calibrations)
     {
-        Below = below;
         ArgumentNullException.ThrowIfNull(schedule);
         if (thresholds.Length != schedule.Count || calibrations.Length != schedule.Count)
         {
@@ -27,14 +26,11 @@ internal sealed class RulesInForce
 
     public RefitSchedule Schedule { get; }
 
-    /// <summary>Whether the rules warn of readings below the threshold (road congestion).</summary>
-    public bool Below { get; }
-
     /// <summary>The rules of <paramref name="rules"/>, one per segment of <paramref name="schedule"/>.</summary>
     public static RulesInForce Of(RefitSchedule schedule, IReadOnlyList<SurgeRule> rules)
     {
         ArgumentNullException.ThrowIfNull(rules);
-        return new(schedule, [.. rules.Select(r => r.Thresholds)], [.. rules.Select(r => r.Calibration)], rules.Count > 0 && rules[0].Options.Below);
+        return new(schedule, [.. rules.Select(r => r.Thresholds)], [.. rules.Select(r => r.Calibration)]);
     }
 
     /// <summary>Whether any rule has a threshold for <paramref name="series"/> (without one, it is never warned).</summary>
@@ -52,12 +48,12 @@ internal sealed class RulesInForce
     }
 
     /// <summary>
-    /// The probability that <paramref name="target"/> reaches its threshold (or, <see cref="Below"/>, falls below it), by
+    /// The probability that <paramref name="target"/> reaches its threshold, by
     /// the rule in force when the forecast of <paramref name="kind"/> for it was issued.
     /// </summary>
     public double Probability(SeriesPanel panel, int series, int kind, int target, double point, int hour)
     {
         var segment = Schedule.Count == 1 ? 0 : Schedule.SegmentOf(ForecastTable.IssueSlot(panel, kind, target));
-        return SurgeRule.OnItsSide(_calibrations[segment].Probability(series, kind, point, _thresholds[segment][series], hour), Below);
+        return _calibrations[segment].Probability(series, kind, point, _thresholds[segment][series], hour);
     }
 }

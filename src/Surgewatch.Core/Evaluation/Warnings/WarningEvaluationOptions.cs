@@ -35,7 +35,7 @@ public enum WarningRuleKind
 /// <param name="PoolSensors">Exceedance rule: one ratio distribution for all sensors (per kind and bin) instead of one per sensor.</param>
 /// <param name="SensorLevel">Exceedance rule: each sensor's forecasts are multiplied by its median actual ÷ forecast over the calibration window before the probability.</param>
 /// <param name="SensorScale">Exceedance rule: each sensor's log ratios are divided by its own spread near its threshold, so that a steady counter is not given the spread of a noisy one.</param>
-/// <param name="Congestion">Exceedance rule on road speeds: warn of congestion (readings below each road's congested speed) instead of surges, calibrated on <see cref="CongestionRuleOptions.CalibrationDays"/> rather than <paramref name="CalibrationWeeks"/>, and scored against congestion onsets (null: the counters' surge rule).</param>
+/// <param name="Congestion">Road speeds: the congestion rule (<see cref="Roads.CongestionRule"/>) instead of the surge rule, calibrated on <see cref="CongestionRuleOptions.CalibrationDays"/> rather than <paramref name="CalibrationWeeks"/> and scored against congestion onsets (null: the counters' surge rule).</param>
 public sealed record WarningEvaluationOptions(
     int RollingHorizon = 3,
     bool DayAhead = true,
@@ -59,9 +59,6 @@ public sealed record WarningEvaluationOptions(
     /// <summary>The calibration window before the end of training: <see cref="CalibrationWeeks"/>, or the congestion rule's days.</summary>
     public TimeSpan CalibrationWindow => Congestion is { } road ? TimeSpan.FromDays(road.CalibrationDays) : TimeSpan.FromDays(7 * CalibrationWeeks);
 
-    /// <summary>Whether the rule warns of readings below the threshold (road congestion) rather than above it.</summary>
-    public bool Below => Congestion is not null;
-
     /// <summary>Checks the settings and returns this.</summary>
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public WarningEvaluationOptions Validated()
@@ -79,6 +76,10 @@ public sealed record WarningEvaluationOptions(
         Require(LevelEdges is null || IsIncreasingPositive(LevelEdges), nameof(LevelEdges), "increasing and above zero");
         Require(Congestion is null || Congestion.CalibrationDays >= 1, "CalibrationDays", "at least 1");
         Require(Congestion is null || Congestion.FreeFlowPercentile is >= 0.5 and <= 1, "FreeFlowPercentile", "in [0.5, 1]");
+        Require(Congestion is null || Congestion.Probability is > 0 and <= 1, "Congestion.Probability", "in (0, 1]");
+        Require(Congestion is null || (IsIncreasingPositive(Congestion.ForecastEdges) && IsIncreasingPositive(Congestion.ProfileEdges)), "Congestion bin edges", "increasing and above zero");
+        Require(Congestion is null || Congestion.ProfileDays is >= 1 and <= 7, "Congestion.ProfileDays", "1 to 7");
+        Require(Congestion is null || (Congestion.KeepFiring >= TimeSpan.Zero && Congestion.KeepFiring <= TimeSpan.FromHours(3)), "Congestion.KeepFiring", "0 to 3 hours");
         return this;
     }
 

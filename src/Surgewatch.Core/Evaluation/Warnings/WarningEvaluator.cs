@@ -2,6 +2,7 @@ using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Evaluation.Refitting;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Live;
+using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Evaluation.Warnings;
@@ -147,21 +148,26 @@ public sealed class WarningEvaluator(TimeProvider time)
     }
 
     /// <summary>
-    /// The congestion rule scored against congestion onsets: the sensors evaluated are those with a free flow at the
-    /// test start, onsets are judged against that free flow, and each forecast by the rule in force when it was issued.
+    /// The congestion rule (<see cref="CongestionRule"/>) scored against congestion onsets: the sensors evaluated are
+    /// those with a free flow at the test start, onsets are judged against that free flow, and each issue slot is
+    /// decided by the rule in force then.
     /// </summary>
     private static WarningEvaluation ScoreCongestion(
         SeriesPanel panel, string model, SweptForecasts forecasts, IReadOnlyList<ForecastTable> calibrations, WarningEvaluationOptions options, CongestionRuleOptions road)
     {
         if (options.Rule != WarningRuleKind.Exceedance)
         {
-            throw new ArgumentException("The congestion rule is the exceedance rule on road speeds; the upper-bound rule does not apply.", nameof(options));
+            throw new ArgumentException("The congestion rule is a calibrated-probability rule; the upper-bound rule does not apply to road speeds.", nameof(options));
         }
 
         var test = forecasts.Test;
-        var rules = Rules(panel, calibrations, options);
-        var flags = ExceedanceRule.Flag(panel, test, forecasts.Schedule(), rules);
-        KeepFiring(panel, flags, test, options);
+        var rules = new CongestionRule[calibrations.Count];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            rules[i] = i > 0 && ReferenceEquals(calibrations[i], calibrations[i - 1]) ? rules[i - 1] : CongestionRule.FromCalibration(panel, calibrations[i], options);
+        }
+
+        var flags = CongestionRule.Flag(panel, test, forecasts.Schedule(), rules);
         var congestion = CongestionScorer.Score(panel, test.From, test.To, road.FreeFlows(panel, test.From), road.Ladder, road.Onsets, flags);
         return new WarningEvaluation(model, congestion.Score, rules[0].Thresholds, options.Rule, forecasts.FitTime, forecasts.PredictTime)
         {

@@ -1,6 +1,8 @@
+using Surgewatch.Core.Evaluation.Refitting;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Live;
+using Surgewatch.Core.Roads;
 using Surgewatch.Core.Tests.Forecasting;
 
 namespace Surgewatch.Core.Tests.Evaluation.Warnings;
@@ -24,23 +26,21 @@ public partial class WarningEvaluatorTest
         var congestion = result.Congestion!;
         congestion.Score.Events.Should().Be(2, "the rush-hour jam and the incident");
         congestion.RecallLead40m.Should().Be(0.5, "the recurring jam is forecast an hour ahead; the incident is not");
-        var flags = WarningEvaluator.Flags(panel, new WarningEvaluator(TimeProvider.System).Sweep(panel, new SeasonalNaiveModel(SeasonalPeriod.Day), 9 * PerDay, panel.Length, Roads, null, CancellationToken.None), Roads);
+        var swept = new WarningEvaluator(TimeProvider.System).Sweep(panel, new SeasonalNaiveModel(SeasonalPeriod.Day), 9 * PerDay, panel.Length, Roads, null, CancellationToken.None);
+        var flags = CongestionRule.Flag(panel, swept.Test, RefitSchedule.Once(9 * PerDay), [CongestionRule.FromCalibration(panel, swept.Calibration, Roads)]);
         var incident = (9 * PerDay) + (14 * 12);
         flags.EarliestIssue(0)[(incident - 36)..incident].ToArray().Should().OnlyContain(i => i == WarningFlags.Never, "nothing foretells the incident in the three hours before it");
         result.Thresholds[0].Should().BeApproximately(0.6 * 67, 0.01, "the threshold is the congested speed: 0.6 of free flow, the 85th percentile of 63-67 mph");
     }
 
     [Fact]
-    public void Rule_CongestionRuleSavedAndRead_KeepsItsSettingsAndWarnsBelowTheThreshold()
+    public void Calibrate_RoadSettings_AreRefusedBySurgeRule()
     {
         var panel = ForecastTestPanels.Of(TimeSpan.FromMinutes(5), Road(days: 4, incidentDay: -1));
-        var rule = SurgeRule.Calibrate(panel, new SeasonalNaiveModel(SeasonalPeriod.Day), 3 * PerDay, Roads);
 
-        var read = SurgeRule.FromBytes(rule.ToBytes());
+        var act = () => SurgeRule.Calibrate(panel, new SeasonalNaiveModel(SeasonalPeriod.Day), 3 * PerDay, Roads);
 
-        read.Options.Congestion.Should().Be(CongestionRuleOptions.Default);
-        read.Probability(0, 1, 20, hour: 7).Should().Be(1, "a forecast of 20 mph on a 65 mph road is congested");
-        read.Probability(0, 1, 64, hour: 12).Should().Be(0);
+        act.Should().Throw<ArgumentException>().WithMessage("*congestion rule*");
     }
 
     private static double[] Road(int days, int incidentDay)

@@ -1,0 +1,124 @@
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Evaluation.Refitting;
+using Surgewatch.Core.Evaluation.Warnings;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Roads;
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Core.Tests.Roads;
+
+/// <summary>
+/// The congestion rule on a synthetic corridor of two roads at 5 minutes, Monday 2024-01-01 to Wednesday 10 January:
+/// on weekdays both slow to 45 mph at 07:00 and jam at 20 mph from 07:30 to 08:30 (free flow 60); on the last day road 1
+/// also has an incident, slowing at 13:40 and jammed from 14:00 to 15:00, which no profile foresees.
+/// </summary>
+public sealed class CongestionRuleTest
+{
+    private const int PerDay = 288;
+    private const int Days = 10;
+    private const int TestDay = 9;
+    private static readonly TimeSpan Five = TimeSpan.FromMinutes(5);
+    private static readonly TimeLabel Monday = TimeLabel.FromDate(new DateOnly(2024, 1, 1));
+
+    private static readonly WarningEvaluationOptions Options = new(RollingHorizon: 12, DayAhead: false, KeepFiringHours: 0, Congestion: CongestionRuleOptions.Default);
+
+    private static int Slot(int day, int hour, int minute) => (day * PerDay) + (hour * 12) + (minute / 5);
+
+    private static SeriesPanel Corridor()
+    {
+        var roads = new double[2][];
+        for (var r = 0; r < roads.Length; r++)
+        {
+            roads[r] = new double[Days * PerDay];
+            for (var t = 0; t < roads[r].Length; t++)
+            {
+                var day = t / PerDay;
+                var weekday = day % 7 < 5;
+                var minute = (t % PerDay) * 5;
+                roads[r][t] = (weekday, minute) switch
+                {
+                    (true, >= 450 and < 510) => 20,
+                    (true, >= 420 and < 450) => 45,
+                    _ => 60 + ((t * 7 % 5) - 2) * 0.5,
+                };
+            }
+        }
+
+        for (var t = Slot(TestDay, 13, 40); t < Slot(TestDay, 15, 0); t++)
+        {
+            roads[1][t] = t < Slot(TestDay, 14, 0) ? 45 : 20;
+        }
+
+        return new SeriesPanel(Monday, Five, [new SensorId("road-a"), new SensorId("road-b")], roads);
+    }
+
+    private static (SeriesPanel Panel, WarningFlags Flags, CongestionRule Rule) Warn()
+    {
+        var panel = Corridor();
+        var testStart = TestDay * PerDay;
+        var swept = new WarningEvaluator(TimeProvider.System).Sweep(panel, new DayKindMedianModel(), testStart, panel.Length, Options, null, CancellationToken.None);
+        var rule = CongestionRule.FromCalibration(panel, swept.Calibration, Options);
+        return (panel, CongestionRule.Flag(panel, swept.Test, RefitSchedule.Once(testStart), [rule]), rule);
+    }
+
+    [Fact]
+    public void Flag_RecurringRushHourJam_IsWarnedAtLeast40MinutesAhead()
+    {
+        var (_, flags, _) = Warn();
+
+        foreach (var road in new[] { 0, 1 })
+        {
+            var earliest = flags.EarliestIssue(road)[Slot(TestDay, 7, 30)];
+            (Slot(TestDay, 7, 30) - earliest).Should().BeGreaterThanOrEqualTo(8, $"road {road}'s jam at 07:30 is warned by 06:50");
+        }
+    }
+
+    [Fact]
+    public void Flag_IncidentJam_IsNotWarnedBeforeItsFirstSlowdown()
+    {
+        var (_, flags, _) = Warn();
+        var issues = flags.EarliestIssue(1);
+
+        for (var t = Slot(TestDay, 9, 0); t < Slot(TestDay, 15, 0); t++)
+        {
+            if (issues[t] != WarningFlags.Never)
+            {
+                issues[t].Should().BeGreaterThanOrEqualTo(Slot(TestDay, 13, 40), $"slot {t} was warned at {issues[t]}, before the slowdown");
+            }
+        }
+
+        issues[Slot(TestDay, 14, 0)].Should().Be(Slot(TestDay, 14, 0), "the observed jam is warned as it happens");
+        flags.EarliestIssue(0)[Slot(TestDay, 14, 0)].Should().Be(WarningFlags.Never, "road 0 runs free all afternoon");
+    }
+
+    [Fact]
+    public void Score_Corridor_FindsThreeOnsetsAndWarnsTheTwoRecurringOnes40MinutesAhead()
+    {
+        var (panel, flags, rule) = Warn();
+        var road = rule.Road;
+
+        var score = CongestionScorer.Score(panel, TestDay * PerDay, panel.Length, road.FreeFlows(panel, TestDay * PerDay), road.Ladder, road.Onsets, flags);
+
+        score.Score.Events.Should().Be(3);
+        score.RecallLead40m.Should().BeApproximately(2 / 3.0, 1e-9);
+    }
+
+    [Fact]
+    public void Decide_CongestedNow_IsObservedNotForecast()
+    {
+        var (_, _, rule) = Warn();
+        double[] free = [.. Enumerable.Repeat(60.0, 12)];
+
+        rule.Decide(0, latest: 20, free, free).Should().Be(new CongestionDecision(true, double.NaN, false));
+        rule.Decide(0, latest: 0, free, free).CongestedNow.Should().BeFalse("a zero speed is an outage, never a jam");
+    }
+
+    [Fact]
+    public void FromCalibration_WithoutRoadSettings_Throws()
+    {
+        var panel = Corridor();
+        var act = () => CongestionRule.FromCalibration(panel, new ForecastTable(13, 2, PerDay * 8, PerDay * 9), Options with { Congestion = null });
+
+        act.Should().Throw<ArgumentException>().WithMessage("*road settings*");
+    }
+}
