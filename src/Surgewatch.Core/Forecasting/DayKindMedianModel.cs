@@ -1,4 +1,3 @@
-using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Forecasting;
@@ -9,29 +8,16 @@ namespace Surgewatch.Core.Forecasting;
 /// It is the road congestion rule's baseline: recurring rush-hour jams are foreseen from the profile alone, and a
 /// week of data is enough for it, where <c>historical-median-4w</c> needs four.
 /// </summary>
-public sealed class DayKindMedianModel : IPersistentForecastModel
+public sealed class DayKindMedianModel : BaselineModel
 {
     /// <summary>The model's name.</summary>
     public const string ModelName = "day-kind-median-3d";
 
     /// <inheritdoc />
-    public string Name => ModelName;
+    public override string Name => ModelName;
 
     /// <inheritdoc />
-    public string Version => BaselineState.Version;
-
-    /// <inheritdoc />
-    public byte[] SaveState(IForecaster forecaster) => BaselineState.Save(this);
-
-    /// <inheritdoc />
-    public IForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel) => BaselineState.Load(this, state, panel);
-
-    /// <inheritdoc />
-    public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)
-    {
-        FitArguments.Validate(panel, trainEnd);
-        return new Forecaster(panel.Step);
-    }
+    protected override IForecaster ForecasterFor(TimeSpan step) => new Forecaster(step);
 
     private sealed class Forecaster(TimeSpan step) : IForecaster
     {

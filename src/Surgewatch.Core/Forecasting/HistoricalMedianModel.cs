@@ -1,4 +1,3 @@
-using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Forecasting;
@@ -12,7 +11,7 @@ namespace Surgewatch.Core.Forecasting;
 /// rest on fewer weeks; an even count takes the mean of the two middle readings. With no reading in any of
 /// those weeks the slot gets <see cref="Missing.Value"/>.
 /// </summary>
-public sealed class HistoricalMedianModel : IPersistentForecastModel
+public sealed class HistoricalMedianModel : BaselineModel
 {
     /// <summary>The most weeks a model may look back.</summary>
     public const int MaxWeeks = 52;
@@ -30,23 +29,10 @@ public sealed class HistoricalMedianModel : IPersistentForecastModel
     public int Weeks { get; }
 
     /// <inheritdoc />
-    public string Name { get; }
+    public override string Name { get; }
 
     /// <inheritdoc />
-    public string Version => BaselineState.Version;
-
-    /// <inheritdoc />
-    public byte[] SaveState(IForecaster forecaster) => BaselineState.Save(this);
-
-    /// <inheritdoc />
-    public IForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel) => BaselineState.Load(this, state, panel);
-
-    /// <inheritdoc />
-    public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)
-    {
-        FitArguments.Validate(panel, trainEnd);
-        return new Forecaster(panel.Step, SeasonalLag.Steps(SeasonalPeriod.Week, panel.Step), Weeks, Name);
-    }
+    protected override IForecaster ForecasterFor(TimeSpan step) => new Forecaster(step, SeasonalLag.Steps(SeasonalPeriod.Week, step), Weeks, Name);
 
     private sealed class Forecaster(TimeSpan step, int week, int weeks, string name) : IForecaster
     {

@@ -1,4 +1,3 @@
-using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Forecasting;
@@ -7,29 +6,16 @@ namespace Surgewatch.Core.Forecasting;
 /// The persistence baseline <c>last-value</c>: every step ahead gets the last reading present at or before the
 /// origin, however old it is. A series with no reading at all up to the origin gets <see cref="Missing.Value"/>.
 /// </summary>
-public sealed class LastValueModel : IPersistentForecastModel
+public sealed class LastValueModel : BaselineModel
 {
     /// <summary>The model's name on the command line and in reports.</summary>
     public const string ModelName = "last-value";
 
     /// <inheritdoc />
-    public string Name => ModelName;
+    public override string Name => ModelName;
 
     /// <inheritdoc />
-    public string Version => BaselineState.Version;
-
-    /// <inheritdoc />
-    public byte[] SaveState(IForecaster forecaster) => BaselineState.Save(this);
-
-    /// <inheritdoc />
-    public IForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel) => BaselineState.Load(this, state, panel);
-
-    /// <inheritdoc />
-    public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)
-    {
-        FitArguments.Validate(panel, trainEnd);
-        return new Forecaster(panel.Step);
-    }
+    protected override IForecaster ForecasterFor(TimeSpan step) => new Forecaster(step);
 
     private sealed class Forecaster(TimeSpan step) : IForecaster
     {

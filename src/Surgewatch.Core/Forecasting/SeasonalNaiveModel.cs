@@ -1,4 +1,3 @@
-using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Forecasting;
@@ -9,7 +8,7 @@ namespace Surgewatch.Core.Forecasting;
 /// the origin, the model steps back as many whole seasons as needed to reach a known slot. A missing
 /// reading there gives <see cref="Missing.Value"/>; the model does not look further back.
 /// </summary>
-public sealed class SeasonalNaiveModel : IPersistentForecastModel
+public sealed class SeasonalNaiveModel : BaselineModel
 {
     /// <summary>Creates the baseline of <paramref name="period"/>.</summary>
     public SeasonalNaiveModel(SeasonalPeriod period)
@@ -27,23 +26,10 @@ public sealed class SeasonalNaiveModel : IPersistentForecastModel
     public SeasonalPeriod Period { get; }
 
     /// <inheritdoc />
-    public string Name { get; }
+    public override string Name { get; }
 
     /// <inheritdoc />
-    public string Version => BaselineState.Version;
-
-    /// <inheritdoc />
-    public byte[] SaveState(IForecaster forecaster) => BaselineState.Save(this);
-
-    /// <inheritdoc />
-    public IForecaster Load(ReadOnlySpan<byte> state, SeriesPanel panel) => BaselineState.Load(this, state, panel);
-
-    /// <inheritdoc />
-    public IForecaster Fit(SeriesPanel panel, int trainEnd, CancellationToken cancellationToken = default)
-    {
-        FitArguments.Validate(panel, trainEnd);
-        return new Forecaster(panel.Step, SeasonalLag.Steps(Period, panel.Step), Name);
-    }
+    protected override IForecaster ForecasterFor(TimeSpan step) => new Forecaster(step, SeasonalLag.Steps(Period, step), Name);
 
     private sealed class Forecaster(TimeSpan step, int season, string name) : IForecaster
     {
