@@ -8,23 +8,24 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Core.Tests.Roads;
 
 /// <summary>
-/// The congestion rule on a synthetic corridor of two roads at 5 minutes, Monday 2024-01-01 to Wednesday 10 January:
-/// on weekdays both slow to 45 mph at 07:00 and jam at 20 mph from 07:30 to 08:30 (free flow 60); on the last day road 1
-/// also has an incident, slowing at 13:40 and jammed from 14:00 to 15:00, which no profile foresees.
+/// A synthetic corridor of two roads at 5 minutes, Monday 2024-01-01 to Wednesday 10 January: on weekdays both slow to
+/// 45 mph at 07:00 and jam at 20 mph from 07:30 to 08:30 (free flow 60); on the last day road 1 also has an incident,
+/// slowing at 13:40 and jammed from 14:00 to 15:00, which no profile foresees. The congestion rule is calibrated on the
+/// day before it, from the same-kind-of-day profile's forecasts.
 /// </summary>
-public sealed class CongestionRuleTest
+internal static class RoadCorridor
 {
-    private const int PerDay = 288;
-    private const int Days = 10;
-    private const int TestDay = 9;
-    private static readonly TimeSpan Five = TimeSpan.FromMinutes(5);
-    private static readonly TimeLabel Monday = TimeLabel.FromDate(new DateOnly(2024, 1, 1));
+    public const int PerDay = 288;
+    public const int Days = 10;
+    public const int TestDay = 9;
+    public const int TestStart = TestDay * PerDay;
+    public static readonly TimeLabel Monday = TimeLabel.FromDate(new DateOnly(2024, 1, 1));
 
-    private static readonly WarningEvaluationOptions Options = new(RollingHorizon: 12, DayAhead: false, KeepFiringHours: 0, Congestion: CongestionRuleOptions.Default);
+    public static readonly WarningEvaluationOptions Options = new(RollingHorizon: 12, DayAhead: false, KeepFiringHours: 0, Congestion: CongestionRuleOptions.Default);
 
-    private static int Slot(int day, int hour, int minute) => (day * PerDay) + (hour * 12) + (minute / 5);
+    public static int Slot(int day, int hour, int minute) => (day * PerDay) + (hour * 12) + (minute / 5);
 
-    private static SeriesPanel Corridor()
+    public static SeriesPanel Panel()
     {
         var roads = new double[2][];
         for (var r = 0; r < roads.Length; r++)
@@ -49,16 +50,33 @@ public sealed class CongestionRuleTest
             roads[1][t] = t < Slot(TestDay, 14, 0) ? 45 : 20;
         }
 
-        return new SeriesPanel(Monday, Five, [new SensorId("road-a"), new SensorId("road-b")], roads);
+        return new SeriesPanel(Monday, TimeSpan.FromMinutes(5), [new SensorId("road-a"), new SensorId("road-b")], roads);
     }
+
+    /// <summary>The profile model's forecasts swept over the calibration day and the test day, and the rule calibrated on them.</summary>
+    public static (SeriesPanel Panel, SweptForecasts Swept, CongestionRule Rule) Calibrated()
+    {
+        var panel = Panel();
+        var swept = new WarningEvaluator(TimeProvider.System).Sweep(panel, new DayKindMedianModel(), TestStart, panel.Length, Options, null, CancellationToken.None);
+        return (panel, swept, CongestionRule.FromCalibration(panel, swept.Calibration, Options));
+    }
+}
+
+/// <summary>The congestion rule on <see cref="RoadCorridor"/>.</summary>
+public sealed class CongestionRuleTest
+{
+    private const int PerDay = RoadCorridor.PerDay;
+    private const int TestDay = RoadCorridor.TestDay;
+    private static readonly WarningEvaluationOptions Options = RoadCorridor.Options;
+
+    private static int Slot(int day, int hour, int minute) => RoadCorridor.Slot(day, hour, minute);
+
+    private static SeriesPanel Corridor() => RoadCorridor.Panel();
 
     private static (SeriesPanel Panel, WarningFlags Flags, CongestionRule Rule) Warn()
     {
-        var panel = Corridor();
-        var testStart = TestDay * PerDay;
-        var swept = new WarningEvaluator(TimeProvider.System).Sweep(panel, new DayKindMedianModel(), testStart, panel.Length, Options, null, CancellationToken.None);
-        var rule = CongestionRule.FromCalibration(panel, swept.Calibration, Options);
-        return (panel, CongestionRule.Flag(panel, swept.Test, RefitSchedule.Once(testStart), [rule]), rule);
+        var (panel, swept, rule) = RoadCorridor.Calibrated();
+        return (panel, CongestionRule.Flag(panel, swept.Test, RefitSchedule.Once(RoadCorridor.TestStart), [rule]), rule);
     }
 
     [Fact]

@@ -1,0 +1,232 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Monitoring;
+using Surgewatch.Core.Series;
+using Surgewatch.Core.Zones;
+
+namespace Surgewatch.Core.Roads;
+
+/// <summary>One road sensor's outlook after an issue of <see cref="CongestionMonitor"/>.</summary>
+/// <param name="Sensor">The road sensor.</param>
+/// <param name="Threshold">Its congested speed (NaN: no free-flow speed yet; never warned).</param>
+/// <param name="Slot">The slot that has just begun (the issue slot).</param>
+/// <param name="Level">Its level from the latest reading (no-data for an outage).</param>
+/// <param name="ForecastLevel">The level of the lowest speed forecast over the window (no-data without a forecast).</param>
+/// <param name="Probability">The probability of congestion within the window; null when congested now or without a forecast.</param>
+/// <param name="Warned">Whether the road is warned now: observed congested, inside a warned window, or kept firing.</param>
+/// <param name="Fresh">Whether the road reported in the last two slots (otherwise its alert is NoData).</param>
+public sealed record RoadOutlook(SensorId Sensor, double Threshold, TimeLabel Slot, CongestionLevel Level, CongestionLevel ForecastLevel, double? Probability, bool Warned, bool Fresh);
+
+/// <summary>
+/// The live road congestion warnings: the deployed <see cref="CongestionRule"/> run slot by slot, exactly as
+/// <see cref="CongestionRule.Flag"/> runs it over a test period. <c>Issue</c> is called once per slot, when a slot
+/// begins, with the model's forecasts of the window from the readings up to the slot before; it decides each road
+/// (<see cref="CongestionRule.Decide"/>), keeps the same-kind-of-day profile of the window up to date one slot at a
+/// time, settles the slot before (warned when a warned window covers it, when its reading is congested, or by
+/// keep-firing) and reports each road's outlook. <see cref="Evaluate"/> runs the alert lifecycle on the outlooks (rule
+/// <see cref="RuleId"/>, one alert per road). Pure and deterministic, like the counters' <c>SurgeMonitor</c>.
+/// </summary>
+public sealed class CongestionMonitor
+{
+    /// <summary>The id of the road congestion alert rule.</summary>
+    public const string RuleId = "road-congestion";
+
+    private readonly CongestionRule _rule;
+    private readonly int _window;
+    private readonly int _keep;
+    private readonly double[] _profile;
+    private readonly long[] _profileSlot;
+    private readonly long[] _coveredTo;
+    private readonly long[] _lastWarned;
+    private readonly long[] _settled;
+    private readonly bool[] _settledWarned;
+    private readonly AlertTrack _alerts = new();
+    private readonly AlertRule _alertRule;
+    private readonly string[] _alertKeys;
+    private RoadOutlook[] _latest = [];
+
+    /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
+    public CongestionMonitor(CongestionRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        _rule = rule;
+        _window = rule.Window;
+        _keep = (int)Math.Round(rule.Road.KeepFiring / rule.Step);
+        var n = rule.Sensors.Count;
+        _profile = new double[n * _window];
+        _profileSlot = Filled(n * _window, long.MinValue);
+        _coveredTo = Filled(n, long.MinValue);
+        _lastWarned = Filled(n, long.MinValue);
+        _settled = Filled(n, long.MinValue);
+        _settledWarned = new bool[n];
+        _alertKeys = new string[n];
+        for (var r = 0; r < n; r++)
+        {
+            _alertKeys[r] = AlertStatus.KeyOf(RuleId, rule.Sensors[r].Value);
+        }
+
+        var grace = rule.Step + rule.Step + TimeSpan.FromMinutes(10);
+        _alertRule = new AlertRule(RuleId, Severity.Warning, AlertSource.Observed, 1, 1, TimeSpan.Zero, TimeSpan.Zero, grace, TimeSpan.Zero).Validated();
+    }
+
+    /// <summary>The rule this monitor warns with.</summary>
+    public CongestionRule Rule => _rule;
+
+    /// <summary>Each road's outlook after the last issue.</summary>
+    public IReadOnlyList<RoadOutlook> Latest => _latest;
+
+    /// <summary>The road alerts held after the last evaluation, every state included.</summary>
+    public IReadOnlyCollection<MonitoredAlert> Alerts => _alerts.Alerts;
+
+    /// <summary>Every road alert's status and ledger, to persist after each evaluation.</summary>
+    public IReadOnlyList<AlertSnapshot> Snapshot() => _alerts.Snapshot();
+
+    /// <summary>Resumes the road alerts from persisted snapshots.</summary>
+    public void Restore(IEnumerable<AlertSnapshot> snapshots) => _alerts.Restore(snapshots);
+
+    /// <summary>
+    /// Whether the slot before the last issue of road <paramref name="road"/> (index into the rule's sensors) was settled
+    /// as warned: the slot the warning evaluation scores, once its reading is known.
+    /// </summary>
+    public bool SettledWarned(int road) => _settledWarned[road];
+
+    /// <summary>
+    /// Issues at <paramref name="issueSlot"/> (the slot that begins; readings of <paramref name="panel"/> are known up to
+    /// the slot before) from the model's forecasts of the window made from that origin: series s, step h at
+    /// <c>s × window + h − 1</c>. Issues come in slot order, one per slot.
+    /// </summary>
+    public IReadOnlyList<RoadOutlook> Issue(SeriesPanel panel, int issueSlot, ReadOnlySpan<double> forecasts)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentOutOfRangeException.ThrowIfLessThan(issueSlot, 1);
+        var now = panel.LabelAt(issueSlot);
+        var outlook = new RoadOutlook[_rule.Sensors.Count];
+        Span<double> profile = stackalloc double[_window];
+        for (var r = 0; r < outlook.Length; r++)
+        {
+            var series = panel.IndexOf(_rule.Sensors[r]);
+            var threshold = _rule.Thresholds[r];
+            if (series < 0 || double.IsNaN(threshold))
+            {
+                outlook[r] = new RoadOutlook(_rule.Sensors[r], threshold, now, CongestionLevel.NoData, CongestionLevel.NoData, null, false, false);
+                continue;
+            }
+
+            var values = panel.Values(series);
+            Settle(r, issueSlot - 1, values[issueSlot - 1], threshold);
+            var forecast = forecasts.Slice(series * _window, _window);
+            Profile(r, panel, values[..issueSlot], issueSlot, profile);
+            var decision = _rule.Decide(r, values[issueSlot - 1], forecast, profile);
+            if (decision.Warns)
+            {
+                _coveredTo[r] = Math.Max(_coveredTo[r], issueSlot + _window - 1);
+            }
+
+            var freeFlow = threshold / _rule.Road.Ladder.Congested;
+            var kept = _lastWarned[r] != long.MinValue && issueSlot - 1 - _lastWarned[r] <= _keep;
+            var warned = decision.CongestedNow || issueSlot <= _coveredTo[r] || kept;
+            var fresh = !double.IsNaN(values[issueSlot - 1]) || (issueSlot >= 2 && !double.IsNaN(values[issueSlot - 2]));
+            outlook[r] = new RoadOutlook(
+                _rule.Sensors[r], threshold, now, _rule.Road.Ladder.Of(values[issueSlot - 1], freeFlow), _rule.Road.Ladder.Of(Lowest(forecast), freeFlow),
+                double.IsNaN(decision.Probability) ? null : decision.Probability, warned, fresh);
+        }
+
+        _latest = outlook;
+        return outlook;
+    }
+
+    /// <summary>
+    /// Runs the alert lifecycle at <paramref name="now"/> on the latest outlooks: a road's alert fires while it is
+    /// warned, resolves when it no longer is, and is NoData while the road does not report.
+    /// </summary>
+    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(silences);
+        ArgumentNullException.ThrowIfNull(policy);
+        var effective = policy with { Silences = [.. policy.Silences, .. silences] };
+        var events = new List<AlertEvent>();
+        var notifications = new List<Notification>();
+        _alerts.BeginStep();
+        for (var r = 0; r < _latest.Length; r++)
+        {
+            var road = _latest[r];
+            if (!double.IsNaN(road.Threshold))
+            {
+                var sample = road.Fresh ? AlertSample.Of(road.Warned ? 1 : 0) : AlertSample.NoData;
+                _alerts.Evaluate(_alertKeys[r], road.Sensor.Value, _alertRule, sample, effective, now, events, notifications);
+            }
+        }
+
+        _alerts.EndStep();
+        return (events, notifications);
+    }
+
+    /// <summary>Records that <paramref name="actor"/> acknowledged road alert <paramref name="key"/>.</summary>
+    /// <exception cref="UnknownAlertException">No alert has that key.</exception>
+    public AlertEvaluation Acknowledge(string key, string actor, DateTimeOffset now) =>
+        _alerts.Apply(key, status => AlertEvaluator.Acknowledge(status, actor, now));
+
+    private static long[] Filled(int count, long value)
+    {
+        var array = new long[count];
+        Array.Fill(array, value);
+        return array;
+    }
+
+    private static double Lowest(ReadOnlySpan<double> speeds)
+    {
+        var lowest = double.NaN;
+        foreach (var speed in speeds)
+        {
+            if (speed > 0 && !(speed >= lowest))
+            {
+                lowest = speed;
+            }
+        }
+
+        return lowest;
+    }
+
+    /// <summary>
+    /// Settles slot <paramref name="slot"/>, whose reading is now known, as <see cref="CongestionRule.Flag"/> flags it:
+    /// warned when a warned window covers it or its reading is congested, or else kept firing within the keep-firing
+    /// time after the last slot warned so.
+    /// </summary>
+    private void Settle(int r, int slot, double reading, double threshold)
+    {
+        if (_settled[r] >= slot)
+        {
+            return;
+        }
+
+        _settled[r] = slot;
+        var warned = slot <= _coveredTo[r] || CongestionRule.IsCongested(reading, threshold);
+        if (warned)
+        {
+            _lastWarned[r] = slot;
+        }
+
+        _settledWarned[r] = warned || (_lastWarned[r] != long.MinValue && slot - _lastWarned[r] <= _keep);
+    }
+
+    /// <summary>
+    /// The profile of the window from <paramref name="issueSlot"/>: each slot's value is computed once, when it enters
+    /// the window, and kept for the slots after (the readings it is made of are at least a day old, so they do not change).
+    /// </summary>
+    private void Profile(int r, SeriesPanel panel, ReadOnlySpan<double> known, int issueSlot, Span<double> profile)
+    {
+        for (var h = 0; h < _window; h++)
+        {
+            var target = issueSlot + h;
+            var cell = (r * _window) + (target % _window);
+            if (_profileSlot[cell] != target)
+            {
+                _profile[cell] = DayKindProfile.At(known, panel.Start, panel.Step, target, _rule.Road.ProfileDays, speed => !CongestionLadder.IsOutage(speed));
+                _profileSlot[cell] = target;
+            }
+
+            profile[h] = _profile[cell];
+        }
+    }
+}
