@@ -6,6 +6,7 @@ using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 using Surgewatch.Storage.Postgres.Tests.Server;
 using Surgewatch.Storage.Specification;
+using Surgewatch.Tests.Postgres;
 
 namespace Surgewatch.Storage.Postgres.Tests;
 

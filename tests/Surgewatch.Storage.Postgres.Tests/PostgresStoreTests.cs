@@ -3,6 +3,7 @@ using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Postgres.Tests.Server;
 using Surgewatch.Storage.Specification.Builders;
 using Surgewatch.Storage.Specification.Requirements;
+using Surgewatch.Tests.Postgres;
 
 namespace Surgewatch.Storage.Postgres.Tests;
 

@@ -1,3 +1,5 @@
+using Surgewatch.Tests.Postgres;
+
 namespace Surgewatch.Storage.Postgres.Tests.Server;
 
 /// <summary>Opens stores on databases of their own on <see cref="PostgresServer"/>, and drops them all when disposed.</summary>

@@ -1,5 +1,6 @@
 using Surgewatch.Storage.Postgres.Tests.Server;
 using Surgewatch.Storage.Specification.Requirements;
+using Surgewatch.Tests.Postgres;
 
 [assembly: StoreRequirement(typeof(PostgresInstalled))]
 

@@ -1,4 +1,4 @@
-namespace Surgewatch.Storage.Postgres.Tests.Server;
+namespace Surgewatch.Tests.Postgres;
 
 /// <summary>Finds PostgreSQL's server programs (initdb, pg_ctl): <c>SURGEWATCH_PG_BIN</c>, else Debian's <c>/usr/lib/postgresql/N/bin</c>, newest first.</summary>
 public static class PostgresBinaries

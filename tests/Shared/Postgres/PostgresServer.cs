@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Surgewatch.Storage.Postgres;
 
-namespace Surgewatch.Storage.Postgres.Tests.Server;
+namespace Surgewatch.Tests.Postgres;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for the tests: <c>initdb</c> into a temporary folder, started by <c>pg_ctl</c> on a free
@@ -38,12 +39,12 @@ public sealed class PostgresServer : IDisposable
         {
             if (!Started)
             {
-                Start();
+                Initialize();
             }
         }
     }
 
-    private void Start()
+    private void Initialize()
     {
         _bin = PostgresBinaries.Folder ?? throw new InvalidOperationException(PostgresBinaries.InstallHint + " (CI=true: this is a failure, not a skip).");
         _runAs = Environment.UserName == "root" ? (UserExists("postgres") ? "postgres" : "nobody") : null;
@@ -57,11 +58,20 @@ public sealed class PostgresServer : IDisposable
         _port = FreePort();
         var data = Path.Combine(_folder, "data");
         Run(Path.Combine(_bin, "initdb"), ["-D", data, "-U", "surgewatch", "--auth=trust", "--no-locale", "-E", "UTF8", "--no-sync"]);
-        var settings = $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100";
-        Run(Path.Combine(_bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"]);
+        StartServer();
         Started = true;
         CreateTemplate();
     }
+
+    /// <summary>Stops the server (fast shutdown: connections are cut), as a database outage; <see cref="Resume"/> starts it again on the same port.</summary>
+    public void Pause()
+    {
+        EnsureStarted();
+        Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "fast", "-w", "stop"]);
+    }
+
+    /// <summary>Starts the server again after <see cref="Pause"/>.</summary>
+    public void Resume() => StartServer();
 
     /// <summary>The connection string of <paramref name="database"/> on this server.</summary>
     public string ConnectionString(string database) =>
@@ -87,6 +97,12 @@ public sealed class PostgresServer : IDisposable
             Started = false;
             Directory.Delete(_folder, recursive: true);
         }
+    }
+
+    private void StartServer()
+    {
+        var settings = $"-p {_port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=100";
+        Run(Path.Combine(_bin, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o", settings, "start"]);
     }
 
     private void CreateTemplate()
