@@ -1,5 +1,6 @@
 using Npgsql;
 using Surgewatch.Core.Access;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Postgres.Connections;
 
 namespace Surgewatch.Storage.Postgres.ApiKeys;
@@ -7,12 +8,11 @@ namespace Surgewatch.Storage.Postgres.ApiKeys;
 /// <summary>The <c>api_keys</c> table: only the SHA-256 of a key's secret is kept; revocation stamps the row.</summary>
 internal static class ApiKeyTable
 {
-    private const int HashBytes = 32;
     private const string Columns = "id, name, role, secret_sha256, created_at_utc_ticks, last_used_at_utc_ticks, revoked_at_utc_ticks";
 
     public static async Task AddAsync(NpgsqlConnection connection, ApiKey key, CancellationToken cancellationToken)
     {
-        Check(key);
+        StoreChecks.Check(key);
         await using var command = Sql.Command(connection, null, """
             INSERT INTO api_keys (id, name, role, secret_sha256, created_at_utc_ticks) VALUES (@id, @name, @role, @hash, @at)
             """);
@@ -87,21 +87,5 @@ internal static class ApiKeyTable
         }
 
         return keys;
-    }
-
-    private static void Check(ApiKey key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentException.ThrowIfNullOrEmpty(key.Id, nameof(key));
-        ArgumentNullException.ThrowIfNull(key.Name, nameof(key));
-        if (!Enum.IsDefined(key.Role))
-        {
-            throw new ArgumentOutOfRangeException(nameof(key), key.Role, $"API key '{key.Id}' has an unknown role.");
-        }
-
-        if (key.SecretHash is not { Length: HashBytes })
-        {
-            throw new ArgumentException($"API key '{key.Id}' must carry a {HashBytes}-byte SHA-256 hash of its secret.", nameof(key));
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using Surgewatch.Core.Audit;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Postgres.Connections;
 
 namespace Surgewatch.Storage.Postgres.Audit;
@@ -11,7 +12,7 @@ internal static class AuditTable
     {
         foreach (var e in entries)
         {
-            Check(e);
+            StoreChecks.Check(e);
         }
 
         await using var command = Sql.Command(connection, transaction, """
@@ -44,14 +45,5 @@ internal static class AuditTable
         }
 
         return list;
-    }
-
-    private static void Check(AuditEntry e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        if (string.IsNullOrWhiteSpace(e.Actor) || string.IsNullOrWhiteSpace(e.Action) || e.Target is null)
-        {
-            throw new ArgumentException($"An audit entry needs an actor, an action and a target (got actor '{e.Actor}', action '{e.Action}').", nameof(e));
-        }
     }
 }

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Postgres.Connections;
 
 namespace Surgewatch.Storage.Postgres.Sensors;

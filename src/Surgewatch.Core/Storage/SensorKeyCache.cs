@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Surgewatch.Core.Series;
 
-namespace Surgewatch.Storage.Sqlite.Sensors;
+namespace Surgewatch.Core.Storage;
 
 /// <summary>
 /// The keys of sensors known to be committed, so that an ingest of known sensors resolves them without a query per
@@ -9,14 +9,15 @@ namespace Surgewatch.Storage.Sqlite.Sensors;
 /// inside a transaction are only remembered (<see cref="Remember"/>) after it commits, so a rolled-back insert
 /// is never cached.
 /// </summary>
-internal sealed class SensorKeyCache
+public sealed class SensorKeyCache
 {
     private readonly ConcurrentDictionary<SensorId, long> _committed = new();
 
+    /// <summary>The committed key of <paramref name="id"/>, when known.</summary>
     public bool TryGet(SensorId id, out long key) => _committed.TryGetValue(id, out key);
 
     /// <summary>Remembers keys whose rows are committed.</summary>
-    public void Remember(List<KeyValuePair<SensorId, long>> committed)
+    public void Remember(IEnumerable<KeyValuePair<SensorId, long>> committed)
     {
         foreach (var (id, key) in committed)
         {
