@@ -15,6 +15,10 @@ if ! command -v npm >/dev/null 2>&1; then
   need+=(npm)
 fi
 
+# PostgreSQL 15 (Debian's postgresql): the PostgreSQL store's tests start a throwaway server of their own with
+# initdb and pg_ctl (as the postgres user when run as root). Only the programs are needed; no service is used.
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
+
 # afl-fuzz drives the bounded fuzzing of the input readers (eng/fuzz.sh, run by eng/test.sh).
 command -v afl-fuzz >/dev/null 2>&1 || need+=(afl++)
 

@@ -1,4 +1,5 @@
 using Surgewatch.Core.Series;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Sqlite.Observations;
 using Surgewatch.Storage.Sqlite.Sensors;
 

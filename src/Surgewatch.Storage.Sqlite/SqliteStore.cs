@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Sqlite.Connections;
 using Surgewatch.Storage.Sqlite.Schema;
 

@@ -9,7 +9,6 @@ using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Zones;
 using Surgewatch.Ingestion.GeoJson;
 using Surgewatch.Models.Briefing;
-using Surgewatch.Storage.Sqlite;
 
 namespace Surgewatch.Cli.Briefing;
 
@@ -25,7 +24,7 @@ internal static class BriefCommand
     {
         var date = new Option<string>("--date") { Description = "The day to brief (YYYY-MM-DD): tomorrow, or a past day (only data before it is used).", Required = true };
         var data = new Option<string?>("--data") { Description = "A data folder or file (as for backtest); it has no deployed model, so a model is fitted." };
-        var db = new Option<FileInfo?>("--db") { Description = "Brief from this SQLite store: its readings, its zones (unless --zones is given) and its deployed (latest saved) model." };
+        var db = new Option<string?>("--db") { Description = "Brief from this store (an SQLite file or postgresql://USER[:PASSWORD]@HOST:PORT/DB): its readings, its zones (unless --zones is given) and its deployed (latest saved) model." };
         var zones = new Option<string?>("--zones") { Description = "A zones GeoJSON file; without zones the briefing is per counter." };
         var json = new Option<FileInfo?>("--json") { Description = "Also write the briefing as JSON (the shape of GET /api/v1/briefing) to this file." };
         var model = new Option<string?>("--model")
@@ -51,8 +50,10 @@ internal static class BriefCommand
                 throw new UserInputException("Give either --data PATH or --db FILE.");
             }
 
-            var brief = dbFile is not null
-                ? () => FromStoreAsync(dbFile, zoneList, request, cancellation)
+            // The store is opened before anything is shown, so a store that cannot be reached is one line.
+            using var store = dbFile is null ? null : StoreOption.OpenExisting(dbFile);
+            var brief = store is not null
+                ? () => FromStoreAsync(store, zoneList, request, cancellation)
                 : FromData(context, dataPath!, readerOptions.Read(result), zoneList ?? [], request, cancellation);
             var report = BriefingReport.Of(await Run(context, day, brief), request.Now);
             if (report.Fallback is { } fallback && context.Console.Profile.Capabilities.Interactive)
@@ -79,10 +80,9 @@ internal static class BriefCommand
         return briefing!;
     }
 
-    private static async Task<DayBriefing> FromStoreAsync(FileInfo db, IReadOnlyList<Zone>? zones, BriefingRequest request, CancellationToken cancellation)
+    private static async Task<DayBriefing> FromStoreAsync(OpenedStore store, IReadOnlyList<Zone>? zones, BriefingRequest request, CancellationToken cancellation)
     {
-        using var store = StoreOption.OpenExisting(db);
-        return await Briefer.BriefAsync(store, store, zones ?? await store.ListZonesAsync(cancellation), request, cancellation);
+        return await Briefer.BriefAsync(store.Observations, store.Models, zones ?? await store.Zones.ListZonesAsync(cancellation), request, cancellation);
     }
 
     /// <summary>Loads the folder (with its own progress display) and gives the briefing to run on it.</summary>

@@ -33,7 +33,8 @@ internal static class CommandRunner
         or XGBoostNotInstalledException
         or Server.Hosting.ServerSetupException
         or Microsoft.Extensions.Options.OptionsValidationException
-        or Storage.Sqlite.SchemaVersionException
+        or Core.Storage.SchemaVersionException
+        or Core.Storage.StoreUnavailableException
         or UnauthorizedAccessException
         or Models.Catalog.ModelSetupException
         or Core.Forecasting.Persistence.ModelStateException;

@@ -1,15 +1,14 @@
 using Surgewatch.Cli.Common;
 using Surgewatch.Core.Series;
-using Surgewatch.Storage.Sqlite;
 
 namespace Surgewatch.Cli.Datasets;
 
 /// <summary>Loads every reading of a store as a dataset (for <c>train</c> and <c>forecast</c> without <c>--data</c>).</summary>
 internal static class StoreDataset
 {
-    public static async Task<Dataset> LoadAsync(SqliteStore store, CancellationToken cancellation)
+    public static async Task<Dataset> LoadAsync(OpenedStore store, CancellationToken cancellation)
     {
-        var sensors = await store.ListSensorsAsync(cancellation);
+        var sensors = await store.Observations.ListSensorsAsync(cancellation);
         if (sensors.Count == 0)
         {
             throw new UserInputException($"The store {store.DataSource} holds no sensors: ingest data first (surgewatch ingest) or give --data.");
@@ -24,7 +23,7 @@ internal static class StoreDataset
             }
         }
 
-        var batch = await store.ReadObservationsAsync(new ObservationQuery(), cancellation);
+        var batch = await store.Observations.ReadObservationsAsync(new ObservationQuery(), cancellation);
         if (batch.Count == 0)
         {
             throw new UserInputException($"The store {store.DataSource} holds no readings: ingest data first (surgewatch ingest) or give --data.");

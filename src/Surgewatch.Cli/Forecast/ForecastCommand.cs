@@ -6,7 +6,6 @@ using Surgewatch.Models.Deployment;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
-using Surgewatch.Storage.Sqlite;
 
 namespace Surgewatch.Cli.Forecast;
 
@@ -37,10 +36,10 @@ internal static class ForecastCommand
             var forecasts = Issue(context, saved, dataset, result.GetValue(from), result.GetValue(horizon));
             if (result.GetValue(data) is not null)
             {
-                await store.UpsertSensorsAsync(dataset.Sensors, cancellation);
+                await store.Observations.UpsertSensorsAsync(dataset.Sensors, cancellation);
             }
 
-            await store.SaveForecastsAsync(forecasts, cancellation);
+            await store.Forecasts.SaveForecastsAsync(forecasts, cancellation);
             context.Console.MarkupLineInterpolated($"Saved {forecasts.Count} forecasts by model {saved.Id} ({saved.Name}) in {store.DataSource}.");
             if (result.GetValue(json) is { } file)
             {
@@ -53,9 +52,9 @@ internal static class ForecastCommand
         return command;
     }
 
-    private static async Task<SavedModel> FindModelAsync(SqliteStore store, long? id, CancellationToken cancellation)
+    private static async Task<SavedModel> FindModelAsync(OpenedStore store, long? id, CancellationToken cancellation)
     {
-        var saved = id is { } i ? await store.GetModelAsync(i, cancellation) : await store.LatestModelAsync(null, cancellation);
+        var saved = id is { } i ? await store.Models.GetModelAsync(i, cancellation) : await store.Models.LatestModelAsync(null, cancellation);
         return saved ?? throw new UserInputException(id is null
             ? $"The store {store.DataSource} holds no saved model: run surgewatch train first."
             : $"--model-id {id}: the store {store.DataSource} holds no such model.");

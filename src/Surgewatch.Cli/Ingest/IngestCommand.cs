@@ -4,7 +4,7 @@ using Spectre.Console;
 using Surgewatch.Cli.Common;
 using Surgewatch.Ingestion;
 using Surgewatch.Ingestion.Sources;
-using Surgewatch.Storage.Sqlite;
+using Surgewatch.Core.Series;
 
 namespace Surgewatch.Cli.Ingest;
 
@@ -30,31 +30,31 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string[] paths, FileInfo db, ReaderOptions options, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, string[] paths, string db, ReaderOptions options, CancellationToken cancellation)
     {
         foreach (var path in paths)
         {
             CliParsing.RequireFileOrFolder(path, string.Empty);
         }
 
-        using var store = SqliteStore.Open(db.FullName);
-        var summary = new Table().Border(TableBorder.Rounded).Title($"Ingested into {db.FullName}")
+        using var store = StoreOption.Open(db);
+        var summary = new Table().Border(TableBorder.Rounded).Title($"Ingested into {Markup.Escape(store.DataSource)}")
             .AddColumn("source").AddColumn(new TableColumn("sensors").RightAligned()).AddColumn(new TableColumn("readings").RightAligned())
             .AddColumn(new TableColumn("written").RightAligned()).AddColumn("step").AddColumn(new TableColumn("period").NoWrap()).AddColumn(new TableColumn("per s").RightAligned());
         foreach (var path in paths)
         {
-            var outcome = await IngestOneAsync(context, store, path, options, cancellation);
+            var outcome = await IngestOneAsync(context, store.Observations, path, options, cancellation);
             summary.AddRow(
                 Markup.Escape(Path.GetFileName(Path.TrimEndingDirectorySeparator(path))), N(outcome.Sensors), N(outcome.Received), N(outcome.Written),
                 outcome.Step.ToString(), $"{outcome.First} – {outcome.Last}", N((long)(outcome.Received / Math.Max(outcome.Seconds, 1e-6))));
         }
 
         context.Console.Write(summary);
-        context.Console.MarkupLineInterpolated($"The store now holds [bold]{await store.CountObservationsAsync(cancellation):N0}[/] readings.");
+        context.Console.MarkupLineInterpolated($"The store now holds [bold]{await store.Observations.CountObservationsAsync(cancellation):N0}[/] readings.");
         return 0;
     }
 
-    private static async Task<IngestOutcome> IngestOneAsync(CliContext context, SqliteStore store, string path, ReaderOptions options, CancellationToken cancellation)
+    private static async Task<IngestOutcome> IngestOneAsync(CliContext context, IObservationStore store, string path, ReaderOptions options, CancellationToken cancellation)
     {
         var started = context.Time.GetTimestamp();
         IngestOutcome? outcome = null;

@@ -68,27 +68,35 @@ internal static class ServeCommand
                 HistoryDays = result.GetValue(historyDays),
                 Attribution = result.GetValue(attribution),
             };
-            var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? new FileInfo(Path.Combine(Path.GetTempPath(), DemoStoreName)) : result.GetValue(db)!;
+            var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? Path.Combine(Path.GetTempPath(), DemoStoreName) : result.GetValue(db)!;
             return RunAsync(context, store, result.GetValue(urls)!, mode, result.GetValue(basemap), cancellation);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, FileInfo db, string urls, ServeMode mode, FileInfo? basemap, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, string db, string urls, ServeMode mode, FileInfo? basemap, CancellationToken cancellation)
     {
         mode.Validate();
         ListenAddresses.EnsureAvailable(urls);
-        if (mode.Demo)
+        if (StoreOption.IsPostgres(db))
         {
-            db.Refresh();
-            DeleteStore(db);
+            // Reach (and migrate) the database before anything starts: a server that cannot be reached is one line and exit code 2.
+            StoreOption.Open(db).Dispose();
+        }
+        else
+        {
+            db = Path.GetFullPath(db);
+            if (mode.Demo)
+            {
+                DeleteStore(db);
+            }
         }
 
         // No watching of the configuration files for changes: the store usually lives in the current folder (the
         // content root), and watching it made every write to the database wake a file-system watcher.
         await using var app = SurgewatchServer.Build(["--hostBuilder:reloadConfigOnChange=false"], builder =>
         {
-            builder.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.Database)}"] = db.FullName;
+            builder.Configuration[$"{ServerOptions.Section}:{nameof(ServerOptions.Database)}"] = db;
             mode.Configure(builder.Configuration);
             if (basemap is not null)
             {
@@ -110,18 +118,18 @@ internal static class ServeCommand
 
         foreach (var url in app.Urls)
         {
-            context.Console.MarkupLineInterpolated($"Surgewatch {mode.Name} listening on [bold]{url}[/] (dashboard {url}/, API docs {url}/api/docs), store {db.FullName}. Press Ctrl+C to stop.");
+            context.Console.MarkupLineInterpolated($"Surgewatch {mode.Name} listening on [bold]{url}[/] (dashboard {url}/, API docs {url}/api/docs), store {StoreOption.Describe(db)}. Press Ctrl+C to stop.");
         }
 
         await app.WaitForShutdownAsync(cancellation);
         return 0;
     }
 
-    private static void DeleteStore(FileInfo db)
+    private static void DeleteStore(string db)
     {
         foreach (var suffix in (string[])["", "-wal", "-shm"])
         {
-            File.Delete(db.FullName + suffix);
+            File.Delete(db + suffix);
         }
     }
 

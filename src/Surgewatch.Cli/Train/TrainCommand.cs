@@ -5,7 +5,6 @@ using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
 using Surgewatch.Models.Deployment;
 using Surgewatch.Core.Forecasting.Retraining;
-using Surgewatch.Storage.Sqlite;
 
 namespace Surgewatch.Cli.Train;
 
@@ -31,7 +30,7 @@ internal static class TrainCommand
             var request = new TrainRequest(result.GetValue(data), result.GetValue(db)!, result.GetValue(model), result.GetValue(holidays), result.GetValue(events));
             var policy = ParsePolicy(result.GetValue(every));
             var reader = readerOptions.Read(result);
-            using var store = SqliteStore.Open(request.Db.FullName);
+            using var store = StoreOption.Open(request.Db);
             if (policy is null)
             {
                 await TrainOnceAsync(context, store, request, reader, cancellation);
@@ -45,7 +44,7 @@ internal static class TrainCommand
     }
 
     /// <summary>Loads the data, fits the model and calibrates its surge rule, saves both; returns the new model's id.</summary>
-    public static async Task<long> TrainOnceAsync(CliContext context, SqliteStore store, TrainRequest request, Ingestion.ReaderOptions reader, CancellationToken cancellation)
+    public static async Task<long> TrainOnceAsync(CliContext context, OpenedStore store, TrainRequest request, Ingestion.ReaderOptions reader, CancellationToken cancellation)
     {
         var dataset = request.Data is { } path
             ? DatasetLoader.Load(context, path, demo: false, reader)
@@ -54,7 +53,7 @@ internal static class TrainCommand
         var panel = dataset.Panel;
         var trained = await Task.Run(
             () => ModelTrainer.Train(panel, dataset.Edges, new TrainingRequest(name, request.Holidays, request.Events), context.Time, cancellation), cancellation);
-        var id = await store.SaveModelAsync(trained.Saved, cancellation);
+        var id = await store.Models.SaveModelAsync(trained.Saved, cancellation);
         context.Console.MarkupLineInterpolated(
             $"Trained [bold]{name}[/] on {panel.Sensors.Count} sensors, {panel.Start} to {panel.LabelAt(panel.Length - 1)}, in {trained.FitTime.TotalSeconds:0.0} s; saved as model id [bold]{id}[/] ({trained.Saved.State.Length:N0} bytes).");
         if (trained.Rule is { } rule)
@@ -89,4 +88,4 @@ internal static class TrainCommand
 }
 
 /// <summary>The options of one <c>surgewatch train</c> run.</summary>
-internal sealed record TrainRequest(string? Data, FileInfo Db, string? Model, string? Holidays, string? Events);
+internal sealed record TrainRequest(string? Data, string Db, string? Model, string? Holidays, string? Events);

@@ -5,7 +5,6 @@ using Spectre.Console;
 using Surgewatch.Cli.Common;
 using Surgewatch.Core.Zones;
 using Surgewatch.Ingestion.GeoJson;
-using Surgewatch.Storage.Sqlite;
 
 namespace Surgewatch.Cli.Zones;
 
@@ -29,8 +28,8 @@ internal static class ZonesCommand
             var path = result.GetValue(file)!;
             CliParsing.RequireFileOrFolder(path, string.Empty);
             var zones = ZonesGeoJson.ReadFile(path);
-            using var store = SqliteStore.Open(result.GetValue(db)!.FullName);
-            await store.UpsertZonesAsync(zones, cancellation);
+            using var store = StoreOption.Open(result.GetValue(db)!);
+            await store.Zones.UpsertZonesAsync(zones, cancellation);
             context.Console.MarkupLineInterpolated($"Imported [bold]{zones.Count}[/] zones from {path}.");
             context.Console.Write(Table(zones));
             return 0;
@@ -45,7 +44,7 @@ internal static class ZonesCommand
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
         {
             using var store = StoreOption.OpenExisting(result.GetValue(db)!);
-            context.Console.Write(Table(await store.ListZonesAsync(cancellation)));
+            context.Console.Write(Table(await store.Zones.ListZonesAsync(cancellation)));
             return 0;
         }));
         return command;
@@ -59,7 +58,7 @@ internal static class ZonesCommand
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
         {
             using var store = StoreOption.OpenExisting(result.GetValue(db)!);
-            var zones = await store.ListZonesAsync(cancellation);
+            var zones = await store.Zones.ListZonesAsync(cancellation);
             using var buffer = new MemoryStream();
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
             {

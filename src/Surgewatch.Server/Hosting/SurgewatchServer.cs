@@ -19,7 +19,6 @@ using Surgewatch.Server.Health;
 using Surgewatch.Server.Metrics;
 using Surgewatch.Server.Readings;
 using Surgewatch.Server.Sensors;
-using Surgewatch.Storage.Sqlite;
 
 namespace Surgewatch.Server.Hosting;
 
@@ -66,17 +65,7 @@ public static class SurgewatchServer
         builder.Services.AddSingleton<ClockDtos>();
         builder.Services.AddSingleton(services => OpenData.OpenDataTerms.Of(services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value));
         builder.Services.AddSingleton<DemoSession>();
-        builder.Services.AddSingleton(services => SqliteStore.Open(
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ServerOptions>>().Value.Database,
-            SqliteStoreOptions.Default with { TimeProvider = services.GetRequiredService<TimeProvider>() }));
-        builder.Services.AddSingleton<IObservationStore>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<IForecastStore>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<IAlertStore>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<IApiKeyStore>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<ISilenceStore>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<INotificationLog>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<Core.Monitoring.IAlertSnapshotStore>(services => services.GetRequiredService<SqliteStore>());
-        builder.Services.AddSingleton<Core.Audit.IAuditLog>(services => services.GetRequiredService<SqliteStore>());
+        StoreRegistration.Add(builder.Services, settings.Database);
         builder.Services.AddSingleton<Audit.AuditTrail>();
         builder.Services.AddOptions<Notifications.NotificationSettings>().Bind(builder.Configuration.GetSection(Notifications.NotificationSettings.Section));
         builder.Services.AddHttpClient("webhook");
@@ -90,6 +79,7 @@ public static class SurgewatchServer
         AddDeployment(builder.Services);
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreUnavailableHandler>();
         builder.Services.ConfigureHttpJsonOptions(json =>
             json.SerializerOptions.Converters.Add(ApiEnums.Converter()));
         builder.Services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<ServerMetrics, ILoggerFactory>((json, metrics, logs) =>
@@ -118,7 +108,6 @@ public static class SurgewatchServer
 
     private static void AddDeployment(IServiceCollection services)
     {
-        services.AddSingleton<Core.Forecasting.Persistence.IModelStore>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<Deployment.LiveDeployment>();
         services.AddSingleton<Deployment.HistoryGate>();
         services.AddHostedService<Deployment.DeploymentService>();
@@ -133,7 +122,6 @@ public static class SurgewatchServer
             json.PayloadSerializerOptions.Converters.Add(ApiEnums.Converter());
             json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>()));
         });
-        services.AddSingleton<IZoneStore>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<RecentReadings>();
         services.AddSingleton<MonitorSignal>();

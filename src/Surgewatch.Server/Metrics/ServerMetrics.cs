@@ -10,6 +10,7 @@ internal enum IngestOutcome
     PrivacyRefused,
     TooLarge,
     UnsupportedMediaType,
+    StoreUnavailable,
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Surgewatch.Core.Access;
 using Surgewatch.Core.Series;
+using Surgewatch.Core.Storage;
 using Surgewatch.Ingestion;
 using Surgewatch.Ingestion.Errors;
 using Surgewatch.Ingestion.Ndjson;
@@ -19,6 +20,7 @@ internal sealed record IngestReply(long Received, long Written);
 /// <summary><c>POST /api/v1/readings</c>: a batch of readings as a JSON array, NDJSON or CSV; all of it is stored, or none.</summary>
 internal static class IngestEndpoint
 {
+
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/readings", IngestAsync)
             .WithName("PostReadings")
@@ -29,6 +31,7 @@ internal static class IngestEndpoint
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireKey(ApiKeyRole.Ingest);
 
     private static async Task<IResult> IngestAsync(
@@ -60,6 +63,14 @@ internal static class IngestEndpoint
             var privacy = IngestProblems.IsPrivacyRefusal(e);
             metrics.CountIngest(privacy ? IngestOutcome.PrivacyRefused : IngestOutcome.Rejected);
             return IngestProblems.Rejected(e, privacy, format.Value == IngestFormat.JsonArray);
+        }
+        catch (StoreUnavailableException e)
+        {
+            // Nothing of the batch was acknowledged or committed: the sender keeps it and posts it again. The store's
+            // connection pool reconnects by itself once the database is back.
+            metrics.CountIngest(IngestOutcome.StoreUnavailable);
+            request.HttpContext.Response.Headers.RetryAfter = StoreUnavailableHandler.RetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The store is unavailable; retry later", detail: e.Message);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Sqlite.Connections;
 
 namespace Surgewatch.Storage.Sqlite.Alerts;
@@ -15,7 +16,7 @@ internal static class AlertEventTable
             """);
         foreach (var e in events)
         {
-            Check(e);
+            StoreChecks.Check(e);
             cancellationToken.ThrowIfCancellationRequested();
             command.Parameters.Clear();
             command.Parameters.AddWithValue("$key", e.AlertKey);
@@ -55,19 +56,5 @@ internal static class AlertEventTable
         }
 
         return events;
-    }
-
-    private static void Check(AlertEvent e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        if (string.IsNullOrEmpty(e.AlertKey) || string.IsNullOrEmpty(e.RuleId) || e.Subject is null)
-        {
-            throw new ArgumentException($"An alert event needs an alert key and a rule id (got key '{e.AlertKey}', rule '{e.RuleId}').", nameof(e));
-        }
-
-        if (!Enum.IsDefined(e.State))
-        {
-            throw new ArgumentOutOfRangeException(nameof(e), e.State, $"Alert '{e.AlertKey}' has an unknown state.");
-        }
     }
 }

@@ -1,16 +1,16 @@
 using Microsoft.Data.Sqlite;
 using Surgewatch.Core.Access;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Sqlite.Connections;
 
 namespace Surgewatch.Storage.Sqlite.ApiKeys;
 
 internal static class ApiKeyTable
 {
-    private const int HashBytes = 32;
 
     public static void Add(SqliteConnection connection, ApiKey key)
     {
-        Check(key);
+        StoreChecks.Check(key);
         using var command = Sql.Command(connection, null, """
             INSERT INTO api_keys (id, name, role, secret_sha256, created_at_utc_ticks) VALUES ($id, $name, $role, $hash, $at)
             """);
@@ -95,20 +95,4 @@ internal static class ApiKeyTable
 
     private static DateTimeOffset? Instant(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : new DateTimeOffset(reader.GetInt64(ordinal), TimeSpan.Zero);
-
-    private static void Check(ApiKey key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        ArgumentException.ThrowIfNullOrEmpty(key.Id, nameof(key));
-        ArgumentNullException.ThrowIfNull(key.Name, nameof(key));
-        if (!Enum.IsDefined(key.Role))
-        {
-            throw new ArgumentOutOfRangeException(nameof(key), key.Role, $"API key '{key.Id}' has an unknown role.");
-        }
-
-        if (key.SecretHash is not { Length: HashBytes })
-        {
-            throw new ArgumentException($"API key '{key.Id}' must carry a {HashBytes}-byte SHA-256 hash of its secret.", nameof(key));
-        }
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Surgewatch.Core.Audit;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Sqlite.Connections;
 
 namespace Surgewatch.Storage.Sqlite.Audit;
@@ -16,7 +17,7 @@ internal static class AuditTable
         foreach (var e in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Check(e);
+            StoreChecks.Check(e);
             command.Parameters.Clear();
             command.Parameters.AddWithValue("$at", e.At.UtcTicks);
             command.Parameters.AddWithValue("$actor", e.Actor);
@@ -46,14 +47,5 @@ internal static class AuditTable
         }
 
         return list;
-    }
-
-    private static void Check(AuditEntry e)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        if (string.IsNullOrWhiteSpace(e.Actor) || string.IsNullOrWhiteSpace(e.Action) || e.Target is null)
-        {
-            throw new ArgumentException($"An audit entry needs an actor, an action and a target (got actor '{e.Actor}', action '{e.Action}').", nameof(e));
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Sqlite.Connections;
 
 namespace Surgewatch.Storage.Sqlite.Observations;

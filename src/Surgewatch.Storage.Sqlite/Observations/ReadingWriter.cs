@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Surgewatch.Core.Series;
+using Surgewatch.Core.Storage;
 
 namespace Surgewatch.Storage.Sqlite.Observations;
 

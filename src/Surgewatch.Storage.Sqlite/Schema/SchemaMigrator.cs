@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Sqlite.Connections;
 
 namespace Surgewatch.Storage.Sqlite.Schema;

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
+using Surgewatch.Core.Storage;
 using Surgewatch.Storage.Sqlite.Connections;
 
 namespace Surgewatch.Storage.Sqlite.Sensors;

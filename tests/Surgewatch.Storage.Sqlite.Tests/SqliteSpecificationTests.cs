@@ -1,0 +1,69 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Series;
+using Surgewatch.Storage.Specification;
+
+namespace Surgewatch.Storage.Sqlite.Tests;
+
+public sealed class SqliteObservationStoreTests : ObservationStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override IObservationStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
+public sealed class SqliteForecastStoreTests : ForecastStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override IForecastStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
+public sealed class SqliteAlertStoreTests : AlertStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override IAlertStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
+public sealed class SqliteApiKeyStoreTests : ApiKeyStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Access.IApiKeyStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
+public sealed class SqliteZoneStoreTests : ZoneStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Zones.IZoneStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
+public sealed class SqliteMonitoringStoreTests : MonitoringStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override object CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
+public sealed class SqliteModelStoreTests : ModelStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Forecasting.Persistence.IModelStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
