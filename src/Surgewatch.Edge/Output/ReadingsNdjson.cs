@@ -7,6 +7,9 @@ namespace Surgewatch.Edge.Output;
 /// <summary>Edge readings as ingest NDJSON: one <c>{"sensorId","timestamp","value"}</c> per line, nothing else.</summary>
 public static class ReadingsNdjson
 {
+    // Sensor ids and times are ours; relaxed escaping keeps the '+' of an offset readable.
+    private static readonly JsonWriterOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The lines for <paramref name="readings"/>, each ending in a newline.</summary>
     public static string Format(IEnumerable<EdgeReading> readings)
     {
@@ -15,7 +18,7 @@ public static class ReadingsNdjson
         foreach (var reading in readings)
         {
             buffer.SetLength(0);
-            using (var json = new Utf8JsonWriter(buffer))
+            using (var json = new Utf8JsonWriter(buffer, Options))
             {
                 json.WriteStartObject();
                 json.WriteString("sensorId", reading.SensorId);
