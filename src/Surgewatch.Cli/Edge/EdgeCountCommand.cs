@@ -16,7 +16,7 @@ internal static class EdgeCountCommand
     {
         var options = new EdgeOptions();
         var sensor = new Option<string>("--sensor") { Description = "The camera's sensor id: ID is its occupancy, ID-in and ID-out its line crossings.", Required = true };
-        var every = new Option<string>("--every") { Description = "The interval counts are reported for: 30s, 1min (default), 5min, …", DefaultValueFactory = _ => "1min" };
+        var every = new Option<string>("--every") { Description = "The interval counts are reported for: 30s, 1min, 5min, …", DefaultValueFactory = _ => "1min" };
         var post = new Option<Uri?>("--post") { Description = "A Surgewatch server's URL; readings are posted to its /api/v1/readings." };
         var key = new Option<string?>("--key") { Description = "An ingest API key for --post." };
         var buffer = new Option<FileInfo?>("--buffer") { Description = "With --post: the file counts wait in while the server cannot be reached; default ID.pending.ndjson." };

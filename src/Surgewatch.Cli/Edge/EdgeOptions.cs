@@ -16,9 +16,9 @@ internal sealed class EdgeOptions
 
     public Option<string?> Perspective { get; } = new("--perspective") { Description = "Person height in pixels at two image rows, \"y1:h1,y2:h2\" (read them off `edge calibrate`); sets the expected size across the frame." };
 
-    public Option<DetectorKind> Detector { get; } = new("--detector") { Description = "motion (foreground blobs, default) or hog (OpenCV's HOG people detector, upscaled, filtered by motion).", DefaultValueFactory = _ => DetectorKind.Motion };
+    public Option<DetectorKind> Detector { get; } = new("--detector") { Description = "motion (foreground blobs) or hog (OpenCV's HOG people detector, upscaled, filtered by motion).", DefaultValueFactory = _ => DetectorKind.Motion };
 
-    public Option<int> Stride { get; } = new("--stride") { Description = "Count every Nth frame, to stay real-time on a slow machine; default 1.", DefaultValueFactory = _ => 1 };
+    public Option<int> Stride { get; } = new("--stride") { Description = "Count every Nth frame, to stay real-time on a slow machine.", DefaultValueFactory = _ => 1 };
 
     public IEnumerable<Option> Counting => [Source, Region, Line, Perspective, Detector, Stride];
 
