@@ -57,6 +57,20 @@ public sealed record CountingLine(PixelPoint From, PixelPoint To)
         return sideBefore < 0 ? CrossingDirection.In : CrossingDirection.Out;
     }
 
+    /// <summary>
+    /// Which side <paramref name="p"/> is on: +1 right (the <see cref="CrossingDirection.In"/> side), -1 left, and 0 when it
+    /// is within <paramref name="margin"/> pixels of the line or beyond either end of the segment, where no side is settled.
+    /// </summary>
+    public int SideOf(PixelPoint p, double margin)
+    {
+        var dx = To.X - From.X;
+        var dy = To.Y - From.Y;
+        var lengthSquared = (dx * dx) + (dy * dy);
+        var along = (((p.X - From.X) * dx) + ((p.Y - From.Y) * dy)) / lengthSquared;
+        var distance = Side(p) / Math.Sqrt(lengthSquared);
+        return along < 0 || along > 1 || Math.Abs(distance) < margin ? 0 : Math.Sign(distance);
+    }
+
     private double Side(PixelPoint p) => Cross(From, To, p);
 
     private static double Cross(PixelPoint a, PixelPoint b, PixelPoint p) => ((b.X - a.X) * (p.Y - a.Y)) - ((b.Y - a.Y) * (p.X - a.X));

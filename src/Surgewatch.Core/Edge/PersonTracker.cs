@@ -3,7 +3,8 @@ namespace Surgewatch.Core.Edge;
 /// <summary>
 /// Short-lived position tracks for counting line crossings. Each track predicts its box by constant velocity (an
 /// alpha-beta filter, the steady-state form of a Kalman filter) and takes the detection that overlaps its prediction
-/// best. Association uses position and motion only: nothing about how a person looks is computed or kept, so two
+/// best. A crossing counts when a track's foot, clearly on one side of the line, is next clearly on the other: once
+/// per crossing, so a track dithering on the line never counts and one that turns back counts each way. Association uses position and motion only: nothing about how a person looks is computed or kept, so two
 /// sightings can never be matched outside the view. A track unseen for <see cref="TrackerOptions.MaxMissedFrames"/>
 /// frames is dropped with everything it held.
 /// </summary>
@@ -16,7 +17,7 @@ public sealed class PersonTracker(TrackerOptions options)
 
     /// <summary>
     /// Advances every track by one frame with this frame's <paramref name="detections"/> and returns the crossings of
-    /// <paramref name="line"/> that happened in it (none without a line). A track counts at most one crossing in its life.
+    /// <paramref name="line"/> that happened in it (none without a line).
     /// </summary>
     public LineCrossings Step(IReadOnlyList<PixelBox> detections, CountingLine? line)
     {
@@ -107,18 +108,21 @@ public sealed class PersonTracker(TrackerOptions options)
                 continue;
             }
 
-            var before = track.LastFoot;
             track.Correct(detections[track.Match], options);
-            if (line is null || track.Counted || track.Hits < options.MinHits)
+            if (line is null || track.Hits < options.MinHits)
             {
                 continue;
             }
 
-            var direction = line.Crossing(before, track.LastFoot);
-            if (direction != CrossingDirection.None)
+            var side = line.SideOf(track.LastFoot, options.LineMarginInHeights * track.Box.Height);
+            if (side != 0 && track.SettledSide != 0 && side != track.SettledSide)
             {
-                track.Counted = true;
-                crossings = crossings.Add(direction);
+                crossings = crossings.Add(side > 0 ? CrossingDirection.In : CrossingDirection.Out);
+            }
+
+            if (side != 0)
+            {
+                track.SettledSide = side;
             }
         }
 
@@ -139,7 +143,8 @@ public sealed class PersonTracker(TrackerOptions options)
 
         public int Match { get; set; } = -1;
 
-        public bool Counted { get; set; }
+        /// <summary>The side of the line the track was last clearly on (0: not yet, or it went round the line's end).</summary>
+        public int SettledSide { get; set; }
 
         /// <summary>The filtered foot after the last detection (not the prediction), so crossings follow measured motion.</summary>
         public PixelPoint LastFoot { get; private set; } = box.Foot;

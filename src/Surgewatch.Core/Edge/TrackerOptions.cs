@@ -21,6 +21,12 @@ public sealed record TrackerOptions
     /// <summary>How much of the measured velocity change the filter takes (the beta of an alpha-beta filter).</summary>
     public double VelocityGain { get; init; } = 0.3;
 
+    /// <summary>
+    /// How far past the line, in box heights, a foot must be for its side to count: a person dithering on the line is
+    /// never counted, and one who crosses and later comes back counts once each way.
+    /// </summary>
+    public double LineMarginInHeights { get; init; } = 0.1;
+
     /// <summary>Detections a track needs before its crossings count, so a one-frame false detection never counts.</summary>
     public int MinHits { get; init; } = 2;
 }

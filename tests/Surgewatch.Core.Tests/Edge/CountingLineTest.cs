@@ -36,6 +36,14 @@ public sealed class CountingLineTest
         }).QuickCheckThrowOnFailure();
     }
 
+    [Theory]
+    [InlineData(200, 120, 1)]
+    [InlineData(200, 80, -1)]
+    [InlineData(200, 103, 0)]
+    [InlineData(350, 120, 0)]
+    public void SideOf_WithAMargin_IsZeroNearTheLineAndBeyondItsEnds(double x, double y, int side) =>
+        Line.SideOf(new PixelPoint(x, y), margin: 5).Should().Be(side);
+
     [Fact]
     public void Parse_TwoPointsInsideTheFrame_ReadsThem() =>
         CountingLine.Parse("10,20 30.5,40", 480, 360).Should().Be(new CountingLine(new PixelPoint(10, 20), new PixelPoint(30.5, 40)));

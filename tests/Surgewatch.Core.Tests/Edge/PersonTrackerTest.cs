@@ -47,6 +47,28 @@ public sealed class PersonTrackerTest
     }
 
     [Fact]
+    public void Step_PersonCrossingAndComingBack_CountsOnceEachWay()
+    {
+        var frames = Enumerable.Range(0, 80).Select(i => new[] { Person(i < 40 ? 120 + (i * 4) : 280 - ((i - 40) * 4)) });
+        WalkPath(new PersonTracker(new TrackerOptions()), frames).Should().Be(new LineCrossings(1, 1));
+    }
+
+    [Fact]
+    public void Step_WalkingRoundTheEndOfTheLine_CountsNothing()
+    {
+        var shortLine = new CountingLine(new PixelPoint(200, 0), new PixelPoint(200, 100));
+        var total = LineCrossings.None;
+        var tracker = new PersonTracker(new TrackerOptions());
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            // Below the line's lower end (foot at row 200), from left to right.
+            total += tracker.Step([Person(120 + (i * 4))], shortLine);
+        }
+
+        total.Should().Be(LineCrossings.None);
+    }
+
+    [Fact]
     public void Step_MissedForAFewFrames_KeepsTheTrackAndCountsOnce()
     {
         var frames = Enumerable.Range(0, 40).Select(i => i is >= 18 and <= 21 ? Array.Empty<PixelBox>() : [Person(120 + (i * 4))]);
