@@ -5,7 +5,7 @@ namespace Surgewatch.Core.Edge;
 /// missing: <see cref="Occupancy"/> and <see cref="Crossings"/> are null, never 0.
 /// </summary>
 /// <param name="Start">The interval's start.</param>
-/// <param name="Occupancy">Mean smoothed occupancy over the interval's frames, rounded to 0.1 person; null when missing.</param>
+/// <param name="Occupancy">Mean smoothed occupancy over the interval's frames, rounded to whole people (the server stores people counts as whole numbers); null when missing.</param>
 /// <param name="Crossings">Line crossings in the interval; null when missing or when no line is counted.</param>
 /// <param name="FramesProcessed">Frames counted in the interval.</param>
 /// <param name="FramesExpected">Frames the source's rate promised in the interval.</param>

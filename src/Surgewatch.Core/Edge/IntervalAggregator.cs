@@ -74,7 +74,7 @@ public sealed class IntervalAggregator
         var missing = frames < _expectedFramesPerInterval / 2;
         var interval = missing
             ? new EdgeInterval(start, null, null, frames, Expected)
-            : new EdgeInterval(start, Math.Round(_occupancySum / frames, 1), _countsLine ? _crossings : null, frames, Expected);
+            : new EdgeInterval(start, Math.Round(_occupancySum / frames, MidpointRounding.AwayFromZero), _countsLine ? _crossings : null, frames, Expected);
         _frames = 0;
         _occupancySum = 0;
         _crossings = LineCrossings.None;
