@@ -17,7 +17,7 @@ internal static class EdgeCountCommand
         var options = new EdgeOptions();
         var sensor = new Option<string>("--sensor") { Description = "The camera's sensor id: ID is its occupancy, ID-in and ID-out its line crossings.", Required = true };
         var every = new Option<string>("--every") { Description = "The interval counts are reported for: 30s, 1min, 5min, …", DefaultValueFactory = _ => "1min" };
-        var post = new Option<Uri?>("--post") { Description = "A Surgewatch server's URL; readings are posted to its /api/v1/readings." };
+        var post = new Option<string?>("--post") { Description = "A Surgewatch server's URL; readings are posted to its /api/v1/readings." };
         var key = new Option<string?>("--key") { Description = "An ingest API key for --post." };
         var buffer = new Option<FileInfo?>("--buffer") { Description = "With --post: the file counts wait in while the server cannot be reached; default ID.pending.ndjson." };
         var output = new Option<FileInfo?>("--out") { Description = "Write the readings as NDJSON here instead of posting them." };
@@ -32,11 +32,12 @@ internal static class EdgeCountCommand
         {
             var id = result.GetValue(sensor)!;
             var interval = EdgeParsing.ParseEvery(result.GetValue(every)!);
-            RequireOneDestination(result.GetValue(post), result.GetValue(key), result.GetValue(output));
+            var server = ServerUrl(result.GetValue(post));
+            RequireOneDestination(server, result.GetValue(key), result.GetValue(output));
             using var source = EdgeCommand.Open(result.GetValue(options.Source)!);
             var settings = options.Read(result, source);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            await using var sink = result.GetValue(post) is { } server
+            await using var sink = server is not null
                 ? new ServerSink(http, server, result.GetValue(key)!, result.GetValue(buffer)?.FullName ?? id + ".pending.ndjson", TimeSpan.FromSeconds(1))
                 : (IReadingSink)new NdjsonFileSink(result.GetValue(output)!.FullName);
             var first = result.GetValue(start) ?? context.Time.GetUtcNow();
@@ -55,6 +56,11 @@ internal static class EdgeCountCommand
         return command;
     }
 
+    private static Uri? ServerUrl(string? text) =>
+        text is null ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url
+        : throw new UserInputException($"--post '{text}': give the server's http:// or https:// URL.");
+
     private static void RequireOneDestination(Uri? post, string? key, FileInfo? output)
     {
         if ((post is null) == (output is null))
@@ -65,11 +71,6 @@ internal static class EdgeCountCommand
         if (post is not null && string.IsNullOrWhiteSpace(key))
         {
             throw new UserInputException("--post: give the server's ingest key with --key.");
-        }
-
-        if (post is not null && (!post.IsAbsoluteUri || (post.Scheme != Uri.UriSchemeHttp && post.Scheme != Uri.UriSchemeHttps)))
-        {
-            throw new UserInputException($"--post '{post}': give the server's http:// or https:// URL.");
         }
     }
 

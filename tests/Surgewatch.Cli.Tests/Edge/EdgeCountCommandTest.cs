@@ -72,6 +72,7 @@ public sealed class EdgeCountCommandTest : IDisposable
     [InlineData("--every", "7min", "divides a day")]
     [InlineData("--every", "soon", "divides a day")]
     [InlineData("--perspective", "100", "--perspective")]
+    [InlineData("--post", "ftp://server", "http:// or https://")]
     public async Task Count_BadOption_ExitsTwoWithOneLine(string option, string value, string message)
     {
         var video = Video(frames: 5);
