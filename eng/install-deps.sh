@@ -19,6 +19,12 @@ fi
 # initdb and pg_ctl (as the postgres user when run as root). Only the programs are needed; no service is used.
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
 
+# OpenCV's native library (OpenCvSharp4.official.runtime.linux-x64, loaded by Surgewatch.Edge for `surgewatch edge`)
+# links these; libgtk-3-0 brings the rest of what ldd lists (pango, cairo, atk, gdk-pixbuf, glib, X11).
+for p in libgtk-3-0 libfreetype6 libharfbuzz0b libdrm2 libatomic1; do
+  dpkg -s "$p" >/dev/null 2>&1 || need+=("$p")
+done
+
 # afl-fuzz drives the bounded fuzzing of the input readers (eng/fuzz.sh, run by eng/test.sh).
 command -v afl-fuzz >/dev/null 2>&1 || need+=(afl++)
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Briefing;
+using Surgewatch.Cli.Edge;
 using Surgewatch.Cli.Forecast;
 using Surgewatch.Cli.Ingest;
 using Surgewatch.Cli.Serve;
@@ -25,6 +26,7 @@ internal static class SurgewatchCommand
             ZonesCommand.Create(context),
             EvaluateWarningsCommand.Create(context),
             BriefCommand.Create(context),
+            EdgeCommand.Create(context),
         };
         return root;
     }

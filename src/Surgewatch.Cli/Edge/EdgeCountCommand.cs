@@ -1,0 +1,140 @@
+using System.CommandLine;
+using Spectre.Console;
+using System.Globalization;
+using Surgewatch.Cli.Common;
+using Surgewatch.Core.Edge;
+using Surgewatch.Edge.Counting;
+using Surgewatch.Edge.Output;
+using Surgewatch.Edge.Sources;
+
+namespace Surgewatch.Cli.Edge;
+
+/// <summary><c>surgewatch edge count</c>: occupancy and line crossings per interval, posted or written as readings.</summary>
+internal static class EdgeCountCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var options = new EdgeOptions();
+        var sensor = new Option<string>("--sensor") { Description = "The camera's sensor id: ID is its occupancy, ID-in and ID-out its line crossings.", Required = true };
+        var every = new Option<string>("--every") { Description = "The interval counts are reported for: 30s, 1min, 5min, …", DefaultValueFactory = _ => "1min" };
+        var post = new Option<string?>("--post") { Description = "A Surgewatch server's URL; readings are posted to its /api/v1/readings." };
+        var key = new Option<string?>("--key") { Description = "An ingest API key for --post." };
+        var buffer = new Option<FileInfo?>("--buffer") { Description = "With --post: the file counts wait in while the server cannot be reached; default ID.pending.ndjson." };
+        var output = new Option<FileInfo?>("--out") { Description = "Write the readings as NDJSON here instead of posting them." };
+        var start = new Option<DateTimeOffset?>("--start") { Description = "For a file: the time of its first frame (ISO-8601 with offset); default now. A live source uses the clock." };
+        var command = new Command("count", "Count people in a region and across a line, per interval; only counts leave the process.") { sensor, every, post, key, buffer, output, start };
+        foreach (var option in options.Counting)
+        {
+            command.Add(option);
+        }
+
+        command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, async () =>
+        {
+            var id = result.GetValue(sensor)!;
+            var interval = EdgeParsing.ParseEvery(result.GetValue(every)!);
+            var server = ServerUrl(result.GetValue(post));
+            RequireOneDestination(server, result.GetValue(key), result.GetValue(output));
+            using var source = EdgeCommand.Open(result.GetValue(options.Source)!);
+            var settings = options.Read(result, source);
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            await using var sink = server is not null
+                ? new ServerSink(http, server, result.GetValue(key)!, result.GetValue(buffer)?.FullName ?? id + ".pending.ndjson", TimeSpan.FromSeconds(1))
+                : (IReadingSink)new NdjsonFileSink(result.GetValue(output)!.FullName);
+            var first = result.GetValue(start) ?? context.Time.GetUtcNow();
+            var run = new CountRun(context, id, settings, source, sink, interval, first);
+            try
+            {
+                await run.RunAsync(cancellation);
+            }
+            catch (ServerRefusedException e)
+            {
+                throw new UserInputException(e.Message);
+            }
+
+            return run.Summary(sink.Pending);
+        }));
+        return command;
+    }
+
+    private static Uri? ServerUrl(string? text) =>
+        text is null ? null
+        : Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url
+        : throw new UserInputException($"--post '{text}': give the server's http:// or https:// URL.");
+
+    private static void RequireOneDestination(Uri? post, string? key, FileInfo? output)
+    {
+        if ((post is null) == (output is null))
+        {
+            throw new UserInputException("edge count: give either --out FILE.ndjson or --post URL --key KEY.");
+        }
+
+        if (post is not null && string.IsNullOrWhiteSpace(key))
+        {
+            throw new UserInputException("--post: give the server's ingest key with --key.");
+        }
+    }
+
+    /// <summary>One run of the counter: frames in, intervals closed, readings handed to the sink, figures kept.</summary>
+    private sealed class CountRun(CliContext context, string sensor, EdgeCounterOptions settings, VideoSource source, IReadingSink sink, TimeSpan every, DateTimeOffset first)
+    {
+        private readonly IntervalAggregator _intervals = new(every, source.FramesPerSecond / settings.Stride, settings.Line is not null);
+        private EdgeRunMetrics? _metrics;
+        private int _reported;
+        private int _missing;
+
+        public Task RunAsync(CancellationToken cancellation)
+        {
+            using var counter = new EdgeCounter(settings, source.Width, source.Height);
+            var pending = new List<EdgeInterval>();
+            _metrics = EdgeRun.Run(source, counter, settings, (frame, count) =>
+            {
+                pending.AddRange(_intervals.Add(TimeOf(frame), count.Occupancy, count.Crossings));
+                if (pending.Count > 0)
+                {
+                    DeliverAsync(pending, cancellation).GetAwaiter().GetResult();
+                    pending.Clear();
+                }
+            }, cancellation);
+            if (_intervals.Flush() is { } last)
+            {
+                pending.Add(last);
+            }
+
+            return DeliverAsync(pending, CancellationToken.None);
+        }
+
+        public int Summary(int unsent)
+        {
+            var m = _metrics!;
+            context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sensor}: {m.FramesCounted} frames counted at {m.FramesPerSecond:0.0} frames/s (detection {m.MeanDetectionMilliseconds:0.0} ms/frame), {m.DroppedFrames} dropped, {_reported} intervals reported, {_missing} missing, {unsent} readings waiting to be sent."));
+            return 0;
+        }
+
+        private DateTimeOffset TimeOf(long frame) =>
+            source.IsLive ? context.Time.GetUtcNow() : first + TimeSpan.FromSeconds(frame / source.FramesPerSecond);
+
+        private async Task DeliverAsync(List<EdgeInterval> closed, CancellationToken cancellation)
+        {
+            var readings = new List<EdgeReading>();
+            foreach (var interval in closed)
+            {
+                if (interval.IsMissing)
+                {
+                    _missing++;
+                    context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{sensor}: interval {interval.Start:yyyy-MM-ddTHH:mm:ssK} missing ({interval.FramesProcessed} of {interval.FramesExpected} frames counted); no reading sent."));
+                    continue;
+                }
+
+                _reported++;
+                readings.AddRange(EdgeReading.Of(interval, sensor));
+            }
+
+            if (readings.Count > 0 || sink.Pending > 0)
+            {
+                await sink.WriteAsync(readings, cancellation);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using OpenCvSharp;
+
+namespace Surgewatch.Edge.Sources;
+
+/// <summary>
+/// A video file, RTSP/HTTP stream or V4L device, decoded one frame at a time into a single reused buffer: the process
+/// never holds more than the frame being counted (plus the decoder's own small queue). A live stream that drops is
+/// reopened with back-off; a file simply ends.
+/// </summary>
+public sealed class VideoSource : IDisposable
+{
+    private static readonly TimeSpan[] ReconnectDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
+    private readonly string _location;
+    private VideoCapture _capture;
+
+    private VideoSource(string location, VideoCapture capture)
+    {
+        _location = location;
+        _capture = capture;
+        IsLive = IsLiveLocation(location);
+        Width = capture.FrameWidth;
+        Height = capture.FrameHeight;
+        var fps = capture.Fps;
+        FramesPerSecond = double.IsFinite(fps) && fps > 0 && fps < 1000 ? fps : 10;
+    }
+
+    /// <summary>Frame width in pixels.</summary>
+    public int Width { get; }
+
+    /// <summary>Frame height in pixels.</summary>
+    public int Height { get; }
+
+    /// <summary>The source's frame rate (10 when it does not say).</summary>
+    public double FramesPerSecond { get; }
+
+    /// <summary>Whether the source is a stream or device (reconnected when it drops) rather than a file.</summary>
+    public bool IsLive { get; }
+
+    /// <summary>Frames that failed to arrive or decode on a live source.</summary>
+    public long DroppedFrames { get; private set; }
+
+    /// <summary>Times a live source was reopened.</summary>
+    public int Reconnects { get; private set; }
+
+    /// <summary>Opens <paramref name="location"/> and checks that it yields frames.</summary>
+    /// <exception cref="VideoSourceException">Missing file, unopenable source, or no decodable frame.</exception>
+    public static VideoSource Open(string location)
+    {
+        if (!IsLiveLocation(location) && !File.Exists(location))
+        {
+            throw new VideoSourceException($"--source '{location}': no such file.");
+        }
+
+        var capture = Capture(location);
+        if (!capture.IsOpened() || capture.FrameWidth <= 0 || capture.FrameHeight <= 0)
+        {
+            capture.Dispose();
+            throw new VideoSourceException($"--source '{location}': cannot be opened as video (check the path, URL or device, and that it is a format FFmpeg decodes).");
+        }
+
+        return new VideoSource(location, capture);
+    }
+
+    /// <summary>
+    /// Reads the next frame into <paramref name="frame"/>; false at the end of a file. A live source that fails is reopened
+    /// with back-off until it yields again or <paramref name="cancellation"/> fires.
+    /// </summary>
+    public bool Read(Mat frame, CancellationToken cancellation = default)
+    {
+        if (_capture.Read(frame) && !frame.Empty())
+        {
+            return true;
+        }
+
+        if (!IsLive)
+        {
+            return false;
+        }
+
+        DroppedFrames++;
+        return Reconnect(frame, cancellation);
+    }
+
+    /// <summary>Skips the next frame without decoding it (for a frame stride); false at the end.</summary>
+    public bool Skip() => _capture.Grab();
+
+    /// <summary>Goes back to the first frame of a file (after background priming).</summary>
+    public void Rewind()
+    {
+        if (!IsLive)
+        {
+            _capture.Dispose();
+            _capture = Capture(_location);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _capture.Dispose();
+
+    private bool Reconnect(Mat frame, CancellationToken cancellation)
+    {
+        for (var attempt = 0; !cancellation.IsCancellationRequested; attempt++)
+        {
+            cancellation.WaitHandle.WaitOne(ReconnectDelays[Math.Min(attempt, ReconnectDelays.Length - 1)]);
+            _capture.Dispose();
+            _capture = Capture(_location);
+            Reconnects++;
+            if (_capture.IsOpened() && _capture.Read(frame) && !frame.Empty())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static VideoCapture Capture(string location) =>
+        location.StartsWith("/dev/video", StringComparison.Ordinal) && int.TryParse(location.AsSpan("/dev/video".Length), out var index)
+            ? new VideoCapture(index, VideoCaptureAPIs.V4L2)
+            : new VideoCapture(location);
+
+    private static bool IsLiveLocation(string location) =>
+        location.StartsWith("rtsp://", StringComparison.OrdinalIgnoreCase)
+        || location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || location.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || location.StartsWith("/dev/video", StringComparison.Ordinal);
+}
