@@ -16,7 +16,7 @@ namespace Surgewatch.Core.Roads;
 /// <param name="Probability">The probability of congestion within the window; null when congested now or without a forecast.</param>
 /// <param name="Warned">Whether the road is warned now: observed congested, inside a warned window, or kept firing.</param>
 /// <param name="Fresh">Whether the road reported in the last two slots (otherwise its alert is NoData).</param>
-public sealed record RoadOutlook(SensorId Sensor, double Threshold, TimeLabel Slot, CongestionLevel Level, CongestionLevel ForecastLevel, double? Probability, bool Warned, bool Fresh);
+public readonly record struct RoadOutlook(SensorId Sensor, double Threshold, TimeLabel Slot, CongestionLevel Level, CongestionLevel ForecastLevel, double? Probability, bool Warned, bool Fresh);
 
 /// <summary>
 /// The live road congestion warnings: the deployed <see cref="CongestionRule"/> run slot by slot, exactly as
@@ -45,6 +45,8 @@ public sealed class CongestionMonitor
     private readonly AlertRule _alertRule;
     private readonly string[] _alertKeys;
     private RoadOutlook[] _latest = [];
+    private SeriesPanel? _indexed;
+    private int[] _series = [];
 
     /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
     public CongestionMonitor(CongestionRule rule)
@@ -103,9 +105,16 @@ public sealed class CongestionMonitor
         var now = panel.LabelAt(issueSlot);
         var outlook = new RoadOutlook[_rule.Sensors.Count];
         Span<double> profile = stackalloc double[_window];
+        if (!ReferenceEquals(panel, _indexed))
+        {
+            // Where each road is on the panel: looked up once per panel rather than once per road and slot.
+            _series = [.. _rule.Sensors.Select(panel.IndexOf)];
+            _indexed = panel;
+        }
+
         for (var r = 0; r < outlook.Length; r++)
         {
-            var series = panel.IndexOf(_rule.Sensors[r]);
+            var series = _series[r];
             var threshold = _rule.Thresholds[r];
             if (series < 0 || double.IsNaN(threshold))
             {
@@ -222,7 +231,7 @@ public sealed class CongestionMonitor
             var cell = (r * _window) + (target % _window);
             if (_profileSlot[cell] != target)
             {
-                _profile[cell] = DayKindProfile.At(known, panel.Start, panel.Step, target, _rule.Road.ProfileDays, speed => !CongestionLadder.IsOutage(speed));
+                _profile[cell] = DayKindProfile.At(known, panel.Start, panel.Step, target, _rule.Road.ProfileDays, CongestionRule.Usable);
                 _profileSlot[cell] = target;
             }
 

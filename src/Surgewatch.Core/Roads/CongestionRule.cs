@@ -174,7 +174,8 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
         }
     }
 
-    private static bool Usable(double speed) => !CongestionLadder.IsOutage(speed);
+    /// <summary>Whether a speed counts in the profile: a known, positive one (an outage does not).</summary>
+    internal static bool Usable(double speed) => !CongestionLadder.IsOutage(speed);
 
     /// <summary>The lowest known, positive speed of <paramref name="speeds"/> ÷ <paramref name="threshold"/>; NaN when none is.</summary>
     private static double LowestRatio(ReadOnlySpan<double> speeds, double threshold)
