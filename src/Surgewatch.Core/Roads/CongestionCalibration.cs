@@ -1,3 +1,5 @@
+using Surgewatch.Core.Forecasting.Persistence;
+
 namespace Surgewatch.Core.Roads;
 
 /// <summary>
@@ -17,6 +19,8 @@ public sealed class CongestionCalibration
 {
     /// <summary>Moments a bin needs before its own share is used.</summary>
     public const int MinimumSamples = 30;
+
+    private const string Tag = "congestion-calibration/1";
 
     private readonly double[] _forecastEdges;
     private readonly double[] _profileEdges;
@@ -94,6 +98,32 @@ public sealed class CongestionCalibration
         var own = _probability[(f * ProfileBins) + ProfileBin(_profileEdges, profile)];
         return !double.IsNaN(own) ? own : !double.IsNaN(_forecastOnly[f]) ? _forecastOnly[f] : forecast < 1 ? 1 : 0;
     }
+
+    /// <summary>The calibration as bytes, to deploy with a model (the bins and their probabilities, NaN where too few).</summary>
+    public byte[] ToBytes() => StateFormat.Write(writer =>
+    {
+        writer.Write(Tag);
+        StateFormat.WriteDoubles(writer, _forecastEdges);
+        StateFormat.WriteDoubles(writer, _profileEdges);
+        StateFormat.WriteDoubles(writer, _probability);
+        StateFormat.WriteDoubles(writer, _forecastOnly);
+    });
+
+    /// <summary>A calibration written by <see cref="ToBytes"/>; <see cref="ModelStateException"/> when the bytes are not one.</summary>
+    public static CongestionCalibration FromBytes(ReadOnlySpan<byte> state) => StateFormat.Read(state, reader =>
+    {
+        StateFormat.Expect(reader, Tag);
+        var forecastEdges = StateFormat.ReadDoubles(reader);
+        var profileEdges = StateFormat.ReadDoubles(reader);
+        var probability = StateFormat.ReadDoubles(reader);
+        var forecastOnly = StateFormat.ReadDoubles(reader);
+        if (forecastOnly.Length != forecastEdges.Length + 1 || probability.Length != forecastOnly.Length * (profileEdges.Length + 2))
+        {
+            throw new ModelStateException("The saved congestion calibration's shape is inconsistent; train again.");
+        }
+
+        return new CongestionCalibration(forecastEdges, profileEdges, probability, forecastOnly);
+    });
 
     private static int ProfileBin(double[] edges, double profile) => double.IsNaN(profile) ? edges.Length + 1 : Bin(edges, profile);
 

@@ -1,6 +1,7 @@
 using Surgewatch.Core.Evaluation.Refitting;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Roads;
@@ -26,6 +27,8 @@ public readonly record struct CongestionDecision(bool CongestedNow, double Proba
 /// <param name="Step">The grid step the rule was calibrated on.</param>
 public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Thresholds, CongestionCalibration Calibration, WarningEvaluationOptions Options, TimeSpan Step)
 {
+    private const string Tag = "congestion-rule/1";
+
     /// <summary>The window, in slots: the rule warns of congestion within this many slots from the issue slot on.</summary>
     public int Window => Options.RollingHorizon;
 
@@ -102,6 +105,58 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
         var p = Calibration.Probability(LowestRatio(forecast, threshold), LowestRatio(profile, threshold));
         return new CongestionDecision(false, p, p >= Road.Probability);
     }
+
+    /// <summary>The rule as bytes, to save beside its model: the roads, their congested speeds, the settings and the calibration.</summary>
+    public byte[] ToBytes() => StateFormat.Write(writer =>
+    {
+        var road = Road;
+        writer.Write(Tag);
+        StateFormat.WriteSensors(writer, Sensors);
+        StateFormat.WriteDoubles(writer, Thresholds);
+        writer.Write(Options.RollingHorizon);
+        writer.Write(road.Ladder.Slowing);
+        writer.Write(road.Ladder.Congested);
+        writer.Write(road.Ladder.Jammed);
+        writer.Write(road.Onsets.MinRun.Ticks);
+        writer.Write(road.Onsets.QuietBefore.Ticks);
+        writer.Write(road.FreeFlowPercentile);
+        writer.Write(road.CalibrationDays);
+        writer.Write(road.Probability);
+        StateFormat.WriteDoubles(writer, [.. road.ForecastEdges]);
+        StateFormat.WriteDoubles(writer, [.. road.ProfileEdges]);
+        writer.Write(road.ProfileDays);
+        writer.Write(road.KeepFiring.Ticks);
+        writer.Write(Step.Ticks);
+        StateFormat.WriteBlock(writer, Calibration.ToBytes());
+    });
+
+    /// <summary>A rule written by <see cref="ToBytes"/>; <see cref="ModelStateException"/> when the bytes are not one.</summary>
+    public static CongestionRule FromBytes(ReadOnlySpan<byte> state) => StateFormat.Read(state, reader =>
+    {
+        StateFormat.Expect(reader, Tag);
+        var sensors = StateFormat.ReadSensors(reader);
+        var thresholds = StateFormat.ReadDoubles(reader);
+        var window = reader.ReadInt32();
+        var ladder = new CongestionLadder(reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble());
+        var onsets = new OnsetOptions(TimeSpan.FromTicks(reader.ReadInt64()), TimeSpan.FromTicks(reader.ReadInt64()));
+        var road = new CongestionRuleOptions(ladder, onsets, reader.ReadDouble(), reader.ReadInt32())
+        {
+            Probability = reader.ReadDouble(),
+            ForecastEdges = StateFormat.ReadDoubles(reader),
+            ProfileEdges = StateFormat.ReadDoubles(reader),
+            ProfileDays = reader.ReadInt32(),
+            KeepFiring = TimeSpan.FromTicks(reader.ReadInt64()),
+        };
+        var step = TimeSpan.FromTicks(reader.ReadInt64());
+        var calibration = CongestionCalibration.FromBytes(StateFormat.ReadBlock(reader));
+        if (thresholds.Length != sensors.Length || step <= TimeSpan.Zero)
+        {
+            throw new ModelStateException("The saved congestion rule's shape is inconsistent; train again.");
+        }
+
+        var options = new WarningEvaluationOptions(RollingHorizon: window, DayAhead: false, KeepFiringHours: 0, Congestion: road).Validated();
+        return new CongestionRule(sensors, thresholds, calibration, options, step);
+    });
 
     /// <summary>Whether a reading is known and below <paramref name="threshold"/> (an outage never is).</summary>
     public static bool IsCongested(double speed, double threshold) => !CongestionLadder.IsOutage(speed) && speed < threshold;

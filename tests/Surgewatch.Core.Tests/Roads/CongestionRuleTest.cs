@@ -132,6 +132,37 @@ public sealed class CongestionRuleTest
     }
 
     [Fact]
+    public void FromBytes_SavedRule_DecidesAsTheRuleItWasSavedFrom()
+    {
+        var (_, _, rule) = Warn();
+        double[] slowing = [.. Enumerable.Repeat(30.0, 12)];
+        double[] free = [.. Enumerable.Repeat(60.0, 12)];
+
+        var read = CongestionRule.FromBytes(rule.ToBytes());
+
+        read.Sensors.Should().Equal(rule.Sensors);
+        read.Thresholds.Should().Equal(rule.Thresholds);
+        read.Window.Should().Be(rule.Window);
+        read.Road.KeepFiring.Should().Be(rule.Road.KeepFiring);
+        read.Road.ForecastEdges.Should().Equal(rule.Road.ForecastEdges);
+        foreach (var (forecast, profile) in new[] { (slowing, free), (free, slowing), (free, free), (slowing, slowing) })
+        {
+            read.Decide(1, 60, forecast, profile).Should().Be(rule.Decide(1, 60, forecast, profile));
+        }
+    }
+
+    [Fact]
+    public void FromBytes_DamagedBytes_ThrowsModelStateException()
+    {
+        var (_, _, rule) = Warn();
+        var bytes = rule.ToBytes();
+
+        var act = () => CongestionRule.FromBytes(bytes.AsSpan(0, bytes.Length / 2));
+
+        act.Should().Throw<Surgewatch.Core.Forecasting.Persistence.ModelStateException>();
+    }
+
+    [Fact]
     public void FromCalibration_WithoutRoadSettings_Throws()
     {
         var panel = Corridor();
