@@ -43,6 +43,7 @@ public sealed class SurgeMonitor
     private readonly AlertTrack _alerts = new();
     private readonly AlertRule _alertRule;
     private readonly string[] _alertKeys;
+    private readonly string[] _subjects;
     private CounterSurge[] _latest = [];
 
     /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
@@ -66,6 +67,7 @@ public sealed class SurgeMonitor
         _pendingTarget = Filled(n, long.MinValue);
         _open = new Episode?[n];
         _alertKeys = new string[n];
+        _subjects = [.. rule.Sensors.Select(s => s.Value)];
         for (var r = 0; r < n; r++)
         {
             _alertKeys[r] = AlertStatus.KeyOf(RuleId, rule.Sensors[r].Value);
@@ -174,27 +176,13 @@ public sealed class SurgeMonitor
     /// Runs the alert lifecycle at <paramref name="now"/> on the latest outlooks: a counter's alert fires while the
     /// rule warns, resolves when it no longer does, and is NoData while the counter does not report.
     /// </summary>
-    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(silences);
-        ArgumentNullException.ThrowIfNull(policy);
-        var effective = policy with { Silences = [.. policy.Silences, .. silences] };
-        var events = new List<AlertEvent>();
-        var notifications = new List<Notification>();
-        _alerts.BeginStep();
-        for (var r = 0; r < _latest.Length; r++)
-        {
-            var surge = _latest[r];
-            if (!double.IsNaN(surge.Threshold))
-            {
-                var sample = surge.Fresh ? AlertSample.Of(surge.Warned ? 1 : 0) : AlertSample.NoData;
-                _alerts.Evaluate(_alertKeys[r], surge.Sensor.Value, _alertRule, sample, effective, now, events, notifications);
-            }
-        }
+    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy) =>
+        _alerts.Step(_alertRule, _alertKeys, _subjects, Sample, now, silences, policy);
 
-        _alerts.EndStep();
-        return (events, notifications);
-    }
+    /// <summary>A counter's alert sample from its latest outlook; null for one without a threshold (never warned).</summary>
+    private AlertSample? Sample(int r) => r >= _latest.Length || double.IsNaN(_latest[r].Threshold)
+        ? null
+        : _latest[r].Fresh ? AlertSample.Of(_latest[r].Warned ? 1 : 0) : AlertSample.NoData;
 
     /// <summary>Records that <paramref name="actor"/> acknowledged counter alert <paramref name="key"/>.</summary>
     /// <exception cref="UnknownAlertException">No alert has that key.</exception>

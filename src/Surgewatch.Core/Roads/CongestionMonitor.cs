@@ -44,6 +44,7 @@ public sealed class CongestionMonitor
     private readonly AlertTrack _alerts = new();
     private readonly AlertRule _alertRule;
     private readonly string[] _alertKeys;
+    private readonly string[] _subjects;
     private RoadOutlook[] _latest = [];
     private SeriesPanel? _indexed;
     private int[] _series = [];
@@ -63,6 +64,7 @@ public sealed class CongestionMonitor
         _settled = Filled(n, long.MinValue);
         _settledWarned = new bool[n];
         _alertKeys = new string[n];
+        _subjects = [.. rule.Sensors.Select(s => s.Value)];
         for (var r = 0; r < n; r++)
         {
             _alertKeys[r] = AlertStatus.KeyOf(RuleId, rule.Sensors[r].Value);
@@ -149,27 +151,13 @@ public sealed class CongestionMonitor
     /// Runs the alert lifecycle at <paramref name="now"/> on the latest outlooks: a road's alert fires while it is
     /// warned, resolves when it no longer is, and is NoData while the road does not report.
     /// </summary>
-    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(silences);
-        ArgumentNullException.ThrowIfNull(policy);
-        var effective = policy with { Silences = [.. policy.Silences, .. silences] };
-        var events = new List<AlertEvent>();
-        var notifications = new List<Notification>();
-        _alerts.BeginStep();
-        for (var r = 0; r < _latest.Length; r++)
-        {
-            var road = _latest[r];
-            if (!double.IsNaN(road.Threshold))
-            {
-                var sample = road.Fresh ? AlertSample.Of(road.Warned ? 1 : 0) : AlertSample.NoData;
-                _alerts.Evaluate(_alertKeys[r], road.Sensor.Value, _alertRule, sample, effective, now, events, notifications);
-            }
-        }
+    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy) =>
+        _alerts.Step(_alertRule, _alertKeys, _subjects, Sample, now, silences, policy);
 
-        _alerts.EndStep();
-        return (events, notifications);
-    }
+    /// <summary>A road's alert sample from its latest outlook; null for one without a congested speed (never warned).</summary>
+    private AlertSample? Sample(int r) => r >= _latest.Length || double.IsNaN(_latest[r].Threshold)
+        ? null
+        : _latest[r].Fresh ? AlertSample.Of(_latest[r].Warned ? 1 : 0) : AlertSample.NoData;
 
     /// <summary>Records that <paramref name="actor"/> acknowledged road alert <paramref name="key"/>.</summary>
     /// <exception cref="UnknownAlertException">No alert has that key.</exception>
