@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Storage;
@@ -20,6 +19,9 @@ namespace Surgewatch.Storage.Postgres.Observations;
 internal static class ReadingCopy
 {
     private const string DirectSavepoint = "readings_direct";
+
+    // Rows formatted per write to the COPY stream (about 150 KB).
+    private const int ChunkRows = 4096;
 
     private const string Merge = """
         INSERT INTO readings (sensor, label, value) SELECT sensor, label, value FROM readings_staging
@@ -111,42 +113,44 @@ internal static class ReadingCopy
 
     private static async Task CopyAsync(NpgsqlConnection connection, string table, CopyRows rows, CancellationToken cancellationToken)
     {
-        var (batch, order, keyOf, options, progress) = (rows.Batch, rows.Order, rows.KeyOf, rows.Options, rows.Progress);
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {table} (sensor, label, value) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        for (var done = 0; done < order.Count;)
+        var (count, interval, progress) = (rows.Order.Count, rows.Options.ProgressInterval, rows.Progress);
+        var buffer = new byte[ReadingBinaryRows.HeaderBytes + (ChunkRows * ReadingBinaryRows.RowBytes)];
+        await using var copy = await connection.BeginRawBinaryCopyAsync($"COPY {table} (sensor, label, value) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var completed = false;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var end = (int)Math.Min(order.Count, (long)done + options.ProgressInterval);
-            WriteRows(importer, batch, order, keyOf, done, end);
-            done = end;
-            if (done < order.Count)
+            var length = ReadingBinaryRows.WriteHeader(buffer);
+            for (var done = 0; done < count;)
             {
-                progress?.Report(done);
+                cancellationToken.ThrowIfCancellationRequested();
+                var end = (int)Math.Min(count, (long)done + interval);
+                for (; done < end; done = Math.Min(end, done + ChunkRows))
+                {
+                    length += ReadingBinaryRows.WriteRows(buffer.AsSpan(length), rows, done, Math.Min(end, done + ChunkRows));
+                    await copy.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
+                    length = 0;
+                }
+
+                if (done < count)
+                {
+                    progress?.Report(done);
+                }
             }
+
+            // Reported before the COPY completes: a progress callback that throws or cancels still leaves nothing behind.
+            progress?.Report(count);
+            cancellationToken.ThrowIfCancellationRequested();
+            length = ReadingBinaryRows.WriteTrailer(buffer);
+            await copy.WriteAsync(buffer.AsMemory(0, length), cancellationToken);
+            completed = true;
         }
-
-        // Reported before the COPY completes: a progress callback that throws or cancels still leaves nothing behind.
-        progress?.Report(order.Count);
-        cancellationToken.ThrowIfCancellationRequested();
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    // Synchronous on purpose: the importer buffers rows and only blocks when its buffer goes out, and the spans of
-    // the batch cannot live across an await.
-    private static void WriteRows(NpgsqlBinaryImporter importer, ObservationBatch batch, ReadingOrder order, long[] keyOf, int from, int to)
-    {
-        var rows = order.Rows;
-        var sensorOf = batch.SensorIndexes;
-        var labels = batch.TimeSeconds;
-        var values = batch.Values;
-        for (var i = from; i < to; i++)
+        finally
         {
-            var row = rows[i];
-            importer.StartRow();
-            importer.Write(keyOf[sensorOf[row]], NpgsqlDbType.Bigint);
-            importer.Write(labels[row], NpgsqlDbType.Bigint);
-            importer.Write(values[row], NpgsqlDbType.Double);
+            // Disposing a raw COPY stream ends the COPY and keeps its rows, so anything short of the end cancels it first.
+            if (!completed)
+            {
+                await copy.CancelAsync();
+            }
         }
     }
 }
