@@ -49,7 +49,6 @@ internal static class ReadingCopy
         return new IngestResult(batch.Count, written);
     }
 
-
     /// <summary>Writes the rows into <c>readings</c>; returns the rows new or changed, and the path they took.</summary>
     public static async Task<(long Written, ReadingWritePath Path)> WriteAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, CopyRows rows, CancellationToken cancellationToken)
