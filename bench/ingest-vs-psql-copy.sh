@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 data=${1:-../shared/data/pedestrians/melbourne}
 runs=${2:-3}
 bin=${SURGEWATCH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
-cli=src/Surgewatch.Cli/bin/Release/net10.0/surgewatch.dll
+cli=${SURGEWATCH_CLI:-src/Surgewatch.Cli/bin/Release/net10.0/surgewatch.dll}   # another build: SURGEWATCH_CLI=path/to/surgewatch.dll
 [ -x "$bin/pg_ctl" ] || { echo "PostgreSQL's programs not found: apt-get install postgresql, or set SURGEWATCH_PG_BIN" >&2; exit 1; }
 [ -f "$cli" ] || { echo "Build the CLI first: dotnet build -c Release src/Surgewatch.Cli" >&2; exit 1; }
 

@@ -28,9 +28,11 @@ public sealed partial class PostgresStore
 
     /// <inheritdoc />
     /// <remarks>
-    /// One transaction: binary COPY into a staging table, then one <c>INSERT … ON CONFLICT</c> (see <see cref="ReadingCopy"/>).
+    /// One transaction: binary COPY straight into <c>readings</c> when no stored row shares a key with the batch,
+    /// otherwise binary COPY into a staging table, then one <c>INSERT … ON CONFLICT</c> (see <see cref="ReadingCopy"/>).
     /// A (sensor, label) given twice in the batch keeps its last value. Progress reports rows copied, every
-    /// <see cref="PostgresStoreOptions.ProgressInterval"/> rows and once at the end, before the commit.
+    /// <see cref="PostgresStoreOptions.ProgressInterval"/> rows and once at the end, before the commit; when a
+    /// concurrent writer's keys turn the direct COPY back, the merge's COPY reports from the start again.
     /// </remarks>
     public async Task<IngestResult> UpsertObservationsAsync(ObservationBatch batch, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
