@@ -4,7 +4,6 @@ using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Series;
-using Surgewatch.Core.Zones;
 
 namespace Surgewatch.Core.Live;
 
@@ -40,10 +39,7 @@ public sealed class SurgeMonitor
     private readonly long[] _pendingTarget;
     private readonly Episode?[] _open;
     private readonly List<WarningEpisode> _episodes = [];
-    private readonly AlertTrack _alerts = new();
-    private readonly AlertRule _alertRule;
-    private readonly string[] _alertKeys;
-    private readonly string[] _subjects;
+    private readonly SubjectAlerts _alerts;
     private CounterSurge[] _latest = [];
 
     /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
@@ -66,15 +62,7 @@ public sealed class SurgeMonitor
         _pendingIssue = Filled(n, long.MaxValue);
         _pendingTarget = Filled(n, long.MinValue);
         _open = new Episode?[n];
-        _alertKeys = new string[n];
-        _subjects = [.. rule.Sensors.Select(s => s.Value)];
-        for (var r = 0; r < n; r++)
-        {
-            _alertKeys[r] = AlertStatus.KeyOf(RuleId, rule.Sensors[r].Value);
-        }
-
-        var grace = rule.Step + rule.Step + TimeSpan.FromMinutes(10);
-        _alertRule = new AlertRule(RuleId, Severity.Warning, AlertSource.Observed, 1, 1, TimeSpan.Zero, TimeSpan.Zero, grace, TimeSpan.Zero).Validated();
+        _alerts = new SubjectAlerts(RuleId, rule.Sensors, rule.Step);
     }
 
     /// <summary>
@@ -177,22 +165,21 @@ public sealed class SurgeMonitor
     /// rule warns, resolves when it no longer does, and is NoData while the counter does not report.
     /// </summary>
     public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy) =>
-        _alerts.Step(_alertRule, _alertKeys, _subjects, Sample, now, silences, policy);
+        _alerts.Step(Sample, now, silences, policy);
 
     /// <summary>A counter's alert sample from its latest outlook; null for one without a threshold (never warned).</summary>
-    private AlertSample? Sample(int r) => r >= _latest.Length || double.IsNaN(_latest[r].Threshold)
-        ? null
-        : _latest[r].Fresh ? AlertSample.Of(_latest[r].Warned ? 1 : 0) : AlertSample.NoData;
+    private AlertSample? Sample(int r) =>
+        r < _latest.Length ? SubjectAlerts.Sample(!double.IsNaN(_latest[r].Threshold), _latest[r].Fresh, _latest[r].Warned) : null;
 
     /// <summary>Records that <paramref name="actor"/> acknowledged counter alert <paramref name="key"/>.</summary>
     /// <exception cref="UnknownAlertException">No alert has that key.</exception>
     public AlertEvaluation Acknowledge(string key, string actor, DateTimeOffset now) =>
-        _alerts.Apply(key, status => AlertEvaluator.Acknowledge(status, actor, now));
+        _alerts.Acknowledge(key, actor, now);
 
     /// <summary>Resolves counter alert <paramref name="key"/> by hand.</summary>
     /// <exception cref="UnknownAlertException">No alert has that key.</exception>
     public AlertEvaluation Resolve(string key, string actor, DateTimeOffset now) =>
-        _alerts.Apply(key, status => AlertEvaluator.ResolveByOperator(status, actor, now));
+        _alerts.Resolve(key, actor, now);
 
     private static long[] Filled(int count, long value)
     {

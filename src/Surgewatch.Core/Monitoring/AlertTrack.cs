@@ -41,40 +41,6 @@ internal sealed class AlertTrack
         }
     }
 
-    /// <summary>
-    /// One whole step of a monitor with one alert per subject (the counters' surge, the roads' congestion): every subject
-    /// that <paramref name="sampleOf"/> gives a sample (null: not monitored) is evaluated on <paramref name="rule"/> under
-    /// <paramref name="policy"/> with <paramref name="silences"/> added, between <see cref="BeginStep"/> and <see cref="EndStep"/>.
-    /// </summary>
-    /// <param name="rule">The monitor's alert rule.</param>
-    /// <param name="keys">Each subject's alert key, built once (<see cref="AlertStatus.KeyOf"/>).</param>
-    /// <param name="subjects">Each subject's name, in the order of <paramref name="keys"/>.</param>
-    /// <param name="sampleOf">The sample of subject i this step; null when it is not monitored.</param>
-    /// <param name="now">The step's time.</param>
-    /// <param name="silences">Silences in force, added to the policy's.</param>
-    /// <param name="policy">Who is notified, and when.</param>
-    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Step(
-        AlertRule rule, IReadOnlyList<string> keys, IReadOnlyList<string> subjects, Func<int, AlertSample?> sampleOf,
-        DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy)
-    {
-        ArgumentNullException.ThrowIfNull(silences);
-        ArgumentNullException.ThrowIfNull(policy);
-        var effective = policy with { Silences = [.. policy.Silences, .. silences] };
-        var events = new List<AlertEvent>();
-        var notifications = new List<Notification>();
-        BeginStep();
-        for (var i = 0; i < keys.Count; i++)
-        {
-            if (sampleOf(i) is { } sample)
-            {
-                Evaluate(keys[i], subjects[i], rule, sample, effective, now, events, notifications);
-            }
-        }
-
-        EndStep();
-        return (events, notifications);
-    }
-
     /// <summary>Starts a step: the alerts not evaluated before <see cref="EndStep"/> are dropped then.</summary>
     public void BeginStep() => _live.Clear();
 

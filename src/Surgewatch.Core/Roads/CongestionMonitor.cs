@@ -3,7 +3,6 @@ using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Series;
-using Surgewatch.Core.Zones;
 
 namespace Surgewatch.Core.Roads;
 
@@ -41,10 +40,7 @@ public sealed class CongestionMonitor
     private readonly long[] _lastWarned;
     private readonly long[] _settled;
     private readonly bool[] _settledWarned;
-    private readonly AlertTrack _alerts = new();
-    private readonly AlertRule _alertRule;
-    private readonly string[] _alertKeys;
-    private readonly string[] _subjects;
+    private readonly SubjectAlerts _alerts;
     private RoadOutlook[] _latest = [];
     private SeriesPanel? _indexed;
     private int[] _series = [];
@@ -63,15 +59,7 @@ public sealed class CongestionMonitor
         _lastWarned = Filled(n, long.MinValue);
         _settled = Filled(n, long.MinValue);
         _settledWarned = new bool[n];
-        _alertKeys = new string[n];
-        _subjects = [.. rule.Sensors.Select(s => s.Value)];
-        for (var r = 0; r < n; r++)
-        {
-            _alertKeys[r] = AlertStatus.KeyOf(RuleId, rule.Sensors[r].Value);
-        }
-
-        var grace = rule.Step + rule.Step + TimeSpan.FromMinutes(10);
-        _alertRule = new AlertRule(RuleId, Severity.Warning, AlertSource.Observed, 1, 1, TimeSpan.Zero, TimeSpan.Zero, grace, TimeSpan.Zero).Validated();
+        _alerts = new SubjectAlerts(RuleId, rule.Sensors, rule.Step);
     }
 
     /// <summary>The rule this monitor warns with.</summary>
@@ -152,17 +140,16 @@ public sealed class CongestionMonitor
     /// warned, resolves when it no longer is, and is NoData while the road does not report.
     /// </summary>
     public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy) =>
-        _alerts.Step(_alertRule, _alertKeys, _subjects, Sample, now, silences, policy);
+        _alerts.Step(Sample, now, silences, policy);
 
     /// <summary>A road's alert sample from its latest outlook; null for one without a congested speed (never warned).</summary>
-    private AlertSample? Sample(int r) => r >= _latest.Length || double.IsNaN(_latest[r].Threshold)
-        ? null
-        : _latest[r].Fresh ? AlertSample.Of(_latest[r].Warned ? 1 : 0) : AlertSample.NoData;
+    private AlertSample? Sample(int r) =>
+        r < _latest.Length ? SubjectAlerts.Sample(!double.IsNaN(_latest[r].Threshold), _latest[r].Fresh, _latest[r].Warned) : null;
 
     /// <summary>Records that <paramref name="actor"/> acknowledged road alert <paramref name="key"/>.</summary>
     /// <exception cref="UnknownAlertException">No alert has that key.</exception>
     public AlertEvaluation Acknowledge(string key, string actor, DateTimeOffset now) =>
-        _alerts.Apply(key, status => AlertEvaluator.Acknowledge(status, actor, now));
+        _alerts.Acknowledge(key, actor, now);
 
     private static long[] Filled(int count, long value)
     {
