@@ -161,11 +161,7 @@ public sealed class WarningEvaluator(TimeProvider time)
         }
 
         var test = forecasts.Test;
-        var rules = new CongestionRule[calibrations.Count];
-        for (var i = 0; i < rules.Length; i++)
-        {
-            rules[i] = i > 0 && ReferenceEquals(calibrations[i], calibrations[i - 1]) ? rules[i - 1] : CongestionRule.FromCalibration(panel, calibrations[i], options);
-        }
+        var rules = PerSegment(calibrations, c => CongestionRule.FromCalibration(panel, c, options));
 
         var flags = CongestionRule.Flag(panel, test, forecasts.Schedule(), rules);
         var congestion = CongestionScorer.Score(panel, test.From, test.To, road.FreeFlows(panel, test.From), road.Ladder, road.Onsets, flags);
@@ -241,14 +237,16 @@ public sealed class WarningEvaluator(TimeProvider time)
     /// The exceedance rule of each segment, built exactly as a deployment builds it when it trains
     /// (<see cref="SurgeRule.FromCalibration"/>); segments that share a calibration table share its rule.
     /// </summary>
-    private static SurgeRule[] Rules(SeriesPanel panel, IReadOnlyList<ForecastTable> calibrations, WarningEvaluationOptions options)
+    private static SurgeRule[] Rules(SeriesPanel panel, IReadOnlyList<ForecastTable> calibrations, WarningEvaluationOptions options) =>
+        PerSegment(calibrations, c => SurgeRule.FromCalibration(panel, c, options));
+
+    /// <summary>One rule per refit segment, built from its calibration table; segments that share a table share its rule.</summary>
+    private static T[] PerSegment<T>(IReadOnlyList<ForecastTable> calibrations, Func<ForecastTable, T> build)
     {
-        var rules = new SurgeRule[calibrations.Count];
+        var rules = new T[calibrations.Count];
         for (var i = 0; i < rules.Length; i++)
         {
-            rules[i] = i > 0 && ReferenceEquals(calibrations[i], calibrations[i - 1])
-                ? rules[i - 1]
-                : SurgeRule.FromCalibration(panel, calibrations[i], options);
+            rules[i] = i > 0 && ReferenceEquals(calibrations[i], calibrations[i - 1]) ? rules[i - 1] : build(calibrations[i]);
         }
 
         return rules;
