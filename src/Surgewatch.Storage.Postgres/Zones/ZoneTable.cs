@@ -1,7 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Npgsql;
-using Surgewatch.Core.Series;
+using Surgewatch.Core.Storage;
 using Surgewatch.Core.Zones;
 using Surgewatch.Storage.Postgres.Connections;
 
@@ -60,8 +58,7 @@ internal static class ZoneTable
         p.Clear();
         p.AddWithValue("id", zone.Id.Value);
         p.AddWithValue("name", zone.Name);
-        var rings = zone.Polygon.Rings.Select(r => r.Select(q => new[] { q.Longitude, q.Latitude }).ToArray()).ToArray();
-        p.AddWithValue("rings", JsonSerializer.Serialize(rings, ZoneJson.Default.Double3));
+        p.AddWithValue("rings", ZoneDocuments.PolygonJson(zone.Polygon));
         p.AddWithValue("area", zone.AreaSquareMetres);
         p.AddWithValue("width", NpgsqlTypes.NpgsqlDbType.Double, Sql.Of(zone.WidthMetres));
         p.AddWithValue("capacity", NpgsqlTypes.NpgsqlDbType.Integer, Sql.Of(zone.Capacity));
@@ -72,17 +69,14 @@ internal static class ZoneTable
         p.AddWithValue("fw", l.FlowWarning);
         p.AddWithValue("fa", l.FlowAlarm);
         p.AddWithValue("fc", l.FlowCritical);
-        var sources = zone.Sources.Select(s => new ZoneSourceDocument(s.Sensor.Value, (int)s.Role, s.Factor)).ToArray();
-        p.AddWithValue("sources", JsonSerializer.Serialize(sources, ZoneJson.Default.ZoneSourceDocumentArray));
+        p.AddWithValue("sources", ZoneDocuments.SourcesJson(zone.Sources));
     }
 
     private static Zone Read(NpgsqlDataReader reader)
     {
-        var rings = JsonSerializer.Deserialize(reader.GetString(2), ZoneJson.Default.Double3) ?? [];
-        var polygon = new ZonePolygon(rings.Select(r => (IReadOnlyList<GeoPoint>)r.Select(q => new GeoPoint(q[1], q[0])).ToArray()).ToArray());
+        var polygon = ZoneDocuments.Polygon(reader.GetString(2));
         var levels = new ZoneLevels(reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10), reader.GetDouble(11));
-        var stored = JsonSerializer.Deserialize(reader.GetString(12), ZoneJson.Default.ZoneSourceDocumentArray) ?? [];
-        var sources = stored.Select(s => new ZoneSource(new SensorId(s.Sensor), (ZoneSourceRole)s.Role, s.Factor)).ToArray();
+        var sources = ZoneDocuments.Sources(reader.GetString(12));
         return new Zone(
             new ZoneId(reader.GetString(0)),
             reader.GetString(1),
@@ -94,11 +88,3 @@ internal static class ZoneTable
             sources);
     }
 }
-
-/// <summary>A zone source as stored in <c>sources_json</c>.</summary>
-internal sealed record ZoneSourceDocument(string Sensor, int Role, double Factor);
-
-/// <summary>Source-generated JSON for the zone documents.</summary>
-[JsonSerializable(typeof(double[][][]), TypeInfoPropertyName = "Double3")]
-[JsonSerializable(typeof(ZoneSourceDocument[]), TypeInfoPropertyName = "ZoneSourceDocumentArray")]
-internal sealed partial class ZoneJson : JsonSerializerContext;

@@ -1,6 +1,5 @@
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Surgewatch.Core.Series;
+using Surgewatch.Core.Storage;
 using Surgewatch.Core.Zones;
 using Surgewatch.Storage.Sqlite.Connections;
 
@@ -57,7 +56,7 @@ internal static class ZoneTable
         p.Clear();
         p.AddWithValue("$id", zone.Id.Value);
         p.AddWithValue("$name", zone.Name);
-        p.AddWithValue("$rings", JsonSerializer.Serialize(RingsToArrays(zone.Polygon), StoreJson.Default.Double3));
+        p.AddWithValue("$rings", ZoneDocuments.PolygonJson(zone.Polygon));
         p.AddWithValue("$area", zone.AreaSquareMetres);
         p.AddWithValue("$width", zone.WidthMetres is { } w ? w : DBNull.Value);
         p.AddWithValue("$capacity", zone.Capacity is { } c ? c : DBNull.Value);
@@ -68,17 +67,14 @@ internal static class ZoneTable
         p.AddWithValue("$fw", l.FlowWarning);
         p.AddWithValue("$fa", l.FlowAlarm);
         p.AddWithValue("$fc", l.FlowCritical);
-        var sources = zone.Sources.Select(s => new StoredSource(s.Sensor.Value, (int)s.Role, s.Factor)).ToArray();
-        p.AddWithValue("$sources", JsonSerializer.Serialize(sources, StoreJson.Default.StoredSourceArray));
+        p.AddWithValue("$sources", ZoneDocuments.SourcesJson(zone.Sources));
     }
 
     private static Zone Read(SqliteDataReader reader)
     {
-        var rings = JsonSerializer.Deserialize(reader.GetString(2), StoreJson.Default.Double3) ?? [];
-        var polygon = new ZonePolygon(rings.Select(r => (IReadOnlyList<GeoPoint>)r.Select(p => new GeoPoint(p[1], p[0])).ToArray()).ToArray());
+        var polygon = ZoneDocuments.Polygon(reader.GetString(2));
         var levels = new ZoneLevels(reader.GetDouble(6), reader.GetDouble(7), reader.GetDouble(8), reader.GetDouble(9), reader.GetDouble(10), reader.GetDouble(11));
-        var stored = JsonSerializer.Deserialize(reader.GetString(12), StoreJson.Default.StoredSourceArray) ?? [];
-        var sources = stored.Select(s => new ZoneSource(new SensorId(s.Sensor), (ZoneSourceRole)s.Role, s.Factor)).ToArray();
+        var sources = ZoneDocuments.Sources(reader.GetString(12));
         return new Zone(
             new ZoneId(reader.GetString(0)),
             reader.GetString(1),
@@ -89,10 +85,4 @@ internal static class ZoneTable
             levels,
             sources);
     }
-
-    private static double[][][] RingsToArrays(ZonePolygon polygon) =>
-        polygon.Rings.Select(r => r.Select(p => new[] { p.Longitude, p.Latitude }).ToArray()).ToArray();
 }
-
-/// <summary>A zone source as stored in <c>sources_json</c>.</summary>
-internal sealed record StoredSource(string Sensor, int Role, double Factor);
