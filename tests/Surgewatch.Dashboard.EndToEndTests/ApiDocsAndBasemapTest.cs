@@ -27,7 +27,7 @@ public sealed class ApiDocsAndBasemapTest(DashboardFixture fixture, ITestOutputH
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Surgewatch HTTP API" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // Grouped by feature: the Readings group in the sidebar leads to its operations (rendered as they scroll in).
         await page.GetByText("Readings", new() { Exact = true }).First.ClickAsync();
-        await Expect(page.GetByText("/api/v1/readings").First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByText("/api/v1/readings").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         output.WriteLine("Screenshot: " + await DashboardFixture.ScreenshotAsync(page, "api-docs"));
         problems.Should().BeEmpty("the reference runs under the server's policy, with no font, proxy or telemetry elsewhere");
     }
@@ -37,10 +37,10 @@ public sealed class ApiDocsAndBasemapTest(DashboardFixture fixture, ITestOutputH
     {
         var page = await fixture.OpenDashboardAsync();
 
-        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-basemap", "demo-city", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-basemap", "demo-city", new() { Timeout = 60_000 });
         // Drawn, not only added: MapLibre's rendered city features in view once the map is idle, with the zones on top.
-        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-basemap-features", new System.Text.RegularExpressions.Regex("^[1-9][0-9]"), new() { Timeout = 20_000 });
-        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-zones", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-basemap-features", new System.Text.RegularExpressions.Regex("^[1-9][0-9]"), new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-zones", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 60_000 });
         output.WriteLine("Screenshot: " + await DashboardFixture.ScreenshotAsync(page, "basemap-demo-city"));
     }
 

@@ -28,7 +28,7 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
 
         await Expect(map).ToHaveAttributeAsync("data-sensor-features", Sensors);
         // Drawn in view, not only loaded: the map fitted the sensors although there is no zone.
-        await Expect(map).ToHaveAttributeAsync("data-rendered-sensors", Sensors, new() { Timeout = 20_000 });
+        await Expect(map).ToHaveAttributeAsync("data-rendered-sensors", Sensors, new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("zone-count")).ToHaveTextAsync("0");
         await Expect(page.GetByTestId("no-zones")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("no-zones")).ToContainTextAsync($"No zones are defined, so the {Sensors} sensors are listed here");
@@ -115,7 +115,7 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
     /// <summary>Where the map drew each sensor, in its own pixels, once it is idle with all of them in view.</summary>
     private static async Task<Dictionary<string, int[]>> SensorPointsAsync(IPage page)
     {
-        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-sensors", Sensors, new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-sensors", Sensors, new() { Timeout = 60_000 });
         var json = await page.GetByTestId("map").GetAttributeAsync("data-sensor-points");
         return JsonSerializer.Deserialize<Dictionary<string, int[]>>(json!)!;
     }

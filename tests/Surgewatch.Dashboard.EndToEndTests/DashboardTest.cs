@@ -34,7 +34,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         await Expect(page.GetByTestId("map-error")).ToBeHiddenAsync();
         await Expect(page.Locator("#map canvas")).ToBeVisibleAsync();
         // Drawn, not only loaded: MapLibre's rendered features in view, counted by zone id once the map is idle.
-        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-zones", zones.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-zones", zones.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
         Report(await DashboardFixture.ScreenshotAsync(page, "map"));
     }
 
@@ -87,7 +87,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         // The hub unreachable (as behind a proxy that drops WebSockets): the page must not pass old data off as live.
         var page = await fixture.OpenDashboardAsync(p => p.RouteAsync("**/hubs/live**", route => route.AbortAsync()));
 
-        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(offline|polling)$"), new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", new System.Text.RegularExpressions.Regex("^(offline|polling)$"), new() { Timeout = 60_000 });
         await Expect(page.Locator("body[data-stale='true']")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("connection")).ToContainTextAsync("last update");
         await Expect(page.GetByTestId("zone-row")).Not.ToHaveCountAsync(0);
@@ -116,12 +116,12 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
     {
         var page = await fixture.OpenDashboardAsync();
 
-        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("mode")).ToHaveTextAsync("demo");
         await Expect(page.GetByTestId("clock-now")).Not.ToHaveTextAsync("--");
         await Expect(page.GetByTestId("clock-speed")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("operator")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("briefing-row").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("briefing-row").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
         Report(await DashboardFixture.ScreenshotAsync(page, "header-briefing"));
     }
 
@@ -142,7 +142,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         using var reply = await http.GetAsync("/");
         reply.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("script-src 'self'").And.Contain("frame-ancestors 'none'");
         reply.Headers.Contains("Server").Should().BeFalse("Kestrel's Server header is switched off");
-        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 20_000 });
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 60_000 });
         await Expect(page.Locator("#map canvas")).ToBeVisibleAsync();
         violations.Should().Be(0);
         problems.Should().BeEmpty("the bundled dashboard runs under the policy with no inline script");

@@ -14,6 +14,7 @@ let map = null;
 let layersReady = false;
 let tooltip = null;
 const labels = new Map();
+const sourceData = new Map();
 const noSensors = { type: 'FeatureCollection', features: [] };
 
 const emptyStyle = {
@@ -141,15 +142,27 @@ function zoneFeatures() {
 function render() {
   if (!layersReady) return;
   const data = zoneFeatures();
-  map.getSource('zones').setData(data);
+  setIfChanged('zones', data);
   byId('map').dataset.zoneFeatures = String(data.features.length);
   map.setFilter('zone-selected', ['==', ['get', 'id'], state.selectedZone ?? '']);
   renderLabels(data);
   const sensors = state.sensors ?? noSensors;
-  map.getSource('sensors').setData(sensors);
+  setIfChanged('sensors', sensors);
   byId('map').dataset.sensorFeatures = String(sensors.features.length);
   const counter = state.selected?.kind === 'counter' ? state.selected.id : '';
   map.setFilter('sensor-selected', ['==', ['get', 'id'], counter]);
+}
+
+/**
+ * Hands a source new data only when it differs from what it holds: each setData costs the map's worker a full reload
+ * of the source's tiles, and on a slow machine a stream of unchanged updates can keep the other sources (the base map)
+ * waiting behind them.
+ */
+function setIfChanged(source, data) {
+  const text = JSON.stringify(data);
+  if (sourceData.get(source) === text) return;
+  sourceData.set(source, text);
+  map.getSource(source).setData(data);
 }
 
 /**

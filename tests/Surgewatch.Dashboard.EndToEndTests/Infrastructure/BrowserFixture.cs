@@ -46,6 +46,9 @@ public abstract class BrowserFixture : IAsyncLifetime
             await OnServerStartedAsync();
         }
 
+        // A CI machine runs the other test assemblies beside this one on two cores, where a software-rendered map can
+        // take many seconds per step: every expectation waits up to 30 s (it returns as soon as it holds).
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
