@@ -21,6 +21,6 @@ public sealed partial class PostgresStore : IModelStore
         UseAsync(connection => ModelTable.ListAsync(connection, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
-    public Task<SavedModel?> LatestModelAsync(string? name = null, CancellationToken cancellationToken = default) =>
-        UseAsync(connection => ModelTable.LatestAsync(connection, name, cancellationToken), cancellationToken);
+    public Task<SavedModel?> LatestModelAsync(string? name = null, ModelSubjects? subjects = null, CancellationToken cancellationToken = default) =>
+        UseAsync(connection => ModelTable.LatestAsync(connection, name, subjects, cancellationToken), cancellationToken);
 }

@@ -21,6 +21,6 @@ public sealed partial class SqliteStore : IModelStore
         ReadAsync(ModelTable.List, cancellationToken);
 
     /// <inheritdoc />
-    public Task<SavedModel?> LatestModelAsync(string? name = null, CancellationToken cancellationToken = default) =>
-        ReadAsync(connection => ModelTable.Latest(connection, name), cancellationToken);
+    public Task<SavedModel?> LatestModelAsync(string? name = null, ModelSubjects? subjects = null, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => ModelTable.Latest(connection, name, subjects), cancellationToken);
 }

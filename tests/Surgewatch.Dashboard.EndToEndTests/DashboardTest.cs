@@ -39,6 +39,35 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
     }
 
     [RequiresChromiumFact]
+    public async Task Inbox_DemoArenaRoad_RoadCongestionAlertAppearsWithTheRoadOnTheMapAndItsSpeedChart()
+    {
+        var page = await fixture.OpenDashboardAsync();
+        // Arena Road jams with the concert's arrivals from 18:10 and with the incident from 20:00 (alerts kept 30 min after):
+        // the road's alert is open, or in the day's history once resolved, whichever the shared demo clock has reached.
+        var road = page.Locator("[data-key^='road-congestion/']");
+        await page.GetByTestId("clock-speed").SelectOptionAsync(SurgeSpeed);
+        await fixture.SetClockAsync(paused: false);
+        try
+        {
+            await Expect(road.First).ToBeVisibleAsync(new() { Timeout = (float)AlertTimeout.TotalMilliseconds });
+        }
+        finally
+        {
+            await fixture.SetClockAsync(paused: true);
+        }
+
+        // The road detectors are drawn on the map, each coloured by its congestion level.
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-sensor-points", new System.Text.RegularExpressions.Regex("arena-road-4"), new() { Timeout = 60_000 });
+
+        // Its subject opens the road's panel: congestion facts and the speed chart with free flow and the level lines.
+        var item = page.Locator("[data-testid='alert-item'][data-key^='road-congestion/'], [data-testid='history-item'][data-key^='road-congestion/']").First;
+        await item.Locator("button.link").First.ClickAsync();
+        await Expect(page.GetByTestId("road-level")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("zone-chart")).ToHaveAttributeAsync("data-lines", "free flow,slowing,congested,jammed", new() { Timeout = 60_000 });
+        Report(await DashboardFixture.ScreenshotAsync(page, "road-alert"));
+    }
+
+    [RequiresChromiumFact]
     public async Task Inbox_DemoSurge_AlertAppearsAndAcknowledgeMovesItToAcknowledged()
     {
         var page = await fixture.OpenDashboardAsync();

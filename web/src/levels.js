@@ -1,5 +1,7 @@
-// Level names of the contract (kebab-case, as the API writes every enum) and their colours (shared by the map, the lists and the chart).
+// Level names of the contract (kebab-case, as the API writes every enum) and their colours (shared by the map, the lists and the chart):
+// the zones' and counters' surge ladder, and the roads' congestion ladder (free, slowing, congested, jammed).
 export const levels = ['ok', 'warning', 'alarm', 'critical', 'no-data'];
+export const roadLevels = ['free', 'slowing', 'congested', 'jammed', 'no-data'];
 
 export const levelColour = {
   ok: '#2e9d5b',
@@ -7,10 +9,14 @@ export const levelColour = {
   alarm: '#f06a1d',
   critical: '#e0245e',
   'no-data': '#6b7280',
-  neutral: '#93c5fd', // a sensor no rule judges (road sensors, counters before a model is deployed)
+  neutral: '#93c5fd', // a sensor no rule judges (road flows, sensors before a model is deployed)
+  free: '#2e9d5b',
+  slowing: '#e0b000',
+  congested: '#f06a1d',
+  jammed: '#e0245e',
 };
 
-const rank = { 'no-data': -1, ok: 0, warning: 1, alarm: 2, critical: 3 };
+const rank = { 'no-data': -1, ok: 0, warning: 1, alarm: 2, critical: 3, free: 0, slowing: 1, congested: 2, jammed: 3 };
 
 /** Orders levels: critical first. */
 export function levelRank(level) {

@@ -44,6 +44,9 @@ async function loadStatus() {
       value: status.value, at: status.at, probability: status.probability, threshold: status.threshold, warned: status.warned,
       level: displayLevel(props.kind, status.level),
     });
+    // A road's congestion level forecast within the hour (the map rings its dot with it); absent for other sensors.
+    if (status.forecastLevel) props.forecastLevel = status.forecastLevel;
+    else delete props.forecastLevel;
   }
   emit('sensors');
 }
@@ -94,9 +97,12 @@ export function sensorValueText(props) {
   return Number.isFinite(props.value) ? `${formatNumber(props.value, props.kind === 'roadspeed' ? 1 : 0)} ${props.unit}` : '–';
 }
 
-/** A surge level for counters the deployed model judges; road and other sensors, and counters before a model, stay neutral. */
+/**
+ * A surge level for counters and a congestion level for road speeds, as the deployed models judge them; road flows,
+ * and sensors before a model is deployed, stay neutral.
+ */
 function displayLevel(kind, level) {
-  return kind === 'roadspeed' || kind === 'roadflow' || !level ? 'neutral' : level;
+  return kind === 'roadflow' || !level ? 'neutral' : level;
 }
 
 // The API spells kinds in camelCase or kebab-case: compare them without either.

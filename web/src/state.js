@@ -76,7 +76,7 @@ export function selectZone(zoneId) {
   selectSubject('zone', zoneId);
 }
 
-/** An alert's subject: a counter's surge alert names its sensor, every other alert its zone. */
+/** An alert's subject: a counter's surge alert and a road's congestion alert name their sensor, every other alert its zone. */
 export function selectAlertSubject(alert) {
-  selectSubject(alert.subjectKind === 'counter' ? 'counter' : 'zone', alert.zoneId);
+  selectSubject(alert.subjectKind === 'counter' || alert.subjectKind === 'road' ? 'counter' : 'zone', alert.zoneId);
 }

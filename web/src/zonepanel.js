@@ -77,6 +77,7 @@ function zoneFacts(id) {
 function counterFacts(id) {
   const props = sensorProps(id) ?? { id, name: id };
   const level = props.level ?? 'neutral';
+  if (props.kind === 'roadspeed') return roadFacts(props, level);
   return {
     level,
     items: [
@@ -85,6 +86,21 @@ function counterFacts(id) {
       ['latest', sensorValueText(props), 'counter-value'],
       ['at', props.at ? displayLabel(props.at) : '–', 'counter-at'],
       ['threshold', Number.isFinite(props.threshold) ? `${formatNumber(props.threshold)} ${props.unit}` : 'not set yet', 'counter-threshold'],
+    ],
+  };
+}
+
+/** A road's facts: its congestion level now and within the hour, the chance of congestion, its latest speed and congested speed. */
+function roadFacts(props, level) {
+  return {
+    level,
+    items: [
+      ['congestion', level === 'neutral' ? 'not judged' : level, 'road-level'],
+      ['next 60 min', props.forecastLevel ?? '–', 'road-forecast-level'],
+      ['congestion chance', Number.isFinite(props.probability) ? `${formatNumber(props.probability * 100)}%` : '–', 'road-probability'],
+      ['latest', sensorValueText(props), 'counter-value'],
+      ['at', props.at ? displayLabel(props.at) : '–', 'counter-at'],
+      ['congested below', Number.isFinite(props.threshold) ? `${formatNumber(props.threshold)} ${props.unit}` : 'not set yet', 'road-congested-speed'],
     ],
   };
 }
@@ -119,9 +135,16 @@ function zoneSeries(series) {
   return { observed, forecast: series.forecast ?? [], lines, unit: 'persons / m²', empty: 'No readings or forecast for this zone yet.' };
 }
 
-/** A counter's series in the chart's shape: its readings, and its surge threshold as a line. */
+/**
+ * A sensor's series in the chart's shape: its readings, and as lines a counter's surge threshold or a road's free-flow
+ * speed with the speeds below which it is slowing, congested and jammed.
+ */
 function counterSeries(series, id) {
-  const lines = Number.isFinite(series.threshold) ? [{ label: 'surge threshold', colour: levelColour.alarm, value: series.threshold }] : [];
+  const road = series.road;
+  const lines = road
+    ? [['free flow', 'free', road.freeFlow], ['slowing', 'slowing', road.slowing], ['congested', 'congested', road.congested], ['jammed', 'jammed', road.jammed]]
+      .map(([label, level, value]) => ({ label, colour: levelColour[level], value }))
+    : Number.isFinite(series.threshold) ? [{ label: 'surge threshold', colour: levelColour.alarm, value: series.threshold }] : [];
   return {
     observed: series.observed ?? [], forecast: series.forecast ?? [], lines,
     unit: sensorProps(id)?.unit ?? '', empty: 'No readings or forecast for this sensor yet.',

@@ -54,7 +54,7 @@ internal static class ForecastCommand
 
     private static async Task<SavedModel> FindModelAsync(OpenedStore store, long? id, CancellationToken cancellation)
     {
-        var saved = id is { } i ? await store.Models.GetModelAsync(i, cancellation) : await store.Models.LatestModelAsync(null, cancellation);
+        var saved = id is { } i ? await store.Models.GetModelAsync(i, cancellation) : await store.Models.LatestModelAsync(null, null, cancellation);
         return saved ?? throw new UserInputException(id is null
             ? $"The store {store.DataSource} holds no saved model: run surgewatch train first."
             : $"--model-id {id}: the store {store.DataSource} holds no such model.");

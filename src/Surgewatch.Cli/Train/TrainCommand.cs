@@ -4,7 +4,9 @@ using Surgewatch.Cli.Backtest;
 using Surgewatch.Cli.Common;
 using Surgewatch.Cli.Datasets;
 using Surgewatch.Models.Deployment;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Forecasting.Retraining;
+using Surgewatch.Core.Series;
 
 namespace Surgewatch.Cli.Train;
 
@@ -51,14 +53,26 @@ internal static class TrainCommand
             : await StoreDataset.LoadAsync(store, cancellation);
         var name = ModelContext.ResolveName(context, dataset, request.Model);
         var panel = dataset.Panel;
+        // Road speeds get the congestion rule, as evaluate-warnings --kind road-speed measures it; anything else the surge rule.
+        var subjects = dataset.Sensors.Count > 0 && dataset.Sensors.All(s => s.Kind == SensorKind.RoadSpeed) ? ModelSubjects.Roads : ModelSubjects.Counters;
         var trained = await Task.Run(
-            () => ModelTrainer.Train(panel, dataset.Edges, new TrainingRequest(name, request.Holidays, request.Events), context.Time, cancellation), cancellation);
+            () => ModelTrainer.Train(panel, dataset.Edges, new TrainingRequest(name, request.Holidays, request.Events, Subjects: subjects), context.Time, cancellation), cancellation);
         var id = await store.Models.SaveModelAsync(trained.Saved, cancellation);
         context.Console.MarkupLineInterpolated(
             $"Trained [bold]{name}[/] on {panel.Sensors.Count} sensors, {panel.Start} to {panel.LabelAt(panel.Length - 1)}, in {trained.FitTime.TotalSeconds:0.0} s; saved as model id [bold]{id}[/] ({trained.Saved.State.Length:N0} bytes).");
-        if (trained.Rule is { } rule)
+        if (trained.Congestion is { } congestion)
+        {
+            context.Console.MarkupLineInterpolated(
+                $"Congestion rule: {congestion.Thresholds.Count(t => !double.IsNaN(t))} of {congestion.Sensors.Count} roads have a congested speed; held out {trained.Validation}.");
+        }
+        else if (trained.Rule is { } rule)
         {
             context.Console.MarkupLineInterpolated($"Surge rule: {rule.WarnedCounters} of {rule.Sensors.Count} counters have a threshold; held out {trained.Validation}.");
+        }
+        else if (subjects == ModelSubjects.Roads)
+        {
+            context.Console.MarkupLineInterpolated(
+                $"Congestion rule: not calibrated (the data are shorter than its calibration day); the server warns about no road with this model.");
         }
         else
         {

@@ -19,9 +19,6 @@ internal static class EvaluateWarningsCommand
     /// <summary>The roads' baseline: the profile of the same kind of day (recurring rush-hour jams are foreseen from it alone).</summary>
     private const string RoadBaselineModel = DayKindMedianModel.ModelName;
 
-    /// <summary>The live rule's horizon on 5-minute road speeds: an hour ahead, so that onsets can be warned 40 minutes ahead.</summary>
-    private const int RoadHorizon = 12;
-
     public static Command Create(CliContext context)
     {
         var data = new Option<string>("--data") { Description = "A data folder of hourly counts (counts.csv[.gz], optional sensors.csv) or one file.", Required = true };
@@ -69,7 +66,7 @@ internal static class EvaluateWarningsCommand
                 options = options with
                 {
                     Congestion = road,
-                    RollingHorizon = result.GetResult(horizon) is { Implicit: false } ? options.RollingHorizon : RoadHorizon,
+                    RollingHorizon = result.GetResult(horizon) is { Implicit: false } ? options.RollingHorizon : WarningEvaluationOptions.RoadWindowSlots(dataset.Panel.Step),
                     DayAhead = false,
                     KeepFiringHours = 0,
                 };

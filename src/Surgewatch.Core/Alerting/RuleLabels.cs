@@ -7,8 +7,8 @@ public sealed record RuleLabel(string Name, string? Unit);
 
 /// <summary>
 /// The one table of rule display names and units, for the API, the dashboard and messages. Covers the zone rules of
-/// <see cref="Monitoring.ZoneRules"/> (density, flow, and the density forecast per horizon) and the counter surge rule,
-/// whose alerts hosts show with the counter's surge probability (0–1; the lifecycle's own sample is only 1 while the
+/// <see cref="Monitoring.ZoneRules"/> (density, flow, and the density forecast per horizon), the counter surge rule and
+/// the road congestion rule, whose alerts hosts show with the probability of a surge or of congestion within the hour (0–1; the lifecycle's own sample is only 1 while the
 /// counter is warned, so a stored event's value of it is no probability); any other rule id is shown as it is.
 /// </summary>
 public static class RuleLabels
@@ -19,7 +19,7 @@ public static class RuleLabels
     /// <summary>persons/m/min: a zone's flow through its width.</summary>
     public const string Flow = "persons/m/min";
 
-    /// <summary>A probability from 0 to 1 (shown as a percentage): a counter's chance of reaching its surge threshold.</summary>
+    /// <summary>A probability from 0 to 1 (shown as a percentage): a counter's chance of reaching its surge threshold, a road's of congestion within the hour.</summary>
     public const string Probability = "probability";
 
     private const string ForecastPrefix = "density-forecast-alarm-";
@@ -33,6 +33,7 @@ public static class RuleLabels
         ["flow-alarm"] = new("Flow alarm", Flow),
         ["flow-critical"] = new("Flow critical", Flow),
         [Live.SurgeMonitor.RuleId] = new("Counter surge warning", Probability),
+        [Roads.CongestionMonitor.RuleId] = new("Road congestion warning", Probability),
     };
 
     /// <summary>The label of <paramref name="ruleId"/>; an unknown id is its own name, without a unit.</summary>

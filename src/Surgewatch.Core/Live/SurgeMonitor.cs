@@ -17,7 +17,7 @@ namespace Surgewatch.Core.Live;
 /// at any rate. Pure and deterministic: the same readings give the same warnings, so after a restart the host replays
 /// the last day of slots through <c>Issue</c> (<see cref="ReplayLength"/>) and restores the alert snapshots.
 /// </summary>
-public sealed class SurgeMonitor
+public sealed class SurgeMonitor : ISensorAlertMonitor
 {
     /// <summary>The id of the counters' surge-warning alert rule.</summary>
     public const string RuleId = "counter-surge";
@@ -73,6 +73,9 @@ public sealed class SurgeMonitor
 
     /// <summary>The rule this monitor warns with.</summary>
     public SurgeRule Rule => _rule;
+
+    /// <inheritdoc />
+    public string AlertRuleId => RuleId;
 
     /// <summary>Slots a host replays through <c>Issue</c> after a restart to rebuild the warnings in progress: a day and the live horizon.</summary>
     public int ReplayLength => _perDay + _horizon + _keep + 1;

@@ -26,7 +26,7 @@ public readonly record struct RoadOutlook(SensorId Sensor, double Threshold, Tim
 /// keep-firing) and reports each road's outlook. <see cref="Evaluate"/> runs the alert lifecycle on the outlooks (rule
 /// <see cref="RuleId"/>, one alert per road). Pure and deterministic, like the counters' <c>SurgeMonitor</c>.
 /// </summary>
-public sealed class CongestionMonitor
+public sealed class CongestionMonitor : ISensorAlertMonitor
 {
     /// <summary>The id of the road congestion alert rule.</summary>
     public const string RuleId = "road-congestion";
@@ -65,11 +65,20 @@ public sealed class CongestionMonitor
     /// <summary>The rule this monitor warns with.</summary>
     public CongestionRule Rule => _rule;
 
+    /// <inheritdoc />
+    public string AlertRuleId => RuleId;
+
+    /// <summary>How many slots before the current one a newly deployed monitor replays to rebuild its warnings in progress: the window and the keep-firing time.</summary>
+    public int ReplayLength => _window + _keep + 1;
+
     /// <summary>Each road's outlook after the last issue.</summary>
     public IReadOnlyList<RoadOutlook> Latest => _latest;
 
     /// <summary>The road alerts held after the last evaluation, every state included.</summary>
     public IReadOnlyCollection<MonitoredAlert> Alerts => _alerts.Alerts;
+
+    /// <summary>The road alert with key <paramref name="key"/>, or null.</summary>
+    public MonitoredAlert? Find(string key) => _alerts.Find(key);
 
     /// <summary>Every road alert's status and ledger, to persist after each evaluation.</summary>
     public IReadOnlyList<AlertSnapshot> Snapshot() => _alerts.Snapshot();
@@ -82,6 +91,17 @@ public sealed class CongestionMonitor
     /// as warned: the slot the warning evaluation scores, once its reading is known.
     /// </summary>
     public bool SettledWarned(int road) => _settledWarned[road];
+
+    /// <summary>Forecasts the window with <paramref name="forecaster"/> (loaded onto <paramref name="panel"/>) and issues at <paramref name="issueSlot"/>.</summary>
+    public IReadOnlyList<RoadOutlook> Issue(SeriesPanel panel, int issueSlot, IForecaster forecaster)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        ArgumentNullException.ThrowIfNull(forecaster);
+        ArgumentOutOfRangeException.ThrowIfLessThan(issueSlot, 1);
+        var forecasts = new double[panel.Sensors.Count * _window];
+        BatchPrediction.PredictAll(forecaster, new ForecastOrigin(panel, issueSlot - 1), forecasts);
+        return Issue(panel, issueSlot, forecasts);
+    }
 
     /// <summary>
     /// Issues at <paramref name="issueSlot"/> (the slot that begins; readings of <paramref name="panel"/> are known up to
@@ -150,6 +170,11 @@ public sealed class CongestionMonitor
     /// <exception cref="UnknownAlertException">No alert has that key.</exception>
     public AlertEvaluation Acknowledge(string key, string actor, DateTimeOffset now) =>
         _alerts.Acknowledge(key, actor, now);
+
+    /// <summary>Resolves road alert <paramref name="key"/> by hand.</summary>
+    /// <exception cref="UnknownAlertException">No alert has that key.</exception>
+    public AlertEvaluation Resolve(string key, string actor, DateTimeOffset now) =>
+        _alerts.Resolve(key, actor, now);
 
     private static long[] Filled(int count, long value)
     {

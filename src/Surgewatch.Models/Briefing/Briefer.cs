@@ -33,7 +33,7 @@ public static class Briefer
         ArgumentNullException.ThrowIfNull(zones);
         ArgumentNullException.ThrowIfNull(request);
         var sensors = await observations.ListSensorsAsync(cancellationToken);
-        var deployed = request.Model is null ? await models.LatestModelAsync(null, cancellationToken) : null;
+        var deployed = request.Model is null ? await models.LatestModelAsync(null, ModelSubjects.Counters, cancellationToken) : null;
         var candidate = Candidate(request.Model, deployed);
         var sources = Sources(zones, sensors);
         if (candidate.Deployed)

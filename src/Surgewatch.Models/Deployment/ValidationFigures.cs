@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Surgewatch.Core.Evaluation.Warnings;
-using Surgewatch.Core.Live;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Models.Deployment;
@@ -17,13 +16,13 @@ namespace Surgewatch.Models.Deployment;
 /// <param name="WapeNextStep">WAPE of the forecast one slot ahead.</param>
 /// <param name="MaeNextStep">MAE of the forecast one slot ahead.</param>
 /// <param name="WapeDayAhead">WAPE of the day-ahead forecast.</param>
-/// <param name="SurgeCounters">Counters with a surge threshold (warned about live).</param>
-public sealed record ValidationFigures(string From, string To, long Pairs, double? WapeNextStep, double? MaeNextStep, double? WapeDayAhead, int SurgeCounters)
+/// <param name="Warned">The subjects the rule can warn about live: counters with a surge threshold, or roads with a congested speed.</param>
+public sealed record ValidationFigures(string From, string To, long Pairs, double? WapeNextStep, double? MaeNextStep, double? WapeDayAhead, int Warned)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>The figures of <paramref name="table"/>'s forecasts against <paramref name="panel"/>'s readings.</summary>
-    public static ValidationFigures Of(SeriesPanel panel, ForecastTable table, SurgeRule? rule)
+    public static ValidationFigures Of(SeriesPanel panel, ForecastTable table, int warned)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(table);
@@ -31,7 +30,7 @@ public sealed record ValidationFigures(string From, string To, long Pairs, doubl
         var day = Errors(panel, table, kind: 0);
         return new ValidationFigures(
             panel.LabelAt(table.From).ToString(), panel.LabelAt(table.To).ToString(), next.Pairs,
-            Round(next.Wape), Round(next.Mae), Round(day.Wape), rule?.WarnedCounters ?? 0);
+            Round(next.Wape), Round(next.Mae), Round(day.Wape), warned);
     }
 
     /// <summary>As JSON.</summary>

@@ -3,6 +3,7 @@ using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
+using Surgewatch.Core.Roads;
 using Surgewatch.Core.Zones;
 using Surgewatch.Server.Notifications;
 using Surgewatch.Server.Silences;
@@ -10,12 +11,13 @@ using Surgewatch.Server.Silences;
 namespace Surgewatch.Server.Alerts;
 
 /// <summary>
-/// The server's side of Core's monitors: the <see cref="ZoneMonitor"/> and, once a model with a surge rule is deployed,
-/// its counters' <see cref="SurgeMonitor"/>. Steps them (the monitor loop), applies operator actions, stores alert
-/// events, persists snapshots after every change (restored before the first step, so a restart resumes Firing and
-/// acknowledged alerts; counter alerts are carried until the model is deployed again) and hands planned notifications
-/// to the <see cref="NotificationDispatcher"/>. One at a time. A zone without data shows a single NoData alert (on
-/// <see cref="NoDataRule"/>), not one per rule; a counter has one alert, NoData included.
+/// The server's side of Core's monitors: the <see cref="ZoneMonitor"/> and, once models with rules are deployed, the
+/// counters' <see cref="SurgeMonitor"/> and the roads' <see cref="CongestionMonitor"/>. Steps them (the monitor loop),
+/// applies operator actions, stores alert events, persists snapshots after every change (restored before the first
+/// step, so a restart resumes Firing and acknowledged alerts; counter and road alerts are carried until their model is
+/// deployed again) and hands planned notifications to the <see cref="NotificationDispatcher"/>. One at a time. A zone
+/// without data shows a single NoData alert (on <see cref="NoDataRule"/>), not one per rule; a counter or a road has
+/// one alert, NoData included.
 /// </summary>
 internal sealed class AlertBook(
     IAlertStore store,
@@ -24,6 +26,7 @@ internal sealed class AlertBook(
     NotificationDispatcher dispatcher,
     IOptions<NotificationSettings> settings,
     Deployment.LiveDeployment deployment,
+    Deployment.RoadDeployment roads,
     TimeProvider clock)
 {
     /// <summary>The rule whose alert stands for the whole zone while it has no data.</summary>
@@ -32,9 +35,9 @@ internal sealed class AlertBook(
     private readonly ZoneMonitor _monitor = new();
     private readonly NotificationPolicy _policy = settings.Value.Policy();
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly DeployedAlerts _counters = new(SurgeMonitor.RuleId, deployment.Sync, () => deployment.Monitor);
+    private readonly DeployedAlerts _roads = new(CongestionMonitor.RuleId, roads.Sync, () => roads.Monitor);
     private bool _restored;
-    private IReadOnlyList<AlertSnapshot> _carried = [];
-    private SurgeMonitor? _surge;
 
     /// <summary>Every shown alert that ever left Inactive, newest first.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
@@ -74,9 +77,10 @@ internal sealed class AlertBook(
         {
             await RestoreAsync(cancellationToken);
             var step = _monitor.Step(now, zones, occupancies, forecasts, muting, _policy);
-            var (counterEvents, counterNotifications) = StepCounters(now, muting);
-            var events = step.Events.Concat(counterEvents).Where(e => Shown(e.RuleId, e.State)).ToList();
-            var notifications = step.Notifications.Concat(counterNotifications).Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
+            var (counterEvents, counterNotifications) = _counters.Evaluate(now, muting, _policy);
+            var (roadEvents, roadNotifications) = _roads.Evaluate(now, muting, _policy);
+            var events = step.Events.Concat(counterEvents).Concat(roadEvents).Where(e => Shown(e.RuleId, e.State)).ToList();
+            var notifications = step.Notifications.Concat(counterNotifications).Concat(roadNotifications).Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
             dispatcher.Enqueue(notifications);
             if (events.Count == 0 && notifications.Count == 0)
             {
@@ -107,8 +111,8 @@ internal sealed class AlertBook(
 
             var now = clock.GetUtcNow();
             now = now < alert.Status.Since ? alert.Status.Since : now;
-            var result = alert.Rule.Id == SurgeMonitor.RuleId
-                ? ActOnCounter(key, actor, resolve, now)
+            var result = Deployed(alert.Rule.Id) is { } deployed
+                ? deployed.Act(key, actor, resolve, now)
                 : resolve ? _monitor.Resolve(key, actor, now) : _monitor.Acknowledge(key, actor, now);
             var events = result.Events;
             if (note is not null && events.Count > 0)
@@ -152,64 +156,21 @@ internal sealed class AlertBook(
         {
             var stored = await snapshots.LoadAlertSnapshotsAsync(cancellationToken);
             _monitor.Restore(stored);
-            _carried = [.. stored.Where(s => s.Status.RuleId == SurgeMonitor.RuleId)];
+            _counters.Carry(stored);
+            _roads.Carry(stored);
             _restored = true;
         }
     }
 
-    /// <summary>Evaluates the deployed model's counter alerts; a newly deployed monitor first takes the carried snapshots.</summary>
-    private (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) StepCounters(DateTimeOffset now, IReadOnlyList<ISilence> muting)
-    {
-        lock (deployment.Sync)
-        {
-            var monitor = deployment.Monitor;
-            if (!ReferenceEquals(monitor, _surge))
-            {
-                if (_surge is not null)
-                {
-                    _carried = _surge.Snapshot();
-                }
+    /// <summary>The deployed model's alerts of <paramref name="ruleId"/>, or null for a zone rule.</summary>
+    private DeployedAlerts? Deployed(string ruleId) => ruleId == _counters.RuleId ? _counters : ruleId == _roads.RuleId ? _roads : null;
 
-                monitor?.Restore(_carried);
-                _surge = monitor;
-            }
+    /// <summary>Every alert's snapshot: the zones', the counters' and the roads' (from their monitors, or carried until one is deployed).</summary>
+    private List<AlertSnapshot> Snapshot() => [.. _monitor.Snapshot(), .. _counters.Snapshot(), .. _roads.Snapshot()];
 
-            return monitor?.Evaluate(now, muting, _policy) ?? ([], []);
-        }
-    }
+    private MonitoredAlert? Find(string key) => _monitor.Find(key) ?? _counters.Find(key) ?? _roads.Find(key);
 
-    private AlertEvaluation ActOnCounter(string key, string actor, bool resolve, DateTimeOffset now)
-    {
-        lock (deployment.Sync)
-        {
-            return resolve ? _surge!.Resolve(key, actor, now) : _surge!.Acknowledge(key, actor, now);
-        }
-    }
-
-    /// <summary>Every alert's snapshot: the zones', and the counters' (from their monitor, or carried until one is deployed).</summary>
-    private List<AlertSnapshot> Snapshot()
-    {
-        lock (deployment.Sync)
-        {
-            return [.. _monitor.Snapshot(), .. _surge?.Snapshot() ?? _carried];
-        }
-    }
-
-    private MonitoredAlert? Find(string key)
-    {
-        lock (deployment.Sync)
-        {
-            return _monitor.Find(key) ?? _surge?.Find(key);
-        }
-    }
-
-    private List<MonitoredAlert> AllAlerts()
-    {
-        lock (deployment.Sync)
-        {
-            return [.. _monitor.Alerts, .. _surge?.Alerts ?? []];
-        }
-    }
+    private List<MonitoredAlert> AllAlerts() => [.. _monitor.Alerts, .. _counters.Alerts(), .. _roads.Alerts()];
 
     private List<AlertDto> Changed(List<AlertEvent> events)
     {
@@ -228,28 +189,19 @@ internal sealed class AlertBook(
 
     private static bool Shown(AlertStatus status) => Shown(status.RuleId, status.State);
 
-    private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId;
+    private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId or CongestionMonitor.RuleId;
 
     private AlertDto ToDto(MonitoredAlert alert)
     {
         var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()));
-        return alert.Rule.Id == SurgeMonitor.RuleId ? dto with { Value = SurgeProbability(alert.Subject) } : dto;
+        return alert.Rule.Id == SurgeMonitor.RuleId ? dto with { Value = SurgeProbability(alert.Subject) }
+            : alert.Rule.Id == CongestionMonitor.RuleId ? dto with { Value = CongestionProbability(alert.Subject) }
+            : dto;
     }
 
     /// <summary>A counter's highest surge probability within the live horizon, which its alert shows as its value (the lifecycle's own sample is only 1 while warned).</summary>
-    private double? SurgeProbability(string sensor)
-    {
-        lock (deployment.Sync)
-        {
-            foreach (var surge in _surge?.Latest ?? [])
-            {
-                if (surge.Sensor.Value == sensor)
-                {
-                    return surge.Probability is { } p ? Math.Round(p, 3) : null;
-                }
-            }
+    private double? SurgeProbability(string sensor) => deployment.Counters.FirstOrDefault(c => c.SensorId == sensor)?.Probability;
 
-            return null;
-        }
-    }
+    /// <summary>A road's probability of congestion within the rule's window (null while it is congested now), which its alert shows as its value.</summary>
+    private double? CongestionProbability(string sensor) => roads.Roads.FirstOrDefault(r => r.SensorId == sensor)?.Probability;
 }

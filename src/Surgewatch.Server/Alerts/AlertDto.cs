@@ -5,7 +5,7 @@ namespace Surgewatch.Server.Alerts;
 
 /// <summary>
 /// An alert as the API and the hub show it. <c>zoneId</c> is the alert's subject: a zone, or for a counter's surge alert
-/// (<c>subjectKind</c> "counter") the counter's sensor id. <c>open</c>: the alert belongs in an operator's inbox (see
+/// (<c>subjectKind</c> "counter") the counter's sensor id, for a road's congestion alert (<c>subjectKind</c> "road") the road sensor's id. <c>open</c>: the alert belongs in an operator's inbox (see
 /// <see cref="AlertStatus.IsOpen"/>); only an open alert is acknowledged. <c>inhibitedBy</c>: the key of a worse alert of
 /// the same subject that makes this one redundant (it notifies no one meanwhile; see <see cref="Inhibition"/>).
 /// <c>ruleName</c> and <c>unit</c> (of <c>value</c>; null when it has none) come from <see cref="RuleLabels"/>.
@@ -28,8 +28,13 @@ internal sealed record AlertDto(
     bool Silenced,
     string? InhibitedBy)
 {
-    /// <summary>"counter" for the counter surge rule's alerts, "zone" for every other.</summary>
-    public static string SubjectKindOf(string ruleId) => ruleId == Core.Live.SurgeMonitor.RuleId ? "counter" : "zone";
+    /// <summary>"counter" for the counter surge rule's alerts, "road" for the road congestion rule's, "zone" for every other.</summary>
+    public static string SubjectKindOf(string ruleId) => ruleId switch
+    {
+        Core.Live.SurgeMonitor.RuleId => "counter",
+        Core.Roads.CongestionMonitor.RuleId => "road",
+        _ => "zone",
+    };
 
     public static AlertDto Of(MonitoredAlert alert, bool silenced)
     {

@@ -10,8 +10,9 @@ using Surgewatch.Testing.SyntheticCity;
 namespace Surgewatch.Server.Demo;
 
 /// <summary>
-/// Runs the demo city in demo mode: stores its zones and sensors and a demo operator key at start, then (in the
-/// background) five weeks of minute history, as its counters report, and from then on one reading per sensor and
+/// Runs the demo city in demo mode: stores its zones and sensors (with the Arena Road corridor's speed detectors,
+/// <see cref="SyntheticRoads"/>) and a demo operator key at start, then (in the background) five weeks of minute
+/// history, as its counters report (the roads every five minutes), and from then on one reading per sensor and
 /// simulated minute through the same ingest path as HTTP clients. The server trains its models on that history
 /// (on quarter-hours, <see cref="ForecastGrid"/>) as it would on a city's own.
 /// </summary>
@@ -30,6 +31,7 @@ internal sealed class DemoFeeder(
     private static readonly TimeSpan LiveStep = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
     private TimeLabel _surgeStart;
+    private TimeLabel _incidentStart;
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,8 +41,9 @@ internal sealed class DemoFeeder(
         }
 
         _surgeStart = clocks.NowLabel() + TimeSpan.FromMinutes(SyntheticZones.SurgeStartMinutes);
+        _incidentStart = clocks.NowLabel() + TimeSpan.FromMinutes(SyntheticRoads.IncidentStartMinutes);
         await zones.UpsertZonesAsync(SyntheticZones.Zones(), cancellationToken);
-        await store.UpsertSensorsAsync(SyntheticZones.Sensors(), cancellationToken);
+        await store.UpsertSensorsAsync([.. SyntheticZones.Sensors(), .. SyntheticRoads.Sensors()], cancellationToken);
         var key = ApiKeySecrets.Generate();
         var hash = ApiKeySecrets.Hash(key);
         await keys.AddApiKeyAsync(new ApiKey(ApiKeySecrets.IdOf(hash), "demo operator", ApiKeyRole.Operator, hash, clock.GetUtcNow()), cancellationToken);
@@ -66,7 +69,9 @@ internal sealed class DemoFeeder(
         }
 
         var last = await FeedAsync(start - TimeSpan.FromHours(1), start, stoppingToken);
-        logger.LogInformation("Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}", SyntheticZones.Specs.Count, SyntheticZones.SurgeZone, _surgeStart);
+        logger.LogInformation(
+            "Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}; Arena Road jams with the concert's arrivals from 18:10 and an incident blocks it at {Incident} from {IncidentStart}",
+            SyntheticZones.Specs.Count, SyntheticZones.SurgeZone, _surgeStart, SyntheticRoads.IncidentSensor, _incidentStart);
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Poll, stoppingToken);
@@ -84,6 +89,7 @@ internal sealed class DemoFeeder(
         for (var t = from; t <= end; t += LiveStep)
         {
             SyntheticZones.AddReadings(batch, t, LiveStep, _surgeStart);
+            SyntheticRoads.AddReadings(batch, t, _incidentStart);
             if (batch.Count >= 60_000)
             {
                 await store.UpsertObservationsAsync(batch, cancellationToken: cancellationToken);
@@ -105,6 +111,7 @@ internal sealed class DemoFeeder(
         for (var t = after + LiveStep; t <= upTo; t += LiveStep)
         {
             SyntheticZones.AddReadings(batch, t, LiveStep, _surgeStart);
+            SyntheticRoads.AddReadings(batch, t, _incidentStart);
         }
 
         await pipeline.IngestAsync(batch, cancellationToken, "demo");

@@ -10,10 +10,12 @@ using Surgewatch.Server.Hosting;
 namespace Surgewatch.Server.Deployment;
 
 /// <summary>
-/// Trains in the background what the server deploys. On a store without a saved model but with at least
-/// <see cref="MinimumHistory"/> of counter readings, it saves the <c>historical-median-4w</c> baseline at once (so
-/// forecasts and, with enough history, surge warnings start within seconds) and then trains the best model for the
-/// data (<see cref="ModelCatalogs.DefaultFor"/>: gbm when libxgboost0 is installed), which replaces it when ready.
+/// Trains in the background what the server deploys, for the counters and for the roads, each family its own model.
+/// On a store without a saved model of a family but with at least its minimum history (<see cref="MinimumHistory"/>
+/// of counter readings, <see cref="MinimumRoadHistory"/> of road speeds), it saves a baseline at once
+/// (<c>historical-median-4w</c> for counters, the same-kind-of-day profile <c>day-kind-median-3d</c> for roads; so
+/// forecasts and warnings start within seconds) and then trains the best model for the data
+/// (<see cref="ModelCatalogs.DefaultFor"/>: gbm when libxgboost0 is installed), which replaces it when ready.
 /// Counters reporting every minute are trained and forecast on quarter-hours (<see cref="ForecastGrid"/>).
 /// With <c>Surgewatch:Retrain</c> (<c>serve --retrain 24h|daily@HH</c>) it trains the best model again on that
 /// schedule, on the server clock. Training is <see cref="ModelTrainer"/>, as <c>surgewatch train</c> does it.
@@ -21,13 +23,20 @@ namespace Surgewatch.Server.Deployment;
 internal sealed class TrainingService(
     IObservationStore observations, IModelStore models, TimeProvider clock, IOptions<ServerOptions> options, HistoryGate history, ILogger<TrainingService> logger) : BackgroundService
 {
-    /// <summary>The least history a first model is trained on.</summary>
+    /// <summary>The least history a first counters model is trained on.</summary>
     public static readonly TimeSpan MinimumHistory = TimeSpan.FromDays(14);
+
+    /// <summary>
+    /// The least history a first roads model is trained on: the congestion rule's calibration day, and the days before
+    /// it that give gbm a few of each kind of day and the profile its earlier days.
+    /// </summary>
+    public static readonly TimeSpan MinimumRoadHistory = TimeSpan.FromDays(4);
 
     /// <summary>The most history a model is trained on: two years hold every seasonal pattern the models use, and bound the memory a large store needs.</summary>
     public static readonly TimeSpan MaximumHistory = TimeSpan.FromDays(730);
 
     private const string Baseline = "historical-median-4w";
+    private const string RoadBaseline = Core.Forecasting.DayKindMedianModel.ModelName;
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(15);
     private readonly RetrainPolicy? _policy = options.Value.RetrainPolicy();
 
@@ -58,56 +67,64 @@ internal sealed class TrainingService(
         }
     }
 
+    /// <summary>Trains each family that is due: first the missing baselines of both (warnings start at once), then the best models.</summary>
     private async Task TrainIfDueAsync(CancellationToken cancellationToken)
     {
-        var latest = await models.LatestModelAsync(null, cancellationToken);
-        var missing = latest is null && options.Value.TrainWhenMissing;
-        var scheduled = _policy is not null && latest is not null && RetrainSchedule.IsDue(_policy, latest.Created, clock.GetUtcNow());
-        if (!missing && !scheduled)
+        var due = new List<(ModelSubjects Subjects, SubjectPanel Panel, string Best)>();
+        foreach (var subjects in (ModelSubjects[])[ModelSubjects.Counters, ModelSubjects.Roads])
         {
-            return;
+            var latest = await models.LatestModelAsync(null, subjects, cancellationToken);
+            var missing = latest is null && options.Value.TrainWhenMissing;
+            var scheduled = _policy is not null && latest is not null && RetrainSchedule.IsDue(_policy, latest.Created, clock.GetUtcNow());
+            var minimum = subjects == ModelSubjects.Roads ? MinimumRoadHistory : MinimumHistory;
+            if ((!missing && !scheduled) || await LoadAsync(subjects, minimum, cancellationToken) is not { } family)
+            {
+                continue;
+            }
+
+            var best = ModelCatalogs.DefaultFor(family.Panel.Step).Model;
+            var baseline = subjects == ModelSubjects.Roads ? RoadBaseline : Baseline;
+            if (missing && best != baseline)
+            {
+                await TrainAsync(family, subjects, baseline, cancellationToken);
+            }
+
+            due.Add((subjects, family, best));
         }
 
-        if (await LoadAsync(cancellationToken) is not { } counters)
+        foreach (var (subjects, family, best) in due)
         {
-            return;
+            await TrainAsync(family, subjects, best, cancellationToken);
         }
-
-        var best = ModelCatalogs.DefaultFor(counters.Panel.Step).Model;
-        if (missing && best != Baseline)
-        {
-            await TrainAsync(counters, Baseline, cancellationToken);
-        }
-
-        await TrainAsync(counters, best, cancellationToken);
     }
 
-    private async Task<CounterPanel?> LoadAsync(CancellationToken cancellationToken)
+    private async Task<SubjectPanel?> LoadAsync(ModelSubjects subjects, TimeSpan minimum, CancellationToken cancellationToken)
     {
         // A cheap look first, so that a store with too little history is not read whole at every poll.
-        var counting = StorePanels.Counters(await observations.ListSensorsAsync(cancellationToken));
-        if (counting.Count == 0
-            || await observations.CountObservationsAsync(cancellationToken) < MinimumHistory / counting[0].Step)
+        var family = StorePanels.Of(await observations.ListSensorsAsync(cancellationToken), subjects);
+        if (family.Count == 0
+            || await observations.CountObservationsAsync(cancellationToken) < minimum / family[0].Step)
         {
             return null;
         }
 
         var now = TimeLabel.FromInstant(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.SiteZone));
-        var counters = await StorePanels.LoadAsync(observations, now - MaximumHistory, cancellationToken);
-        if (counters is null || counters.Panel.Step * counters.Panel.Length < MinimumHistory)
+        var loaded = await StorePanels.LoadAsync(observations, now - MaximumHistory, subjects, cancellationToken);
+        if (loaded is null || loaded.Panel.Step * loaded.Panel.Length < minimum)
         {
             return null;
         }
 
         // Train on what has happened by now on the server clock (a replay holds readings of its future too).
-        var end = (int)Math.Clamp(counters.Panel.SlotOf(now), 0, counters.Panel.Length);
-        return end * counters.Panel.Step < MinimumHistory ? null : counters with { Panel = Truncate(counters.Panel, end) };
+        var end = (int)Math.Clamp(loaded.Panel.SlotOf(now), 0, loaded.Panel.Length);
+        return end * loaded.Panel.Step < minimum ? null : loaded with { Panel = Truncate(loaded.Panel, end) };
     }
 
-    private async Task TrainAsync(CounterPanel counters, string model, CancellationToken cancellationToken)
+    private async Task TrainAsync(SubjectPanel family, ModelSubjects subjects, string model, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Training {Model} on {Counters} counters ({Slots} slots) in the background", model, counters.Panel.Sensors.Count, counters.Panel.Length);
-        var trained = await Task.Run(() => ModelTrainer.Train(counters.Panel, null, new TrainingRequest(model), clock, cancellationToken), cancellationToken);
+        logger.LogInformation(
+            "Training {Model} on {Sensors} {Subjects} ({Slots} slots) in the background", model, family.Panel.Sensors.Count, ModelSubjectsText.Of(subjects), family.Panel.Length);
+        var trained = await Task.Run(() => ModelTrainer.Train(family.Panel, null, new TrainingRequest(model, Subjects: subjects), clock, cancellationToken), cancellationToken);
         var id = await models.SaveModelAsync(trained.Saved, cancellationToken);
         logger.LogInformation("Trained {Model} in {Seconds:0.0} s; saved as model {ModelId}; held out: {Validation}", model, trained.FitTime.TotalSeconds, id, trained.Validation);
     }

@@ -109,6 +109,7 @@ public static class SurgewatchServer
     private static void AddDeployment(IServiceCollection services)
     {
         services.AddSingleton<Deployment.LiveDeployment>();
+        services.AddSingleton<Deployment.RoadDeployment>();
         services.AddSingleton<Deployment.HistoryGate>();
         services.AddHostedService<Deployment.DeploymentService>();
         services.AddHostedService<Deployment.TrainingService>();

@@ -7,7 +7,8 @@ namespace Surgewatch.Server.Live;
 /// <summary>
 /// The SignalR hub at <c>/hubs/live</c> (public read). The server calls these client methods: <c>zoneStatus</c>
 /// (array of zone status), <c>alert</c> (one alert), <c>readings</c> (batched at most once a second),
-/// <c>forecast</c> (a zone's density forecast with 80/95% bands, every 15 simulated minutes) and <c>clock</c>. A new connection gets the current clock and zone status at once.
+/// <c>forecast</c> (a zone's density forecast with 80/95% bands, every 15 simulated minutes), <c>counters</c> and
+/// <c>roads</c> (each counter's surge outlook and each road's congestion outlook, after every issue) and <c>clock</c>. A new connection gets the current clock and zone status at once.
 /// </summary>
 internal sealed class LiveHub(ZoneStatusBoard board, ClockDtos clocks) : Hub
 {
@@ -30,4 +31,5 @@ internal static class LiveMessages
     public const string Forecast = "forecast";
     public const string Clock = "clock";
     public const string Counters = "counters";
+    public const string Roads = "roads";
 }

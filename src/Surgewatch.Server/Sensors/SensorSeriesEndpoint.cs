@@ -12,13 +12,17 @@ namespace Surgewatch.Server.Sensors;
 /// <summary>One stored reading of a sensor on the series' time axis.</summary>
 internal sealed record SensorPointDto(string T, double Value);
 
+/// <summary>A road's speeds at the edges of its congestion levels (km/h): free flow, and below which it is slowing, congested and jammed.</summary>
+internal sealed record RoadLevelsDto(double FreeFlow, double Slowing, double Congested, double Jammed);
+
 /// <summary>
 /// A sensor's readings and the deployed model's latest forecast of it with 80/95% bands; <c>Threshold</c> is the
-/// counter's surge threshold (null without a surge rule or with too little history), <c>Model</c> null while no model
-/// is deployed.
+/// counter's surge threshold or the road's congested speed (null without a rule or with too little history),
+/// <c>Road</c> a road's free-flow speed and level edges (null for other sensors), <c>Model</c> null while no model
+/// of its family is deployed.
 /// </summary>
 internal sealed record SensorSeriesDto(
-    string SensorId, int StepSeconds, double? Threshold, string? Model, IReadOnlyList<SensorPointDto> Observed, IReadOnlyList<ForecastPointBandDto> Forecast);
+    string SensorId, int StepSeconds, double? Threshold, string? Model, IReadOnlyList<SensorPointDto> Observed, IReadOnlyList<ForecastPointBandDto> Forecast, RoadLevelsDto? Road = null);
 
 /// <summary><c>GET /api/v1/sensors/{id}/series?from=&amp;to=</c>: what the dashboard's panel charts for a counter.</summary>
 internal static class SensorSeriesEndpoint
@@ -27,12 +31,12 @@ internal static class SensorSeriesEndpoint
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/sensors/{id}/series", GetAsync).WithName("GetSensorSeries")
-            .WithSummary("A sensor's stored readings from 'from' (default 24 h ago) to now, and the deployed model's latest forecast of it (issued at or before now) with 80% and 95% bands from now to 'to' (default 12 h ahead), with the counter's surge threshold; at most 8 days in all.")
+            .WithSummary("A sensor's stored readings from 'from' (default 24 h ago) to now, and the deployed model's latest forecast of it (issued at or before now) with 80% and 95% bands from now to 'to' (default 12 h ahead), with the counter's surge threshold or the road's free-flow speed and congestion level edges; at most 8 days in all.")
             .Produces<SensorSeriesDto>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .OpenRead();
 
     private static async Task<IResult> GetAsync(
-        string id, string? from, string? to, IObservationStore store, IForecastStore forecasts, LiveDeployment deployment, ClockDtos clocks, CancellationToken cancellationToken)
+        string id, string? from, string? to, IObservationStore store, IForecastStore forecasts, LiveDeployment deployment, RoadDeployment roads, ClockDtos clocks, CancellationToken cancellationToken)
     {
         if (!QueryLabels.TryParse(from, clocks.SiteZone, out var first, out var fromError))
         {
@@ -59,11 +63,30 @@ internal static class SensorSeriesEndpoint
         }
 
         var observed = end > start && now > start ? await ObservedAsync(store, clocks, sensor.Id, start, end < now ? end : now, cancellationToken) : [];
-        var model = deployment.Model;
+        var road = sensor.Kind == SensorKind.RoadSpeed;
+        var model = road ? roads.Model : deployment.Model;
         var forecast = model is not null && end > now ? await forecasts.LatestForecastAsync(sensor.Id, model.Name, now, cancellationToken) : null;
-        var threshold = deployment.Counters.FirstOrDefault(c => c.SensorId == id)?.Threshold;
+        var outlook = road ? roads.Roads.FirstOrDefault(r => r.SensorId == id) : null;
+        var threshold = road ? outlook?.CongestedSpeed : deployment.Counters.FirstOrDefault(c => c.SensorId == id)?.Threshold;
         return Results.Ok(new SensorSeriesDto(
-            id, (int)sensor.Step.TotalSeconds, threshold, model?.Name, observed, Bands(clocks, forecast, model?.Step ?? sensor.Step, now, end)));
+            id, (int)sensor.Step.TotalSeconds, threshold, model?.Name, observed, Bands(clocks, forecast, model?.Step ?? sensor.Step, now, end), LevelsOf(roads, outlook)));
+    }
+
+    /// <summary>The road's level edges from its free-flow speed and the deployed rule's ladder; null without either.</summary>
+    private static RoadLevelsDto? LevelsOf(RoadDeployment roads, RoadStatusDto? outlook)
+    {
+        if (outlook?.FreeFlow is not { } freeFlow)
+        {
+            return null;
+        }
+
+        Core.Roads.CongestionLadder ladder;
+        lock (roads.Sync)
+        {
+            ladder = roads.Monitor?.Rule.Road.Ladder ?? Core.Roads.CongestionLadder.Default;
+        }
+
+        return new RoadLevelsDto(freeFlow, Math.Round(freeFlow * ladder.Slowing, 1), Math.Round(freeFlow * ladder.Congested, 1), Math.Round(freeFlow * ladder.Jammed, 1));
     }
 
     private static async Task<List<SensorPointDto>> ObservedAsync(IObservationStore store, ClockDtos clocks, SensorId sensor, TimeLabel from, TimeLabel to, CancellationToken cancellationToken)

@@ -10,10 +10,10 @@ namespace Surgewatch.Storage.Postgres.Models;
 /// <summary>The <c>models</c> table: fitted models with their state, so forecasts can be made later without fitting again.</summary>
 internal static class ModelTable
 {
-    private const string Columns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation";
+    private const string Columns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation, subjects";
 
     // The list leaves the (large) states out.
-    private const string SummaryColumns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, ''::bytea, NULL::bytea, validation";
+    private const string SummaryColumns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, ''::bytea, NULL::bytea, validation, subjects";
 
     public static async Task<long> AddAsync(NpgsqlConnection connection, SavedModel model, CancellationToken cancellationToken)
     {
@@ -21,8 +21,8 @@ internal static class ModelTable
         ArgumentException.ThrowIfNullOrWhiteSpace(model.Name, nameof(model));
         ArgumentNullException.ThrowIfNull(model.State, nameof(model));
         await using var command = Sql.Command(connection, null, """
-            INSERT INTO models (name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation)
-            VALUES (@name, @version, @created, @features, @from, @to, @step, @sensors, @state, @rule, @validation) RETURNING id
+            INSERT INTO models (name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation, subjects)
+            VALUES (@name, @version, @created, @features, @from, @to, @step, @sensors, @state, @rule, @validation, @subjects) RETURNING id
             """);
         var p = command.Parameters;
         p.AddWithValue("name", model.Name);
@@ -34,8 +34,9 @@ internal static class ModelTable
         p.AddWithValue("step", SlotCalendar.StepSeconds(model.Step));
         p.AddWithValue("sensors", JsonSerializer.Serialize(model.Sensors.Select(s => s.ToString()).ToArray()));
         p.AddWithValue("state", model.State);
-        p.AddWithValue("rule", NpgsqlTypes.NpgsqlDbType.Bytea, (object?)model.SurgeRule ?? DBNull.Value);
+        p.AddWithValue("rule", NpgsqlTypes.NpgsqlDbType.Bytea, (object?)model.Rule ?? DBNull.Value);
         p.AddWithValue("validation", NpgsqlTypes.NpgsqlDbType.Text, Sql.Of(model.Validation));
+        p.AddWithValue("subjects", ModelSubjectsText.Of(model.Subjects));
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -46,11 +47,14 @@ internal static class ModelTable
         return (await ReadAsync(command, cancellationToken)) is [var model] ? model : null;
     }
 
-    public static async Task<SavedModel?> LatestAsync(NpgsqlConnection connection, string? name, CancellationToken cancellationToken)
+    public static async Task<SavedModel?> LatestAsync(NpgsqlConnection connection, string? name, ModelSubjects? subjects, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(
-            connection, null, $"SELECT {Columns} FROM models WHERE @name::text IS NULL OR lower(name) = lower(@name) ORDER BY id DESC LIMIT 1");
+            connection,
+            null,
+            $"SELECT {Columns} FROM models WHERE (@name::text IS NULL OR lower(name) = lower(@name)) AND (@subjects::text IS NULL OR subjects = @subjects) ORDER BY id DESC LIMIT 1");
         command.Parameters.AddWithValue("name", NpgsqlTypes.NpgsqlDbType.Text, Sql.Of(name));
+        command.Parameters.AddWithValue("subjects", NpgsqlTypes.NpgsqlDbType.Text, Sql.Of(subjects is { } s ? ModelSubjectsText.Of(s) : null));
         return (await ReadAsync(command, cancellationToken)) is [var model] ? model : null;
     }
 
@@ -79,7 +83,8 @@ internal static class ModelTable
                 [.. sensors.Select(s => new SensorId(s))],
                 (byte[])reader.GetValue(9),
                 reader.IsDBNull(10) ? null : (byte[])reader.GetValue(10),
-                Sql.NullableString(reader, 11)));
+                Sql.NullableString(reader, 11),
+                ModelSubjectsText.Parse(reader.GetString(12))));
         }
 
         return models;

@@ -9,10 +9,10 @@ namespace Surgewatch.Storage.Sqlite.Models;
 
 internal static class ModelTable
 {
-    private const string Columns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation";
+    private const string Columns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation, subjects";
 
     // The list leaves the (large) states out.
-    private const string SummaryColumns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, x'', NULL, validation";
+    private const string SummaryColumns = "id, name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, x'', NULL, validation, subjects";
 
     public static long Add(SqliteConnection connection, SavedModel model)
     {
@@ -20,8 +20,8 @@ internal static class ModelTable
         ArgumentException.ThrowIfNullOrWhiteSpace(model.Name, nameof(model));
         ArgumentNullException.ThrowIfNull(model.State, nameof(model));
         using var command = Sql.Command(connection, null, """
-            INSERT INTO models (name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation)
-            VALUES ($name, $version, $created, $features, $from, $to, $step, $sensors, $state, $rule, $validation) RETURNING id
+            INSERT INTO models (name, version, created_at_utc_ticks, features, train_from, train_to, step_seconds, sensors, state, surge_rule, validation, subjects)
+            VALUES ($name, $version, $created, $features, $from, $to, $step, $sensors, $state, $rule, $validation, $subjects) RETURNING id
             """);
         command.Parameters.AddWithValue("$name", model.Name);
         command.Parameters.AddWithValue("$version", model.Version);
@@ -32,8 +32,9 @@ internal static class ModelTable
         command.Parameters.AddWithValue("$step", SlotCalendar.StepSeconds(model.Step));
         command.Parameters.AddWithValue("$sensors", JsonSerializer.Serialize(model.Sensors.Select(s => s.ToString()).ToArray()));
         command.Parameters.AddWithValue("$state", model.State);
-        command.Parameters.AddWithValue("$rule", (object?)model.SurgeRule ?? DBNull.Value);
+        command.Parameters.AddWithValue("$rule", (object?)model.Rule ?? DBNull.Value);
         command.Parameters.AddWithValue("$validation", (object?)model.Validation ?? DBNull.Value);
+        command.Parameters.AddWithValue("$subjects", ModelSubjectsText.Of(model.Subjects));
         return (long)command.ExecuteScalar()!;
     }
 
@@ -44,11 +45,14 @@ internal static class ModelTable
         return ReadOne(command);
     }
 
-    public static SavedModel? Latest(SqliteConnection connection, string? name)
+    public static SavedModel? Latest(SqliteConnection connection, string? name, ModelSubjects? subjects)
     {
         using var command = Sql.Command(
-            connection, null, $"SELECT {Columns} FROM models WHERE $name IS NULL OR name = $name COLLATE NOCASE ORDER BY id DESC LIMIT 1");
+            connection,
+            null,
+            $"SELECT {Columns} FROM models WHERE ($name IS NULL OR name = $name COLLATE NOCASE) AND ($subjects IS NULL OR subjects = $subjects) ORDER BY id DESC LIMIT 1");
         command.Parameters.AddWithValue("$name", (object?)name ?? DBNull.Value);
+        command.Parameters.AddWithValue("$subjects", subjects is { } s ? ModelSubjectsText.Of(s) : DBNull.Value);
         return ReadOne(command);
     }
 
@@ -86,6 +90,7 @@ internal static class ModelTable
             [.. sensors.Select(s => new SensorId(s))],
             (byte[])reader.GetValue(9),
             reader.IsDBNull(10) ? null : (byte[])reader.GetValue(10),
-            reader.IsDBNull(11) ? null : reader.GetString(11));
+            reader.IsDBNull(11) ? null : reader.GetString(11),
+            ModelSubjectsText.Parse(reader.GetString(12)));
     }
 }

@@ -23,6 +23,7 @@ internal static class Migrations
         new(7, "api keys: last use and revocation", V7),
         new(8, "models: surge rule and validation figures", V8),
         new(9, "silences: ids never reused", V9),
+        new(10, "models: what they forecast and warn about (counters or roads)", V10),
     ];
 
     public static int Latest => All[^1].Version;
@@ -290,5 +291,10 @@ internal static class Migrations
             WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'silences');
         UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT MAX(CAST(target AS INTEGER)) FROM audit_log WHERE action = 'silence.create'), 0))
             WHERE name = 'silences';
+        """;
+
+    // Counters and roads each deploy the latest model of their own; every model saved before roads had one was for counters.
+    private const string V10 = """
+        ALTER TABLE models ADD COLUMN subjects TEXT NOT NULL DEFAULT 'counters' CHECK (subjects IN ('counters', 'roads'));
         """;
 }

@@ -39,21 +39,34 @@ public abstract class ModelStoreSpecification
     }
 
     [StoreFact]
-    public async Task GetModelAsync_WithSurgeRuleAndValidation_ComesBackWhole()
+    public async Task LatestModelAsync_CountersAndRoadsModels_EachSubjectGetsItsOwnLatest()
     {
-        var model = Model("gbm", [9]) with { SurgeRule = [4, 5, 6], Validation = """{"wapeNextStep":0.09}""" };
+        var counters = await Store.SaveModelAsync(Model("gbm", [1]));
+        var roads = await Store.SaveModelAsync(Model("gbm", [2]) with { Subjects = ModelSubjects.Roads, Rule = [8] });
+
+        (await Store.LatestModelAsync("gbm", ModelSubjects.Counters))!.Id.Should().Be(counters);
+        (await Store.LatestModelAsync(null, ModelSubjects.Roads))!.Should().Match<SavedModel>(m => m.Id == roads && m.Subjects == ModelSubjects.Roads);
+        (await Store.LatestModelAsync())!.Id.Should().Be(roads);
+        (await Store.ListModelsAsync()).Select(m => m.Subjects).Should().Equal(ModelSubjects.Roads, ModelSubjects.Counters);
+        (await Store.LatestModelAsync("last-value", ModelSubjects.Roads)).Should().BeNull();
+    }
+
+    [StoreFact]
+    public async Task GetModelAsync_WithRuleAndValidation_ComesBackWhole()
+    {
+        var model = Model("gbm", [9]) with { Rule = [4, 5, 6], Validation = """{"wapeNextStep":0.09}""" };
 
         var id = await Store.SaveModelAsync(model);
 
         (await Store.GetModelAsync(id)).Should().BeEquivalentTo(model with { Id = id });
-        (await Store.LatestModelAsync())!.SurgeRule.Should().Equal(4, 5, 6);
+        (await Store.LatestModelAsync())!.Rule.Should().Equal(4, 5, 6);
     }
 
     [StoreFact]
     public async Task ListModelsAsync_SeveralSaved_ListsNewestFirstWithoutTheirStates()
     {
         var first = await Store.SaveModelAsync(Model("historical-median-4w", [1, 2]));
-        var second = await Store.SaveModelAsync(Model("gbm", [3]) with { SurgeRule = [7], Validation = "{}" });
+        var second = await Store.SaveModelAsync(Model("gbm", [3]) with { Rule = [7], Validation = "{}" });
 
         var listed = await Store.ListModelsAsync();
 
@@ -61,7 +74,7 @@ public abstract class ModelStoreSpecification
         listed[0].Name.Should().Be("gbm");
         listed[0].Validation.Should().Be("{}");
         listed[0].TrainTo.Should().Be(TimeLabel.FromDate(new DateOnly(2024, 2, 1)));
-        listed.Should().OnlyContain(m => m.State.Length == 0 && m.SurgeRule == null);
+        listed.Should().OnlyContain(m => m.State.Length == 0 && m.Rule == null);
     }
 
     [StoreFact]

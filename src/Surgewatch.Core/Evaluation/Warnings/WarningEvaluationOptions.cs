@@ -56,6 +56,20 @@ public sealed record WarningEvaluationOptions(
     bool SensorScale = true,
     CongestionRuleOptions? Congestion = null)
 {
+    /// <summary>How far ahead the congestion rule looks: an hour, so that onsets can be warned 40 minutes ahead.</summary>
+    public static readonly TimeSpan RoadWindow = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The congestion rule's settings on roads reporting every <paramref name="step"/>, as <c>train</c> calibrates it
+    /// and <c>evaluate-warnings --kind road-speed</c> measures it: a window of <see cref="RoadWindow"/> from every slot,
+    /// no day-ahead briefing, the keep-firing of <paramref name="road"/> (default <see cref="CongestionRuleOptions.Default"/>).
+    /// </summary>
+    public static WarningEvaluationOptions ForRoads(TimeSpan step, CongestionRuleOptions? road = null) =>
+        new(RollingHorizon: RoadWindowSlots(step), DayAhead: false, KeepFiringHours: 0, Congestion: road ?? CongestionRuleOptions.Default);
+
+    /// <summary><see cref="RoadWindow"/> in slots of <paramref name="step"/> (at least one).</summary>
+    public static int RoadWindowSlots(TimeSpan step) => Math.Max(1, (int)(RoadWindow / step));
+
     /// <summary>The calibration window before the end of training: <see cref="CalibrationWeeks"/>, or the congestion rule's days.</summary>
     public TimeSpan CalibrationWindow => Congestion is { } road ? TimeSpan.FromDays(road.CalibrationDays) : TimeSpan.FromDays(7 * CalibrationWeeks);
 

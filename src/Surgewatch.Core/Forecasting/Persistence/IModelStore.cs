@@ -9,9 +9,12 @@ public interface IModelStore
     /// <summary>The model with id <paramref name="id"/>, or null.</summary>
     Task<SavedModel?> GetModelAsync(long id, CancellationToken cancellationToken = default);
 
-    /// <summary>Every saved model, newest first, without its state (<see cref="SavedModel.State"/> and <see cref="SavedModel.SurgeRule"/> are empty).</summary>
+    /// <summary>Every saved model, newest first, without its state (<see cref="SavedModel.State"/> and <see cref="SavedModel.Rule"/> are empty).</summary>
     Task<IReadOnlyList<SavedModel>> ListModelsAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The most recently saved model, of name <paramref name="name"/> when given, or null when there is none.</summary>
-    Task<SavedModel?> LatestModelAsync(string? name = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The most recently saved model, of name <paramref name="name"/> and for <paramref name="subjects"/> when given,
+    /// or null when there is none.
+    /// </summary>
+    Task<SavedModel?> LatestModelAsync(string? name = null, ModelSubjects? subjects = null, CancellationToken cancellationToken = default);
 }

@@ -14,8 +14,12 @@ namespace Surgewatch.Core.Forecasting.Persistence;
 /// <param name="Step">The grid step it was fitted on.</param>
 /// <param name="Sensors">The sensors it was fitted on.</param>
 /// <param name="State">The fitted state (booster bytes, interval calibration), as written by <see cref="ModelSnapshot.Save"/>.</param>
-/// <param name="SurgeRule">The counters' surge rule calibrated with it (<see cref="Live.SurgeRule.ToBytes"/>), or null when the data were too short.</param>
+/// <param name="Rule">
+/// The warning rule calibrated with it, or null when the data were too short: for counters the surge rule
+/// (<see cref="Live.SurgeRule.ToBytes"/>), for roads the congestion rule (<see cref="Roads.CongestionRule.ToBytes"/>).
+/// </param>
 /// <param name="Validation">Its figures on the weeks held out to calibrate the rule, as JSON (<c>{from, to, wapeNextStep, wapeDayAhead, …}</c>), or null.</param>
+/// <param name="Subjects">What it forecasts and warns about: counters or roads (each deployed by its own monitor).</param>
 public sealed record SavedModel(
     long Id,
     string Name,
@@ -27,5 +31,6 @@ public sealed record SavedModel(
     TimeSpan Step,
     IReadOnlyList<SensorId> Sensors,
     byte[] State,
-    byte[]? SurgeRule = null,
-    string? Validation = null);
+    byte[]? Rule = null,
+    string? Validation = null,
+    ModelSubjects Subjects = ModelSubjects.Counters);

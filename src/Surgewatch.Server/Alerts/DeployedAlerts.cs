@@ -1,0 +1,82 @@
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Monitoring;
+
+namespace Surgewatch.Server.Alerts;
+
+/// <summary>
+/// The alerts of one deployed model's monitor (the counters' surge rule, the roads' congestion rule) as the
+/// <see cref="AlertBook"/> holds them: evaluated under the deployment's lock, carried as stored snapshots while no
+/// model is deployed, and handed to the next monitor when a new model is deployed.
+/// </summary>
+/// <param name="ruleId">The rule of the monitor's alerts.</param>
+/// <param name="sync">The deployment's lock, under which its monitor is issued.</param>
+/// <param name="current">The deployment's monitor now (null: none deployed).</param>
+internal sealed class DeployedAlerts(string ruleId, object sync, Func<ISensorAlertMonitor?> current)
+{
+    private ISensorAlertMonitor? _monitor;
+    private IReadOnlyList<AlertSnapshot> _carried = [];
+
+    /// <summary>The rule of these alerts.</summary>
+    public string RuleId => ruleId;
+
+    /// <summary>Keeps the stored snapshots of this rule until a monitor takes them.</summary>
+    public void Carry(IEnumerable<AlertSnapshot> stored) => _carried = [.. stored.Where(s => s.Status.RuleId == ruleId)];
+
+    /// <summary>Evaluates the deployed monitor; a newly deployed one first takes the carried snapshots.</summary>
+    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy)
+    {
+        lock (sync)
+        {
+            var monitor = current();
+            if (!ReferenceEquals(monitor, _monitor))
+            {
+                if (_monitor is not null)
+                {
+                    _carried = _monitor.Snapshot();
+                }
+
+                monitor?.Restore(_carried);
+                _monitor = monitor;
+            }
+
+            return monitor?.Evaluate(now, silences, policy) ?? ([], []);
+        }
+    }
+
+    /// <summary>Acknowledges or resolves alert <paramref name="key"/>, which <see cref="Find"/> found.</summary>
+    public AlertEvaluation Act(string key, string actor, bool resolve, DateTimeOffset now)
+    {
+        lock (sync)
+        {
+            var monitor = _monitor ?? throw new UnknownAlertException(key);
+            return resolve ? monitor.Resolve(key, actor, now) : monitor.Acknowledge(key, actor, now);
+        }
+    }
+
+    /// <summary>The alerts' snapshots: the monitor's, or those carried until one is deployed.</summary>
+    public IReadOnlyList<AlertSnapshot> Snapshot()
+    {
+        lock (sync)
+        {
+            return _monitor?.Snapshot() ?? _carried;
+        }
+    }
+
+    /// <summary>The alert with key <paramref name="key"/>, or null.</summary>
+    public MonitoredAlert? Find(string key)
+    {
+        lock (sync)
+        {
+            return _monitor?.Find(key);
+        }
+    }
+
+    /// <summary>Every alert the monitor holds.</summary>
+    public IReadOnlyList<MonitoredAlert> Alerts()
+    {
+        lock (sync)
+        {
+            return [.. _monitor?.Alerts ?? []];
+        }
+    }
+}

@@ -1,0 +1,265 @@
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Live;
+using Surgewatch.Core.Monitoring;
+using Surgewatch.Core.Series;
+using Surgewatch.Models.Deployment;
+using Surgewatch.Server.Clock;
+
+namespace Surgewatch.Server.Deployment;
+
+/// <summary>
+/// A deployed model at work, for one family of sensors (<see cref="ModelSubjects"/>): the latest model of that family
+/// saved by <c>train</c> (or by the server's own training), loaded onto a <see cref="LivePanel"/> of the sensors'
+/// recent readings, and Core's monitor with the warning rule saved beside it. At the start of every slot it forecasts
+/// every sensor once, from the readings up to the slot before: the forecasts (with their intervals) go to the store,
+/// the points to the monitor. It never forecasts or warns on its own terms: what runs here is what <c>backtest</c>
+/// and <c>evaluate-warnings</c> measure. The counters' (<see cref="LiveDeployment"/>) and the roads'
+/// (<see cref="RoadDeployment"/>) differ only in their monitor.
+/// </summary>
+/// <typeparam name="TMonitor">Core's monitor of the family's warning rule.</typeparam>
+internal abstract class ModelDeployment<TMonitor>(
+    ModelSubjects subjects, IObservationStore observations, IModelStore models, IForecastStore forecasts, ClockDtos clocks, ILogger logger)
+    where TMonitor : class, ISensorAlertMonitor
+{
+    /// <summary>How much history the live panel holds: enough for every model's features (gbm looks eight weeks back).</summary>
+    public static readonly TimeSpan History = TimeSpan.FromDays(70);
+
+    /// <summary>How far past the history a panel reaches before it is rolled.</summary>
+    public static readonly TimeSpan Headroom = TimeSpan.FromDays(14);
+
+    private readonly object _sync = new();
+
+    // One deployment or issue at a time: the monitor takes each slot once, in order.
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private Deployed? _current;
+
+    /// <summary>The family of sensors this deployment forecasts and warns about.</summary>
+    public ModelSubjects Subjects => subjects;
+
+    /// <summary>The lock under which the monitor is issued and evaluated.</summary>
+    public object Sync => _sync;
+
+    /// <summary>The deployed model, or null before one is saved.</summary>
+    public SavedModel? Model => _current?.Model.Saved;
+
+    /// <summary>The monitor of the deployed model, or null (no model, or one without a rule). Use under <see cref="Sync"/>.</summary>
+    public TMonitor? Monitor => _current?.Monitor;
+
+    /// <summary>The clock's labels and their text, for the outlooks' DTOs.</summary>
+    protected ClockDtos Clocks => clocks;
+
+    /// <summary>Hands new readings to the live panel (the store already holds them).</summary>
+    public void Add(ObservationBatch batch)
+    {
+        lock (_sync)
+        {
+            _current?.Panel.PutAll(batch);
+        }
+    }
+
+    /// <summary>Deploys the latest saved model when it is not the one running; false when nothing changed.</summary>
+    public async Task<bool> DeployLatestAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await DeployAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Issues every slot that has begun since the last issue (at most a day of them); returns how many.</summary>
+    public async Task<int> IssueDueAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await IssueAllAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The monitor of <paramref name="model"/>'s rule, or null when it has none.</summary>
+    protected abstract TMonitor? CreateMonitor(DeployedModel model);
+
+    /// <summary>How many slots before the current one a new monitor replays to rebuild the warnings in progress.</summary>
+    protected abstract int ReplayLength(TMonitor monitor);
+
+    /// <summary>Issues <paramref name="monitor"/> at <paramref name="slot"/> with forecasts it makes itself (the replay).</summary>
+    protected abstract void Replay(TMonitor monitor, SeriesPanel panel, int slot, IForecaster forecaster);
+
+    /// <summary>How many slots ahead each issue forecasts (and stores).</summary>
+    protected abstract int Horizon(TMonitor? monitor, SeriesPanel panel);
+
+    /// <summary>
+    /// Hands an issue's points (series s, step h at <c>s × horizon + h − 1</c>) to the monitor and keeps its outlooks;
+    /// called under <see cref="Sync"/>.
+    /// </summary>
+    protected abstract void Issued(TMonitor monitor, string model, SeriesPanel panel, int slot, double[] points, int horizon);
+
+    /// <summary>What the deployed rule covers, for the log.</summary>
+    protected abstract string Describe(TMonitor? monitor);
+
+    private async Task<bool> DeployAsync(CancellationToken cancellationToken)
+    {
+        var latest = await models.LatestModelAsync(null, subjects, cancellationToken);
+        if (latest is null || latest.Id == _current?.Model.Saved.Id)
+        {
+            return false;
+        }
+
+        var now = clocks.NowLabel();
+        var panel = await LoadPanelAsync(latest, now, cancellationToken);
+        var model = DeployedModel.Load(latest, panel.Panel, null);
+        var monitor = CreateMonitor(model);
+        var deployed = new Deployed(model, panel, monitor, -1);
+        var slot = (int)panel.Panel.SlotOf(now);
+
+        // Rebuild the warnings in progress: the monitor is deterministic, so replaying the slots before gives the
+        // state it had (the alerts themselves come back from their snapshots).
+        if (monitor is not null)
+        {
+            for (var i = Math.Max(1, slot - ReplayLength(monitor)); i < slot; i++)
+            {
+                Replay(monitor, panel.Panel, i, model.Forecaster);
+            }
+        }
+
+        lock (_sync)
+        {
+            _current = deployed with { LastIssued = slot - 1 };
+        }
+
+        logger.LogInformation("Deployed model {ModelId} ({Model}, trained to {TrainTo}) on {Sensors} {Subjects}; rule: {Rule}",
+            latest.Id, latest.Name, latest.TrainTo, panel.Panel.Sensors.Count, ModelSubjectsText.Of(subjects), Describe(monitor));
+        return true;
+    }
+
+    private async Task<int> IssueAllAsync(CancellationToken cancellationToken)
+    {
+        if (_current is not { } current)
+        {
+            return 0;
+        }
+
+        var now = clocks.NowLabel();
+        var due = (int)current.Panel.Panel.SlotOf(now);
+        if (due <= current.LastIssued)
+        {
+            return 0;
+        }
+
+        await RefillTouchedAsync(current.Panel, cancellationToken);
+        var issued = 0;
+        for (var slot = Math.Max(current.LastIssued + 1, due - SlotCalendar.StepsPerDay(current.Panel.Panel.Step)); slot <= due; slot++)
+        {
+            current = Roll(current, ref slot, ref due);
+            await IssueAsync(current, slot, cancellationToken);
+            current = current with { LastIssued = slot };
+            lock (_sync)
+            {
+                _current = current;
+            }
+
+            issued++;
+        }
+
+        return issued;
+    }
+
+    private async Task IssueAsync(Deployed current, int slot, CancellationToken cancellationToken)
+    {
+        var panel = current.Panel.Panel;
+        var origin = new ForecastOrigin(panel, slot - 1);
+        var horizon = Horizon(current.Monitor, panel);
+        var points = new double[panel.Sensors.Count * horizon];
+        BatchPrediction.PredictAll(current.Model.Forecaster, origin, points);
+        var issued = ForecastIssuer.Issue(current.Model.Forecaster, origin, horizon, current.Model.Saved.Name, points);
+        if (current.Monitor is { } monitor)
+        {
+            lock (_sync)
+            {
+                Issued(monitor, current.Model.Saved.Name, panel, slot, points, horizon);
+            }
+        }
+
+        await forecasts.SaveForecastsAsync(issued, cancellationToken);
+    }
+
+    /// <summary>When the slot lies past the panel's end, rolls the panel forward and loads the model onto the new one.</summary>
+    private Deployed Roll(Deployed current, ref int slot, ref int due)
+    {
+        var panel = current.Panel.Panel;
+        if (slot < panel.Length)
+        {
+            return current;
+        }
+
+        var start = panel.LabelAt(slot) - History;
+        LivePanel rolled;
+        lock (_sync)
+        {
+            rolled = current.Panel.Rolled(start);
+        }
+
+        var shift = (int)panel.SlotOf(start);
+        var model = DeployedModel.Load(current.Model.Saved, rolled.Panel, null);
+        slot -= shift;
+        due -= shift;
+        return current with { Model = model, Panel = rolled, LastIssued = current.LastIssued - shift };
+    }
+
+    private async Task<LivePanel> LoadPanelAsync(SavedModel model, TimeLabel now, CancellationToken cancellationToken)
+    {
+        var family = StorePanels.Of(await observations.ListSensorsAsync(cancellationToken), subjects).Where(s => ForecastGrid.StepFor(s.Step) == model.Step).ToList();
+        var sensors = model.Sensors.Union(family.Select(s => s.Id)).ToList();
+        var stepSeconds = (long)model.Step.TotalSeconds;
+        var start = new TimeLabel((now - History).Seconds / stepSeconds * stepSeconds);
+        var capacity = (int)((History + Headroom) / model.Step);
+        var sensorStep = family.Count > 0 ? family[0].Step : model.Step;
+        var kinds = family.ToDictionary(s => s.Id, s => ForecastGrid.AggregationOf(s.Kind));
+        var panel = new LivePanel(sensors, model.Step, start, capacity, sensorStep, id => kinds.GetValueOrDefault(id, SlotAggregation.Mean));
+        var readings = await observations.ReadObservationsAsync(new ObservationQuery(sensors, start), cancellationToken);
+        if (panel.Aggregates)
+        {
+            panel.Refill(readings, start, panel.Panel.End);
+        }
+        else
+        {
+            panel.PutAll(readings);
+        }
+
+        return panel;
+    }
+
+    /// <summary>On a coarser grid than the readings, lays the slots that new readings touched afresh from the store.</summary>
+    private async Task RefillTouchedAsync(LivePanel panel, CancellationToken cancellationToken)
+    {
+        (TimeLabel From, TimeLabel To)? touched;
+        lock (_sync)
+        {
+            touched = panel.TakeTouched();
+        }
+
+        if (touched is not { } range)
+        {
+            return;
+        }
+
+        var readings = await observations.ReadObservationsAsync(new ObservationQuery(panel.Panel.Sensors, range.From, range.To), cancellationToken);
+        lock (_sync)
+        {
+            panel.Refill(readings, range.From, range.To);
+        }
+    }
+
+    private sealed record Deployed(DeployedModel Model, LivePanel Panel, TMonitor? Monitor, int LastIssued);
+}

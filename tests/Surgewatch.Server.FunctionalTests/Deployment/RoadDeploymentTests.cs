@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Roads;
+using Surgewatch.Core.Series;
+using Surgewatch.Models.Deployment;
+using Surgewatch.Server.Alerts;
+using Surgewatch.Server.Deployment;
+using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Storage.Sqlite;
+using Surgewatch.Testing.SyntheticCity;
+
+namespace Surgewatch.Server.FunctionalTests.Deployment;
+
+/// <summary>
+/// The server runs the roads' model and congestion rule beside the counters': a roads model trained on four days of the
+/// synthetic Arena Road is deployed, the speeds arrive over HTTP slot by slot, and the weekday morning jam is warned
+/// through the alert lifecycle well before it sets in, on the jammed roads only.
+/// </summary>
+public sealed class RoadDeploymentTests : IDisposable
+{
+    private static readonly DateOnly Monday = new(2025, 2, 3);
+    private static readonly TimeLabel LiveFrom = TimeLabel.FromDate(Monday.AddDays(4)) + TimeSpan.FromHours(5);
+    private readonly StoreFolder _store = new();
+
+    public RoadDeploymentTests()
+    {
+        using var store = SqliteStore.Open(_store.DatabasePath);
+        store.UpsertSensorsAsync(SyntheticRoads.Sensors()).GetAwaiter().GetResult();
+        var history = new ObservationBatch(8 * 1300);
+        for (var t = TimeLabel.FromDate(Monday); t < LiveFrom; t += SyntheticRoads.Step)
+        {
+            SyntheticRoads.AddReadings(history, t, null);
+        }
+
+        store.UpsertObservationsAsync(history).GetAwaiter().GetResult();
+        var roads = StorePanels.LoadAsync(store, null, ModelSubjects.Roads, CancellationToken.None).GetAwaiter().GetResult()!;
+        var trained = ModelTrainer.Train(roads.Panel, null, new TrainingRequest(DayKindMedianModel.ModelName, Subjects: ModelSubjects.Roads), TimeProvider.System);
+        trained.Congestion.Should().NotBeNull("four days hold the congestion rule's calibration day");
+        store.SaveModelAsync(trained.Saved).GetAwaiter().GetResult();
+    }
+
+    public void Dispose() => _store.Dispose();
+
+    [Fact]
+    public async Task Serve_WeekdayMorningJam_RoadAlertFiresAnHourAheadOnTheJammedRoadsOnly()
+    {
+        var time = new ManualTime(Instant(LiveFrom));
+        using var server = new ClockedServer(time, _store.DatabasePath);
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        var roads = server.Services.GetRequiredService<RoadDeployment>();
+        await roads.DeployLatestAsync(CancellationToken.None);
+        roads.Model!.Subjects.Should().Be(ModelSubjects.Roads);
+        server.Services.GetRequiredService<LiveDeployment>().Model.Should().BeNull("the counters have no model of their own");
+        var firstFiring = new Dictionary<string, TimeLabel>(StringComparer.Ordinal);
+        for (var slot = LiveFrom; slot <= LiveFrom + TimeSpan.FromHours(4); slot += SyntheticRoads.Step)
+        {
+            time.Now = Instant(slot);
+            await roads.IssueDueAsync(CancellationToken.None);
+            await server.StepAsync();
+            foreach (var alert in await server.Services.GetRequiredService<AlertBook>().ListAsync(true, CancellationToken.None))
+            {
+                if (alert.RuleId == CongestionMonitor.RuleId && alert.State == "firing")
+                {
+                    firstFiring.TryAdd(alert.ZoneId, slot);
+                }
+            }
+
+            (await admin.PostAsync("/api/v1/readings", Bodies.Json(Json(slot)))).EnsureSuccessStatusCode();
+        }
+
+        // arena-road-2 is congested (below 60 % of free flow) from about 07:45; warned by 07:05 is 40 minutes ahead.
+        firstFiring.Should().ContainKey("arena-road-2");
+        firstFiring["arena-road-2"].Should().BeLessThanOrEqualTo(TimeLabel.FromDate(Monday.AddDays(4)) + new TimeSpan(7, 5, 0));
+        firstFiring.Keys.Should().OnlyContain(id => id == "arena-road-1" || id == "arena-road-2" || id == "arena-road-3" || id == "arena-road-4",
+            "only the western half jams on weekday mornings");
+
+        var listed = (await server.Services.GetRequiredService<AlertBook>().ListAsync(false, CancellationToken.None)).First(a => a.ZoneId == "arena-road-2" && a.RuleId == CongestionMonitor.RuleId);
+        listed.SubjectKind.Should().Be("road");
+        listed.Unit.Should().Be(RuleLabels.Probability);
+        (await admin.PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(listed.Key)}/ack", Bodies.Json("{\"note\":\"traffic police informed\"}"))).EnsureSuccessStatusCode();
+        (await server.AlertAsync(listed.Key))!.Acknowledged.Should().BeTrue();
+
+        var outlooks = await (await admin.GetAsync("/api/v1/roads")).ReadJsonAsync();
+        outlooks.GetArrayLength().Should().Be(8);
+        var road2 = outlooks.EnumerateArray().Single(r => r.GetProperty("sensorId").GetString() == "arena-road-2");
+        road2.GetProperty("model").GetString().Should().Be(DayKindMedianModel.ModelName);
+        road2.GetProperty("windowMinutes").GetInt32().Should().Be(60);
+        road2.GetProperty("freeFlow").GetDouble().Should().BeInRange(55, 70);
+
+        var models = await (await admin.GetAsync("/api/v1/models")).ReadJsonAsync();
+        models[0].GetProperty("subjects").GetString().Should().Be("roads");
+        models[0].GetProperty("deployed").GetBoolean().Should().BeTrue();
+        var status = await (await admin.GetAsync("/api/v1/sensors/status")).ReadJsonAsync();
+        status.EnumerateArray().Single(s => s.GetProperty("sensorId").GetString() == "arena-road-8").GetProperty("level").GetString().Should().Be("free");
+    }
+
+    private static DateTimeOffset Instant(TimeLabel label) => new(label.ToDateTime(), TimeSpan.Zero);
+
+    /// <summary>The speeds of one slot, as the detectors send them when it ends.</summary>
+    private static string Json(TimeLabel slot)
+    {
+        var text = new StringBuilder("[");
+        for (var i = 1; i <= 8; i++)
+        {
+            var speed = SyntheticRoads.Speed(i, slot, null);
+            text.Append(i > 1 ? "," : "").Append(CultureInfo.InvariantCulture, $"{{\"sensorId\":\"arena-road-{i}\",\"timestamp\":\"{slot}\",\"value\":{Math.Round(speed, 1)}}}");
+        }
+
+        return text.Append(']').ToString();
+    }
+}
