@@ -42,7 +42,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
     public async Task Inbox_DemoArenaRoad_RoadCongestionAlertAppearsWithTheRoadOnTheMapAndItsSpeedChart()
     {
         var page = await fixture.OpenDashboardAsync();
-        // Arena Road jams with the concert's arrivals from 18:10 and with the incident from 20:00 (alerts kept 30 min after):
+        // Bank Street jams with the concert's arrivals from 18:10 and with the incident from 20:00 (alerts kept 30 min after):
         // the road's alert is open, or in the day's history once resolved, whichever the shared demo clock has reached.
         var road = page.Locator("[data-key^='road-congestion/']");
         await page.GetByTestId("clock-speed").SelectOptionAsync(SurgeSpeed);
@@ -57,7 +57,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         }
 
         // The road detectors are drawn on the map, each coloured by its congestion level.
-        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-sensor-points", new System.Text.RegularExpressions.Regex("arena-road-4"), new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-sensor-points", new System.Text.RegularExpressions.Regex("bank-street-4"), new() { Timeout = 60_000 });
 
         // Its subject opens the road's panel: congestion facts and the speed chart with free flow and the level lines.
         var item = page.Locator("[data-testid='alert-item'][data-key^='road-congestion/'], [data-testid='history-item'][data-key^='road-congestion/']").First;

@@ -34,7 +34,9 @@ export function emit(topic, detail) {
 
 export function zoneName(zoneId) {
   const feature = state.zones?.features.find((f) => featureId(f) === zoneId);
-  return feature?.properties?.name ?? zoneId;
+  // An alert's subject may be a sensor (a counter's surge, a road's congestion): its name from the map's sensors.
+  const sensor = feature ? null : state.sensors?.features.find((f) => f.properties?.id === zoneId);
+  return feature?.properties?.name ?? sensor?.properties?.name ?? zoneId;
 }
 
 export function featureId(feature) {

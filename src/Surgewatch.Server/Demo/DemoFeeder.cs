@@ -10,7 +10,7 @@ using Surgewatch.Testing.SyntheticCity;
 namespace Surgewatch.Server.Demo;
 
 /// <summary>
-/// Runs the demo city in demo mode: stores its zones and sensors (with the Arena Road corridor's speed detectors,
+/// Runs the demo city in demo mode: stores its zones and sensors (with the Bank Street corridor's speed detectors,
 /// <see cref="SyntheticRoads"/>) and a demo operator key at start, then (in the background) five weeks of minute
 /// history, as its counters report (the roads every five minutes), and from then on one reading per sensor and
 /// simulated minute through the same ingest path as HTTP clients. The server trains its models on that history
@@ -70,7 +70,7 @@ internal sealed class DemoFeeder(
 
         var last = await FeedAsync(start - TimeSpan.FromHours(1), start, stoppingToken);
         logger.LogInformation(
-            "Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}; Arena Road jams with the concert's arrivals from 18:10 and an incident blocks it at {Incident} from {IncidentStart}",
+            "Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}; Bank Street jams with the concert's arrivals from 18:10 and an incident blocks it at {Incident} from {IncidentStart}",
             SyntheticZones.Specs.Count, SyntheticZones.SurgeZone, _surgeStart, SyntheticRoads.IncidentSensor, _incidentStart);
         while (!stoppingToken.IsCancellationRequested)
         {

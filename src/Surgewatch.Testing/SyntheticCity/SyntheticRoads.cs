@@ -5,8 +5,8 @@ using Surgewatch.Core.Series;
 namespace Surgewatch.Testing.SyntheticCity;
 
 /// <summary>
-/// The synthetic city's road corridor (that of <c>serve --demo</c>): Arena Road, eight loop detectors 250 m apart
-/// running west to east past the arena plaza, reporting their mean speed every five minutes. Its jams recur: on
+/// The synthetic city's road corridor (that of <c>serve --demo</c>): Bank Street, on the river's north bank, with eight
+/// loop detectors 250 m apart running west to east towards the arena plaza, reporting their mean speed every five minutes. Its jams recur: on
 /// weekdays the morning rush (07:30–09:00) on the western half and the evening rush (17:00–18:30) in the middle; on
 /// Saturdays the concert's arrivals (18:10–19:20) near the arena. One incident, when it is started, blocks the road at
 /// <see cref="IncidentSensor"/> and backs up to the west within minutes: the same-kind-of-day profile cannot foresee
@@ -22,20 +22,20 @@ public static class SyntheticRoads
     public const int IncidentStartMinutes = 150;
 
     /// <summary>The detector where the incident happens (it backs up to the two west of it).</summary>
-    public const string IncidentSensor = "arena-road-4";
+    public const string IncidentSensor = "bank-street-4";
 
     /// <summary>How long the incident blocks the road.</summary>
     public static readonly TimeSpan IncidentLength = TimeSpan.FromMinutes(45);
 
     private const int Detectors = 8;
-    private const double North = -420;
-    private const double WestEnd = -700;
+    private const double North = -300;
+    private const double WestEnd = -850;
     private const double Spacing = 250;
 
     /// <summary>The detectors, west to east.</summary>
     public static IReadOnlyList<Sensor> Sensors() =>
         [.. Enumerable.Range(1, Detectors).Select(i => new Sensor(
-            Id(i), $"Arena Road at {(WestEnd + ((i - 1) * Spacing)):+0;-0} m (eastbound)", SyntheticZones.Offset(North, WestEnd + ((i - 1) * Spacing)), SensorKind.RoadSpeed, Step))];
+            Id(i), $"Bank Street at {(WestEnd + ((i - 1) * Spacing)):+0;-0} m (eastbound)", SyntheticZones.Offset(North, WestEnd + ((i - 1) * Spacing)), SensorKind.RoadSpeed, Step))];
 
     /// <summary>The road graph: each detector to the next one east (downstream), weight 1.</summary>
     public static IReadOnlyList<SensorEdge> Edges() =>
@@ -69,7 +69,7 @@ public static class SyntheticRoads
         return freeFlow * ratio * Noise.Factor(id, label);
     }
 
-    private static SensorId Id(int index) => new($"arena-road-{index}");
+    private static SensorId Id(int index) => new($"bank-street-{index}");
 
     /// <summary>The share of free flow the recurring jams leave at <paramref name="label"/>.</summary>
     private static double Recurring(int index, TimeLabel label)
@@ -102,7 +102,7 @@ public static class SyntheticRoads
     /// <summary>The incident: the road blocked at its detector and, ten minutes a detector later, backed up to the two west of it.</summary>
     private static double Incident(int index, TimeLabel label, TimeLabel? start)
     {
-        var at = int.Parse(IncidentSensor["arena-road-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        var at = int.Parse(IncidentSensor["bank-street-".Length..], System.Globalization.CultureInfo.InvariantCulture);
         if (start is not { } from || index > at || index < at - 2)
         {
             return 1;

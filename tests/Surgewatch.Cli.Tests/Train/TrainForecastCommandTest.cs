@@ -35,6 +35,33 @@ public sealed class TrainForecastCommandTest
     }
 
     [Fact]
+    public async Task Train_RoadSpeeds_SavesARoadsModelWithItsCongestionRule()
+    {
+        // Three days of two 65 mph roads at 5 minutes, each jammed (25 mph) every morning 07:30-08:30.
+        using var dir = new TempDirectory();
+        var data = dir.File("speeds.csv");
+        var text = new System.Text.StringBuilder("timestamp,r1,r2\n");
+        for (var t = 0; t < 3 * 288; t++)
+        {
+            var speed = t % 288 is >= 90 and < 102 ? 25 : 65 - (t % 3);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{DataFiles.Start.AddMinutes(5 * t):yyyy-MM-ddTHH:mm:ss},{speed},{speed + 1}\n");
+        }
+
+        await File.WriteAllTextAsync(data, text.ToString());
+        var db = dir.File("store.db");
+
+        var (exit, output) = await CliRunner.RunAsync("train", "--data", data, "--kind", "road-speed", "--db", db, "--model", "day-kind-median-3d");
+
+        exit.Should().Be(0, output);
+        output.Should().Contain("Congestion rule: 2 of 2 roads have a congested speed");
+        using var store = SqliteStore.Open(db);
+        var saved = (await store.LatestModelAsync(null, Core.Forecasting.Persistence.ModelSubjects.Roads))!;
+        saved.Rule.Should().NotBeNull();
+        Core.Roads.CongestionRule.FromBytes(saved.Rule).Sensors.Select(s => s.Value).Should().Equal("r1", "r2");
+        (await store.LatestModelAsync(null, Core.Forecasting.Persistence.ModelSubjects.Counters)).Should().BeNull("road speeds never make a counters model");
+    }
+
+    [Fact]
     public async Task Forecast_NoSavedModel_FailsWithCode2SayingToTrain()
     {
         using var dir = new TempDirectory();

@@ -18,7 +18,7 @@ namespace Surgewatch.Server.FunctionalTests.Deployment;
 
 /// <summary>
 /// The server runs the roads' model and congestion rule beside the counters': a roads model trained on four days of the
-/// synthetic Arena Road is deployed, the speeds arrive over HTTP slot by slot, and the weekday morning jam is warned
+/// synthetic Bank Street is deployed, the speeds arrive over HTTP slot by slot, and the weekday morning jam is warned
 /// through the alert lifecycle well before it sets in, on the jammed roads only.
 /// </summary>
 public sealed class RoadDeploymentTests : IDisposable
@@ -73,13 +73,13 @@ public sealed class RoadDeploymentTests : IDisposable
             (await admin.PostAsync("/api/v1/readings", Bodies.Json(Json(slot)))).EnsureSuccessStatusCode();
         }
 
-        // arena-road-2 is congested (below 60 % of free flow) from about 07:45; warned by 07:05 is 40 minutes ahead.
-        firstFiring.Should().ContainKey("arena-road-2");
-        firstFiring["arena-road-2"].Should().BeLessThanOrEqualTo(TimeLabel.FromDate(Monday.AddDays(4)) + new TimeSpan(7, 5, 0));
-        firstFiring.Keys.Should().OnlyContain(id => id == "arena-road-1" || id == "arena-road-2" || id == "arena-road-3" || id == "arena-road-4",
+        // bank-street-2 is congested (below 60 % of free flow) from about 07:45; warned by 07:05 is 40 minutes ahead.
+        firstFiring.Should().ContainKey("bank-street-2");
+        firstFiring["bank-street-2"].Should().BeLessThanOrEqualTo(TimeLabel.FromDate(Monday.AddDays(4)) + new TimeSpan(7, 5, 0));
+        firstFiring.Keys.Should().OnlyContain(id => id == "bank-street-1" || id == "bank-street-2" || id == "bank-street-3" || id == "bank-street-4",
             "only the western half jams on weekday mornings");
 
-        var listed = (await server.Services.GetRequiredService<AlertBook>().ListAsync(false, CancellationToken.None)).First(a => a.ZoneId == "arena-road-2" && a.RuleId == CongestionMonitor.RuleId);
+        var listed = (await server.Services.GetRequiredService<AlertBook>().ListAsync(false, CancellationToken.None)).First(a => a.ZoneId == "bank-street-2" && a.RuleId == CongestionMonitor.RuleId);
         listed.SubjectKind.Should().Be("road");
         listed.Unit.Should().Be(RuleLabels.Probability);
         (await admin.PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(listed.Key)}/ack", Bodies.Json("{\"note\":\"traffic police informed\"}"))).EnsureSuccessStatusCode();
@@ -87,7 +87,7 @@ public sealed class RoadDeploymentTests : IDisposable
 
         var outlooks = await (await admin.GetAsync("/api/v1/roads")).ReadJsonAsync();
         outlooks.GetArrayLength().Should().Be(8);
-        var road2 = outlooks.EnumerateArray().Single(r => r.GetProperty("sensorId").GetString() == "arena-road-2");
+        var road2 = outlooks.EnumerateArray().Single(r => r.GetProperty("sensorId").GetString() == "bank-street-2");
         road2.GetProperty("model").GetString().Should().Be(DayKindMedianModel.ModelName);
         road2.GetProperty("windowMinutes").GetInt32().Should().Be(60);
         road2.GetProperty("freeFlow").GetDouble().Should().BeInRange(55, 70);
@@ -96,7 +96,7 @@ public sealed class RoadDeploymentTests : IDisposable
         models[0].GetProperty("subjects").GetString().Should().Be("roads");
         models[0].GetProperty("deployed").GetBoolean().Should().BeTrue();
         var status = await (await admin.GetAsync("/api/v1/sensors/status")).ReadJsonAsync();
-        status.EnumerateArray().Single(s => s.GetProperty("sensorId").GetString() == "arena-road-8").GetProperty("level").GetString().Should().Be("free");
+        status.EnumerateArray().Single(s => s.GetProperty("sensorId").GetString() == "bank-street-8").GetProperty("level").GetString().Should().Be("free");
     }
 
     private static DateTimeOffset Instant(TimeLabel label) => new(label.ToDateTime(), TimeSpan.Zero);
@@ -108,7 +108,7 @@ public sealed class RoadDeploymentTests : IDisposable
         for (var i = 1; i <= 8; i++)
         {
             var speed = SyntheticRoads.Speed(i, slot, null);
-            text.Append(i > 1 ? "," : "").Append(CultureInfo.InvariantCulture, $"{{\"sensorId\":\"arena-road-{i}\",\"timestamp\":\"{slot}\",\"value\":{Math.Round(speed, 1)}}}");
+            text.Append(i > 1 ? "," : "").Append(CultureInfo.InvariantCulture, $"{{\"sensorId\":\"bank-street-{i}\",\"timestamp\":\"{slot}\",\"value\":{Math.Round(speed, 1)}}}");
         }
 
         return text.Append(']').ToString();
