@@ -14,6 +14,7 @@ internal static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "sensors, readings, forecasts, alerts, ingest log, api keys, zones, snapshots, deliveries, silences, audit, models", Script("0001_initial.sql")),
+        new(3, "road graph", Script("0003_road_graph.sql")),
     ];
 
     public static int Latest => All[^1].Version;

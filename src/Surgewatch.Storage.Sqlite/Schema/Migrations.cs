@@ -23,6 +23,7 @@ internal static class Migrations
         new(7, "api keys: last use and revocation", V7),
         new(8, "models: surge rule and validation figures", V8),
         new(9, "silences: ids never reused", V9),
+        new(11, "road graph", V11),
     ];
 
     public static int Latest => All[^1].Version;
@@ -290,5 +291,16 @@ internal static class Migrations
             WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'silences');
         UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT MAX(CAST(target AS INTEGER)) FROM audit_log WHERE action = 'silence.create'), 0))
             WHERE name = 'silences';
+        """;
+
+    // The road graph: directed, weighted links between sensors (edges.csv). Sensors are never deleted, so the keys
+    // stay valid; the store checks that both sensors exist before it writes an edge.
+    private const string V11 = """
+        CREATE TABLE road_edges (
+            from_sensor INTEGER NOT NULL REFERENCES sensors (key),
+            to_sensor   INTEGER NOT NULL REFERENCES sensors (key),
+            weight      REAL    NOT NULL CHECK (weight > 0),
+            PRIMARY KEY (from_sensor, to_sensor)
+        ) WITHOUT ROWID;
         """;
 }
