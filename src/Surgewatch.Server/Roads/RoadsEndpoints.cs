@@ -36,21 +36,21 @@ internal static class RoadsEndpoints
         api.MapGet("/roads/segments", SegmentsAsync).WithName("GetRoadSegments")
             .WithSummary("Each road sensor with a position as a GeoJSON LineString along its road: halfway towards its strongest neighbour in the road graph (at most 500 m), or a 60 m stub; properties id and name.")
             .Produces<Docs.RoadSegmentCollectionSchema>(contentType: GeoJsonType).OpenRead();
-        api.MapPut("/roads/edges", (HttpRequest request, IObservationStore sensors, IRoadGraphStore graph, Audit.AuditTrail audit, IOptions<ServerOptions> options, CancellationToken ct) =>
-                WriteAsync(request, sensors, graph, audit, options.Value, replace: true, ct))
+        Upload(api.MapPut("/roads/edges", (HttpRequest request, IObservationStore sensors, IRoadGraphStore graph, Audit.AuditTrail audit, IOptions<ServerOptions> options, CancellationToken ct) =>
+                WriteAsync(request, sensors, graph, audit, options.Value, replace: true, ct)))
             .WithName("PutRoadEdges")
-            .WithSummary("Replaces the road graph with an edges.csv body (from_id,to_id,weight; weight above zero), naming only known sensors.")
-            .Accepts<string>("text/csv").Produces<RoadGraphReply>().ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).RequireKey(ApiKeyRole.Admin);
-        api.MapPost("/roads/edges", (HttpRequest request, IObservationStore sensors, IRoadGraphStore graph, Audit.AuditTrail audit, IOptions<ServerOptions> options, CancellationToken ct) =>
-                WriteAsync(request, sensors, graph, audit, options.Value, replace: false, ct))
+            .WithSummary("Replaces the road graph with an edges.csv body (from_id,to_id,weight; weight above zero), naming only known sensors.");
+        Upload(api.MapPost("/roads/edges", (HttpRequest request, IObservationStore sensors, IRoadGraphStore graph, Audit.AuditTrail audit, IOptions<ServerOptions> options, CancellationToken ct) =>
+                WriteAsync(request, sensors, graph, audit, options.Value, replace: false, ct)))
             .WithName("PostRoadEdges")
-            .WithSummary("Adds edges to the road graph, or changes the weight of stored ones, from an edges.csv body, naming only known sensors.")
-            .Accepts<string>("text/csv").Produces<RoadGraphReply>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithSummary("Adds edges to the road graph, or changes the weight of stored ones, from an edges.csv body, naming only known sensors.");
+    }
+
+    /// <summary>What both uploads accept, reply and require.</summary>
+    private static RouteHandlerBuilder Upload(RouteHandlerBuilder upload) =>
+        upload.Accepts<string>("text/csv").Produces<RoadGraphReply>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).RequireKey(ApiKeyRole.Admin);
-    }
 
     private static async Task<IResult> SegmentsAsync(IObservationStore sensors, IRoadGraphStore graph, CancellationToken cancellationToken)
     {
