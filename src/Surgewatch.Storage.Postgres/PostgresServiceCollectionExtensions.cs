@@ -5,6 +5,7 @@ using Surgewatch.Core.Audit;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Monitoring;
+using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 
@@ -17,7 +18,7 @@ public static class PostgresServiceCollectionExtensions
     /// Registers one <see cref="PostgresStore"/>, opened (and migrated) on first use at the address that <paramref name="address"/> gives, as
     /// <see cref="IObservationStore"/>, <see cref="IForecastStore"/>, <see cref="IModelStore"/>, <see cref="IZoneStore"/>,
     /// <see cref="IAlertStore"/>, <see cref="IAlertSnapshotStore"/>, <see cref="ISilenceStore"/>, <see cref="INotificationLog"/>,
-    /// <see cref="IAuditLog"/> and <see cref="IApiKeyStore"/>.
+    /// <see cref="IAuditLog"/>, <see cref="IApiKeyStore"/> and <see cref="IRoadGraphStore"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="address"><c>postgresql://USER[:PASSWORD]@HOST:PORT/DB</c> or an Npgsql connection string, read when the store is first needed.</param>
@@ -38,6 +39,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<INotificationLog>(s => s.GetRequiredService<PostgresStore>());
         services.AddSingleton<IAuditLog>(s => s.GetRequiredService<PostgresStore>());
         services.AddSingleton<IApiKeyStore>(s => s.GetRequiredService<PostgresStore>());
+        services.AddSingleton<IRoadGraphStore>(s => s.GetRequiredService<PostgresStore>());
         return services;
     }
 

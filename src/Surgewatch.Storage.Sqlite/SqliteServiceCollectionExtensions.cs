@@ -5,6 +5,7 @@ using Surgewatch.Core.Audit;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Monitoring;
+using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 
@@ -17,7 +18,7 @@ public static class SqliteServiceCollectionExtensions
     /// Registers one <see cref="SqliteStore"/>, opened on first use in the file that <paramref name="path"/> gives, as
     /// <see cref="IObservationStore"/>, <see cref="IForecastStore"/>, <see cref="IModelStore"/>, <see cref="IZoneStore"/>,
     /// <see cref="IAlertStore"/>, <see cref="IAlertSnapshotStore"/>, <see cref="ISilenceStore"/>, <see cref="INotificationLog"/>,
-    /// <see cref="IAuditLog"/> and <see cref="IApiKeyStore"/>.
+    /// <see cref="IAuditLog"/>, <see cref="IApiKeyStore"/> and <see cref="IRoadGraphStore"/>.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="path">The store file, read when the store is first needed (so it may come from options).</param>
@@ -38,6 +39,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<INotificationLog>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<IAuditLog>(s => s.GetRequiredService<SqliteStore>());
         services.AddSingleton<IApiKeyStore>(s => s.GetRequiredService<SqliteStore>());
+        services.AddSingleton<IRoadGraphStore>(s => s.GetRequiredService<SqliteStore>());
         return services;
     }
 

@@ -79,3 +79,13 @@ public sealed class PostgresModelStoreTests(PostgresServer server) : ModelStoreS
 
     public void Dispose() => _databases.Dispose();
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresRoadGraphStoreTests(PostgresServer server) : RoadGraphStoreSpecification, IDisposable
+{
+    private readonly PostgresDatabases _databases = new(server);
+
+    protected override object CreateStore() => _databases.Open();
+
+    public void Dispose() => _databases.Dispose();
+}

@@ -67,3 +67,12 @@ public sealed class SqliteModelStoreTests : ModelStoreSpecification, IDisposable
 
     public void Dispose() => _stores.Dispose();
 }
+
+public sealed class SqliteRoadGraphStoreTests : RoadGraphStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override object CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 
@@ -24,6 +25,7 @@ internal sealed class OpenedStore : IDisposable
             Forecasts = services.GetRequiredService<IForecastStore>();
             Models = services.GetRequiredService<IModelStore>();
             Zones = services.GetRequiredService<IZoneStore>();
+            RoadGraph = services.GetRequiredService<IRoadGraphStore>();
         }
         catch
         {
@@ -42,6 +44,8 @@ internal sealed class OpenedStore : IDisposable
     public IModelStore Models { get; }
 
     public IZoneStore Zones { get; }
+
+    public IRoadGraphStore RoadGraph { get; }
 
     public void Dispose() => _services.Dispose();
 }

@@ -2,7 +2,6 @@ using Spectre.Console;
 using Surgewatch.Cli.Common;
 using Surgewatch.Core.Series;
 using Surgewatch.Ingestion;
-using Surgewatch.Ingestion.Csv;
 using Surgewatch.Ingestion.Sources;
 
 namespace Surgewatch.Cli.Datasets;
@@ -28,9 +27,7 @@ internal static class DatasetLoader
         context.Console.Status().Start($"Reading {path}", _ => data = DataSet.Load(path!, options));
         var panel = SeriesPanel.FromBatch(data!.Observations, data.Step);
         context.Console.MarkupLineInterpolated($"Read [bold]{data.Observations.Count:N0}[/] readings of [bold]{panel.Sensors.Count}[/] sensors, step {data.Step}, {panel.Start} to {panel.LabelAt(panel.Length - 1)}.");
-        var edgesFile = Directory.Exists(path) ? Path.Combine(path!, "edges.csv") : null;
-        var edges = edgesFile is not null && File.Exists(edgesFile) ? EdgesCsvReader.ReadFile(edgesFile) : null;
-        return new Dataset(NameOf(path!), panel, data.Sensors, edges);
+        return new Dataset(NameOf(path!), panel, data.Sensors, data.Edges);
     }
 
     private static string NameOf(string path) =>

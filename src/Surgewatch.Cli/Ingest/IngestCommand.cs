@@ -15,7 +15,7 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Data folders (counts.csv[.gz] or readings.csv[.gz], optional sensors.csv) or files (long/wide CSV, NDJSON; plain or .gz).",
+            Description = "Data folders (counts.csv[.gz] or readings.csv[.gz], optional sensors.csv and edges.csv, the road graph) or files (long/wide CSV, NDJSON; plain or .gz).",
             Arity = ArgumentArity.OneOrMore,
         };
         var db = StoreOption.Create();
@@ -40,13 +40,13 @@ internal static class IngestCommand
         using var store = StoreOption.Open(db);
         var summary = new Table().Border(TableBorder.Rounded).Title($"Ingested into {Markup.Escape(store.DataSource)}")
             .AddColumn("source").AddColumn(new TableColumn("sensors").RightAligned()).AddColumn(new TableColumn("readings").RightAligned())
-            .AddColumn(new TableColumn("written").RightAligned()).AddColumn("step").AddColumn(new TableColumn("period").NoWrap()).AddColumn(new TableColumn("per s").RightAligned());
+            .AddColumn(new TableColumn("written").RightAligned()).AddColumn(new TableColumn("edges").RightAligned()).AddColumn("step").AddColumn(new TableColumn("period").NoWrap()).AddColumn(new TableColumn("per s").RightAligned());
         foreach (var path in paths)
         {
-            var outcome = await IngestOneAsync(context, store.Observations, path, options, cancellation);
+            var outcome = await IngestOneAsync(context, store, path, options, cancellation);
             summary.AddRow(
                 Markup.Escape(Path.GetFileName(Path.TrimEndingDirectorySeparator(path))), N(outcome.Sensors), N(outcome.Received), N(outcome.Written),
-                outcome.Step.ToString(), $"{outcome.First} – {outcome.Last}", N((long)(outcome.Received / Math.Max(outcome.Seconds, 1e-6))));
+                outcome.Edges is { } edges ? N(edges) : "–", outcome.Step.ToString(), $"{outcome.First} – {outcome.Last}", N((long)(outcome.Received / Math.Max(outcome.Seconds, 1e-6))));
         }
 
         context.Console.Write(summary);
@@ -54,7 +54,9 @@ internal static class IngestCommand
         return 0;
     }
 
-    private static async Task<IngestOutcome> IngestOneAsync(CliContext context, IObservationStore store, string path, ReaderOptions options, CancellationToken cancellation)
+    // The folder is read and checked whole (its graph names only its own sensors) before anything is written; the
+    // sensors are stored first, so that the readings and the graph find them.
+    private static async Task<IngestOutcome> IngestOneAsync(CliContext context, OpenedStore opened, string path, ReaderOptions options, CancellationToken cancellation)
     {
         var started = context.Time.GetTimestamp();
         IngestOutcome? outcome = null;
@@ -66,13 +68,20 @@ internal static class IngestCommand
                 var data = await Task.Run(() => DataSet.Load(path, options), cancellation);
                 reading.Value = 1;
 
+                var store = opened.Observations;
                 var batch = data.Observations;
                 var writing = progress.AddTask("Writing to the store", maxValue: Math.Max(batch.Count, 1));
                 await store.UpsertSensorsAsync(data.Sensors, cancellation);
                 var result = await Task.Run(() => store.UpsertObservationsAsync(batch, new Progress<long>(rows => writing.Value = rows), cancellation), cancellation);
+                if (data.Edges is { } edges)
+                {
+                    await opened.RoadGraph.UpsertEdgesAsync(edges, cancellation);
+                }
+
                 writing.Value = writing.MaxValue;
                 var (first, last) = Range(batch.TimeSeconds);
-                outcome = new IngestOutcome(data.Sensors.Count, result.Received, result.Written, data.Step, first, last, context.Time.GetElapsedTime(started).TotalSeconds);
+                outcome = new IngestOutcome(
+                    data.Sensors.Count, result.Received, result.Written, data.Edges?.Count, data.Step, first, last, context.Time.GetElapsedTime(started).TotalSeconds);
             });
         return outcome!;
     }
@@ -96,5 +105,5 @@ internal static class IngestCommand
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
-    private sealed record IngestOutcome(int Sensors, long Received, long Written, TimeSpan Step, string First, string Last, double Seconds);
+    private sealed record IngestOutcome(int Sensors, long Received, long Written, int? Edges, TimeSpan Step, string First, string Last, double Seconds);
 }

@@ -48,6 +48,10 @@ internal static class ServeCommand
         {
             Description = "With --replay: days of the folder stored as history before the clock starts (default 120; the surge rule needs 90 days of a counter to set its threshold).",
         };
+        var kind = new Option<string?>("--kind")
+        {
+            Description = "With --replay: what the folder's values measure: pedestrian-count (default), device-count, road-speed, road-flow or occupancy (../shared/data/traffic/los-loop is road-speed).",
+        };
         var basemap = new Option<FileInfo?>("--basemap")
         {
             Description = "A PMTiles extract of your area (e.g. from `pmtiles extract`) that the dashboard draws as its offline base map; served from this server with range requests.",
@@ -58,7 +62,7 @@ internal static class ServeCommand
         };
         var command = new Command("serve", "Serve the dashboard, the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs) and live updates (/hubs/live). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
         {
-            db, urls, demo, replay, speed, retrain, siteZone, historyDays, basemap, attribution,
+            db, urls, demo, replay, speed, retrain, siteZone, historyDays, kind, basemap, attribution,
         };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
         {
@@ -67,6 +71,7 @@ internal static class ServeCommand
                 SiteZone = result.GetValue(siteZone),
                 HistoryDays = result.GetValue(historyDays),
                 Attribution = result.GetValue(attribution),
+                Kind = result.GetValue(kind) is { } k ? ReaderOptionsBinding.ParseKind(k) : null,
             };
             var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? Path.Combine(Path.GetTempPath(), DemoStoreName) : result.GetValue(db)!;
             return RunAsync(context, store, result.GetValue(urls)!, mode, result.GetValue(basemap), cancellation);

@@ -16,6 +16,9 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
     /// <summary>The attribution open data names (--attribution), or null for the replay folder's README's or the default.</summary>
     public string? Attribution { get; init; }
 
+    /// <summary>What the replayed folder's values measure (--kind), or null for pedestrian counts.</summary>
+    public Core.Series.SensorKind? Kind { get; init; }
+
     public string Name => Demo ? "demo" : Replay is not null ? "replay" : "API";
 
     /// <exception cref="UserInputException">--demo and --replay together, a missing folder, or a bad speed.</exception>
@@ -49,6 +52,11 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
         if (Attribution is not null && Ingestion.Privacy.PrivacyGuard.ContainsPersonalIdentifier(Attribution, out var reason))
         {
             throw new UserInputException($"--attribution is published with the open data and must not hold a personal identifier: {reason}. Name the publisher, such as \"City of Melbourne\".");
+        }
+
+        if (Kind is not null && Replay is null)
+        {
+            throw new UserInputException("--kind goes with --replay DIR: it says what the folder's values measure.");
         }
 
         if (HistoryDays is < 1 or > 3650)
@@ -92,6 +100,11 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
         if (Replay is not null)
         {
             configuration[$"{section}:{nameof(ServerOptions.ReplayFolder)}"] = Replay.FullName;
+        }
+
+        if (Kind is { } kind)
+        {
+            configuration[$"{section}:{nameof(ServerOptions.ReplayKind)}"] = kind.ToString();
         }
 
         if (Attribution is not null)

@@ -1,3 +1,4 @@
+using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Series;
 using Surgewatch.Ingestion.Errors;
 using Surgewatch.Ingestion.Steps;
@@ -8,7 +9,8 @@ namespace Surgewatch.Ingestion.Sources;
 /// <param name="Sensors">The sensors of sensors.csv, then a default entry (name = id, no location) for each sensor that only the observations name; all with <paramref name="Step"/>.</param>
 /// <param name="Observations">The readings.</param>
 /// <param name="Step">The series step: the configured one, else the one inferred from the labels, else hourly.</param>
-public sealed record DataSet(IReadOnlyList<Sensor> Sensors, ObservationBatch Observations, TimeSpan Step)
+/// <param name="Edges">The sensor graph of a folder's edges.csv, naming only sensors of <paramref name="Sensors"/>; null when there is none.</param>
+public sealed record DataSet(IReadOnlyList<Sensor> Sensors, ObservationBatch Observations, TimeSpan Step, IReadOnlyList<SensorEdge>? Edges = null)
 {
     /// <summary>
     /// Reads <paramref name="path"/>: a data folder (see <see cref="DataFolder"/>) or one observations file in any

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
 using Surgewatch.Ingestion.Sources;
 using Surgewatch.Server.Clock;
@@ -9,7 +10,7 @@ using Surgewatch.Server.Readings;
 namespace Surgewatch.Server.Demo;
 
 /// <summary>
-/// Replay mode: loads a data folder, stores its sensors and its first <see cref="ServerOptions.HistoryDays"/> days as
+/// Replay mode: loads a data folder, stores its sensors, its road graph (edges.csv) and its first <see cref="ServerOptions.HistoryDays"/> days as
 /// history (so models can be trained and the surge thresholds set), moves the clock to the end of that history and then
 /// plays the remaining readings through the ingest path as simulated time passes them. A reading is released when its
 /// interval has ended on its own sensor's step (the 15:00 hourly count at 16:00; <see cref="ReleaseSchedule"/>), as a
@@ -17,7 +18,7 @@ namespace Surgewatch.Server.Demo;
 /// (<see cref="ServerOptions.SiteZone"/>), in which the folder's labels are read.
 /// </summary>
 internal sealed class ReplayFeeder(
-    IObservationStore store, IngestPipeline pipeline, ServerClock clock, ClockDtos clocks, IOptions<ServerOptions> options, Deployment.HistoryGate history, ILogger<ReplayFeeder> logger)
+    IObservationStore store, IRoadGraphStore roads, IngestPipeline pipeline, ServerClock clock, ClockDtos clocks, IOptions<ServerOptions> options, Deployment.HistoryGate history, ILogger<ReplayFeeder> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
@@ -55,10 +56,10 @@ internal sealed class ReplayFeeder(
         }
     }
 
-    /// <summary>Stores the sensors and the history, and moves the clock to its end; returns where the replay goes on.</summary>
+    /// <summary>Stores the sensors, the graph and the history, and moves the clock to its end; returns where the replay goes on.</summary>
     private async Task<(ObservationBatch Observations, ReleaseSchedule Schedule, int Next)> StoreHistoryAsync(string folder, CancellationToken stoppingToken)
     {
-        var data = await Task.Run(() => DataSet.Load(folder, options.Value.ReaderOptions()), stoppingToken);
+        var data = await Task.Run(() => DataSet.Load(folder, options.Value.ReaderOptions() with { Kind = options.Value.ReplayKind }), stoppingToken);
         var steps = data.Sensors.ToDictionary(s => s.Id, s => s.Step);
         var schedule = ReleaseSchedule.Of(data.Observations, id => steps.GetValueOrDefault(id, data.Step));
         if (schedule.Count == 0)
@@ -69,6 +70,11 @@ internal sealed class ReplayFeeder(
 
         WarnOfAnotherZone(folder);
         await store.UpsertSensorsAsync(data.Sensors, stoppingToken);
+        if (data.Edges is { } edges)
+        {
+            await roads.UpsertEdgesAsync(edges, stoppingToken);
+        }
+
         var start = FirstLabel(data.Observations) + TimeSpan.FromDays(options.Value.HistoryDays);
         var next = await PlayAsync(data.Observations, schedule, 0, start, stoppingToken);
         clock.MoveTo(SiteTimes.Instant(start, clocks.SiteZone));

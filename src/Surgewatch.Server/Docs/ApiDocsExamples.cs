@@ -16,6 +16,8 @@ internal static class ApiDocsExamples
           "sources":[{"sensorId":"forecourt-occ","role":"occupancy"},{"sensorId":"forecourt-in","role":"lineIn"},{"sensorId":"forecourt-out","role":"lineOut"}]}}
         """;
 
+    private const string RoadEdges = "from_id,to_id,weight\n773869,767541,0.51\n767541,773869,0.51\n767541,767542,0.92\n";
+
     // Operation id → media type → example (JSON text for JSON types, plain text otherwise).
     private static readonly Dictionary<string, Dictionary<string, string>> Requests = new(StringComparer.Ordinal)
     {
@@ -25,6 +27,8 @@ internal static class ApiDocsExamples
             ["application/x-ndjson"] = "{\"sensorId\":\"bourke-mall-north\",\"timestamp\":\"2026-03-14T18:00:00+11:00\",\"value\":1840}\n{\"sensorId\":\"bourke-mall-north\",\"timestamp\":\"2026-03-14T19:00:00+11:00\",\"value\":2143}\n",
             ["text/csv"] = "timestamp,sensor_id,count\n2026-03-14T18:00:00+11:00,bourke-mall-north,1840\n2026-03-14T19:00:00+11:00,bourke-mall-north,2143\n",
         },
+        ["PutRoadEdges"] = new() { ["text/csv"] = RoadEdges },
+        ["PostRoadEdges"] = new() { ["text/csv"] = RoadEdges },
         ["PostZones"] = new() { ["application/geo+json"] = $$"""{"type":"FeatureCollection","features":[{{ZoneFeature}}]}""" },
         ["PutZone"] = new() { ["application/geo+json"] = ZoneFeature },
         ["PostSilence"] = new() { ["application/json"] = """{"zoneId":"station-forecourt","startsAt":"2026-03-14T18:00:00+11:00","endsAt":"2026-03-14T20:00:00+11:00","comment":"Planned evacuation drill"}""" },

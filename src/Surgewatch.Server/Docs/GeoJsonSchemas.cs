@@ -2,7 +2,7 @@ namespace Surgewatch.Server.Docs;
 
 // The shapes of the GeoJSON replies and bodies that are written and read as JSON text (Ingestion's ZonesGeoJson, the
 // open-data GeoJSON), described as types for the OpenAPI document only: the endpoints name them in Produces/Accepts.
-// Keep them in step with ZoneFeatureWriter and OpenDataEndpoints.
+// Keep them in step with ZoneFeatureWriter, OpenDataEndpoints and RoadsEndpoints.
 
 /// <summary>Zones as a GeoJSON FeatureCollection.</summary>
 internal sealed record ZoneCollectionSchema(string Type, ZoneFeatureSchema[] Features);
@@ -39,3 +39,15 @@ internal sealed record PointSchema(string Type, double[] Coordinates);
 
 /// <summary>A sensor's properties: id, name, kind and its reporting step in seconds.</summary>
 internal sealed record SensorPropertiesSchema(string Id, string Name, string Kind, long StepSeconds);
+
+/// <summary>The road sensors drawn as lines, a GeoJSON FeatureCollection.</summary>
+internal sealed record RoadSegmentCollectionSchema(string Type, RoadSegmentFeatureSchema[] Features);
+
+/// <summary>A road sensor drawn as a line: <c>type</c> Feature, its id (the sensor's), a LineString and its properties.</summary>
+internal sealed record RoadSegmentFeatureSchema(string Type, string Id, LineStringSchema Geometry, RoadSegmentPropertiesSchema Properties);
+
+/// <summary>A GeoJSON LineString: [longitude, latitude] positions, the first the sensor's own.</summary>
+internal sealed record LineStringSchema(string Type, double[][] Coordinates);
+
+/// <summary>A road segment's properties: the sensor's id, as <c>/api/v1/sensors</c> gives it, and its name.</summary>
+internal sealed record RoadSegmentPropertiesSchema(string Id, string Name);

@@ -51,6 +51,9 @@ public sealed class ServerOptions
     /// <summary>The data folder replay mode plays.</summary>
     public string? ReplayFolder { get; set; }
 
+    /// <summary>What the replayed folder's values measure (<c>serve --kind</c>): pedestrian counts by default; a folder of road speeds needs <see cref="Core.Series.SensorKind.RoadSpeed"/>.</summary>
+    public Core.Series.SensorKind ReplayKind { get; set; } = Core.Series.SensorKind.PedestrianCount;
+
     /// <summary>
     /// The licence of the open data (an SPDX id), named in every open-data response; null: the replayed folder's README's,
     /// else CC-BY-4.0.

@@ -184,6 +184,7 @@ public static class SurgewatchServer
         Briefing.BriefingEndpoint.Map(api);
         Deployment.DeploymentEndpoints.Map(api);
         Basemap.BasemapEndpoints.Map(api);
+        Roads.RoadsEndpoints.Map(api);
         app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(ApiKeyPolicies.Read);
     }
 }

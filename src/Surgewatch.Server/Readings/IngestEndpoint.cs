@@ -56,7 +56,7 @@ internal static class IngestEndpoint
         catch (BodyTooLargeException e)
         {
             metrics.CountIngest(IngestOutcome.TooLarge);
-            return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large", detail: e.Message);
+            return IngestProblems.TooLarge(e);
         }
         catch (InputRejectedException e)
         {

@@ -38,6 +38,9 @@ internal static class IngestProblems
             extensions: new Dictionary<string, object?> { ["errors"] = errors, ["furtherErrorCount"] = rejection.FurtherErrorCount });
     }
 
+    public static IResult TooLarge(BodyTooLargeException tooLarge) =>
+        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large", detail: tooLarge.Message);
+
     public static IResult UnsupportedMediaType(string? contentType) => Results.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "Unsupported Content-Type",

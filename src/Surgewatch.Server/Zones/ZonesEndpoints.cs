@@ -120,7 +120,7 @@ internal static class ZonesEndpoints
         }
         catch (BodyTooLargeException e)
         {
-            return (null, Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large", detail: e.Message));
+            return (null, IngestProblems.TooLarge(e));
         }
         catch (InputRejectedException e) when (IngestProblems.IsPrivacyRefusal(e))
         {

@@ -24,6 +24,7 @@ internal static class Migrations
         new(8, "models: surge rule and validation figures", V8),
         new(9, "silences: ids never reused", V9),
         new(10, "models: what they forecast and warn about (counters or roads)", V10),
+        new(11, "road graph", V11),
     ];
 
     public static int Latest => All[^1].Version;
@@ -296,5 +297,16 @@ internal static class Migrations
     // Counters and roads each deploy the latest model of their own; every model saved before roads had one was for counters.
     private const string V10 = """
         ALTER TABLE models ADD COLUMN subjects TEXT NOT NULL DEFAULT 'counters' CHECK (subjects IN ('counters', 'roads'));
+        """;
+
+    // The road graph: directed, weighted links between sensors (edges.csv). Sensors are never deleted, so the keys
+    // stay valid; the store checks that both sensors exist before it writes an edge.
+    private const string V11 = """
+        CREATE TABLE road_edges (
+            from_sensor INTEGER NOT NULL REFERENCES sensors (key),
+            to_sensor   INTEGER NOT NULL REFERENCES sensors (key),
+            weight      REAL    NOT NULL CHECK (weight > 0),
+            PRIMARY KEY (from_sensor, to_sensor)
+        ) WITHOUT ROWID;
         """;
 }

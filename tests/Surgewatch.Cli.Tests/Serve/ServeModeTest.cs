@@ -24,6 +24,27 @@ public class ServeModeTest
     }
 
     [Fact]
+    public void Configure_ReplayOfRoadSpeeds_SetsTheReplayKind()
+    {
+        using var dir = new TempDirectory();
+        var mode = new ServeMode(false, new DirectoryInfo(dir.Path), 600) { Kind = Core.Series.SensorKind.RoadSpeed };
+        var configuration = new ConfigurationManager();
+
+        mode.Validate();
+        mode.Configure(configuration);
+
+        configuration["Surgewatch:ReplayKind"].Should().Be("RoadSpeed");
+    }
+
+    [Fact]
+    public void Validate_KindWithoutReplay_SaysItGoesWithReplay()
+    {
+        var act = () => new ServeMode(false, null, 60) { Kind = Core.Series.SensorKind.RoadSpeed }.Validate();
+
+        act.Should().Throw<UserInputException>().WithMessage("--kind goes with --replay*");
+    }
+
+    [Fact]
     public void Configure_NoAttribution_LeavesItToTheReadme()
     {
         using var dir = new TempDirectory();

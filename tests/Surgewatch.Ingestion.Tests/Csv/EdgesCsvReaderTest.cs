@@ -1,4 +1,5 @@
 using System.Text;
+using Surgewatch.Core.Series;
 using Surgewatch.Ingestion.Csv;
 using Surgewatch.Ingestion.Errors;
 
@@ -39,5 +40,28 @@ public class EdgesCsvReaderTest
     public void Read_PersonalDataColumn_IsRefused()
     {
         Rejection("from_id,to_id,weight,driver_name\na,b,1,x\n").Errors.Single().Field.Should().Be("driver_name");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0.5")]
+    public void Read_WeightNotAboveZero_IsRefusedNamingLineAndField(string weight)
+    {
+        var error = Rejection($"from_id,to_id,weight\na,b,0.5\nb,a,{weight}\n").Errors.Single();
+
+        (error.Line, error.Field).Should().Be((3, "weight"));
+        error.Message.Should().Contain("not above zero");
+    }
+
+    [Fact]
+    public void Read_SensorThatIsNotKnown_IsRefusedNamingLineFieldAndSensor()
+    {
+        var known = new HashSet<SensorId> { new("a"), new("b") };
+
+        var act = () => EdgesCsvReader.Read(
+            new MemoryStream("from_id,to_id,weight\na,b,0.5\nb,ghost,0.5\n"u8.ToArray()), "edges.csv", known: known.Contains, unknownHint: "store it first");
+
+        var error = act.Should().Throw<InputRejectedException>().Which.Errors.Single();
+        error.ToString().Should().StartWith("edges.csv line 3, field 'to_id'").And.Contain("sensor 'ghost' is not known: store it first");
     }
 }

@@ -94,4 +94,51 @@ public class DataFolderTest
 
         act.Should().Throw<DirectoryNotFoundException>();
     }
+
+    [Fact]
+    public void Read_EdgesOfTheFolderSensors_AreReadWithTheData()
+    {
+        using var folder = new TempFolder();
+        folder.Write("readings.csv", Input.Lines("timestamp,a,b", "2012-03-01T00:00:00,60.5,61", "2012-03-01T00:05:00,58,62"));
+        folder.Write("sensors.csv", Input.Lines("sensor_id,name,latitude,longitude", "c,Listed only,34.1,-118.3"));
+        folder.Write("edges.csv.gz", Input.Lines("from_id,to_id,weight", "a,b,0.5", "b,c,0.25").Gzipped());
+
+        var data = DataFolder.Locate(folder.Path).Read(new ReaderOptions { Kind = SensorKind.RoadSpeed });
+
+        data.Edges!.Select(e => $"{e.From}>{e.To}:{e.Weight}").Should().Equal("a>b:0.5", "b>c:0.25");
+    }
+
+    [Fact]
+    public void Read_NoEdgesFile_HasNoGraph()
+    {
+        using var folder = new TempFolder();
+        folder.Write("readings.csv", Input.Lines("timestamp,a", "2012-03-01T00:00:00,60.5"));
+
+        DataFolder.Locate(folder.Path).Read(new ReaderOptions { Kind = SensorKind.RoadSpeed }).Edges.Should().BeNull();
+    }
+
+    [Fact]
+    public void Read_EdgeNamingASensorTheFolderLacks_IsRejectedNamingLineAndField()
+    {
+        using var folder = new TempFolder();
+        folder.Write("readings.csv", Input.Lines("timestamp,a,b", "2012-03-01T00:00:00,60.5,61"));
+        folder.Write("edges.csv", Input.Lines("from_id,to_id,weight", "a,b,0.5", "ghost,a,0.5"));
+
+        var e = Rejection.Of(() => DataFolder.Locate(folder.Path).Read(new ReaderOptions { Kind = SensorKind.RoadSpeed }));
+
+        e.Lines().Single().Should().StartWith("edges.csv line 3, field 'from_id': sensor 'ghost' is not known");
+    }
+
+    [Fact]
+    public void Locate_EdgesPlainAndGzipped_AsksToKeepOne()
+    {
+        using var folder = new TempFolder();
+        folder.Write("readings.csv", Input.Lines("timestamp,a"));
+        folder.Write("edges.csv", Input.Lines("from_id,to_id,weight"));
+        folder.Write("edges.csv.gz", Input.Lines("from_id,to_id,weight").Gzipped());
+
+        var e = Rejection.Of(() => DataFolder.Locate(folder.Path));
+
+        e.Message.Should().Match("*holds both edges.csv and edges.csv.gz; keep only one.");
+    }
 }
