@@ -39,7 +39,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
     }
 
     [RequiresChromiumFact]
-    public async Task Inbox_DemoArenaRoad_RoadCongestionAlertAppearsWithTheRoadOnTheMapAndItsSpeedChart()
+    public async Task Inbox_DemoBankStreet_RoadCongestionAlertAppearsWithTheRoadOnTheMapAndItsSpeedChart()
     {
         var page = await fixture.OpenDashboardAsync();
         // Bank Street jams with the concert's arrivals from 18:10 and with the incident from 20:00 (alerts kept 30 min after):
@@ -56,7 +56,9 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
             await fixture.SetClockAsync(paused: true);
         }
 
-        // The road detectors are drawn on the map, each coloured by its congestion level.
+        // The road detectors are drawn on the map as road segments, each coloured by its congestion level.
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-road-features", "8", new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-roads", "8", new() { Timeout = 60_000 });
         await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-sensor-points", new System.Text.RegularExpressions.Regex("bank-street-4"), new() { Timeout = 60_000 });
 
         // Its subject opens the road's panel: congestion facts and the speed chart with free flow and the level lines.

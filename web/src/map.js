@@ -3,6 +3,7 @@
 // The style is empty (a dark background) so the map needs no network; a base-map tile URL can be added when online.
 import * as maplibregl from 'maplibre-gl';
 import { addBasemap } from './basemap.js';
+import { get } from './api.js';
 import { byId, el } from './dom.js';
 import { onDrawn } from './drawn.js';
 import { colourExpression, normaliseLevel } from './levels.js';
@@ -16,6 +17,7 @@ let tooltip = null;
 const labels = new Map();
 const sourceData = new Map();
 const noSensors = { type: 'FeatureCollection', features: [] };
+let roadSegments = noSensors;
 
 const emptyStyle = {
   version: 8,
@@ -39,6 +41,7 @@ export function createMap() {
   onDrawn(map, countRendered);
   map.on('load', () => {
     addLayers();
+    loadRoadSegments();
     addBasemap(map);
     layersReady = true;
     applyBasemap(localStorage.getItem(basemapStorage) ?? '');
@@ -69,6 +72,7 @@ function showMapError(message) {
 function addLayers() {
   map.addSource('zones', { type: 'geojson', data: zoneFeatures() });
   map.addSource('sensors', { type: 'geojson', data: state.sensors ?? noSensors });
+  map.addSource('roads', { type: 'geojson', data: noSensors });
   map.addLayer({ id: 'zone-fill', type: 'fill', source: 'zones', paint: { 'fill-color': colourExpression('level'), 'fill-opacity': 0.7 } });
   map.addLayer({ id: 'zone-edge', type: 'line', source: 'zones', paint: { 'line-color': '#cbd5e1', 'line-width': 1, 'line-opacity': 0.6 } });
   map.addLayer({
@@ -76,6 +80,16 @@ function addLayers() {
     paint: { 'line-color': colourExpression('forecastLevel'), 'line-width': 4, 'line-dasharray': [2, 1], 'line-offset': 2 },
   });
   map.addLayer({ id: 'zone-selected', type: 'line', source: 'zones', filter: ['==', ['get', 'id'], ''], paint: { 'line-color': '#ffffff', 'line-width': 3 } });
+  // Road detectors as road segments (GET /roads/segments): coloured by the congestion level now, over a dashed band in
+  // the level forecast within the hour.
+  map.addLayer({
+    id: 'road-forecast', type: 'line', source: 'roads', layout: { 'line-cap': 'butt' },
+    paint: { 'line-color': colourExpression('forecastLevel'), 'line-width': 11, 'line-dasharray': [1, 0.6], 'line-opacity': 0.85 },
+  });
+  map.addLayer({
+    id: 'road-level', type: 'line', source: 'roads', layout: { 'line-cap': 'round' },
+    paint: { 'line-color': colourExpression('level'), 'line-width': 5 },
+  });
   map.addLayer({
     id: 'sensors', type: 'circle', source: 'sensors',
     paint: { 'circle-radius': 6, 'circle-color': colourExpression('level'), 'circle-stroke-color': '#0d1522', 'circle-stroke-width': 1.5 },
@@ -98,7 +112,11 @@ function addLayers() {
     const feature = event.features?.[0];
     if (feature) selectSubject('counter', feature.properties.id);
   });
-  for (const layer of ['zone-fill', 'sensors']) {
+  map.on('click', 'road-level', (event) => {
+    const feature = event.features?.[0];
+    if (feature && !map.queryRenderedFeatures(event.point, { layers: ['sensors'] }).length) selectSubject('counter', feature.properties.id);
+  });
+  for (const layer of ['zone-fill', 'sensors', 'road-level']) {
     map.on('mouseenter', layer, () => { map.getCanvas().style.cursor = 'pointer'; });
     map.on('mouseleave', layer, () => { map.getCanvas().style.cursor = ''; });
   }
@@ -153,6 +171,7 @@ function render() {
   renderLabels(data);
   const sensors = state.sensors ?? noSensors;
   setIfChanged('sensors', sensors);
+  setIfChanged('roads', roadFeatures());
   byId('map').dataset.sensorFeatures = String(sensors.features.length);
   const counter = state.selected?.kind === 'counter' ? state.selected.id : '';
   map.setFilter('sensor-selected', ['==', ['get', 'id'], counter]);
@@ -174,8 +193,29 @@ function setIfChanged(source, data) {
  * How many zones and sensors the map has actually drawn in view, and where each drawn sensor is on screen ({id: [x, y]}
  * in the map's pixels): for people reading the DOM, and for the tests, which point at a sensor as a person would.
  */
+/** The road segments with each road's level now and forecast within the hour (from the sensors' status) as properties. */
+function roadFeatures() {
+  const features = roadSegments.features.map((feature) => {
+    const props = sensorProps(feature.properties.id);
+    const level = normaliseLevel(props?.level);
+    return { ...feature, properties: { ...feature.properties, level, forecastLevel: normaliseLevel(props?.forecastLevel ?? level) } };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+async function loadRoadSegments() {
+  try {
+    roadSegments = await get('/roads/segments');
+    byId('map').dataset.roadFeatures = String(roadSegments.features.length);
+    render();
+  } catch (error) {
+    console.warn('No road segments', error);
+  }
+}
+
 function countRendered() {
   if (!layersReady) return;
+  byId('map').dataset.renderedRoads = String(new Set(map.queryRenderedFeatures({ layers: ['road-level'] }).map((f) => f.properties.id)).size);
   const zones = new Set(map.queryRenderedFeatures({ layers: ['zone-fill'] }).map((f) => f.properties.id));
   const points = {};
   for (const feature of map.queryRenderedFeatures({ layers: ['sensors'] })) {

@@ -19,6 +19,7 @@ namespace Surgewatch.Server.Demo;
 internal sealed class DemoFeeder(
     IZoneStore zones,
     IObservationStore store,
+    Core.Roads.IRoadGraphStore roads,
     IApiKeyStore keys,
     IngestPipeline pipeline,
     ServerClock clock,
@@ -44,6 +45,7 @@ internal sealed class DemoFeeder(
         _incidentStart = clocks.NowLabel() + TimeSpan.FromMinutes(SyntheticRoads.IncidentStartMinutes);
         await zones.UpsertZonesAsync(SyntheticZones.Zones(), cancellationToken);
         await store.UpsertSensorsAsync([.. SyntheticZones.Sensors(), .. SyntheticRoads.Sensors()], cancellationToken);
+        await roads.ReplaceEdgesAsync(SyntheticRoads.Edges(), cancellationToken);
         var key = ApiKeySecrets.Generate();
         var hash = ApiKeySecrets.Hash(key);
         await keys.AddApiKeyAsync(new ApiKey(ApiKeySecrets.IdOf(hash), "demo operator", ApiKeyRole.Operator, hash, clock.GetUtcNow()), cancellationToken);
