@@ -73,7 +73,8 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
     public async Task Inbox_DemoSurge_AlertAppearsAndAcknowledgeMovesItToAcknowledged()
     {
         var page = await fixture.OpenDashboardAsync();
-        var open = page.GetByTestId("alerts-open").GetByTestId("alert-item");
+        // The demo's surge is a zone's and its counters' (the road corridor's alerts have a test of their own).
+        var open = page.GetByTestId("alerts-open").Locator("[data-testid='alert-item']:not([data-key^='road-congestion/'])");
         var pause = page.GetByTestId("clock-pause");
 
         // Run the demo through the dashboard's own replay controls: faster, resume, and pause once the alert is in.
