@@ -1,13 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Surgewatch.Core.Access;
-using Surgewatch.Core.Alerting;
-using Surgewatch.Core.Audit;
-using Surgewatch.Core.Forecasting;
-using Surgewatch.Core.Forecasting.Persistence;
-using Surgewatch.Core.Monitoring;
-using Surgewatch.Core.Roads;
-using Surgewatch.Core.Series;
-using Surgewatch.Core.Zones;
+using Surgewatch.Core.Storage;
 
 namespace Surgewatch.Storage.Postgres;
 
@@ -16,9 +8,7 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one <see cref="PostgresStore"/>, opened (and migrated) on first use at the address that <paramref name="address"/> gives, as
-    /// <see cref="IObservationStore"/>, <see cref="IForecastStore"/>, <see cref="IModelStore"/>, <see cref="IZoneStore"/>,
-    /// <see cref="IAlertStore"/>, <see cref="IAlertSnapshotStore"/>, <see cref="ISilenceStore"/>, <see cref="INotificationLog"/>,
-    /// <see cref="IAuditLog"/>, <see cref="IApiKeyStore"/> and <see cref="IRoadGraphStore"/>.
+    /// each of its ports (<see cref="ISurgewatchStore.Ports"/>).
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="address"><c>postgresql://USER[:PASSWORD]@HOST:PORT/DB</c> or an Npgsql connection string, read when the store is first needed.</param>
@@ -29,17 +19,11 @@ public static class PostgresServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(address);
         services.AddSingleton(s => PostgresStore.Open(address(s), options?.Invoke(s)));
-        services.AddSingleton<IObservationStore>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<IForecastStore>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<IModelStore>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<IZoneStore>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<IAlertStore>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<IAlertSnapshotStore>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<ISilenceStore>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<INotificationLog>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<IAuditLog>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<IApiKeyStore>(s => s.GetRequiredService<PostgresStore>());
-        services.AddSingleton<IRoadGraphStore>(s => s.GetRequiredService<PostgresStore>());
+        foreach (var port in ISurgewatchStore.Ports)
+        {
+            services.AddSingleton(port, s => s.GetRequiredService<PostgresStore>());
+        }
+
         return services;
     }
 

@@ -15,7 +15,7 @@ namespace Surgewatch.Storage.Postgres;
 /// Each call takes a pooled connection; writes are transactions, so several nodes can write at once. A server that
 /// cannot be reached, at open or later, surfaces as <see cref="StoreUnavailableException"/>.
 /// </summary>
-public sealed partial class PostgresStore : IObservationStore, IForecastStore, IAlertStore, IDisposable, IAsyncDisposable
+public sealed partial class PostgresStore : ISurgewatchStore, IObservationStore, IForecastStore, IAlertStore, IDisposable, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresStoreOptions _options;

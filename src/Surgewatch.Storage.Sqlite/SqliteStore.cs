@@ -17,7 +17,7 @@ namespace Surgewatch.Storage.Sqlite;
 /// <see cref="SqliteStoreOptions.BusyTimeout"/>. The work inside the async methods is synchronous
 /// (SQLite has no async I/O) but honours cancellation.
 /// </summary>
-public sealed partial class SqliteStore : IObservationStore, IForecastStore, IAlertStore, IDisposable
+public sealed partial class SqliteStore : ISurgewatchStore, IObservationStore, IForecastStore, IAlertStore, IDisposable
 {
     private readonly SqliteConnectionFactory _connections;
     private readonly SqliteStoreOptions _options;

@@ -47,4 +47,20 @@ internal static class DataFiles
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// Wide CSV of two 65 mph roads (r1, r2) at 5 minutes from <see cref="Start"/> over <paramref name="days"/> days,
+    /// each jammed (25 mph) every morning 07:30-08:30.
+    /// </summary>
+    public static string RoadSpeedsCsv(int days)
+    {
+        var text = new StringBuilder("timestamp,r1,r2\n");
+        for (var t = 0; t < days * 288; t++)
+        {
+            var speed = t % 288 is >= 90 and < 102 ? 25 : 65 - (t % 3);
+            text.Append(CultureInfo.InvariantCulture, $"{Start.AddMinutes(5 * t):yyyy-MM-ddTHH:mm:ss},{speed},{speed + 1}\n");
+        }
+
+        return text.ToString();
+    }
 }

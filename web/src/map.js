@@ -94,11 +94,6 @@ function addLayers() {
     id: 'sensors', type: 'circle', source: 'sensors',
     paint: { 'circle-radius': 6, 'circle-color': colourExpression('level'), 'circle-stroke-color': '#0d1522', 'circle-stroke-width': 1.5 },
   });
-  // A road's congestion forecast within the hour, as a ring around its dot (the dot is its level now).
-  map.addLayer({
-    id: 'sensor-forecast', type: 'circle', source: 'sensors', filter: ['has', 'forecastLevel'],
-    paint: { 'circle-radius': 9, 'circle-opacity': 0, 'circle-stroke-color': colourExpression('forecastLevel'), 'circle-stroke-width': 2 },
-  });
   map.addLayer({
     id: 'sensor-selected', type: 'circle', source: 'sensors', filter: ['==', ['get', 'id'], ''],
     paint: { 'circle-radius': 9, 'circle-opacity': 0, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2.5 },

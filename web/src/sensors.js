@@ -44,9 +44,8 @@ async function loadStatus() {
       value: status.value, at: status.at, probability: status.probability, threshold: status.threshold, warned: status.warned,
       level: displayLevel(props.kind, status.level),
     });
-    // A road's congestion level forecast within the hour (the map rings its dot with it); absent for other sensors.
-    if (status.forecastLevel) props.forecastLevel = status.forecastLevel;
-    else delete props.forecastLevel;
+    // A road's congestion level forecast within the hour (its segment's dashed band and its panel show it).
+    props.forecastLevel = status.forecastLevel ?? null;
   }
   emit('sensors');
 }

@@ -13,11 +13,11 @@ namespace Surgewatch.Core.Live;
 /// every counter from the readings up to the slot before (the live horizons, and at midnight the whole day ahead),
 /// turns each forecast into the calibrated probability of reaching the counter's threshold, settles the warning of the
 /// slot that begins (<see cref="ExceedanceRule.WarningKinds"/>, then keep-firing) and reports each counter's outlook.
-/// <see cref="Evaluate"/> runs the alert lifecycle on those outlooks (rule <see cref="RuleId"/>, one alert per counter)
+/// <see cref="SensorAlertMonitor.Evaluate"/> runs the alert lifecycle on those outlooks (rule <see cref="RuleId"/>, one alert per counter)
 /// at any rate. Pure and deterministic: the same readings give the same warnings, so after a restart the host replays
 /// the last day of slots through <c>Issue</c> (<see cref="ReplayLength"/>) and restores the alert snapshots.
 /// </summary>
-public sealed class SurgeMonitor : ISensorAlertMonitor
+public sealed class SurgeMonitor : SensorAlertMonitor
 {
     /// <summary>The id of the counters' surge-warning alert rule.</summary>
     public const string RuleId = "counter-surge";
@@ -39,11 +39,11 @@ public sealed class SurgeMonitor : ISensorAlertMonitor
     private readonly long[] _pendingTarget;
     private readonly Episode?[] _open;
     private readonly List<WarningEpisode> _episodes = [];
-    private readonly SubjectAlerts _alerts;
     private CounterSurge[] _latest = [];
 
     /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
     public SurgeMonitor(SurgeRule rule)
+        : base(RuleId, rule?.Sensors ?? throw new ArgumentNullException(nameof(rule)), rule.Step)
     {
         ArgumentNullException.ThrowIfNull(rule);
         _rule = rule;
@@ -62,7 +62,6 @@ public sealed class SurgeMonitor : ISensorAlertMonitor
         _pendingIssue = Filled(n, long.MaxValue);
         _pendingTarget = Filled(n, long.MinValue);
         _open = new Episode?[n];
-        _alerts = new SubjectAlerts(RuleId, rule.Sensors, rule.Step);
     }
 
     /// <summary>
@@ -73,9 +72,6 @@ public sealed class SurgeMonitor : ISensorAlertMonitor
 
     /// <summary>The rule this monitor warns with.</summary>
     public SurgeRule Rule => _rule;
-
-    /// <inheritdoc />
-    public string AlertRuleId => RuleId;
 
     /// <summary>Slots a host replays through <c>Issue</c> after a restart to rebuild the warnings in progress: a day and the live horizon.</summary>
     public int ReplayLength => _perDay + _horizon + _keep + 1;
@@ -97,18 +93,6 @@ public sealed class SurgeMonitor : ISensorAlertMonitor
 
         return list;
     }
-
-    /// <summary>The counter alerts held after the last evaluation, every state included.</summary>
-    public IReadOnlyCollection<MonitoredAlert> Alerts => _alerts.Alerts;
-
-    /// <summary>The alert with <paramref name="key"/>, or null.</summary>
-    public MonitoredAlert? Find(string key) => _alerts.Find(key);
-
-    /// <summary>Every counter alert's status and ledger, to persist after each evaluation.</summary>
-    public IReadOnlyList<AlertSnapshot> Snapshot() => _alerts.Snapshot();
-
-    /// <summary>Resumes the counter alerts from persisted snapshots.</summary>
-    public void Restore(IEnumerable<AlertSnapshot> snapshots) => _alerts.Restore(snapshots);
 
     /// <summary>Forecasts with <paramref name="forecaster"/> (loaded onto <paramref name="panel"/>) and issues at <paramref name="issueSlot"/>.</summary>
     public IReadOnlyList<CounterSurge> Issue(SeriesPanel panel, int issueSlot, IForecaster forecaster)
@@ -163,33 +147,9 @@ public sealed class SurgeMonitor : ISensorAlertMonitor
         return outlook;
     }
 
-    /// <summary>
-    /// Runs the alert lifecycle at <paramref name="now"/> on the latest outlooks: a counter's alert fires while the
-    /// rule warns, resolves when it no longer does, and is NoData while the counter does not report.
-    /// </summary>
-    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy) =>
-        _alerts.Step(Sample, now, silences, policy);
-
     /// <summary>A counter's alert sample from its latest outlook; null for one without a threshold (never warned).</summary>
-    private AlertSample? Sample(int r) =>
+    private protected override AlertSample? Sample(int r) =>
         r < _latest.Length ? SubjectAlerts.Sample(!double.IsNaN(_latest[r].Threshold), _latest[r].Fresh, _latest[r].Warned) : null;
-
-    /// <summary>Records that <paramref name="actor"/> acknowledged counter alert <paramref name="key"/>.</summary>
-    /// <exception cref="UnknownAlertException">No alert has that key.</exception>
-    public AlertEvaluation Acknowledge(string key, string actor, DateTimeOffset now) =>
-        _alerts.Acknowledge(key, actor, now);
-
-    /// <summary>Resolves counter alert <paramref name="key"/> by hand.</summary>
-    /// <exception cref="UnknownAlertException">No alert has that key.</exception>
-    public AlertEvaluation Resolve(string key, string actor, DateTimeOffset now) =>
-        _alerts.Resolve(key, actor, now);
-
-    private static long[] Filled(int count, long value)
-    {
-        var array = new long[count];
-        Array.Fill(array, value);
-        return array;
-    }
 
     private int Ring(long seconds) => (int)(((seconds / (long)_rule.Step.TotalSeconds) % _ring + _ring) % _ring);
 

@@ -23,10 +23,10 @@ public readonly record struct RoadOutlook(SensorId Sensor, double Threshold, Tim
 /// begins, with the model's forecasts of the window from the readings up to the slot before; it decides each road
 /// (<see cref="CongestionRule.Decide"/>), keeps the same-kind-of-day profile of the window up to date one slot at a
 /// time, settles the slot before (warned when a warned window covers it, when its reading is congested, or by
-/// keep-firing) and reports each road's outlook. <see cref="Evaluate"/> runs the alert lifecycle on the outlooks (rule
+/// keep-firing) and reports each road's outlook. <see cref="SensorAlertMonitor.Evaluate"/> runs the alert lifecycle on the outlooks (rule
 /// <see cref="RuleId"/>, one alert per road). Pure and deterministic, like the counters' <c>SurgeMonitor</c>.
 /// </summary>
-public sealed class CongestionMonitor : ISensorAlertMonitor
+public sealed class CongestionMonitor : SensorAlertMonitor
 {
     /// <summary>The id of the road congestion alert rule.</summary>
     public const string RuleId = "road-congestion";
@@ -40,13 +40,13 @@ public sealed class CongestionMonitor : ISensorAlertMonitor
     private readonly long[] _lastWarned;
     private readonly long[] _settled;
     private readonly bool[] _settledWarned;
-    private readonly SubjectAlerts _alerts;
     private RoadOutlook[] _latest = [];
     private SeriesPanel? _indexed;
     private int[] _series = [];
 
     /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
     public CongestionMonitor(CongestionRule rule)
+        : base(RuleId, rule?.Sensors ?? throw new ArgumentNullException(nameof(rule)), rule.Step)
     {
         ArgumentNullException.ThrowIfNull(rule);
         _rule = rule;
@@ -59,32 +59,16 @@ public sealed class CongestionMonitor : ISensorAlertMonitor
         _lastWarned = Filled(n, long.MinValue);
         _settled = Filled(n, long.MinValue);
         _settledWarned = new bool[n];
-        _alerts = new SubjectAlerts(RuleId, rule.Sensors, rule.Step);
     }
 
     /// <summary>The rule this monitor warns with.</summary>
     public CongestionRule Rule => _rule;
-
-    /// <inheritdoc />
-    public string AlertRuleId => RuleId;
 
     /// <summary>How many slots before the current one a newly deployed monitor replays to rebuild its warnings in progress: the window and the keep-firing time.</summary>
     public int ReplayLength => _window + _keep + 1;
 
     /// <summary>Each road's outlook after the last issue.</summary>
     public IReadOnlyList<RoadOutlook> Latest => _latest;
-
-    /// <summary>The road alerts held after the last evaluation, every state included.</summary>
-    public IReadOnlyCollection<MonitoredAlert> Alerts => _alerts.Alerts;
-
-    /// <summary>The road alert with key <paramref name="key"/>, or null.</summary>
-    public MonitoredAlert? Find(string key) => _alerts.Find(key);
-
-    /// <summary>Every road alert's status and ledger, to persist after each evaluation.</summary>
-    public IReadOnlyList<AlertSnapshot> Snapshot() => _alerts.Snapshot();
-
-    /// <summary>Resumes the road alerts from persisted snapshots.</summary>
-    public void Restore(IEnumerable<AlertSnapshot> snapshots) => _alerts.Restore(snapshots);
 
     /// <summary>
     /// Whether the slot before the last issue of road <paramref name="road"/> (index into the rule's sensors) was settled
@@ -155,33 +139,9 @@ public sealed class CongestionMonitor : ISensorAlertMonitor
         return outlook;
     }
 
-    /// <summary>
-    /// Runs the alert lifecycle at <paramref name="now"/> on the latest outlooks: a road's alert fires while it is
-    /// warned, resolves when it no longer is, and is NoData while the road does not report.
-    /// </summary>
-    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy) =>
-        _alerts.Step(Sample, now, silences, policy);
-
     /// <summary>A road's alert sample from its latest outlook; null for one without a congested speed (never warned).</summary>
-    private AlertSample? Sample(int r) =>
+    private protected override AlertSample? Sample(int r) =>
         r < _latest.Length ? SubjectAlerts.Sample(!double.IsNaN(_latest[r].Threshold), _latest[r].Fresh, _latest[r].Warned) : null;
-
-    /// <summary>Records that <paramref name="actor"/> acknowledged road alert <paramref name="key"/>.</summary>
-    /// <exception cref="UnknownAlertException">No alert has that key.</exception>
-    public AlertEvaluation Acknowledge(string key, string actor, DateTimeOffset now) =>
-        _alerts.Acknowledge(key, actor, now);
-
-    /// <summary>Resolves road alert <paramref name="key"/> by hand.</summary>
-    /// <exception cref="UnknownAlertException">No alert has that key.</exception>
-    public AlertEvaluation Resolve(string key, string actor, DateTimeOffset now) =>
-        _alerts.Resolve(key, actor, now);
-
-    private static long[] Filled(int count, long value)
-    {
-        var array = new long[count];
-        Array.Fill(array, value);
-        return array;
-    }
 
     private static double Lowest(ReadOnlySpan<double> speeds)
     {

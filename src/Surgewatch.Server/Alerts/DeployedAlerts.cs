@@ -11,9 +11,9 @@ namespace Surgewatch.Server.Alerts;
 /// <param name="ruleId">The rule of the monitor's alerts.</param>
 /// <param name="sync">The deployment's lock, under which its monitor is issued.</param>
 /// <param name="current">The deployment's monitor now (null: none deployed).</param>
-internal sealed class DeployedAlerts(string ruleId, object sync, Func<ISensorAlertMonitor?> current)
+internal sealed class DeployedAlerts(string ruleId, object sync, Func<SensorAlertMonitor?> current)
 {
-    private ISensorAlertMonitor? _monitor;
+    private SensorAlertMonitor? _monitor;
     private IReadOnlyList<AlertSnapshot> _carried = [];
 
     /// <summary>The rule of these alerts.</summary>

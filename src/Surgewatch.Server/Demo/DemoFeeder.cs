@@ -73,7 +73,7 @@ internal sealed class DemoFeeder(
         var last = await FeedAsync(start - TimeSpan.FromHours(1), start, stoppingToken);
         logger.LogInformation(
             "Demo city ready: {Zones} zones; the surge builds at {Zone} from {Start}; Bank Street jams with the concert's arrivals from 18:10 and an incident blocks it at {Incident} from {IncidentStart}",
-            SyntheticZones.Specs.Count, SyntheticZones.SurgeZone, _surgeStart, SyntheticRoads.IncidentSensor, _incidentStart);
+            SyntheticZones.Specs.Count, SyntheticZones.SurgeZone, _surgeStart, SyntheticRoads.Id(SyntheticRoads.IncidentDetector), _incidentStart);
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Poll, stoppingToken);

@@ -21,7 +21,7 @@ namespace Surgewatch.Server.Deployment;
 /// <typeparam name="TMonitor">Core's monitor of the family's warning rule.</typeparam>
 internal abstract class ModelDeployment<TMonitor>(
     ModelSubjects subjects, IObservationStore observations, IModelStore models, IForecastStore forecasts, ClockDtos clocks, ILogger logger)
-    where TMonitor : class, ISensorAlertMonitor
+    where TMonitor : SensorAlertMonitor
 {
     /// <summary>How much history the live panel holds: enough for every model's features (gbm looks eight weeks back).</summary>
     public static readonly TimeSpan History = TimeSpan.FromDays(70);

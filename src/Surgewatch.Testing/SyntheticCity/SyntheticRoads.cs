@@ -9,7 +9,7 @@ namespace Surgewatch.Testing.SyntheticCity;
 /// loop detectors 250 m apart running west to east towards the arena plaza, reporting their mean speed every five minutes. Its jams recur: on
 /// weekdays the morning rush (07:30–09:00) on the western half and the evening rush (17:00–18:30) in the middle; on
 /// Saturdays the concert's arrivals (18:10–19:20) near the arena. One incident, when it is started, blocks the road at
-/// <see cref="IncidentSensor"/> and backs up to the west within minutes: the same-kind-of-day profile cannot foresee
+/// <see cref="IncidentDetector"/> and backs up to the west within minutes: the same-kind-of-day profile cannot foresee
 /// it. Like the zones, every speed is a pure function of the label (and the incident's start), so history and the
 /// live feed agree.
 /// </summary>
@@ -21,8 +21,8 @@ public static class SyntheticRoads
     /// <summary>Minutes after the demo start at which the incident blocks the road.</summary>
     public const int IncidentStartMinutes = 150;
 
-    /// <summary>The detector where the incident happens (it backs up to the two west of it).</summary>
-    public const string IncidentSensor = "bank-street-4";
+    /// <summary>The detector where the incident happens, counted from the west (it backs up to the two west of it).</summary>
+    public const int IncidentDetector = 4;
 
     /// <summary>How long the incident blocks the road.</summary>
     public static readonly TimeSpan IncidentLength = TimeSpan.FromMinutes(45);
@@ -69,7 +69,8 @@ public static class SyntheticRoads
         return freeFlow * ratio * Noise.Factor(id, label);
     }
 
-    private static SensorId Id(int index) => new($"bank-street-{index}");
+    /// <summary>The id of detector <paramref name="index"/> (1 = westernmost).</summary>
+    public static SensorId Id(int index) => new($"bank-street-{index}");
 
     /// <summary>The share of free flow the recurring jams leave at <paramref name="label"/>.</summary>
     private static double Recurring(int index, TimeLabel label)
@@ -102,14 +103,13 @@ public static class SyntheticRoads
     /// <summary>The incident: the road blocked at its detector and, ten minutes a detector later, backed up to the two west of it.</summary>
     private static double Incident(int index, TimeLabel label, TimeLabel? start)
     {
-        var at = int.Parse(IncidentSensor["bank-street-".Length..], System.Globalization.CultureInfo.InvariantCulture);
-        if (start is not { } from || index > at || index < at - 2)
+        if (start is not { } from || index > IncidentDetector || index < IncidentDetector - 2)
         {
             return 1;
         }
 
-        var minutes = (label - from).TotalMinutes - ((at - index) * 10);
-        var length = IncidentLength.TotalMinutes - ((at - index) * 10);
+        var minutes = (label - from).TotalMinutes - ((IncidentDetector - index) * 10);
+        var length = IncidentLength.TotalMinutes - ((IncidentDetector - index) * 10);
         return minutes < 0 || minutes >= length ? 1 : minutes < 5 ? 0.55 : 0.22;
     }
 

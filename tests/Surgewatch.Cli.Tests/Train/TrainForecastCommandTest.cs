@@ -40,14 +40,7 @@ public sealed class TrainForecastCommandTest
         // Three days of two 65 mph roads at 5 minutes, each jammed (25 mph) every morning 07:30-08:30.
         using var dir = new TempDirectory();
         var data = dir.File("speeds.csv");
-        var text = new System.Text.StringBuilder("timestamp,r1,r2\n");
-        for (var t = 0; t < 3 * 288; t++)
-        {
-            var speed = t % 288 is >= 90 and < 102 ? 25 : 65 - (t % 3);
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{DataFiles.Start.AddMinutes(5 * t):yyyy-MM-ddTHH:mm:ss},{speed},{speed + 1}\n");
-        }
-
-        await File.WriteAllTextAsync(data, text.ToString());
+        await File.WriteAllTextAsync(data, DataFiles.RoadSpeedsCsv(days: 3));
         var db = dir.File("store.db");
 
         var (exit, output) = await CliRunner.RunAsync("train", "--data", data, "--kind", "road-speed", "--db", db, "--model", "day-kind-median-3d");

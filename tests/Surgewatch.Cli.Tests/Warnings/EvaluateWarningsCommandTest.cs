@@ -10,15 +10,7 @@ public sealed class EvaluateWarningsCommandTest
         // Four days of two 65 mph roads at 5 minutes, each jammed (25 mph) every morning 07:30-08:30; test on day 4.
         using var dir = new TempDirectory();
         var data = dir.File("speeds.csv");
-        var text = new System.Text.StringBuilder("timestamp,r1,r2\n");
-        for (var t = 0; t < 4 * 288; t++)
-        {
-            var slot = t % 288;
-            var speed = slot is >= 90 and < 102 ? 25 : 65 - (t % 3);
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{DataFiles.Start.AddMinutes(5 * t):yyyy-MM-ddTHH:mm:ss},{speed},{speed + 1}\n");
-        }
-
-        await File.WriteAllTextAsync(data, text.ToString());
+        await File.WriteAllTextAsync(data, DataFiles.RoadSpeedsCsv(days: 4));
         var json = dir.File("roads.json");
 
         var (exit, output) = await CliRunner.RunAsync(
