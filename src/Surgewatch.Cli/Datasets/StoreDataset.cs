@@ -3,7 +3,7 @@ using Surgewatch.Core.Series;
 
 namespace Surgewatch.Cli.Datasets;
 
-/// <summary>Loads every reading of a store as a dataset (for <c>train</c> and <c>forecast</c> without <c>--data</c>).</summary>
+/// <summary>Loads every reading of a store, with its road graph, as a dataset (for <c>train</c> and <c>forecast</c> without <c>--data</c>).</summary>
 internal static class StoreDataset
 {
     public static async Task<Dataset> LoadAsync(OpenedStore store, CancellationToken cancellation)
@@ -29,6 +29,7 @@ internal static class StoreDataset
             throw new UserInputException($"The store {store.DataSource} holds no readings: ingest data first (surgewatch ingest) or give --data.");
         }
 
-        return new Dataset(Path.GetFileNameWithoutExtension(store.DataSource), SeriesPanel.FromBatch(batch, step), sensors);
+        var edges = await store.RoadGraph.ListEdgesAsync(cancellation);
+        return new Dataset(Path.GetFileNameWithoutExtension(store.DataSource), SeriesPanel.FromBatch(batch, step), sensors, edges.Count > 0 ? edges : null);
     }
 }

@@ -16,8 +16,9 @@ internal sealed record CounterStatusDto(string SensorId, string Slot, double? Th
 /// issue forecasts a day ahead, hands the live horizons (and the day, at midnight) to the monitor and keeps each
 /// counter's outlook.
 /// </summary>
-internal sealed class LiveDeployment(IObservationStore observations, IModelStore models, IForecastStore forecasts, ClockDtos clocks, ILogger<LiveDeployment> logger)
-    : ModelDeployment<SurgeMonitor>(ModelSubjects.Counters, observations, models, forecasts, clocks, logger)
+internal sealed class LiveDeployment(
+    IObservationStore observations, IModelStore models, IForecastStore forecasts, Core.Roads.IRoadGraphStore graph, ClockDtos clocks, ILogger<LiveDeployment> logger)
+    : ModelDeployment<SurgeMonitor>(ModelSubjects.Counters, observations, models, forecasts, graph, clocks, logger)
 {
     /// <summary>Each counter's outlook after the last slot's issue.</summary>
     public IReadOnlyList<CounterStatusDto> Counters { get; private set; } = [];

@@ -1,8 +1,10 @@
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
+using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
 using Surgewatch.Models.Deployment;
 using Surgewatch.Server.Clock;
@@ -14,13 +16,14 @@ namespace Surgewatch.Server.Deployment;
 /// saved by <c>train</c> (or by the server's own training), loaded onto a <see cref="LivePanel"/> of the sensors'
 /// recent readings, and Core's monitor with the warning rule saved beside it. At the start of every slot it forecasts
 /// every sensor once, from the readings up to the slot before: the forecasts (with their intervals) go to the store,
-/// the points to the monitor. It never forecasts or warns on its own terms: what runs here is what <c>backtest</c>
+/// the points to the monitor. A model trained with the sensor graph as a feature is loaded with the stored road graph,
+/// as it was trained. It never forecasts or warns on its own terms: what runs here is what <c>backtest</c>
 /// and <c>evaluate-warnings</c> measure. The counters' (<see cref="LiveDeployment"/>) and the roads'
 /// (<see cref="RoadDeployment"/>) differ only in their monitor.
 /// </summary>
 /// <typeparam name="TMonitor">Core's monitor of the family's warning rule.</typeparam>
 internal abstract class ModelDeployment<TMonitor>(
-    ModelSubjects subjects, IObservationStore observations, IModelStore models, IForecastStore forecasts, ClockDtos clocks, ILogger logger)
+    ModelSubjects subjects, IObservationStore observations, IModelStore models, IForecastStore forecasts, IRoadGraphStore graph, ClockDtos clocks, ILogger logger)
     where TMonitor : SensorAlertMonitor
 {
     /// <summary>How much history the live panel holds: enough for every model's features (gbm looks eight weeks back).</summary>
@@ -118,9 +121,10 @@ internal abstract class ModelDeployment<TMonitor>(
 
         var now = clocks.NowLabel();
         var panel = await LoadPanelAsync(latest, now, cancellationToken);
-        var model = DeployedModel.Load(latest, panel.Panel, null);
+        var edges = ModelFeatures.FromJson(latest.Features).Edges ? await graph.ListEdgesAsync(cancellationToken) : null;
+        var model = DeployedModel.Load(latest, panel.Panel, edges);
         var monitor = CreateMonitor(model);
-        var deployed = new Deployed(model, panel, monitor, -1);
+        var deployed = new Deployed(model, panel, monitor, -1, edges);
         var slot = (int)panel.Panel.SlotOf(now);
 
         // Rebuild the warnings in progress: the monitor is deterministic, so replaying the slots before gives the
@@ -211,7 +215,7 @@ internal abstract class ModelDeployment<TMonitor>(
         }
 
         var shift = (int)panel.SlotOf(start);
-        var model = DeployedModel.Load(current.Model.Saved, rolled.Panel, null);
+        var model = DeployedModel.Load(current.Model.Saved, rolled.Panel, current.Edges);
         slot -= shift;
         due -= shift;
         return current with { Model = model, Panel = rolled, LastIssued = current.LastIssued - shift };
@@ -261,5 +265,5 @@ internal abstract class ModelDeployment<TMonitor>(
         }
     }
 
-    private sealed record Deployed(DeployedModel Model, LivePanel Panel, TMonitor? Monitor, int LastIssued);
+    private sealed record Deployed(DeployedModel Model, LivePanel Panel, TMonitor? Monitor, int LastIssued, IReadOnlyList<SensorEdge>? Edges);
 }

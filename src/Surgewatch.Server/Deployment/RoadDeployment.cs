@@ -20,8 +20,9 @@ internal sealed record RoadStatusDto(
 /// issue forecasts the rule's window (an hour) for every road and hands it to the monitor, which decides each road as
 /// <c>evaluate-warnings --kind road-speed</c> does and keeps one <c>road-congestion</c> alert per road.
 /// </summary>
-internal sealed class RoadDeployment(IObservationStore observations, IModelStore models, IForecastStore forecasts, ClockDtos clocks, ILogger<RoadDeployment> logger)
-    : ModelDeployment<CongestionMonitor>(ModelSubjects.Roads, observations, models, forecasts, clocks, logger)
+internal sealed class RoadDeployment(
+    IObservationStore observations, IModelStore models, IForecastStore forecasts, IRoadGraphStore graph, ClockDtos clocks, ILogger<RoadDeployment> logger)
+    : ModelDeployment<CongestionMonitor>(ModelSubjects.Roads, observations, models, forecasts, graph, clocks, logger)
 {
     /// <summary>Each road's outlook after the last slot's issue.</summary>
     public IReadOnlyList<RoadStatusDto> Roads { get; private set; } = [];

@@ -21,7 +21,7 @@ namespace Surgewatch.Server.Deployment;
 /// schedule, on the server clock. Training is <see cref="ModelTrainer"/>, as <c>surgewatch train</c> does it.
 /// </summary>
 internal sealed class TrainingService(
-    IObservationStore observations, IModelStore models, TimeProvider clock, IOptions<ServerOptions> options, HistoryGate history, ILogger<TrainingService> logger) : BackgroundService
+    IObservationStore observations, IModelStore models, Core.Roads.IRoadGraphStore graph, TimeProvider clock, IOptions<ServerOptions> options, HistoryGate history, ILogger<TrainingService> logger) : BackgroundService
 {
     /// <summary>The least history a first counters model is trained on.</summary>
     public static readonly TimeSpan MinimumHistory = TimeSpan.FromDays(14);
@@ -124,7 +124,10 @@ internal sealed class TrainingService(
     {
         logger.LogInformation(
             "Training {Model} on {Sensors} {Subjects} ({Slots} slots) in the background", model, family.Panel.Sensors.Count, ModelSubjectsText.Of(subjects), family.Panel.Length);
-        var trained = await Task.Run(() => ModelTrainer.Train(family.Panel, null, new TrainingRequest(model, Subjects: subjects), clock, cancellationToken), cancellationToken);
+        // Roads are trained with their stored graph, as train and evaluate-warnings use a folder's edges.csv.
+        var stored = subjects == ModelSubjects.Roads ? await graph.ListEdgesAsync(cancellationToken) : [];
+        var edges = stored.Count > 0 ? stored : null;
+        var trained = await Task.Run(() => ModelTrainer.Train(family.Panel, edges, new TrainingRequest(model, Subjects: subjects), clock, cancellationToken), cancellationToken);
         var id = await models.SaveModelAsync(trained.Saved, cancellationToken);
         logger.LogInformation("Trained {Model} in {Seconds:0.0} s; saved as model {ModelId}; held out: {Validation}", model, trained.FitTime.TotalSeconds, id, trained.Validation);
     }

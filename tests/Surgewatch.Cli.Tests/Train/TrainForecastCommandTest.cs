@@ -55,6 +55,25 @@ public sealed class TrainForecastCommandTest
     }
 
     [Fact]
+    public async Task Train_FromAStoreWithARoadGraph_TrainsTheRoadsWithTheGraph()
+    {
+        using var dir = new TempDirectory();
+        var data = Directory.CreateDirectory(dir.File("roads")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(data, "readings.csv"), DataFiles.RoadSpeedsCsv(days: 3));
+        await File.WriteAllTextAsync(Path.Combine(data, "edges.csv"), "from_id,to_id,weight\nr1,r2,1\n");
+        var db = dir.File("store.db");
+        var (ingestExit, ingestOutput) = await CliRunner.RunAsync("ingest", data, "--db", db, "--kind", "road-speed");
+        ingestExit.Should().Be(0, ingestOutput);
+
+        var (exit, output) = await CliRunner.RunAsync("train", "--db", db, "--model", "day-kind-median-3d");
+
+        exit.Should().Be(0, output);
+        using var store = SqliteStore.Open(db);
+        var saved = (await store.LatestModelAsync(null, Core.Forecasting.Persistence.ModelSubjects.Roads))!;
+        Models.Deployment.ModelFeatures.FromJson(saved.Features).Edges.Should().BeTrue("the store's road graph is a feature, as a folder's edges.csv is");
+    }
+
+    [Fact]
     public async Task Forecast_NoSavedModel_FailsWithCode2SayingToTrain()
     {
         using var dir = new TempDirectory();
