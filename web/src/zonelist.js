@@ -78,8 +78,8 @@ function sensorRow(props) {
     'data-testid': 'sensor-row', 'data-sensor-id': props.id, 'data-level': props.level,
     tabindex: 0, onclick: select, onkeydown: (e) => e.key === 'Enter' && select(),
   },
-  el('i', { class: `sw ${props.level}`, title: `surge level: ${props.level === 'neutral' ? 'not judged' : props.level}` }),
+  el('i', { class: `sw ${props.level}`, title: `${props.kind === 'roadspeed' ? 'congestion' : 'surge'} level: ${props.level === 'neutral' ? 'not judged' : props.level}` }),
   el('span', { class: 'name', title: props.name }, props.name),
-  el('span', { class: 'num', title: 'surge probability over the next hours' }, probability),
+  el('span', { class: 'num', title: props.kind === 'roadspeed' ? 'probability of congestion within the hour' : 'surge probability over the next hours' }, probability),
   el('span', { class: 'reading muted', title: 'latest reading' }, sensorValueText(props)));
 }
