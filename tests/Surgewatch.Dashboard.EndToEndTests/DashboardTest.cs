@@ -67,6 +67,11 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         await Expect(page.GetByTestId("road-level")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("zone-chart")).ToHaveAttributeAsync("data-lines", "free flow,slowing,congested,jammed", new() { Timeout = 60_000 });
         Report(await DashboardFixture.ScreenshotAsync(page, "road-alert"));
+
+        // The briefing of today lists the roads' expected jams from the deployed roads model (a table, or that none is expected).
+        await page.Locator("#briefing-day").SelectOptionAsync(new SelectOptionValue { Index = 0 });
+        await Expect(page.GetByTestId("briefing-jams")).ToContainTextAsync("Expected jams", new() { Timeout = 60_000 });
+        Report(await DashboardFixture.ScreenshotAsync(page, "briefing-jams"));
     }
 
     [RequiresChromiumFact]

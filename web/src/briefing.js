@@ -1,6 +1,7 @@
 // The briefing (GET /api/v1/briefing?date=): per zone and per counter the expected total, peak hour and
 // hours at risk, for the day the operator picks (today or the days ahead on the site clock), riskiest first. For
-// today, the hours already past are dropped from "hours at risk" (the server's hoursLeftAtRisk).
+// today, the hours already past are dropped from "hours at risk" (the server's hoursLeftAtRisk). Where a roads model
+// is deployed, the day's expected jams by road follow (GET /api/v1/roads/jams?date=), earliest first.
 import { get } from './api.js';
 import { byId, el, formatNumber } from './dom.js';
 import { levelRank, normaliseLevel } from './levels.js';
@@ -46,9 +47,12 @@ async function load(date) {
   loadedKey = keyOf(date);
   const body = byId('briefing-body');
   try {
-    const briefing = await get(`/briefing?date=${encodeURIComponent(date)}`);
+    const [briefing, jams] = await Promise.all([
+      get(`/briefing?date=${encodeURIComponent(date)}`),
+      get(`/roads/jams?date=${encodeURIComponent(date)}`).then((jams) => (jams.model ? jams : null)).catch(() => null), // no roads model: no road section
+    ]);
     failedAt = 0;
-    if (byId('briefing-day').value === date) render(briefing);
+    if (byId('briefing-day').value === date) render(briefing, jams);
   } catch (error) {
     loadedKey = null;
     failedAt = Date.now();
@@ -74,7 +78,7 @@ function kindOf(row) {
   return row.kind ?? (state.zones?.features.some((f) => featureId(f) === row.zoneId) ? 'zone' : 'counter');
 }
 
-function render(briefing) {
+function render(briefing, jams) {
   const body = byId('briefing-body');
   body.dataset.date = briefing.date ?? '';
   byId('briefing-date').textContent = briefing.asOf ? `as of ${briefing.asOf}` : '';
@@ -94,7 +98,25 @@ function render(briefing) {
       el('td', {}, el('span', { class: `sev ${level}` }, level)),
       el('td', { class: 'hours' }, hoursAtRisk(z).join(' ') || '–'));
   });
-  body.replaceChildren(list.length
+  const subjects = list.length
     ? el('table', {}, el('thead', {}, head), el('tbody', {}, ...list))
-    : el('p', { class: 'muted' }, 'Nothing to brief: no zones and no counters with readings.'));
+    : jams ? '' : el('p', { class: 'muted' }, 'Nothing to brief: no zones and no counters with readings.');
+  body.replaceChildren(subjects, jams ? jamsSection(jams) : '');
+}
+
+/** The day's expected jams by road, earliest first: when, the lowest speed forecast and its level. */
+function jamsSection(jams) {
+  const rows = jams.jams.map((j) => {
+    const level = j.level;
+    return el('tr', { 'data-testid': 'jam-row', 'data-sensor-id': j.sensorId, 'data-level': level, onclick: () => selectSubject('counter', j.sensorId) },
+      el('td', {}, el('span', { class: 'tag' }, 'road'), ' ', j.name ?? j.sensorId),
+      el('td', {}, `${j.from.slice(11, 16)}–${j.to.slice(11, 16)}`),
+      el('td', { class: 'num' }, formatNumber(j.lowestSpeed)),
+      el('td', {}, el('span', { class: `sev ${level}` }, level)));
+  });
+  return el('div', { 'data-testid': 'briefing-jams' },
+    el('h4', {}, `Expected jams (${jams.model})`),
+    rows.length
+      ? el('table', {}, el('thead', {}, el('tr', {}, ...['Road', 'When', 'Lowest speed', 'Level'].map((h) => el('th', {}, h)))), el('tbody', {}, ...rows))
+      : el('p', { class: 'muted' }, 'No jams expected on the roads.'));
 }

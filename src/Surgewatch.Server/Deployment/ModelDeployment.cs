@@ -90,6 +90,39 @@ internal abstract class ModelDeployment<TMonitor>(
         }
     }
 
+    /// <summary>
+    /// The deployed model's point forecasts of every sensor for <paramref name="horizon"/> slots from the slot now
+    /// beginning, from the readings up to the slot before (as an issue makes them; series s, step h at
+    /// <c>s × horizon + h − 1</c>); null before a model is deployed. Taken in turn with the issues.
+    /// </summary>
+    public async Task<AheadForecast?> ForecastAheadAsync(int horizon, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_current is not { } current)
+            {
+                return null;
+            }
+
+            var panel = current.Panel.Panel;
+            var slot = (int)panel.SlotOf(clocks.NowLabel());
+            if (slot < 1 || slot > panel.Length)
+            {
+                return null;
+            }
+
+            var points = new double[panel.Sensors.Count * horizon];
+            BatchPrediction.PredictAll(current.Model.Forecaster, new ForecastOrigin(panel, slot - 1), points);
+            return new AheadForecast(panel.Sensors, panel.LabelAt(slot), panel.Step, horizon, points, current.Model.Saved.Name);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>The monitor of <paramref name="model"/>'s rule, or null when it has none.</summary>
     protected abstract TMonitor? CreateMonitor(DeployedModel model);
 
@@ -267,3 +300,6 @@ internal abstract class ModelDeployment<TMonitor>(
 
     private sealed record Deployed(DeployedModel Model, LivePanel Panel, TMonitor? Monitor, int LastIssued, IReadOnlyList<SensorEdge>? Edges);
 }
+
+/// <summary>Point forecasts of every sensor from one origin: series s, step h at <c>s × Horizon + h − 1</c>, step 1 at <paramref name="First"/>.</summary>
+internal sealed record AheadForecast(IReadOnlyList<SensorId> Sensors, TimeLabel First, TimeSpan Step, int Horizon, double[] Points, string Model);

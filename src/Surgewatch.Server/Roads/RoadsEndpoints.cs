@@ -14,6 +14,12 @@ using Surgewatch.Server.Readings;
 
 namespace Surgewatch.Server.Roads;
 
+/// <summary>One jam the deployed roads model forecasts: the road, when, its lowest forecast speed and that speed's level.</summary>
+internal sealed record ExpectedJamDto(string SensorId, string Name, string From, string To, double LowestSpeed, string Level);
+
+/// <summary>The expected jams of a day by road, earliest first, and the model that forecast them (null, with no jams, before a roads model is deployed).</summary>
+internal sealed record ExpectedJamsDto(string Date, string? Model, IReadOnlyList<ExpectedJamDto> Jams);
+
 /// <summary>What an upload of the road graph stored.</summary>
 /// <param name="Received">Edges in the request.</param>
 /// <param name="Edges">Edges the store holds afterwards.</param>
@@ -24,7 +30,8 @@ internal sealed record RoadGraphReply(int Received, int Edges);
 /// as a GeoJSON LineString (Core's <see cref="RoadSegments"/>); <c>PUT /roads/edges</c> replaces the graph and
 /// <c>POST /roads/edges</c> adds or reweights edges, from an edges.csv body (admin key, as zones). An upload is stored
 /// whole or not at all: a bad line, or an edge naming a sensor the store does not know, gives 400 naming line and
-/// field; an identifier-like column gives 422; a body over the limit 413.
+/// field; an identifier-like column gives 422; a body over the limit 413. <c>GET /roads/jams?date=</c> lists the day's
+/// expected jams by road from the deployed roads model (the briefing's roads).
 /// </summary>
 internal static class RoadsEndpoints
 {
@@ -36,6 +43,9 @@ internal static class RoadsEndpoints
         api.MapGet("/roads/segments", SegmentsAsync).WithName("GetRoadSegments")
             .WithSummary("Each road sensor with a position as a GeoJSON LineString along its road: halfway towards its strongest neighbour in the road graph (at most 500 m), or a 60 m stub; properties id and name.")
             .Produces<Docs.RoadSegmentCollectionSchema>(contentType: GeoJsonType).OpenRead();
+        api.MapGet("/roads/jams", JamsAsync).WithName("GetExpectedJams")
+            .WithSummary("The jams the deployed roads model forecasts for a day (default tomorrow on the server clock), by road, earliest first: runs of at least 15 minutes below the road's congested speed, with the lowest forecast speed and its level (congested or jammed); forecast from now, so at most to the end of the day after tomorrow. Before a roads model with a congestion rule is deployed (or on a site without roads), model is null and jams empty.")
+            .Produces<ExpectedJamsDto>().ProducesProblem(StatusCodes.Status400BadRequest).OpenRead();
         Upload(api.MapPut("/roads/edges", (HttpRequest request, IObservationStore sensors, IRoadGraphStore graph, Audit.AuditTrail audit, IOptions<ServerOptions> options, CancellationToken ct) =>
                 WriteAsync(request, sensors, graph, audit, options.Value, replace: true, ct)))
             .WithName("PutRoadEdges")
@@ -51,6 +61,31 @@ internal static class RoadsEndpoints
         upload.Accepts<string>("text/csv").Produces<RoadGraphReply>().ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).RequireKey(ApiKeyRole.Admin);
+
+    /// <param name="date">The day, YYYY-MM-DD; tomorrow on the server clock when left out.</param>
+    private static async Task<IResult> JamsAsync(
+        string? date, Deployment.RoadDeployment roads, IObservationStore sensors, Clock.ClockDtos clocks, CancellationToken cancellationToken)
+    {
+        var day = clocks.NowLabel().Date.AddDays(1);
+        if (date is not null && !QueryLabels.TryParseDate(date, out day, out var error))
+        {
+            return QueryProblems.BadParameter("date", error);
+        }
+
+        var from = Core.Calendar.TimeLabel.FromDate(day);
+        var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (await roads.ExpectedJamsAsync(from, from + TimeSpan.FromDays(1), cancellationToken) is not { } expected)
+        {
+            return Results.Ok(new ExpectedJamsDto(text, null, []));
+        }
+
+        var names = (await sensors.ListSensorsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name ?? s.Id.Value);
+        return Results.Ok(new ExpectedJamsDto(
+            text,
+            expected.Model,
+            [.. expected.Jams.Select(j => new ExpectedJamDto(
+                j.Sensor.Value, names.GetValueOrDefault(j.Sensor, j.Sensor.Value), clocks.Format(j.From), clocks.Format(j.To), Math.Round(j.LowestSpeed, 1), CongestionLadder.Name(j.Level)))]));
+    }
 
     private static async Task<IResult> SegmentsAsync(IObservationStore sensors, IRoadGraphStore graph, CancellationToken cancellationToken)
     {

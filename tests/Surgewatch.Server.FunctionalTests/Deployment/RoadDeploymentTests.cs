@@ -92,6 +92,15 @@ public sealed class RoadDeploymentTests : IDisposable
         road2.GetProperty("windowMinutes").GetInt32().Should().Be(60);
         road2.GetProperty("freeFlow").GetDouble().Should().BeInRange(55, 70);
 
+        // The day's expected jams from 09:05 on: the evening rush on the middle roads, nothing elsewhere.
+        var expected = await (await admin.GetAsync("/api/v1/roads/jams?date=2025-02-07")).ReadJsonAsync();
+        expected.GetProperty("model").GetString().Should().Be(DayKindMedianModel.ModelName);
+        var jams = expected.GetProperty("jams").EnumerateArray().ToList();
+        jams.Select(j => j.GetProperty("sensorId").GetString()).Should().BeEquivalentTo(["bank-street-3", "bank-street-4", "bank-street-5", "bank-street-6"]);
+        jams.Should().OnlyContain(j => string.CompareOrdinal(j.GetProperty("from").GetString(), "2025-02-07T17:00") > 0
+            && string.CompareOrdinal(j.GetProperty("from").GetString(), "2025-02-07T17:30") < 0 && j.GetProperty("level").GetString() == "congested");
+        jams[0].GetProperty("name").GetString().Should().StartWith("Bank Street at");
+
         var models = await (await admin.GetAsync("/api/v1/models")).ReadJsonAsync();
         models[0].GetProperty("subjects").GetString().Should().Be("roads");
         models[0].GetProperty("deployed").GetBoolean().Should().BeTrue();

@@ -29,6 +29,17 @@ public sealed class RoadsEndpointsTests : IClassFixture<ServerFixture>
     private HttpClient Admin => _server.ClientWithKey(ServerFixture.AdminKey);
 
     [Fact]
+    public async Task GetExpectedJams_NoRoadsModelDeployed_IsEmptyWithoutAModel()
+    {
+        var jams = await (await _server.CreateClient().GetAsync("/api/v1/roads/jams?date=2025-03-01")).ReadJsonAsync();
+
+        jams.GetProperty("date").GetString().Should().Be("2025-03-01");
+        jams.GetProperty("model").ValueKind.Should().Be(System.Text.Json.JsonValueKind.Null);
+        jams.GetProperty("jams").GetArrayLength().Should().Be(0);
+        (await _server.CreateClient().GetAsync("/api/v1/roads/jams?date=tomorrow")).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task GetRoadSegments_StoredGraph_GivesEachPlacedRoadSensorALineStringWithIdAndName()
     {
         (await Admin.PutAsync(Edges, Bodies.Csv("from_id,to_id,weight\nr1,r2,0.5\nr2,r2,1\nr1,c1,1\n"))).StatusCode.Should().Be(HttpStatusCode.OK);

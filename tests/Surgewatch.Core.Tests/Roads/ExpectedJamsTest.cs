@@ -1,0 +1,49 @@
+using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Roads;
+using Surgewatch.Core.Series;
+
+namespace Surgewatch.Core.Tests.Roads;
+
+public sealed class ExpectedJamsTest
+{
+    private static readonly SensorId Road = new("r1");
+    private static readonly TimeLabel First = TimeLabel.FromDate(new DateOnly(2025, 2, 7)) + TimeSpan.FromHours(7);
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MinRun = TimeSpan.FromMinutes(15);
+
+    // Free flow 60 (congested below 36, jammed below 24).
+    private static IReadOnlyList<ExpectedJam> Find(params double[] forecast) =>
+        ExpectedJams.Find(Road, forecast, First, Step, 36, CongestionLadder.Default, MinRun);
+
+    [Fact]
+    public void Find_RunOfFifteenMinutesBelowTheCongestedSpeed_IsOneJamWithItsLowestSpeedAndLevel()
+    {
+        var jams = Find(60, 50, 30, 20, 33, 55, 60);
+
+        jams.Should().Equal(new ExpectedJam(Road, First + (Step * 2), First + (Step * 5), 20, CongestionLevel.Jammed));
+    }
+
+    [Fact]
+    public void Find_DipShorterThanTheShortestCongestion_IsNoJam()
+    {
+        Find(60, 30, 30, 60, 35, 60).Should().BeEmpty("ten minutes below the congested speed are not a congestion");
+    }
+
+    [Fact]
+    public void Find_OutageInsideARun_BreaksIt()
+    {
+        Find(30, 30, 0, 30, 30, 30).Should().Equal(new ExpectedJam(Road, First + (Step * 3), First + (Step * 6), 30, CongestionLevel.Congested));
+    }
+
+    [Fact]
+    public void Find_RunToTheEndOfTheForecast_EndsWithIt()
+    {
+        Find(60, 34, 34, 34).Should().ContainSingle().Which.To.Should().Be(First + (Step * 4));
+    }
+
+    [Fact]
+    public void Find_RoadWithoutACongestedSpeed_IsNoJam()
+    {
+        ExpectedJams.Find(Road, [10, 10, 10, 10], First, Step, double.NaN, CongestionLadder.Default, MinRun).Should().BeEmpty();
+    }
+}
