@@ -29,18 +29,33 @@ public sealed class RoadDeploymentTests : IDisposable
 
     public RoadDeploymentTests()
     {
-        using var store = SqliteStore.Open(_store.DatabasePath);
-        store.UpsertSensorsAsync(SyntheticRoads.Sensors()).GetAwaiter().GetResult();
+        using (var store = SqliteStore.Open(_store.DatabasePath))
+        {
+            store.UpsertSensorsAsync(SyntheticRoads.Sensors()).GetAwaiter().GetResult();
+            store.UpsertObservationsAsync(History(LiveFrom)).GetAwaiter().GetResult();
+        }
+
+        SaveModel(SeriesPanel.FromBatch(History(LiveFrom), SyntheticRoads.Step));
+    }
+
+    /// <summary>The corridor's speeds from Monday to <paramref name="end"/>.</summary>
+    private static ObservationBatch History(TimeLabel end)
+    {
         var history = new ObservationBatch(8 * 1300);
-        for (var t = TimeLabel.FromDate(Monday); t < LiveFrom; t += SyntheticRoads.Step)
+        for (var t = TimeLabel.FromDate(Monday); t < end; t += SyntheticRoads.Step)
         {
             SyntheticRoads.AddReadings(history, t, null);
         }
 
-        store.UpsertObservationsAsync(history).GetAwaiter().GetResult();
-        var roads = StorePanels.LoadAsync(store, null, ModelSubjects.Roads, CancellationToken.None).GetAwaiter().GetResult()!;
-        var trained = ModelTrainer.Train(roads.Panel, null, new TrainingRequest(DayKindMedianModel.ModelName, Subjects: ModelSubjects.Roads), TimeProvider.System);
+        return history;
+    }
+
+    /// <summary>Trains the profile on <paramref name="panel"/> with its congestion rule and saves it as the roads model.</summary>
+    private void SaveModel(SeriesPanel panel)
+    {
+        var trained = ModelTrainer.Train(panel, null, new TrainingRequest(DayKindMedianModel.ModelName, Subjects: ModelSubjects.Roads), TimeProvider.System);
         trained.Congestion.Should().NotBeNull("four days hold the congestion rule's calibration day");
+        using var store = SqliteStore.Open(_store.DatabasePath);
         store.SaveModelAsync(trained.Saved).GetAwaiter().GetResult();
     }
 
@@ -84,6 +99,17 @@ public sealed class RoadDeploymentTests : IDisposable
         listed.Unit.Should().Be(RuleLabels.Probability);
         (await admin.PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(listed.Key)}/ack", Bodies.Json("{\"note\":\"traffic police informed\"}"))).EnsureSuccessStatusCode();
         (await server.AlertAsync(listed.Key))!.Acknowledged.Should().BeTrue();
+
+        // A new roads model (as the server's gbm replaces its first baseline) takes the road alerts over, acknowledged.
+        SaveModel(SeriesPanel.FromBatch(History(LiveFrom + TimeSpan.FromHours(4)), SyntheticRoads.Step));
+        var first = roads.Model!.Id;
+        await roads.DeployLatestAsync(CancellationToken.None);
+        roads.Model!.Id.Should().BeGreaterThan(first);
+        await roads.IssueDueAsync(CancellationToken.None);
+        await server.StepAsync();
+        var taken = (await server.AlertAsync(listed.Key))!;
+        taken.Acknowledged.Should().BeTrue("an acknowledgement outlives a change of model");
+        taken.State.Should().Be(listed.State);
 
         var outlooks = await (await admin.GetAsync("/api/v1/roads")).ReadJsonAsync();
         outlooks.GetArrayLength().Should().Be(8);
