@@ -39,6 +39,36 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
     }
 
     [RequiresChromiumFact]
+    public async Task ZoneList_ClockRuns_KeepsItsRowsAndButtonsInPlace()
+    {
+        var page = await fixture.OpenDashboardAsync();
+        var row = page.GetByTestId("zone-row").First;
+        await Expect(row).ToBeVisibleAsync();
+
+        // Mark the node itself (a script property, not an attribute), let the live clock tick, and look again: the lists are
+        // patched in place, so a row or an alert's Acknowledge button is not detached under the operator's pointer each tick.
+        await row.EvaluateAsync("node => { node.keptProbe = true; }");
+        var now = page.GetByTestId("clock-now");
+        await page.GetByTestId("clock-speed").SelectOptionAsync("60");
+        await fixture.SetClockAsync(paused: false);
+        try
+        {
+            for (var tick = 0; tick < 2; tick++)
+            {
+                var before = await now.GetAttributeAsync("data-now");
+                await Expect(now).Not.ToHaveAttributeAsync("data-now", before ?? string.Empty);
+            }
+        }
+        finally
+        {
+            await fixture.SetClockAsync(paused: true);
+        }
+
+        var kept = await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('[data-testid=zone-row]')].some((n) => n.keptProbe === true)");
+        kept.Should().BeTrue("the row rendered before the clock ticked is still in the list, updated in place");
+    }
+
+    [RequiresChromiumFact]
     public async Task Inbox_DemoBankStreet_RoadCongestionAlertAppearsWithTheRoadOnTheMapAndItsSpeedChart()
     {
         var page = await fixture.OpenDashboardAsync();

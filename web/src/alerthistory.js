@@ -1,7 +1,7 @@
 // "Last 24 h": the alert episodes that ended, newest first, with how long each lasted, its peak, who acknowledged
 // and the note (GET /alerts/episodes, read back from the stored alert events).
 import { get } from './api.js';
-import { byId, el } from './dom.js';
+import { byId, el, patchChildren } from './dom.js';
 import { on, selectAlertSubject, state, zoneName } from './state.js';
 import { displayDuration, displayLabel, labelSeconds } from './time.js';
 import { formatValue } from './units.js';
@@ -41,7 +41,7 @@ export function endedEpisodes(episodes) {
 function render(episodes) {
   const ended = endedEpisodes(episodes);
   byId('history-count').textContent = String(ended.length);
-  byId('alerts-history').replaceChildren(...(ended.length ? ended.map(item) : [el('li', { class: 'empty' }, 'No alert resolved in the last 24 h')]));
+  patchChildren(byId('alerts-history'), ended.length ? ended.map(item) : [el('li', { class: 'empty' }, 'No alert resolved in the last 24 h')]);
 }
 
 function item(e) {

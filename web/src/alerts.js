@@ -2,7 +2,7 @@
 // group shows its worst alert and expands to the rest, each marked when a worse one inhibits it. Acknowledge acts on
 // the group's open alerts; only open alerts (the server's `open`) are listed, so nothing closed offers Acknowledge.
 import { post } from './api.js';
-import { byId, el } from './dom.js';
+import { byId, el, patchChildren } from './dom.js';
 import { levelRank } from './levels.js';
 import { on, selectAlertSubject, setAlert, state, zoneName } from './state.js';
 import { displayDuration, displayLabel, labelSeconds, onSiteClock } from './time.js';
@@ -58,8 +58,8 @@ function render() {
   const acknowledged = groups.filter((g) => g.acknowledged);
   byId('alert-count').textContent = String(open.length);
   byId('alert-count').dataset.severity = open[0]?.worst.severity ?? 'none';
-  byId('alerts-open').replaceChildren(...(open.length ? open.map(group) : [el('li', { class: 'empty' }, 'No open alerts')]));
-  byId('alerts-acknowledged').replaceChildren(...acknowledged.map(group));
+  patchChildren(byId('alerts-open'), open.length ? open.map(group) : [el('li', { class: 'empty' }, 'No open alerts')]);
+  patchChildren(byId('alerts-acknowledged'), acknowledged.map(group));
   renderNoData();
 }
 
@@ -67,7 +67,7 @@ function render() {
 function renderNoData() {
   const silent = [...state.alerts.values()].filter((a) => a.state === 'no-data' && !isOpen(a));
   byId('alerts-nodata-section').hidden = silent.length === 0;
-  byId('alerts-nodata').replaceChildren(...silent.map((a) => el('li', { class: 'alert nodata', 'data-testid': 'nodata-item', 'data-key': a.key },
+  patchChildren(byId('alerts-nodata'), silent.map((a) => el('li', { class: 'alert nodata', 'data-testid': 'nodata-item', 'data-key': a.key },
     el('button', { type: 'button', class: 'link', onclick: () => selectAlertSubject(a) }, zoneName(a.zoneId)),
     el('span', { class: 'alert-meta' }, ` no data since ${displayLabel(a.since)}`))));
 }

@@ -1,7 +1,7 @@
 // Silences: "Silence 1 h" and the dialog mute an alert's subject (or only its rule); the dialog lists the current
 // alerts the silence would mute before it is created. Active silences are listed and can be ended (DELETE /silences/{id}).
 import { del, get, post } from './api.js';
-import { byId, el } from './dom.js';
+import { byId, el, patchChildren } from './dom.js';
 import { notify } from './notify.js';
 import { on, setAlerts, state, zoneName } from './state.js';
 import { displayLabel, instantOfLabel, labelSeconds, secondsLabel } from './time.js';
@@ -48,7 +48,7 @@ function scopeText(zoneId, ruleId) {
 function renderSilences() {
   const active = activeSilences(silences, siteNow());
   byId('silence-count').textContent = String(active.length);
-  byId('silences-list').replaceChildren(...active.map((s) => el('li', { class: 'silence', 'data-testid': 'silence-item', 'data-id': s.id },
+  patchChildren(byId('silences-list'), active.map((s) => el('li', { class: 'silence', 'data-testid': 'silence-item', 'data-id': s.id },
     el('div', {}, scopeText(s.zoneId, s.ruleId)),
     el('div', { class: 'alert-meta' }, `until ${displayLabel(s.endsAt)} · by ${s.createdBy}${s.comment ? ` · ${s.comment}` : ''}`),
     el('button', { type: 'button', 'data-testid': 'silence-end', onclick: (e) => endSilence(s, e.target) }, 'End now'))));

@@ -49,14 +49,22 @@ export function setStatuses(list) {
   emit('status');
 }
 
+/** Whether `alert` is older than the view of it already held: a live update computed before an acknowledgement that arrived first. */
+function isOlder(alert) {
+  const held = state.alerts.get(alert.key);
+  return Number.isFinite(held?.revision) && Number.isFinite(alert.revision) && alert.revision < held.revision;
+}
+
 export function setAlert(alert) {
-  state.alerts.set(alert.key, alert);
   state.lastUpdate = Date.now();
+  if (isOlder(alert)) return;
+  state.alerts.set(alert.key, alert);
   emit('alerts');
 }
 
+/** The full list (it drops alerts no longer listed); an alert already held in a newer view keeps it. */
 export function setAlerts(list) {
-  state.alerts = new Map(list.map((a) => [a.key, a]));
+  state.alerts = new Map(list.map((a) => [a.key, isOlder(a) ? state.alerts.get(a.key) : a]));
   emit('alerts');
 }
 

@@ -1,6 +1,6 @@
 // The zone list: every zone with its level, persons, density and forecast, worst first; a click selects it.
 // A store without zones gets a short explanation instead, and its sensors listed worst first, so the page is never blank.
-import { byId, el, formatNumber } from './dom.js';
+import { byId, el, formatNumber, patchChildren } from './dom.js';
 import { levelRank, normaliseLevel } from './levels.js';
 import { featureId, on, selectSubject, selectZone, state } from './state.js';
 import { isStale } from './stale.js';
@@ -22,7 +22,7 @@ function render() {
   // Until /zones has answered, nothing is known: no explanation yet.
   const noZones = state.zones !== null && zones.length === 0;
   explanation(noZones);
-  list.replaceChildren(...(noZones ? sensorsWorstFirst().map(sensorRow) : zones.map(row)));
+  patchChildren(list, noZones ? sensorsWorstFirst().map(sensorRow) : zones.map(row));
 }
 
 /** Says why the list holds sensors, or why it is empty, and where zones are explained. */

@@ -39,6 +39,10 @@ internal sealed class AlertBook(
     private readonly DeployedAlerts _roads = new(CongestionMonitor.RuleId, roads.Sync, () => roads.Monitor);
     private bool _restored;
 
+    // Seeded from the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
+    // growing across a restart of the server and a client's newer view is never mistaken for an older one.
+    private long _revision = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+
     /// <summary>Every shown alert that ever left Inactive, newest first.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
     {
@@ -193,7 +197,8 @@ internal sealed class AlertBook(
 
     private AlertDto ToDto(MonitoredAlert alert)
     {
-        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow()));
+        // Under the gate, like every view: revisions follow the order in which the views were taken.
+        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow())) with { Revision = ++_revision };
         return alert.Rule.Id == SurgeMonitor.RuleId ? dto with { Value = SurgeProbability(alert.Subject) }
             : alert.Rule.Id == CongestionMonitor.RuleId ? dto with { Value = CongestionProbability(alert.Subject) }
             : dto;

@@ -9,6 +9,8 @@ namespace Surgewatch.Server.Alerts;
 /// <see cref="AlertStatus.IsOpen"/>); only an open alert is acknowledged. <c>inhibitedBy</c>: the key of a worse alert of
 /// the same subject that makes this one redundant (it notifies no one meanwhile; see <see cref="Inhibition"/>).
 /// <c>ruleName</c> and <c>unit</c> (of <c>value</c>; null when it has none) come from <see cref="RuleLabels"/>.
+/// <c>revision</c> grows with every view the server gives of any alert: of two views of one alert, the one with the higher
+/// revision is the newer, so a client drops a live update that was computed before an acknowledgement it already shows.
 /// </summary>
 internal sealed record AlertDto(
     string Key,
@@ -26,7 +28,8 @@ internal sealed record AlertDto(
     string? AcknowledgedBy,
     DateTimeOffset? AcknowledgedAt,
     bool Silenced,
-    string? InhibitedBy)
+    string? InhibitedBy,
+    long Revision = 0)
 {
     /// <summary>"counter" for the counter surge rule's alerts, "road" for the road congestion rule's, "zone" for every other.</summary>
     public static string SubjectKindOf(string ruleId) => ruleId switch

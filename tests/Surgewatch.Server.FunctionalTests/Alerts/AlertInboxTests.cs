@@ -27,6 +27,31 @@ public sealed class AlertInboxTests
     }
 
     [Fact]
+    public async Task AcknowledgeAlert_AfterTheListWasRead_AnswersANewerRevisionThanTheListAndTheNextListNewerStill()
+    {
+        using var server = new ClockedServer(new ManualTime(T0));
+        var admin = await HoldAsync(server, "rev-zone", 300, 300);
+        const string key = "density-warning/rev-zone";
+
+        var listed = await RevisionAsync(server, key);
+        var ack = await admin.PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(key)}/ack", Bodies.Json("{}"));
+        ack.EnsureSuccessStatusCode();
+        var acknowledged = (await ack.ReadJsonAsync()).GetProperty("revision").GetInt64();
+        var relisted = await RevisionAsync(server, key);
+
+        // A client keeps the view with the higher revision: the live update of a step taken before the acknowledgement
+        // cannot overwrite it.
+        acknowledged.Should().BeGreaterThan(listed);
+        relisted.Should().BeGreaterThan(acknowledged);
+    }
+
+    private static async Task<long> RevisionAsync(ClockedServer server, string key)
+    {
+        var alerts = (await (await server.CreateClient().GetAsync("/api/v1/alerts")).ReadJsonAsync()).EnumerateArray();
+        return alerts.Single(a => a.GetProperty("key").GetString() == key).GetProperty("revision").GetInt64();
+    }
+
+    [Fact]
     public async Task GetAlertEpisodes_AlertResolvedByAnOperator_ListsTheEpisodeWithDurationPeakAndNote()
     {
         using var server = new ClockedServer(new ManualTime(T0));
