@@ -13,7 +13,7 @@ namespace Surgewatch.Core.Roads;
 /// <param name="Level">Its level from the latest reading (no-data for an outage).</param>
 /// <param name="ForecastLevel">The level of the lowest speed forecast over the window (no-data without a forecast).</param>
 /// <param name="Probability">The probability of congestion within the window; null when congested now or without a forecast.</param>
-/// <param name="Warned">Whether the road is warned now: observed congested, inside a warned window, or kept firing.</param>
+/// <param name="Warned">Whether the road is warned now: observed congested (for the congestion's shortest run, 15 min), inside a warned window, or kept firing.</param>
 /// <param name="Fresh">Whether the road reported in the last two slots (otherwise its alert is NoData).</param>
 public readonly record struct RoadOutlook(SensorId Sensor, double Threshold, TimeLabel Slot, CongestionLevel Level, CongestionLevel ForecastLevel, double? Probability, bool Warned, bool Fresh);
 
@@ -34,6 +34,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
     private readonly CongestionRule _rule;
     private readonly int _window;
     private readonly int _keep;
+    private readonly int _run;
     private readonly double[] _profile;
     private readonly long[] _profileSlot;
     private readonly long[] _coveredTo;
@@ -52,6 +53,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
         _rule = rule;
         _window = rule.Window;
         _keep = (int)Math.Round(rule.Road.KeepFiring / rule.Step);
+        _run = rule.Road.Onsets.RunSlots(rule.Step);
         var n = rule.Sensors.Count;
         _profile = new double[n * _window];
         _profileSlot = Filled(n * _window, long.MinValue);
@@ -117,7 +119,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
             }
 
             var values = panel.Values(series);
-            Settle(r, issueSlot - 1, values[issueSlot - 1], threshold);
+            Settle(r, issueSlot - 1, values, threshold);
             var forecast = forecasts.Slice(series * _window, _window);
             Profile(r, panel, values[..issueSlot], issueSlot, profile);
             var decision = _rule.Decide(r, values[issueSlot - 1], forecast, profile);
@@ -128,7 +130,8 @@ public sealed class CongestionMonitor : SensorAlertMonitor
 
             var freeFlow = threshold / _rule.Road.Ladder.Congested;
             var kept = _lastWarned[r] != long.MinValue && issueSlot - 1 - _lastWarned[r] <= _keep;
-            var warned = decision.CongestedNow || issueSlot <= _coveredTo[r] || kept;
+            var observed = CongestionRule.ObservedRun(values, issueSlot - 1, threshold, _run);
+            var warned = observed || issueSlot <= _coveredTo[r] || kept;
             var fresh = !double.IsNaN(values[issueSlot - 1]) || (issueSlot >= 2 && !double.IsNaN(values[issueSlot - 2]));
             outlook[r] = new RoadOutlook(
                 _rule.Sensors[r], threshold, now, _rule.Road.Ladder.Of(values[issueSlot - 1], freeFlow), _rule.Road.Ladder.Of(Lowest(forecast), freeFlow),
@@ -159,10 +162,10 @@ public sealed class CongestionMonitor : SensorAlertMonitor
 
     /// <summary>
     /// Settles slot <paramref name="slot"/>, whose reading is now known, as <see cref="CongestionRule.Flag"/> flags it:
-    /// warned when a warned window covers it or its reading is congested, or else kept firing within the keep-firing
-    /// time after the last slot warned so.
+    /// warned when a warned window covers it or it ends an observed congestion (a run of the congestion's shortest
+    /// length), or else kept firing within the keep-firing time after the last slot warned so.
     /// </summary>
-    private void Settle(int r, int slot, double reading, double threshold)
+    private void Settle(int r, int slot, ReadOnlySpan<double> values, double threshold)
     {
         if (_settled[r] >= slot)
         {
@@ -170,7 +173,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
         }
 
         _settled[r] = slot;
-        var warned = slot <= _coveredTo[r] || CongestionRule.IsCongested(reading, threshold);
+        var warned = slot <= _coveredTo[r] || CongestionRule.ObservedRun(values, slot, threshold, _run);
         if (warned)
         {
             _lastWarned[r] = slot;

@@ -158,13 +158,33 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
         return new CongestionRule(sensors, thresholds, calibration, options, step);
     });
 
+    /// <summary>Whether the readings up to slot <paramref name="at"/> end in a run of at least <paramref name="run"/> congested ones.</summary>
+    internal static bool ObservedRun(ReadOnlySpan<double> values, int at, double threshold, int run)
+    {
+        if (at + 1 < run)
+        {
+            return false;
+        }
+
+        for (var t = at - run + 1; t <= at; t++)
+        {
+            if (!IsCongested(values[t], threshold))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Whether a reading is known and below <paramref name="threshold"/> (an outage never is).</summary>
     public static bool IsCongested(double speed, double threshold) => !CongestionLadder.IsOutage(speed) && speed < threshold;
 
     /// <summary>
     /// The warnings of the rule over the targets of <paramref name="table"/>, with a rule per refit segment of
     /// <paramref name="schedule"/> (each issue slot decided by the rule in force then), keep-firing included: at each
-    /// issue slot i, a road whose reading at i is congested is warned at i (the observed jam, with no lead), and a
+    /// issue slot i, a road whose readings up to i end in a congestion (a run of <see cref="OnsetOptions.MinRun"/>, as the
+    /// onset definition counts one; a shorter dip is no jam) is warned at i (the observed jam, with no lead), and a
     /// road not congested at i − 1 whose probability reaches the level is warned for slots i to i + window − 1.
     /// </summary>
     /// <exception cref="ArgumentException">There is not one rule per segment.</exception>
@@ -181,6 +201,7 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
 
         var flags = new WarningFlags(panel.Sensors.Count, panel.Length);
         var window = rules[0].Window;
+        var run = rules[0].Road.Onsets.RunSlots(panel.Step);
         var forecast = new double[window];
         var profile = new double[window];
         for (var s = 0; s < table.Series; s++)
@@ -189,7 +210,7 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
             for (var i = Math.Max(1, table.From); i < table.To; i++)
             {
                 var rule = rules[schedule.Count == 1 ? 0 : schedule.SegmentOf(i)];
-                if (IsCongested(values[i], rule.Thresholds[s]))
+                if (ObservedRun(values, i, rule.Thresholds[s], run))
                 {
                     flags.Flag(s, i, i);
                 }

@@ -105,8 +105,20 @@ public sealed class CongestionRuleTest
             }
         }
 
-        issues[Slot(TestDay, 14, 0)].Should().Be(Slot(TestDay, 14, 0), "the observed jam is warned as it happens");
+        issues[Slot(TestDay, 14, 10)].Should().Be(Slot(TestDay, 14, 10), "the observed jam is warned once it has lasted 15 minutes, as a congestion is defined");
         flags.EarliestIssue(0)[Slot(TestDay, 14, 0)].Should().Be(WarningFlags.Never, "road 0 runs free all afternoon");
+    }
+
+    [Fact]
+    public void ObservedRun_DipShorterThanTheShortestCongestion_IsNoJam()
+    {
+        double[] speeds = [60, 20, 20, 60, 20, 20, 20, 0, 20];
+
+        CongestionRule.ObservedRun(speeds, 2, 36, run: 3).Should().BeFalse("two slots below the congested speed are a dip, not a jam");
+        CongestionRule.ObservedRun(speeds, 5, 36, run: 3).Should().BeFalse();
+        CongestionRule.ObservedRun(speeds, 6, 36, run: 3).Should().BeTrue("the third slot in a row completes a 15-minute congestion");
+        CongestionRule.ObservedRun(speeds, 8, 36, run: 3).Should().BeFalse("an outage (0) breaks the run");
+        CongestionRule.ObservedRun(speeds, 1, 36, run: 3).Should().BeFalse("before the run could be complete");
     }
 
     [Fact]
