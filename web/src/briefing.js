@@ -117,6 +117,6 @@ function jamsSection(jams) {
   return el('div', { 'data-testid': 'briefing-jams' },
     el('h4', {}, `Expected jams (${jams.model})`),
     rows.length
-      ? el('table', {}, el('thead', {}, el('tr', {}, ...['Road', 'When', 'Lowest speed', 'Level'].map((h) => el('th', {}, h)))), el('tbody', {}, ...rows))
+      ? el('table', {}, el('thead', {}, el('tr', {}, ...['Road', 'When', `Lowest speed${jams.unit ? ` (${jams.unit})` : ''}`, 'Level'].map((h) => el('th', {}, h)))), el('tbody', {}, ...rows))
       : el('p', { class: 'muted' }, 'No jams expected on the roads.'));
 }

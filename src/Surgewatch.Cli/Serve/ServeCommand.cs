@@ -44,6 +44,10 @@ internal static class ServeCommand
         {
             Description = "The sites' IANA time zone (e.g. Australia/Melbourne): timestamps without an offset are its local time, replies give times with its offset, and the clock and the replay run in it (default UTC; the demo uses its city's). Give it with --replay: a folder's labels are the sites' local time.",
         };
+        var speedUnit = new Option<string?>("--speed-unit")
+        {
+            Description = "The unit the road speeds are in, km/h (default) or mph: they are stored as ingested, and the dashboard and the API name this unit (../shared/data/traffic/los-loop is mph).",
+        };
         var historyDays = new Option<int?>("--history-days")
         {
             Description = "With --replay: days of the folder stored as history before the clock starts (default 120; the surge rule needs 90 days of a counter to set its threshold).",
@@ -62,13 +66,14 @@ internal static class ServeCommand
         };
         var command = new Command("serve", "Serve the dashboard, the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs) and live updates (/hubs/live). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
         {
-            db, urls, demo, replay, speed, retrain, siteZone, historyDays, kind, basemap, attribution,
+            db, urls, demo, replay, speed, retrain, siteZone, speedUnit, historyDays, kind, basemap, attribution,
         };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
         {
             var mode = new ServeMode(result.GetValue(demo), result.GetValue(replay), result.GetValue(speed), result.GetValue(retrain))
             {
                 SiteZone = result.GetValue(siteZone),
+                SpeedUnit = result.GetValue(speedUnit),
                 HistoryDays = result.GetValue(historyDays),
                 Attribution = result.GetValue(attribution),
                 Kind = result.GetValue(kind) is { } k ? ReaderOptionsBinding.ParseKind(k) : null,

@@ -10,6 +10,9 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
     /// <summary>The sites' time zone (--site-zone), or null for the default.</summary>
     public string? SiteZone { get; init; }
 
+    /// <summary>The unit road speeds are ingested in (--speed-unit), or null for the default (km/h).</summary>
+    public string? SpeedUnit { get; init; }
+
     /// <summary>Days of a replayed folder stored as history (--history-days), or null for the default.</summary>
     public int? HistoryDays { get; init; }
 
@@ -42,6 +45,11 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
         if (SiteZone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(SiteZone, out _))
         {
             throw new UserInputException($"--site-zone: '{SiteZone}' is not an IANA time zone such as Australia/Melbourne.");
+        }
+
+        if (SpeedUnit is not null && !Core.Series.SensorUnits.IsSpeedUnit(SpeedUnit))
+        {
+            throw new UserInputException($"--speed-unit: '{SpeedUnit}' is not km/h or mph.");
         }
 
         if (Attribution is not null && string.IsNullOrWhiteSpace(Attribution))
@@ -90,6 +98,11 @@ internal sealed record ServeMode(bool Demo, DirectoryInfo? Replay, double Speed,
         if (SiteZone is not null)
         {
             configuration[$"{section}:{nameof(ServerOptions.SiteZone)}"] = SiteZone;
+        }
+
+        if (SpeedUnit is not null)
+        {
+            configuration[$"{section}:{nameof(ServerOptions.SpeedUnit)}"] = SpeedUnit;
         }
 
         if (HistoryDays is { } days)

@@ -20,6 +20,31 @@ public static class SensorUnits
         _ => "value per step",
     };
 
+    /// <summary>The road speed units a site can state (readers do not convert: speeds are stored as ingested).</summary>
+    public static readonly IReadOnlyList<string> SpeedUnits = ["km/h", "mph"];
+
+    /// <summary>Whether <paramref name="unit"/> is one of <see cref="SpeedUnits"/>.</summary>
+    public static bool IsSpeedUnit(string? unit) => unit is not null && SpeedUnits.Contains(unit, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The short unit of one value of a <paramref name="kind"/> series at <paramref name="step"/>, as labels show it:
+    /// <c>persons/h</c>, <c>vehicles/5 min</c>, <c>devices</c>, a road speed in <paramref name="speedUnit"/>.
+    /// </summary>
+    public static string Short(SensorKind kind, TimeSpan step, string speedUnit) => kind switch
+    {
+        SensorKind.PedestrianCount => $"persons/{Per(step)}",
+        SensorKind.RoadFlow => $"vehicles/{Per(step)}",
+        SensorKind.DeviceCount => "devices",
+        SensorKind.RoadSpeed => speedUnit,
+        _ => "persons",
+    };
+
+    private static string Per(TimeSpan step) =>
+        step == TimeSpan.FromHours(1) ? "h"
+        : step == TimeSpan.FromMinutes(1) ? "min"
+        : step >= TimeSpan.FromMinutes(1) ? string.Create(CultureInfo.InvariantCulture, $"{step.TotalMinutes:0.##} min")
+        : string.Create(CultureInfo.InvariantCulture, $"{step.TotalSeconds:0} s");
+
     /// <summary>An interval in words: <c>hour</c>, <c>15 minutes</c>, <c>day</c>, <c>2 hours</c>.</summary>
     public static string Interval(TimeSpan step)
     {

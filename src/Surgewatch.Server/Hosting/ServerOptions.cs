@@ -18,6 +18,12 @@ public sealed class ServerOptions
     /// </summary>
     public string SiteZone { get; set; } = "UTC";
 
+    /// <summary>
+    /// The unit the sites' road speeds are ingested in, <c>km/h</c> (default) or <c>mph</c>: speeds are stored as they
+    /// come, and the API and the dashboard name this unit (<c>unit</c> of each road sensor).
+    /// </summary>
+    public string SpeedUnit { get; set; } = "km/h";
+
     /// <summary>Whether reading open data (sensors, readings, forecasts) needs a key too; off by default.</summary>
     public bool RequireKeyForReads { get; set; }
 

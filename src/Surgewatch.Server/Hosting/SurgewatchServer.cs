@@ -47,6 +47,7 @@ public static class SurgewatchServer
         var section = builder.Configuration.GetSection(ServerOptions.Section);
         builder.Services.AddOptions<ServerOptions>().Bind(section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.SiteZone, out _), $"{ServerOptions.Section}:{nameof(ServerOptions.SiteZone)} must be an IANA time zone such as Australia/Melbourne.")
+            .Validate(o => Core.Series.SensorUnits.IsSpeedUnit(o.SpeedUnit), $"{ServerOptions.Section}:{nameof(ServerOptions.SpeedUnit)} must be km/h or mph.")
             .Validate(o => o.Attribution is null || !Ingestion.Privacy.PrivacyGuard.ContainsPersonalIdentifier(o.Attribution, out _),
                 $"{ServerOptions.Section}:{nameof(ServerOptions.Attribution)} is published with the open data and must not hold a personal identifier (an e-mail address, a phone number); name the publisher, such as City of Melbourne.")
             .Validate(o => IsRetrainPolicy(o.Retrain), $"{ServerOptions.Section}:{nameof(ServerOptions.Retrain)} must be an interval such as 24h, 90m or 7d, or daily@HH (UTC hour), e.g. daily@03.")

@@ -17,8 +17,8 @@ namespace Surgewatch.Server.Roads;
 /// <summary>One jam the deployed roads model forecasts: the road, when, its lowest forecast speed and that speed's level.</summary>
 internal sealed record ExpectedJamDto(string SensorId, string Name, string From, string To, double LowestSpeed, string Level);
 
-/// <summary>The expected jams of a day by road, earliest first, and the model that forecast them (null, with no jams, before a roads model is deployed).</summary>
-internal sealed record ExpectedJamsDto(string Date, string? Model, IReadOnlyList<ExpectedJamDto> Jams);
+/// <summary>The expected jams of a day by road, earliest first, and the model that forecast them (null, with no jams, before a roads model is deployed); <c>unit</c>: of the speeds (the site's speed unit).</summary>
+internal sealed record ExpectedJamsDto(string Date, string? Model, IReadOnlyList<ExpectedJamDto> Jams, string Unit);
 
 /// <summary>What an upload of the road graph stored.</summary>
 /// <param name="Received">Edges in the request.</param>
@@ -64,7 +64,7 @@ internal static class RoadsEndpoints
 
     /// <param name="date">The day, YYYY-MM-DD; tomorrow on the server clock when left out.</param>
     private static async Task<IResult> JamsAsync(
-        string? date, Deployment.RoadDeployment roads, IObservationStore sensors, Clock.ClockDtos clocks, CancellationToken cancellationToken)
+        string? date, Deployment.RoadDeployment roads, IObservationStore sensors, Clock.ClockDtos clocks, Microsoft.Extensions.Options.IOptions<ServerOptions> options, CancellationToken cancellationToken)
     {
         var day = clocks.NowLabel().Date.AddDays(1);
         if (date is not null && !QueryLabels.TryParseDate(date, out day, out var error))
@@ -76,7 +76,7 @@ internal static class RoadsEndpoints
         var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         if (await roads.ExpectedJamsAsync(from, from + TimeSpan.FromDays(1), cancellationToken) is not { } expected)
         {
-            return Results.Ok(new ExpectedJamsDto(text, null, []));
+            return Results.Ok(new ExpectedJamsDto(text, null, [], options.Value.SpeedUnit));
         }
 
         var names = (await sensors.ListSensorsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name ?? s.Id.Value);
@@ -84,7 +84,8 @@ internal static class RoadsEndpoints
             text,
             expected.Model,
             [.. expected.Jams.Select(j => new ExpectedJamDto(
-                j.Sensor.Value, names.GetValueOrDefault(j.Sensor, j.Sensor.Value), clocks.Format(j.From), clocks.Format(j.To), Math.Round(j.LowestSpeed, 1), CongestionLadder.Name(j.Level)))]));
+                j.Sensor.Value, names.GetValueOrDefault(j.Sensor, j.Sensor.Value), clocks.Format(j.From), clocks.Format(j.To), Math.Round(j.LowestSpeed, 1), CongestionLadder.Name(j.Level)))],
+            options.Value.SpeedUnit));
     }
 
     private static async Task<IResult> SegmentsAsync(IObservationStore sensors, IRoadGraphStore graph, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Surgewatch.Server.Sensors;
 /// <summary>One stored reading of a sensor on the series' time axis.</summary>
 internal sealed record SensorPointDto(string T, double Value);
 
-/// <summary>A road's speeds at the edges of its congestion levels (km/h): free flow, and below which it is slowing, congested and jammed.</summary>
+/// <summary>A road's speeds at the edges of its congestion levels (in the site's speed unit): free flow, and below which it is slowing, congested and jammed.</summary>
 internal sealed record RoadLevelsDto(double FreeFlow, double Slowing, double Congested, double Jammed);
 
 /// <summary>

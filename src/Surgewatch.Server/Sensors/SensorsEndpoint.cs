@@ -3,8 +3,8 @@ using Surgewatch.Server.Auth;
 
 namespace Surgewatch.Server.Sensors;
 
-/// <summary>A sensor as the API shows it.</summary>
-internal sealed record SensorDto(string Id, string Name, double? Latitude, double? Longitude, SensorKind Kind, int StepSeconds);
+/// <summary>A sensor as the API shows it; <c>unit</c> of its readings (<c>persons/h</c>; a road's speeds in the site's <c>SpeedUnit</c>).</summary>
+internal sealed record SensorDto(string Id, string Name, double? Latitude, double? Longitude, SensorKind Kind, int StepSeconds, string Unit);
 
 /// <summary><c>GET /api/v1/sensors</c>: every known sensor; also maps the sensor feature's status and series.</summary>
 internal static class SensorsEndpoint
@@ -20,14 +20,14 @@ internal static class SensorsEndpoint
         SensorSeriesEndpoint.Map(api);
     }
 
-    private static async Task<SensorDto[]> ListAsync(IObservationStore store, CancellationToken cancellationToken)
+    private static async Task<SensorDto[]> ListAsync(IObservationStore store, Microsoft.Extensions.Options.IOptions<Hosting.ServerOptions> options, CancellationToken cancellationToken)
     {
         var sensors = await store.ListSensorsAsync(cancellationToken);
         var dtos = new SensorDto[sensors.Count];
         for (var i = 0; i < dtos.Length; i++)
         {
             var s = sensors[i];
-            dtos[i] = new SensorDto(s.Id.Value, s.Name, s.Location?.Latitude, s.Location?.Longitude, s.Kind, (int)s.Step.TotalSeconds);
+            dtos[i] = new SensorDto(s.Id.Value, s.Name, s.Location?.Latitude, s.Location?.Longitude, s.Kind, (int)s.Step.TotalSeconds, SensorUnits.Short(s.Kind, s.Step, options.Value.SpeedUnit));
         }
 
         return dtos;
