@@ -75,13 +75,46 @@ internal sealed class ReplayFeeder(
             await roads.UpsertEdgesAsync(edges, stoppingToken);
         }
 
-        var start = FirstLabel(data.Observations) + TimeSpan.FromDays(options.Value.HistoryDays);
+        var historyEnd = FirstLabel(data.Observations) + TimeSpan.FromDays(options.Value.HistoryDays);
+        var resume = await ResumeAsync(data.Sensors, steps, data.Step, historyEnd, stoppingToken);
+        var start = resume ?? historyEnd;
         var next = await PlayAsync(data.Observations, schedule, 0, start, stoppingToken);
         clock.MoveTo(SiteTimes.Instant(start, clocks.SiteZone));
-        logger.LogInformation(
-            "Replaying {Count} readings of {Sensors} sensors from {Start} ({Zone}); {History} readings stored as history",
-            schedule.Count - next, data.Sensors.Count, start, clocks.SiteZone.Id, next);
+        if (resume is not null)
+        {
+            logger.LogInformation(
+                "Resuming the replay at {Start} ({Zone}), where the store's replayed readings end; {Count} readings of {Sensors} sensors to go",
+                start, clocks.SiteZone.Id, schedule.Count - next, data.Sensors.Count);
+        }
+        else
+        {
+            logger.LogInformation(
+                "Replaying {Count} readings of {Sensors} sensors from {Start} ({Zone}); {History} readings stored as history",
+                schedule.Count - next, data.Sensors.Count, start, clocks.SiteZone.Id, next);
+        }
+
         return (data.Observations, schedule, next);
+    }
+
+    /// <summary>
+    /// Where a replay restarted on the same store goes on: the latest release time of the folder's readings the store
+    /// already holds after the history (a reading is released at the end of its interval), or null when the store holds
+    /// none after the history (a first start). Resuming there keeps the clock ahead of the alerts and readings a stopped
+    /// replay left, instead of moving it back to the end of the history.
+    /// </summary>
+    private async Task<TimeLabel?> ResumeAsync(IReadOnlyList<Sensor> sensors, Dictionary<SensorId, TimeSpan> steps, TimeSpan step, TimeLabel historyEnd, CancellationToken cancellationToken)
+    {
+        var stored = await store.ReadObservationsAsync(new ObservationQuery([.. sensors.Select(s => s.Id)], historyEnd), cancellationToken);
+        var latest = (TimeLabel?)null;
+        var times = stored.TimeSeconds;
+        var indexes = stored.SensorIndexes;
+        for (var row = 0; row < times.Length; row++)
+        {
+            var released = ReleaseSchedule.ReleasedAt(new TimeLabel(times[row]), steps.GetValueOrDefault(stored.Sensors[indexes[row]], step));
+            latest = latest is { } l && l >= released ? l : released;
+        }
+
+        return latest is { } at && at > historyEnd ? at : null;
     }
 
     /// <summary>Ingests the readings from position <paramref name="next"/> of the schedule that are released by <paramref name="now"/>.</summary>

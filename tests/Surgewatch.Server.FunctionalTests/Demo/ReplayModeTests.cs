@@ -16,10 +16,23 @@ public sealed class ReplayServerFixture : ServerFixture
 {
     public const double Speed = 3600;
 
-    private readonly string _data = Directory.CreateTempSubdirectory("surgewatch-replay-").FullName;
+    private readonly string _data;
 
     public ReplayServerFixture()
+        : this(null, null)
     {
+    }
+
+    /// <summary>A server over <paramref name="databasePath"/> replaying <paramref name="data"/> (a restart), or over a fresh store and folder when null.</summary>
+    private ReplayServerFixture(string? databasePath, string? data)
+        : base(databasePath)
+    {
+        _data = data ?? Directory.CreateTempSubdirectory("surgewatch-replay-").FullName;
+        if (data is not null)
+        {
+            return;
+        }
+
         var counts = new StringBuilder("timestamp,sensor_id,count\n");
         for (var hour = 0; hour < 5 * 24; hour++)
         {
@@ -34,6 +47,16 @@ public sealed class ReplayServerFixture : ServerFixture
         // A zone over counter 1 is stored before the server starts, so the monitor knows it from its first step.
         using var store = OpenStore();
         store.UpsertZonesAsync(Ingestion.GeoJson.ZonesGeoJson.Parse(System.Text.Encoding.UTF8.GetBytes(Zone), "zone")).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// A server started again on the store and the folder of <paramref name="stopped"/> (disposed with
+    /// <see cref="ServerFixture.KeepFiles"/> set, so both were kept); it removes them when disposed.
+    /// </summary>
+    public static ReplayServerFixture Restart(ReplayServerFixture stopped)
+    {
+        ArgumentNullException.ThrowIfNull(stopped);
+        return new ReplayServerFixture(stopped.DatabasePath, stopped._data);
     }
 
     /// <summary>A zone 5 m wide over counter 1 alone.</summary>
@@ -65,7 +88,7 @@ public sealed class ReplayServerFixture : ServerFixture
         base.Dispose(disposing);
 
         // The factory disposes twice (DisposeAsync, then Dispose): the folder is only there the first time.
-        if (Directory.Exists(_data))
+        if (!KeepFiles && Directory.Exists(_data))
         {
             Directory.Delete(_data, recursive: true);
         }
