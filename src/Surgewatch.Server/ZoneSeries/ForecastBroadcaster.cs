@@ -22,29 +22,6 @@ internal sealed class ForecastBroadcaster(
     private long _lastSlot = long.MinValue;
     private long? _lastModel;
 
-    /// <summary>The highest upper 80% bound (the 90% quantile) within the hour after <paramref name="now"/>, or null.</summary>
-    public double? Upper90WithinHour(string zoneId, TimeLabel now)
-    {
-        if (!_latest.TryGetValue(zoneId, out var forecast))
-        {
-            return null;
-        }
-
-        double? max = null;
-        // A point's time is its site-local label followed by the offset: the label part (19 characters) orders them.
-        var until = (now + TimeSpan.FromHours(1)).ToString();
-        var after = now.ToString();
-        foreach (var point in forecast.Forecast)
-        {
-            if (string.CompareOrdinal(point.T, 0, until, 0, until.Length) <= 0 && string.CompareOrdinal(point.T, 0, after, 0, after.Length) > 0)
-            {
-                max = point.Hi80 is { } hi ? Math.Max(max ?? 0, hi) : max;
-            }
-        }
-
-        return max;
-    }
-
     /// <summary>The latest forecast's 90% upper bounds (its upper 80% band) after <paramref name="nowLabel"/>, as instants for Core's monitor.</summary>
     public IReadOnlyList<ForecastBound> Bounds(string zoneId, TimeLabel nowLabel, DateTimeOffset now, TimeZoneInfo site)
     {
