@@ -89,3 +89,13 @@ public sealed class PostgresRoadGraphStoreTests(PostgresServer server) : RoadGra
 
     public void Dispose() => _databases.Dispose();
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresZoneBalanceStoreTests(PostgresServer server) : ZoneBalanceStoreSpecification, IDisposable
+{
+    private readonly PostgresDatabases _databases = new(server);
+
+    protected override Core.Occupancy.IZoneBalanceStore CreateStore() => _databases.Open();
+
+    public void Dispose() => _databases.Dispose();
+}

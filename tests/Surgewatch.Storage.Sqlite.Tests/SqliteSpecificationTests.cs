@@ -76,3 +76,12 @@ public sealed class SqliteRoadGraphStoreTests : RoadGraphStoreSpecification, IDi
 
     public void Dispose() => _stores.Dispose();
 }
+
+public sealed class SqliteZoneBalanceStoreTests : ZoneBalanceStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Occupancy.IZoneBalanceStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}

@@ -1,3 +1,4 @@
+using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 
 namespace Surgewatch.Core.Occupancy;
@@ -17,13 +18,14 @@ internal static class LineBalance
         }
 
         var after = now < state.IntegratedUntil ? now : state.IntegratedUntil;
-        var inflow = scan.CountSince(ZoneSourceRole.LineIn, after);
-        var outflow = scan.CountSince(ZoneSourceRole.LineOut, after);
+        var counted = new Dictionary<SensorId, DateTimeOffset>();
+        var inflow = scan.CountNew(ZoneSourceRole.LineIn, state, after, counted);
+        var outflow = scan.CountNew(ZoneSourceRole.LineOut, state, after, counted);
         var crossingAt = inflow + outflow > 0 ? now : state.LastCrossingAt;
         var balance = (state.Balance ?? anchor ?? 0) + inflow - outflow;
         var dt = (now - after).TotalSeconds;
         balance = Correct(balance, anchor, dt, now - crossingAt, options);
-        return new LineBalanceState(Math.Max(0, balance), now, crossingAt);
+        return new LineBalanceState(Math.Max(0, balance), now, crossingAt) { Counted = counted };
     }
 
     private static double Correct(double balance, double? anchor, double dtSeconds, TimeSpan quiet, FusionOptions options)

@@ -77,16 +77,39 @@ internal sealed class SourceScan
         return (sum * all / fresh, (double)fresh / all);
     }
 
-    /// <summary>The sum of the fresh <paramref name="role"/> sources' counts in (<paramref name="after"/>, now], times their factors.</summary>
-    public double CountSince(ZoneSourceRole role, DateTimeOffset after)
+    /// <summary>
+    /// The sum of the <paramref name="role"/> line sources' counts not yet in the balance of <paramref name="state"/>,
+    /// times their factors: a fresh source's counts labelled after its mark (<see cref="LineBalanceState.CountedThrough"/>,
+    /// for a source without one, after <paramref name="after"/> less the source's step) up to now. Each source's new mark, the label of
+    /// its latest count added (or its old mark), goes into <paramref name="marks"/>; a stale source keeps its mark.
+    /// </summary>
+    public double CountNew(ZoneSourceRole role, LineBalanceState state, DateTimeOffset after, Dictionary<SensorId, DateTimeOffset> marks)
     {
         var sum = 0.0;
         for (var i = 0; i < Sources.Count; i++)
         {
-            if (Sources[i].Role == role && !Freshness[i].Stale)
+            if (Sources[i].Role != role)
             {
-                sum += SumWithin(ReadingsOf(Sources[i].Sensor), after, _now) * Sources[i].Factor;
+                continue;
             }
+
+            var sensor = Sources[i].Sensor;
+            // Without a mark yet, a count labelled up to one of the sensor's steps before `after` may still be new: it
+            // is sent when its interval ends.
+            var mark = state.Counted.TryGetValue(sensor, out var known) ? known : after - (_stepOf?.Invoke(sensor) ?? TimeSpan.Zero);
+            if (!Freshness[i].Stale)
+            {
+                foreach (var r in ReadingsOf(sensor))
+                {
+                    if (r.At > mark && r.At <= _now && !double.IsNaN(r.Value))
+                    {
+                        sum += r.Value * Sources[i].Factor;
+                        marks[sensor] = marks.TryGetValue(sensor, out var latest) && latest > r.At ? latest : r.At;
+                    }
+                }
+            }
+
+            marks.TryAdd(sensor, mark);
         }
 
         return sum;

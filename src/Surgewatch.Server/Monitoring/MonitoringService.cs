@@ -12,7 +12,8 @@ namespace Surgewatch.Server.Monitoring;
 
 /// <summary>
 /// Once a second (and right after an ingest) estimates each zone's occupancy from the recent readings (Core's
-/// occupancy fusion), steps Core's monitors through AlertBook (observed and forecast rules, the counters' surge rule,
+/// <see cref="LiveOccupancy"/>, whose line balances are saved every minute of site time and at stop, and taken back at
+/// the first step after a restart), steps Core's monitors through AlertBook (observed and forecast rules, the counters' surge rule,
 /// notifications) and publishes what they return, as they return it: each zone's level and forecast level come from
 /// Core's ZoneStatus, so the level shown is the level that fires. Time comes from the server clock, so the demo's
 /// accelerated time drives it as well; in demo and replay mode it starts once the feeder has stored the history.
@@ -21,6 +22,7 @@ internal sealed class MonitoringService(
     IZoneStore zones,
     RecentReadings recent,
     IObservationStore observations,
+    IZoneBalanceStore balances,
     AlertBook alerts,
     ZoneStatusBoard board,
     ZoneSeries.ForecastBroadcaster forecasts,
@@ -35,11 +37,16 @@ internal sealed class MonitoringService(
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MinGap = TimeSpan.FromMilliseconds(50);
-    private static readonly TimeSpan Window = TimeSpan.FromMinutes(30);
 
-    // The longest look back: an hourly source stays fresh two hours and five minutes after its label.
+    // The longest look back: what RecentReadings keeps (an hourly source stays fresh two hours and five minutes after its label).
     private static readonly TimeSpan Kept = TimeSpan.FromSeconds(RecentReadings.KeepSeconds);
-    private readonly Dictionary<ZoneId, LineBalanceState> _balances = [];
+
+    // How often (site time) the zones' line balances are saved. A restart re-integrates the crossings since the saved
+    // balance from the stored readings (the warm-up loads them), so nothing counted is lost between two saves.
+    private static readonly TimeSpan SaveEvery = TimeSpan.FromMinutes(1);
+    private readonly LiveOccupancy _occupancy = new(Kept);
+    private DateTimeOffset _savedAt = DateTimeOffset.MinValue;
+    private bool _restored;
     private readonly SemaphoreSlim _stepping = new(1, 1);
     private long _lastBroadcast;
     private bool _alertsCounted;
@@ -61,6 +68,16 @@ internal sealed class MonitoringService(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                await _stepping.WaitAsync(CancellationToken.None);
+                try
+                {
+                    await SaveBalancesAsync(force: true);
+                }
+                finally
+                {
+                    _stepping.Release();
+                }
+
                 return;
             }
             catch (Exception e)
@@ -97,6 +114,48 @@ internal sealed class MonitoringService(
         }
     }
 
+    /// <summary>Before the first step: the line balances as the last run left them, integrated onwards from the readings the warm-up loads.</summary>
+    private async Task RestoreBalancesAsync(CancellationToken cancellationToken)
+    {
+        if (_restored)
+        {
+            return;
+        }
+
+        try
+        {
+            var now = clock.GetUtcNow();
+            _occupancy.Restore(await balances.LoadZoneBalancesAsync(cancellationToken), now);
+            _savedAt = now;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not load the zones' line balances from the store; zones counted by lines start again from their last 30 minutes");
+        }
+
+        _restored = true;
+    }
+
+    /// <summary>Saves the zones' line balances when a minute of site time has passed since the last save, or when forced (at stop).</summary>
+    private async Task SaveBalancesAsync(bool force, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        if (!force && now - _savedAt < SaveEvery && now >= _savedAt)
+        {
+            return;
+        }
+
+        try
+        {
+            await balances.UpsertZoneBalancesAsync(_occupancy.Snapshot(), cancellationToken);
+            _savedAt = now;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not save the zones' line balances; retrying at the next step");
+        }
+    }
+
     /// <summary>One monitoring step at the clock's present: fuse each zone, then step Core's monitor once for all zones.</summary>
     public async Task StepAsync(CancellationToken cancellationToken)
     {
@@ -104,6 +163,7 @@ internal sealed class MonitoringService(
         try
         {
             var started = TimeProvider.System.GetTimestamp();
+            await RestoreBalancesAsync(cancellationToken);
             await StepOnceAsync(cancellationToken);
             metrics.RecordStep(TimeProvider.System.GetElapsedTime(started));
         }
@@ -121,11 +181,16 @@ internal sealed class MonitoringService(
         var stepOf = await sensors.StepsAsync(cancellationToken);
         var occupancies = new Dictionary<ZoneId, ZoneOccupancy>(list.Count);
         var bounds = new Dictionary<ZoneId, IReadOnlyList<ForecastBound>>(list.Count);
+        _occupancy.Keep([.. list.Select(z => z.Id)]);
         foreach (var zone in list)
         {
-            occupancies[zone.Id] = Fuse(zone, label, now, stepOf);
+            var ids = zone.Sources.Select(s => s.Sensor);
+            var readings = recent.Window(ids, label - _occupancy.LookBack(zone, now, stepOf), label, clocks.SiteZone);
+            occupancies[zone.Id] = _occupancy.Fuse(zone, readings, now, stepOf);
             bounds[zone.Id] = forecasts.Bounds(zone.Id.Value, label, now, clocks.SiteZone);
         }
+
+        await SaveBalancesAsync(force: false, cancellationToken);
 
         var (changed, zoneStatuses) = await alerts.StepAsync(now, list, occupancies, bounds, cancellationToken);
         foreach (var alert in changed)
@@ -147,24 +212,6 @@ internal sealed class MonitoringService(
 
         board.Publish(statuses);
         await BroadcastAsync(statuses, cancellationToken);
-    }
-
-    private ZoneOccupancy Fuse(Zone zone, TimeLabel label, DateTimeOffset now, Func<SensorId, TimeSpan?> stepOf)
-    {
-        var ids = new List<SensorId>(zone.Sources.Count);
-        var window = Window;
-        foreach (var source in zone.Sources)
-        {
-            ids.Add(source.Sensor);
-            var fresh = FusionOptions.Default.StaleWindow(stepOf(source.Sensor));
-            window = TimeSpan.FromTicks(Math.Max(window.Ticks, Math.Min(fresh.Ticks, Kept.Ticks)));
-        }
-
-        var readings = recent.Window(ids, label - window, label, clocks.SiteZone);
-        var state = _balances.TryGetValue(zone.Id, out var known) && known.IntegratedUntil <= now ? known : LineBalanceState.Start(now - Window);
-        var result = OccupancyFusion.Fuse(zone, readings, state, now, null, stepOf);
-        _balances[zone.Id] = result.State;
-        return result.Occupancy;
     }
 
     private static ZoneStatusDto Status(ZoneStatus status, string at)

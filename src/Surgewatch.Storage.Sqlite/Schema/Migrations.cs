@@ -25,6 +25,7 @@ internal static class Migrations
         new(9, "silences: ids never reused", V9),
         new(10, "models: what they forecast and warn about (counters or roads)", V10),
         new(11, "road graph", V11),
+        new(12, "zone line balances", V12),
     ];
 
     public static int Latest => All[^1].Version;
@@ -307,6 +308,18 @@ internal static class Migrations
             to_sensor   INTEGER NOT NULL REFERENCES sensors (key),
             weight      REAL    NOT NULL CHECK (weight > 0),
             PRIMARY KEY (from_sensor, to_sensor)
+        ) WITHOUT ROWID;
+        """;
+
+    // A zone's line balance as the live loop left it (LiveOccupancy); null balance: the counters not integrated yet;
+    // counted: each line sensor's latest count in the balance (LineBalanceState.CountedText).
+    private const string V12 = """
+        CREATE TABLE zone_balances (
+            zone_id                 TEXT    PRIMARY KEY,
+            balance                 REAL,
+            integrated_utc_ticks    INTEGER NOT NULL,
+            last_crossing_utc_ticks INTEGER NOT NULL,
+            counted                 TEXT    NOT NULL
         ) WITHOUT ROWID;
         """;
 }
