@@ -2,13 +2,15 @@ using OpenCvSharp;
 
 namespace Surgewatch.Testing.Video;
 
-/// <summary>A figure that walks straight across a synthetic scene: dark body and head, <paramref name="Height"/> pixels tall.</summary>
+/// <summary>A figure that walks across a synthetic scene: dark body and head, <paramref name="Height"/> pixels tall.</summary>
 /// <param name="StartX">Foot x at <paramref name="FirstFrame"/>.</param>
 /// <param name="FootY">Foot row (constant).</param>
 /// <param name="SpeedX">Pixels per frame, negative leftwards.</param>
 /// <param name="FirstFrame">The frame it appears in.</param>
 /// <param name="Height">Its height in pixels.</param>
-internal sealed record Walker(double StartX, double FootY, double SpeedX, int FirstFrame = 0, int Height = 48);
+/// <param name="TurnFrame">The frame after which it walks back the way it came, if any.</param>
+/// <param name="Unseen">Frames [first, last] in which it is not drawn (a detector missing it), if any.</param>
+internal sealed record Walker(double StartX, double FootY, double SpeedX, int FirstFrame = 0, int Height = 48, int? TurnFrame = null, (int First, int Last)? Unseen = null);
 
 /// <summary>Draws moving figures on a still, textured background into a temporary MJPG video: test data with no real person in it.</summary>
 internal static class SyntheticVideo
@@ -46,7 +48,13 @@ internal static class SyntheticVideo
     public static int Visible(int frame, params Walker[] walkers) =>
         walkers.Count(w => frame >= w.FirstFrame && X(w, frame) is >= 0 and <= Width);
 
-    private static double X(Walker w, int frame) => w.StartX + ((frame - w.FirstFrame) * w.SpeedX);
+    private static double X(Walker w, int frame)
+    {
+        var turn = w.TurnFrame ?? int.MaxValue;
+        var forward = Math.Min(frame, turn) - w.FirstFrame;
+        var back = Math.Max(0, frame - turn);
+        return w.StartX + ((forward - back) * w.SpeedX);
+    }
 
     private static Mat Background()
     {
@@ -59,7 +67,7 @@ internal static class SyntheticVideo
 
     private static void Draw(Mat frame, Walker w, int index)
     {
-        if (index < w.FirstFrame)
+        if (index < w.FirstFrame || (w.Unseen is var (first, last) && index >= first && index <= last))
         {
             return;
         }

@@ -1,16 +1,19 @@
 namespace Surgewatch.Core.Edge;
 
 /// <summary>
-/// Short-lived position tracks for counting line crossings. Each track predicts its box by constant velocity (an
-/// alpha-beta filter, the steady-state form of a Kalman filter) and takes the detection that overlaps its prediction
-/// best. A crossing counts when a track's foot, clearly on one side of the line, is next clearly on the other: once
-/// per crossing, so a track dithering on the line never counts and one that turns back counts each way. Association uses position and motion only: nothing about how a person looks is computed or kept, so two
-/// sightings can never be matched outside the view. A track unseen for <see cref="TrackerOptions.MaxMissedFrames"/>
-/// frames is dropped with everything it held.
+/// Short-lived position tracks for counting line crossings. Each track predicts its box by constant velocity and takes
+/// the detection that overlaps its prediction best, or the nearest within reach. A track left without a detection of its
+/// own keeps going on its prediction: inside another track's detection (people passing or walking together merge into
+/// one blob) for up to <see cref="TrackerOptions.MaxHiddenFrames"/> frames, held inside that blob; with nothing there
+/// (a missed detection) for up to <see cref="TrackerOptions.MaxMissedFrames"/>. Then it is dropped with everything it
+/// held. A crossing counts when a track's foot, clearly on one side of the line, is next clearly on the other, judged on
+/// its own detections and on the blob it is hidden in, never on prediction alone: once per crossing, so a track dithering
+/// on the line never counts and one that turns back counts each way. Association uses position and motion only: nothing
+/// about how a person looks is computed or kept, so two sightings can never be matched outside the view.
 /// </summary>
 public sealed class PersonTracker(TrackerOptions options)
 {
-    private readonly List<Track> _tracks = [];
+    private readonly List<PersonTrack> _tracks = [];
 
     /// <summary>Tracks alive now (seen recently enough to be predicted).</summary>
     public int ActiveTracks => _tracks.Count;
@@ -27,13 +30,21 @@ public sealed class PersonTracker(TrackerOptions options)
         }
 
         var taken = Associate(detections);
-        var crossings = UpdateMatched(detections, taken, line);
-        _tracks.RemoveAll(t => t.Missed > options.MaxMissedFrames);
+        var crossings = LineCrossings.None;
+        foreach (var track in _tracks)
+        {
+            if (Update(track, detections, taken) && line is not null)
+            {
+                crossings = crossings.Add(Crossing(track, line));
+            }
+        }
+
+        _tracks.RemoveAll(t => t.Missed > (t.Hidden ? options.MaxHiddenFrames : options.MaxMissedFrames));
         for (var d = 0; d < detections.Count; d++)
         {
             if (!taken[d])
             {
-                _tracks.Add(new Track(detections[d]));
+                _tracks.Add(new PersonTrack(detections[d]));
             }
         }
 
@@ -97,75 +108,57 @@ public sealed class PersonTracker(TrackerOptions options)
         return distance <= reach ? 1 - (distance / reach) : 0;
     }
 
-    private LineCrossings UpdateMatched(IReadOnlyList<PixelBox> detections, bool[] taken, CountingLine? line)
+    /// <summary>Updates <paramref name="track"/> from this frame; true when it was seen (itself or inside a group), so its side can be judged.</summary>
+    private bool Update(PersonTrack track, IReadOnlyList<PixelBox> detections, bool[] taken)
     {
-        var crossings = LineCrossings.None;
-        foreach (var track in _tracks)
+        if (track.Match >= 0)
         {
-            if (track.Match < 0)
-            {
-                track.Missed++;
-                continue;
-            }
-
             track.Correct(detections[track.Match], options);
-            if (line is null || track.Hits < options.MinHits)
-            {
-                continue;
-            }
-
-            var side = line.SideOf(track.LastFoot, options.LineMarginInHeights * track.Box.Height);
-            if (side != 0 && track.SettledSide != 0 && side != track.SettledSide)
-            {
-                crossings = crossings.Add(side > 0 ? CrossingDirection.In : CrossingDirection.Out);
-            }
-
-            if (side != 0)
-            {
-                track.SettledSide = side;
-            }
+            return true;
         }
 
-        return crossings;
+        var group = GroupHolding(track.Box, detections, taken);
+        if (group >= 0)
+        {
+            track.HideIn(detections[group]);
+            return true;
+        }
+
+        track.Coast();
+        return false;
     }
 
-    private sealed class Track(PixelBox box)
+    /// <summary>The detection another track took that holds most of <paramref name="predicted"/>, or -1.</summary>
+    private int GroupHolding(PixelBox predicted, IReadOnlyList<PixelBox> detections, bool[] taken)
     {
-        public PixelBox Box { get; private set; } = box;
-
-        public double VelocityX { get; private set; }
-
-        public double VelocityY { get; private set; }
-
-        public int Hits { get; private set; } = 1;
-
-        public int Missed { get; set; }
-
-        public int Match { get; set; } = -1;
-
-        /// <summary>The side of the line the track was last clearly on (0: not yet, or it went round the line's end).</summary>
-        public int SettledSide { get; set; }
-
-        /// <summary>The filtered foot after the last detection (not the prediction), so crossings follow measured motion.</summary>
-        public PixelPoint LastFoot { get; private set; } = box.Foot;
-
-        public void Predict() => Box = Box.Offset(VelocityX, VelocityY);
-
-        public void Correct(PixelBox measured, TrackerOptions options)
+        var (best, bestShare) = (-1, options.MinShareInGroup);
+        for (var d = 0; d < detections.Count; d++)
         {
-            var rx = measured.X - Box.X;
-            var ry = measured.Y - Box.Y;
-            var frames = Missed + 1;
-            VelocityX += options.VelocityGain * rx / frames;
-            VelocityY += options.VelocityGain * ry / frames;
-            Box = new PixelBox(
-                Box.X + (options.PositionGain * rx),
-                Box.Y + (options.PositionGain * ry),
-                Box.Width + (options.PositionGain * (measured.Width - Box.Width)),
-                Box.Height + (options.PositionGain * (measured.Height - Box.Height)));
-            Hits++;
-            Missed = 0;
-            LastFoot = Box.Foot;
+            var share = predicted.ShareInside(detections[d]);
+            if (taken[d] && share >= bestShare)
+            {
+                (best, bestShare) = (d, share);
+            }
         }
+
+        return best;
+    }
+
+    private CrossingDirection Crossing(PersonTrack track, CountingLine line)
+    {
+        if (track.Hits < options.MinHits)
+        {
+            return CrossingDirection.None;
+        }
+
+        var side = line.SideOf(track.Box.Foot, options.LineMarginInHeights * track.Box.Height);
+        if (side == 0)
+        {
+            return CrossingDirection.None;
+        }
+
+        var crossed = track.SettledSide != 0 && side != track.SettledSide;
+        track.SettledSide = side;
+        return !crossed ? CrossingDirection.None : side > 0 ? CrossingDirection.In : CrossingDirection.Out;
     }
 }

@@ -27,15 +27,18 @@ public readonly record struct PixelBox(double X, double Y, double Width, double 
     /// <summary>Intersection over union with <paramref name="other"/>: 0 when apart, 1 when the same box.</summary>
     public double IntersectionOverUnion(PixelBox other)
     {
+        var intersection = IntersectionArea(other);
+        return intersection > 0 ? intersection / (Area + other.Area - intersection) : 0;
+    }
+
+    /// <summary>The share of this box's area that lies inside <paramref name="other"/>: 0 when apart, 1 when wholly inside.</summary>
+    public double ShareInside(PixelBox other) => Area > 0 ? IntersectionArea(other) / Area : 0;
+
+    private double IntersectionArea(PixelBox other)
+    {
         var w = Math.Min(X + Width, other.X + other.Width) - Math.Max(X, other.X);
         var h = Math.Min(Y + Height, other.Y + other.Height) - Math.Max(Y, other.Y);
-        if (w <= 0 || h <= 0)
-        {
-            return 0;
-        }
-
-        var intersection = w * h;
-        return intersection / (Area + other.Area - intersection);
+        return w > 0 && h > 0 ? w * h : 0;
     }
 
     /// <summary>This box moved by (<paramref name="dx"/>, <paramref name="dy"/>).</summary>

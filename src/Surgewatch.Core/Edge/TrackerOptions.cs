@@ -12,8 +12,18 @@ public sealed record TrackerOptions
     /// </summary>
     public double MaxFootDistanceInHeights { get; init; } = 0.5;
 
-    /// <summary>Frames a track survives without a detection, predicted by its velocity; after that it is dropped.</summary>
+    /// <summary>Frames a track survives with no detection where it is predicted, coasting on its velocity; after that it is dropped.</summary>
     public int MaxMissedFrames { get; init; } = 5;
+
+    /// <summary>
+    /// Frames a track survives inside another track's detection (people passing or walking together seen as one blob),
+    /// held inside that blob; after that it is dropped. Longer than <see cref="MaxMissedFrames"/>: the blob shows the
+    /// person is still there.
+    /// </summary>
+    public int MaxHiddenFrames { get; init; } = 30;
+
+    /// <summary>The share of a track's predicted box that must lie inside another track's detection for it to be hidden there.</summary>
+    public double MinShareInGroup { get; init; } = 0.5;
 
     /// <summary>How much of the measured position the filter takes (the alpha of an alpha-beta filter).</summary>
     public double PositionGain { get; init; } = 0.6;

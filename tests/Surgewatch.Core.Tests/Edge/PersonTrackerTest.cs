@@ -4,13 +4,12 @@ using Surgewatch.Core.Edge;
 
 namespace Surgewatch.Core.Tests.Edge;
 
-public sealed class PersonTrackerTest
+public sealed partial class PersonTrackerTest
 {
     private static readonly CountingLine Vertical = new(new PixelPoint(200, 0), new PixelPoint(200, 360));
 
     /// <summary>A 20×50 person whose foot is at (<paramref name="footX"/>, <paramref name="footY"/>).</summary>
     private static PixelBox Person(double footX, double footY = 200) => new(footX - 10, footY - 50, 20, 50);
-
 
     private static LineCrossings WalkPath(PersonTracker tracker, IEnumerable<PixelBox[]> frames)
     {

@@ -48,6 +48,43 @@ public sealed class EdgeCounterTest : IDisposable
     }
 
     [Fact]
+    public void Count_TwoWalkersPassingEachOtherOnTheLine_CountsOneEachWay()
+    {
+        // Slow and on almost the same row, they meet on the line and are one blob for several frames as they pass.
+        Walker[] walkers = [new(60, 165, 2), new(260, 168, -2)];
+
+        var crossings = CrossingsOf(_dir.File("passing.avi"), 95, walkers);
+
+        crossings.Should().Be(new LineCrossings(In: 1, Out: 1));
+    }
+
+    [Fact]
+    public void Count_WalkerUnseenForFramesAtTheLine_CountsOnce()
+    {
+        // The detector misses it for the five frames in which it steps over the line (x 148 to 164).
+        var crossings = CrossingsOf(_dir.File("unseen.avi"), 70, new Walker(40, 165, 4, Unseen: (27, 31)));
+
+        crossings.Should().Be(new LineCrossings(In: 0, Out: 1));
+    }
+
+    [Fact]
+    public void Count_WalkerTurningBackOnTheLine_CountsNothing()
+    {
+        // It walks up to the line (x 160 at the turn) and back the way it came.
+        var crossings = CrossingsOf(_dir.File("turn.avi"), 60, new Walker(44, 165, 4, TurnFrame: 29));
+
+        crossings.Should().Be(LineCrossings.None);
+    }
+
+    /// <summary>Crossings of the vertical line x = 160 (in: right to left) over a synthetic video of <paramref name="walkers"/>.</summary>
+    private static LineCrossings CrossingsOf(string path, int frames, params Walker[] walkers)
+    {
+        var video = SyntheticVideo.Write(path, frames, walkers);
+        var options = new EdgeCounterOptions { Line = CountingLine.Parse("160,70 160,239", SyntheticVideo.Width, SyntheticVideo.Height) };
+        return Run(video, options).Aggregate(LineCrossings.None, (sum, r) => sum + r.Crossings);
+    }
+
+    [Fact]
     public void Count_Region_CountsOnlyPeopleStandingInIt()
     {
         // They enter after the first frames, as in a real scene: whoever stands at the start of a short file is partly learned as background.
