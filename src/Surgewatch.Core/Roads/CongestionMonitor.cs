@@ -38,6 +38,8 @@ public sealed class CongestionMonitor : SensorAlertMonitor
     private readonly double[] _profile;
     private readonly long[] _profileSlot;
     private readonly long[] _coveredTo;
+    private readonly int[] _streak;
+    private readonly long[] _decided;
     private readonly long[] _lastWarned;
     private readonly long[] _settled;
     private readonly bool[] _settledWarned;
@@ -58,6 +60,8 @@ public sealed class CongestionMonitor : SensorAlertMonitor
         _profile = new double[n * _window];
         _profileSlot = Filled(n * _window, long.MinValue);
         _coveredTo = Filled(n, long.MinValue);
+        _streak = new int[n];
+        _decided = Filled(n, long.MinValue);
         _lastWarned = Filled(n, long.MinValue);
         _settled = Filled(n, long.MinValue);
         _settledWarned = new bool[n];
@@ -67,7 +71,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
     public CongestionRule Rule => _rule;
 
     /// <summary>How many slots before the current one a newly deployed monitor replays to rebuild its warnings in progress: the window and the keep-firing time.</summary>
-    public int ReplayLength => _window + _keep + 1;
+    public int ReplayLength => _window + _keep + _rule.Road.ConfirmSlots;
 
     /// <summary>Each road's outlook after the last issue.</summary>
     public IReadOnlyList<RoadOutlook> Latest => _latest;
@@ -123,7 +127,11 @@ public sealed class CongestionMonitor : SensorAlertMonitor
             var forecast = forecasts.Slice(series * _window, _window);
             Profile(r, panel, values[..issueSlot], issueSlot, profile);
             var decision = _rule.Decide(r, values[issueSlot - 1], forecast, profile);
-            if (decision.Warns)
+
+            // Issues in a row whose decision warned; an issue skipped (a gap in the issues) breaks the row.
+            _streak[r] = decision.Warns ? (_decided[r] == issueSlot - 1 ? _streak[r] + 1 : 1) : 0;
+            _decided[r] = issueSlot;
+            if (_streak[r] >= _rule.Road.ConfirmSlots)
             {
                 _coveredTo[r] = Math.Max(_coveredTo[r], issueSlot + _window - 1);
             }

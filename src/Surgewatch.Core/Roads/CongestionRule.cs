@@ -27,7 +27,10 @@ public readonly record struct CongestionDecision(bool CongestedNow, double Proba
 /// <param name="Step">The grid step the rule was calibrated on.</param>
 public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Thresholds, CongestionCalibration Calibration, WarningEvaluationOptions Options, TimeSpan Step)
 {
-    private const string Tag = "congestion-rule/1";
+    private const string Tag = "congestion-rule/2";
+
+    // Written before ConfirmSlots existed: read with one slot (a rule warned at the first issue then).
+    private const string TagWithoutConfirm = "congestion-rule/1";
 
     /// <summary>The window, in slots: the rule warns of congestion within this many slots from the issue slot on.</summary>
     public int Window => Options.RollingHorizon;
@@ -126,6 +129,7 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
         StateFormat.WriteDoubles(writer, [.. road.ProfileEdges]);
         writer.Write(road.ProfileDays);
         writer.Write(road.KeepFiring.Ticks);
+        writer.Write(road.ConfirmSlots);
         writer.Write(Step.Ticks);
         StateFormat.WriteBlock(writer, Calibration.ToBytes());
     });
@@ -133,7 +137,12 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
     /// <summary>A rule written by <see cref="ToBytes"/>; <see cref="ModelStateException"/> when the bytes are not one.</summary>
     public static CongestionRule FromBytes(ReadOnlySpan<byte> state) => StateFormat.Read(state, reader =>
     {
-        StateFormat.Expect(reader, Tag);
+        var tag = reader.ReadString();
+        if (tag is not Tag and not TagWithoutConfirm)
+        {
+            throw new ModelStateException($"The saved state is '{tag}', not '{Tag}': it was written by another model or version. Train the model again.");
+        }
+
         var sensors = StateFormat.ReadSensors(reader);
         var thresholds = StateFormat.ReadDoubles(reader);
         var window = reader.ReadInt32();
@@ -147,6 +156,7 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
             ProfileDays = reader.ReadInt32(),
             KeepFiring = TimeSpan.FromTicks(reader.ReadInt64()),
         };
+        road = road with { ConfirmSlots = tag == Tag ? reader.ReadInt32() : 1 };
         var step = TimeSpan.FromTicks(reader.ReadInt64());
         var calibration = CongestionCalibration.FromBytes(StateFormat.ReadBlock(reader));
         if (thresholds.Length != sensors.Length || step <= TimeSpan.Zero)
@@ -185,7 +195,8 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
     /// <paramref name="schedule"/> (each issue slot decided by the rule in force then), keep-firing included: at each
     /// issue slot i, a road whose readings up to i end in a congestion (a run of <see cref="OnsetOptions.MinRun"/>, as the
     /// onset definition counts one; a shorter dip is no jam) is warned at i (the observed jam, with no lead), and a
-    /// road not congested at i − 1 whose probability reaches the level is warned for slots i to i + window − 1.
+    /// road not congested at i − 1 whose probability has reached the level at the last <see cref="CongestionRuleOptions.ConfirmSlots"/>
+    /// issues in a row (i included) is warned for slots i to i + window − 1.
     /// </summary>
     /// <exception cref="ArgumentException">There is not one rule per segment.</exception>
     public static WarningFlags Flag(SeriesPanel panel, ForecastTable table, RefitSchedule schedule, IReadOnlyList<CongestionRule> rules)
@@ -207,6 +218,7 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
         for (var s = 0; s < table.Series; s++)
         {
             var values = panel.Values(s);
+            var streak = 0;
             for (var i = Math.Max(1, table.From); i < table.To; i++)
             {
                 var rule = rules[schedule.Count == 1 ? 0 : schedule.SegmentOf(i)];
@@ -216,7 +228,8 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
                 }
 
                 Gather(panel, table, s, i, rule.Road.ProfileDays, forecast, profile);
-                if (rule.Decide(s, values[i - 1], forecast, profile).Warns)
+                streak = rule.Decide(s, values[i - 1], forecast, profile).Warns ? streak + 1 : 0;
+                if (streak >= rule.Road.ConfirmSlots)
                 {
                     for (var t = i; t < Math.Min(table.To, i + window); t++)
                     {

@@ -32,6 +32,13 @@ public sealed record CongestionRuleOptions(CongestionLadder Ladder, OnsetOptions
     /// <summary>Same-kind days the profile takes the median of (default 3).</summary>
     public int ProfileDays { get; init; } = Forecasting.DayKindProfile.DefaultDays;
 
+    /// <summary>
+    /// How many issue slots in a row the probability must reach <see cref="Probability"/> before the rule warns (the
+    /// alert lifecycle's pending-for; default 2: at 5 minutes, the second issue in a row). A single slot's blip would
+    /// otherwise warn a whole window and keep firing after it. An observed jam is warned at once.
+    /// </summary>
+    public int ConfirmSlots { get; init; } = 2;
+
     /// <summary>How long a warning stays on after its last warned slot (the alert lifecycle's keep-firing-for; default 30 min).</summary>
     public TimeSpan KeepFiring { get; init; } = TimeSpan.FromMinutes(30);
 

@@ -93,6 +93,7 @@ public sealed record WarningEvaluationOptions(
         Require(Congestion is null || Congestion.Probability is > 0 and <= 1, "Congestion.Probability", "in (0, 1]");
         Require(Congestion is null || (IsIncreasingPositive(Congestion.ForecastEdges) && IsIncreasingPositive(Congestion.ProfileEdges)), "Congestion bin edges", "increasing and above zero");
         Require(Congestion is null || Congestion.ProfileDays is >= 1 and <= 7, "Congestion.ProfileDays", "1 to 7");
+        Require(Congestion is null || Congestion.ConfirmSlots is >= 1 and <= 12, "Congestion.ConfirmSlots", "1 to 12");
         Require(Congestion is null || (Congestion.KeepFiring >= TimeSpan.Zero && Congestion.KeepFiring <= TimeSpan.FromHours(3)), "Congestion.KeepFiring", "0 to 3 hours");
         return this;
     }
