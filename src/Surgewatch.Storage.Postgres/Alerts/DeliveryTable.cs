@@ -8,14 +8,14 @@ namespace Surgewatch.Storage.Postgres.Alerts;
 internal static class DeliveryTable
 {
     private const string Columns = """
-        alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value, channel, at_utc_ticks, delivered, attempts, error
+        alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value, channel, at_utc_ticks, delivered, attempts, error, delivery_id
         """;
 
     public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(connection, transaction, $"""
             INSERT INTO notification_deliveries ({Columns})
-            VALUES (@key, @rule, @subject, @contact, @kind, @reason, @planned, @value, @channel, @at, @delivered, @attempts, @error)
+            VALUES (@key, @rule, @subject, @contact, @kind, @reason, @planned, @value, @channel, @at, @delivered, @attempts, @error, @id)
             """);
         foreach (var d in deliveries)
         {
@@ -36,6 +36,7 @@ internal static class DeliveryTable
             p.AddWithValue("delivered", d.Delivered);
             p.AddWithValue("attempts", d.Attempts);
             p.AddWithValue("error", Sql.Of(d.Error));
+            p.AddWithValue("id", n.DeliveryId);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -54,6 +55,7 @@ internal static class DeliveryTable
             var n = new Notification(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), (NotificationKind)r.GetInt32(4), (NotificationReason)r.GetInt32(5),
                 Sql.Instant(r.GetInt64(6)), Sql.NullableDouble(r, 7));
+            n = r.IsDBNull(13) ? n : n with { DeliveryId = r.GetString(13) };
             list.Add(new NotificationDelivery(n, r.GetString(8), Sql.Instant(r.GetInt64(9)), r.GetBoolean(10), r.GetInt32(11), Sql.NullableString(r, 12)));
         }
 

@@ -16,6 +16,7 @@ internal static class Migrations
         new(1, "sensors, readings, forecasts, alerts, ingest log, api keys, zones, snapshots, deliveries, silences, audit, models", Script("0001_initial.sql")),
         new(2, "models: what they forecast and warn about (counters or roads)", Script("0002_model_subjects.sql")),
         new(3, "road graph", Script("0003_road_graph.sql")),
+        new(4, "notification outbox; delivery ids in the ledger", Script("0004_notification_outbox.sql")),
     ];
 
     public static int Latest => All[^1].Version;

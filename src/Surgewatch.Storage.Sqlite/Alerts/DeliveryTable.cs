@@ -8,7 +8,7 @@ namespace Surgewatch.Storage.Sqlite.Alerts;
 internal static class DeliveryTable
 {
     private const string Columns = """
-        alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value, channel, at_utc_ticks, delivered, attempts, error
+        alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value, channel, at_utc_ticks, delivered, attempts, error, delivery_id
         """;
 
     public static void Append(SqliteConnection connection, IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken)
@@ -16,7 +16,7 @@ internal static class DeliveryTable
         using var transaction = connection.BeginTransaction();
         using var command = Sql.Command(connection, transaction, $"""
             INSERT INTO notification_deliveries ({Columns})
-            VALUES ($key, $rule, $subject, $contact, $kind, $reason, $planned, $value, $channel, $at, $delivered, $attempts, $error)
+            VALUES ($key, $rule, $subject, $contact, $kind, $reason, $planned, $value, $channel, $at, $delivered, $attempts, $error, $id)
             """);
         foreach (var d in deliveries)
         {
@@ -38,6 +38,7 @@ internal static class DeliveryTable
             p.AddWithValue("$delivered", d.Delivered ? 1 : 0);
             p.AddWithValue("$attempts", d.Attempts);
             p.AddWithValue("$error", Db.Of(d.Error));
+            p.AddWithValue("$id", n.DeliveryId);
             command.ExecuteNonQuery();
         }
 
@@ -59,6 +60,7 @@ internal static class DeliveryTable
             var n = new Notification(
                 r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), (NotificationKind)r.GetInt32(4), (NotificationReason)r.GetInt32(5),
                 Db.Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : r.GetDouble(7));
+            n = r.IsDBNull(13) ? n : n with { DeliveryId = r.GetString(13) };
             list.Add(new NotificationDelivery(n, r.GetString(8), Db.Instant(r.GetInt64(9)), r.GetInt32(10) != 0, r.GetInt32(11), Db.NullableString(r, 12)));
         }
 
