@@ -1,6 +1,7 @@
 using Npgsql;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Outbox;
+using Surgewatch.Storage.Postgres.Alerts;
 using Surgewatch.Storage.Postgres.Connections;
 
 namespace Surgewatch.Storage.Postgres.Outbox;
@@ -12,9 +13,9 @@ namespace Surgewatch.Storage.Postgres.Outbox;
 /// </summary>
 internal static class OutboxTable
 {
-    private const string Columns = """
-        delivery_id, alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value,
-        enqueued_utc_ticks, due_utc_ticks, claims, claimed_by, lease_utc_ticks, delivered_utc_ticks, abandoned_utc_ticks, last_error
+    private const string Columns = $"""
+        {NotificationColumns.Names},
+        delivery_id, enqueued_utc_ticks, due_utc_ticks, claims, claimed_by, lease_utc_ticks, delivered_utc_ticks, abandoned_utc_ticks, last_error
         """;
 
     private const string Unsettled = "delivered_utc_ticks IS NULL AND abandoned_utc_ticks IS NULL";
@@ -23,9 +24,9 @@ internal static class OutboxTable
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Notification> notifications, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ordered = OutboxWrites.InKeyOrder(notifications);
-        await using var command = Sql.Command(connection, transaction, """
-            INSERT INTO notification_outbox (delivery_id, alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value, enqueued_utc_ticks, due_utc_ticks)
-            VALUES (@id, @key, @rule, @subject, @contact, @kind, @reason, @planned, @value, @now, @now)
+        await using var command = Sql.Command(connection, transaction, $"""
+            INSERT INTO notification_outbox ({NotificationColumns.Names}, delivery_id, enqueued_utc_ticks, due_utc_ticks)
+            VALUES ({NotificationColumns.Parameters}, @id, @now, @now)
             ON CONFLICT (delivery_id) DO NOTHING
             """);
         var added = 0;
@@ -33,15 +34,8 @@ internal static class OutboxTable
         {
             var p = command.Parameters;
             p.Clear();
+            NotificationColumns.Bind(p, n);
             p.AddWithValue("id", n.DeliveryId);
-            p.AddWithValue("key", n.AlertKey);
-            p.AddWithValue("rule", n.RuleId);
-            p.AddWithValue("subject", n.Subject);
-            p.AddWithValue("contact", n.Contact);
-            p.AddWithValue("kind", (int)n.Kind);
-            p.AddWithValue("reason", (int)n.Reason);
-            p.AddWithValue("planned", n.At.UtcTicks);
-            p.AddWithValue("value", Sql.OfDouble(n.Value));
             p.AddWithValue("now", now.UtcTicks);
             added += await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -116,14 +110,8 @@ internal static class OutboxTable
         var list = new List<OutboxEntry>();
         while (await r.ReadAsync(cancellationToken))
         {
-            var n = new Notification(
-                r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (NotificationKind)r.GetInt32(5), (NotificationReason)r.GetInt32(6),
-                Sql.Instant(r.GetInt64(7)), Sql.NullableDouble(r, 8))
-            {
-                DeliveryId = r.GetString(0),
-            };
             list.Add(new OutboxEntry(
-                n, Sql.Instant(r.GetInt64(9)), Sql.Instant(r.GetInt64(10)), r.GetInt32(11), Sql.NullableString(r, 12), Sql.NullableInstant(r, 13),
+                NotificationColumns.Read(r, 8), Sql.Instant(r.GetInt64(9)), Sql.Instant(r.GetInt64(10)), r.GetInt32(11), Sql.NullableString(r, 12), Sql.NullableInstant(r, 13),
                 Sql.NullableInstant(r, 14), Sql.NullableInstant(r, 15), Sql.NullableString(r, 16)));
         }
 

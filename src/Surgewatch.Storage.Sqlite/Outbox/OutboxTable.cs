@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Outbox;
+using Surgewatch.Storage.Sqlite.Alerts;
 using Surgewatch.Storage.Sqlite.Connections;
 
 namespace Surgewatch.Storage.Sqlite.Outbox;
@@ -11,9 +12,9 @@ namespace Surgewatch.Storage.Sqlite.Outbox;
 /// </summary>
 internal static class OutboxTable
 {
-    private const string Columns = """
-        delivery_id, alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value,
-        enqueued_utc_ticks, due_utc_ticks, claims, claimed_by, lease_utc_ticks, delivered_utc_ticks, abandoned_utc_ticks, last_error
+    private const string Columns = $"""
+        {NotificationColumns.Names},
+        delivery_id, enqueued_utc_ticks, due_utc_ticks, claims, claimed_by, lease_utc_ticks, delivered_utc_ticks, abandoned_utc_ticks, last_error
         """;
 
     private const string Unsettled = "delivered_utc_ticks IS NULL AND abandoned_utc_ticks IS NULL";
@@ -22,9 +23,9 @@ internal static class OutboxTable
     {
         var ordered = OutboxWrites.InKeyOrder(notifications);
         using var transaction = connection.BeginTransaction();
-        using var command = Sql.Command(connection, transaction, """
-            INSERT INTO notification_outbox (delivery_id, alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value, enqueued_utc_ticks, due_utc_ticks)
-            VALUES ($id, $key, $rule, $subject, $contact, $kind, $reason, $planned, $value, $now, $now)
+        using var command = Sql.Command(connection, transaction, $"""
+            INSERT INTO notification_outbox ({NotificationColumns.Names}, delivery_id, enqueued_utc_ticks, due_utc_ticks)
+            VALUES ({NotificationColumns.Parameters}, $id, $now, $now)
             ON CONFLICT (delivery_id) DO NOTHING
             """);
         var added = 0;
@@ -33,15 +34,8 @@ internal static class OutboxTable
             cancellationToken.ThrowIfCancellationRequested();
             var p = command.Parameters;
             p.Clear();
+            NotificationColumns.Bind(p, n);
             p.AddWithValue("$id", n.DeliveryId);
-            p.AddWithValue("$key", n.AlertKey);
-            p.AddWithValue("$rule", n.RuleId);
-            p.AddWithValue("$subject", n.Subject);
-            p.AddWithValue("$contact", n.Contact);
-            p.AddWithValue("$kind", (int)n.Kind);
-            p.AddWithValue("$reason", (int)n.Reason);
-            p.AddWithValue("$planned", n.At.UtcTicks);
-            p.AddWithValue("$value", Db.Of(n.Value is { } v && !double.IsNaN(v) ? v : (double?)null));
             p.AddWithValue("$now", now.UtcTicks);
             added += command.ExecuteNonQuery();
         }
@@ -117,14 +111,8 @@ internal static class OutboxTable
         while (r.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var n = new Notification(
-                r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), (NotificationKind)r.GetInt32(5), (NotificationReason)r.GetInt32(6),
-                Db.Instant(r.GetInt64(7)), r.IsDBNull(8) ? null : r.GetDouble(8))
-            {
-                DeliveryId = r.GetString(0),
-            };
             list.Add(new OutboxEntry(
-                n, Db.Instant(r.GetInt64(9)), Db.Instant(r.GetInt64(10)), r.GetInt32(11), Db.NullableString(r, 12), Db.NullableInstant(r, 13),
+                NotificationColumns.Read(r, 8), Db.Instant(r.GetInt64(9)), Db.Instant(r.GetInt64(10)), r.GetInt32(11), Db.NullableString(r, 12), Db.NullableInstant(r, 13),
                 Db.NullableInstant(r, 14), Db.NullableInstant(r, 15), Db.NullableString(r, 16)));
         }
 
