@@ -54,8 +54,9 @@ internal sealed class NotificationDispatcher : BackgroundService
 
     /// <summary>
     /// Writes <paramref name="notifications"/> to the outbox (a delivery id it holds already is left out) and wakes the
-    /// sender. When the store cannot take them, they are kept in memory and written by the sender's next round, and the
-    /// error is thrown on, so that the caller does not save ledgers that count them as told.
+    /// sender. When the store cannot take them (it is down, or the call was cancelled), they are kept in memory and
+    /// written by the sender's next round, and the error is thrown on, so that the caller does not save ledgers that count
+    /// them as told.
     /// </summary>
     public async Task EnqueueAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {
@@ -68,8 +69,9 @@ internal sealed class NotificationDispatcher : BackgroundService
         {
             await _outbox.EnqueueAsync(notifications, _wall.GetUtcNow(), cancellationToken);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not ArgumentException)
         {
+            // A notification the outbox refuses as malformed is a defect, thrown to the step; keeping it would block every later write.
             foreach (var notification in notifications)
             {
                 _unwritten.Enqueue(notification);

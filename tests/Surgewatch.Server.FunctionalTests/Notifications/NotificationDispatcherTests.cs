@@ -106,6 +106,25 @@ public sealed class NotificationDispatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task EnqueueAsync_StoreRefusesTheWrite_ThrowsAndTheNextRoundWritesAndSendsIt()
+    {
+        using var listener = new WebhookListener();
+        var store = Node();
+        var flaky = new OutboxDownOnce(store);
+        var dispatcher = OutboxRig.Dispatcher(flaky, store, Settings(listener));
+        var n = Firing(1);
+
+        var act = () => dispatcher.EnqueueAsync([n], CancellationToken.None);
+        await act.Should().ThrowAsync<InvalidOperationException>("the monitor must not save ledgers that count it as told");
+        await dispatcher.StartAsync(CancellationToken.None);
+        var delivered = await listener.NextAsync();
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        delivered.DeliveryId.Should().Be(n.DeliveryId);
+        (await store.FindOutboxEntryAsync(n.DeliveryId))!.DeliveredAt.Should().NotBeNull();
+    }
+
+    [Fact]
     public async Task Deliver_ContactWithoutAChannel_EachRecordedUndeliverableAndCountedWithOneWarningAnHour()
     {
         var store = Node();
@@ -181,6 +200,31 @@ public sealed class NotificationDispatcherTests : IDisposable
     private static Task WaitUntilAsync(Func<Task<bool>> done) => OutboxRig.WaitUntilAsync(done);
 
     private static Notification Firing(int i) => OutboxRig.Firing(i);
+
+    /// <summary>An outbox whose store is down for the first write, then answers.</summary>
+    private sealed class OutboxDownOnce(INotificationOutbox inner) : INotificationOutbox
+    {
+        private int _writes;
+
+        public Task<int> EnqueueAsync(IReadOnlyList<Notification> notifications, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref _writes) == 1
+                ? throw new InvalidOperationException("The store is down.")
+                : inner.EnqueueAsync(notifications, now, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxEntry>> ClaimAsync(OutboxClaim claim, CancellationToken cancellationToken = default) => inner.ClaimAsync(claim, cancellationToken);
+
+        public Task<bool> MarkDeliveredAsync(string deliveryId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+            inner.MarkDeliveredAsync(deliveryId, at, cancellationToken);
+
+        public Task<bool> RescheduleAsync(string deliveryId, string claimant, DateTimeOffset dueAt, string error, CancellationToken cancellationToken = default) =>
+            inner.RescheduleAsync(deliveryId, claimant, dueAt, error, cancellationToken);
+
+        public Task<bool> AbandonAsync(string deliveryId, string claimant, DateTimeOffset at, string error, CancellationToken cancellationToken = default) =>
+            inner.AbandonAsync(deliveryId, claimant, at, error, cancellationToken);
+
+        public Task<OutboxEntry?> FindOutboxEntryAsync(string deliveryId, CancellationToken cancellationToken = default) =>
+            inner.FindOutboxEntryAsync(deliveryId, cancellationToken);
+    }
 
     private sealed class NoClients : IHttpClientFactory
     {
