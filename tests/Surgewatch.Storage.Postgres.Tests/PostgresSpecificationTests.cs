@@ -99,3 +99,25 @@ public sealed class PostgresZoneBalanceStoreTests(PostgresServer server) : ZoneB
 
     public void Dispose() => _databases.Dispose();
 }
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresNotificationOutboxTests(PostgresServer server) : NotificationOutboxSpecification, IDisposable
+{
+    private readonly PostgresDatabases _databases = new(server);
+    private readonly List<PostgresStore> _again = [];
+
+    protected override Core.Outbox.INotificationOutbox CreateStore() => _databases.Open();
+
+    protected override Core.Outbox.INotificationOutbox OpenAgain(Core.Outbox.INotificationOutbox store)
+    {
+        var again = PostgresStore.Open(((PostgresStore)store).ConnectionString, PostgresDatabases.TestOptions);
+        _again.Add(again);
+        return again;
+    }
+
+    public void Dispose()
+    {
+        _again.ForEach(store => store.Dispose());
+        _databases.Dispose();
+    }
+}

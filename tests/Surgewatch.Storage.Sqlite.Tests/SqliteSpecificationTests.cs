@@ -85,3 +85,14 @@ public sealed class SqliteZoneBalanceStoreTests : ZoneBalanceStoreSpecification,
 
     public void Dispose() => _stores.Dispose();
 }
+
+public sealed class SqliteNotificationOutboxTests : NotificationOutboxSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Outbox.INotificationOutbox CreateStore() => _stores.Open();
+
+    protected override Core.Outbox.INotificationOutbox OpenAgain(Core.Outbox.INotificationOutbox store) => _stores.Open(((SqliteStore)store).DataSource);
+
+    public void Dispose() => _stores.Dispose();
+}

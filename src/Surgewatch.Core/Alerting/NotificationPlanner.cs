@@ -15,6 +15,8 @@ namespace Surgewatch.Core.Alerting;
 /// without an acknowledgement. An acknowledged alert never escalates.</item>
 /// <item>Silences: nothing at all is sent while a silence mutes the alert; anything held back, and any alert still
 /// Firing or NoData, is told again once the silence is over.</item>
+/// <item>Every notification carries a delivery id made from the ledger it was planned from (<see cref="DeliveryIds"/>),
+/// so planning again from the same saved ledger gives the same ids.</item>
 /// </list>
 /// </remarks>
 public static class NotificationPlanner
@@ -64,9 +66,10 @@ public static class NotificationPlanner
         }
 
         var opened = ledger.EpisodeStartedAt is null ? ledger with { EpisodeStartedAt = now, StepsReached = 1 } : ledger;
+        var turn = DeliveryIds.TurnAfter(ledger.LastSentAt, now);
         for (var i = 0; i < opened.StepsReached; i++)
         {
-            sent.Add(Message(status, policy.Chain[i].Contact, kind, reason, now));
+            sent.Add(Message(status, policy.Chain[i].Contact, kind, reason, now, turn));
         }
 
         var told = opened with { LastKind = kind, LastSentAt = now, Owed = false };
@@ -106,13 +109,16 @@ public static class NotificationPlanner
         var reached = ledger.StepsReached;
         while (reached < policy.Chain.Count && now - start >= policy.Chain[reached].After)
         {
-            sent.Add(Message(status, policy.Chain[reached].Contact, kind, NotificationReason.Escalated, now));
+            sent.Add(Message(status, policy.Chain[reached].Contact, kind, NotificationReason.Escalated, now, DeliveryIds.TurnOfStep(start, reached)));
             reached++;
         }
 
         return ledger with { StepsReached = reached };
     }
 
-    private static Notification Message(AlertStatus status, string contact, NotificationKind kind, NotificationReason reason, DateTimeOffset now) =>
-        new(status.Key, status.RuleId, status.Subject, contact, kind, reason, now, status.LastValue);
+    private static Notification Message(AlertStatus status, string contact, NotificationKind kind, NotificationReason reason, DateTimeOffset now, string turn) =>
+        new(status.Key, status.RuleId, status.Subject, contact, kind, reason, now, status.LastValue)
+        {
+            DeliveryId = DeliveryIds.Of(status.Key, contact, kind, reason, turn),
+        };
 }

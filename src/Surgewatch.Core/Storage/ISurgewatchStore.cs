@@ -5,6 +5,7 @@ using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
+using Surgewatch.Core.Outbox;
 using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
@@ -17,7 +18,7 @@ namespace Surgewatch.Core.Storage;
 /// registrations at once.
 /// </summary>
 public interface ISurgewatchStore
-    : IObservationStore, IForecastStore, IModelStore, IZoneStore, IAlertStore, IAlertSnapshotStore, ISilenceStore, INotificationLog, IAuditLog, IApiKeyStore, IRoadGraphStore, IZoneBalanceStore
+    : IObservationStore, IForecastStore, IModelStore, IZoneStore, IAlertStore, IAlertSnapshotStore, ISilenceStore, INotificationLog, INotificationOutbox, IAuditLog, IApiKeyStore, IRoadGraphStore, IZoneBalanceStore
 {
     /// <summary>The ports a store of record is registered as.</summary>
     static IReadOnlyList<Type> Ports { get; } = [.. typeof(ISurgewatchStore).GetInterfaces()];

@@ -28,6 +28,22 @@ public static class StoreChecks
         }
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> for a notification without a delivery id, alert key, rule or contact, or with an unknown kind or reason.</summary>
+    public static void Check(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        if (string.IsNullOrEmpty(notification.DeliveryId) || string.IsNullOrEmpty(notification.AlertKey) || string.IsNullOrEmpty(notification.RuleId)
+            || notification.Subject is null || string.IsNullOrEmpty(notification.Contact))
+        {
+            throw new ArgumentException($"A notification needs a delivery id, an alert key, a rule id and a contact (got id '{notification.DeliveryId}', key '{notification.AlertKey}', contact '{notification.Contact}').", nameof(notification));
+        }
+
+        if (!Enum.IsDefined(notification.Kind) || !Enum.IsDefined(notification.Reason))
+        {
+            throw new ArgumentOutOfRangeException(nameof(notification), $"Notification '{notification.DeliveryId}' of alert '{notification.AlertKey}' has an unknown kind ({notification.Kind}) or reason ({notification.Reason}).");
+        }
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> for an audit entry without an actor, an action or a target.</summary>
     public static void Check(AuditEntry entry)
     {

@@ -7,8 +7,8 @@ namespace Surgewatch.Notifications.Email;
 
 /// <summary>
 /// Sends each notification as a plain-text e-mail over SMTP (System.Net.Mail) to the notification's contact, which
-/// must be an e-mail address. One attempt: the SMTP relay queues and retries on its side. The outcome is appended
-/// to the notification ledger when one is given.
+/// must be an e-mail address, with the delivery id in an <c>X-Surgewatch-Delivery</c> header. One attempt: the SMTP
+/// relay queues and retries on its side. The outcome is appended to the notification ledger when one is given.
 /// </summary>
 public sealed class EmailChannel(EmailOptions options, TimeProvider time, INotificationLog? log = null) : INotificationChannel
 {
@@ -25,6 +25,7 @@ public sealed class EmailChannel(EmailOptions options, TimeProvider time, INotif
         try
         {
             using var message = new MailMessage(_options.From, notification.Contact, NotificationText.Subject(notification), NotificationText.Body(notification));
+            message.Headers.Add(DeliveryHeader.Name, notification.DeliveryId);
             using var client = Client();
             await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
         }

@@ -11,8 +11,9 @@ namespace Surgewatch.Notifications.Webhook;
 /// Posts each notification as signed JSON (<see cref="WebhookPayload"/>, <see cref="WebhookSignature"/>) to one URL.
 /// Server errors (5xx), 408, 429, timeouts and connection failures are retried by a Polly retry pipeline with
 /// exponential back-off and jitter (each wait is uniform between half and all of min(max, initial × 2^(attempt − 1)));
-/// other 4xx answers fail at once. Every outcome, failures included, is appended to the notification ledger when one
-/// is given.
+/// other 4xx answers fail at once. Every attempt carries the notification's delivery id in
+/// <see cref="DeliveryHeader"/> (the body's signed <c>deliveryId</c> holds the same value). Every outcome, failures included, is appended to the notification
+/// ledger when one is given.
 /// </summary>
 public sealed class WebhookChannel : INotificationChannel
 {
@@ -63,7 +64,7 @@ public sealed class WebhookChannel : INotificationChannel
             async token =>
             {
                 attempts++;
-                return await AttemptAsync(body, token).ConfigureAwait(false);
+                return await AttemptAsync(body, notification.DeliveryId, token).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         return last.Done
@@ -80,13 +81,14 @@ public sealed class WebhookChannel : INotificationChannel
     }
 
     // Done means do not retry: success when Error is null, or a permanent failure.
-    private async ValueTask<Attempt> AttemptAsync(byte[] body, CancellationToken cancellationToken)
+    private async ValueTask<Attempt> AttemptAsync(byte[] body, string deliveryId, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.AttemptTimeout);
         using var request = new HttpRequestMessage(HttpMethod.Post, _options.Url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation(WebhookOptions.SignatureHeader, WebhookSignature.Sign(_options.Secret, _time.GetUtcNow().ToUnixTimeSeconds(), body));
+        request.Headers.TryAddWithoutValidation(DeliveryHeader.Name, deliveryId);
         try
         {
             using var response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);

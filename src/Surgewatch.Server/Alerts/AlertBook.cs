@@ -15,7 +15,7 @@ namespace Surgewatch.Server.Alerts;
 /// counters' <see cref="SurgeMonitor"/> and the roads' <see cref="CongestionMonitor"/>. Steps them (the monitor loop),
 /// applies operator actions, stores alert events, persists snapshots after every change (restored before the first
 /// step, so a restart resumes Firing and acknowledged alerts; counter and road alerts are carried until their model is
-/// deployed again) and hands planned notifications to the <see cref="NotificationDispatcher"/>. One at a time. A zone
+/// deployed again) and writes planned notifications to the outbox through the <see cref="NotificationDispatcher"/>. One at a time. A zone
 /// without data shows a single NoData alert (on <see cref="NoDataRule"/>), not one per rule; a counter or a road has
 /// one alert, NoData included.
 /// </summary>
@@ -85,7 +85,9 @@ internal sealed class AlertBook(
             var (roadEvents, roadNotifications) = _roads.Evaluate(now, muting, _policy);
             var events = step.Events.Concat(counterEvents).Concat(roadEvents).Where(e => Shown(e.RuleId, e.State)).ToList();
             var notifications = step.Notifications.Concat(counterNotifications).Concat(roadNotifications).Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
-            dispatcher.Enqueue(notifications);
+            // Into the outbox before the ledgers that count them as told are saved: a node that dies in between plans
+            // them again from the saved ledgers, with the same delivery ids, which the outbox does not take twice.
+            await dispatcher.EnqueueAsync(notifications, cancellationToken);
             if (events.Count == 0 && notifications.Count == 0)
             {
                 return ([], step.Zones);

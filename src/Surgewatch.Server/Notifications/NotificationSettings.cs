@@ -1,4 +1,5 @@
 using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Outbox;
 
 namespace Surgewatch.Server.Notifications;
 
@@ -24,10 +25,14 @@ public sealed class NotificationSettings
     public double RenotifyMinutes { get; set; } = 60;
 
     /// <summary>
-    /// Seconds for which the notifications already queued are still delivered after the server is asked to stop
-    /// (default 10; keep it under the host's shutdown timeout, 30 s by default).
+    /// Seconds for which the outbox's due notifications are still delivered after the server is asked to stop (default
+    /// 10; keep it under the host's shutdown timeout, 30 s by default). What is left stays in the outbox, for the next
+    /// start or another node.
     /// </summary>
     public double DrainSeconds { get; set; } = 10;
+
+    /// <summary>How this node works the notification outbox.</summary>
+    public OutboxSettings Outbox { get; set; } = new();
 
     /// <summary>The Core policy these settings describe.</summary>
     public NotificationPolicy Policy()
@@ -63,6 +68,43 @@ public sealed class WebhookSettings
 
     /// <summary>The first retry's wait in seconds, doubling (default 1).</summary>
     public double InitialBackoffSeconds { get; set; } = 1;
+}
+
+/// <summary>
+/// The notification outbox (<c>Surgewatch:Notifications:Outbox</c>): every planned notification is written to the store
+/// first and sent from there, by whichever node claims it.
+/// </summary>
+public sealed class OutboxSettings
+{
+    /// <summary>This node's name in its claims; default the machine name, the process id and a random suffix (unique per run).</summary>
+    public string? NodeId { get; set; }
+
+    /// <summary>Seconds a claim holds (default 120); never less than the longest delivery round the channels allow, plus 30 s.</summary>
+    public double LeaseSeconds { get; set; } = OutboxPolicy.Default.Lease.TotalSeconds;
+
+    /// <summary>Notifications claimed at once (default 16).</summary>
+    public int BatchSize { get; set; } = OutboxPolicy.Default.BatchSize;
+
+    /// <summary>Seconds before a failed notification is tried again (default 30), doubling each round.</summary>
+    public double FirstRetrySeconds { get; set; } = OutboxPolicy.Default.FirstRetry.TotalSeconds;
+
+    /// <summary>The longest wait between rounds in seconds (default 600).</summary>
+    public double MaxRetrySeconds { get; set; } = OutboxPolicy.Default.MaxRetry.TotalSeconds;
+
+    /// <summary>Rounds before a notification is given up (default 8).</summary>
+    public int MaxRounds { get; set; } = OutboxPolicy.Default.MaxRounds;
+
+    /// <summary>Seconds between looks at the outbox when nothing is due here (default 1): notifications other nodes planned, retries come due.</summary>
+    public double PollSeconds { get; set; } = 1;
+
+    /// <summary>The Core policy these settings describe, with a lease of at least <paramref name="longestRound"/> plus 30 s.</summary>
+    public OutboxPolicy Policy(TimeSpan longestRound)
+    {
+        var lease = TimeSpan.FromSeconds(LeaseSeconds);
+        var least = longestRound + TimeSpan.FromSeconds(30);
+        return new OutboxPolicy(lease < least ? least : lease, BatchSize, TimeSpan.FromSeconds(FirstRetrySeconds), TimeSpan.FromSeconds(MaxRetrySeconds), MaxRounds)
+            .Validated();
+    }
 }
 
 /// <summary>The SMTP channel's settings.</summary>

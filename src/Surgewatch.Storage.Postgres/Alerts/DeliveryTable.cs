@@ -7,15 +7,13 @@ namespace Surgewatch.Storage.Postgres.Alerts;
 /// <summary>The append-only <c>notification_deliveries</c> table: the notification ledger.</summary>
 internal static class DeliveryTable
 {
-    private const string Columns = """
-        alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value, channel, at_utc_ticks, delivered, attempts, error
-        """;
+    private const string Columns = $"{NotificationColumns.Names}, channel, at_utc_ticks, delivered, attempts, error, delivery_id";
 
     public static async Task AppendAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken)
     {
         await using var command = Sql.Command(connection, transaction, $"""
             INSERT INTO notification_deliveries ({Columns})
-            VALUES (@key, @rule, @subject, @contact, @kind, @reason, @planned, @value, @channel, @at, @delivered, @attempts, @error)
+            VALUES ({NotificationColumns.Parameters}, @channel, @at, @delivered, @attempts, @error, @id)
             """);
         foreach (var d in deliveries)
         {
@@ -23,19 +21,13 @@ internal static class DeliveryTable
             var n = d.Notification;
             var p = command.Parameters;
             p.Clear();
-            p.AddWithValue("key", n.AlertKey);
-            p.AddWithValue("rule", n.RuleId);
-            p.AddWithValue("subject", n.Subject);
-            p.AddWithValue("contact", n.Contact);
-            p.AddWithValue("kind", (int)n.Kind);
-            p.AddWithValue("reason", (int)n.Reason);
-            p.AddWithValue("planned", n.At.UtcTicks);
-            p.AddWithValue("value", Sql.OfDouble(n.Value));
+            NotificationColumns.Bind(p, n);
             p.AddWithValue("channel", d.Channel);
             p.AddWithValue("at", d.At.UtcTicks);
             p.AddWithValue("delivered", d.Delivered);
             p.AddWithValue("attempts", d.Attempts);
             p.AddWithValue("error", Sql.Of(d.Error));
+            p.AddWithValue("id", n.DeliveryId);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
@@ -51,10 +43,7 @@ internal static class DeliveryTable
         var list = new List<NotificationDelivery>();
         while (await r.ReadAsync(cancellationToken))
         {
-            var n = new Notification(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), (NotificationKind)r.GetInt32(4), (NotificationReason)r.GetInt32(5),
-                Sql.Instant(r.GetInt64(6)), Sql.NullableDouble(r, 7));
-            list.Add(new NotificationDelivery(n, r.GetString(8), Sql.Instant(r.GetInt64(9)), r.GetBoolean(10), r.GetInt32(11), Sql.NullableString(r, 12)));
+            list.Add(new NotificationDelivery(NotificationColumns.Read(r, 13), r.GetString(8), Sql.Instant(r.GetInt64(9)), r.GetBoolean(10), r.GetInt32(11), Sql.NullableString(r, 12)));
         }
 
         return list;

@@ -17,6 +17,7 @@ internal static class Migrations
         new(2, "models: what they forecast and warn about (counters or roads)", Script("0002_model_subjects.sql")),
         new(3, "road graph", Script("0003_road_graph.sql")),
         new(4, "zone line balances", Script("0004_zone_balances.sql")),
+        new(5, "notification outbox; delivery ids in the ledger", Script("0005_notification_outbox.sql")),
     ];
 
     public static int Latest => All[^1].Version;

@@ -7,16 +7,14 @@ namespace Surgewatch.Storage.Sqlite.Alerts;
 /// <summary>The append-only <c>notification_deliveries</c> table: the notification ledger.</summary>
 internal static class DeliveryTable
 {
-    private const string Columns = """
-        alert_key, rule_id, subject, contact, kind, reason, planned_utc_ticks, value, channel, at_utc_ticks, delivered, attempts, error
-        """;
+    private const string Columns = $"{NotificationColumns.Names}, channel, at_utc_ticks, delivered, attempts, error, delivery_id";
 
     public static void Append(SqliteConnection connection, IReadOnlyList<NotificationDelivery> deliveries, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
         using var command = Sql.Command(connection, transaction, $"""
             INSERT INTO notification_deliveries ({Columns})
-            VALUES ($key, $rule, $subject, $contact, $kind, $reason, $planned, $value, $channel, $at, $delivered, $attempts, $error)
+            VALUES ({NotificationColumns.Parameters}, $channel, $at, $delivered, $attempts, $error, $id)
             """);
         foreach (var d in deliveries)
         {
@@ -25,19 +23,13 @@ internal static class DeliveryTable
             var n = d.Notification;
             var p = command.Parameters;
             p.Clear();
-            p.AddWithValue("$key", n.AlertKey);
-            p.AddWithValue("$rule", n.RuleId);
-            p.AddWithValue("$subject", n.Subject);
-            p.AddWithValue("$contact", n.Contact);
-            p.AddWithValue("$kind", (int)n.Kind);
-            p.AddWithValue("$reason", (int)n.Reason);
-            p.AddWithValue("$planned", n.At.UtcTicks);
-            p.AddWithValue("$value", Db.Of(n.Value is { } v && !double.IsNaN(v) ? v : (double?)null));
+            NotificationColumns.Bind(p, n);
             p.AddWithValue("$channel", d.Channel);
             p.AddWithValue("$at", d.At.UtcTicks);
             p.AddWithValue("$delivered", d.Delivered ? 1 : 0);
             p.AddWithValue("$attempts", d.Attempts);
             p.AddWithValue("$error", Db.Of(d.Error));
+            p.AddWithValue("$id", n.DeliveryId);
             command.ExecuteNonQuery();
         }
 
@@ -56,10 +48,7 @@ internal static class DeliveryTable
         while (r.Read())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var n = new Notification(
-                r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), (NotificationKind)r.GetInt32(4), (NotificationReason)r.GetInt32(5),
-                Db.Instant(r.GetInt64(6)), r.IsDBNull(7) ? null : r.GetDouble(7));
-            list.Add(new NotificationDelivery(n, r.GetString(8), Db.Instant(r.GetInt64(9)), r.GetInt32(10) != 0, r.GetInt32(11), Db.NullableString(r, 12)));
+            list.Add(new NotificationDelivery(NotificationColumns.Read(r, 13), r.GetString(8), Db.Instant(r.GetInt64(9)), r.GetInt32(10) != 0, r.GetInt32(11), Db.NullableString(r, 12)));
         }
 
         return list;

@@ -26,6 +26,7 @@ internal static class Migrations
         new(10, "models: what they forecast and warn about (counters or roads)", V10),
         new(11, "road graph", V11),
         new(12, "zone line balances", V12),
+        new(13, "notification outbox; delivery ids in the ledger", V13),
     ];
 
     public static int Latest => All[^1].Version;
@@ -321,5 +322,37 @@ internal static class Migrations
             last_crossing_utc_ticks INTEGER NOT NULL,
             counted                 TEXT    NOT NULL
         ) WITHOUT ROWID;
+        """;
+
+    // Planned notifications are kept here until sent, keyed by their delivery id; a sender claims due rows for a
+    // lease (claimed_by, lease_utc_ticks) and settles them (delivered or abandoned). Settled rows stay, so that the same
+    // delivery id enqueued again is recognised. The partial index holds only the rows still to send. The ledger's new
+    // column is NULL for deliveries recorded before ids existed.
+    private const string V13 = """
+        CREATE TABLE notification_outbox (
+            delivery_id         TEXT    PRIMARY KEY,
+            alert_key           TEXT    NOT NULL,
+            rule_id             TEXT    NOT NULL,
+            subject             TEXT    NOT NULL,
+            contact             TEXT    NOT NULL,
+            kind                INTEGER NOT NULL,
+            reason              INTEGER NOT NULL,
+            planned_utc_ticks   INTEGER NOT NULL,
+            value               REAL,
+            enqueued_utc_ticks  INTEGER NOT NULL,
+            due_utc_ticks       INTEGER NOT NULL,
+            claims              INTEGER NOT NULL DEFAULT 0 CHECK (claims >= 0),
+            claimed_by          TEXT,
+            lease_utc_ticks     INTEGER,
+            delivered_utc_ticks INTEGER,
+            abandoned_utc_ticks INTEGER,
+            last_error          TEXT,
+            CHECK ((claimed_by IS NULL) = (lease_utc_ticks IS NULL))
+        ) WITHOUT ROWID;
+
+        CREATE INDEX notification_outbox_due ON notification_outbox (due_utc_ticks)
+            WHERE delivered_utc_ticks IS NULL AND abandoned_utc_ticks IS NULL;
+
+        ALTER TABLE notification_deliveries ADD COLUMN delivery_id TEXT;
         """;
 }

@@ -23,6 +23,18 @@ public class EmailChannelTest
     }
 
     [Fact]
+    public async Task DeliverAsync_Message_CarriesTheDeliveryIdHeader()
+    {
+        using var smtp = new FakeSmtpServer();
+        var channel = new EmailChannel(new EmailOptions("127.0.0.1", smtp.Port, "surgewatch@venue.example"), TimeProvider.System);
+        var notification = TestNotifications.Firing("duty@venue.example");
+
+        (await channel.DeliverAsync(notification)).Delivered.Should().BeTrue();
+
+        smtp.Messages.Should().ContainSingle().Which.Data.Should().Contain($"X-Surgewatch-Delivery: {notification.DeliveryId}");
+    }
+
+    [Fact]
     public async Task DeliverAsync_RecipientRefused_RecordsTheFailure()
     {
         using var smtp = new FakeSmtpServer(rcptReply: "550 no such mailbox");

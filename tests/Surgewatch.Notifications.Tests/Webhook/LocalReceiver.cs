@@ -24,7 +24,7 @@ internal sealed class LocalReceiver : IDisposable
 
     public Uri Url { get; }
 
-    public List<(byte[] Body, string? Signature, string? ContentType)> Requests { get; } = [];
+    public List<(byte[] Body, string? Signature, string? ContentType, string? DeliveryId)> Requests { get; } = [];
 
     public void Dispose()
     {
@@ -58,7 +58,7 @@ internal sealed class LocalReceiver : IDisposable
             int status;
             lock (Requests)
             {
-                Requests.Add((body.ToArray(), context.Request.Headers["X-Surgewatch-Signature"], context.Request.ContentType));
+                Requests.Add((body.ToArray(), context.Request.Headers["X-Surgewatch-Signature"], context.Request.ContentType, context.Request.Headers["X-Surgewatch-Delivery"]));
                 status = _statuses[Math.Min(Requests.Count - 1, _statuses.Length - 1)];
             }
 

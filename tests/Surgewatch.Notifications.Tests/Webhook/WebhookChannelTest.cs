@@ -20,7 +20,7 @@ public sealed class WebhookChannelTest : IDisposable
         delivery.Delivered.Should().BeTrue();
         delivery.Attempts.Should().Be(1);
         log.Deliveries.Should().ContainSingle().Which.Should().Be(delivery);
-        var (body, signature, contentType) = receiver.Requests.Should().ContainSingle().Subject;
+        var (body, signature, contentType, _) = receiver.Requests.Should().ContainSingle().Subject;
         contentType.Should().StartWith("application/json");
         WebhookSignature.Verify(Secret, signature!, body, TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(5)).Should().BeTrue();
         using var json = JsonDocument.Parse(body);
@@ -40,6 +40,19 @@ public sealed class WebhookChannelTest : IDisposable
         delivery.Delivered.Should().BeTrue();
         delivery.Attempts.Should().Be(3);
         receiver.Requests.Should().HaveCount(3);
+    }
+
+    [Fact]
+    public async Task DeliverAsync_RetriedAfterServerErrors_EveryAttemptCarriesTheSameDeliveryIdAsTheSignedBody()
+    {
+        using var receiver = new LocalReceiver([503, 503, 200]);
+        var notification = TestNotifications.Firing();
+
+        (await Channel(receiver, null).DeliverAsync(notification)).Delivered.Should().BeTrue();
+
+        receiver.Requests.Should().HaveCount(3).And.OnlyContain(r => r.DeliveryId == notification.DeliveryId);
+        using var json = JsonDocument.Parse(receiver.Requests[0].Body);
+        json.RootElement.GetProperty("deliveryId").GetString().Should().Be(notification.DeliveryId);
     }
 
     [Fact]

@@ -5,14 +5,29 @@ using System.Threading.Channels;
 
 namespace Surgewatch.Server.FunctionalTests.Infrastructure;
 
-/// <summary>A local HTTP receiver that records each POST's body and signature header, and answers 200.</summary>
+/// <summary>One POST a <see cref="WebhookListener"/> received, with its signature and delivery id headers and the status it answered.</summary>
+public sealed record WebhookRequest(string Body, string? Signature, string? DeliveryId, int Status)
+{
+    public void Deconstruct(out string body, out string? signature)
+    {
+        body = Body;
+        signature = Signature;
+    }
+}
+
+/// <summary>
+/// A local HTTP receiver that records each POST's body and headers, and answers 200, or 503 while <see cref="Failing"/>
+/// is set or for the first <c>failFirst</c> requests (a receiver that is down).
+/// </summary>
 public sealed class WebhookListener : IDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly Channel<(string Body, string? Signature)> _received = Channel.CreateUnbounded<(string, string?)>();
+    private readonly Channel<WebhookRequest> _received = Channel.CreateUnbounded<WebhookRequest>();
+    private int _failuresLeft;
 
-    public WebhookListener()
+    public WebhookListener(int failFirst = 0)
     {
+        _failuresLeft = failFirst;
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
@@ -25,11 +40,32 @@ public sealed class WebhookListener : IDisposable
 
     public string Url { get; }
 
-    /// <summary>The next received POST, or a timeout after 10 s.</summary>
-    public async Task<(string Body, string? Signature)> NextAsync()
+    /// <summary>While true, every request is answered 503.</summary>
+    public bool Failing { get; set; }
+
+    /// <summary>The next received POST, or a timeout after <paramref name="seconds"/> s (default 10).</summary>
+    public async Task<WebhookRequest> NextAsync(double seconds = 10)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         return await _received.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>The POSTs received within the next <paramref name="quiet"/> (none once it passes without one).</summary>
+    public async Task<List<WebhookRequest>> DrainAsync(TimeSpan quiet)
+    {
+        var list = new List<WebhookRequest>();
+        while (true)
+        {
+            using var timeout = new CancellationTokenSource(quiet);
+            try
+            {
+                list.Add(await _received.Reader.ReadAsync(timeout.Token));
+            }
+            catch (OperationCanceledException)
+            {
+                return list;
+            }
+        }
     }
 
     public void Dispose() => _listener.Close();
@@ -50,8 +86,9 @@ public sealed class WebhookListener : IDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
-            _received.Writer.TryWrite((body, context.Request.Headers["X-Surgewatch-Signature"]));
-            context.Response.StatusCode = 200;
+            var status = Failing || Interlocked.Decrement(ref _failuresLeft) >= 0 ? 503 : 200;
+            _received.Writer.TryWrite(new WebhookRequest(body, context.Request.Headers["X-Surgewatch-Signature"], context.Request.Headers["X-Surgewatch-Delivery"], status));
+            context.Response.StatusCode = status;
             context.Response.Close();
         }
     }

@@ -20,6 +20,19 @@ public abstract partial class MonitoringStoreSpecification
     }
 
     [StoreFact]
+    public async Task ListDeliveriesAsync_Delivery_KeepsTheDeliveryIdItWasSentWith()
+    {
+        var n = new Notification("density-alarm/z1", "density-alarm", "z1", "duty", NotificationKind.Firing, NotificationReason.Reminder, T0, null)
+        {
+            DeliveryId = DeliveryIds.Of("density-alarm/z1", "duty", NotificationKind.Firing, NotificationReason.Reminder, DeliveryIds.TurnAfter(T0.AddHours(-1), T0)),
+        };
+
+        await Deliveries.AppendDeliveriesAsync([new NotificationDelivery(n, "webhook", T0, true, 1)]);
+
+        (await Deliveries.ListDeliveriesAsync(T0, 10)).Should().ContainSingle().Which.Notification.DeliveryId.Should().Be(n.DeliveryId);
+    }
+
+    [StoreFact]
     public async Task ListAuditAsync_SinceAndLimit_ReturnTheOldestEntriesFromThere()
     {
         var entries = Enumerable.Range(0, 5).Select(i => new AuditEntry(T0.AddMinutes(i), "op", "alert.acknowledge", $"k{i}", i == 2 ? null : "note")).ToList();
