@@ -33,6 +33,7 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         await Expect(page.GetByTestId("map-zone-label")).ToHaveCountAsync(zones);
         await Expect(page.GetByTestId("map-error")).ToBeHiddenAsync();
         await Expect(page.Locator("#map canvas")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("cluster")).ToHaveTextAsync("1 node", new() { Timeout = 60_000 });
         // Drawn, not only loaded: MapLibre's rendered features in view, counted by zone id once the map is idle.
         await Expect(page.GetByTestId("map")).ToHaveAttributeAsync("data-rendered-zones", zones.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 60_000 });
         Report(await DashboardFixture.ScreenshotAsync(page, "map"));

@@ -11,10 +11,12 @@ import { emit, on, state } from './state.js';
 import { createZoneList } from './zonelist.js';
 import { createZonePanel } from './zonepanel.js';
 import { createConnectionView } from './connection.js';
+import { createClusterView } from './cluster.js';
 import { startSensors } from './sensors.js';
 
 async function start() {
   createConnectionView();
+  createClusterView();
   createZoneList();
   createInbox();
   createZonePanel();

@@ -186,6 +186,7 @@ public static class SurgewatchServer
         Deployment.DeploymentEndpoints.Map(api);
         Basemap.BasemapEndpoints.Map(api);
         Roads.RoadsEndpoints.Map(api);
+        Cluster.ClusterEndpoints.Map(api);
         app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(ApiKeyPolicies.Read);
     }
 }
