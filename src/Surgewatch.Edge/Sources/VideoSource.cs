@@ -11,13 +11,15 @@ public sealed class VideoSource : IDisposable
 {
     private static readonly TimeSpan[] ReconnectDelays = [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
     private readonly string _location;
+    private readonly IReadOnlyList<TimeSpan> _delays;
     private VideoCapture _capture;
 
-    private VideoSource(string location, VideoCapture capture)
+    private VideoSource(string location, VideoCapture capture, bool live, IReadOnlyList<TimeSpan> delays)
     {
         _location = location;
         _capture = capture;
-        IsLive = IsLiveLocation(location);
+        _delays = delays;
+        IsLive = live;
         Width = capture.FrameWidth;
         Height = capture.FrameHeight;
         var fps = capture.Fps;
@@ -44,7 +46,13 @@ public sealed class VideoSource : IDisposable
 
     /// <summary>Opens <paramref name="location"/> and checks that it yields frames.</summary>
     /// <exception cref="VideoSourceException">Missing file, unopenable source, or no decodable frame.</exception>
-    public static VideoSource Open(string location)
+    public static VideoSource Open(string location) => Open(location, IsLiveLocation(location), ReconnectDelays);
+
+    /// <summary>
+    /// Opens <paramref name="location"/> as a live source (<paramref name="live"/>: reopened when it stops yielding) with
+    /// the back-off <paramref name="delays"/> (the last repeats); for tests, which play a file as a stream that drops.
+    /// </summary>
+    internal static VideoSource Open(string location, bool live, IReadOnlyList<TimeSpan> delays)
     {
         if (!IsLiveLocation(location) && !File.Exists(location))
         {
@@ -58,7 +66,7 @@ public sealed class VideoSource : IDisposable
             throw new VideoSourceException($"--source '{location}': cannot be opened as video (check the path, URL or device, and that it is a format FFmpeg decodes).");
         }
 
-        return new VideoSource(location, capture);
+        return new VideoSource(location, capture, live, delays);
     }
 
     /// <summary>
@@ -101,7 +109,11 @@ public sealed class VideoSource : IDisposable
     {
         for (var attempt = 0; !cancellation.IsCancellationRequested; attempt++)
         {
-            cancellation.WaitHandle.WaitOne(ReconnectDelays[Math.Min(attempt, ReconnectDelays.Length - 1)]);
+            if (cancellation.WaitHandle.WaitOne(_delays[Math.Min(attempt, _delays.Count - 1)]))
+            {
+                break;
+            }
+
             _capture.Dispose();
             _capture = Capture(_location);
             Reconnects++;

@@ -1,3 +1,4 @@
+using OpenCvSharp;
 using Surgewatch.Edge.Sources;
 using Surgewatch.Testing.Video;
 
@@ -29,5 +30,39 @@ public sealed class VideoSourceTest : IDisposable
     {
         using var source = VideoSource.Open(SyntheticVideo.Write(_dir.File("v.avi"), 5, new Walker(10, 100, 1)));
         (source.Width, source.Height, source.FramesPerSecond, source.IsLive).Should().Be((320, 240, 10.0, false));
+    }
+
+    [Fact]
+    public void Read_LiveStreamThatDrops_IsReopenedAfterItsBackOffAndGoesOnYieldingFrames()
+    {
+        // A five-frame clip played as a stream: its end is the stream dropping.
+        var clip = SyntheticVideo.Write(_dir.File("stream.avi"), 5, new Walker(10, 100, 1));
+        using var source = VideoSource.Open(clip, live: true, [TimeSpan.FromMilliseconds(20)]);
+        using var frame = new Mat();
+
+        var read = Enumerable.Range(0, 12).Count(_ => source.Read(frame));
+
+        read.Should().Be(12, "every drop was followed by a reconnect that yielded a frame");
+        (source.Reconnects, source.DroppedFrames).Should().Be((2, 2L), "the stream dropped after frames 5 and 10");
+        frame.Empty().Should().BeFalse();
+    }
+
+    [Fact]
+    public void Read_LiveStreamGoneForGood_RetriesWithBackOffUntilCancelled()
+    {
+        var clip = SyntheticVideo.Write(_dir.File("gone.avi"), 2, new Walker(10, 100, 1));
+        using var source = VideoSource.Open(clip, live: true, [TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(30)]);
+        using var frame = new Mat();
+        source.Read(frame).Should().BeTrue();
+        source.Read(frame).Should().BeTrue();
+        File.Delete(clip);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(400));
+        var started = TimeProvider.System.GetTimestamp();
+
+        var yielded = source.Read(frame, stop.Token);
+
+        yielded.Should().BeFalse("the stream never came back before the cancellation");
+        source.Reconnects.Should().BeInRange(3, 40, "it kept trying, 10 ms then every 30 ms");
+        TimeProvider.System.GetElapsedTime(started).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(350), "it waited for the cancellation, not giving up early");
     }
 }
