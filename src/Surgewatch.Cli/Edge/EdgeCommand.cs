@@ -55,6 +55,11 @@ internal static class EdgeCommand
                 throw new UserInputException($"--out '{file.Name}': the calibration frame is written as PNG; name it *.png.");
             }
 
+            if (file.Directory is { Exists: false } folder)
+            {
+                throw new UserInputException($"--out '{file.FullName}': the folder {folder.FullName} does not exist.");
+            }
+
             using var source = Open(result.GetValue(options.Source)!);
             var region = EdgeParsing.Region(result.GetValue(options.Region), source.Width, source.Height);
             var line = EdgeParsing.Line(result.GetValue(options.Line), source.Width, source.Height);

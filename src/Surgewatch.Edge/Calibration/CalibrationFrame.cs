@@ -11,7 +11,7 @@ namespace Surgewatch.Edge.Calibration;
 public static class CalibrationFrame
 {
     /// <summary>Writes the frame at <paramref name="atSeconds"/> of <paramref name="source"/> to <paramref name="pngPath"/>.</summary>
-    /// <exception cref="VideoSourceException">The source ends before that time.</exception>
+    /// <exception cref="VideoSourceException">The source ends before that time, or the PNG cannot be written.</exception>
     public static void Write(VideoSource source, double atSeconds, CountingRegion? region, CountingLine? line, string pngPath)
     {
         using var frame = new Mat();
@@ -30,7 +30,10 @@ public static class CalibrationFrame
         }
 
         Draw(frame, region, line);
-        Cv2.ImWrite(pngPath, frame);
+        if (!Cv2.ImWrite(pngPath, frame) || !File.Exists(pngPath))
+        {
+            throw new VideoSourceException($"--out '{pngPath}': the frame could not be written (does its folder exist, may it be written, and does the name end in .png?).");
+        }
     }
 
     private static void Draw(Mat frame, CountingRegion? region, CountingLine? line)

@@ -36,9 +36,15 @@ public static class EdgeRun
         {
             if (index % options.Stride != 0)
             {
-                if (!source.Skip())
+                var dropped = source.DroppedFrames;
+                if (!source.Skip(cancellation))
                 {
                     break;
+                }
+
+                if (source.DroppedFrames != dropped)
+                {
+                    counter.Reset();
                 }
             }
             else

@@ -89,8 +89,26 @@ public sealed class VideoSource : IDisposable
         return Reconnect(frame, cancellation);
     }
 
-    /// <summary>Skips the next frame without decoding it (for a frame stride); false at the end.</summary>
-    public bool Skip() => _capture.Grab();
+    /// <summary>
+    /// Skips the next frame without decoding it (for a frame stride); false at the end of a file. A live source that
+    /// fails is reopened with back-off, as <see cref="Read"/> does, until it yields again or <paramref name="cancellation"/> fires.
+    /// </summary>
+    public bool Skip(CancellationToken cancellation = default)
+    {
+        if (_capture.Grab())
+        {
+            return true;
+        }
+
+        if (!IsLive)
+        {
+            return false;
+        }
+
+        DroppedFrames++;
+        using var scratch = new Mat();
+        return Reconnect(scratch, cancellation);
+    }
 
     /// <summary>Goes back to the first frame of a file (after background priming).</summary>
     public void Rewind()

@@ -136,6 +136,19 @@ public sealed class EdgeCountCommandTest : IDisposable
         Directory.EnumerateFiles(_dir.Path).Should().HaveCount(2, "the video and the one frame");
     }
 
+    [Fact]
+    public async Task Calibrate_OutInAMissingFolder_ExitsWithCode2AndWritesNothing()
+    {
+        var video = Video(frames: 30);
+        var png = Path.Combine(_dir.Path, "no-such-folder", "frame.png");
+
+        var (exit, console) = await CliRunner.RunAsync("edge", "calibrate", "--source", video, "--at", "1", "--out", png);
+
+        exit.Should().Be(2, console);
+        console.Should().Contain("does not exist").And.NotContain("Wrote");
+        File.Exists(png).Should().BeFalse();
+    }
+
     private HashSet<string> Snapshot() =>
         [.. Directory.EnumerateFiles(_dir.Path, "*", SearchOption.AllDirectories), .. Directory.EnumerateFiles(Environment.CurrentDirectory)];
 

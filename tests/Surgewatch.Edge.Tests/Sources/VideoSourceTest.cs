@@ -65,4 +65,16 @@ public sealed class VideoSourceTest : IDisposable
         source.Reconnects.Should().BeInRange(3, 40, "it kept trying, 10 ms then every 30 ms");
         TimeProvider.System.GetElapsedTime(started).Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(350), "it waited for the cancellation, not giving up early");
     }
+
+    [Fact]
+    public void Skip_LiveStreamThatDropsWhileSkipping_IsReopenedLikeARead()
+    {
+        var clip = SyntheticVideo.Write(_dir.File("skipped.avi"), 5, new Walker(10, 100, 1));
+        using var source = VideoSource.Open(clip, live: true, [TimeSpan.FromMilliseconds(20)]);
+
+        var skipped = Enumerable.Range(0, 12).Count(_ => source.Skip());
+
+        skipped.Should().Be(12, "a frame stride must not end a live run when the stream drops between counted frames");
+        source.Reconnects.Should().Be(2);
+    }
 }
