@@ -16,7 +16,7 @@ internal static class CliRunner
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        var command = SurgewatchCommand.Create(new CliContext(console, TimeProvider.System));
+        var command = SurgewatchCommand.Create(new CliContext(console, TimeProvider.System, writer));
         var parse = command.Parse(args);
         var exit = await parse.InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer });
         return (exit, writer.ToString());
