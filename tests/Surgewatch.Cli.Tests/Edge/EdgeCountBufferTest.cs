@@ -84,6 +84,19 @@ public sealed class EdgeCountBufferTest : IDisposable
     }
 
     [Fact]
+    public async Task Count_WrongKey_ExitsTwoWithOneRefusalLineAndKeepsEveryIntervalBuffered()
+    {
+        await using var server = new ReadingsServer(FreePort(), HttpStatusCode.Unauthorized);
+
+        var (exit, console) = await CountAsync(Video(), server.Url);
+
+        exit.Should().Be(2, console);
+        console.Split('\n').Count(line => line.StartsWith("error:", StringComparison.Ordinal)).Should().Be(1, console);
+        console.Should().Contain("401").And.Contain("check --key is an ingest key").And.Contain("12 readings waiting to be sent");
+        File.ReadAllLines(Buffer).Should().HaveCount(12);
+    }
+
+    [Fact]
     public async Task Count_BufferFolderMissing_ExitsTwoBeforeCounting()
     {
         var (exit, console) = await CliRunner.RunAsync(
@@ -143,14 +156,17 @@ public sealed class EdgeCountBufferTest : IDisposable
         }
     }
 
-    /// <summary>Answers every POST 200 and keeps the NDJSON lines it received, in order.</summary>
+    /// <summary>Answers every POST with one status (200 unless told) and keeps the NDJSON lines it received, in order.</summary>
     private sealed class ReadingsServer : IAsyncDisposable
     {
         private readonly HttpListener _listener = new();
         private readonly Task _serving;
 
-        public ReadingsServer(int port)
+        private readonly HttpStatusCode _status;
+
+        public ReadingsServer(int port, HttpStatusCode status = HttpStatusCode.OK)
         {
+            _status = status;
             Url = $"http://127.0.0.1:{port}/";
             _listener.Prefixes.Add(Url);
             _listener.Start();
@@ -177,7 +193,7 @@ public sealed class EdgeCountBufferTest : IDisposable
                     var context = await _listener.GetContextAsync();
                     using var reader = new StreamReader(context.Request.InputStream);
                     Lines.AddRange((await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
-                    context.Response.StatusCode = 200;
+                    context.Response.StatusCode = (int)_status;
                     context.Response.Close();
                 }
             }
