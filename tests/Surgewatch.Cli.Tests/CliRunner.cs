@@ -16,7 +16,7 @@ internal static class CliRunner
             Out = new AnsiConsoleOutput(writer),
         });
         console.Profile.Width = 200;
-        var exit = await SurgewatchCommand.RunAsync(new CliContext(console, TimeProvider.System), args, new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer });
+        var exit = await SurgewatchCommand.RunAsync(new CliContext(console, TimeProvider.System, writer), args, new System.CommandLine.InvocationConfiguration { Output = writer, Error = writer });
         return (exit, writer.ToString());
     }
 }

@@ -97,6 +97,9 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         await item.Locator("button.link").First.ClickAsync();
         await Expect(page.GetByTestId("road-level")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("zone-chart")).ToHaveAttributeAsync("data-lines", "free flow,slowing,congested,jammed", new() { Timeout = 60_000 });
+
+        // The road's alert episode is shaded on its chart, as a zone's or a counter's is.
+        await Expect(page.Locator("#zone-chart .uplot")).ToHaveAttributeAsync("data-episodes", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 60_000 });
         Report(await DashboardFixture.ScreenshotAsync(page, "road-alert"));
 
         // The briefing of today lists the roads' expected jams from the deployed roads model (a table, or that none is expected).

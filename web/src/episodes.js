@@ -9,10 +9,18 @@ import { state } from './state.js';
 const refreshMs = 30_000;
 const cache = new Map(); // "kind:id" -> { spans, at, loading }
 
-/** The episodes of a subject (kind 'zone' or 'counter') as spans { from, to, severity, open, key } in site seconds. */
+/**
+ * The episodes of a subject (kind 'zone', or 'counter' for a sensor: a counter's surge or a road's congestion) as spans
+ * { from, to, severity, open, key } in site seconds.
+ */
 export async function loadEpisodes(kind, id) {
   const episodes = await get(`/alerts/episodes?subject=${encodeURIComponent(id)}`);
-  return toSpans(episodes.filter((e) => (e.subjectKind ?? 'zone') === kind), labelSeconds(state.clock?.now));
+  return toSpans(episodes.filter((e) => sameKind(e.subjectKind ?? 'zone', kind)), labelSeconds(state.clock?.now));
+}
+
+/** Sensors (counters and roads) share the panel kind 'counter'; zones are 'zone'. */
+function sameKind(subjectKind, kind) {
+  return kind === 'counter' ? subjectKind === 'counter' || subjectKind === 'road' : subjectKind === kind;
 }
 
 /** Spans of episodes; an open one runs to `now`. Episodes without a start on the site clock are left out. */

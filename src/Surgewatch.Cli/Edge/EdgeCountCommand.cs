@@ -19,10 +19,11 @@ internal static class EdgeCountCommand
         var every = new Option<string>("--every") { Description = "The interval counts are reported for: 30s, 1min, 5min, …", DefaultValueFactory = _ => "1min" };
         var post = new Option<string?>("--post") { Description = "A Surgewatch server's URL; readings are posted to its /api/v1/readings." };
         var key = new Option<string?>("--key") { Description = "An ingest API key for --post." };
-        var buffer = new Option<FileInfo?>("--buffer") { Description = "With --post: the file counts wait in while the server cannot be reached; default ID.pending.ndjson." };
+        var buffer = new Option<FileInfo?>("--buffer") { Description = "With --post: the file counts wait in until the server has them (counts only); ID.pending.ndjson when not given." };
+        var drain = new Option<string>("--drain") { Description = "With --post, at the end of the run: how long to wait for the buffer to empty (0s not to wait); what is left is sent by the next run.", DefaultValueFactory = _ => "30s" };
         var output = new Option<FileInfo?>("--out") { Description = "Write the readings as NDJSON here instead of posting them." };
         var start = new Option<DateTimeOffset?>("--start") { Description = "For a file: the time of its first frame (ISO-8601 with offset); default now. A live source uses the clock." };
-        var command = new Command("count", "Count people in a region and across a line, per interval; only counts leave the process.") { sensor, every, post, key, buffer, output, start };
+        var command = new Command("count", "Count people in a region and across a line, per interval; only counts leave the process.") { sensor, every, post, key, buffer, drain, output, start };
         foreach (var option in options.Counting)
         {
             command.Add(option);
@@ -32,28 +33,35 @@ internal static class EdgeCountCommand
         {
             var id = result.GetValue(sensor)!;
             var interval = EdgeParsing.ParseEvery(result.GetValue(every)!);
+            var wait = EdgeParsing.ParseDrain(result.GetValue(drain)!);
             var server = ServerUrl(result.GetValue(post));
             RequireOneDestination(server, result.GetValue(key), result.GetValue(output));
+            var pending = server is null ? null : OpenBuffer(result.GetValue(buffer)?.FullName ?? id + ".pending.ndjson");
             using var source = EdgeCommand.Open(result.GetValue(options.Source)!);
             var settings = options.Read(result, source);
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             await using var sink = server is not null
-                ? new ServerSink(http, server, result.GetValue(key)!, result.GetValue(buffer)?.FullName ?? id + ".pending.ndjson", TimeSpan.FromSeconds(1))
+                ? new ServerSink(http, server, result.GetValue(key)!, pending!, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), context.Time)
                 : (IReadingSink)new NdjsonFileSink(result.GetValue(output)!.FullName);
             var first = result.GetValue(start) ?? context.Time.GetUtcNow();
             var run = new CountRun(context, id, settings, source, sink, interval, first);
-            try
-            {
-                await run.RunAsync(cancellation);
-            }
-            catch (ServerRefusedException e)
-            {
-                throw new UserInputException(e.Message);
-            }
-
-            return run.Summary(sink.Pending);
+            run.Run(cancellation);
+            await sink.DrainAsync(wait, CancellationToken.None);
+            return run.Summary(sink.Pending, result.GetValue(buffer)?.FullName ?? id + ".pending.ndjson");
         }));
         return command;
+    }
+
+    private static ReadingBuffer OpenBuffer(string path)
+    {
+        try
+        {
+            return ReadingBuffer.Open(path);
+        }
+        catch (ReadingBufferException e)
+        {
+            throw new UserInputException(e.Message);
+        }
     }
 
     private static Uri? ServerUrl(string? text) =>
@@ -79,62 +87,79 @@ internal static class EdgeCountCommand
     {
         private readonly IntervalAggregator _intervals = new(every, source.FramesPerSecond / settings.Stride, settings.Line is not null);
         private EdgeRunMetrics? _metrics;
+        private long _started;
+        private long _counted;
         private int _reported;
         private int _missing;
+        private bool _refusalTold;
 
-        public Task RunAsync(CancellationToken cancellation)
+        /// <summary>Counts to the end of the source; each closed interval only goes to the sink's disk buffer, never waits on a server.</summary>
+        public void Run(CancellationToken cancellation)
         {
             using var counter = new EdgeCounter(settings, source.Width, source.Height);
-            var pending = new List<EdgeInterval>();
+            _started = context.Time.GetTimestamp();
             _metrics = EdgeRun.Run(source, counter, settings, (frame, count) =>
             {
-                pending.AddRange(_intervals.Add(TimeOf(frame), count.Occupancy, count.Crossings));
-                if (pending.Count > 0)
+                _counted++;
+                foreach (var closed in _intervals.Add(TimeOf(frame), count.Occupancy, count.Crossings))
                 {
-                    DeliverAsync(pending, cancellation).GetAwaiter().GetResult();
-                    pending.Clear();
+                    Deliver(closed);
                 }
             }, cancellation);
             if (_intervals.Flush() is { } last)
             {
-                pending.Add(last);
+                Deliver(last);
             }
-
-            return DeliverAsync(pending, CancellationToken.None);
         }
 
-        public int Summary(int unsent)
+        /// <summary>Prints the run's figures; exit code 2 when the server refused the readings.</summary>
+        public int Summary(int unsent, string bufferPath)
         {
             var m = _metrics!;
+            var kept = unsent > 0 && sink is ServerSink ? $" (kept in {bufferPath}; the next run with this --buffer sends them first)" : string.Empty;
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sensor}: {m.FramesCounted} frames counted at {m.FramesPerSecond:0.0} frames/s (detection {m.MeanDetectionMilliseconds:0.0} ms/frame), {m.DroppedFrames} dropped, {_reported} intervals reported, {_missing} missing, {unsent} readings waiting to be sent."));
-            return 0;
+                $"{sensor}: {m.FramesCounted} frames counted at {m.FramesPerSecond:0.0} frames/s (detection {m.MeanDetectionMilliseconds:0.0} ms/frame), {m.DroppedFrames} dropped, {_reported} intervals reported, {_missing} missing, {unsent} readings waiting to be sent{kept}."));
+            return TellRefusal() ? CommandRunner.InputError : 0;
         }
 
         private DateTimeOffset TimeOf(long frame) =>
             source.IsLive ? context.Time.GetUtcNow() : first + TimeSpan.FromSeconds(frame / source.FramesPerSecond);
 
-        private async Task DeliverAsync(List<EdgeInterval> closed, CancellationToken cancellation)
+        private void Deliver(EdgeInterval interval)
         {
-            var readings = new List<EdgeReading>();
-            foreach (var interval in closed)
+            if (interval.IsMissing)
             {
-                if (interval.IsMissing)
-                {
-                    _missing++;
-                    context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{sensor}: interval {interval.Start:yyyy-MM-ddTHH:mm:ssK} missing ({interval.FramesProcessed} of {interval.FramesExpected} frames counted); no reading sent."));
-                    continue;
-                }
-
+                _missing++;
+                context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{sensor}: interval {interval.Start:yyyy-MM-ddTHH:mm:ssK} missing ({interval.FramesProcessed} of {interval.FramesExpected} frames counted); no reading sent."));
+            }
+            else
+            {
                 _reported++;
-                readings.AddRange(EdgeReading.Of(interval, sensor));
+                sink.WriteAsync([.. EdgeReading.Of(interval, sensor)], CancellationToken.None).GetAwaiter().GetResult();
             }
 
-            if (readings.Count > 0 || sink.Pending > 0)
+            var elapsed = context.Time.GetElapsedTime(_started).TotalSeconds;
+            context.Errors.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sensor} {interval.Start:HH:mm:ss}: {(elapsed > 0 ? _counted / elapsed : 0):0.0} frames/s, {source.DroppedFrames} dropped, {_missing} missing, {sink.Pending} waiting to be sent"));
+            TellRefusal();
+        }
+
+        /// <summary>Says once, on standard error, that the server refused the readings; true when it did.</summary>
+        private bool TellRefusal()
+        {
+            if (sink is not ServerSink { Refusal: { } refusal })
             {
-                await sink.WriteAsync(readings, cancellation);
+                return false;
             }
+
+            if (!_refusalTold)
+            {
+                _refusalTold = true;
+                context.Errors.WriteLine($"error: {refusal}");
+            }
+
+            return true;
         }
     }
 }

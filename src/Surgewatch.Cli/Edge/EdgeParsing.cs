@@ -10,28 +10,39 @@ internal static class EdgeParsing
     /// <summary>An interval such as <c>1min</c>, <c>30s</c>, <c>5m</c> or <c>1h</c>.</summary>
     public static TimeSpan ParseEvery(string text)
     {
+        if (Span(text) is { } every && every > TimeSpan.Zero && TimeSpan.FromDays(1).Ticks % every.Ticks == 0)
+        {
+            return every;
+        }
+
+        throw new UserInputException($"--every '{text}': give an interval that divides a day, such as 30s, 1min, 5min or 1h.");
+    }
+
+    /// <summary>How long a file run waits for the buffer to empty: <c>30s</c>, <c>2min</c>, or <c>0s</c> not to wait.</summary>
+    public static TimeSpan ParseDrain(string text) =>
+        Span(text) ?? throw new UserInputException($"--drain '{text}': give a time such as 0s, 30s or 2min.");
+
+    /// <summary>A whole number of seconds, minutes or hours (<c>30s</c>, <c>1min</c>, <c>5m</c>, <c>1h</c>), or null.</summary>
+    private static TimeSpan? Span(string text)
+    {
         var digits = 0;
         while (digits < text.Length && char.IsAsciiDigit(text[digits]))
         {
             digits++;
         }
 
-        if (digits > 0 && int.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
+        if (digits == 0 || !int.TryParse(text.AsSpan(0, digits), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
         {
-            TimeSpan? every = text[digits..] switch
-            {
-                "s" or "sec" => TimeSpan.FromSeconds(n),
-                "m" or "min" => TimeSpan.FromMinutes(n),
-                "h" => TimeSpan.FromHours(n),
-                _ => null,
-            };
-            if (every is { } value && TimeSpan.FromDays(1).Ticks % value.Ticks == 0)
-            {
-                return value;
-            }
+            return null;
         }
 
-        throw new UserInputException($"--every '{text}': give an interval that divides a day, such as 30s, 1min, 5min or 1h.");
+        return text[digits..] switch
+        {
+            "s" or "sec" => TimeSpan.FromSeconds(n),
+            "m" or "min" => TimeSpan.FromMinutes(n),
+            "h" => TimeSpan.FromHours(n),
+            _ => null,
+        };
     }
 
     /// <summary>The region, or null for the whole frame.</summary>

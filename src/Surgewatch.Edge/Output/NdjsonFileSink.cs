@@ -15,5 +15,8 @@ public sealed class NdjsonFileSink(string path) : IReadingSink
         _writer.WriteAsync(ReadingsNdjson.Format(readings).AsMemory(), cancellation);
 
     /// <inheritdoc/>
+    public Task<bool> DrainAsync(TimeSpan within, CancellationToken cancellation) => Task.FromResult(true);
+
+    /// <inheritdoc/>
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
 }

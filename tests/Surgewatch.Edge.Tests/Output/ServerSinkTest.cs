@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Surgewatch.Core.Edge;
 using Surgewatch.Edge.Output;
@@ -7,55 +8,143 @@ namespace Surgewatch.Edge.Tests.Output;
 public sealed class ServerSinkTest : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 6, 13, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Drain = TimeSpan.FromSeconds(10);
     private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 
+    /// <summary>A server whose answer to each POST the test scripts: refuse the connection, hang, or reply with a status.</summary>
     private sealed class FakeServer : HttpMessageHandler
     {
-        public HttpStatusCode Reply { get; set; } = HttpStatusCode.ServiceUnavailable;
+        public Func<int, HttpStatusCode?> Reply { get; set; } = _ => HttpStatusCode.OK;
 
-        public List<string> Bodies { get; } = [];
+        public List<string> Received { get; } = [];
 
         public List<string?> Keys { get; } = [];
 
+        public int Attempts { get; private set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Bodies.Add(await request.Content!.ReadAsStringAsync(cancellationToken));
-            Keys.Add(request.Headers.Authorization?.Parameter);
-            return new HttpResponseMessage(Reply) { Content = new StringContent("{}") };
+            var body = await request.Content!.ReadAsStringAsync(cancellationToken);
+            lock (Received)
+            {
+                Attempts++;
+            }
+
+            switch (Reply(Attempts))
+            {
+                case null:
+                    throw new HttpRequestException("Connection refused (edge.test:5080)");
+                case HttpStatusCode.RequestTimeout:
+                    await Task.Delay(Timeout.Infinite, cancellationToken);
+                    throw new OperationCanceledException(cancellationToken);
+                case var status when (int)status < 300:
+                    lock (Received)
+                    {
+                        Received.AddRange(body.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                        Keys.Add(request.Headers.Authorization?.Parameter);
+                    }
+
+                    return new HttpResponseMessage(status.Value) { Content = new StringContent("{}") };
+                case var status:
+                    return new HttpResponseMessage(status.Value) { Content = new StringContent("{\"title\":\"bad key\"}") };
+            }
         }
     }
 
+    private ServerSink Sink(FakeServer server, string key = "k3y", TimeSpan? longest = null) =>
+        new(new HttpClient(server), new Uri("http://edge.test:5080/"), key, ReadingBuffer.Open(_dir.File("cam.pending.ndjson")),
+            TimeSpan.FromMilliseconds(20), longest ?? TimeSpan.FromMilliseconds(80), TimeProvider.System);
+
+    private static EdgeReading[] Interval(int minute) =>
+        [new("cam", Start.AddMinutes(minute), minute), new("cam-in", Start.AddMinutes(minute), 1), new("cam-out", Start.AddMinutes(minute), 0)];
+
+    private static string[] Lines(params EdgeReading[][] intervals) =>
+        ReadingsNdjson.Format(intervals.SelectMany(i => i)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
     [Fact]
-    public async Task Write_ServerDownThenUp_BuffersCountsOnDiskAndResendsThemAll()
+    public async Task Write_ConnectionRefusedThenServerUp_EveryReadingArrivesOnceInOrderAndTheBufferEmpties()
     {
-        var server = new FakeServer();
-        var buffer = _dir.File("cam.pending.ndjson");
-        var sink = new ServerSink(new HttpClient(server), new Uri("http://edge.test:5080/"), "k3y", buffer, TimeSpan.FromMilliseconds(1));
+        var server = new FakeServer { Reply = attempt => attempt <= 4 ? null : HttpStatusCode.OK };
+        await using var sink = Sink(server);
+        var intervals = Enumerable.Range(0, 5).Select(Interval).ToArray();
 
-        await sink.WriteAsync([new EdgeReading("cam", Start, 3)], CancellationToken.None);
-        sink.Pending.Should().Be(1);
-        File.ReadAllText(buffer).Should().Be("{\"sensorId\":\"cam\",\"timestamp\":\"2026-12-06T13:00:00+00:00\",\"value\":3}\n");
+        foreach (var interval in intervals)
+        {
+            await sink.WriteAsync(interval, CancellationToken.None);
+        }
 
-        server.Reply = HttpStatusCode.OK;
-        await sink.WriteAsync([new EdgeReading("cam", Start.AddMinutes(1), 4)], CancellationToken.None);
-
-        sink.Pending.Should().Be(0);
-        File.Exists(buffer).Should().BeFalse();
-        server.Bodies[^1].Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2);
+        (await sink.DrainAsync(Drain, CancellationToken.None)).Should().BeTrue();
+        server.Received.Should().Equal(Lines(intervals), "each reading is sent exactly once, in the order its interval closed");
         server.Keys.Should().AllBe("k3y");
-        server.Bodies.Count.Should().Be(5, "four tries (one plus three retries) while down, one when up");
+        sink.Pending.Should().Be(0);
+        sink.FailedSends.Should().Be(4);
+        File.Exists(_dir.File("cam.pending.ndjson")).Should().BeFalse();
     }
 
     [Fact]
-    public async Task Write_WrongKey_ThrowsSayingSo()
+    public async Task Write_ServerNeverAnswers_ReturnsAtOnceWithEveryIntervalInTheBuffer()
     {
-        var server = new FakeServer { Reply = HttpStatusCode.Unauthorized };
-        var sink = new ServerSink(new HttpClient(server), new Uri("http://edge.test:5080/"), "bad", _dir.File("b.ndjson"), TimeSpan.FromMilliseconds(1));
+        var server = new FakeServer { Reply = _ => HttpStatusCode.RequestTimeout };
+        await using var sink = Sink(server);
+        var clock = Stopwatch.StartNew();
 
-        var write = () => sink.WriteAsync([new EdgeReading("cam", Start, 1)], CancellationToken.None);
+        for (var minute = 0; minute < 20; minute++)
+        {
+            await sink.WriteAsync(Interval(minute), CancellationToken.None);
+        }
 
-        await write.Should().ThrowAsync<ServerRefusedException>().WithMessage("*401*ingest key*");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "writing only appends to the disk buffer; the hanging POST is the sender's");
+        sink.Pending.Should().Be(60);
+        File.ReadAllLines(_dir.File("cam.pending.ndjson")).Should().Equal(Lines([.. Enumerable.Range(0, 20).Select(Interval)]));
+    }
+
+    [Fact]
+    public async Task Write_BufferLeftByAnEarlierRun_IsSentFirst()
+    {
+        File.WriteAllText(_dir.File("cam.pending.ndjson"), ReadingsNdjson.Format(Interval(0).Concat(Interval(1))));
+        var server = new FakeServer();
+        await using var sink = Sink(server);
+        sink.Pending.Should().Be(6);
+
+        await sink.WriteAsync(Interval(2), CancellationToken.None);
+
+        (await sink.DrainAsync(Drain, CancellationToken.None)).Should().BeTrue();
+        server.Received.Should().Equal(Lines(Interval(0), Interval(1), Interval(2)));
+        File.Exists(_dir.File("cam.pending.ndjson")).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task Write_ServerDownAcrossIntervals_BackOffCarriesOverInsteadOfRetryingEveryInterval()
+    {
+        var server = new FakeServer { Reply = _ => HttpStatusCode.ServiceUnavailable };
+        await using var sink = Sink(server, longest: TimeSpan.FromSeconds(10));
+
+        for (var minute = 0; minute < 20; minute++)
+        {
+            await sink.WriteAsync(Interval(minute), CancellationToken.None);
+            await Task.Delay(50);
+        }
+
+        // Back-off 20, 40, 80, 160, 320, 640 ms from the first try: at most 7 tries in the ~1 s of writing, not one per interval.
+        server.Attempts.Should().BeInRange(2, 8);
+        sink.Pending.Should().Be(60);
+    }
+
+    [Fact]
+    public async Task Write_WrongKey_StopsSendingKeepsTheBufferAndSaysWhy()
+    {
+        var server = new FakeServer { Reply = _ => HttpStatusCode.Unauthorized };
+        await using var sink = Sink(server, key: "bad");
+
+        await sink.WriteAsync(Interval(0), CancellationToken.None);
+        (await sink.DrainAsync(Drain, CancellationToken.None)).Should().BeFalse();
+        await sink.WriteAsync(Interval(1), CancellationToken.None);
+        await Task.Delay(200);
+
+        sink.Refusal.Should().Match("*401*check --key is an ingest key*kept in the buffer*");
+        server.Attempts.Should().Be(1, "a refused key is not retried");
+        sink.Pending.Should().Be(6, "the refused readings and the next interval's stay for a later run");
     }
 }

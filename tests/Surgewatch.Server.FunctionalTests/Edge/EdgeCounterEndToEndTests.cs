@@ -51,9 +51,12 @@ public sealed class EdgeCounterEndToEndTests : IDisposable
             closed.AddRange(intervals.Add(start + TimeSpan.FromSeconds(frame / source.FramesPerSecond), count.Occupancy, count.Crossings)));
         closed.Add(intervals.Flush()!);
 
-        var sink = new ServerSink(server.CreateClient(), server.CreateClient().BaseAddress!, ServerFixture.AdminKey, Path.Combine(_folder, "cam.pending.ndjson"), TimeSpan.FromMilliseconds(10));
-        await sink.WriteAsync([.. closed.SelectMany(i => EdgeReading.Of(i, "cam-occ"))], CancellationToken.None);
-        sink.Pending.Should().Be(0);
+        await using (var sink = new ServerSink(server.CreateClient(), server.CreateClient().BaseAddress!, ServerFixture.AdminKey, Path.Combine(_folder, "cam.pending.ndjson"), TimeSpan.FromMilliseconds(10)))
+        {
+            await sink.WriteAsync([.. closed.SelectMany(i => EdgeReading.Of(i, "cam-occ"))], CancellationToken.None);
+            (await sink.DrainAsync(TimeSpan.FromSeconds(10), CancellationToken.None)).Should().BeTrue("the sender posts the buffer in the background");
+        }
+
 
         server.Time.Now = start + TimeSpan.FromSeconds(12);
         await server.StepAsync();
