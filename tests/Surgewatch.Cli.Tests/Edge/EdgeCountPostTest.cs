@@ -30,5 +30,40 @@ public sealed class EdgeCountPostTest : IDisposable
         (health!.Readings - server.ReadingsAtStart).Should().Be(12, "four intervals of cam1, cam1-in and cam1-out");
     }
 
+    [Fact]
+    public async Task Count_PostToServeIntoAZoneOnTheCamera_ZoneStatusShowsTheCameraCounts()
+    {
+        var video = SyntheticVideo.Write(_dir.File("gate.avi"), 120, new Walker(20, 110, 3), new Walker(300, 165, -3), new Walker(40, 225, 2));
+        await using var server = await ServeProcess.StartAsync(_dir.File("zone.db"), Key);
+        using var http = new HttpClient { BaseAddress = server.Url };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
+
+        // A zone fed by the camera as its sources of every role: occupancy (gate), and the line in and out.
+        const string zone = """
+            {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[144.96,-37.81],[144.9601,-37.81],[144.9601,-37.8101],[144.96,-37.8101],[144.96,-37.81]]]},
+             "properties":{"id":"gate-zone","name":"Gate","areaM2":1,"widthM":4,"sources":[
+               {"sensorId":"gate","role":"occupancy"},{"sensorId":"gate-in","role":"line-in"},{"sensorId":"gate-out","role":"line-out"}]}}
+            """;
+        (await http.PostAsync("/api/v1/zones", new StringContent(zone, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        // The clip is twelve seconds of a camera that has just been filming: its counts are fresh on the server's clock.
+        var start = TimeProvider.System.GetUtcNow().AddSeconds(-12).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var (exit, console) = await CliRunner.RunAsync(
+            "edge", "count", "--source", video, "--sensor", "gate", "--line", "160,70 160,239", "--every", "3s",
+            "--start", start, "--post", server.Url.ToString(), "--key", Key, "--buffer", _dir.File("gate.pending.ndjson"));
+        exit.Should().Be(0, console);
+
+        double? persons = null;
+        for (var i = 0; i < 100 && persons is null; i++)
+        {
+            var status = (await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/zones/status")).EnumerateArray().Single();
+            persons = status.GetProperty("persons").ValueKind == System.Text.Json.JsonValueKind.Number && status.GetProperty("persons").GetDouble() > 0
+                ? status.GetProperty("persons").GetDouble() : null;
+            await Task.Delay(100);
+        }
+
+        persons.Should().BeInRange(2, 4, "three people walk through the camera's view; the zone shows the camera's count");
+    }
+
     private sealed record Health(long Readings);
 }
