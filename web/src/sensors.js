@@ -24,7 +24,7 @@ export async function startSensors() {
     emit('sensors');
     throw error;
   }
-  all = list.map((s) => ({ id: s.id, name: s.name || s.id, kind: kindKey(s.kind), unit: s.unit ?? unitOf(s.kind, s.stepSeconds), level: 'neutral' }));
+  all = list.map((s) => ({ id: s.id, name: s.name || s.id, kind: kindKey(s.kind), unit: s.unit ?? '', level: 'neutral' }));
   const placed = list.flatMap((s, i) => (Number.isFinite(s.latitude) && Number.isFinite(s.longitude)
     ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: all[i] }]
     : []));
@@ -107,16 +107,4 @@ function displayLevel(kind, level) {
 // The API spells kinds in camelCase or kebab-case: compare them without either.
 function kindKey(kind) {
   return String(kind ?? '').replaceAll('-', '').replaceAll('_', '').toLowerCase();
-}
-
-/** The unit of a sensor's readings when the server does not name it (an older server): counts are per interval, so the interval is part of the unit. */
-export function unitOf(kind, stepSeconds) {
-  const per = stepSeconds === 3600 ? 'h' : stepSeconds === 60 ? 'min' : stepSeconds >= 60 ? `${Math.round(stepSeconds / 60)} min` : `${stepSeconds} s`;
-  switch (kindKey(kind)) {
-    case 'pedestriancount': return `persons/${per}`;
-    case 'devicecount': return `devices/${per}`;
-    case 'roadflow': return `vehicles/${per}`;
-    case 'roadspeed': return 'km/h';
-    default: return 'persons';
-  }
 }

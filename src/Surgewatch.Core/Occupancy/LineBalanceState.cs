@@ -17,15 +17,12 @@ public sealed record LineBalanceState(double? Balance, DateTimeOffset Integrated
     /// Per line sensor, the label of its latest count in the balance: a count is added once, at the first step that
     /// sees it, whenever it arrives. A counter labels a count with the start of its interval and sends it when the
     /// interval has ended, so the count arrives after steps later than its label; a sensor without a mark yet counts
-    /// what is labelled after <see cref="IntegratedUntil"/>.
+    /// what is labelled after <see cref="IntegratedUntil"/> less its step.
     /// </summary>
     public IReadOnlyDictionary<SensorId, DateTimeOffset> Counted { get; init; } = None;
 
     /// <summary>The state before the first step at <paramref name="start"/>: no balance yet.</summary>
     public static LineBalanceState Start(DateTimeOffset start) => new(null, start, start);
-
-    /// <summary>The label of <paramref name="sensor"/>'s latest count in the balance, or <see cref="IntegratedUntil"/> when it has none.</summary>
-    public DateTimeOffset CountedThrough(SensorId sensor) => Counted.TryGetValue(sensor, out var mark) ? mark : IntegratedUntil;
 
     /// <summary>The earliest label a count could still be added after: the lowest mark, or <see cref="IntegratedUntil"/>.</summary>
     public DateTimeOffset EarliestMark()

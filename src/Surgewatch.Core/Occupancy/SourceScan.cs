@@ -79,7 +79,7 @@ internal sealed class SourceScan
 
     /// <summary>
     /// The sum of the <paramref name="role"/> line sources' counts not yet in the balance of <paramref name="state"/>,
-    /// times their factors: a fresh source's counts labelled after its mark (<see cref="LineBalanceState.CountedThrough"/>,
+    /// times their factors: a fresh source's counts labelled after its mark (<see cref="LineBalanceState.Counted"/>;
     /// for a source without one, after <paramref name="after"/> less the source's step) up to now. Each source's new mark, the label of
     /// its latest count added (or its old mark), goes into <paramref name="marks"/>; a stale source keeps its mark.
     /// </summary>

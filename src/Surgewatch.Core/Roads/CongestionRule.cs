@@ -137,12 +137,7 @@ public sealed record CongestionRule(IReadOnlyList<SensorId> Sensors, double[] Th
     /// <summary>A rule written by <see cref="ToBytes"/>; <see cref="ModelStateException"/> when the bytes are not one.</summary>
     public static CongestionRule FromBytes(ReadOnlySpan<byte> state) => StateFormat.Read(state, reader =>
     {
-        var tag = reader.ReadString();
-        if (tag is not Tag and not TagWithoutConfirm)
-        {
-            throw new ModelStateException($"The saved state is '{tag}', not '{Tag}': it was written by another model or version. Train the model again.");
-        }
-
+        var tag = StateFormat.Expect(reader, Tag, TagWithoutConfirm);
         var sensors = StateFormat.ReadSensors(reader);
         var thresholds = StateFormat.ReadDoubles(reader);
         var window = reader.ReadInt32();

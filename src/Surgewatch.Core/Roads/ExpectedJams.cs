@@ -24,9 +24,10 @@ public static class ExpectedJams
     /// none without a congested speed.
     /// </summary>
     public static IReadOnlyList<ExpectedJam> Find(
-        SensorId sensor, ReadOnlySpan<double> forecast, TimeLabel first, TimeSpan step, double threshold, CongestionLadder ladder, TimeSpan minRun)
+        SensorId sensor, ReadOnlySpan<double> forecast, TimeLabel first, TimeSpan step, double threshold, CongestionLadder ladder, OnsetOptions onsets)
     {
         ArgumentNullException.ThrowIfNull(ladder);
+        ArgumentNullException.ThrowIfNull(onsets);
         var jams = new List<ExpectedJam>();
         if (double.IsNaN(threshold))
         {
@@ -34,7 +35,7 @@ public static class ExpectedJams
         }
 
         var freeFlow = threshold / ladder.Congested;
-        var minSlots = Math.Max(1, (int)Math.Ceiling(minRun / step));
+        var minSlots = onsets.RunSlots(step);
         var start = -1;
         var lowest = double.PositiveInfinity;
         for (var i = 0; i <= forecast.Length; i++)

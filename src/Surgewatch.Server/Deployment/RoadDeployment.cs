@@ -61,7 +61,7 @@ internal sealed class RoadDeployment(
             }
 
             var forecast = forecasts.Points.AsSpan(s * forecasts.Horizon, forecasts.Horizon);
-            foreach (var jam in ExpectedJams.Find(forecasts.Sensors[s], forecast, forecasts.First, forecasts.Step, rule.Thresholds[road], rule.Road.Ladder, rule.Road.Onsets.MinRun))
+            foreach (var jam in ExpectedJams.Find(forecasts.Sensors[s], forecast, forecasts.First, forecasts.Step, rule.Thresholds[road], rule.Road.Ladder, rule.Road.Onsets))
             {
                 if (jam.To > from && jam.From < to)
                 {

@@ -9,11 +9,11 @@ public sealed class ExpectedJamsTest
     private static readonly SensorId Road = new("r1");
     private static readonly TimeLabel First = TimeLabel.FromDate(new DateOnly(2025, 2, 7)) + TimeSpan.FromHours(7);
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan MinRun = TimeSpan.FromMinutes(15);
+    private static readonly OnsetOptions Onsets = new(MinRun: TimeSpan.FromMinutes(15), QuietBefore: TimeSpan.FromMinutes(30));
 
     // Free flow 60 (congested below 36, jammed below 24).
     private static IReadOnlyList<ExpectedJam> Find(params double[] forecast) =>
-        ExpectedJams.Find(Road, forecast, First, Step, 36, CongestionLadder.Default, MinRun);
+        ExpectedJams.Find(Road, forecast, First, Step, 36, CongestionLadder.Default, Onsets);
 
     [Fact]
     public void Find_RunOfFifteenMinutesBelowTheCongestedSpeed_IsOneJamWithItsLowestSpeedAndLevel()
@@ -44,6 +44,6 @@ public sealed class ExpectedJamsTest
     [Fact]
     public void Find_RoadWithoutACongestedSpeed_IsNoJam()
     {
-        ExpectedJams.Find(Road, [10, 10, 10, 10], First, Step, double.NaN, CongestionLadder.Default, MinRun).Should().BeEmpty();
+        ExpectedJams.Find(Road, [10, 10, 10, 10], First, Step, double.NaN, CongestionLadder.Default, Onsets).Should().BeEmpty();
     }
 }

@@ -102,14 +102,20 @@ public static class StateFormat
     }
 
     /// <summary>Checks the leading format tag.</summary>
-    public static void Expect(BinaryReader reader, string tag)
+    public static void Expect(BinaryReader reader, string tag) => Expect(reader, tag, []);
+
+    /// <summary>Checks that the leading format tag is <paramref name="tag"/> or one of the <paramref name="older"/> ones this build still reads; returns it.</summary>
+    public static string Expect(BinaryReader reader, string tag, params string[] older)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(older);
         var found = reader.ReadString();
-        if (found != tag)
+        if (found != tag && !older.Contains(found, StringComparer.Ordinal))
         {
             throw new ModelStateException($"The saved state is '{found}', not '{tag}': it was written by another model or version. Train the model again.");
         }
+
+        return found;
     }
 
     private static int Count(BinaryReader reader)
