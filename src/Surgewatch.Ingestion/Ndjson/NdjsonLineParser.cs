@@ -56,7 +56,14 @@ internal sealed class NdjsonLineParser(InputErrorList errors)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("sensorId"u8))
+            if (reader.ValueIsEscaped && !CanUnescape(ref reader))
+            {
+                // Comparing such a name throws (a lone surrogate such as \udddd): the line is refused, not the file.
+                Fail(null, "a property name has an invalid escape sequence");
+                reader.Read();
+                reader.Skip();
+            }
+            else if (reader.ValueTextEquals("sensorId"u8))
             {
                 ReadString(ref reader, "sensorId", ref _sensor, ref _sensorScratch);
             }
@@ -123,6 +130,8 @@ internal sealed class NdjsonLineParser(InputErrorList errors)
             return false;
         }
     }
+
+    private static bool CanUnescape(ref Utf8JsonReader reader) => TryUnescape(ref reader, new byte[reader.ValueSpan.Length], out _);
 
     /// <summary>A property name as text for an error message, unescaped when it can be.</summary>
     private static string NameOf(ref Utf8JsonReader reader)

@@ -95,6 +95,9 @@ public abstract class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 768 },
             BaseURL = Url.ToString(),
         });
+        // Loading the page waits for its script and the map's software WebGL, which on two cores shared with the other
+        // test assemblies and the demo's background training once took over 30 s (a CI run): navigation gets 90 s.
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
@@ -109,7 +112,7 @@ public abstract class BrowserFixture : IAsyncLifetime
         }
 
         await page.GotoAsync("/");
-        await Assertions.Expect(page.Locator("body[data-ready='true']")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("body[data-ready='true']")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
         return page;
     }
 

@@ -20,6 +20,7 @@ public partial class NdjsonReaderTest
     [InlineData("""{"sensorId": "1", "timestamp": "2014-01-01T00:00:00", "value": 5, "im\u0065i": 1}""", "body line 2, field 'imei': looks like a personal identifier (a phone or SIM identifier); Surgewatch accepts only anonymous aggregate counts")]
     [InlineData("""{"sensorId": "+61412345678", "timestamp": "2014-01-01T00:00:00", "value": 5}""", "body line 2, field 'sensorId': '+61412345678' looks like a phone number, a personal identifier; Surgewatch accepts only anonymous aggregate counts from places, not identifiers of people or their devices")]
     [InlineData("""{"sensorId": "9", "timestamp": "2014-01-01T00:00:00", "value": 2}""", "body line 2: sensor '9' at 2014-01-01T00:00:00 was already given on line 1")]
+    [InlineData("""{"sensorId": "1", "timestamp": "2014-01-01T00:00:00", "value": 5, "\udddd": 1}""", "body line 2: a property name has an invalid escape sequence")]
     [InlineData("""[1, 2]""", "body line 2: expected a JSON object such as {\"sensorId\": \"3\", \"timestamp\": \"2014-01-31T13:00:00\", \"value\": 42}")]
     [InlineData("""{"sensorId": "1", "timestamp": "2014-01-01T00:00:00", "value": 5} {}""", "body line 2: not valid JSON at character 67: '{' is invalid after a single JSON value. Expected end of data.")]
     public void Read_BadLine_IsRejectedNamingLineAndField(string line, string expected)
