@@ -13,8 +13,9 @@ using Surgewatch.Models.Briefing;
 namespace Surgewatch.Cli.Briefing;
 
 /// <summary>
-/// <c>surgewatch brief</c>: the day-ahead briefing per zone (or per counter) of <see cref="Briefer"/>, the code behind
-/// <c>GET /api/v1/briefing</c>: with <c>--db</c> the same JSON the server gives for that store, date and model.
+/// <c>surgewatch brief</c>: the day-ahead briefing per zone (or per counter) of <see cref="Briefer"/>, and with
+/// <c>--db</c> the roads' expected jams of <see cref="RoadBriefer"/>, the code behind <c>GET /api/v1/briefing</c>: with
+/// <c>--db</c> the same JSON the server gives for that store, date and model.
 /// </summary>
 internal static class BriefCommand
 {
@@ -34,7 +35,7 @@ internal static class BriefCommand
         var holidays = new Option<string?>("--holidays") { Description = "Public-holiday region for a fitted gbm, e.g. au-vic." };
         var events = new Option<string?>("--events") { Description = "Events for a fitted gbm: a CSV file or a shipped name." };
         var readerOptions = new ReaderOptionsBinding();
-        var command = new Command("brief", "Day-ahead briefing: per zone (or counter) the forecast total, peak hour, peak level and the hours whose 90% upper forecast reaches the warning level.")
+        var command = new Command("brief", "Day-ahead briefing: per zone (or counter) the forecast total, peak hour, peak level and the hours whose 90% upper forecast reaches the warning level; with --db and a roads model, the day's expected jams by road.")
         {
             date, data, db, zones, json, model, holidays, events,
         };
@@ -55,7 +56,9 @@ internal static class BriefCommand
             var brief = store is not null
                 ? () => FromStoreAsync(store, zoneList, request, cancellation)
                 : FromData(context, dataPath!, readerOptions.Read(result), zoneList ?? [], request, cancellation);
-            var report = BriefingReport.Of(await Run(context, day, brief), request.Now);
+            var briefing = await Run(context, day, brief);
+            var roads = store is null ? null : await RoadBriefer.BriefAsync(store.Observations, store.Models, store.RoadGraph, day, request.Now, cancellation);
+            var report = BriefingReport.Of(briefing, request.Now, roads);
             if (report.Fallback is { } fallback && context.Console.Profile.Capabilities.Interactive)
             {
                 context.Console.MarkupLineInterpolated($"[yellow]Fallback:[/] {fallback}.");

@@ -13,12 +13,36 @@ namespace Surgewatch.Cli.Briefing;
 internal static class BriefingTable
 {
     private static readonly string[] Columns = ["level", "id", "name", "peak", "peak persons", "peak density", "total", "hours at risk"];
+    private static readonly string[] JamColumns = ["from", "to", "level", "road", "name", "lowest speed"];
 
     /// <summary>The table for <paramref name="console"/>: plain text unless it is an interactive terminal.</summary>
     public static IRenderable Build(BriefingReport report, IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        return console.Profile.Capabilities.Interactive ? Table(report) : new Text(Plain(report));
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return new Text(Plain(report));
+        }
+
+        return report.Roads is { } roads ? new Rows(Table(report), Jams(roads)) : Table(report);
+    }
+
+    /// <summary>The day's expected jams by road, earliest first, under the roads model that forecast them.</summary>
+    public static Table Jams(BriefingReportRoads roads)
+    {
+        ArgumentNullException.ThrowIfNull(roads);
+        var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(JamsTitle(roads)));
+        foreach (var column in JamColumns)
+        {
+            table.AddColumn(new TableColumn(column) { Alignment = column == "lowest speed" ? Justify.Right : Justify.Left });
+        }
+
+        foreach (var jam in roads.Jams)
+        {
+            table.AddRow(jam.From, jam.To, $"[{Colour(jam.Level)}]{jam.Level}[/]", Markup.Escape(jam.SensorId), Markup.Escape(jam.Name), jam.LowestSpeed.ToString("0.0", CultureInfo.InvariantCulture));
+        }
+
+        return table;
     }
 
     /// <summary>A compact table: the level in its colour, hours at risk as ranges, the density column only when a zone has one.</summary>
@@ -69,6 +93,16 @@ internal static class BriefingTable
                 Number(z.Total, "0"), Ranges(z.HoursAtRisk)).Append('\n');
         }
 
+        if (report.Roads is { } roads)
+        {
+            text.Append("# ").Append(JamsTitle(roads)).Append('\n');
+            text.AppendJoin('\t', JamColumns).Append('\n');
+            foreach (var jam in roads.Jams)
+            {
+                text.AppendJoin('\t', jam.From, jam.To, jam.Level, Clean(jam.SensorId), Clean(jam.Name), jam.LowestSpeed.ToString("0.0", CultureInfo.InvariantCulture)).Append('\n');
+            }
+        }
+
         return text.ToString();
     }
 
@@ -107,9 +141,13 @@ internal static class BriefingTable
         return $"Briefing for {report.Date} ({model}), riskiest first";
     }
 
+    private static string JamsTitle(BriefingReportRoads roads) =>
+        roads.Jams.Count == 0 ? $"No jams expected on the roads ({roads.Model} #{roads.ModelId})" : $"Expected jams by road ({roads.Model} #{roads.ModelId}), earliest first";
+
     private static string Colour(string level) => level switch
     {
-        "critical" => "red bold",
+        "critical" or "jammed" => "red bold",
+        "congested" => "red",
         "alarm" => "red",
         "warning" => "yellow",
         "ok" => "green",

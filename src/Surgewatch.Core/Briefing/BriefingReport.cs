@@ -6,7 +6,7 @@ namespace Surgewatch.Core.Briefing;
 
 /// <summary>
 /// A briefing as the API returns it and <c>surgewatch brief --json</c> writes it (both serialize this record with
-/// camelCase names): <c>{date, model, modelId, method, fallback, zones:[…]}</c>. Persons are rounded to whole persons,
+/// camelCase names): <c>{date, model, modelId, method, fallback, zones:[…], asOf, roads}</c>. Persons are rounded to whole persons,
 /// densities to 0.001 persons/m²; a figure that could not be forecast is null, never 0.
 /// </summary>
 /// <param name="Date">The day, YYYY-MM-DD.</param>
@@ -17,21 +17,27 @@ namespace Surgewatch.Core.Briefing;
 /// <param name="Zones">One entry per zone and per counter (each with its <c>kind</c>), riskiest first (<see cref="ByRisk"/>).</param>
 /// <param name="AsOf">For a briefing of the present day: the site time it was made at, <c>HH:mm</c>; the zones'
 /// <see cref="BriefingReportZone.HoursLeftAtRisk"/> start at its hour. Null for another day.</param>
+/// <param name="Roads">The roads: the deployed roads model's expected jams of the day; null without a roads model with a congestion rule.</param>
 public sealed record BriefingReport(
-    string Date, string? Model, long? ModelId, string Method, string? Fallback, IReadOnlyList<BriefingReportZone> Zones, string? AsOf = null)
+    string Date, string? Model, long? ModelId, string Method, string? Fallback, IReadOnlyList<BriefingReportZone> Zones, string? AsOf = null,
+    BriefingReportRoads? Roads = null)
 {
     /// <summary>
     /// The report of <paramref name="briefing"/>; when <paramref name="now"/> (the present on the site clock) falls on the
     /// briefed day, each entry also lists the hours at risk not yet past (the current hour included, as it is not over).
     /// </summary>
-    public static BriefingReport Of(DayBriefing briefing, TimeLabel? now = null)
+    /// <param name="briefing">The zones' and counters' briefing.</param>
+    /// <param name="now">The present on the site clock.</param>
+    /// <param name="roads">The roads' expected jams of the day, or null.</param>
+    public static BriefingReport Of(DayBriefing briefing, TimeLabel? now = null, RoadJamBriefing? roads = null)
     {
         ArgumentNullException.ThrowIfNull(briefing);
         var fromHour = now is { } n && n.Date == briefing.Date ? n.Hour : (int?)null;
         return new(
             briefing.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), briefing.Model, briefing.ModelId, BriefingPlan.Name(briefing.Method),
             briefing.Fallback, [.. briefing.Subjects.Select(s => BriefingReportZone.Of(s, fromHour)).Order(ByRisk)],
-            fromHour is null ? null : string.Create(CultureInfo.InvariantCulture, $"{now!.Value.Hour:00}:{now.Value.SecondOfDay / 60 % 60:00}"));
+            fromHour is null ? null : string.Create(CultureInfo.InvariantCulture, $"{now!.Value.Hour:00}:{now.Value.SecondOfDay / 60 % 60:00}"),
+            roads is null ? null : BriefingReportRoads.Of(roads, briefing.Date));
     }
 
     /// <summary>

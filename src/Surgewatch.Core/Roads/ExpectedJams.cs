@@ -58,4 +58,43 @@ public static class ExpectedJams
 
         return jams;
     }
+
+    /// <summary>
+    /// The jams that a forecast of every road (<paramref name="points"/>, sensor after sensor, <paramref name="horizon"/>
+    /// slots each from <paramref name="first"/>) holds between <paramref name="from"/> and <paramref name="to"/>, on each
+    /// road's congested speed under <paramref name="rule"/>, cut to that window; earliest first, then by road. Sensors the
+    /// rule does not know are left out.
+    /// </summary>
+    public static IReadOnlyList<ExpectedJam> InWindow(
+        IReadOnlyList<SensorId> sensors, ReadOnlySpan<double> points, int horizon, TimeLabel first, TimeSpan step, CongestionRule rule, TimeLabel from, TimeLabel to)
+    {
+        ArgumentNullException.ThrowIfNull(sensors);
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentOutOfRangeException.ThrowIfNotEqual(points.Length, sensors.Count * horizon, nameof(points));
+        var roads = new Dictionary<SensorId, int>(rule.Sensors.Count);
+        for (var i = 0; i < rule.Sensors.Count; i++)
+        {
+            roads.TryAdd(rule.Sensors[i], i);
+        }
+
+        var jams = new List<ExpectedJam>();
+        for (var s = 0; s < sensors.Count; s++)
+        {
+            if (!roads.TryGetValue(sensors[s], out var road))
+            {
+                continue;
+            }
+
+            foreach (var jam in Find(sensors[s], points.Slice(s * horizon, horizon), first, step, rule.Thresholds[road], rule.Road.Ladder, rule.Road.Onsets))
+            {
+                if (jam.To > from && jam.From < to)
+                {
+                    jams.Add(jam with { From = jam.From < from ? from : jam.From, To = jam.To > to ? to : jam.To });
+                }
+            }
+        }
+
+        jams.Sort((a, b) => a.From != b.From ? a.From.CompareTo(b.From) : string.CompareOrdinal(a.Sensor.Value, b.Sensor.Value));
+        return jams;
+    }
 }

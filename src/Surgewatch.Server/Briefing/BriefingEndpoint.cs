@@ -21,7 +21,8 @@ internal static class BriefingEndpoint
         "upper forecast reaches the warning level. By default the deployed model (the latest saved) forecasts, without refitting; `model` " +
         "names one to fit instead. The path is decided from the history up to the day and stated: `method` is deployed, fitted, weekly-profile " +
         "or none, and `fallback` says why it is not the one asked for (no deployed model: historical-median-4w fitted; under " +
-        "14 days: the weekly profile without an upper bound; under 7 days: no forecast, every figure null). Missing figures are null, never 0.";
+        "14 days: the weekly profile without an upper bound; under 7 days: no forecast, every figure null). Missing figures are null, never 0. " +
+        "`roads`: the jams the deployed roads model forecasts for the day by road (as GET /roads/jams, times HH:mm of the day); null without a roads model.";
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/briefing", GetAsync).WithName("GetBriefing")
@@ -33,7 +34,8 @@ internal static class BriefingEndpoint
     /// <param name="date">The day, YYYY-MM-DD; tomorrow on the server clock when left out.</param>
     /// <param name="model">A model to fit (e.g. historical-median-4w, gbm); the deployed model when left out.</param>
     private static async Task<IResult> GetAsync(
-        string? date, string? model, IZoneStore zones, IObservationStore observations, IModelStore models, ClockDtos clocks, CancellationToken cancellationToken)
+        string? date, string? model, IZoneStore zones, IObservationStore observations, IModelStore models, Core.Roads.IRoadGraphStore graph, ClockDtos clocks,
+        CancellationToken cancellationToken)
     {
         var now = clocks.NowLabel();
         var day = now.Date.AddDays(1);
@@ -49,6 +51,7 @@ internal static class BriefingEndpoint
 
         var all = await zones.ListZonesAsync(cancellationToken);
         var briefing = await Briefer.BriefAsync(observations, models, all, new BriefingRequest(day, now, model), cancellationToken);
-        return Results.Ok(BriefingReport.Of(briefing, now));
+        var roads = await RoadBriefer.BriefAsync(observations, models, graph, day, now, cancellationToken);
+        return Results.Ok(BriefingReport.Of(briefing, now, roads));
     }
 }

@@ -26,12 +26,6 @@ internal abstract class ModelDeployment<TMonitor>(
     ModelSubjects subjects, IObservationStore observations, IModelStore models, IForecastStore forecasts, IRoadGraphStore graph, ClockDtos clocks, ILogger logger)
     where TMonitor : SensorAlertMonitor
 {
-    /// <summary>How much history the live panel holds: enough for every model's features (gbm looks eight weeks back).</summary>
-    public static readonly TimeSpan History = TimeSpan.FromDays(70);
-
-    /// <summary>How far past the history a panel reaches before it is rolled.</summary>
-    public static readonly TimeSpan Headroom = TimeSpan.FromDays(14);
-
     private readonly object _sync = new();
 
     // One deployment or issue at a time: the monitor takes each slot once, in order.
@@ -90,39 +84,6 @@ internal abstract class ModelDeployment<TMonitor>(
         }
     }
 
-    /// <summary>
-    /// The deployed model's point forecasts of every sensor for <paramref name="horizon"/> slots from the slot now
-    /// beginning, from the readings up to the slot before (as an issue makes them; series s, step h at
-    /// <c>s × horizon + h − 1</c>); null before a model is deployed. Taken in turn with the issues.
-    /// </summary>
-    public async Task<AheadForecast?> ForecastAheadAsync(int horizon, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(horizon, 1);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (_current is not { } current)
-            {
-                return null;
-            }
-
-            var panel = current.Panel.Panel;
-            var slot = (int)panel.SlotOf(clocks.NowLabel());
-            if (slot < 1 || slot > panel.Length)
-            {
-                return null;
-            }
-
-            var points = new double[panel.Sensors.Count * horizon];
-            BatchPrediction.PredictAll(current.Model.Forecaster, new ForecastOrigin(panel, slot - 1), points);
-            return new AheadForecast(panel.Sensors, panel.LabelAt(slot), panel.Step, horizon, points, current.Model.Saved.Name);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
     /// <summary>The monitor of <paramref name="model"/>'s rule, or null when it has none.</summary>
     protected abstract TMonitor? CreateMonitor(DeployedModel model);
 
@@ -153,7 +114,7 @@ internal abstract class ModelDeployment<TMonitor>(
         }
 
         var now = clocks.NowLabel();
-        var panel = await LoadPanelAsync(latest, now, cancellationToken);
+        var panel = await DeploymentPanel.LoadAsync(observations, latest, now, cancellationToken);
         var edges = ModelFeatures.FromJson(latest.Features).Edges ? await graph.ListEdgesAsync(cancellationToken) : null;
         var model = DeployedModel.Load(latest, panel.Panel, edges);
         var monitor = CreateMonitor(model);
@@ -240,7 +201,7 @@ internal abstract class ModelDeployment<TMonitor>(
             return current;
         }
 
-        var start = panel.LabelAt(slot) - History;
+        var start = panel.LabelAt(slot) - DeploymentPanel.History;
         LivePanel rolled;
         lock (_sync)
         {
@@ -252,29 +213,6 @@ internal abstract class ModelDeployment<TMonitor>(
         slot -= shift;
         due -= shift;
         return current with { Model = model, Panel = rolled, LastIssued = current.LastIssued - shift };
-    }
-
-    private async Task<LivePanel> LoadPanelAsync(SavedModel model, TimeLabel now, CancellationToken cancellationToken)
-    {
-        var family = StorePanels.Of(await observations.ListSensorsAsync(cancellationToken), subjects).Where(s => ForecastGrid.StepFor(s.Step) == model.Step).ToList();
-        var sensors = model.Sensors.Union(family.Select(s => s.Id)).ToList();
-        var stepSeconds = (long)model.Step.TotalSeconds;
-        var start = new TimeLabel((now - History).Seconds / stepSeconds * stepSeconds);
-        var capacity = (int)((History + Headroom) / model.Step);
-        var sensorStep = family.Count > 0 ? family[0].Step : model.Step;
-        var kinds = family.ToDictionary(s => s.Id, s => ForecastGrid.AggregationOf(s.Kind));
-        var panel = new LivePanel(sensors, model.Step, start, capacity, sensorStep, id => kinds.GetValueOrDefault(id, SlotAggregation.Mean));
-        var readings = await observations.ReadObservationsAsync(new ObservationQuery(sensors, start), cancellationToken);
-        if (panel.Aggregates)
-        {
-            panel.Refill(readings, start, panel.Panel.End);
-        }
-        else
-        {
-            panel.PutAll(readings);
-        }
-
-        return panel;
     }
 
     /// <summary>On a coarser grid than the readings, lays the slots that new readings touched afresh from the store.</summary>
@@ -301,5 +239,3 @@ internal abstract class ModelDeployment<TMonitor>(
     private sealed record Deployed(DeployedModel Model, LivePanel Panel, TMonitor? Monitor, int LastIssued, IReadOnlyList<SensorEdge>? Edges);
 }
 
-/// <summary>Point forecasts of every sensor from one origin: series s, step h at <c>s × Horizon + h − 1</c>, step 1 at <paramref name="First"/>.</summary>
-internal sealed record AheadForecast(IReadOnlyList<SensorId> Sensors, TimeLabel First, TimeSpan Step, int Horizon, double[] Points, string Model);

@@ -28,52 +28,6 @@ internal sealed class RoadDeployment(
     /// <summary>Each road's outlook after the last slot's issue.</summary>
     public IReadOnlyList<RoadStatusDto> Roads { get; private set; } = [];
 
-    /// <summary>The longest a day's expected jams are forecast ahead: to the end of the day after tomorrow.</summary>
-    public static readonly TimeSpan LongestAhead = TimeSpan.FromDays(3);
-
-    /// <summary>
-    /// The jams the deployed model forecasts on each road between <paramref name="from"/> and <paramref name="to"/>
-    /// (Core's <see cref="ExpectedJams"/> on the forecast from the slot now beginning, cut to the window), earliest
-    /// first, with the model's name; null before a roads model with a congestion rule is deployed.
-    /// </summary>
-    public async Task<(IReadOnlyList<ExpectedJam> Jams, string Model)?> ExpectedJamsAsync(TimeLabel from, TimeLabel to, CancellationToken cancellationToken)
-    {
-        CongestionRule? rule;
-        lock (Sync)
-        {
-            rule = Monitor?.Rule;
-        }
-
-        var now = Clocks.NowLabel();
-        var ahead = Math.Min(to.Seconds, (now + LongestAhead).Seconds) - now.Seconds;
-        if (rule is null || await ForecastAheadAsync(Math.Max(1, (int)Math.Ceiling(ahead / rule.Step.TotalSeconds) + 1), cancellationToken) is not { } forecasts)
-        {
-            return null;
-        }
-
-        var roads = rule.Sensors.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i);
-        var jams = new List<ExpectedJam>();
-        for (var s = 0; s < forecasts.Sensors.Count; s++)
-        {
-            if (!roads.TryGetValue(forecasts.Sensors[s], out var road))
-            {
-                continue;
-            }
-
-            var forecast = forecasts.Points.AsSpan(s * forecasts.Horizon, forecasts.Horizon);
-            foreach (var jam in ExpectedJams.Find(forecasts.Sensors[s], forecast, forecasts.First, forecasts.Step, rule.Thresholds[road], rule.Road.Ladder, rule.Road.Onsets))
-            {
-                if (jam.To > from && jam.From < to)
-                {
-                    jams.Add(jam with { From = jam.From < from ? from : jam.From, To = jam.To > to ? to : jam.To });
-                }
-            }
-        }
-
-        jams.Sort((a, b) => a.From.CompareTo(b.From) != 0 ? a.From.CompareTo(b.From) : string.CompareOrdinal(a.Sensor.Value, b.Sensor.Value));
-        return (jams, forecasts.Model);
-    }
-
     protected override CongestionMonitor? CreateMonitor(DeployedModel model) => model.Congestion is { } rule ? new CongestionMonitor(rule) : null;
 
     protected override int ReplayLength(CongestionMonitor monitor) => monitor.ReplayLength;

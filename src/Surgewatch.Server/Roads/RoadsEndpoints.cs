@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using Surgewatch.Core.Access;
 using Surgewatch.Core.Forecasting.Features;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Storage;
@@ -44,7 +45,7 @@ internal static class RoadsEndpoints
             .WithSummary("Each road sensor with a position as a GeoJSON LineString along its road: halfway towards its strongest neighbour in the road graph (at most 500 m), or a 60 m stub; properties id and name.")
             .Produces<Docs.RoadSegmentCollectionSchema>(contentType: GeoJsonType).OpenRead();
         api.MapGet("/roads/jams", JamsAsync).WithName("GetExpectedJams")
-            .WithSummary("The jams the deployed roads model forecasts for a day (default tomorrow on the server clock), by road, earliest first: runs of at least 15 minutes below the road's congested speed, with the lowest forecast speed and its level (congested or jammed); forecast from now, so at most to the end of the day after tomorrow. Before a roads model with a congestion rule is deployed (or on a site without roads), model is null and jams empty.")
+            .WithSummary("The jams the deployed roads model forecasts for a day (default tomorrow on the server clock), by road, earliest first: runs of at least 15 minutes below the road's congested speed, with the lowest forecast speed and its level (congested or jammed); forecast from now (at most to the end of the day after tomorrow), or for a past day from its start on the readings before it: the roads part of GET /briefing and `surgewatch brief`. Without a saved roads model with a congestion rule (or on a site without roads), model is null and jams empty.")
             .Produces<ExpectedJamsDto>().ProducesProblem(StatusCodes.Status400BadRequest).OpenRead();
         Upload(api.MapPut("/roads/edges", (HttpRequest request, IObservationStore sensors, IRoadGraphStore graph, Audit.AuditTrail audit, IOptions<ServerOptions> options, CancellationToken ct) =>
                 WriteAsync(request, sensors, graph, audit, options.Value, replace: true, ct)))
@@ -64,27 +65,27 @@ internal static class RoadsEndpoints
 
     /// <param name="date">The day, YYYY-MM-DD; tomorrow on the server clock when left out.</param>
     private static async Task<IResult> JamsAsync(
-        string? date, Deployment.RoadDeployment roads, IObservationStore sensors, Clock.ClockDtos clocks, Microsoft.Extensions.Options.IOptions<ServerOptions> options, CancellationToken cancellationToken)
+        string? date, IObservationStore observations, IModelStore models, IRoadGraphStore graph, Clock.ClockDtos clocks, Microsoft.Extensions.Options.IOptions<ServerOptions> options,
+        CancellationToken cancellationToken)
     {
-        var day = clocks.NowLabel().Date.AddDays(1);
+        var now = clocks.NowLabel();
+        var day = now.Date.AddDays(1);
         if (date is not null && !QueryLabels.TryParseDate(date, out day, out var error))
         {
             return QueryProblems.BadParameter("date", error);
         }
 
-        var from = Core.Calendar.TimeLabel.FromDate(day);
         var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (await roads.ExpectedJamsAsync(from, from + TimeSpan.FromDays(1), cancellationToken) is not { } expected)
+        if (await Models.Briefing.RoadBriefer.BriefAsync(observations, models, graph, day, now, cancellationToken) is not { } roads)
         {
             return Results.Ok(new ExpectedJamsDto(text, null, [], options.Value.SpeedUnit));
         }
 
-        var names = (await sensors.ListSensorsAsync(cancellationToken)).ToDictionary(s => s.Id, s => s.Name ?? s.Id.Value);
         return Results.Ok(new ExpectedJamsDto(
             text,
-            expected.Model,
-            [.. expected.Jams.Select(j => new ExpectedJamDto(
-                j.Sensor.Value, names.GetValueOrDefault(j.Sensor, j.Sensor.Value), clocks.Format(j.From), clocks.Format(j.To), Math.Round(j.LowestSpeed, 1), CongestionLadder.Name(j.Level)))],
+            roads.Model,
+            [.. roads.Jams.Select(j => new ExpectedJamDto(
+                j.Sensor.Value, roads.Names.GetValueOrDefault(j.Sensor, j.Sensor.Value), clocks.Format(j.From), clocks.Format(j.To), Math.Round(j.LowestSpeed, 1), CongestionLadder.Name(j.Level)))],
             options.Value.SpeedUnit));
     }
 

@@ -42,6 +42,33 @@ public class BriefingReportTest
         report.Zones[0].PeakDensity.Should().BeNull();
     }
 
+    [Fact]
+    public void Of_RoadJams_ListsThemInTheDaysTimeWithNamesAndLevels()
+    {
+        var start = TimeLabel.FromDate(Day);
+        Surgewatch.Core.Series.SensorId bank = new("bank-2"), quay = new("quay-1");
+        var roads = new RoadJamBriefing("day-kind-median-3d", 7,
+            [
+                new Surgewatch.Core.Roads.ExpectedJam(bank, start + new TimeSpan(7, 45, 0), start + new TimeSpan(8, 30, 0), 21.44, Surgewatch.Core.Roads.CongestionLevel.Jammed),
+                new Surgewatch.Core.Roads.ExpectedJam(quay, start + new TimeSpan(23, 30, 0), start + TimeSpan.FromDays(1), 33, Surgewatch.Core.Roads.CongestionLevel.Congested),
+            ],
+            new Dictionary<Surgewatch.Core.Series.SensorId, string> { [bank] = "Bank Street" });
+
+        var report = BriefingReport.Of(Briefing(10), null, roads);
+
+        report.Roads.Should().BeEquivalentTo(new BriefingReportRoads("day-kind-median-3d", 7,
+        [
+            new BriefingReportJam("bank-2", "Bank Street", "07:45", "08:30", 21.4, "jammed"),
+            new BriefingReportJam("quay-1", "quay-1", "23:30", "24:00", 33, "congested"),
+        ]), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void Of_NoRoadsModel_RoadsNull()
+    {
+        BriefingReport.Of(Briefing(10)).Roads.Should().BeNull();
+    }
+
     private static BriefingReportZone Row(string id, string level, int hoursAtRisk, double? peak) =>
         new(id, id, peak * 10, peak is null ? null : "12:00", peak, null, level, [.. Enumerable.Range(10, hoursAtRisk).Select(BriefingReport.Hour)]);
 

@@ -46,4 +46,34 @@ public sealed class ExpectedJamsTest
     {
         ExpectedJams.Find(Road, [10, 10, 10, 10], First, Step, double.NaN, CongestionLadder.Default, Onsets).Should().BeEmpty();
     }
+
+    [Fact]
+    public void InWindow_SeveralRoads_CutsToTheWindowSortsByStartAndLeavesOutRoadsTheRuleDoesNotKnow()
+    {
+        SensorId r2 = new("r2"), stranger = new("stranger");
+        var rule = Rule([Road, r2], [36, 36]);
+        double[] points =
+        [
+            60, 30, 30, 30, 30, 60, // r1: 07:05–07:25, starts before the window
+            60, 60, 60, 30, 30, 30, // r2: 07:15–07:30, runs past its end
+            30, 30, 30, 30, 30, 30, // stranger: no congested speed under this rule
+        ];
+
+        var jams = ExpectedJams.InWindow([Road, r2, stranger], points, 6, First, Step, rule, First + (Step * 2), First + (Step * 5));
+
+        jams.Should().Equal(
+            new ExpectedJam(Road, First + (Step * 2), First + (Step * 5), 30, CongestionLevel.Congested),
+            new ExpectedJam(r2, First + (Step * 3), First + (Step * 5), 30, CongestionLevel.Congested));
+    }
+
+    [Fact]
+    public void InWindow_JamOutsideTheWindow_IsLeftOut()
+    {
+        var jams = ExpectedJams.InWindow([Road], [30, 30, 30, 60, 60, 60], 6, First, Step, Rule([Road], [36]), First + (Step * 3), First + (Step * 6));
+
+        jams.Should().BeEmpty();
+    }
+
+    private static CongestionRule Rule(IReadOnlyList<SensorId> roads, double[] thresholds) =>
+        new(roads, thresholds, CongestionCalibration.Fit([], [0.5], [0.5]), Surgewatch.Core.Evaluation.Warnings.WarningEvaluationOptions.ForRoads(Step), Step);
 }
