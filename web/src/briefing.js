@@ -60,6 +60,10 @@ async function load(date) {
   }
 }
 
+// What "at risk" means, as the server computes it: it can hold while the expected peak is ok, as it weighs the upside.
+const AT_RISK = 'A zone\'s hours whose 90 % upper forecast reaches its warning level; a counter\'s hours whose calibrated '
+  + 'probability of a surge reaches the day-ahead level. Either can hold while the expected peak is ok.';
+
 /** The hours at risk an operator can still act on: those left today, or the whole day ahead. */
 function hoursAtRisk(row) {
   return row.hoursLeftAtRisk ?? row.hoursAtRisk ?? [];
@@ -85,7 +89,7 @@ function render(briefing, jams) {
   const rows = [...(briefing.zones ?? [])].sort(byRisk);
   const today = Boolean(briefing.asOf);
   const head = el('tr', {}, ...['', 'Total', 'Peak', 'Peak persons', 'Peak /m²', 'Level', today ? 'Hours at risk (left today)' : 'Hours at risk']
-    .map((h) => el('th', {}, h)));
+    .map((h) => el('th', h.startsWith('Hours at risk') ? { title: AT_RISK } : {}, h)));
   const list = rows.map((z) => {
     const level = normaliseLevel(z.peakLevel);
     const kind = kindOf(z);
