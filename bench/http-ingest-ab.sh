@@ -7,12 +7,13 @@
 set -euo pipefail
 CLI=$(realpath "$1"); LOAD=$(realpath "$2"); CONNECTIONS=$3; BATCHES=$4; CLIENT=${5:-socket}; shift 4; [ $# -gt 0 ] && shift
 KEY=bench-key-0123456789abcdefghijkl
-WORK=$(mktemp -d); DB=$(mktemp -d)/bench.db; PORT=$((5100 + RANDOM % 800))
+# SURGEWATCH_BENCH_DB: another store to ingest into (such as postgresql://USER@HOST:PORT/DB, fresh); default a fresh SQLite file.
+WORK=$(mktemp -d); DB=${SURGEWATCH_BENCH_DB:-$(mktemp -d)/bench.db}; PORT=$((5100 + RANDOM % 800))
 # The server runs in an empty folder (its content root), with the store elsewhere.
 (cd "$WORK" && exec env "$@" SURGEWATCH_BOOTSTRAP_KEY=$KEY Logging__LogLevel__Default=Warning \
   dotnet "$CLI/surgewatch.dll" serve --db "$DB" --urls http://127.0.0.1:$PORT >"$WORK/server.log" 2>&1) &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK" "$(dirname "$DB")"' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; rm -rf "$WORK"; [ -n "${SURGEWATCH_BENCH_DB:-}" ] || rm -rf "$(dirname "$DB")"' EXIT
 for _ in $(seq 1 240); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.5; done
 dotnet "$LOAD/Surgewatch.LoadTest.dll" ingest http://127.0.0.1:$PORT $KEY "$CONNECTIONS" 200 ndjson "$CLIENT" >/dev/null
 SERVER_PID=$(pgrep -P $SERVER -f surgewatch.dll || echo $SERVER)
