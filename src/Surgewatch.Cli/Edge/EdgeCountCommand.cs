@@ -118,7 +118,7 @@ internal static class EdgeCountCommand
             var m = _metrics!;
             var kept = unsent > 0 && sink is ServerSink ? $" (kept in {bufferPath}; the next run with this --buffer sends them first)" : string.Empty;
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sensor}: {m.FramesCounted} frames counted at {m.FramesPerSecond:0.0} frames/s (detection {m.MeanDetectionMilliseconds:0.0} ms/frame), {m.DroppedFrames} dropped, {_reported} intervals reported, {_missing} missing, {unsent} readings waiting to be sent{kept}."));
+                $"{sensor}: {m.FramesCounted} frames counted at {m.FramesPerSecond:0.0} frames/s (detection {m.MeanDetectionMilliseconds:0.0} ms/frame), {m.FramesLost} frames lost, {_reported} intervals reported, {_missing} missing, {unsent} readings waiting to be sent{kept}."));
             return TellRefusal() ? CommandRunner.InputError : 0;
         }
 
@@ -141,7 +141,7 @@ internal static class EdgeCountCommand
 
             var elapsed = context.Time.GetElapsedTime(_started).TotalSeconds;
             context.Errors.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sensor} {interval.Start:HH:mm:ss}: {(elapsed > 0 ? _counted / elapsed : 0):0.0} frames/s, {source.DroppedFrames} dropped, {_missing} missing, {sink.Pending} waiting to be sent"));
+                $"{sensor} {interval.Start:HH:mm:ss}: {(elapsed > 0 ? _counted / elapsed : 0):0.0} frames/s, {source.FramesLost} frames lost, {_missing} missing, {sink.Pending} waiting to be sent"));
             TellRefusal();
         }
 

@@ -35,7 +35,7 @@ public sealed class EdgeCountCommandTest : IDisposable
         }
 
         lines.Should().HaveCount(4 * 3, "twelve seconds of video in 3 s intervals, each with occupancy, in and out");
-        console.Should().Contain("frames/s").And.Contain("0 dropped").And.Contain("4 intervals reported, 0 missing");
+        console.Should().Contain("frames/s").And.Contain("0 frames lost").And.Contain("4 intervals reported, 0 missing");
     }
 
     [Fact]
