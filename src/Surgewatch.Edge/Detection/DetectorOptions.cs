@@ -39,4 +39,13 @@ public sealed record DetectorOptions
     /// calibration read a little low (about 1.1×); it rejects boxes around a whole group or at twice the right scale.
     /// </summary>
     public double HogMaxHeightRatio { get; init; } = 1.6;
+
+    /// <summary>YOLOX only: the smallest person score (objectness × person class) that counts.</summary>
+    public double YoloxMinScore { get; init; } = 0.3;
+
+    /// <summary>
+    /// YOLOX only: the share of a box that must be moving foreground for it to count; 0 keeps every box, standing
+    /// people and static look-alikes alike.
+    /// </summary>
+    public double YoloxMinForeground { get; init; } = 0.15;
 }

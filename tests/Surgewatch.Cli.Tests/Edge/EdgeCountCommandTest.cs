@@ -54,6 +54,22 @@ public sealed class EdgeCountCommandTest : IDisposable
     }
 
     [Fact]
+    public async Task Count_ShippedYoloxDetector_RunsAndWritesNoFileButTheOutput()
+    {
+        var video = Video(60);
+        var output = _dir.File("counts.ndjson");
+        var before = Snapshot();
+        var started = TimeProvider.System.GetUtcNow().UtcDateTime;
+
+        var (exit, console) = await CliRunner.RunAsync("edge", "count", "--source", video, "--sensor", "cam1", "--every", "3s", "--start", "2026-12-06T13:00:00+00:00", "--detector", "yolox", "--out", output);
+
+        exit.Should().Be(0, console);
+        File.ReadAllLines(output).Should().HaveCount(2, "six seconds of video in 3 s intervals, occupancy only (no line)");
+        Snapshot().Except(before).Should().Equal([output], "the network reads its model and writes nothing");
+        ImagesWrittenSince(Path.GetTempPath(), started).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Count_ShortLastInterval_IsReportedMissingNotZero()
     {
         var video = Video(frames: 40);
