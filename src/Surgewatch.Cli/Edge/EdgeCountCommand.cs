@@ -118,8 +118,8 @@ internal static class EdgeCountCommand
             var m = _metrics!;
             var kept = unsent > 0 && sink is ServerSink ? $" (kept in {bufferPath}; the next run with this --buffer sends them first)" : string.Empty;
             context.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sensor}: {m.FramesCounted} frames counted at {m.FramesPerSecond:0.0} frames/s (detection {m.MeanDetectionMilliseconds:0.0} ms/frame), {m.DroppedFrames} dropped, {_reported} intervals reported, {_missing} missing, {unsent} readings waiting to be sent{kept}."));
-            return TellRefusal() ? CommandRunner.InputError : 0;
+                $"{sensor}: {m.FramesCounted} frames counted at {m.FramesPerSecond:0.0} frames/s (detection {m.MeanDetectionMilliseconds:0.0} ms/frame), {m.FramesLost} frames lost, {_reported} intervals reported, {_missing} missing, {unsent} readings waiting to be sent{kept}."));
+            return TellServerAnswers() ? CommandRunner.InputError : 0;
         }
 
         private DateTimeOffset TimeOf(long frame) =>
@@ -141,13 +141,21 @@ internal static class EdgeCountCommand
 
             var elapsed = context.Time.GetElapsedTime(_started).TotalSeconds;
             context.Errors.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{sensor} {interval.Start:HH:mm:ss}: {(elapsed > 0 ? _counted / elapsed : 0):0.0} frames/s, {source.DroppedFrames} dropped, {_missing} missing, {sink.Pending} waiting to be sent"));
-            TellRefusal();
+                $"{sensor} {interval.Start:HH:mm:ss}: {(elapsed > 0 ? _counted / elapsed : 0):0.0} frames/s, {source.FramesLost} frames lost, {_missing} missing, {sink.Pending} waiting to be sent"));
+            TellServerAnswers();
         }
 
-        /// <summary>Says once, on standard error, that the server refused the readings; true when it did.</summary>
-        private bool TellRefusal()
+        /// <summary>
+        /// Prints, on standard error, each reading the server refused as malformed (set aside), and once that it refused the
+        /// readings as a whole (a wrong key, say); true when it did that.
+        /// </summary>
+        private bool TellServerAnswers()
         {
+            while (sink is ServerSink server && server.TryTakeNotice(out var notice))
+            {
+                context.Errors.WriteLine(notice);
+            }
+
             if (sink is not ServerSink { Refusal: { } refusal })
             {
                 return false;

@@ -11,6 +11,9 @@ public enum DetectorKind
 
     /// <summary>OpenCV's HOG people detector, upscaled, filtered by motion (<see cref="HogPersonDetector"/>).</summary>
     Hog,
+
+    /// <summary>The shipped YOLOX-Nano network's person class (<see cref="YoloxPersonDetector"/>).</summary>
+    Yolox,
 }
 
 /// <summary>Everything <c>edge count</c> and <c>edge evaluate</c> share, so evaluation measures what runs.</summary>
@@ -47,6 +50,7 @@ public sealed record EdgeCounterOptions
     public IPersonDetector CreateDetector() => Detector switch
     {
         DetectorKind.Hog => new HogPersonDetector(Detection),
+        DetectorKind.Yolox => new YoloxPersonDetector(Detection),
         _ => new MotionPersonDetector(Detection),
     };
 }

@@ -7,10 +7,10 @@ namespace Surgewatch.Edge.Counting;
 /// <summary>The figures of a run: speed and losses, never content.</summary>
 /// <param name="FramesRead">Frames taken from the source (counted or skipped by the stride).</param>
 /// <param name="FramesCounted">Frames counted.</param>
-/// <param name="DroppedFrames">Frames a live source failed to deliver.</param>
+/// <param name="FramesLost">Frames a live source failed to deliver during its outages (not the number of outages).</param>
 /// <param name="Elapsed">Wall time of the counting loop.</param>
 /// <param name="DetectionTime">Time spent in the detector.</param>
-public sealed record EdgeRunMetrics(long FramesRead, long FramesCounted, long DroppedFrames, TimeSpan Elapsed, TimeSpan DetectionTime)
+public sealed record EdgeRunMetrics(long FramesRead, long FramesCounted, long FramesLost, TimeSpan Elapsed, TimeSpan DetectionTime)
 {
     /// <summary>Frames counted per second of wall time.</summary>
     public double FramesPerSecond => Elapsed > TimeSpan.Zero ? FramesCounted / Elapsed.TotalSeconds : 0;
@@ -36,26 +36,26 @@ public static class EdgeRun
         {
             if (index % options.Stride != 0)
             {
-                var dropped = source.DroppedFrames;
+                var lost = source.FramesLost;
                 if (!source.Skip(cancellation))
                 {
                     break;
                 }
 
-                if (source.DroppedFrames != dropped)
+                if (source.FramesLost != lost)
                 {
                     counter.Reset();
                 }
             }
             else
             {
-                var dropped = source.DroppedFrames;
+                var lost = source.FramesLost;
                 if (!source.Read(frame, cancellation))
                 {
                     break;
                 }
 
-                if (source.DroppedFrames != dropped)
+                if (source.FramesLost != lost)
                 {
                     counter.Reset();
                 }
@@ -66,7 +66,7 @@ public static class EdgeRun
             index++;
         }
 
-        return new EdgeRunMetrics(index, counter.FramesCounted, source.DroppedFrames, Stopwatch.GetElapsedTime(started), counter.DetectionTime);
+        return new EdgeRunMetrics(index, counter.FramesCounted, source.FramesLost, Stopwatch.GetElapsedTime(started), counter.DetectionTime);
     }
 
     private static void Prime(VideoSource source, EdgeCounter counter, EdgeCounterOptions options, Mat frame)

@@ -21,6 +21,13 @@ internal sealed class BackgroundModel : IDisposable
 
     public void Learn(Mat frame) => _subtractor.Apply(frame, _raw);
 
+    /// <summary>The share of <paramref name="box"/> (inside the frame) that was moving foreground in the last frame.</summary>
+    public double ForegroundShare(Rect box)
+    {
+        using var window = new Mat(Mask, box);
+        return (double)Cv2.CountNonZero(window) / (box.Width * box.Height);
+    }
+
     public Mat Apply(Mat frame)
     {
         _subtractor.Apply(frame, _raw);

@@ -25,4 +25,27 @@ public sealed record DetectorOptions
 
     /// <summary>HOG only: the share of a box that must be moving foreground for it to count (rejects static false positives).</summary>
     public double HogMinForeground { get; init; } = 0.15;
+
+    /// <summary>
+    /// HOG only, with a <see cref="Perspective"/>: the smallest person height, as a share of the height expected at the
+    /// box's feet, that counts. 0.5 keeps children down to about half an adult's height, and a calibration read a little
+    /// high; it rejects texture found at a scale far too small for where it stands.
+    /// </summary>
+    public double HogMinHeightRatio { get; init; } = 0.5;
+
+    /// <summary>
+    /// HOG only, with a <see cref="Perspective"/>: the largest person height, as a share of the expected, that counts.
+    /// 1.6 keeps tall adults (about 1.1× the typical one) with HOG's scale steps and box margin (about 1.2×) and a
+    /// calibration read a little low (about 1.1×); it rejects boxes around a whole group or at twice the right scale.
+    /// </summary>
+    public double HogMaxHeightRatio { get; init; } = 1.6;
+
+    /// <summary>YOLOX only: the smallest person score (objectness × person class) that counts.</summary>
+    public double YoloxMinScore { get; init; } = 0.3;
+
+    /// <summary>
+    /// YOLOX only: the share of a box that must be moving foreground for it to count; 0 keeps every box, standing
+    /// people and static look-alikes alike.
+    /// </summary>
+    public double YoloxMinForeground { get; init; } = 0.15;
 }

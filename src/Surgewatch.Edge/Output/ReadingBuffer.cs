@@ -93,6 +93,31 @@ public sealed class ReadingBuffer
         }
     }
 
+    /// <summary>
+    /// Where lines the server refused as malformed are set aside: <c>&lt;buffer&gt;.refused</c>, next to the buffer,
+    /// counts only like the buffer itself.
+    /// </summary>
+    public string RefusedPath => _path + ".refused";
+
+    /// <summary>
+    /// Moves the <paramref name="count"/> oldest lines to <see cref="RefusedPath"/> (appended and flushed to disk first,
+    /// then removed here, so a crash in between leaves a line in both files, never in neither).
+    /// </summary>
+    public void SetAside(int count)
+    {
+        lock (_gate)
+        {
+            var refused = Oldest(count);
+            using (var file = new FileStream(RefusedPath, FileMode.Append, FileAccess.Write, FileShare.Read))
+            {
+                file.Write(Encoding.UTF8.GetBytes(string.Concat(refused.Select(line => line + "\n"))));
+                file.Flush(flushToDisk: true);
+            }
+
+            Remove(refused.Count);
+        }
+    }
+
     /// <summary>Removes the <paramref name="sent"/> oldest lines (acknowledged by the server).</summary>
     public void Remove(int sent)
     {

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 using System.Threading.Channels;
 using Surgewatch.Core.Edge;
 
@@ -12,9 +14,12 @@ namespace Surgewatch.Edge.Output;
 /// sender, so a slow or absent server never slows the counting. The sender posts the buffer's oldest readings in
 /// order and removes them only once the server answers 2xx; a failure (no connection, a timeout, 5xx, 429) backs off,
 /// doubling from the first delay up to the longest, and the back-off carries over from one interval to the next. A
-/// refusal retrying cannot fix (400, 401, 403, 413, 422, …) stops the sending for the run and keeps the buffer, so the
-/// readings are sent by a later run once the key or server is fixed; <see cref="Refusal"/> says why. A buffer left by
-/// an earlier run is sent first.
+/// batch refused as malformed (400, or 422 for a privacy refusal) is never sent again as it is: the sender halves the
+/// batch until the refused line is alone, sets that line aside in <see cref="ReadingBuffer.RefusedPath"/> with a
+/// notice (<see cref="TryTakeNotice"/>), and goes on with the rest (the batch grows back by doubling after each success).
+/// Any other refusal retrying cannot fix (401, 403, 413, 415, …) concerns every reading alike, such as a wrong key: it
+/// stops the sending for the run and keeps the buffer, so the readings are sent by a later run once the key or server
+/// is fixed; <see cref="Refusal"/> says why. A buffer left by an earlier run is sent first.
 /// </summary>
 public sealed class ServerSink : IReadingSink
 {
@@ -30,6 +35,7 @@ public sealed class ServerSink : IReadingSink
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _sender;
+    private readonly ConcurrentQueue<string> _notices = new();
     private volatile string? _refusal;
     private int _failedSends;
 
@@ -68,6 +74,12 @@ public sealed class ServerSink : IReadingSink
 
     /// <summary>Why the server refused the readings, when it did; the sending stopped then and the buffer was kept.</summary>
     public string? Refusal => _refusal;
+
+    /// <summary>
+    /// Takes the next notice, if any: one line for each reading set aside as malformed, naming the file and the server's
+    /// message, in the order they were set aside (the sender runs on its own thread; the caller prints them).
+    /// </summary>
+    public bool TryTakeNotice(out string notice) => _notices.TryDequeue(out notice!);
 
     /// <inheritdoc/>
     public Task WriteAsync(IReadOnlyList<EdgeReading> readings, CancellationToken cancellation)
@@ -109,11 +121,12 @@ public sealed class ServerSink : IReadingSink
     private async Task SendLoopAsync(CancellationToken stop)
     {
         var delay = _firstDelay;
+        var size = BatchSize;
         while (await _wake.Reader.WaitToReadAsync(stop) && _wake.Reader.TryRead(out _))
         {
-            while (_buffer.Oldest(BatchSize) is { Count: > 0 } batch)
+            while (_buffer.Oldest(size) is { Count: > 0 } batch)
             {
-                var outcome = await SendAsync(batch, stop);
+                var (outcome, detail) = await SendAsync(batch, stop);
                 if (outcome == Outcome.Refused)
                 {
                     return;
@@ -123,6 +136,21 @@ public sealed class ServerSink : IReadingSink
                 {
                     _buffer.Remove(batch.Count);
                     delay = _firstDelay;
+                    size = Math.Min(BatchSize, size * 2);
+                    continue;
+                }
+
+                if (outcome == Outcome.Malformed)
+                {
+                    // The server stores a batch whole or not at all: halve until the refused line is alone, so the
+                    // lines sent with it are not lost with it.
+                    size = Math.Max(1, batch.Count / 2);
+                    if (batch.Count == 1)
+                    {
+                        _buffer.SetAside(1);
+                        _notices.Enqueue($"warning: --post {_endpoint}: the server refused a reading as malformed ({detail}); moved it to {_buffer.RefusedPath} and went on sending the rest (fix it there and send it with `surgewatch ingest`, or delete it).");
+                    }
+
                     continue;
                 }
 
@@ -133,7 +161,7 @@ public sealed class ServerSink : IReadingSink
         }
     }
 
-    private async Task<Outcome> SendAsync(IReadOnlyList<string> batch, CancellationToken stop)
+    private async Task<(Outcome Outcome, string? Detail)> SendAsync(IReadOnlyList<string> batch, CancellationToken stop)
     {
         var body = new StringContent(string.Concat(batch.Select(line => line + "\n")), Encoding.UTF8, "application/x-ndjson");
         try
@@ -141,30 +169,56 @@ public sealed class ServerSink : IReadingSink
             using var response = await _http.PostAsync(_endpoint, body, stop);
             if (response.IsSuccessStatusCode)
             {
-                return Outcome.Accepted;
+                return (Outcome.Accepted, null);
             }
 
             if ((int)response.StatusCode >= 500 || response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.RequestTimeout)
             {
-                return Outcome.Failed;
+                return (Outcome.Failed, null);
             }
 
-            var detail = await response.Content.ReadAsStringAsync(stop);
-            _refusal = $"--post {_endpoint}: the server refused the readings ({(int)response.StatusCode} {response.ReasonPhrase}){(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? "; check --key is an ingest key" : string.Empty)}: {Trim(detail)}; sending stopped, {Pending} readings kept in the buffer for the next run.";
-            return Outcome.Refused;
+            var detail = Detail(await response.Content.ReadAsStringAsync(stop));
+            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
+            {
+                return (Outcome.Malformed, $"{(int)response.StatusCode} {response.ReasonPhrase}: {detail}");
+            }
+
+            _refusal = $"--post {_endpoint}: the server refused the readings ({(int)response.StatusCode} {response.ReasonPhrase}){(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? "; check --key is an ingest key" : string.Empty)}: {detail}; sending stopped, {Pending} readings kept in the buffer for the next run.";
+            return (Outcome.Refused, null);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
         {
-            return Outcome.Failed;
+            return (Outcome.Failed, null);
         }
     }
 
-    private static string Trim(string text) => text.Length <= 300 ? text : text[..300];
+    /// <summary>A problem answer's <c>detail</c> (else its <c>title</c>), or the body as it is; at most 300 characters.</summary>
+    private static string Detail(string body)
+    {
+        var text = body;
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            if (json.RootElement.ValueKind == JsonValueKind.Object
+                && (json.RootElement.TryGetProperty("detail", out var field) || json.RootElement.TryGetProperty("title", out field))
+                && field.ValueKind == JsonValueKind.String)
+            {
+                text = field.GetString()!;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not a problem document: the body is the message.
+        }
+
+        return text.Length <= 300 ? text : text[..300];
+    }
 
     private enum Outcome
     {
         Accepted,
         Failed,
+        Malformed,
         Refused,
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OpenCvSharp;
 
 namespace Surgewatch.Edge.Sources;
@@ -13,6 +14,7 @@ public sealed class VideoSource : IDisposable
     private readonly string _location;
     private readonly IReadOnlyList<TimeSpan> _delays;
     private VideoCapture _capture;
+    private long _lastFrameAt = Stopwatch.GetTimestamp();
 
     private VideoSource(string location, VideoCapture capture, bool live, IReadOnlyList<TimeSpan> delays)
     {
@@ -38,8 +40,12 @@ public sealed class VideoSource : IDisposable
     /// <summary>Whether the source is a stream or device (reconnected when it drops) rather than a file.</summary>
     public bool IsLive { get; }
 
-    /// <summary>Frames that failed to arrive or decode on a live source.</summary>
-    public long DroppedFrames { get; private set; }
+    /// <summary>
+    /// Frames a live source should have delivered but did not: for each outage, the time from the last frame before it
+    /// to the first after it (or to the cancellation) times the source's frame rate, less the frame that ended it;
+    /// at least one per outage. A file loses none.
+    /// </summary>
+    public long FramesLost { get; private set; }
 
     /// <summary>Times a live source was reopened.</summary>
     public int Reconnects { get; private set; }
@@ -77,16 +83,11 @@ public sealed class VideoSource : IDisposable
     {
         if (_capture.Read(frame) && !frame.Empty())
         {
+            _lastFrameAt = Stopwatch.GetTimestamp();
             return true;
         }
 
-        if (!IsLive)
-        {
-            return false;
-        }
-
-        DroppedFrames++;
-        return Reconnect(frame, cancellation);
+        return IsLive && Reconnect(frame, cancellation);
     }
 
     /// <summary>
@@ -97,6 +98,7 @@ public sealed class VideoSource : IDisposable
     {
         if (_capture.Grab())
         {
+            _lastFrameAt = Stopwatch.GetTimestamp();
             return true;
         }
 
@@ -105,7 +107,6 @@ public sealed class VideoSource : IDisposable
             return false;
         }
 
-        DroppedFrames++;
         using var scratch = new Mat();
         return Reconnect(scratch, cancellation);
     }
@@ -137,11 +138,22 @@ public sealed class VideoSource : IDisposable
             Reconnects++;
             if (_capture.IsOpened() && _capture.Read(frame) && !frame.Empty())
             {
+                CountLost(frameEndedIt: true);
                 return true;
             }
         }
 
+        CountLost(frameEndedIt: false);
         return false;
+    }
+
+    /// <summary>Adds the frames the outage since the last delivered frame cost (at least one).</summary>
+    private void CountLost(bool frameEndedIt)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var periods = (long)Math.Round(Stopwatch.GetElapsedTime(_lastFrameAt, now).TotalSeconds * FramesPerSecond);
+        FramesLost += Math.Max(1, frameEndedIt ? periods - 1 : periods);
+        _lastFrameAt = now;
     }
 
     private static VideoCapture Capture(string location) =>

@@ -97,6 +97,28 @@ public sealed class EdgeCountBufferTest : IDisposable
     }
 
     [Fact]
+    public async Task Count_MalformedLineLeftInTheBuffer_IsSetAsideWithOneLineAndTheRestIsSent()
+    {
+        string[] earlier = ["{\"sensorId\":\"cam1\",\"timestamp\":\"2026-12-05T13:00:00+00:00\",\"value\":2}", "{\"sensorId\":\"cam1\",\"timestamp\":\"2026-12-05T13:01:00+00:00\"}"];
+        File.WriteAllLines(Buffer, earlier);
+        await using var server = new ReadingsServer(FreePort(), refuse: lines =>
+            Array.FindIndex(lines, line => !line.Contains("\"value\"", StringComparison.Ordinal)) is var bad and >= 0
+                ? $"{{\"title\":\"Bad reading\",\"detail\":\"request body, line {bad + 1}: missing field 'value'\"}}"
+                : null);
+
+        var (exit, console) = await CountAsync(Video(), server.Url);
+
+        exit.Should().Be(0, console);
+        server.Lines.Should().HaveCount(13, "the earlier good line and the run's twelve readings");
+        server.Lines[0].Should().Be(earlier[0]);
+        File.ReadAllLines(Buffer + ".refused").Should().Equal(earlier[1]);
+        File.Exists(Buffer).Should().BeFalse();
+        console.Should().Contain("0 readings waiting to be sent");
+        console.Split('\n').Where(line => line.Contains(".refused", StringComparison.Ordinal)).Should().ContainSingle()
+            .Which.Should().Contain(Buffer + ".refused").And.Contain("missing field 'value'");
+    }
+
+    [Fact]
     public async Task Count_BufferFolderMissing_ExitsTwoBeforeCounting()
     {
         var (exit, console) = await CliRunner.RunAsync(
@@ -163,10 +185,15 @@ public sealed class EdgeCountBufferTest : IDisposable
         private readonly Task _serving;
 
         private readonly HttpStatusCode _status;
+        private readonly Func<string[], string?>? _refuse;
 
-        public ReadingsServer(int port, HttpStatusCode status = HttpStatusCode.OK)
+        /// <param name="port">The port to listen on.</param>
+        /// <param name="status">The status of every answer that is not a refusal.</param>
+        /// <param name="refuse">Given a batch's lines, the problem body of a 400 refusing the whole batch, or null to take it.</param>
+        public ReadingsServer(int port, HttpStatusCode status = HttpStatusCode.OK, Func<string[], string?>? refuse = null)
         {
             _status = status;
+            _refuse = refuse;
             Url = $"http://127.0.0.1:{port}/";
             _listener.Prefixes.Add(Url);
             _listener.Start();
@@ -192,7 +219,17 @@ public sealed class EdgeCountBufferTest : IDisposable
                 {
                     var context = await _listener.GetContextAsync();
                     using var reader = new StreamReader(context.Request.InputStream);
-                    Lines.AddRange((await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+                    var lines = (await reader.ReadToEndAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                    if (_refuse?.Invoke(lines) is { } problem)
+                    {
+                        context.Response.StatusCode = (int)HttpStatusCode.BadRequest;
+                        context.Response.ContentType = "application/problem+json";
+                        await context.Response.OutputStream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(problem));
+                        context.Response.Close();
+                        continue;
+                    }
+
+                    Lines.AddRange(lines);
                     context.Response.StatusCode = (int)_status;
                     context.Response.Close();
                 }

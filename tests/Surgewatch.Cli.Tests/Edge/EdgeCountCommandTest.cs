@@ -35,7 +35,7 @@ public sealed class EdgeCountCommandTest : IDisposable
         }
 
         lines.Should().HaveCount(4 * 3, "twelve seconds of video in 3 s intervals, each with occupancy, in and out");
-        console.Should().Contain("frames/s").And.Contain("0 dropped").And.Contain("4 intervals reported, 0 missing");
+        console.Should().Contain("frames/s").And.Contain("0 frames lost").And.Contain("4 intervals reported, 0 missing");
     }
 
     [Fact]
@@ -51,6 +51,22 @@ public sealed class EdgeCountCommandTest : IDisposable
         exit.Should().Be(0, console);
         Snapshot().Except(before).Should().Equal([output], "the counter writes its counts and nothing else");
         ImagesWrittenSince(Path.GetTempPath(), started).Should().BeEmpty("no frame may reach the disk, not even in the temp folder");
+    }
+
+    [Fact]
+    public async Task Count_ShippedYoloxDetector_RunsAndWritesNoFileButTheOutput()
+    {
+        var video = Video(60);
+        var output = _dir.File("counts.ndjson");
+        var before = Snapshot();
+        var started = TimeProvider.System.GetUtcNow().UtcDateTime;
+
+        var (exit, console) = await CliRunner.RunAsync("edge", "count", "--source", video, "--sensor", "cam1", "--every", "3s", "--start", "2026-12-06T13:00:00+00:00", "--detector", "yolox", "--out", output);
+
+        exit.Should().Be(0, console);
+        File.ReadAllLines(output).Should().HaveCount(2, "six seconds of video in 3 s intervals, occupancy only (no line)");
+        Snapshot().Except(before).Should().Equal([output], "the network reads its model and writes nothing");
+        ImagesWrittenSince(Path.GetTempPath(), started).Should().BeEmpty();
     }
 
     [Fact]

@@ -24,12 +24,25 @@ public sealed class ServerSinkTest : IDisposable
 
         public int Attempts { get; private set; }
 
+        /// <summary>When set, a batch with a line containing this is refused whole with 400 naming the line, as the server does.</summary>
+        public string? RefuseLinesWith { get; set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = await request.Content!.ReadAsStringAsync(cancellationToken);
             lock (Received)
             {
                 Attempts++;
+            }
+
+            var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var bad = RefuseLinesWith is null ? -1 : Array.FindIndex(lines, line => line.Contains(RefuseLinesWith, StringComparison.Ordinal));
+            if (bad >= 0)
+            {
+                return new HttpResponseMessage(HttpStatusCode.BadRequest)
+                {
+                    Content = new StringContent($"{{\"title\":\"The batch was refused\",\"detail\":\"request body, line {bad + 1}: field 'value' is not a number\"}}"),
+                };
             }
 
             switch (Reply(Attempts))
@@ -130,6 +143,41 @@ public sealed class ServerSinkTest : IDisposable
         // Back-off 20, 40, 80, 160, 320, 640 ms from the first try: at most 7 tries in the ~1 s of writing, not one per interval.
         server.Attempts.Should().BeInRange(2, 8);
         sink.Pending.Should().Be(60);
+    }
+
+    [Fact]
+    public async Task Write_MalformedLineInTheBuffer_IsSetAsideAndEveryOtherReadingArrivesInOrder()
+    {
+        const string malformed = "{\"sensorId\":\"cam\",\"timestamp\":\"2026-12-06T13:00:30+00:00\",\"value\":\"three\"}";
+        File.WriteAllText(_dir.File("cam.pending.ndjson"), ReadingsNdjson.Format(Interval(0)) + malformed + "\n" + ReadingsNdjson.Format(Interval(1)));
+        var server = new FakeServer { RefuseLinesWith = "\"three\"" };
+        await using var sink = Sink(server);
+
+        await sink.WriteAsync(Interval(2), CancellationToken.None);
+
+        (await sink.DrainAsync(Drain, CancellationToken.None)).Should().BeTrue("the refused line no longer holds back the lines after it");
+        server.Received.Should().Equal(Lines(Interval(0), Interval(1), Interval(2)), "every well-formed reading arrives once, in order");
+        File.ReadAllLines(_dir.File("cam.pending.ndjson.refused")).Should().Equal(malformed);
+        File.Exists(_dir.File("cam.pending.ndjson")).Should().BeFalse();
+        sink.Refusal.Should().BeNull("a malformed line is not a reason to stop sending");
+        sink.TryTakeNotice(out var notice).Should().BeTrue();
+        notice.Should().Contain(_dir.File("cam.pending.ndjson.refused")).And.Contain("field 'value' is not a number");
+        sink.TryTakeNotice(out _).Should().BeFalse("one line was set aside, so one notice");
+        server.Attempts.Should().BeLessThan(12, "halving finds the line in a few posts");
+    }
+
+    [Fact]
+    public async Task Write_ServerBusy_BacksOffAndKeepsEveryReadingRatherThanSettingAside()
+    {
+        var server = new FakeServer { Reply = attempt => attempt <= 3 ? HttpStatusCode.TooManyRequests : HttpStatusCode.OK };
+        await using var sink = Sink(server);
+
+        await sink.WriteAsync(Interval(0), CancellationToken.None);
+
+        (await sink.DrainAsync(Drain, CancellationToken.None)).Should().BeTrue();
+        server.Received.Should().Equal(Lines(Interval(0)));
+        sink.FailedSends.Should().Be(3);
+        File.Exists(_dir.File("cam.pending.ndjson.refused")).Should().BeFalse("429 is transient: retried, not set aside");
     }
 
     [Fact]

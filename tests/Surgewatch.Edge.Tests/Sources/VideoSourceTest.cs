@@ -43,8 +43,37 @@ public sealed class VideoSourceTest : IDisposable
         var read = Enumerable.Range(0, 12).Count(_ => source.Read(frame));
 
         read.Should().Be(12, "every drop was followed by a reconnect that yielded a frame");
-        (source.Reconnects, source.DroppedFrames).Should().Be((2, 2L), "the stream dropped after frames 5 and 10");
+        source.Reconnects.Should().Be(2, "the stream dropped after frames 5 and 10");
         frame.Empty().Should().BeFalse();
+    }
+
+    [Fact]
+    public void FramesLost_LiveStreamGoneForLongerThanAFrame_CountsTheFramesTheOutagesCostNotTheOutages()
+    {
+        // Two outages of at least 400 ms on a 10 frames/s stream: at least 3 frames lost in each (the 4th period brings
+        // the frame that ends it), where counting outages would say 2.
+        var clip = SyntheticVideo.Write(_dir.File("slow.avi"), 5, new Walker(10, 100, 1));
+        using var source = VideoSource.Open(clip, live: true, [TimeSpan.FromMilliseconds(400)]);
+        using var frame = new Mat();
+
+        var read = Enumerable.Range(0, 12).Count(_ => source.Read(frame));
+
+        read.Should().Be(12);
+        source.Reconnects.Should().Be(2);
+        source.FramesLost.Should().BeInRange(6, 20, "each outage lasted 4 or more frame periods of the stream");
+    }
+
+    [Fact]
+    public void FramesLost_File_IsZero()
+    {
+        using var source = VideoSource.Open(SyntheticVideo.Write(_dir.File("file.avi"), 5, new Walker(10, 100, 1)));
+        using var frame = new Mat();
+
+        while (source.Read(frame))
+        {
+        }
+
+        source.FramesLost.Should().Be(0, "a file that ends lost nothing");
     }
 
     [Fact]
