@@ -17,7 +17,8 @@ namespace Surgewatch.Edge.Output;
 /// batch refused as malformed (400, or 422 for a privacy refusal) is never sent again as it is: the sender halves the
 /// batch until the refused line is alone, sets that line aside in <see cref="ReadingBuffer.RefusedPath"/> with a
 /// notice (<see cref="TryTakeNotice"/>), and goes on with the rest (the batch grows back by doubling after each success).
-/// Any other refusal retrying cannot fix (401, 403, 413, 415, …) concerns every reading alike, such as a wrong key: it
+/// A batch over the server's body limit (413) is halved too, and set aside only when a single line is over it. Any
+/// other refusal retrying cannot fix (401, 403, 415, …) concerns every reading alike, such as a wrong key: it
 /// stops the sending for the run and keeps the buffer, so the readings are sent by a later run once the key or server
 /// is fixed; <see cref="Refusal"/> says why. A buffer left by an earlier run is sent first.
 /// </summary>
@@ -140,7 +141,14 @@ public sealed class ServerSink : IReadingSink
                     continue;
                 }
 
-                if (outcome == Outcome.Malformed)
+                if (outcome == Outcome.TooLarge && batch.Count > 1)
+                {
+                    // The server's body limit is below this batch: smaller batches get through, nothing is lost.
+                    size = Math.Max(1, batch.Count / 2);
+                    continue;
+                }
+
+                if (outcome is Outcome.Malformed or Outcome.TooLarge)
                 {
                     // The server stores a batch whole or not at all: halve until the refused line is alone, so the
                     // lines sent with it are not lost with it.
@@ -183,6 +191,11 @@ public sealed class ServerSink : IReadingSink
                 return (Outcome.Malformed, $"{(int)response.StatusCode} {response.ReasonPhrase}: {detail}");
             }
 
+            if (response.StatusCode is HttpStatusCode.RequestEntityTooLarge)
+            {
+                return (Outcome.TooLarge, $"{(int)response.StatusCode} {response.ReasonPhrase}: {detail}");
+            }
+
             _refusal = $"--post {_endpoint}: the server refused the readings ({(int)response.StatusCode} {response.ReasonPhrase}){(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? "; check --key is an ingest key" : string.Empty)}: {detail}; sending stopped, {Pending} readings kept in the buffer for the next run.";
             return (Outcome.Refused, null);
         }
@@ -219,6 +232,7 @@ public sealed class ServerSink : IReadingSink
         Accepted,
         Failed,
         Malformed,
+        TooLarge,
         Refused,
     }
 }

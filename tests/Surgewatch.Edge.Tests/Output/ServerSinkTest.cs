@@ -27,6 +27,9 @@ public sealed class ServerSinkTest : IDisposable
         /// <summary>When set, a batch with a line containing this is refused whole with 400 naming the line, as the server does.</summary>
         public string? RefuseLinesWith { get; set; }
 
+        /// <summary>When set, a body with more lines than this is refused with 413, as a server with a smaller body limit does.</summary>
+        public int? MostLines { get; set; }
+
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var body = await request.Content!.ReadAsStringAsync(cancellationToken);
@@ -37,6 +40,11 @@ public sealed class ServerSinkTest : IDisposable
 
             var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var bad = RefuseLinesWith is null ? -1 : Array.FindIndex(lines, line => line.Contains(RefuseLinesWith, StringComparison.Ordinal));
+            if (lines.Length > MostLines)
+            {
+                return new HttpResponseMessage(HttpStatusCode.RequestEntityTooLarge) { Content = new StringContent("{\"title\":\"The request body is too large\"}") };
+            }
+
             if (bad >= 0)
             {
                 return new HttpResponseMessage(HttpStatusCode.BadRequest)
@@ -164,6 +172,21 @@ public sealed class ServerSinkTest : IDisposable
         notice.Should().Contain(_dir.File("cam.pending.ndjson.refused")).And.Contain("field 'value' is not a number");
         sink.TryTakeNotice(out _).Should().BeFalse("one line was set aside, so one notice");
         server.Attempts.Should().BeLessThan(12, "halving finds the line in a few posts");
+    }
+
+    [Fact]
+    public async Task Write_BatchOverTheServersBodyLimit_IsSentInSmallerBatchesWithNothingSetAside()
+    {
+        File.WriteAllText(_dir.File("cam.pending.ndjson"), ReadingsNdjson.Format(Interval(0).Concat(Interval(1)).Concat(Interval(2))));
+        var server = new FakeServer { MostLines = 4 };
+        await using var sink = Sink(server);
+
+        await sink.WriteAsync(Interval(3), CancellationToken.None);
+
+        (await sink.DrainAsync(Drain, CancellationToken.None)).Should().BeTrue("413 is cured by smaller batches");
+        server.Received.Should().Equal(Lines(Interval(0), Interval(1), Interval(2), Interval(3)), "every reading arrives once, in order");
+        sink.Refusal.Should().BeNull();
+        File.Exists(_dir.File("cam.pending.ndjson.refused")).Should().BeFalse();
     }
 
     [Fact]
