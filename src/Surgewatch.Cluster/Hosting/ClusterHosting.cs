@@ -35,6 +35,7 @@ public static class ClusterHosting
     public static ISiloBuilder AddZoneGrains(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<HeldZones>();
+        silo.AddPlacementDirector<ZonePlacement, ZonePlacementDirector>();
         return silo;
     }
 }

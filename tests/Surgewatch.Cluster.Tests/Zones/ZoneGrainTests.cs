@@ -6,6 +6,30 @@ namespace Surgewatch.Cluster.Tests.Zones;
 /// <summary>Zone ownership through grains on three in-process silos (Orleans' TestingHost).</summary>
 public sealed class ZoneGrainTests(ITestOutputHelper output)
 {
+    /// <summary>
+    /// Sweeps as a node does, until a sweep finds what the one before found and every zone is held where its grain says:
+    /// a zone that another silo is preferred for leaves at one sweep and is activated there at the next.
+    /// </summary>
+    private static async Task<(IReadOnlyDictionary<string, string> Holders, int Sweeps)> SettledAsync(ThreeSilos silos, List<string> zones)
+    {
+        var last = await ZoneSweep.SweepAsync(silos.Grains, zones);
+        for (var sweep = 2; sweep <= 20; sweep++)
+        {
+            await Task.Delay(200);
+            var next = await ZoneSweep.SweepAsync(silos.Grains, zones);
+            var held = silos.HeldBySilo();
+            if (zones.All(z => next[z] == last[z] && held.TryGetValue(next[z], out var list) && list.Contains(z)))
+            {
+                return (next, sweep);
+            }
+
+            last = next;
+        }
+
+        var moving = zones.Where(z => !silos.HeldBySilo().Any(h => h.Key == last[z] && h.Value.Contains(z))).Take(5).Select(z => $"{z} answered by {last[z]}");
+        throw new TimeoutException($"The zone holders did not settle within 20 sweeps; still moving: {string.Join("; ", moving)}.");
+    }
+
     private static List<string> Zones(int count) => [.. Enumerable.Range(0, count).Select(i => $"zone-{i:D5}")];
 
     [Fact]
@@ -22,7 +46,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
             held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([holders[zone]], $"{zone} is held by one silo, the one its grain names");
         }
 
-        held.Values.Should().OnlyContain(list => list.Count > 0, "60 zones placed at random leave no silo of three empty");
+        held.Values.Should().OnlyContain(list => list.Count > 0, "60 zones spread over three silos leave none empty");
     }
 
     [Fact]
@@ -47,6 +71,29 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
         }
 
         zones.Except(lost).Should().OnlyContain(z => after[z] == before[z], "the survivors keep the zones they held");
+    }
+
+    [Fact]
+    public async Task HolderAsync_SiloJoins_TakesAShareAndEachZoneStaysWithOneSilo()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(300);
+        var before = await ZoneSweep.SweepAsync(silos.Grains, zones);
+
+        var joined = await silos.Cluster.StartAdditionalSiloAsync();
+        await silos.Cluster.WaitForLivenessToStabilizeAsync();
+        var (after, sweeps) = await SettledAsync(silos, zones);
+        var held = silos.HeldBySilo();
+
+        var newcomer = joined.SiloAddress.ToParsableString();
+        var moved = zones.Where(z => after[z] != before[z]).ToList();
+        output.WriteLine($"{moved.Count} of {zones.Count} zones moved to the fourth silo; the holders settled after {sweeps} sweeps");
+        moved.Should().NotBeEmpty().And.OnlyContain(z => after[z] == newcomer, "only the zones the newcomer wins move, and only to it");
+        held[newcomer].Should().BeEquivalentTo(moved);
+        foreach (var zone in zones)
+        {
+            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([after[zone]], $"{zone} is held by one silo");
+        }
     }
 
     [Fact]
