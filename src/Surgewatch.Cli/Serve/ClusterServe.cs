@@ -19,7 +19,7 @@ internal static class ClusterServe
     {
         if (!StoreOption.IsPostgres(db))
         {
-            throw new UserInputException("--cluster needs a store that every node shares: give --db postgresql://USER@HOST:PORT/DB (an SQLite file belongs to one machine).");
+            throw new UserInputException("--cluster needs --db postgresql://…, a store all nodes share.");
         }
 
         string redis;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Cluster.Membership;
@@ -24,6 +25,8 @@ public static class ClusterHosting
             silo.ConfigureEndpoints(settings.Advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             silo.AddZoneGrains();
         });
+        // Orleans and the resilience pipelines its placement runs log every call at Information; keep their warnings.
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<IZoneOwnership>(s => s.GetRequiredService<HeldZones>());
         builder.Services.AddSingleton<HolderMap>();
