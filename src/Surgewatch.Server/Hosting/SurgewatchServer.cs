@@ -129,6 +129,7 @@ public static class SurgewatchServer
         // A cluster node (serve --cluster) registers its own before these services are added; one node holds every zone.
         services.TryAddSingleton<Core.Cluster.IZoneOwnership, Cluster.EveryZone>();
         services.AddSingleton<RecentReadings>();
+        services.AddSingleton<Cluster.ReadingsCatchUp>();
         services.AddSingleton<MonitorSignal>();
         services.AddSingleton<ZoneStatusBoard>();
         services.AddSingleton<SilenceBook>();

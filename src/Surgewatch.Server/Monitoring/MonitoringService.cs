@@ -35,6 +35,7 @@ internal sealed class MonitoringService(
     Metrics.LiveMetrics metrics,
     Deployment.HistoryGate history,
     IZoneOwnership ownership,
+    Cluster.ReadingsCatchUp catchUp,
     ILogger<MonitoringService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -141,7 +142,7 @@ internal sealed class MonitoringService(
 
     /// <summary>
     /// A node of a cluster steps only the zones it holds; a zone it has just gained takes its saved line balance back
-    /// first (the node that held it saved it), as a restart does.
+    /// first (the node that held it saved it), as a restart does; the readings other nodes were sent come from the store.
     /// </summary>
     private async Task<IReadOnlyList<Zone>> HeldAsync(IReadOnlyList<Zone> all, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -160,6 +161,7 @@ internal sealed class MonitoringService(
         }
 
         _held = [.. held.Select(z => z.Id)];
+        await catchUp.CatchUpAsync(held, cancellationToken);
         return held;
     }
 
