@@ -17,7 +17,7 @@ public sealed class ClusterViewClusterTests
     public async Task DescribeAsync_ThreeSilos_EveryNodeActiveWithTheZonesItHolds()
     {
         await using var silos = await ThreeSilos.StartAsync();
-        var (view, self) = await ViewFromAsync(silos, silos.Cluster.Silos[0]);
+        var (view, self) = await ViewFromAsync(silos.Cluster.Silos[0]);
 
         var state = await view.DescribeAsync(CancellationToken.None);
 
@@ -39,7 +39,7 @@ public sealed class ClusterViewClusterTests
         var victim = silos.Cluster.SecondarySilos[0];
         var address = victim.SiloAddress.Endpoint.ToString();
         await silos.Cluster.StopSiloAsync(victim);
-        var (view, _) = await ViewFromAsync(silos, silos.Cluster.Silos[0]);
+        var (view, _) = await ViewFromAsync(silos.Cluster.Silos[0]);
 
         var state = await view.DescribeAsync(CancellationToken.None);
 
@@ -48,7 +48,7 @@ public sealed class ClusterViewClusterTests
     }
 
     /// <summary>A view as a node's own services hold it, after one sweep.</summary>
-    private static async Task<(ClusterView View, ILocalSiloDetails Self)> ViewFromAsync(ThreeSilos silos, SiloHandle silo)
+    private static async Task<(ClusterView View, ILocalSiloDetails Self)> ViewFromAsync(SiloHandle silo)
     {
         var services = ((InProcessSiloHandle)silo).SiloHost.Services;
         var grains = services.GetRequiredService<IGrainFactory>();
