@@ -74,6 +74,34 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task HolderAsync_SiloKilled_ItsZonesHeldBySurvivorsOnceDeclaredDead()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(60);
+        var before = await ZoneSweep.SweepAsync(silos.Grains, zones);
+        var victim = silos.Cluster.SecondarySilos[0];
+        var dead = victim.SiloAddress.ToParsableString();
+        var lost = before.Where(h => h.Value == dead).Select(h => h.Key).ToList();
+
+        await silos.Cluster.KillSiloAsync(victim);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        IReadOnlyDictionary<string, string> after;
+        do
+        {
+            after = await ZoneSweep.SweepAsync(silos.Grains, zones);
+        }
+        while ((after.Count < zones.Count || after.Values.Contains(dead)) && clock.Elapsed < TimeSpan.FromSeconds(90));
+
+        output.WriteLine($"{lost.Count} zones of the killed silo held by survivors after {clock.Elapsed.TotalSeconds:0.0} s");
+        after.Should().HaveCount(zones.Count).And.NotContainValue(dead);
+        var held = silos.HeldBySilo();
+        foreach (var zone in zones)
+        {
+            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([after[zone]], $"{zone} is held by one survivor");
+        }
+    }
+
+    [Fact]
     public async Task HolderAsync_SiloJoins_TakesAShareAndEachZoneStaysWithOneSilo()
     {
         await using var silos = await ThreeSilos.StartAsync();
