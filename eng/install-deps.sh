@@ -19,6 +19,11 @@ fi
 # initdb and pg_ctl (as the postgres user when run as root). Only the programs are needed; no service is used.
 ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need+=(postgresql)
 
+# Redis 7 (Debian's redis-server) keeps the Orleans cluster's membership (serve --cluster redis://HOST:PORT): the
+# real-process cluster test starts a throwaway redis-server of its own on a free port. Only the program is needed;
+# no service is used.
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+
 # OpenCV's native library (OpenCvSharp4.official.runtime.linux-x64, loaded by Surgewatch.Edge for `surgewatch edge`)
 # links these; libgtk-3-0 brings the rest of what ldd lists (pango, cairo, atk, gdk-pixbuf, glib, X11).
 for p in libgtk-3-0 libfreetype6 libharfbuzz0b libdrm2 libatomic1; do

@@ -16,7 +16,20 @@ public sealed partial class PostgresStore : IAlertSnapshotStore, ISilenceStore, 
         return InTransactionAsync(
             async (connection, transaction) =>
             {
-                await AlertSnapshotTable.ReplaceAsync(connection, transaction, snapshots, cancellationToken);
+                await AlertSnapshotTable.ReplaceAsync(connection, transaction, null, snapshots, cancellationToken);
+                return snapshots.Count;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ReplaceAlertSnapshotsOfAsync(IReadOnlyCollection<string> subjects, IReadOnlyList<AlertSnapshot> snapshots, CancellationToken cancellationToken = default)
+    {
+        AlertSnapshotScope.Check(subjects, snapshots);
+        return InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                await AlertSnapshotTable.ReplaceAsync(connection, transaction, subjects, snapshots, cancellationToken);
                 return snapshots.Count;
             },
             cancellationToken);

@@ -16,7 +16,20 @@ public sealed partial class SqliteStore : IAlertSnapshotStore, ISilenceStore, IN
         return WriteAsync(
             connection =>
             {
-                AlertSnapshotTable.Replace(connection, snapshots, cancellationToken);
+                AlertSnapshotTable.Replace(connection, null, snapshots, cancellationToken);
+                return snapshots.Count;
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task ReplaceAlertSnapshotsOfAsync(IReadOnlyCollection<string> subjects, IReadOnlyList<AlertSnapshot> snapshots, CancellationToken cancellationToken = default)
+    {
+        AlertSnapshotScope.Check(subjects, snapshots);
+        return WriteAsync(
+            connection =>
+            {
+                AlertSnapshotTable.Replace(connection, subjects, snapshots, cancellationToken);
                 return snapshots.Count;
             },
             cancellationToken);

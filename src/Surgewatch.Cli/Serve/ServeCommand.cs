@@ -64,9 +64,15 @@ internal static class ServeCommand
         {
             Description = "The attribution open data (/api/v1/open) names, e.g. \"City of Melbourne\" (default: the one the --replay folder's README states, else Surgewatch's own).",
         };
+        var cluster = new Option<string?>("--cluster")
+        {
+            Description = "Join a cluster whose membership is kept in this Redis server (redis://HOST:PORT): each zone's live step runs on one node at a time. Needs a PostgreSQL --db that every node shares.",
+        };
+        var siloPort = new Option<int?>("--silo-port") { Description = $"With --cluster: the port the nodes talk to each other on (default {Cluster.ClusterSettings.DefaultSiloPort})." };
+        var gatewayPort = new Option<int?>("--gateway-port") { Description = $"With --cluster: the Orleans client gateway's port (default {Cluster.ClusterSettings.DefaultGatewayPort})." };
         var command = new Command("serve", "Serve the dashboard, the HTTP API (/api/v1, OpenAPI at /openapi/v1.json, docs at /api/docs) and live updates (/hubs/live). On a new store the first admin key comes from SURGEWATCH_BOOTSTRAP_KEY, or is generated and printed once.")
         {
-            db, urls, demo, replay, speed, retrain, siteZone, speedUnit, historyDays, kind, basemap, attribution,
+            db, urls, demo, replay, speed, retrain, siteZone, speedUnit, historyDays, kind, basemap, attribution, cluster, siloPort, gatewayPort,
         };
         command.SetAction((result, cancellation) => CommandRunner.RunAsync(context, () =>
         {
@@ -79,12 +85,15 @@ internal static class ServeCommand
                 Kind = result.GetValue(kind) is { } k ? ReaderOptionsBinding.ParseKind(k) : null,
             };
             var store = mode.Demo && result.GetResult(db) is null or { Implicit: true } ? Path.Combine(Path.GetTempPath(), DemoStoreName) : result.GetValue(db)!;
-            return RunAsync(context, store, result.GetValue(urls)!, mode, result.GetValue(basemap), cancellation);
+            var joining = result.GetValue(cluster) is { } redis
+                ? ClusterServe.Settings(redis, result.GetValue(siloPort), result.GetValue(gatewayPort), store, result.GetValue(urls)!)
+                : null;
+            return RunAsync(context, store, result.GetValue(urls)!, mode, result.GetValue(basemap), joining, cancellation);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliContext context, string db, string urls, ServeMode mode, FileInfo? basemap, CancellationToken cancellation)
+    private static async Task<int> RunAsync(CliContext context, string db, string urls, ServeMode mode, FileInfo? basemap, Cluster.ClusterSettings? cluster, CancellationToken cancellation)
     {
         mode.Validate();
         ListenAddresses.EnsureAvailable(urls);
@@ -114,6 +123,11 @@ internal static class ServeCommand
             }
 
             builder.WebHost.UseUrls(urls);
+            if (cluster is not null)
+            {
+                ClusterServe.Apply(builder, cluster);
+            }
+
             builder.Services.Configure<ServerOptions>(o => o.AnnounceGeneratedKey = key => AnnounceKey(context, key));
         });
         try
@@ -128,7 +142,8 @@ internal static class ServeCommand
 
         foreach (var url in app.Urls)
         {
-            context.Console.MarkupLineInterpolated($"Surgewatch {mode.Name} listening on [bold]{url}[/] (dashboard {url}/, API docs {url}/api/docs), store {StoreOption.Describe(db)}. Press Ctrl+C to stop.");
+            var node = cluster is null ? "" : $" (cluster node {cluster.Advertised}:{cluster.SiloPort})";
+            context.Console.MarkupLineInterpolated($"Surgewatch {mode.Name}{node} listening on [bold]{url}[/] (dashboard {url}/, API docs {url}/api/docs), store {StoreOption.Describe(db)}. Press Ctrl+C to stop.");
         }
 
         await app.WaitForShutdownAsync(cancellation);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
@@ -19,6 +20,12 @@ namespace Surgewatch.Server.Alerts;
 /// without data shows a single NoData alert (on <see cref="NoDataRule"/>), not one per rule; a counter or a road has
 /// one alert, NoData included.
 /// </summary>
+/// <remarks>
+/// On a node of a cluster (<see cref="IZoneOwnership"/> not holding everything) it steps the zones it is given (those
+/// the node holds) and the counters and roads only while the node holds <see cref="IZoneOwnership.ModelsSubject"/>;
+/// it restores a zone's snapshots from the store when it gains the zone, and writes only the snapshots of what it
+/// holds, so that the nodes sharing one store never overwrite each other's zones.
+/// </remarks>
 internal sealed class AlertBook(
     IAlertStore store,
     IAlertSnapshotStore snapshots,
@@ -27,6 +34,7 @@ internal sealed class AlertBook(
     IOptions<NotificationSettings> settings,
     Deployment.LiveDeployment deployment,
     Deployment.RoadDeployment roads,
+    IZoneOwnership ownership,
     TimeProvider clock)
 {
     /// <summary>The rule whose alert stands for the whole zone while it has no data.</summary>
@@ -38,6 +46,8 @@ internal sealed class AlertBook(
     private readonly DeployedAlerts _counters = new(SurgeMonitor.RuleId, deployment.Sync, () => deployment.Monitor);
     private readonly DeployedAlerts _roads = new(CongestionMonitor.RuleId, roads.Sync, () => roads.Monitor);
     private bool _restored;
+    private HashSet<string> _held = new(StringComparer.Ordinal);
+    private bool _heldModels;
 
     // Seeded from the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
     // growing across a restart of the server and a client's newer view is never mistaken for an older one.
@@ -79,10 +89,11 @@ internal sealed class AlertBook(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await RestoreAsync(cancellationToken);
+            await RestoreAsync(zones, cancellationToken);
             var step = _monitor.Step(now, zones, occupancies, forecasts, muting, _policy);
-            var (counterEvents, counterNotifications) = _counters.Evaluate(now, muting, _policy);
-            var (roadEvents, roadNotifications) = _roads.Evaluate(now, muting, _policy);
+            var models = ownership.HoldsEverything || _heldModels;
+            var (counterEvents, counterNotifications) = models ? _counters.Evaluate(now, muting, _policy) : ([], []);
+            var (roadEvents, roadNotifications) = models ? _roads.Evaluate(now, muting, _policy) : ([], []);
             var events = step.Events.Concat(counterEvents).Concat(roadEvents).Where(e => Shown(e.RuleId, e.State)).ToList();
             var notifications = step.Notifications.Concat(counterNotifications).Concat(roadNotifications).Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
             // Into the outbox before the ledgers that count them as told are saved: a node that dies in between plans
@@ -94,7 +105,7 @@ internal sealed class AlertBook(
             }
 
             await store.AppendAlertEventsAsync(events, cancellationToken);
-            await snapshots.ReplaceAlertSnapshotsAsync(Snapshot(), cancellationToken);
+            await SaveAsync(cancellationToken);
             return (Changed(events), step.Zones);
         }
         finally
@@ -127,7 +138,7 @@ internal sealed class AlertBook(
             }
 
             await store.AppendAlertEventsAsync(events, cancellationToken);
-            await snapshots.ReplaceAlertSnapshotsAsync(Snapshot(), cancellationToken);
+            await SaveAsync(cancellationToken);
             return ToDto(Find(key)!);
         }
         finally
@@ -156,9 +167,13 @@ internal sealed class AlertBook(
         }
     }
 
-    private async Task RestoreAsync(CancellationToken cancellationToken)
+    private async Task RestoreAsync(IReadOnlyList<Zone> zones, CancellationToken cancellationToken)
     {
-        if (!_restored)
+        if (!ownership.HoldsEverything)
+        {
+            await RestoreGainedAsync(zones, cancellationToken);
+        }
+        else if (!_restored)
         {
             var stored = await snapshots.LoadAlertSnapshotsAsync(cancellationToken);
             _monitor.Restore(stored);
@@ -166,6 +181,51 @@ internal sealed class AlertBook(
             _roads.Carry(stored);
             _restored = true;
         }
+    }
+
+    /// <summary>
+    /// A node of a cluster: restores the stored snapshots of the zones in <paramref name="zones"/> it did not hold at
+    /// the last step (those it lost were dropped by that step), and the counters' and roads' when it gains the models.
+    /// </summary>
+    private async Task RestoreGainedAsync(IReadOnlyList<Zone> zones, CancellationToken cancellationToken)
+    {
+        var held = new HashSet<string>(zones.Select(z => z.Id.Value), StringComparer.Ordinal);
+        var gained = new HashSet<string>(held.Where(z => !_held.Contains(z)), StringComparer.Ordinal);
+        var models = ownership.Holds(IZoneOwnership.ModelsSubject);
+        if (gained.Count > 0 || (models && !_heldModels))
+        {
+            var stored = await snapshots.LoadAlertSnapshotsAsync(cancellationToken);
+            _monitor.Restore(stored.Where(s => gained.Contains(s.Status.Subject) && Deployed(s.Status.RuleId) is null));
+            if (models && !_heldModels)
+            {
+                _counters.Carry(stored);
+                _roads.Carry(stored);
+            }
+        }
+
+        (_held, _heldModels) = (held, models);
+    }
+
+    /// <summary>Persists the snapshots: all of them on a single node; on a node of a cluster, those of what it holds, replacing only theirs.</summary>
+    private Task SaveAsync(CancellationToken cancellationToken)
+    {
+        if (ownership.HoldsEverything)
+        {
+            return snapshots.ReplaceAlertSnapshotsAsync(Snapshot(), cancellationToken);
+        }
+
+        var list = new List<AlertSnapshot>(_monitor.Snapshot().Where(s => _held.Contains(s.Status.Subject)));
+        var subjects = new HashSet<string>(_held, StringComparer.Ordinal);
+        if (_heldModels)
+        {
+            foreach (var snapshot in _counters.Snapshot().Concat(_roads.Snapshot()))
+            {
+                list.Add(snapshot);
+                subjects.Add(snapshot.Status.Subject);
+            }
+        }
+
+        return snapshots.ReplaceAlertSnapshotsOfAsync(subjects, list, cancellationToken);
     }
 
     /// <summary>The deployed model's alerts of <paramref name="ruleId"/>, or null for a zone rule.</summary>

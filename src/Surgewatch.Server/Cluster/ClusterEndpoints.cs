@@ -1,3 +1,4 @@
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Zones;
 using Surgewatch.Server.Auth;
 
@@ -16,6 +17,8 @@ internal sealed record ClusterDto(string Self, IReadOnlyList<ClusterNodeDto> Nod
 /// <summary>
 /// <c>GET /api/v1/cluster</c>. A server started without a cluster is a cluster of one: the node that answers, active,
 /// holding the live step of every zone (its address is the host and port it was asked on, as it has no cluster port).
+/// A node of a cluster (<c>serve --cluster</c>) answers from its <see cref="IClusterView"/>: the membership, and who
+/// holds which zone as its last sweep found.
 /// </summary>
 internal static class ClusterEndpoints
 {
@@ -26,10 +29,23 @@ internal static class ClusterEndpoints
 
     private static async Task<IResult> DescribeAsync(HttpContext context, IZoneStore zones, CancellationToken cancellationToken)
     {
+        if (context.RequestServices.GetService<IClusterView>() is { } view)
+        {
+            var state = await view.DescribeAsync(cancellationToken);
+            return Results.Ok(new ClusterDto(state.Self, [.. state.Nodes.Select(n => new ClusterNodeDto(n.Address, n.Url, StatusName(n.Status), n.Zones))]));
+        }
+
         var request = context.Request;
         var address = request.Host.HasValue ? request.Host.Value! : "localhost";
         var held = (await zones.ListZonesAsync(cancellationToken)).Select(z => z.Id.Value).Order(StringComparer.Ordinal).ToList();
         var node = new ClusterNodeDto(address, $"{request.Scheme}://{address}", "active", held);
         return Results.Ok(new ClusterDto(address, [node]));
     }
+
+    private static string StatusName(ClusterNodeStatus status) => status switch
+    {
+        ClusterNodeStatus.Active => "active",
+        ClusterNodeStatus.Joining => "joining",
+        _ => "dead",
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Surgewatch.Core.Access;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Forecasting;
@@ -125,7 +126,10 @@ public static class SurgewatchServer
             json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>()));
         });
         services.AddSingleton<LiveNotifier>();
+        // A cluster node (serve --cluster) registers its own before these services are added; one node holds every zone.
+        services.TryAddSingleton<Core.Cluster.IZoneOwnership, Cluster.EveryZone>();
         services.AddSingleton<RecentReadings>();
+        services.AddSingleton<Cluster.ReadingsCatchUp>();
         services.AddSingleton<MonitorSignal>();
         services.AddSingleton<ZoneStatusBoard>();
         services.AddSingleton<SilenceBook>();

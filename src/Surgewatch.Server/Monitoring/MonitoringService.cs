@@ -1,5 +1,6 @@
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
 using Surgewatch.Core.Series;
@@ -33,6 +34,8 @@ internal sealed class MonitoringService(
     Readings.KnownSensors sensors,
     Metrics.LiveMetrics metrics,
     Deployment.HistoryGate history,
+    IZoneOwnership ownership,
+    Cluster.ReadingsCatchUp catchUp,
     ILogger<MonitoringService> logger) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
@@ -47,6 +50,7 @@ internal sealed class MonitoringService(
     private readonly LiveOccupancy _occupancy = new(Kept);
     private DateTimeOffset _savedAt = DateTimeOffset.MinValue;
     private bool _restored;
+    private HashSet<ZoneId> _held = [];
     private readonly SemaphoreSlim _stepping = new(1, 1);
     private long _lastBroadcast;
     private bool _alertsCounted;
@@ -136,6 +140,31 @@ internal sealed class MonitoringService(
         _restored = true;
     }
 
+    /// <summary>
+    /// A node of a cluster steps only the zones it holds; a zone it has just gained takes its saved line balance back
+    /// first (the node that held it saved it), as a restart does; the readings other nodes were sent come from the store.
+    /// </summary>
+    private async Task<IReadOnlyList<Zone>> HeldAsync(IReadOnlyList<Zone> all, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var held = all.Where(z => ownership.Holds(z.Id.Value)).ToList();
+        var gained = held.Where(z => !_held.Contains(z.Id)).Select(z => z.Id).ToHashSet();
+        if (gained.Count > 0)
+        {
+            try
+            {
+                _occupancy.Restore([.. (await balances.LoadZoneBalancesAsync(cancellationToken)).Where(b => gained.Contains(b.Zone))], now);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not load the line balances of the zones this node has taken over; they start again from their last 30 minutes");
+            }
+        }
+
+        _held = [.. held.Select(z => z.Id)];
+        await catchUp.CatchUpAsync(held, cancellationToken);
+        return held;
+    }
+
     /// <summary>Saves the zones' line balances when a minute of site time has passed since the last save, or when forced (at stop).</summary>
     private async Task SaveBalancesAsync(bool force, CancellationToken cancellationToken = default)
     {
@@ -177,7 +206,8 @@ internal sealed class MonitoringService(
     {
         var now = clock.GetUtcNow();
         var label = clocks.NowLabel();
-        var list = await zones.ListZonesAsync(cancellationToken);
+        var all = await zones.ListZonesAsync(cancellationToken);
+        var list = ownership.HoldsEverything ? all : await HeldAsync(all, now, cancellationToken);
         var stepOf = await sensors.StepsAsync(cancellationToken);
         var occupancies = new Dictionary<ZoneId, ZoneOccupancy>(list.Count);
         var bounds = new Dictionary<ZoneId, IReadOnlyList<ForecastBound>>(list.Count);

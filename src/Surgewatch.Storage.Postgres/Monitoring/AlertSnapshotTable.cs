@@ -13,9 +13,20 @@ internal static class AlertSnapshotTable
         firing_before_no_data, told_kind, told_utc_ticks, episode_utc_ticks, steps_reached, owed
         """;
 
-    public static async Task ReplaceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<AlertSnapshot> snapshots, CancellationToken cancellationToken)
+    /// <summary>Replaces the snapshots of <paramref name="subjects"/>, or every snapshot when it is null.</summary>
+    public static async Task ReplaceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyCollection<string>? subjects, IReadOnlyList<AlertSnapshot> snapshots, CancellationToken cancellationToken)
     {
-        await Sql.ExecuteAsync(connection, transaction, "DELETE FROM alert_snapshots", cancellationToken);
+        if (subjects is null)
+        {
+            await Sql.ExecuteAsync(connection, transaction, "DELETE FROM alert_snapshots", cancellationToken);
+        }
+        else
+        {
+            await using var delete = Sql.Command(connection, transaction, "DELETE FROM alert_snapshots WHERE subject = ANY(@subjects)");
+            delete.Parameters.AddWithValue("subjects", subjects.ToArray());
+            await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = Sql.Command(connection, transaction, $"""
             INSERT INTO alert_snapshots ({Columns})
             VALUES (@key, @rule, @subject, @state, @since, @seen, @value, @ackActor, @ackAt, @fbnd, @told, @toldAt, @episode, @steps, @owed)

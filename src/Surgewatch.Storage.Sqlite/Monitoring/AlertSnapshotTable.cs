@@ -13,10 +13,11 @@ internal static class AlertSnapshotTable
         firing_before_no_data, told_kind, told_utc_ticks, episode_utc_ticks, steps_reached, owed
         """;
 
-    public static void Replace(SqliteConnection connection, IReadOnlyList<AlertSnapshot> snapshots, CancellationToken cancellationToken)
+    /// <summary>Replaces the snapshots of <paramref name="subjects"/>, or every snapshot when it is null.</summary>
+    public static void Replace(SqliteConnection connection, IReadOnlyCollection<string>? subjects, IReadOnlyList<AlertSnapshot> snapshots, CancellationToken cancellationToken)
     {
         using var transaction = connection.BeginTransaction();
-        Sql.Execute(connection, transaction, "DELETE FROM alert_snapshots");
+        Delete(connection, transaction, subjects);
         using var command = Sql.Command(connection, transaction, $"""
             INSERT INTO alert_snapshots ({Columns})
             VALUES ($key, $rule, $subject, $state, $since, $seen, $value, $ackActor, $ackAt, $fbnd, $told, $toldAt, $episode, $steps, $owed)
@@ -29,6 +30,23 @@ internal static class AlertSnapshotTable
         }
 
         transaction.Commit();
+    }
+
+    private static void Delete(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<string>? subjects)
+    {
+        if (subjects is null)
+        {
+            Sql.Execute(connection, transaction, "DELETE FROM alert_snapshots");
+            return;
+        }
+
+        using var delete = Sql.Command(connection, transaction, "DELETE FROM alert_snapshots WHERE subject = $subject");
+        var subject = delete.Parameters.Add("$subject", SqliteType.Text);
+        foreach (var s in subjects)
+        {
+            subject.Value = s;
+            delete.ExecuteNonQuery();
+        }
     }
 
     public static IReadOnlyList<AlertSnapshot> Load(SqliteConnection connection, CancellationToken cancellationToken)

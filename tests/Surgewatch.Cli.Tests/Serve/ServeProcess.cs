@@ -43,7 +43,8 @@ internal sealed class ServeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<ServeProcess> StartAsync(string database, string bootstrapKey)
+    /// <summary>Starts <c>serve --db <paramref name="database"/></c> with <paramref name="options"/> added, and waits until it is ready.</summary>
+    public static async Task<ServeProcess> StartAsync(string database, string bootstrapKey, params string[] options)
     {
         var cli = ServeProcessHost.CliPath(typeof(ServeProcess).Assembly);
         var url = new Uri($"http://127.0.0.1:{ServeProcessHost.FreePort()}");
@@ -53,11 +54,11 @@ internal sealed class ServeProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
             // An empty content root beside the store, not the test's folder.
-            WorkingDirectory = Path.GetDirectoryName(database)!,
+            WorkingDirectory = Path.IsPathRooted(database) ? Path.GetDirectoryName(database)! : Path.GetTempPath(),
         };
         start.Environment[Surgewatch.Server.Hosting.ServerOptions.BootstrapKeyVariable] = bootstrapKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var arg in new[] { cli, "serve", "--db", database, "--urls", url.ToString().TrimEnd('/') })
+        foreach (var arg in new[] { cli, "serve", "--db", database, "--urls", url.ToString().TrimEnd('/') }.Concat(options))
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Server.Alerts;
 using Surgewatch.Server.Clock;
@@ -21,8 +22,11 @@ public sealed class ManualTime(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 }
 
-/// <summary>A server whose clock is <see cref="Time"/>, optionally with a webhook, optionally on an earlier host's store (a restart).</summary>
-public sealed class ClockedServer(ManualTime time, string? databasePath = null, string? webhookUrl = null, IReadOnlyDictionary<string, string?>? extra = null)
+/// <summary>
+/// A server whose clock is <see cref="Time"/>, optionally with a webhook, optionally on an earlier host's store (a
+/// restart), optionally with services of the test's replacing the server's (<paramref name="services"/>).
+/// </summary>
+public sealed class ClockedServer(ManualTime time, string? databasePath = null, string? webhookUrl = null, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     : ServerFixture(databasePath)
 {
     public const string WebhookSecret = "webhook-secret-0123456789";
@@ -68,6 +72,10 @@ public sealed class ClockedServer(ManualTime time, string? databasePath = null, 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddSingleton(new ServerClock(Time, ClockMode.Live)));
+        builder.ConfigureServices(s => s.AddSingleton(new ServerClock(Time, ClockMode.Live)));
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
+        }
     }
 }

@@ -51,6 +51,29 @@ public abstract partial class MonitoringStoreSpecification
     }
 
     [StoreFact]
+    public async Task ReplaceAlertSnapshotsOfAsync_SomeSubjects_ReplacesOnlyTheirs()
+    {
+        await Snapshots.ReplaceAlertSnapshotsAsync(
+        [
+            new AlertSnapshot(AlertStatus.New("a", "z1", T0), NotificationLedger.Empty),
+            new AlertSnapshot(AlertStatus.New("a", "z2", T0), NotificationLedger.Empty),
+            new AlertSnapshot(AlertStatus.New("a", "z3", T0), NotificationLedger.Empty),
+        ]);
+
+        await Snapshots.ReplaceAlertSnapshotsOfAsync(["z1", "z2"], [new AlertSnapshot(AlertStatus.New("b", "z1", T0), NotificationLedger.Empty)]);
+
+        (await Snapshots.LoadAlertSnapshotsAsync()).Select(s => s.Status.Key).Should().Equal("a/z3", "b/z1");
+    }
+
+    [StoreFact]
+    public async Task ReplaceAlertSnapshotsOfAsync_SnapshotOutsideTheSubjects_Throws()
+    {
+        var act = () => Snapshots.ReplaceAlertSnapshotsOfAsync(["z1"], [new AlertSnapshot(AlertStatus.New("a", "z2", T0), NotificationLedger.Empty)]);
+
+        await act.Should().ThrowAsync<ArgumentException>();
+    }
+
+    [StoreFact]
     public async Task ListSilencesAsync_OneOffAndRecurring_RoundTripWithIds()
     {
         var oneOff = new Silence(new AlertMatcher("density-warning", "z1"), T0, T0.AddHours(2), "op-1");

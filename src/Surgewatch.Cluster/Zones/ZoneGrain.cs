@@ -1,0 +1,39 @@
+using Orleans.Runtime;
+
+namespace Surgewatch.Cluster.Zones;
+
+/// <summary>
+/// The zone's activation: while it lives on a silo, that silo's <see cref="HeldZones"/> lists the zone, so that node's
+/// monitoring loop steps it. Orleans keeps one activation per grain across the cluster, hence one node per zone. It
+/// holds no state of its own: the alert snapshots stay in the shared store, and the node that gains the zone restores them.
+/// Placed by <see cref="ZonePlacement"/>; when a node joins and becomes the zone's preferred silo, the grain migrates
+/// there after the next <see cref="HolderAsync"/> (the sweep's call): deactivated here, then activated there.
+/// </summary>
+[ZonePlacement]
+internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, IClusterMembershipService membership) : Grain, IZoneGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        held.Add(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        held.Remove(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
+
+    public Task<string> HolderAsync()
+    {
+        var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
+        if (active.Count > 0 && !Rendezvous.Pick(ZonePlacementDirector.KeyOf(this.GetGrainId()), active).Equals(silo.SiloAddress))
+        {
+            // Another active silo is preferred now (it joined): migrate there once this call is answered. Migration, not
+            // deactivation: the callers' cached address of this activation would bring the next call back here.
+            this.MigrateOnIdle();
+        }
+
+        return Task.FromResult(silo.SiloAddress.ToParsableString());
+    }
+}

@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Surgewatch.Tests.Postgres;
+using Surgewatch.Tests.Redis;
+using Surgewatch.Tests.Shared;
+
+namespace Surgewatch.Cli.Tests.Serve;
+
+/// <summary><c>serve --cluster</c> with real processes: two nodes on a throwaway Redis and PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
+{
+    private const string Key = "cluster-test-bootstrap-key-0123456789abcdef";
+    private static readonly string[] ZoneIds = [.. Enumerable.Range(0, 12).Select(i => $"z{i:D2}")];
+    private readonly TempDirectory _dir = new();
+    private string? _database;
+
+    [Fact]
+    public async Task Serve_ClusterWithSqliteStore_ExitsTwoWithOneLine()
+    {
+        var (exit, output) = await CliRunner.RunAsync("serve", "--db", _dir.File("one.db"), "--cluster", "redis://127.0.0.1:6379", "--urls", "http://127.0.0.1:0");
+
+        exit.Should().Be(2, output);
+        output.Trim().Split('\n').Should().ContainSingle(output);
+        output.Should().Contain("--cluster needs --db postgresql://");
+    }
+
+    [RequiresRedisAndPostgresFact]
+    public async Task Serve_TwoClusterNodes_ClusterListsBothActiveWithTheZonesSplit()
+    {
+        using var redis = await RedisServer.StartAsync();
+        _database = postgres.CreateDatabase();
+        var db = postgres.Uri(_database);
+        var (imported, importOutput) = await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db);
+        imported.Should().Be(0, importOutput);
+
+        await using var first = await ServeProcess.StartAsync(db, Key, Node(redis));
+        await using var second = await ServeProcess.StartAsync(db, Key, Node(redis));
+        var cluster = await SettledAsync(first, second);
+
+        var nodes = cluster["nodes"]!.AsArray();
+        nodes.Select(n => (string)n!["url"]!).Should().BeEquivalentTo([Url(first), Url(second)]);
+        nodes.Should().OnlyContain(n => (string)n!["status"]! == "active");
+        nodes.Should().OnlyContain(n => n!["zones"]!.AsArray().Count > 0, "two nodes split twelve zones");
+        nodes.SelectMany(n => n!["zones"]!.AsArray().Select(z => (string)z!)).Should().BeEquivalentTo(ZoneIds, "each zone is held by exactly one node");
+        (await SettledAsync(second, first))["nodes"]!.ToJsonString().Should().Be(nodes.ToJsonString(), "both nodes see the same cluster once their sweeps have run");
+    }
+
+    [RequiresRedisAndPostgresFact]
+    public async Task Serve_ReadingsPostedToOneNode_OtherNodeStepsItsZonesOnThem()
+    {
+        using var redis = await RedisServer.StartAsync();
+        _database = postgres.CreateDatabase();
+        var db = postgres.Uri(_database);
+        (await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db)).ExitCode.Should().Be(0);
+        await using var first = await ServeProcess.StartAsync(db, Key, Node(redis));
+        await using var second = await ServeProcess.StartAsync(db, Key, Node(redis));
+        var held = (await SettledAsync(second, first))["nodes"]!.AsArray().Single(n => (string)n!["url"]! == Url(second))!["zones"]!.AsArray().Select(z => (string)z!).ToList();
+
+        await PostAsync(first, 37);
+        var statuses = await StatusesWithPersonsAsync(second, held.Count);
+
+        statuses.Select(s => (string)s!["zoneId"]!).Should().BeEquivalentTo(held, "a node steps the zones it holds, and only those");
+        statuses.Should().OnlyContain(s => (double)s!["persons"]! == 37, "the readings sent to the other node reach this one through the store");
+    }
+
+    private static async Task PostAsync(ServeProcess node, int persons)
+    {
+        using var http = new HttpClient { BaseAddress = node.Url };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
+        var at = TimeProvider.System.GetUtcNow();
+        var label = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, at.Minute, 0, TimeSpan.Zero).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var readings = ZoneIds.Select((_, i) => new { sensorId = $"s{i}", timestamp = label, value = persons }).ToList();
+        (await http.PostAsJsonAsync("/api/v1/readings", readings)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Polls the node's zone statuses until <paramref name="count"/> of them have a person count (catching up from the store takes up to 5 s).</summary>
+    private static async Task<List<JsonNode?>> StatusesWithPersonsAsync(ServeProcess node, int count)
+    {
+        using var http = new HttpClient { BaseAddress = node.Url };
+        var clock = Stopwatch.StartNew();
+        JsonArray? last = null;
+        while (clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            last = (await http.GetFromJsonAsync<JsonNode>("/api/v1/zones/status"))!.AsArray();
+            if (last.Count == count && last.All(s => s!["persons"] is not null))
+            {
+                return [.. last];
+            }
+
+            await Task.Delay(500);
+        }
+
+        throw new TimeoutException($"The node's zones did not show the readings within 30 s: {last?.ToJsonString()}\n{node.Log}");
+    }
+
+    private static string[] Node(RedisServer redis) =>
+        ["--cluster", redis.Url, "--silo-port", ServeProcessHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+         "--gateway-port", ServeProcessHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)];
+
+    private static string Url(ServeProcess node) => node.Url.ToString().TrimEnd('/');
+
+    /// <summary>
+    /// Polls <paramref name="first"/>'s /cluster until it lists two nodes holding every zone between them, the same in
+    /// two answers a sweep apart (zones move to a node that joins over a few sweeps, which run every 2 s).
+    /// </summary>
+    private static async Task<JsonNode> SettledAsync(ServeProcess first, ServeProcess second)
+    {
+        var clock = Stopwatch.StartNew();
+        JsonNode? last = null;
+        string? before = null;
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            last = await ClusterAsync(first);
+            var nodes = last!["nodes"]!.AsArray();
+            var split = nodes.Count == 2 && nodes.Sum(n => n!["zones"]!.AsArray().Count) == ZoneIds.Length && nodes.All(n => n!["zones"]!.AsArray().Count > 0);
+            if (split && nodes.ToJsonString() == before)
+            {
+                return last;
+            }
+
+            before = split ? nodes.ToJsonString() : null;
+            await Task.Delay(2500);
+        }
+
+        throw new TimeoutException($"The cluster did not settle within 60 s: {last?.ToJsonString()}\nThis node:\n{first.Log}\nThe other:\n{second.Log}");
+    }
+
+    private static async Task<JsonNode?> ClusterAsync(ServeProcess node)
+    {
+        using var http = new HttpClient { BaseAddress = node.Url };
+        return await http.GetFromJsonAsync<JsonNode>("/api/v1/cluster");
+    }
+
+    private string WriteZones()
+    {
+        var features = ZoneIds.Select((id, i) =>
+        {
+            var x = 144.96 + (i * 0.002);
+            return new JsonObject
+            {
+                ["type"] = "Feature",
+                ["properties"] = new JsonObject { ["id"] = id, ["name"] = $"Zone {i}", ["sources"] = new JsonArray(new JsonObject { ["sensorId"] = $"s{i}", ["role"] = "occupancy" }) },
+                ["geometry"] = new JsonObject
+                {
+                    ["type"] = "Polygon",
+                    ["coordinates"] = new JsonArray(new JsonArray(Point(x, -37.811), Point(x + 0.001, -37.811), Point(x + 0.001, -37.810), Point(x, -37.810), Point(x, -37.811))),
+                },
+            };
+        });
+        var file = _dir.File("zones.geojson");
+        File.WriteAllText(file, new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray([.. features]) }.ToJsonString());
+        return file;
+    }
+
+    private static JsonArray Point(double x, double y) => new(x, y);
+
+    public void Dispose()
+    {
+        if (_database is not null)
+        {
+            postgres.DropDatabase(_database);
+        }
+
+        _dir.Dispose();
+    }
+}

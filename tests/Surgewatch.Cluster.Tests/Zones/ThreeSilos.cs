@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Surgewatch.Cluster.Zones;
+
+namespace Surgewatch.Cluster.Tests.Zones;
+
+/// <summary>A fresh in-process cluster of three silos hosting the zone grains, as each test needs one (one test stops a silo).</summary>
+internal sealed class ThreeSilos : IAsyncDisposable
+{
+    private ThreeSilos(TestCluster cluster) => Cluster = cluster;
+
+    public TestCluster Cluster { get; }
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public static async Task<ThreeSilos> StartAsync()
+    {
+        var builder = new TestClusterBuilder(3);
+        builder.AddSiloBuilderConfigurator<ZoneGrainSilo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new ThreeSilos(cluster);
+    }
+
+    /// <summary>The zones each live silo's <see cref="HeldZones"/> lists, by the silo's parsable address.</summary>
+    public Dictionary<string, IReadOnlyList<string>> HeldBySilo() =>
+        Cluster.Silos.OfType<InProcessSiloHandle>().ToDictionary(
+            s => s.SiloAddress.ToParsableString(),
+            s => s.SiloHost.Services.GetRequiredService<HeldZones>().List());
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class ZoneGrainSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddZoneGrains();
+    }
+}
