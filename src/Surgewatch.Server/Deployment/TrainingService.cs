@@ -18,10 +18,12 @@ namespace Surgewatch.Server.Deployment;
 /// (<see cref="ModelCatalogs.DefaultFor"/>: gbm when libxgboost0 is installed), which replaces it when ready.
 /// Counters reporting every minute are trained and forecast on quarter-hours (<see cref="ForecastGrid"/>).
 /// With <c>Surgewatch:Retrain</c> (<c>serve --retrain 24h|daily@HH</c>) it trains the best model again on that
-/// schedule, on the server clock. Training is <see cref="ModelTrainer"/>, as <c>surgewatch train</c> does it.
+/// schedule, on the server clock. Training is <see cref="ModelTrainer"/>, as <c>surgewatch train</c> does it. In a
+/// cluster only the node holding the models' step (<see cref="Core.Cluster.IZoneOwnership.ModelsSubject"/>) trains.
 /// </summary>
 internal sealed class TrainingService(
-    IObservationStore observations, IModelStore models, Core.Roads.IRoadGraphStore graph, TimeProvider clock, IOptions<ServerOptions> options, HistoryGate history, ILogger<TrainingService> logger) : BackgroundService
+    IObservationStore observations, IModelStore models, Core.Roads.IRoadGraphStore graph, TimeProvider clock, IOptions<ServerOptions> options, HistoryGate history,
+    Core.Cluster.IZoneOwnership ownership, ILogger<TrainingService> logger) : BackgroundService
 {
     /// <summary>The least history a first counters model is trained on.</summary>
     public static readonly TimeSpan MinimumHistory = TimeSpan.FromDays(14);
@@ -52,7 +54,13 @@ internal sealed class TrainingService(
         {
             try
             {
-                await TrainIfDueAsync(stoppingToken);
+                // In a cluster one node trains, the one holding the models' step (so a model is trained once, not on
+                // every node); the others deploy what it saves. A node that takes the models over trains from then on.
+                if (ownership.Holds(Core.Cluster.IZoneOwnership.ModelsSubject))
+                {
+                    await TrainIfDueAsync(stoppingToken);
+                }
+
                 await Task.Delay(Poll, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
