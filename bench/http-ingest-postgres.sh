@@ -10,25 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 connections=${1:-4}; batches=${2:-2000}; runs=${3:-2}
 cli=src/Surgewatch.Cli/bin/Release/net10.0; load=bench/Surgewatch.LoadTest/bin/Release/net10.0
-bin=${SURGEWATCH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
-[ -x "$bin/pg_ctl" ] || { echo "PostgreSQL's programs not found: apt-get install postgresql, or set SURGEWATCH_PG_BIN" >&2; exit 1; }
 [ -f "$cli/surgewatch.dll" ] && [ -f "$load/Surgewatch.LoadTest.dll" ] || { echo "Build first: dotnet build -c Release src/Surgewatch.Cli bench/Surgewatch.LoadTest" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/surgewatch-pghttp-XXXXXX)
-as=()
-if [ "$(id -u)" -eq 0 ]; then
-  user=postgres; id postgres >/dev/null 2>&1 || user=nobody
-  chown "$user" "$work"; as=(runuser -u "$user" --)
-fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"${as[@]}" "$bin/initdb" -D "$work/data" -U bench --auth=trust --no-locale -E UTF8 >/dev/null
-"${as[@]}" "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1" start >/dev/null
-trap '"${as[@]}" "$bin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
+source bench/throwaway-postgres.sh ""   # (an argument, else the sourced file sees this script's own)
 
 echo "$(nproc) cores; PostgreSQL $("$bin/postgres" --version | awk '{print $3}'), default settings; $connections connections, $batches batches of 1,000"
 for run in $(seq 1 "$runs"); do
-  psql -X -q -h 127.0.0.1 -p "$port" -U bench -d postgres -c "CREATE DATABASE http$run"
+  psql_ -d postgres -c "CREATE DATABASE http$run"
   echo "postgresql run $run: $(SURGEWATCH_BENCH_DB="postgresql://bench@127.0.0.1:$port/http$run" bash bench/http-ingest-ab.sh "$cli" "$load" "$connections" "$batches" socket)"
-  echo "  PostgreSQL holds $(psql -X -At -h 127.0.0.1 -p "$port" -U bench -d "http$run" -c 'SELECT count(*) FROM readings') readings (the warm-up's 200 batches and the run's)"
+  echo "  PostgreSQL holds $(psql_ -At -d "http$run" -c 'SELECT count(*) FROM readings') readings (the warm-up's 200 batches and the run's)"
   echo "sqlite     run $run: $(bash bench/http-ingest-ab.sh "$cli" "$load" "$connections" "$batches" socket)"
 done

@@ -13,22 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-../shared/data/pedestrians/melbourne}
 runs=${2:-3}
-bin=${SURGEWATCH_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}
 cli=${SURGEWATCH_CLI:-src/Surgewatch.Cli/bin/Release/net10.0/surgewatch.dll}   # another build: SURGEWATCH_CLI=path/to/surgewatch.dll
-[ -x "$bin/pg_ctl" ] || { echo "PostgreSQL's programs not found: apt-get install postgresql, or set SURGEWATCH_PG_BIN" >&2; exit 1; }
 [ -f "$cli" ] || { echo "Build the CLI first: dotnet build -c Release src/Surgewatch.Cli" >&2; exit 1; }
-
-work=$(mktemp -d /tmp/surgewatch-pgbench-XXXXXX)
-as=()
-if [ "$(id -u)" -eq 0 ]; then
-  user=postgres; id postgres >/dev/null 2>&1 || user=nobody
-  chown "$user" "$work"; as=(runuser -u "$user" --)
-fi
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"${as[@]}" "$bin/initdb" -D "$work/data" -U bench --auth=trust --no-locale -E UTF8 >/dev/null
-"${as[@]}" "$bin/pg_ctl" -D "$work/data" -l "$work/server.log" -w -o "-p $port -k $work -c listen_addresses=127.0.0.1 -c log_min_duration_statement=0" start >/dev/null
-trap '"${as[@]}" "$bin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null; [ -n "${KEEP_WORK:-}" ] || rm -rf "$work"' EXIT
-psql_() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U bench "$@"; }
+source bench/throwaway-postgres.sh "-c log_min_duration_statement=0"
 now() { date +%s.%N; }
 # Sum of the server-side durations (ms) of every statement logged after line $1 of the log.
 logged_ms() { tail -n +"$(( $1 + 1 ))" "$work/server.log" | { grep -E "duration: [0-9.]+ ms" || true; } | sed -E 's/.*duration: ([0-9.]+) ms.*/\1/' | awk '{s+=$1} END {printf "%.1f", s}'; }
