@@ -12,8 +12,9 @@ namespace Surgewatch.Cluster;
 public static class ClusterHosting
 {
     /// <summary>
-    /// Adds the silo and registers <see cref="IZoneOwnership"/> (the zones whose grain lives here) and
-    /// <see cref="IClusterView"/>; call before the server's own services, which keep these.
+    /// Adds the silo and registers <see cref="IZoneOwnership"/> (the zones whose grain lives here),
+    /// <see cref="IZoneStatusShare"/> (the zone statuses carried by the sweeps) and <see cref="IClusterView"/>; call
+    /// before the server's own services, which keep these.
     /// </summary>
     public static void AddSurgewatchCluster(this IHostApplicationBuilder builder, ClusterSettings settings)
     {
@@ -29,6 +30,7 @@ public static class ClusterHosting
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<IZoneOwnership>(s => s.GetRequiredService<HeldZones>());
+        builder.Services.AddSingleton<IZoneStatusShare>(s => s.GetRequiredService<ZoneStatusShare>());
         builder.Services.AddSingleton<HolderMap>();
         builder.Services.AddSingleton<IClusterView, ClusterView>();
         builder.Services.AddHostedService<ZoneSweep>();
@@ -38,6 +40,7 @@ public static class ClusterHosting
     public static ISiloBuilder AddZoneGrains(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<HeldZones>();
+        silo.Services.AddSingleton<ZoneStatusShare>();
         silo.AddPlacementDirector<ZonePlacement, ZonePlacementDirector>();
         return silo;
     }

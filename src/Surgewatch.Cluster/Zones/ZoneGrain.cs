@@ -7,10 +7,11 @@ namespace Surgewatch.Cluster.Zones;
 /// monitoring loop steps it. Orleans keeps one activation per grain across the cluster, hence one node per zone. It
 /// holds no state of its own: the alert snapshots stay in the shared store, and the node that gains the zone restores them.
 /// Placed by <see cref="ZonePlacement"/>; when a node joins and becomes the zone's preferred silo, the grain migrates
-/// there after the next <see cref="HolderAsync"/> (the sweep's call): deactivated here, then activated there.
+/// there after the next <see cref="HoldingAsync"/> (the sweep's call): deactivated here, then activated there. It answers
+/// with the zone's latest status this node shared, so the other nodes' sweeps carry it to them.
 /// </summary>
 [ZonePlacement]
-internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, IClusterMembershipService membership) : Grain, IZoneGrain
+internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare statuses, IClusterMembershipService membership) : Grain, IZoneGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -24,7 +25,7 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ICluster
         return Task.CompletedTask;
     }
 
-    public Task<string> HolderAsync()
+    public Task<ZoneHolding> HoldingAsync()
     {
         var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
         if (active.Count > 0 && !Rendezvous.Pick(ZonePlacementDirector.KeyOf(this.GetGrainId()), active).Equals(silo.SiloAddress))
@@ -34,6 +35,6 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ICluster
             this.MigrateOnIdle();
         }
 
-        return Task.FromResult(silo.SiloAddress.ToParsableString());
+        return Task.FromResult(new ZoneHolding(silo.SiloAddress.ToParsableString(), statuses.Mine(this.GetPrimaryKeyString())));
     }
 }

@@ -10,7 +10,7 @@ namespace Surgewatch.Cluster.Zones;
 /// grain of a new zone, or of a zone whose node died, on some live silo (which then steps it), keeps the activations
 /// busy so that they are never collected as idle, and gives the node the map of holders it shows at <c>/cluster</c>.
 /// </summary>
-internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMap map, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
+internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMap map, ZoneStatusShare share, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
 {
     private const int Batch = 256;
 
@@ -21,8 +21,10 @@ internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMa
             try
             {
                 var subjects = (await zones.ListZonesAsync(stoppingToken)).Select(z => z.Id.Value).Append(IZoneOwnership.ModelsSubject).ToList();
-                var holders = await SweepAsync(grains, subjects, e => logger.LogDebug(e, "A zone grain did not answer"));
+                var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
+                var holders = await SweepAsync(grains, subjects, e => logger.LogDebug(e, "A zone grain did not answer"), statuses);
                 map.Publish(holders);
+                share.Receive(statuses);
                 if (holders.Count < subjects.Count)
                 {
                     // Usually a node that died and is not yet declared dead: its zones answer once the membership agrees.
@@ -41,8 +43,10 @@ internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMa
     /// <summary>
     /// Asks each subject's grain for its holder, <see cref="Batch"/> at a time; subject to silo address. A grain whose
     /// call fails (<paramref name="failed"/> is told why) is left out, so one unreachable silo does not blind the rest.
+    /// The zones' statuses the holders shared go into <paramref name="statuses"/> when it is given.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, string>> SweepAsync(IGrainFactory grains, IReadOnlyList<string> subjects, Action<Exception>? failed = null)
+    public static async Task<IReadOnlyDictionary<string, string>> SweepAsync(
+        IGrainFactory grains, IReadOnlyList<string> subjects, Action<Exception>? failed = null, IDictionary<string, string>? statuses = null)
     {
         var holders = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
         for (var start = 0; start < subjects.Count; start += Batch)
@@ -51,9 +55,13 @@ internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMa
             var answers = await Task.WhenAll(batch.Select(s => AskAsync(grains.GetGrain<IZoneGrain>(s), failed)));
             for (var i = 0; i < batch.Count; i++)
             {
-                if (answers[i] is { } holder)
+                if (answers[i] is { } holding)
                 {
-                    holders[batch[i]] = holder;
+                    holders[batch[i]] = holding.Silo;
+                    if (holding.Status is { } status && statuses is not null)
+                    {
+                        statuses[batch[i]] = status;
+                    }
                 }
             }
         }
@@ -61,11 +69,11 @@ internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMa
         return holders;
     }
 
-    private static async Task<string?> AskAsync(IZoneGrain grain, Action<Exception>? failed)
+    private static async Task<ZoneHolding?> AskAsync(IZoneGrain grain, Action<Exception>? failed)
     {
         try
         {
-            return await grain.HolderAsync();
+            return await grain.HoldingAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

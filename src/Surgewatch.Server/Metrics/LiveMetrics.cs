@@ -78,7 +78,7 @@ internal sealed class LiveMetrics
 
     private IEnumerable<Measurement<double>> Zones(Func<ZoneStatusDto, double?> value)
     {
-        foreach (var status in _board.Current)
+        foreach (var status in _board.Own)
         {
             if (value(status) is { } v && double.IsFinite(v))
             {
@@ -89,7 +89,7 @@ internal sealed class LiveMetrics
 
     private IEnumerable<Measurement<int>> ZoneLevels()
     {
-        foreach (var status in _board.Current)
+        foreach (var status in _board.Own)
         {
             yield return new Measurement<int>(LevelValue(status.Level), new KeyValuePair<string, object?>("zone", status.ZoneId));
         }

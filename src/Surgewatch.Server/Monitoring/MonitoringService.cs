@@ -241,7 +241,7 @@ internal sealed class MonitoringService(
         }
 
         board.Publish(statuses);
-        await BroadcastAsync(statuses, cancellationToken);
+        await BroadcastAsync(board.Current, cancellationToken);
     }
 
     private static ZoneStatusDto Status(ZoneStatus status, string at)

@@ -1,11 +1,74 @@
+using System.Text.Json;
+using Surgewatch.Core.Cluster;
+
 namespace Surgewatch.Server.Monitoring;
 
-/// <summary>The latest zone statuses the monitor computed, for the API and for new hub connections.</summary>
-internal sealed class ZoneStatusBoard
+/// <summary>
+/// The latest zone statuses, for the API and the hub: those this node's monitor computed (<see cref="Own"/>) and, on a
+/// node of a cluster, those the other nodes shared for the zones they step (<see cref="IZoneStatusShare"/>), so that
+/// every node serves every zone (<see cref="Current"/>). A zone this node steps always shows its own status.
+/// </summary>
+internal sealed class ZoneStatusBoard(IZoneStatusShare share)
 {
-    private volatile IReadOnlyList<ZoneStatusDto> _current = [];
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly object _sync = new();
+    private volatile IReadOnlyList<ZoneStatusDto> _own = [];
+    private IReadOnlyList<ZoneStatusDto> _merged = [];
+    private (IReadOnlyList<ZoneStatusDto> Own, IReadOnlyDictionary<string, string> Others)? _mergedFrom;
 
-    public IReadOnlyList<ZoneStatusDto> Current => _current;
+    /// <summary>The statuses of the zones this node steps.</summary>
+    public IReadOnlyList<ZoneStatusDto> Own => _own;
 
-    public void Publish(IReadOnlyList<ZoneStatusDto> statuses) => _current = statuses;
+    /// <summary>Every zone's status: this node's, then the other nodes' for the zones it does not step, by zone id.</summary>
+    public IReadOnlyList<ZoneStatusDto> Current
+    {
+        get
+        {
+            var (own, others) = (_own, share.Others);
+            if (others.Count == 0)
+            {
+                return own;
+            }
+
+            lock (_sync)
+            {
+                if (_mergedFrom is not { } from || !ReferenceEquals(from.Own, own) || !ReferenceEquals(from.Others, others))
+                {
+                    (_merged, _mergedFrom) = (Merge(own, others), (own, others));
+                }
+
+                return _merged;
+            }
+        }
+    }
+
+    /// <summary>Takes this node's latest statuses and shares them with the other nodes of a cluster.</summary>
+    public void Publish(IReadOnlyList<ZoneStatusDto> statuses)
+    {
+        _own = statuses;
+        var shared = new Dictionary<string, string>(statuses.Count, StringComparer.Ordinal);
+        foreach (var status in statuses)
+        {
+            shared[status.ZoneId] = JsonSerializer.Serialize(status, Json);
+        }
+
+        share.Share(shared);
+    }
+
+    private static List<ZoneStatusDto> Merge(IReadOnlyList<ZoneStatusDto> own, IReadOnlyDictionary<string, string> others)
+    {
+        var merged = new List<ZoneStatusDto>(own.Count + others.Count);
+        merged.AddRange(own);
+        var mine = own.Select(s => s.ZoneId).ToHashSet(StringComparer.Ordinal);
+        foreach (var (zone, text) in others)
+        {
+            if (!mine.Contains(zone) && JsonSerializer.Deserialize<ZoneStatusDto>(text, Json) is { } status)
+            {
+                merged.Add(status);
+            }
+        }
+
+        merged.Sort((a, b) => string.CompareOrdinal(a.ZoneId, b.ZoneId));
+        return merged;
+    }
 }

@@ -33,7 +33,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
     private static List<string> Zones(int count) => [.. Enumerable.Range(0, count).Select(i => $"zone-{i:D5}")];
 
     [Fact]
-    public async Task HolderAsync_ThreeSilos_EachZoneHeldByExactlyTheSiloItNames()
+    public async Task HoldingAsync_ThreeSilos_EachZoneHeldByExactlyTheSiloItNames()
     {
         await using var silos = await ThreeSilos.StartAsync();
         var zones = Zones(60);
@@ -50,7 +50,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task HolderAsync_SiloStopped_ItsZonesHeldBySurvivors()
+    public async Task HoldingAsync_SiloStopped_ItsZonesHeldBySurvivors()
     {
         await using var silos = await ThreeSilos.StartAsync();
         var zones = Zones(60);
@@ -74,7 +74,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task HolderAsync_SiloKilled_ItsZonesHeldBySurvivorsOnceDeclaredDead()
+    public async Task HoldingAsync_SiloKilled_ItsZonesHeldBySurvivorsOnceDeclaredDead()
     {
         await using var silos = await ThreeSilos.StartAsync();
         var zones = Zones(60);
@@ -102,7 +102,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task HolderAsync_SiloJoins_TakesAShareAndEachZoneStaysWithOneSilo()
+    public async Task HoldingAsync_SiloJoins_TakesAShareAndEachZoneStaysWithOneSilo()
     {
         await using var silos = await ThreeSilos.StartAsync();
         var zones = Zones(300);
@@ -125,7 +125,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task HolderAsync_TenThousandZones_EachSiloHoldsAThirdWithinFivePoints()
+    public async Task HoldingAsync_TenThousandZones_EachSiloHoldsAThirdWithinFivePoints()
     {
         await using var silos = await ThreeSilos.StartAsync();
         var zones = Zones(10_000);

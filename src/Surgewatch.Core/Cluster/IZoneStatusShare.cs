@@ -1,0 +1,16 @@
+namespace Surgewatch.Core.Cluster;
+
+/// <summary>
+/// How the nodes of a cluster see each other's zone statuses, so that every node serves every zone's status while each
+/// zone is stepped by one node. A node shares the statuses of the zones it steps; it reads the others' as they last
+/// shared them. Statuses travel as the text the API writes, which the host makes and reads. On a single node nothing
+/// is shared and <see cref="Others"/> is empty.
+/// </summary>
+public interface IZoneStatusShare
+{
+    /// <summary>Hands the statuses of the zones this node steps (zone id → status text) to the cluster, replacing the last.</summary>
+    void Share(IReadOnlyDictionary<string, string> statuses);
+
+    /// <summary>The statuses other nodes shared last, by zone id (the same dictionary until new ones arrive).</summary>
+    IReadOnlyDictionary<string, string> Others { get; }
+}
