@@ -11,6 +11,12 @@ public sealed record MonitorOptions(TimeSpan Step, TimeSpan TrendWindow, double 
     public static MonitorOptions Default { get; } = new(
         TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(60), 0.85, [TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(60)]);
 
+    /// <summary>
+    /// How long a zone rule's condition must hold before its alert fires (the rules' pending-for, Prometheus' <c>for</c>;
+    /// default 5 minutes, so one noisy reading does not page anyone); zero fires at the first step that meets it.
+    /// </summary>
+    public TimeSpan PendingFor { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The longest forecast horizon.</summary>
     public TimeSpan LookAhead => ForecastHorizons.Count == 0 ? TimeSpan.Zero : ForecastHorizons.Max();
 
@@ -21,6 +27,11 @@ public sealed record MonitorOptions(TimeSpan Step, TimeSpan TrendWindow, double 
         if (Step <= TimeSpan.Zero || TrendWindow < Step)
         {
             throw new ArgumentException($"Monitor Step must be positive and TrendWindow at least one step (Step {Step}, TrendWindow {TrendWindow}).", nameof(Step));
+        }
+
+        if (PendingFor < TimeSpan.Zero || PendingFor > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentException($"Monitor PendingFor must lie between 0 and 1 hour, but is {PendingFor}.", nameof(PendingFor));
         }
 
         if (!(ResolveFraction is > 0 and <= 1))

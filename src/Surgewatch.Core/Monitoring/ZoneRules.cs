@@ -10,7 +10,8 @@ namespace Surgewatch.Core.Monitoring;
 /// upper forecast of density reaches the alarm level within the horizon; and, only for zones with a width,
 /// <c>flow-warning</c>, <c>flow-alarm</c> and <c>flow-critical</c> on the observed flow (the last only when its level is
 /// above the alarm level, which Fruin's scale does not give by default). Each resolves below
-/// <see cref="MonitorOptions.ResolveFraction"/> of its level.
+/// <see cref="MonitorOptions.ResolveFraction"/> of its level, and fires once its condition held for
+/// <see cref="MonitorOptions.PendingFor"/>.
 /// </remarks>
 public static class ZoneRules
 {
@@ -28,7 +29,7 @@ public static class ZoneRules
         foreach (var horizon in options.ForecastHorizons)
         {
             var id = $"density-forecast-alarm-{(int)horizon.TotalMinutes}m";
-            var rule = AlertRule.OnForecast(id, Severity.Alarm, levels.DensityAlarm, levels.DensityAlarm * options.ResolveFraction, horizon);
+            var rule = AlertRule.OnForecast(id, Severity.Alarm, levels.DensityAlarm, levels.DensityAlarm * options.ResolveFraction, horizon) with { PendingFor = options.PendingFor };
             rules.Add(new ZoneRule(rule.Validated(), ZoneMeasure.Density));
         }
 
@@ -48,7 +49,7 @@ public static class ZoneRules
     private static ZoneRule Observed(ZoneMeasure measure, Severity severity, double level, MonitorOptions options)
     {
         var id = $"{Name(measure)}-{Name(severity)}";
-        return new ZoneRule(AlertRule.OnObserved(id, severity, level, level * options.ResolveFraction).Validated(), measure);
+        return new ZoneRule((AlertRule.OnObserved(id, severity, level, level * options.ResolveFraction) with { PendingFor = options.PendingFor }).Validated(), measure);
     }
 
     private static string Name(ZoneMeasure measure) => measure == ZoneMeasure.Density ? "density" : "flow";

@@ -35,12 +35,13 @@ internal sealed class AlertBook(
     Deployment.LiveDeployment deployment,
     Deployment.RoadDeployment roads,
     IZoneOwnership ownership,
+    IOptions<Hosting.ServerOptions> server,
     TimeProvider clock)
 {
     /// <summary>The rule whose alert stands for the whole zone while it has no data.</summary>
     public const string NoDataRule = "density-warning";
 
-    private readonly ZoneMonitor _monitor = new();
+    private readonly ZoneMonitor _monitor = new(MonitorOptions.Default with { PendingFor = server.Value.ZonePendingFor });
     private readonly NotificationPolicy _policy = settings.Value.Policy();
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly DeployedAlerts _counters = new(SurgeMonitor.RuleId, deployment.Sync, () => deployment.Monitor);

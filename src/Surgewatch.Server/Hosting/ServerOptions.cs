@@ -106,4 +106,10 @@ public sealed class ServerOptions
 
     /// <summary>The longest a one-off silence may last, in days; a longer one is refused (400). Default 7.</summary>
     public int MaxSilenceDays { get; set; } = 7;
+
+    /// <summary>
+    /// How long a zone rule's condition must hold before its alert fires (the zone rules' pending-for, 0 to 1 hour;
+    /// default 5 minutes). Setting <c>Surgewatch:ZonePendingFor</c> (environment <c>Surgewatch__ZonePendingFor</c>).
+    /// </summary>
+    public TimeSpan ZonePendingFor { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -52,6 +52,7 @@ public static class SurgewatchServer
             .Validate(o => o.Attribution is null || !Ingestion.Privacy.PrivacyGuard.ContainsPersonalIdentifier(o.Attribution, out _),
                 $"{ServerOptions.Section}:{nameof(ServerOptions.Attribution)} is published with the open data and must not hold a personal identifier (an e-mail address, a phone number); name the publisher, such as City of Melbourne.")
             .Validate(o => IsRetrainPolicy(o.Retrain), $"{ServerOptions.Section}:{nameof(ServerOptions.Retrain)} must be an interval such as 24h, 90m or 7d, or daily@HH (UTC hour), e.g. daily@03.")
+            .Validate(o => o.ZonePendingFor >= TimeSpan.Zero && o.ZonePendingFor <= TimeSpan.FromHours(1), $"{ServerOptions.Section}:{nameof(ServerOptions.ZonePendingFor)} must lie between 00:00:00 and 01:00:00, such as 00:05:00.")
             .Validate(o => o.MaxBodyBytes > 0 && o.RateLimitPermits > 0 && o.RateLimitWindow > TimeSpan.Zero && o.MaxAlertEvents > 0 && o.MaxSilenceDays > 0 && o.HistoryDays > 0, "Body limit, rate limit, alert limit, MaxSilenceDays and HistoryDays must be positive.")
             .ValidateOnStart();
         builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ServerOptions>, Basemap.BasemapValidation>();

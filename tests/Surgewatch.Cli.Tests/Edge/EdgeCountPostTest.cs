@@ -65,5 +65,38 @@ public sealed class EdgeCountPostTest : IDisposable
         persons.Should().BeInRange(2, 4, "three people walk through the camera's view; the zone shows the camera's count");
     }
 
+    [Fact]
+    public async Task Count_PostToServeIntoAZoneWithALowLevel_ItsAlertFires()
+    {
+        var video = SyntheticVideo.Write(_dir.File("plaza.avi"), 120, new Walker(20, 110, 3), new Walker(300, 165, -3), new Walker(40, 225, 2));
+        // The zone rules fire as soon as the level is met (the default waits 5 minutes, too long for a test).
+        await using var server = await ServeProcess.StartAsync(_dir.File("alert.db"), Key, new Dictionary<string, string> { ["Surgewatch__ZonePendingFor"] = "00:00:00" });
+        using var http = new HttpClient { BaseAddress = server.Url };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", Key);
+
+        // One square metre watched by the camera: its three people are 3 persons/m², above the default warning level of 2.
+        const string zone = """
+            {"type":"Feature","geometry":{"type":"Polygon","coordinates":[[[144.96,-37.81],[144.9601,-37.81],[144.9601,-37.8101],[144.96,-37.8101],[144.96,-37.81]]]},
+             "properties":{"id":"plaza","name":"Plaza","areaM2":1,"sources":[{"sensorId":"plaza","role":"occupancy"}]}}
+            """;
+        (await http.PostAsync("/api/v1/zones", new StringContent(zone, System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
+
+        var start = TimeProvider.System.GetUtcNow().AddSeconds(-12).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var (exit, console) = await CliRunner.RunAsync(
+            "edge", "count", "--source", video, "--sensor", "plaza", "--every", "3s", "--start", start, "--post", server.Url.ToString(), "--key", Key,
+            "--buffer", _dir.File("plaza.pending.ndjson"));
+        exit.Should().Be(0, console);
+
+        string? state = null;
+        for (var i = 0; i < 300 && state != "firing"; i++)
+        {
+            var alerts = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/v1/alerts");
+            state = alerts.EnumerateArray().Where(a => a.GetProperty("key").GetString() == "density-warning/plaza").Select(a => a.GetProperty("state").GetString()).FirstOrDefault();
+            await Task.Delay(200);
+        }
+
+        state.Should().Be("firing", $"the camera's count puts the zone over its warning level\n{server.Log}");
+    }
+
     private sealed record Health(long Readings);
 }

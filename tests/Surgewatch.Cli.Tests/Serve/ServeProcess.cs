@@ -44,7 +44,11 @@ internal sealed class ServeProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>serve --db <paramref name="database"/></c> with <paramref name="options"/> added, and waits until it is ready.</summary>
-    public static async Task<ServeProcess> StartAsync(string database, string bootstrapKey, params string[] options)
+    public static Task<ServeProcess> StartAsync(string database, string bootstrapKey, params string[] options) =>
+        StartAsync(database, bootstrapKey, new Dictionary<string, string>(), options);
+
+    /// <summary>As <see cref="StartAsync(string, string, string[])"/>, with <paramref name="environment"/> (settings such as <c>Surgewatch__ZonePendingFor</c>) set for the process.</summary>
+    public static async Task<ServeProcess> StartAsync(string database, string bootstrapKey, IReadOnlyDictionary<string, string> environment, params string[] options)
     {
         var cli = ServeProcessHost.CliPath(typeof(ServeProcess).Assembly);
         var url = new Uri($"http://127.0.0.1:{ServeProcessHost.FreePort()}");
@@ -58,6 +62,11 @@ internal sealed class ServeProcess : IAsyncDisposable
         };
         start.Environment[Surgewatch.Server.Hosting.ServerOptions.BootstrapKeyVariable] = bootstrapKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var arg in new[] { cli, "serve", "--db", database, "--urls", url.ToString().TrimEnd('/') }.Concat(options))
         {
             start.ArgumentList.Add(arg);

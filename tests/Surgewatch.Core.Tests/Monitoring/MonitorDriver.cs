@@ -35,10 +35,10 @@ internal sealed class MonitorDriver
     public List<ZoneStatus> Statuses { get; } = [];
 
     /// <summary>A zone of 1,000 m² fed by one camera whose head count is <paramref name="density"/> × 1,000 each minute.</summary>
-    public static MonitorDriver CameraDensity(double[] density, double? width = null)
+    public static MonitorDriver CameraDensity(double[] density, double? width = null, MonitorOptions? options = null)
     {
         var zone = ZoneWith(width, Source(Cam, ZoneSourceRole.Occupancy));
-        return new MonitorDriver(zone, PerMinute((Cam, density.Select(d => d * 1000).ToArray())));
+        return new MonitorDriver(zone, PerMinute((Cam, density.Select(d => d * 1000).ToArray())), options is null ? null : new ZoneMonitor(options));
     }
 
     public MonitorDriver RunTo(int minute, int from = 1)

@@ -89,6 +89,28 @@ public partial class ZoneMonitorTest
         driver.Notifications.Should().NotContain(n => n.Kind == NotificationKind.Resolved);
     }
 
+    [Theory]
+    [InlineData(5, "pending")]
+    [InlineData(0, "firing")]
+    public void Step_WarningLevelMetForTwoMinutes_FiresOnlyOnceItHeldThePendingTime(int pendingMinutes, string expected)
+    {
+        var options = MonitorOptions.Default with { PendingFor = TimeSpan.FromMinutes(pendingMinutes) };
+        var driver = MonitorDriver.CameraDensity(Constant(10, 2.5), options: options).RunTo(2);
+
+        driver.Monitor.Alerts.Single(a => a.Rule.Id == "density-warning").Status.State.ToString().ToLowerInvariant().Should().Be(expected);
+        driver.Monitor.Alerts.Should().OnlyContain(a => a.Rule.PendingFor == options.PendingFor, "every zone rule waits the configured time");
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(61)]
+    public void Validated_PendingForOutsideAnHour_IsRefusedNamingIt(int minutes)
+    {
+        var options = MonitorOptions.Default with { PendingFor = TimeSpan.FromMinutes(minutes) };
+
+        options.Invoking(o => o.Validated()).Should().Throw<ArgumentException>().WithMessage("*PendingFor*");
+    }
+
     [Fact]
     public void Step_ZoneWithoutWidth_HasNoFlowRules()
     {
