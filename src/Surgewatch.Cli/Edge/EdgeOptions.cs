@@ -16,7 +16,7 @@ internal sealed class EdgeOptions
 
     public Option<string?> Perspective { get; } = new("--perspective") { Description = "Person height in pixels at two image rows, \"y1:h1,y2:h2\" (read them off `edge calibrate`); sets the expected size across the frame." };
 
-    public Option<DetectorKind> Detector { get; } = new("--detector") { Description = "motion (foreground blobs, the default), yolox (the shipped YOLOX-Nano network's person class, filtered by motion; more accurate, 20-30x slower) or hog (OpenCV's HOG people detector, for comparison).", DefaultValueFactory = _ => DetectorKind.Motion };
+    public Option<DetectorKind> Detector { get; } = new("--detector") { Description = "motion (foreground blobs), yolox (the shipped YOLOX-Nano network's person class, filtered by motion; more accurate, 20-30x slower) or hog (OpenCV's HOG people detector, for comparison).", DefaultValueFactory = _ => DetectorKind.Motion };
 
     public Option<int> Stride { get; } = new("--stride") { Description = "Count every Nth frame, to stay real-time on a slow machine.", DefaultValueFactory = _ => 1 };
 
