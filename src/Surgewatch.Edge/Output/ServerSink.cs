@@ -141,17 +141,10 @@ public sealed class ServerSink : IReadingSink
                     continue;
                 }
 
-                if (outcome == Outcome.TooLarge && batch.Count > 1)
-                {
-                    // The server's body limit is below this batch: smaller batches get through, nothing is lost.
-                    size = Math.Max(1, batch.Count / 2);
-                    continue;
-                }
-
                 if (outcome is Outcome.Malformed or Outcome.TooLarge)
                 {
                     // The server stores a batch whole or not at all: halve until the refused line is alone, so the
-                    // lines sent with it are not lost with it.
+                    // lines sent with it are not lost with it (a batch over the body limit fits once halved enough).
                     size = Math.Max(1, batch.Count / 2);
                     if (batch.Count == 1)
                     {

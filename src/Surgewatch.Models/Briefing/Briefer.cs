@@ -176,6 +176,7 @@ public static class Briefer
         return catalog.Get(name);
     }
 
-    private static bool NeedsXGBoost(string model) =>
+    /// <summary>Whether <paramref name="model"/> needs XGBoost's library and this machine has none (gbm without libxgboost0).</summary>
+    internal static bool NeedsXGBoost(string model) =>
         model.Equals(DefaultModelChoice.LearnedModel, StringComparison.OrdinalIgnoreCase) && !XGBoostLibrary.IsAvailable;
 }

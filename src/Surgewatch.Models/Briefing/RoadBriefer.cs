@@ -4,7 +4,6 @@ using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Roads;
 using Surgewatch.Core.Series;
-using Surgewatch.Forecasting.XGBoost.Native;
 using Surgewatch.Models.Deployment;
 
 namespace Surgewatch.Models.Briefing;
@@ -34,7 +33,7 @@ public static class RoadBriefer
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(graph);
         var saved = await models.LatestModelAsync(null, ModelSubjects.Roads, cancellationToken);
-        if (saved?.Rule is null || (saved.Name.Equals(DefaultModelChoice.LearnedModel, StringComparison.OrdinalIgnoreCase) && !XGBoostLibrary.IsAvailable))
+        if (saved?.Rule is null || Briefer.NeedsXGBoost(saved.Name))
         {
             return null;
         }
