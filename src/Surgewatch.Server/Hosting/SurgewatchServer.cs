@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Surgewatch.Core.Live;
 using Surgewatch.Core.Access;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Forecasting;
