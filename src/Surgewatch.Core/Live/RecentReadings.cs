@@ -65,13 +65,12 @@ public sealed class RecentReadings
                     continue;
                 }
 
+                var keys = series.Keys;
+                var values = series.Values;
                 var list = new List<SensorReading>();
-                for (var i = 0; i < series.Count; i++)
+                for (var i = FirstAfter(keys, from.Seconds); i < keys.Count && keys[i] <= to.Seconds; i++)
                 {
-                    if (series.Keys[i] > from.Seconds && series.Keys[i] <= to.Seconds)
-                    {
-                        list.Add(new SensorReading(new TimeLabel(series.Keys[i]).ToInstant(site), series.Values[i]));
-                    }
+                    list.Add(new SensorReading(new TimeLabel(keys[i]).ToInstant(site), values[i]));
                 }
 
                 result[sensor] = list;
@@ -79,6 +78,26 @@ public sealed class RecentReadings
         }
 
         return result;
+    }
+
+    /// <summary>The index of the first of the ascending <paramref name="keys"/> later than <paramref name="label"/> (their count when none is).</summary>
+    private static int FirstAfter(IList<long> keys, long label)
+    {
+        var (lo, hi) = (0, keys.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (keys[mid] > label)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
     }
 
     private static void Trim(SortedList<long, double> series)

@@ -121,6 +121,7 @@ public sealed class ZoneMonitor
         }
 
         _alerts.EndStep();
+        ForgetOthers(zones);
         return new MonitorStep(events, notifications, statuses);
     }
 
@@ -143,6 +144,26 @@ public sealed class ZoneMonitor
         watch.History.Add(now, occupancy is { NoData: false, HasPersons: true } ? occupancy.Density : double.NaN);
         watch.Follow(zone, _options, _lookAhead);
         return watch;
+    }
+
+    /// <summary>Drops the watches of zones no longer given (deleted, or handed to another node), as their alerts are dropped.</summary>
+    private void ForgetOthers(IReadOnlyList<Zone> zones)
+    {
+        if (_watches.Count <= zones.Count)
+        {
+            return;
+        }
+
+        var given = new HashSet<ZoneId>(zones.Count);
+        foreach (var zone in zones)
+        {
+            given.Add(zone.Id);
+        }
+
+        foreach (var zone in _watches.Keys.Where(z => !given.Contains(z)).ToList())
+        {
+            _watches.Remove(zone);
+        }
     }
 
     private ZoneWatch WatchOf(ZoneId zone)

@@ -16,7 +16,7 @@ namespace Surgewatch.Server.Alerts;
 /// The server's host of Core's <see cref="LiveLoop"/>: steps it (the monitoring service feeds the time, the zones and
 /// their forecasts; the ingests feed the readings), applies operator actions, and persists what it returns: alert
 /// events to the history, planned notifications to the outbox (through the <see cref="NotificationDispatcher"/>), the
-/// alerts' snapshots after every change and the zones' line balances every minute of site time. Before a step it
+/// alerts' snapshots after every change, and the zones' line balances and recent densities every minute of site time. Before a step it
 /// restores what the step takes over: everything after a restart (Firing and acknowledged alerts resume; counter and
 /// road alerts are carried until their model is deployed again). One at a time.
 /// </summary>
@@ -24,14 +24,13 @@ namespace Surgewatch.Server.Alerts;
 /// On a node of a cluster (<see cref="IZoneOwnership"/> not holding everything) it steps the zones it is given (those
 /// the node holds) and the counters and roads only while the node holds <see cref="IZoneOwnership.ModelsSubject"/>;
 /// it restores a zone's state from the store when it gains the zone, and writes only the snapshots of what it
-/// holds, so that the nodes sharing one store never overwrite each other's zones. The zones' recent densities (the
-/// forecast rules' local trend) are part of the loop's snapshot but not stored: after a restart or a hand-over the
-/// trend is fitted again from the densities of the steps since.
+/// holds, so that the nodes sharing one store never overwrite each other's zones.
 /// </remarks>
 internal sealed class AlertBook(
     IAlertStore store,
     IAlertSnapshotStore snapshots,
     IZoneBalanceStore balances,
+    IZoneDensityStore densities,
     SilenceBook silences,
     NotificationDispatcher dispatcher,
     IOptions<NotificationSettings> settings,
@@ -124,7 +123,7 @@ internal sealed class AlertBook(
         }
     }
 
-    /// <summary>Saves the zones' line balances now (at stop), whatever the time since the last save.</summary>
+    /// <summary>Saves the zones' line balances and densities now (at stop), whatever the time since the last save.</summary>
     public async Task SaveBalancesAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -200,20 +199,22 @@ internal sealed class AlertBook(
         }
 
         var alerts = await snapshots.LoadAlertSnapshotsAsync(cancellationToken);
-        IReadOnlyList<ZoneBalance> saved = [];
+        IReadOnlyList<ZoneBalance> savedBalances = [];
+        IReadOnlyList<ZoneDensities> savedDensities = [];
         if (zones.Count > 0)
         {
             try
             {
-                saved = await balances.LoadZoneBalancesAsync(cancellationToken);
+                savedBalances = await balances.LoadZoneBalancesAsync(cancellationToken);
+                savedDensities = await densities.LoadZoneDensitiesAsync(cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning(e, "Could not load the zones' line balances from the store; zones counted by lines start again from their last 30 minutes");
+                logger.LogWarning(e, "Could not load the zones' line balances and densities from the store; zones counted by lines start again from their last 30 minutes, and trends from the next steps");
             }
         }
 
-        _loop.Restore(new LiveSnapshot(alerts, saved, []), zones, sensors, input.Now);
+        _loop.Restore(new LiveSnapshot(alerts, savedBalances, savedDensities), zones, sensors, input.Now);
     }
 
     /// <summary>Saves the zones' line balances when a minute of site time has passed since the last save (or the clock went back), or when forced.</summary>
@@ -226,13 +227,14 @@ internal sealed class AlertBook(
 
         try
         {
-            var (_, held) = _loop.HeldSnapshot();
-            await balances.UpsertZoneBalancesAsync(ownership.HoldsEverything ? _loop.Balances() : held.Balances, cancellationToken);
+            var state = ownership.HoldsEverything ? _loop.Snapshot() : _loop.HeldSnapshot().State;
+            await balances.UpsertZoneBalancesAsync(state.Balances, cancellationToken);
+            await densities.UpsertZoneDensitiesAsync(state.Densities, cancellationToken);
             _balancesSavedAt = now;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Could not save the zones' line balances; retrying at the next step");
+            logger.LogWarning(e, "Could not save the zones' line balances and densities; retrying at the next step");
         }
     }
 
