@@ -57,9 +57,11 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
     public async Task Map_PageOpenedBeforeTheSensorsAreStored_DrawsThemWhenTheyComeAndOpensOnTheWorstJudged()
     {
         // As a page opened while the replay still stores its history: the first /sensors answers no sensor, and the
-        // first /sensors/status knows the sensors but judges none (no model deployed yet). Later replies are the server's.
+        // first /sensors/status knows the sensors but judges none (no model deployed yet). Later replies are the
+        // server's, with one counter warning.
         var sensorLists = 0;
         var statuses = 0;
+        var warned = fixture.SensorIds[^1];
         var page = await fixture.OpenDashboardAsync(async p =>
         {
             await p.RouteAsync("**/api/v1/sensors", async route =>
@@ -74,22 +76,26 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
             });
             await p.RouteAsync("**/api/v1/sensors/status", async route =>
             {
-                if (Interlocked.Increment(ref statuses) > 1)
-                {
-                    await route.ContinueAsync();
-                    return;
-                }
-
                 var reply = await route.FetchAsync();
-                var unjudged = System.Text.Json.Nodes.JsonNode.Parse(await reply.TextAsync())!.AsArray();
-                foreach (var status in unjudged)
+                var list = System.Text.Json.Nodes.JsonNode.Parse(await reply.TextAsync())!.AsArray();
+                var first = Interlocked.Increment(ref statuses) == 1;
+                foreach (var status in list)
                 {
-                    status!["level"] = null;
-                    status["probability"] = null;
-                    status["threshold"] = null;
+                    if (first)
+                    {
+                        status!["level"] = null;
+                        status["probability"] = null;
+                        status["threshold"] = null;
+                    }
+                    else if (status!["sensorId"]!.GetValue<string>() == warned)
+                    {
+                        // Then one counter that is not first by name warns, so the worst is not the first name.
+                        status["level"] = "warning";
+                        status["probability"] = 0.9;
+                    }
                 }
 
-                await route.FulfillAsync(new() { Response = reply, Body = unjudged.ToJsonString() });
+                await route.FulfillAsync(new() { Response = reply, Body = list.ToJsonString() });
             });
         });
         var map = page.GetByTestId("map");
@@ -104,6 +110,7 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
         var top = page.GetByTestId("sensor-row").First;
         await Expect(top).Not.ToHaveAttributeAsync("data-level", new System.Text.RegularExpressions.Regex("^(neutral|no-data)$"), new() { Timeout = 45_000 });
         await Expect(top).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"), new() { Timeout = 15_000 });
+        await Expect(top).ToHaveAttributeAsync("data-sensor-id", warned);
         var name = await top.Locator(".name").TextContentAsync();
         await Expect(page.Locator("#zone-title")).ToHaveTextAsync(name!);
         await Expect(page.GetByTestId("zone-chart")).ToHaveAttributeAsync("data-bands", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 30_000 });
