@@ -78,6 +78,41 @@ internal sealed class AlertBook(
         }
     }
 
+    /// <summary>
+    /// The views <see cref="ListAsync"/> gives, and those of <paramref name="alsoInactive"/> even while Inactive, for the
+    /// other nodes of a cluster. Each carries the latest revision given (see <see cref="AlertDto.Revision"/>) without
+    /// advancing it, so that sharing views every second neither outdates a client's newer view nor inflates revisions.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertDto>> SharedViewsAsync(IReadOnlySet<string> alsoInactive, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var list = new List<AlertDto>();
+            foreach (var alert in AllAlerts())
+            {
+                if ((alert.Status.State != AlertState.Inactive || alsoInactive.Contains(alert.Key)) && Shown(alert.Status))
+                {
+                    list.Add(View(alert, _revision));
+                }
+            }
+
+            return list;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether the monitors keep the alerts of <paramref name="subject"/> (a zone id or <see cref="IZoneOwnership.ModelsSubject"/>)
+    /// now: always on a single node; on a node of a cluster, what it held at its last step (a subject it has just gained
+    /// has its alerts restored at the next step).
+    /// </summary>
+    public bool Keeps(string subject) =>
+        ownership.HoldsEverything || (subject == IZoneOwnership.ModelsSubject ? Volatile.Read(ref _heldModels) : Volatile.Read(ref _held).Contains(subject));
+
     /// <summary>One monitor step; returns the alerts that changed and every zone's status as Core's monitor gives it.</summary>
     public async Task<(IReadOnlyList<AlertDto> Changed, IReadOnlyList<ZoneStatus> Zones)> StepAsync(
         DateTimeOffset now,
@@ -258,10 +293,12 @@ internal sealed class AlertBook(
 
     private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId or CongestionMonitor.RuleId;
 
-    private AlertDto ToDto(MonitoredAlert alert)
+    // Under the gate, like every view: revisions follow the order in which the views were taken.
+    private AlertDto ToDto(MonitoredAlert alert) => View(alert, ++_revision);
+
+    private AlertDto View(MonitoredAlert alert, long revision)
     {
-        // Under the gate, like every view: revisions follow the order in which the views were taken.
-        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow())) with { Revision = ++_revision };
+        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow())) with { Revision = revision };
         return alert.Rule.Id == SurgeMonitor.RuleId ? dto with { Value = SurgeProbability(alert.Subject) }
             : alert.Rule.Id == CongestionMonitor.RuleId ? dto with { Value = CongestionProbability(alert.Subject) }
             : dto;
