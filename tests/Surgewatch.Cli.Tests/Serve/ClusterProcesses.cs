@@ -61,6 +61,42 @@ internal static class ClusterProcesses
         && nodes.Sum(n => n!["zones"]!.AsArray().Count) == zones
         && (!someEach || nodes.Where(n => (string)n!["status"]! == "active").All(n => n!["zones"]!.AsArray().Count > 0));
 
+    /// <summary>
+    /// Writes a GeoJSON file of square zones side by side, <paramref name="ids"/>, each counted by one occupancy sensor
+    /// (<paramref name="sensor"/> of the zone's index) and, when <paramref name="areaM2"/> is given, of that area (so
+    /// that a count of persons is a density).
+    /// </summary>
+    public static string WriteZones(string file, IReadOnlyList<string> ids, Func<int, string> sensor, double? areaM2 = null)
+    {
+        var features = ids.Select((id, i) =>
+        {
+            var x = 144.96 + (i * 0.002);
+            var properties = new JsonObject
+            {
+                ["id"] = id, ["name"] = $"Zone {i}", ["sources"] = new JsonArray(new JsonObject { ["sensorId"] = sensor(i), ["role"] = "occupancy" }),
+            };
+            if (areaM2 is { } area)
+            {
+                properties["areaM2"] = area;
+            }
+
+            return new JsonObject
+            {
+                ["type"] = "Feature",
+                ["properties"] = properties,
+                ["geometry"] = new JsonObject
+                {
+                    ["type"] = "Polygon",
+                    ["coordinates"] = new JsonArray(new JsonArray(Point(x, -37.811), Point(x + 0.001, -37.811), Point(x + 0.001, -37.810), Point(x, -37.810), Point(x, -37.811))),
+                },
+            };
+        });
+        File.WriteAllText(file, new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray([.. features]) }.ToJsonString());
+        return file;
+    }
+
+    private static JsonArray Point(double x, double y) => new(x, y);
+
     /// <summary>The zones the node at <paramref name="url"/> holds, as <paramref name="nodes"/> lists them.</summary>
     public static List<string> ZonesOf(JsonArray nodes, string url) =>
         [.. nodes.Single(n => (string)n!["url"]! == url)!["zones"]!.AsArray().Select(z => (string)z!)];

@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Surgewatch.Tests.Postgres;
+using Surgewatch.Server.FunctionalTests.Infrastructure;
 using Surgewatch.Tests.Redis;
 using Surgewatch.Tests.Shared;
 using static Surgewatch.Cli.Tests.Serve.ClusterProcesses;
@@ -28,7 +28,8 @@ public sealed class ServeClusterKillTest(PostgresServer postgres) : IDisposable
     public async Task Serve_HolderOfAFiringAcknowledgedZoneKilled_SurvivorKeepsItFiringAndAcknowledgedWithoutASecondFiringNotification()
     {
         using var redis = await RedisServer.StartAsync();
-        using var receiver = new WebhookReceiver();
+        using var receiver = new WebhookListener();
+        var received = new List<WebhookRequest>();
         _database = postgres.CreateDatabase();
         var db = postgres.Uri(_database);
         (await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db)).ExitCode.Should().Be(0);
@@ -53,7 +54,7 @@ public sealed class ServeClusterKillTest(PostgresServer postgres) : IDisposable
         var alertKey = $"density-warning/{zone}";
         await PostAsync(first, zone);
         var fired = await ListedAsync(acking, alertKey, a => (string)a["state"]! == "firing");
-        var firing = await receiver.FiringOfAsync(alertKey, TimeSpan.FromSeconds(60));
+        var firing = await FiringAsync(receiver, received, alertKey);
 
         using var operatorClient = Client(acking);
         var ack = await operatorClient.PostAsJsonAsync($"/api/v1/alerts/{Uri.EscapeDataString(alertKey)}/ack", new { note = "stewards sent" });
@@ -76,11 +77,29 @@ public sealed class ServeClusterKillTest(PostgresServer postgres) : IDisposable
             await ListedAsync(survivor, alertKey, a => (string)a["state"]! == "firing" && a["acknowledged"]!.GetValue<bool>());
         }
 
-        // The heir has stepped the zone for a while (its zone status is fresh); no second firing notification came.
-        await receiver.QuietAsync(TimeSpan.FromSeconds(5));
-        receiver.Firings(alertKey).Select(r => r.DeliveryId).Distinct().Should().Equal([firing.DeliveryId], "the episode was notified once, before the kill");
-        receiver.Firings(alertKey).Should().OnlyContain(r => r.DeliveryId == r.BodyDeliveryId, "the header carries the signed body's delivery id");
+        // Until nothing more arrives for 5 s (the heir steps its zones every second): no second firing notification.
+        received.AddRange(await receiver.DrainAsync(TimeSpan.FromSeconds(5)));
+        var firings = received.Where(r => IsFiring(r, alertKey)).ToList();
+        firings.Select(r => r.DeliveryId).Distinct().Should().Equal([firing.DeliveryId], "the episode was notified once, before the kill");
+        firings.Should().OnlyContain(r => r.DeliveryId == (string?)JsonNode.Parse(r.Body)!["deliveryId"], "the header carries the signed body's delivery id");
     }
+
+    /// <summary>Takes what the receiver gets into <paramref name="received"/> until the first firing notification of <paramref name="alertKey"/> (up to 60 s).</summary>
+    private static async Task<WebhookRequest> FiringAsync(WebhookListener receiver, List<WebhookRequest> received, string alertKey)
+    {
+        while (true)
+        {
+            var next = await receiver.NextAsync(60);
+            received.Add(next);
+            if (IsFiring(next, alertKey))
+            {
+                return next;
+            }
+        }
+    }
+
+    private static bool IsFiring(WebhookRequest request, string alertKey) =>
+        JsonNode.Parse(request.Body) is { } body && (string?)body["alertKey"] == alertKey && (string?)body["kind"] == "firing";
 
     private static HttpClient Client(ServeProcess node)
     {
@@ -119,33 +138,8 @@ public sealed class ServeClusterKillTest(PostgresServer postgres) : IDisposable
         throw new TimeoutException($"{node.Url} did not list {key} as expected within 90 s: {last?.ToJsonString()}\n{node.Log}");
     }
 
-    private string WriteZones()
-    {
-        // One square metre each, so that a count is a density.
-        var features = ZoneIds.Select((id, i) =>
-        {
-            var x = 144.96 + (i * 0.001);
-            return new JsonObject
-            {
-                ["type"] = "Feature",
-                ["properties"] = new JsonObject
-                {
-                    ["id"] = id, ["name"] = $"Zone {id}", ["areaM2"] = 1,
-                    ["sources"] = new JsonArray(new JsonObject { ["sensorId"] = $"ks{i}", ["role"] = "occupancy" }),
-                },
-                ["geometry"] = new JsonObject
-                {
-                    ["type"] = "Polygon",
-                    ["coordinates"] = new JsonArray(new JsonArray(Point(x, -37.811), Point(x + 0.0001, -37.811), Point(x + 0.0001, -37.8109), Point(x, -37.8109), Point(x, -37.811))),
-                },
-            };
-        });
-        var file = _dir.File("zones.geojson");
-        File.WriteAllText(file, new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray([.. features]) }.ToJsonString());
-        return file;
-    }
-
-    private static JsonArray Point(double x, double y) => new(x, y);
+    /// <summary>The zones, one square metre each, so that a count is a density.</summary>
+    private string WriteZones() => ClusterProcesses.WriteZones(_dir.File("zones.geojson"), ZoneIds, i => $"ks{i}", areaM2: 1);
 
     public void Dispose()
     {
@@ -155,82 +149,5 @@ public sealed class ServeClusterKillTest(PostgresServer postgres) : IDisposable
         }
 
         _dir.Dispose();
-    }
-
-    /// <summary>One notification the receiver took: its <c>X-Surgewatch-Delivery</c> header and its body's fields.</summary>
-    private sealed record Received(string? DeliveryId, string? BodyDeliveryId, string? AlertKey, string? Kind);
-
-    /// <summary>A local webhook receiver: records each POST's delivery id header and body, answers 200.</summary>
-    private sealed class WebhookReceiver : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly ConcurrentQueue<Received> _received = new();
-        private long _lastAt = Stopwatch.GetTimestamp();
-
-        public WebhookReceiver()
-        {
-            Url = $"http://127.0.0.1:{ServeProcessHost.FreePort()}/hook/";
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
-            _ = Task.Run(LoopAsync);
-        }
-
-        public string Url { get; }
-
-        public List<Received> Firings(string alertKey) => [.. _received.Where(r => r.AlertKey == alertKey && r.Kind == "firing")];
-
-        /// <summary>The first firing notification of <paramref name="alertKey"/>, waiting up to <paramref name="timeout"/>.</summary>
-        public async Task<Received> FiringOfAsync(string alertKey, TimeSpan timeout)
-        {
-            var clock = Stopwatch.StartNew();
-            while (clock.Elapsed < timeout)
-            {
-                if (Firings(alertKey).FirstOrDefault() is { } firing)
-                {
-                    return firing;
-                }
-
-                await Task.Delay(200);
-            }
-
-            throw new TimeoutException($"No firing notification of {alertKey} within {timeout.TotalSeconds:0} s; received: {string.Join(", ", _received.Select(r => $"{r.AlertKey} {r.Kind}"))}");
-        }
-
-        /// <summary>Waits until nothing has arrived for <paramref name="quiet"/>.</summary>
-        public async Task QuietAsync(TimeSpan quiet)
-        {
-            while (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastAt)) < quiet)
-            {
-                await Task.Delay(250);
-            }
-        }
-
-        public void Dispose() => _listener.Close();
-
-        private async Task LoopAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await _listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return; // closed
-                }
-
-                using (var reader = new StreamReader(context.Request.InputStream))
-                {
-                    var body = JsonNode.Parse(await reader.ReadToEndAsync());
-                    _received.Enqueue(new Received(context.Request.Headers["X-Surgewatch-Delivery"], (string?)body?["deliveryId"], (string?)body?["alertKey"], (string?)body?["kind"]));
-                }
-
-                Interlocked.Exchange(ref _lastAt, Stopwatch.GetTimestamp());
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        }
     }
 }

@@ -100,28 +100,7 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         throw new TimeoutException($"The node's zones did not show the readings within 90 s: {last?.ToJsonString()}\n{node.Log}");
     }
 
-    private string WriteZones()
-    {
-        var features = ZoneIds.Select((id, i) =>
-        {
-            var x = 144.96 + (i * 0.002);
-            return new JsonObject
-            {
-                ["type"] = "Feature",
-                ["properties"] = new JsonObject { ["id"] = id, ["name"] = $"Zone {i}", ["sources"] = new JsonArray(new JsonObject { ["sensorId"] = $"s{i}", ["role"] = "occupancy" }) },
-                ["geometry"] = new JsonObject
-                {
-                    ["type"] = "Polygon",
-                    ["coordinates"] = new JsonArray(new JsonArray(Point(x, -37.811), Point(x + 0.001, -37.811), Point(x + 0.001, -37.810), Point(x, -37.810), Point(x, -37.811))),
-                },
-            };
-        });
-        var file = _dir.File("zones.geojson");
-        File.WriteAllText(file, new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray([.. features]) }.ToJsonString());
-        return file;
-    }
-
-    private static JsonArray Point(double x, double y) => new(x, y);
+    private string WriteZones() => ClusterProcesses.WriteZones(_dir.File("zones.geojson"), ZoneIds, i => $"s{i}");
 
     public void Dispose()
     {

@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Server.Alerts;
@@ -22,16 +25,11 @@ public sealed class AlertsAcrossNodesTests
     [Fact]
     public async Task Alerts_AlertKeptByAnotherNode_ListedAcknowledgedThroughThisNodeAndKeptWhenThatNodeGoes()
     {
-        var time = new ManualTime(T0);
-        var cluster = new TestAlertCluster();
-        var first = Node(time, null, cluster, "first", "a-zone");
+        var (time, cluster, first, second) = await TwoNodesAsync();
+        using var secondNode = second;
         var admin = first.ClientWithKey(ServerFixture.AdminKey);
-        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Collection(TestZones.Feature("a-zone"), TestZones.Feature("b-zone"))))).EnsureSuccessStatusCode();
-        using var second = Node(time, first.DatabasePath, cluster, "second", "b-zone");
         var secondAdmin = second.ClientWithKey(ServerFixture.AdminKey);
-        await first.IngestAsync(admin, "a-zone", 300);
-        time.Now += TimeSpan.FromMinutes(6);
-        await first.IngestAsync(admin, "a-zone", 300);
+        await FireAsync(first, time);
 
         var listed = await ListedAsync(second, a => a.State == "firing");
         listed.Since.Should().Be(T0 + TimeSpan.FromMinutes(6));
@@ -57,17 +55,83 @@ public sealed class AlertsAcrossNodesTests
     }
 
     [Fact]
+    public async Task Hub_AlertKeptByAnotherNode_ItsChangesReachThisNodesDashboards()
+    {
+        var (time, _, first, second) = await TwoNodesAsync();
+        // The second node deletes the store's folder when disposed: the first goes before it.
+        using var secondNode = second;
+        using var firstNode = first;
+        var alerts = Channel.CreateUnbounded<AlertDto>();
+        await using var hub = Connect(second);
+        hub.On<AlertDto>("alert", a => alerts.Writer.TryWrite(a));
+        await hub.StartAsync();
+
+        await FireAsync(first, time);
+        (await NextAsync(alerts, a => a.State == "firing")).Acknowledged.Should().BeFalse();
+        (await first.ClientWithKey(ServerFixture.AdminKey).PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(Key)}/ack", Bodies.Json("{}"))).EnsureSuccessStatusCode();
+
+        (await NextAsync(alerts, a => a.Acknowledged)).State.Should().Be("firing", "an acknowledgement taken on the holder reaches the other node's dashboards");
+    }
+
+    [Fact]
     public async Task AcknowledgeAlert_NoNodeKeepsIt_NotFound()
     {
         var time = new ManualTime(T0);
         var cluster = new TestAlertCluster();
         using var node = Node(time, null, cluster, "only", "b-zone");
+        node.KeepFiles = false;
         var admin = node.ClientWithKey(ServerFixture.AdminKey);
         (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Collection(TestZones.Feature("b-zone"))))).EnsureSuccessStatusCode();
 
         var response = await admin.PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(Key)}/ack", Bodies.Json("{}"));
 
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>Two nodes on one store, the first holding a-zone, the second b-zone (the zones stored before the second starts).</summary>
+    private static async Task<(ManualTime Time, TestAlertCluster Cluster, ClockedServer First, ClockedServer Second)> TwoNodesAsync()
+    {
+        var time = new ManualTime(T0);
+        var cluster = new TestAlertCluster();
+        var first = Node(time, null, cluster, "first", "a-zone");
+        var admin = first.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Collection(TestZones.Feature("a-zone"), TestZones.Feature("b-zone"))))).EnsureSuccessStatusCode();
+        return (time, cluster, first, Node(time, first.DatabasePath, cluster, "second", "b-zone"));
+    }
+
+    /// <summary>a-zone over its warning level for six minutes, stepped on <paramref name="holder"/>: its alert fires at T0 + 6 min.</summary>
+    private static async Task FireAsync(ClockedServer holder, ManualTime time)
+    {
+        var admin = holder.ClientWithKey(ServerFixture.AdminKey);
+        await holder.IngestAsync(admin, "a-zone", 300);
+        time.Now += TimeSpan.FromMinutes(6);
+        await holder.IngestAsync(admin, "a-zone", 300);
+    }
+
+    /// <summary>The next hub alert of a-zone that <paramref name="seen"/> accepts (the others' views come with the sweep: up to 30 s).</summary>
+    private static async Task<AlertDto> NextAsync(Channel<AlertDto> alerts, Func<AlertDto, bool> seen)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var alert = await alerts.Reader.ReadAsync(timeout.Token);
+            if (alert.Key == Key && seen(alert))
+            {
+                return alert;
+            }
+        }
+    }
+
+    private static HubConnection Connect(ClockedServer node)
+    {
+        _ = node.CreateClient();
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(node.Server.BaseAddress, "hubs/live"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => node.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
     }
 
     /// <summary>Polls the node's <c>GET /alerts</c> (the views are shared every second) until it lists a-zone's alert as <paramref name="seen"/> says.</summary>
