@@ -50,9 +50,10 @@ internal sealed class AlertBook(
     private HashSet<string> _held = new(StringComparer.Ordinal);
     private bool _heldModels;
 
-    // Seeded from the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
-    // growing across a restart of the server and a client's newer view is never mistaken for an older one.
-    private long _revision = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+    // Never behind the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
+    // growing across a restart of the server and a client's newer view is never mistaken for an older one; in a cluster,
+    // a view that the node taking a zone over gives after the views of the node it took it from is newer than them too.
+    private long _revision = WallRevision();
 
     /// <summary>Every shown alert that ever left Inactive, newest first.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
@@ -294,7 +295,10 @@ internal sealed class AlertBook(
     private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId or CongestionMonitor.RuleId;
 
     // Under the gate, like every view: revisions follow the order in which the views were taken.
-    private AlertDto ToDto(MonitoredAlert alert) => View(alert, ++_revision);
+    private AlertDto ToDto(MonitoredAlert alert) => View(alert, _revision = Math.Max(_revision + 1, WallRevision()));
+
+    /// <summary>The revision of the wall clock's present: a thousand per millisecond.</summary>
+    private static long WallRevision() => TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
     private AlertDto View(MonitoredAlert alert, long revision)
     {

@@ -74,6 +74,28 @@ public sealed class AlertsAcrossNodesTests
     }
 
     [Fact]
+    public async Task AlertRevision_ZoneTakenOverByANodeStartedEarlier_NewHoldersViewIsNewer()
+    {
+        var (time, cluster, first, second) = await TwoNodesAsync(firstHolds: "b-zone", secondHolds: "a-zone");
+        using var firstNode = first;
+        await FireAsync(second, time);
+        await ListedAsync(first, a => a.State == "firing");
+        var ack = await first.ClientWithKey(ServerFixture.AdminKey).PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(Key)}/ack", Bodies.Json("{}"));
+        var acked = (await ack.Content.ReadFromJsonAsync<AlertDto>())!;
+
+        cluster.Leave("second");
+        second.KeepFiles = true;
+        second.Dispose();
+        first.KeepFiles = false;
+        cluster.Hold("first", "a-zone");
+        await first.IngestAsync(first.ClientWithKey(ServerFixture.AdminKey), "a-zone", 300);
+
+        var resumed = (await first.AlertAsync(Key))!;
+        resumed.Acknowledged.Should().BeTrue();
+        resumed.Revision.Should().BeGreaterThan(acked.Revision, "a dashboard that showed the old holder's view takes the new holder's");
+    }
+
+    [Fact]
     public async Task AcknowledgeAlert_NoNodeKeepsIt_NotFound()
     {
         var time = new ManualTime(T0);
@@ -89,14 +111,15 @@ public sealed class AlertsAcrossNodesTests
     }
 
     /// <summary>Two nodes on one store, the first holding a-zone, the second b-zone (the zones stored before the second starts).</summary>
-    private static async Task<(ManualTime Time, TestAlertCluster Cluster, ClockedServer First, ClockedServer Second)> TwoNodesAsync()
+    private static async Task<(ManualTime Time, TestAlertCluster Cluster, ClockedServer First, ClockedServer Second)> TwoNodesAsync(
+        string firstHolds = "a-zone", string secondHolds = "b-zone")
     {
         var time = new ManualTime(T0);
         var cluster = new TestAlertCluster();
-        var first = Node(time, null, cluster, "first", "a-zone");
+        var first = Node(time, null, cluster, "first", firstHolds);
         var admin = first.ClientWithKey(ServerFixture.AdminKey);
         (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Collection(TestZones.Feature("a-zone"), TestZones.Feature("b-zone"))))).EnsureSuccessStatusCode();
-        return (time, cluster, first, Node(time, first.DatabasePath, cluster, "second", "b-zone"));
+        return (time, cluster, first, Node(time, first.DatabasePath, cluster, "second", secondHolds));
     }
 
     /// <summary>a-zone over its warning level for six minutes, stepped on <paramref name="holder"/>: its alert fires at T0 + 6 min.</summary>
