@@ -13,7 +13,8 @@ public static class ClusterHosting
 {
     /// <summary>
     /// Adds the silo and registers <see cref="IZoneOwnership"/> (the zones whose grain lives here),
-    /// <see cref="IZoneStatusShare"/> (the zone statuses carried by the sweeps) and <see cref="IClusterView"/>; call
+    /// <see cref="IZoneStatusShare"/> (the zone statuses carried by the sweeps), <see cref="IAlertShare"/> (the alert views
+    /// carried by the sweeps, and actions handed to the holder) and <see cref="IClusterView"/>; call
     /// before the server's own services, which keep these.
     /// </summary>
     public static void AddSurgewatchCluster(this IHostApplicationBuilder builder, ClusterSettings settings)
@@ -31,6 +32,7 @@ public static class ClusterHosting
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<IZoneOwnership>(s => s.GetRequiredService<HeldZones>());
         builder.Services.AddSingleton<IZoneStatusShare>(s => s.GetRequiredService<ZoneStatusShare>());
+        builder.Services.AddSingleton<IAlertShare>(s => s.GetRequiredService<AlertShare>());
         builder.Services.AddSingleton<HolderMap>();
         builder.Services.AddSingleton<IClusterView, ClusterView>();
         builder.Services.AddHostedService<ZoneSweep>();
@@ -41,6 +43,7 @@ public static class ClusterHosting
     {
         silo.Services.AddSingleton<HeldZones>();
         silo.Services.AddSingleton<ZoneStatusShare>();
+        silo.Services.AddSingleton<AlertShare>();
         silo.AddPlacementDirector<ZonePlacement, ZonePlacementDirector>();
         return silo;
     }

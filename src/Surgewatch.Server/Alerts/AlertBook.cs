@@ -53,9 +53,14 @@ internal sealed class AlertBook(
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset _balancesSavedAt = DateTimeOffset.MinValue;
 
-    // Seeded from the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
-    // growing across a restart of the server and a client's newer view is never mistaken for an older one.
-    private long _revision = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+    // What the last step held, published for Keeps (read outside the gate): a new set when it changes, never mutated.
+    private IReadOnlySet<string> _held = new HashSet<string>(StringComparer.Ordinal);
+    private bool _heldModels;
+
+    // Never behind the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
+    // growing across a restart of the server and a client's newer view is never mistaken for an older one; in a cluster,
+    // a view that the node taking a zone over gives after the views of the node it took it from is newer than them too.
+    private long _revision = WallRevision();
 
     /// <summary>Every shown alert that ever left Inactive, newest first.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
@@ -81,6 +86,41 @@ internal sealed class AlertBook(
         }
     }
 
+    /// <summary>
+    /// The views <see cref="ListAsync"/> gives, and those of <paramref name="alsoInactive"/> even while Inactive, for the
+    /// other nodes of a cluster. Each carries the latest revision given (see <see cref="AlertDto.Revision"/>) without
+    /// advancing it, so that sharing views every second neither outdates a client's newer view nor inflates revisions.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertDto>> SharedViewsAsync(IReadOnlySet<string> alsoInactive, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var list = new List<AlertDto>();
+            foreach (var alert in _loop.Alerts)
+            {
+                if ((alert.Status.State != AlertState.Inactive || alsoInactive.Contains(alert.Key)) && LiveLoop.Shown(alert.Status))
+                {
+                    list.Add(View(alert, _revision));
+                }
+            }
+
+            return list;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether the monitors keep the alerts of <paramref name="subject"/> (a zone id or <see cref="IZoneOwnership.ModelsSubject"/>)
+    /// now: always on a single node; on a node of a cluster, what it held at its last step (a subject it has just gained
+    /// has its alerts restored at the next step).
+    /// </summary>
+    public bool Keeps(string subject) =>
+        ownership.HoldsEverything || (subject == IZoneOwnership.ModelsSubject ? Volatile.Read(ref _heldModels) : Volatile.Read(ref _held).Contains(subject));
+
     /// <summary>One step of the live loop; returns the alerts that changed and every stepped zone's status as Core's loop gives it.</summary>
     /// <param name="now">The step's moment.</param>
     /// <param name="site">The site's time zone.</param>
@@ -103,6 +143,7 @@ internal sealed class AlertBook(
             var input = new LiveInput(now, site, zones, stepOf, forecastOf, muting, ownership.HoldsEverything || ownership.Holds(IZoneOwnership.ModelsSubject));
             await RestoreGainedAsync(input, cancellationToken);
             var step = _loop.Step(input);
+            PublishHeld(input);
             await SaveBalancesAsync(now, force: false, cancellationToken);
 
             // Into the outbox before the ledgers that count them as told are saved: a node that dies in between plans
@@ -121,6 +162,17 @@ internal sealed class AlertBook(
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Publishes what <paramref name="input"/>'s step held for <see cref="Keeps"/>.</summary>
+    private void PublishHeld(LiveInput input)
+    {
+        if (input.Zones.Count != _held.Count || input.Zones.Any(z => !_held.Contains(z.Id.Value)))
+        {
+            Volatile.Write(ref _held, new HashSet<string>(input.Zones.Select(z => z.Id.Value), StringComparer.Ordinal));
+        }
+
+        Volatile.Write(ref _heldModels, input.StepsSensors);
     }
 
     /// <summary>Saves the zones' line balances and densities now (at stop), whatever the time since the last save.</summary>
@@ -265,10 +317,15 @@ internal sealed class AlertBook(
         return changed;
     }
 
-    private AlertDto ToDto(MonitoredAlert alert)
+    // Under the gate, like every view: revisions follow the order in which the views were taken.
+    private AlertDto ToDto(MonitoredAlert alert) => View(alert, _revision = Math.Max(_revision + 1, WallRevision()));
+
+    /// <summary>The revision of the wall clock's present: a thousand per millisecond.</summary>
+    private static long WallRevision() => TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+
+    private AlertDto View(MonitoredAlert alert, long revision)
     {
-        // Under the gate, like every view: revisions follow the order in which the views were taken.
-        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow())) with { Revision = ++_revision };
+        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow())) with { Revision = revision };
         return alert.Rule.Id == SurgeMonitor.RuleId ? dto with { Value = SurgeProbability(alert.Subject) }
             : alert.Rule.Id == CongestionMonitor.RuleId ? dto with { Value = CongestionProbability(alert.Subject) }
             : dto;

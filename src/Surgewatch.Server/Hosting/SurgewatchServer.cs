@@ -131,12 +131,17 @@ public static class SurgewatchServer
         // A cluster node (serve --cluster) registers its own before these services are added; one node holds every zone.
         services.TryAddSingleton<Core.Cluster.IZoneOwnership, Cluster.EveryZone>();
         services.TryAddSingleton<Core.Cluster.IZoneStatusShare, Cluster.NothingShared>();
+        services.TryAddSingleton<Core.Cluster.IAlertShare, Cluster.NoAlertShare>();
         services.AddSingleton<RecentReadings>();
         services.AddSingleton<Cluster.ReadingsCatchUp>();
         services.AddSingleton<MonitorSignal>();
         services.AddSingleton<ZoneStatusBoard>();
         services.AddSingleton<SilenceBook>();
         services.AddSingleton<AlertBook>();
+        services.AddSingleton<Cluster.AlertDesk>();
+        services.AddSingleton<Core.Cluster.IAlertDesk>(s => s.GetRequiredService<Cluster.AlertDesk>());
+        services.AddSingleton<Cluster.SharedAlerts>();
+        services.AddHostedService<Cluster.AlertShareService>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<KnownSensors>();
         services.AddSingleton<ZoneSeries.ZoneForecasts>();
