@@ -13,11 +13,11 @@ internal static class SensorTable
     /// <summary>
     /// Adds or updates <paramref name="sensors"/> in one statement (one round trip, however many sensors: on a busy
     /// machine each round trip waits for the scheduler). An id given twice keeps its last entry, as one statement per
-    /// sensor did; the rows go in id order, so that two writers of overlapping lists lock them in the same order.
+    /// sensor did; the rows are inserted ordered by id, so that two writers of overlapping lists lock them in one order.
     /// </summary>
     public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Sensor> sensors, CancellationToken cancellationToken)
     {
-        var last = new SortedDictionary<string, Sensor>(StringComparer.Ordinal);
+        var last = new Dictionary<string, Sensor>(StringComparer.Ordinal);
         foreach (var sensor in sensors)
         {
             ArgumentNullException.ThrowIfNull(sensor, nameof(sensors));
@@ -32,7 +32,7 @@ internal static class SensorTable
         var rows = last.Values;
         await using var command = Sql.Command(connection, transaction, """
             INSERT INTO sensors (id, name, latitude, longitude, kind, step_seconds)
-            SELECT * FROM unnest(@ids, @names, @lats, @lons, @kinds, @steps)
+            SELECT * FROM unnest(@ids, @names, @lats, @lons, @kinds, @steps) AS t(id, name, latitude, longitude, kind, step_seconds) ORDER BY id
             ON CONFLICT (id) DO UPDATE SET name = excluded.name, latitude = excluded.latitude, longitude = excluded.longitude,
                 kind = excluded.kind, step_seconds = excluded.step_seconds
             """);
