@@ -7,7 +7,12 @@
 #                psql: start-up, reading the CSV, COPY, commit)
 #   server side  the sum of the durations of every statement the server ran meanwhile, from its log (surgewatch: sensor
 #                lookups, temporary table, COPY, INSERT … ON CONFLICT, ingest log, COMMIT; psql: the COPY and its commit)
+#   per run      each timed run's own ratio (surgewatch and \copy ran one after the other), and their median: on a busy
+#                machine this moves less than the ratio of the two medians
 # Needs the built CLI (dotnet build -c Release src/Surgewatch.Cli) and PostgreSQL's programs (apt-get install postgresql).
+# The CLI as deployed for batch work is published ReadyToRun (precompiled, so the JIT does not run at start-up):
+#   dotnet publish src/Surgewatch.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /tmp/sw-r2r
+#   SURGEWATCH_CLI=/tmp/sw-r2r/surgewatch.dll bash bench/ingest-vs-psql-copy.sh
 # Usage: bench/ingest-vs-psql-copy.sh [DATA_FOLDER] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +33,7 @@ dotnet "$cli" ingest "$data" --db "postgresql://bench@127.0.0.1:$port/probe" >/d
 rows=$(psql_ -d probe -At -c "SELECT count(*) FROM readings")
 psql_ -d probe -c "\\copy (SELECT sensor, label, value FROM readings ORDER BY label, sensor) TO '$work/rows.csv' CSV"
 
-: > "$work/sw_wall"; : > "$work/sw_server"; : > "$work/cp_wall"; : > "$work/cp_server"
+: > "$work/sw_wall"; : > "$work/sw_server"; : > "$work/cp_wall"; : > "$work/cp_server"; : > "$work/run_ratio"
 for run in $(seq 0 "$runs"); do
   psql_ -d postgres -c "CREATE DATABASE sw$run" -c "CREATE DATABASE cp$run"
   dotnet "$cli" zones list --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null   # migrate the schema, untimed
@@ -46,6 +51,7 @@ for run in $(seq 0 "$runs"); do
   if [ "$run" -gt 0 ]; then
     echo "$t1 - $t0" | bc -l >> "$work/sw_wall"; echo "$sw_server / 1000" | bc -l >> "$work/sw_server"
     echo "$t3 - $t2" | bc -l >> "$work/cp_wall"; echo "$cp_server / 1000" | bc -l >> "$work/cp_server"
+    echo "($t3 - $t2) / ($t1 - $t0)" | bc -l >> "$work/run_ratio"
   fi
 done
 
@@ -60,3 +66,5 @@ echo "| measure | surgewatch ingest | psql \\copy | surgewatch ÷ \\copy (rows/s
 echo "|---|---|---|---|"
 echo "| end to end | $(printf %.2f "$sw_wall") s, $(rate "$sw_wall") rows/s | $(printf %.2f "$cp_wall") s, $(rate "$cp_wall") rows/s | $(ratio "$sw_wall" "$cp_wall")× |"
 echo "| server side (statements) | $(printf %.2f "$sw_server") s, $(rate "$sw_server") rows/s | $(printf %.2f "$cp_server") s, $(rate "$cp_server") rows/s | $(ratio "$sw_server" "$cp_server")× |"
+echo
+echo "end to end, per run: $(xargs printf '%.2f× ' < "$work/run_ratio")(median $(printf %.2f "$(median < "$work/run_ratio")")×)"

@@ -37,13 +37,31 @@ internal static class IngestCommand
             CliParsing.RequireFileOrFolder(path, string.Empty);
         }
 
-        using var store = StoreOption.Open(db);
+        // The first file is read while the store opens (loading its driver, connecting, checking its schema), and each
+        // next file while the one before is written: reading wants the CPU, opening and writing mostly wait on the store.
+        // A store that cannot be opened is still the error reported, whatever the file holds.
+        var current = PendingRead.Start(context, paths[0], options, cancellation);
+        using var store = OpenWhileReading(db, current);
         var summary = new Table().Border(TableBorder.Rounded).Title($"Ingested into {Markup.Escape(store.DataSource)}")
             .AddColumn("source").AddColumn(new TableColumn("sensors").RightAligned()).AddColumn(new TableColumn("readings").RightAligned())
             .AddColumn(new TableColumn("written").RightAligned()).AddColumn(new TableColumn("edges").RightAligned()).AddColumn("step").AddColumn(new TableColumn("period").NoWrap()).AddColumn(new TableColumn("per s").RightAligned());
-        foreach (var path in paths)
+        for (var i = 0; i < paths.Length; i++)
         {
-            var outcome = await IngestOneAsync(context, store, path, options, cancellation);
+            var path = paths[i];
+            var next = i + 1 < paths.Length ? PendingRead.Start(context, paths[i + 1], options, cancellation) : null;
+            IngestOutcome outcome;
+            try
+            {
+                outcome = await IngestOneAsync(context, store, path, current, cancellation);
+            }
+            catch
+            {
+                next?.Forget();
+                throw;
+            }
+
+            current = next ?? current;
+
             summary.AddRow(
                 Markup.Escape(Path.GetFileName(Path.TrimEndingDirectorySeparator(path))), N(outcome.Sensors), N(outcome.Received), N(outcome.Written),
                 outcome.Edges is { } edges ? N(edges) : "–", outcome.Step.ToString(), $"{outcome.First} – {outcome.Last}", N((long)(outcome.Received / Math.Max(outcome.Seconds, 1e-6))));
@@ -56,16 +74,15 @@ internal static class IngestCommand
 
     // The folder is read and checked whole (its graph names only its own sensors) before anything is written; the
     // sensors are stored first, so that the readings and the graph find them.
-    private static async Task<IngestOutcome> IngestOneAsync(CliContext context, OpenedStore opened, string path, ReaderOptions options, CancellationToken cancellation)
+    private static async Task<IngestOutcome> IngestOneAsync(CliContext context, OpenedStore opened, string path, PendingRead read, CancellationToken cancellation)
     {
-        var started = context.Time.GetTimestamp();
         IngestOutcome? outcome = null;
         await context.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .StartAsync(async progress =>
             {
                 var reading = progress.AddTask($"Reading {Markup.Escape(path)}", maxValue: 1);
-                var data = await Task.Run(() => DataSet.Load(path, options), cancellation);
+                var data = await read.Data;
                 reading.Value = 1;
 
                 var store = opened.Observations;
@@ -81,9 +98,22 @@ internal static class IngestCommand
                 writing.Value = writing.MaxValue;
                 var (first, last) = Range(batch.TimeSeconds);
                 outcome = new IngestOutcome(
-                    data.Sensors.Count, result.Received, result.Written, data.Edges?.Count, data.Step, first, last, context.Time.GetElapsedTime(started).TotalSeconds);
+                    data.Sensors.Count, result.Received, result.Written, data.Edges?.Count, data.Step, first, last, context.Time.GetElapsedTime(read.Started).TotalSeconds);
             });
         return outcome!;
+    }
+
+    private static OpenedStore OpenWhileReading(string db, PendingRead reading)
+    {
+        try
+        {
+            return StoreOption.Open(db);
+        }
+        catch
+        {
+            reading.Forget();
+            throw;
+        }
     }
 
     private static (string First, string Last) Range(ReadOnlySpan<long> times)
@@ -104,6 +134,18 @@ internal static class IngestCommand
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>A file being read on the thread pool, and when its reading started (the file's time counts from there).</summary>
+    private sealed record PendingRead(Task<DataSet> Data, long Started)
+    {
+        public static PendingRead Start(CliContext context, string path, ReaderOptions options, CancellationToken cancellation) =>
+            new(Task.Run(() => DataSet.Load(path, options), cancellation), context.Time.GetTimestamp());
+
+        // A read whose result is no longer wanted (the store failed, or an earlier file did): its own error, if any, is
+        // not the one to report, so it is observed here rather than left unobserved.
+        public void Forget() =>
+            Data.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
 
     private sealed record IngestOutcome(int Sensors, long Received, long Written, int? Edges, TimeSpan Step, string First, string Last, double Seconds);
 }

@@ -80,7 +80,7 @@ internal static class ReadingCopy
             return false;
         }
 
-        await transaction.ReleaseAsync(DirectSavepoint, cancellationToken);
+        // Not released: the savepoint ends with the transaction, and releasing it would cost a round trip.
         return true;
     }
 

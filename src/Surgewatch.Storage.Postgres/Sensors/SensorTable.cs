@@ -10,30 +10,39 @@ namespace Surgewatch.Storage.Postgres.Sensors;
 /// <summary>The <c>sensors</c> table: metadata by id, and the integer key that readings and forecasts refer to.</summary>
 internal static class SensorTable
 {
+    /// <summary>
+    /// Adds or updates <paramref name="sensors"/> in one statement (one round trip, however many sensors: on a busy
+    /// machine each round trip waits for the scheduler). An id given twice keeps its last entry, as one statement per
+    /// sensor did; the rows are inserted ordered by id, so that two writers of overlapping lists lock them in one order.
+    /// </summary>
     public static async Task UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Sensor> sensors, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, transaction, """
-            INSERT INTO sensors (id, name, latitude, longitude, kind, step_seconds) VALUES (@id, @name, @lat, @lon, @kind, @step)
-            ON CONFLICT (id) DO UPDATE SET name = excluded.name, latitude = excluded.latitude, longitude = excluded.longitude,
-                kind = excluded.kind, step_seconds = excluded.step_seconds
-            """);
-        var id = command.Parameters.Add("id", NpgsqlDbType.Text);
-        var name = command.Parameters.Add("name", NpgsqlDbType.Text);
-        var lat = command.Parameters.Add("lat", NpgsqlDbType.Double);
-        var lon = command.Parameters.Add("lon", NpgsqlDbType.Double);
-        var kind = command.Parameters.Add("kind", NpgsqlDbType.Integer);
-        var step = command.Parameters.Add("step", NpgsqlDbType.Bigint);
+        var last = new Dictionary<string, Sensor>(StringComparer.Ordinal);
         foreach (var sensor in sensors)
         {
             ArgumentNullException.ThrowIfNull(sensor, nameof(sensors));
-            id.Value = sensor.Id.Value;
-            name.Value = sensor.Name;
-            lat.Value = sensor.Location is { } p ? p.Latitude : DBNull.Value;
-            lon.Value = sensor.Location is { } q ? q.Longitude : DBNull.Value;
-            kind.Value = (int)sensor.Kind;
-            step.Value = SlotCalendar.StepSeconds(sensor.Step);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            last[sensor.Id.Value] = sensor;
         }
+
+        if (last.Count == 0)
+        {
+            return;
+        }
+
+        var rows = last.Values;
+        await using var command = Sql.Command(connection, transaction, """
+            INSERT INTO sensors (id, name, latitude, longitude, kind, step_seconds)
+            SELECT * FROM unnest(@ids, @names, @lats, @lons, @kinds, @steps) AS t(id, name, latitude, longitude, kind, step_seconds) ORDER BY id
+            ON CONFLICT (id) DO UPDATE SET name = excluded.name, latitude = excluded.latitude, longitude = excluded.longitude,
+                kind = excluded.kind, step_seconds = excluded.step_seconds
+            """);
+        command.Parameters.AddWithValue("ids", rows.Select(s => s.Id.Value).ToArray());
+        command.Parameters.AddWithValue("names", rows.Select(s => s.Name).ToArray());
+        command.Parameters.AddWithValue("lats", NpgsqlDbType.Array | NpgsqlDbType.Double, rows.Select(s => s.Location?.Latitude).ToArray());
+        command.Parameters.AddWithValue("lons", NpgsqlDbType.Array | NpgsqlDbType.Double, rows.Select(s => s.Location?.Longitude).ToArray());
+        command.Parameters.AddWithValue("kinds", rows.Select(s => (int)s.Kind).ToArray());
+        command.Parameters.AddWithValue("steps", rows.Select(s => SlotCalendar.StepSeconds(s.Step)).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static async Task<IReadOnlyList<Sensor>> ListAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -109,25 +118,24 @@ internal static class SensorTable
     }
 
     // One statement adds the unknown ids (another node adding the same id at once is waited for, not duplicated),
-    // a second reads every key.
+    // a second, sent with it in one round trip, reads every key.
     private static async Task<Dictionary<string, long>> AddMissingAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, List<string> ids, PostgresStoreOptions options, CancellationToken cancellationToken)
     {
         var array = ids.ToArray();
-        await using (var add = Sql.Command(connection, transaction, """
-            INSERT INTO sensors (id, name, kind, step_seconds) SELECT i, i, @kind, @step FROM unnest(@ids) AS t(i) ORDER BY i
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var add = new NpgsqlBatchCommand("""
+            INSERT INTO sensors (id, name, kind, step_seconds) SELECT i, i, $2, $3 FROM unnest($1::text[]) AS t(i) ORDER BY i
             ON CONFLICT (id) DO NOTHING
-            """))
-        {
-            add.Parameters.AddWithValue("ids", array);
-            add.Parameters.AddWithValue("kind", (int)options.DefaultSensorKind);
-            add.Parameters.AddWithValue("step", SlotCalendar.StepSeconds(options.DefaultSensorStep));
-            await add.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var find = Sql.Command(connection, transaction, "SELECT id, key FROM sensors WHERE id = ANY(@ids)");
-        find.Parameters.AddWithValue("ids", array);
-        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+            """);
+        add.Parameters.Add(new NpgsqlParameter { Value = array });
+        add.Parameters.Add(new NpgsqlParameter { Value = (int)options.DefaultSensorKind });
+        add.Parameters.Add(new NpgsqlParameter { Value = SlotCalendar.StepSeconds(options.DefaultSensorStep) });
+        var find = new NpgsqlBatchCommand("SELECT id, key FROM sensors WHERE id = ANY($1)");
+        find.Parameters.Add(new NpgsqlParameter { Value = array });
+        batch.BatchCommands.Add(add);
+        batch.BatchCommands.Add(find);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
         var found = new Dictionary<string, long>(array.Length, StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {

@@ -62,6 +62,27 @@ public sealed partial class IngestCommandTest
     }
 
     [Fact]
+    public async Task Ingest_SeveralFilesOneBad_StoresTheFilesBeforeItAndNothingOfItOrAfter()
+    {
+        using var dir = new TempDirectory();
+        var first = dir.File("first.csv");
+        var bad = dir.File("bad.csv");
+        var last = dir.File("last.csv");
+        await File.WriteAllTextAsync(first, DataFiles.LongCsv(sensors: 2, days: 1));
+        await File.WriteAllTextAsync(bad, "timestamp,sensor_id,count\n2024-02-01T00:00:00,9,5\n2024-02-01T01:00:00,9,lots\n");
+        await File.WriteAllTextAsync(last, "timestamp,sensor_id,count\n2024-03-01T00:00:00,7,5\n");
+        var db = dir.File("s.db");
+
+        var (exit, output) = await CliRunner.RunAsync("ingest", first, bad, last, "--db", db);
+
+        exit.Should().Be(2, output);
+        output.Should().Contain("bad.csv line 3").And.Contain("count");
+        using var store = SqliteStore.Open(db);
+        (await store.CountObservationsAsync()).Should().Be(48, "the file before the bad one is stored whole, the bad one and the one after not at all");
+        (await store.ListSensorsAsync()).Select(s => s.Id.Value).Should().BeEquivalentTo("1", "2");
+    }
+
+    [Fact]
     public async Task Ingest_FileWithBadRowAmongGoodOnes_RefusedWholeWithEveryErrorListed()
     {
         using var dir = new TempDirectory();

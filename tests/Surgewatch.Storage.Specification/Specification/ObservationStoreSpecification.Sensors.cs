@@ -29,6 +29,16 @@ public abstract partial class ObservationStoreSpecification
     }
 
     [StoreFact]
+    public async Task UpsertSensorsAsync_SameIdTwiceInOneCall_KeepsTheLastEntry()
+    {
+        var moved = Bridge with { Name = "Princes Bridge (east)", Location = new GeoPoint(-37.819, 144.969) };
+
+        await Store.UpsertSensorsAsync([Bridge, Loop, moved]);
+
+        (await Store.ListSensorsAsync()).Should().Equal(moved, Loop);
+    }
+
+    [StoreFact]
     public async Task UpsertSensorsAsync_EmptyList_ChangesNothing()
     {
         await Store.UpsertSensorsAsync([]);
