@@ -13,7 +13,8 @@ public static class ClusterHosting
 {
     /// <summary>
     /// Adds the silo and registers <see cref="IZoneOwnership"/> (the zones whose grain lives here),
-    /// <see cref="IZoneStatusShare"/> (the zone statuses carried by the sweeps) and <see cref="IClusterView"/>; call
+    /// <see cref="IZoneStatusShare"/> and <see cref="IModelsOutlookShare"/> (the zone statuses and the models' outlook
+    /// carried by the sweeps) and <see cref="IClusterView"/>; call
     /// before the server's own services, which keep these.
     /// </summary>
     public static void AddSurgewatchCluster(this IHostApplicationBuilder builder, ClusterSettings settings)
@@ -31,6 +32,7 @@ public static class ClusterHosting
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<IZoneOwnership>(s => s.GetRequiredService<HeldZones>());
         builder.Services.AddSingleton<IZoneStatusShare>(s => s.GetRequiredService<ZoneStatusShare>());
+        builder.Services.AddSingleton<IModelsOutlookShare>(s => s.GetRequiredService<ZoneStatusShare>());
         builder.Services.AddSingleton<HolderMap>();
         builder.Services.AddSingleton<IClusterView, ClusterView>();
         builder.Services.AddHostedService<ZoneSweep>();

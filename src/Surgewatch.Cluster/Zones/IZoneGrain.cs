@@ -17,7 +17,10 @@ public interface IZoneGrain : IGrainWithStringKey
 
 /// <summary>What a zone's grain answers.</summary>
 /// <param name="Silo">The parsable address of the silo holding the zone.</param>
-/// <param name="Status">The zone's latest status that silo's node shared (<see cref="Core.Cluster.IZoneStatusShare"/>), or null.</param>
+/// <param name="Status">
+/// The zone's latest status that silo's node shared (<see cref="Core.Cluster.IZoneStatusShare"/>), or for the models'
+/// grain the models' outlook (<see cref="Core.Cluster.IModelsOutlookShare"/>); null when none was shared.
+/// </param>
 [GenerateSerializer]
 [Immutable]
 [Alias("Surgewatch.Cluster.Zones.ZoneHolding")]
