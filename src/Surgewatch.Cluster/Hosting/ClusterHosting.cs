@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Configuration;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Cluster.Membership;
 using Surgewatch.Cluster.Zones;
@@ -12,24 +12,23 @@ namespace Surgewatch.Cluster;
 public static class ClusterHosting
 {
     /// <summary>
-    /// Adds the silo and registers <see cref="IZoneOwnership"/> (the zones whose grain lives here),
-    /// <see cref="IZoneStatusShare"/> and <see cref="IModelsOutlookShare"/> (the zone statuses and the models' outlook
-    /// carried by the sweeps) and <see cref="IClusterView"/>; call
-    /// before the server's own services, which keep these.
+    /// Adds the silo (in a host of its own, <see cref="SiloHost"/>) and registers <see cref="IZoneOwnership"/> (the
+    /// zones whose grain lives here), <see cref="IZoneStatusShare"/> and <see cref="IModelsOutlookShare"/> (the zone
+    /// statuses and the models' outlook carried by the sweeps) and <see cref="IClusterView"/>; call before the server's
+    /// own services, which keep these. The membership's timing comes from <see cref="MembershipTiming.Section"/>.
     /// </summary>
+    /// <exception cref="FormatException">A membership setting is not valid.</exception>
     public static void AddSurgewatchCluster(this IHostApplicationBuilder builder, ClusterSettings settings)
     {
-        builder.UseOrleans(silo =>
-        {
-            silo.UseRedisClustering(settings.Redis);
-            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ClusterId));
-            silo.Configure<SiloOptions>(o => o.SiloName = settings.Url);
-            silo.ConfigureEndpoints(settings.Advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
-            silo.AddZoneGrains();
-        });
+        settings = settings with { Membership = MembershipTiming.From(builder.Configuration) };
         // Orleans and the resilience pipelines its placement runs log every call at Information; keep their warnings.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<HeldZones>();
+        builder.Services.AddSingleton<ZoneStatusShare>();
+        builder.Services.AddSingleton<SiloHost>();
+        builder.Services.AddSingleton<ISiloServices>(s => s.GetRequiredService<SiloHost>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<SiloHost>());
         builder.Services.AddSingleton<IZoneOwnership>(s => s.GetRequiredService<HeldZones>());
         builder.Services.AddSingleton<IZoneStatusShare>(s => s.GetRequiredService<ZoneStatusShare>());
         builder.Services.AddSingleton<IModelsOutlookShare>(s => s.GetRequiredService<ZoneStatusShare>());
@@ -38,11 +37,11 @@ public static class ClusterHosting
         builder.Services.AddHostedService<ZoneSweep>();
     }
 
-    /// <summary>What every silo that hosts zone grains needs (the test clusters use it too).</summary>
+    /// <summary>What every silo that hosts zone grains needs (the test clusters use it too); keeps the held zones and shared statuses already registered.</summary>
     public static ISiloBuilder AddZoneGrains(this ISiloBuilder silo)
     {
-        silo.Services.AddSingleton<HeldZones>();
-        silo.Services.AddSingleton<ZoneStatusShare>();
+        silo.Services.TryAddSingleton<HeldZones>();
+        silo.Services.TryAddSingleton<ZoneStatusShare>();
         silo.AddPlacementDirector<ZonePlacement, ZonePlacementDirector>();
         return silo;
     }

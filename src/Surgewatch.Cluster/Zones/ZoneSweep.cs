@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Surgewatch.Core.Cluster;
@@ -10,12 +11,13 @@ namespace Surgewatch.Cluster.Zones;
 /// grain of a new zone, or of a zone whose node died, on some live silo (which then steps it), keeps the activations
 /// busy so that they are never collected as idle, and gives the node the map of holders it shows at <c>/cluster</c>.
 /// </summary>
-internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMap map, ZoneStatusShare share, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
+internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap map, ZoneStatusShare share, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
 {
     private const int Batch = 256;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var grains = (await silo.ServicesAsync(stoppingToken)).GetRequiredService<IGrainFactory>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
