@@ -32,7 +32,7 @@ pids=(); redis_pid=
 stop_all() { for p in "${pids[@]}" $redis_pid; do kill -9 "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); redis_pid=; }
 trap 'stop_all; "${as[@]}" "$bin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
 
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $zones zones, 3 nodes, membership probe timeout ${Surgewatch__Cluster__ProbeTimeout:-00:00:02 (Surgewatch's default)} x ${Surgewatch__Cluster__MissedProbesLimit:-3} missed probes"
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $zones zones, 3 nodes, membership probe timeout ${Surgewatch__Cluster__ProbeTimeout:-00:00:02} x ${Surgewatch__Cluster__MissedProbesLimit:-3} missed probes"
 : > "$work/times"
 for run in $(seq 1 "$runs"); do
   psql_ -d postgres -c "CREATE DATABASE cluster$run"

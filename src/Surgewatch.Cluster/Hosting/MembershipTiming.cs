@@ -13,8 +13,16 @@ namespace Surgewatch.Cluster;
 /// </summary>
 /// <param name="ProbeTimeout">How long a probe waits for its answer, and how often a silo is probed.</param>
 /// <param name="MissedProbesLimit">How many probes in a row a silo may miss before it is suspected.</param>
+/// <remarks>
+/// Once a node is declared dead, its zones are activated elsewhere at the next zone sweep, every
+/// <see cref="SweepInterval"/> (<c>Surgewatch:Cluster:SweepInterval</c>, 2 s): a longer one costs less CPU (every node
+/// calls every zone's grain at each sweep) and hands the zones over later.
+/// </remarks>
 public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLimit)
 {
+    /// <summary>How often a node asks every zone's grain who holds it (see ZoneSweep).</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>The configuration section of these settings.</summary>
     public const string Section = "Surgewatch:Cluster";
 
@@ -28,7 +36,8 @@ public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLim
         var section = configuration.GetSection(Section);
         var timeout = Parse(section, nameof(ProbeTimeout), Default.ProbeTimeout, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromMinutes(1), "a time span from 00:00:01 to 00:01:00");
         var missed = Parse(section, nameof(MissedProbesLimit), Default.MissedProbesLimit, int.TryParse, n => n is >= 1 and <= 10, "a whole number from 1 to 10");
-        return new MembershipTiming(timeout, missed);
+        var sweep = Parse(section, nameof(SweepInterval), Default.SweepInterval, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromMinutes(1), "a time span from 00:00:01 to 00:01:00");
+        return new MembershipTiming(timeout, missed) { SweepInterval = sweep };
     }
 
     /// <summary>Sets Orleans' options.</summary>

@@ -7,7 +7,7 @@ using Surgewatch.Core.Zones;
 namespace Surgewatch.Cluster.Zones;
 
 /// <summary>
-/// Every node asks every zone's grain who holds it, every <see cref="ClusterSettings.SweepInterval"/>: that activates the
+/// Every node asks every zone's grain who holds it, every <see cref="MembershipTiming.SweepInterval"/>: that activates the
 /// grain of a new zone, or of a zone whose node died, on some live silo (which then steps it), keeps the activations
 /// busy so that they are never collected as idle, and gives the node the map of holders it shows at <c>/cluster</c>.
 /// </summary>
@@ -38,7 +38,7 @@ internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap 
                 logger.LogWarning(e, "The zone sweep failed; trying again at the next one");
             }
 
-            await Task.Delay(settings.SweepInterval, stoppingToken);
+            await Task.Delay(settings.Membership.SweepInterval, stoppingToken);
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class MembershipTimingTests
         var timing = MembershipTiming.From(Settings());
 
         timing.Should().Be(new MembershipTiming(TimeSpan.FromSeconds(2), 3));
+        timing.SweepInterval.Should().Be(TimeSpan.FromSeconds(2));
     }
 
     [Fact]
@@ -32,6 +33,7 @@ public sealed class MembershipTimingTests
     [InlineData("ProbeTimeout", "00:00:00.500")]
     [InlineData("MissedProbesLimit", "0")]
     [InlineData("MissedProbesLimit", "three")]
+    [InlineData("SweepInterval", "00:05:00")]
     public void From_BadValue_NamesTheSetting(string key, string value)
     {
         var act = () => MembershipTiming.From(Settings((key, value)));
