@@ -54,6 +54,110 @@ public sealed class CountersDashboardTest(CountersFixture fixture, ITestOutputHe
     }
 
     [RequiresChromiumFact]
+    public async Task Map_PageOpenedBeforeTheSensorsAreStored_DrawsThemWhenTheyComeAndOpensOnTheWorstJudged()
+    {
+        // As a page opened while the replay still stores its history: the first /sensors answers no sensor, and the
+        // first /sensors/status knows the sensors but judges none (no model deployed yet). Later replies are the
+        // server's, with one counter warning.
+        var sensorLists = 0;
+        var statuses = 0;
+        var warned = fixture.SensorIds[^1];
+        var page = await fixture.OpenDashboardAsync(async p =>
+        {
+            await p.RouteAsync("**/api/v1/sensors", async route =>
+            {
+                if (Interlocked.Increment(ref sensorLists) == 1)
+                {
+                    await route.FulfillAsync(new() { Status = 200, ContentType = "application/json", Body = "[]" });
+                    return;
+                }
+
+                await route.ContinueAsync();
+            });
+            await p.RouteAsync("**/api/v1/sensors/status", async route =>
+            {
+                var reply = await route.FetchAsync();
+                var list = System.Text.Json.Nodes.JsonNode.Parse(await reply.TextAsync())!.AsArray();
+                var first = Interlocked.Increment(ref statuses) == 1;
+                foreach (var status in list)
+                {
+                    if (first)
+                    {
+                        status!["level"] = null;
+                        status["probability"] = null;
+                        status["threshold"] = null;
+                    }
+                    else if (status!["sensorId"]!.GetValue<string>() == warned)
+                    {
+                        // Then one counter that is not first by name warns, so the worst is not the first name.
+                        status["level"] = "warning";
+                        status["probability"] = 0.9;
+                    }
+                }
+
+                await route.FulfillAsync(new() { Response = reply, Body = list.ToJsonString() });
+            });
+        });
+        var map = page.GetByTestId("map");
+
+        // The sensors came after the page had loaded: they are listed and drawn in view all the same.
+        await Expect(map).ToHaveAttributeAsync("data-rendered-sensors", Sensors, new() { Timeout = 60_000 });
+        await Expect(page.GetByTestId("no-zones")).ToContainTextAsync($"the {Sensors} sensors are listed here");
+        sensorLists.Should().BeGreaterThanOrEqualTo(2, "the list was loaded again when the status named sensors it lacked");
+        await Expect(page.GetByTestId("legend-neutral")).ToBeVisibleAsync();
+
+        // Once the sensors are judged the panel moves from the first name of an unjudged list to the worst counter.
+        var top = page.GetByTestId("sensor-row").First;
+        await Expect(top).Not.ToHaveAttributeAsync("data-level", new System.Text.RegularExpressions.Regex("^(neutral|no-data)$"), new() { Timeout = 45_000 });
+        await Expect(top).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"), new() { Timeout = 15_000 });
+        await Expect(top).ToHaveAttributeAsync("data-sensor-id", warned);
+        var name = await top.Locator(".name").TextContentAsync();
+        await Expect(page.Locator("#zone-title")).ToHaveTextAsync(name!);
+        await Expect(page.GetByTestId("zone-chart")).ToHaveAttributeAsync("data-bands", new System.Text.RegularExpressions.Regex("^[1-9]"), new() { Timeout = 30_000 });
+        Report(await BrowserFixture.ScreenshotAsync(page, "counters-late-sensors"));
+    }
+
+    [RequiresChromiumFact]
+    public async Task Briefing_SiteDateChangesWhileThePageIsOpen_KeepsThePickedDayAheadWithoutAnError()
+    {
+        // The page's first clock (GET /clock) is a day behind the server's, as at the start of a replay or just before
+        // midnight; the hub's clock message on connecting brings the server's date.
+        var problems = new List<string>();
+        var clocks = 0;
+        var page = await fixture.OpenDashboardAsync(async p =>
+        {
+            await DashboardTest.CollectProblemsAsync(p, problems);
+            await p.RouteAsync("**/api/v1/clock", async route =>
+            {
+                if (route.Request.Method != "GET" || Interlocked.Increment(ref clocks) > 1)
+                {
+                    await route.ContinueAsync();
+                    return;
+                }
+
+                var reply = await route.FetchAsync();
+                var clock = System.Text.Json.Nodes.JsonNode.Parse(await reply.TextAsync())!;
+                var now = DateTimeOffset.Parse(clock["now"]!.GetValue<string>(), CultureInfo.InvariantCulture);
+                clock["now"] = now.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+                await route.FulfillAsync(new() { Response = reply, Body = clock.ToJsonString() });
+            });
+        });
+        var day = page.GetByTestId("briefing-day");
+        var today = (await fixture.ClockNowAsync()).Date;
+
+        // The page built its picker on its first clock (tomorrow picked), then the hub's clock moved it a day on.
+        await Expect(page.GetByTestId("connection")).ToHaveAttributeAsync("data-state", "live", new() { Timeout = 60_000 });
+        await Expect(day.Locator("option").First).ToHaveAttributeAsync("value", Day(today), new() { Timeout = 30_000 });
+        clocks.Should().BeGreaterThanOrEqualTo(1, "the page's first clock was the day before");
+        await Expect(day).ToHaveValueAsync(Day(today.AddDays(1)), new() { Timeout = 1_000 });
+        await Expect(page.Locator("#briefing-body")).ToHaveAttributeAsync("data-date", Day(today.AddDays(1)), new() { Timeout = 60_000 });
+        Report(await BrowserFixture.ScreenshotAsync(page, "counters-briefing-next-day"));
+        problems.Should().BeEmpty("the page logs no console error when the site's date changes");
+    }
+
+    private static string Day(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [RequiresChromiumFact]
     public async Task SensorPanel_ClickingACounterOnTheMap_ChartsItsHistoryForecastBandsAndThreshold()
     {
         var page = await fixture.OpenDashboardAsync();

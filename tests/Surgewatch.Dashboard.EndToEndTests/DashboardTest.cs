@@ -146,10 +146,31 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         (await ApiAcknowledgedAsync(key!)).Should().BeTrue("the acknowledgement reached the server, not only the page");
         Report(await DashboardFixture.ScreenshotAsync(page, "acknowledged"));
 
+        // Before a silence is made, it shows what it mutes: the dialog lists the current alerts, Silence 1 h names them on hover.
         var silencesBefore = await ApiSilenceCountAsync();
+        await acknowledged.GetByTestId("alert-silence-until").ClickAsync();
+        var dialog = page.GetByTestId("silence-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog.GetByTestId("silence-preview").Locator($"[data-testid='silence-preview-item'][data-key='{key}']")).ToHaveCountAsync(1);
+        Report(await DashboardFixture.ScreenshotAsync(page, "silence-dialog"));
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        (await ApiSilenceCountAsync()).Should().Be(silencesBefore, "a cancelled dialog makes no silence");
+        var rule = await acknowledged.GetByTestId("alert-rule").TextContentAsync();
+        await Expect(acknowledged.GetByTestId("alert-silence-1h")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("^Mutes for 1 h: .*" + System.Text.RegularExpressions.Regex.Escape(rule!)));
+
         await acknowledged.GetByTestId("alert-silence-1h").ClickAsync();
         await Expect(page.GetByTestId("banner")).ToContainTextAsync("Silenced");
         (await ApiSilenceCountAsync()).Should().Be(silencesBefore + 1, "Silence 1 h created a silence through the API");
+
+        // Active silences are listed and can be ended.
+        var created = (await ApiSilenceIdsAsync()).Max(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByTestId("silences").Locator("summary").ClickAsync();
+        var listed = page.GetByTestId("silences-list").Locator($"[data-testid='silence-item'][data-id='{created}']");
+        await Expect(listed).ToBeVisibleAsync();
+        await listed.GetByTestId("silence-end").ClickAsync();
+        await Expect(listed).ToHaveCountAsync(0);
+        (await ApiSilenceIdsAsync()).Should().NotContain(created, "End now deleted the silence through the API");
     }
 
     [RequiresChromiumFact]
@@ -271,6 +292,13 @@ public sealed class DashboardTest(DashboardFixture fixture, ITestOutputHelper ou
         }
 
         return false;
+    }
+
+    private async Task<string[]> ApiSilenceIdsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = fixture.Url };
+        var silences = await http.GetFromJsonAsync<JsonElement>("/api/v1/silences");
+        return [.. silences.EnumerateArray().Select(s => s.GetProperty("id").GetString()!)];
     }
 
     private async Task<int> ApiSilenceCountAsync()

@@ -101,6 +101,16 @@ public sealed class PostgresZoneBalanceStoreTests(PostgresServer server) : ZoneB
 }
 
 [Collection(PostgresCollection.Name)]
+public sealed class PostgresZoneDensityStoreTests(PostgresServer server) : ZoneDensityStoreSpecification, IDisposable
+{
+    private readonly PostgresDatabases _databases = new(server);
+
+    protected override Core.Monitoring.IZoneDensityStore CreateStore() => _databases.Open();
+
+    public void Dispose() => _databases.Dispose();
+}
+
+[Collection(PostgresCollection.Name)]
 public sealed class PostgresNotificationOutboxTests(PostgresServer server) : NotificationOutboxSpecification, IDisposable
 {
     private readonly PostgresDatabases _databases = new(server);

@@ -86,6 +86,15 @@ public sealed class SqliteZoneBalanceStoreTests : ZoneBalanceStoreSpecification,
     public void Dispose() => _stores.Dispose();
 }
 
+public sealed class SqliteZoneDensityStoreTests : ZoneDensityStoreSpecification, IDisposable
+{
+    private readonly SqliteStores _stores = new();
+
+    protected override Core.Monitoring.IZoneDensityStore CreateStore() => _stores.Open();
+
+    public void Dispose() => _stores.Dispose();
+}
+
 public sealed class SqliteNotificationOutboxTests : NotificationOutboxSpecification, IDisposable
 {
     private readonly SqliteStores _stores = new();

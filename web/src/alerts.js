@@ -9,7 +9,7 @@ import { displayDuration, displayLabel, labelSeconds, onSiteClock } from './time
 import { notify } from './notify.js';
 import { formatValue } from './units.js';
 import { createAlertHistory } from './alerthistory.js';
-import { createSilences, openSilenceDialog, silenceSubject } from './silences.js';
+import { createSilences, mutedBy, openSilenceDialog, silenceSubject } from './silences.js';
 import { reportFailure, requireKey } from './operator.js';
 
 const expanded = new Set();
@@ -114,7 +114,11 @@ function item(alert, g) {
   g ? el('div', { class: 'alert-actions' },
     g.acknowledged ? null : el('button', { type: 'button', 'data-testid': 'alert-ack', onclick: (e) => acknowledge(g, e.target) },
       g.alerts.length > 1 ? `Acknowledge all ${g.alerts.length}` : 'Acknowledge'),
-    el('button', { type: 'button', 'data-testid': 'alert-silence-1h', onclick: (e) => silenceSubject(alert, 3600, e.target) }, 'Silence 1 h'),
+    el('button', {
+      type: 'button', 'data-testid': 'alert-silence-1h', onclick: (e) => silenceSubject(alert, 3600, e.target),
+      // What it mutes, before it is made: every current alert of the subject (the dialog lists them too).
+      title: `Mutes for 1 h: ${mutedBy([...state.alerts.values()], { zoneId: alert.zoneId, ruleId: null }).map((a) => `${a.severity} ${a.ruleName ?? a.ruleId}`).join('; ')}`,
+    }, 'Silence 1 h'),
     el('button', { type: 'button', 'data-testid': 'alert-silence-until', onclick: () => openSilenceDialog(alert) }, 'Silence until…')) : null);
 }
 

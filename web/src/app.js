@@ -60,17 +60,33 @@ async function loadZones() {
   emit('zones');
   if (!state.selected) {
     // Open on the zone in the worst state once statuses arrive (without zones, the worst sensor once they are loaded).
-    on(state.zones.features.length ? 'status' : 'sensors', selectWorstOnce);
+    on(state.zones.features.length ? 'status' : 'sensors', followWorst);
   }
 }
 
-let selectedOnce = false;
-function selectWorstOnce() {
-  if (selectedOnce || state.selected) return;
-  const worst = byId('zone-list').querySelector('[data-testid="zone-row"], [data-testid="sensor-row"]');
-  if (!worst) return;
-  selectedOnce = true;
-  worst.click();
+const rowSelector = '[data-testid="zone-row"], [data-testid="sensor-row"]';
+const unjudged = (row) => ['no-data', 'neutral'].includes(row?.dataset.level);
+let autoSelected = null; // the subject the page picked by itself; the operator's own pick ends the following
+let following = true;
+
+/**
+ * Opens the panel on the worst subject of the list, and follows the top of the list until it is judged (a counter
+ * once a model deploys, a zone once it has a status): a page opened at the start of a replay would otherwise stay on
+ * the first name of a list in which nothing was judged yet. The operator's own pick ends the following.
+ */
+function followWorst() {
+  if (!following) return;
+  if (state.selected && state.selected !== autoSelected) {
+    following = false;
+    return;
+  }
+  const top = byId('zone-list').querySelector(rowSelector);
+  if (!top) return;
+  if (!top.classList.contains('selected') && (!state.selected || !unjudged(top))) {
+    top.click();
+    autoSelected = state.selected;
+  }
+  if (!unjudged(top)) following = false;
 }
 
 function wireKeyForm() {

@@ -32,9 +32,13 @@ function keyOf(date) {
 /** Options for today and the days after it (site dates), keeping the pick by its offset from today. */
 function buildPicker(today) {
   const select = byId('briefing-day');
-  const offset = siteDate ? Math.round((labelSeconds(select.value) - labelSeconds(siteDate)) / 86400) : 1;
+  // Dates are labels without a time, which labelSeconds does not read: each is read at its midnight. A page that
+  // read them as they are got NaN here, and the picker threw on the first change of the site's date.
+  const midnight = (date) => labelSeconds(`${date}T00:00:00`);
+  const picked = siteDate ? Math.round((midnight(select.value) - midnight(siteDate)) / 86400) : NaN;
+  const offset = Number.isFinite(picked) ? picked : 1;
   siteDate = today;
-  const base = labelSeconds(`${today}T00:00:00`);
+  const base = midnight(today);
   select.replaceChildren(...daysAhead.map((name, i) => {
     const date = secondsLabel(base + i * 86400).slice(0, 10);
     return el('option', { value: date }, `${name} · ${date}`);

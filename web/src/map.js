@@ -252,7 +252,9 @@ function fitAll() {
   const extend = (coords) => (typeof coords[0] === 'number' ? bounds.extend(coords) : coords.forEach(extend));
   for (const feature of state.zones?.features ?? []) extend(feature.geometry.coordinates);
   for (const feature of state.sensors?.features ?? []) extend(feature.geometry.coordinates);
-  if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: { top: 60, bottom: 40, left: 40, right: 60 }, duration: 0, maxZoom: 17 });
+  // The legend lies over the map's top edge (one or two lines, by the width): nothing is fitted under it.
+  const top = (document.querySelector('[data-testid="legend"]')?.offsetHeight ?? 44) + 16;
+  if (!bounds.isEmpty()) map.fitBounds(bounds, { padding: { top, bottom: 40, left: 40, right: 60 }, duration: 0, maxZoom: 17 });
 }
 
 function wireToggles() {

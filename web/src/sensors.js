@@ -11,31 +11,40 @@ const pollMs = 15_000;
 let positionsKey = '';
 let all = []; // every sensor's properties
 
-/** Loads the sensors and their status once, then keeps the status current. */
+/**
+ * Loads the sensors and their status, then keeps the status current. The list itself is loaded again whenever the
+ * status names a sensor it lacks: a page opened while a replay is still storing its history, or before the first
+ * ingest, would otherwise keep an empty map and list although the sensors arrive a moment later.
+ */
 export async function startSensors() {
   on('readings', applyReadings);
   on('counters', () => loadStatus().catch(() => {}));
-  let list;
+  setInterval(() => loadStatus().catch(() => {}), pollMs);
   try {
-    list = await get('/sensors');
+    await loadList();
   } catch (error) {
-    // Known to be unknown: the list says there are none rather than waiting for them.
+    // Known to be unknown: the list says there are none rather than waiting for them (the poll tries again).
     state.sensors = { type: 'FeatureCollection', features: [] };
     emit('sensors');
     throw error;
   }
+  await loadStatus().catch((error) => console.warn('No sensor status', error));
+  emit('sensors');
+}
+
+async function loadList() {
+  const list = await get('/sensors');
   all = list.map((s) => ({ id: s.id, name: s.name || s.id, kind: kindKey(s.kind), unit: s.unit ?? '', level: 'neutral' }));
   const placed = list.flatMap((s, i) => (Number.isFinite(s.latitude) && Number.isFinite(s.longitude)
     ? [{ type: 'Feature', geometry: { type: 'Point', coordinates: [s.longitude, s.latitude] }, properties: all[i] }]
     : []));
   state.sensors = { type: 'FeatureCollection', features: placed };
-  await loadStatus().catch((error) => console.warn('No sensor status', error));
-  emit('sensors');
-  setInterval(() => loadStatus().catch(() => {}), pollMs);
 }
 
 async function loadStatus() {
   const statuses = await get('/sensors/status');
+  const known = new Set(all.map((p) => p.id));
+  if (statuses.some((s) => !known.has(s.sensorId))) await loadList();
   const byId = new Map(statuses.map((s) => [s.sensorId, s]));
   for (const props of all) {
     const status = byId.get(props.id);
@@ -53,6 +62,7 @@ async function loadStatus() {
 function applyReadings(readings) {
   if (!Array.isArray(readings)) return;
   const latest = new Map(readings.map((r) => [r.sensorId, r]));
+  if (readings.some((r) => !sensorProps(r.sensorId))) reloadSoon();
   let changed = false;
   for (const props of all) {
     const reading = latest.get(props.id);
@@ -62,6 +72,12 @@ function applyReadings(readings) {
     changed = true;
   }
   if (changed) emit('sensors');
+}
+
+let reloading = null;
+/** A reading of a sensor the list lacks: the status (and with it the list) is loaded again, once at a time. */
+function reloadSoon() {
+  reloading ??= loadStatus().catch(() => {}).finally(() => { reloading = null; });
 }
 
 /** Whether the sensor positions changed since the last call (the map refits only then). */

@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
+using Surgewatch.Core.Series;
 
 namespace Surgewatch.Benchmarks.Live;
 
@@ -11,8 +13,8 @@ namespace Surgewatch.Benchmarks.Live;
 /// 30 minutes of readings, <see cref="ZoneMonitor.Step"/> on 1,000 zones, <see cref="SurgeMonitor.Evaluate"/> on
 /// 10,000 counters, and the three in a row (<see cref="LiveSecond"/>). Every invocation is the next second: the
 /// monitors keep their state, so alerts stay as they settled in the warm-up (some firing, some NoData, some silenced,
-/// with 20 silences in the list). Server-side work around Core (reading the window out of RecentReadings, DTOs,
-/// SignalR, the store) is not included.
+/// with 20 silences in the list). <see cref="LiveSecond"/> is the server's whole second, Core's <see cref="LiveLoop"/>
+/// step; the others are its parts. Server-side work around Core (DTOs, SignalR, the store) is not included.
 /// </summary>
 [Config(typeof(LiveStepConfig))]
 [MemoryDiagnoser]
@@ -32,6 +34,8 @@ public class LiveStepBenchmarks
     private int _fuseSecond;
     private DateTimeOffset _zoneNow;
     private DateTimeOffset _counterNow;
+    private LiveLoop _loop = null!;
+    private DateTimeOffset _loopNow;
 
     [GlobalSetup(Targets = [nameof(FuseZones), nameof(StepZones)])]
     public void SetUpZones()
@@ -71,10 +75,32 @@ public class LiveStepBenchmarks
     }
 
     [GlobalSetup(Target = nameof(LiveSecond))]
-    public void SetUpAll()
+    public void SetUpLoop()
     {
-        SetUpZones();
-        SetUpCounters();
+        _silences = LiveAlerting.Silences(LiveCounters.End);
+        _counters = new LiveCounters(CounterCount);
+        _surge = _counters.Replayed(_counters.LastSlot, (monitor, slot) => monitor.Evaluate(_counters.InstantOf(slot), _silences, LiveAlerting.Policy));
+        var start = _counters.InstantOf(_counters.LastSlot);
+        _zones = new LiveZones(ZoneCount, start);
+        _loop = new LiveLoop(new RecentReadings(), new Deployed(_surge), new Deployed(null), LiveAlerting.Policy);
+        for (var minute = -30; minute <= 0; minute++)
+        {
+            Feed(start + TimeSpan.FromMinutes(minute));
+        }
+
+        // 45 one-minute steps: density history for the trends, and alerts past their pending time; the counters' slot
+        // is 45 minutes old, as on average between two hourly issues.
+        _loopNow = start;
+        for (var minute = 1; minute <= 45; minute++)
+        {
+            _loopNow = start + TimeSpan.FromMinutes(minute);
+            Feed(_loopNow);
+            _zones.Show(_loopNow);
+            _loop.Step(LoopInput());
+        }
+
+        var alerts = _loop.Alerts;
+        Console.WriteLine($"// loop: {Count(alerts, AlertState.Firing)} of {alerts.Count} alerts firing, {Count(alerts, AlertState.NoData)} NoData, {alerts.Count(a => a.Silenced)} silenced");
     }
 
     /// <summary>Fuses every zone's sources, carrying each zone's line balance (the same readings each time; the second moves within a minute).</summary>
@@ -115,15 +141,49 @@ public class LiveStepBenchmarks
     }
 
     /// <summary>
-    /// The whole second as MonitoringService runs it: fuse every zone, step the zone monitor, evaluate the counters.
-    /// (The step reads the synthetic estimates, not the fused ones, whose readings stand still.)
+    /// The whole second as the server runs it: one <see cref="LiveLoop.Step"/> (the readings' windows out of
+    /// <see cref="RecentReadings"/>, fusion, the zone monitor on the fused estimates, the counters' surge alerts), a
+    /// second after the last; each new minute first adds a reading per source, as the ingests would.
     /// </summary>
     [Benchmark]
     public int LiveSecond()
     {
-        FuseZones();
-        return StepZones().Events.Count + EvaluateCounters();
+        _loopNow += Second;
+        if (_loopNow.Second == 0)
+        {
+            Feed(_loopNow);
+            _zones.Show(_loopNow);
+        }
+
+        return _loop.Step(LoopInput()).Events.Count;
+    }
+
+    private LiveInput LoopInput() => new(_loopNow, TimeZoneInfo.Utc, _zones.Zones, _ => TimeSpan.FromMinutes(1), zone => _zones.Forecasts[zone], _silences);
+
+    /// <summary>Adds a reading per source of every zone at <paramref name="at"/> (level sources near 1 person/m², line counters 40–60 a minute).</summary>
+    private void Feed(DateTimeOffset at)
+    {
+        var batch = new ObservationBatch(_zones.Zones.Count * 4);
+        var label = TimeLabel.FromInstant(at, TimeZoneInfo.Utc);
+        var i = (int)(at.UtcTicks / TimeSpan.TicksPerMinute % 60);
+        foreach (var zone in _zones.Zones)
+        {
+            foreach (var source in zone.Sources)
+            {
+                batch.Add(batch.InternSensor(source.Sensor), label, LiveZones.ValueOf(source.Role, i));
+            }
+        }
+
+        _loop.Readings.Add(batch);
     }
 
     private static int Count(IEnumerable<MonitoredAlert> alerts, AlertState state) => alerts.Count(a => a.Status.State == state);
+
+    /// <summary>A deployment whose monitor stays the one given.</summary>
+    private sealed class Deployed(SensorAlertMonitor? monitor) : IDeployedMonitor
+    {
+        public object Sync { get; } = new();
+
+        public SensorAlertMonitor? Current => monitor;
+    }
 }

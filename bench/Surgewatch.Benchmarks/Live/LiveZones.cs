@@ -146,6 +146,15 @@ internal sealed class LiveZones
         return new ZoneOccupancy(zone.Id, at, density * Area, density, flow, 0.9, false, false, sources);
     }
 
+    /// <summary>The <paramref name="i"/>th minute's reading of a source in <paramref name="role"/>.</summary>
+    public static double ValueOf(ZoneSourceRole role, int i) => role switch
+    {
+        ZoneSourceRole.LineIn => 50 + (i % 11),
+        ZoneSourceRole.LineOut => 48 + (i % 13),
+        ZoneSourceRole.CellDevices => Area / 1.3 * (1 + (0.01 * (i % 5))),
+        _ => Area * (1 + (0.01 * (i % 7))),
+    };
+
     /// <summary>A reading a minute for every source over the 30 minutes to <paramref name="end"/>: level sources near 1 person/m², line counters 40–60 a minute.</summary>
     private static Dictionary<SensorId, IReadOnlyList<SensorReading>> Window(Zone zone, DateTimeOffset end)
     {
@@ -156,14 +165,7 @@ internal sealed class LiveZones
             for (var i = 0; i < list.Length; i++)
             {
                 var at = end - TimeSpan.FromMinutes(29 - i);
-                var value = source.Role switch
-                {
-                    ZoneSourceRole.LineIn => 50 + (i % 11),
-                    ZoneSourceRole.LineOut => 48 + (i % 13),
-                    ZoneSourceRole.CellDevices => Area / 1.3 * (1 + (0.01 * (i % 5))),
-                    _ => Area * (1 + (0.01 * (i % 7))),
-                };
-                list[i] = new SensorReading(at, value);
+                list[i] = new SensorReading(at, ValueOf(source.Role, i));
             }
 
             readings[source.Sensor] = list;

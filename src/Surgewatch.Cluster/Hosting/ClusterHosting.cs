@@ -14,8 +14,9 @@ public static class ClusterHosting
     /// <summary>
     /// Adds the silo (in a host of its own, <see cref="SiloHost"/>) and registers <see cref="IZoneOwnership"/> (the
     /// zones whose grain lives here), <see cref="IZoneStatusShare"/> and <see cref="IModelsOutlookShare"/> (the zone
-    /// statuses and the models' outlook carried by the sweeps) and <see cref="IClusterView"/>; call before the server's
-    /// own services, which keep these. The membership's timing comes from <see cref="MembershipTiming.Section"/>.
+    /// statuses and the models' outlook carried by the sweeps), <see cref="IAlertShare"/> (the alert views carried by
+    /// the sweeps, and actions handed to the holder) and <see cref="IClusterView"/>; call before the server's own
+    /// services, which keep these. The membership's timing comes from <see cref="MembershipTiming.Section"/>.
     /// </summary>
     /// <exception cref="FormatException">A membership setting is not valid.</exception>
     public static void AddSurgewatchCluster(this IHostApplicationBuilder builder, ClusterSettings settings)
@@ -26,12 +27,14 @@ public static class ClusterHosting
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<HeldZones>();
         builder.Services.AddSingleton<ZoneStatusShare>();
+        builder.Services.AddSingleton<AlertShare>();
         builder.Services.AddSingleton<SiloHost>();
         builder.Services.AddSingleton<ISiloServices>(s => s.GetRequiredService<SiloHost>());
         builder.Services.AddHostedService(s => s.GetRequiredService<SiloHost>());
         builder.Services.AddSingleton<IZoneOwnership>(s => s.GetRequiredService<HeldZones>());
         builder.Services.AddSingleton<IZoneStatusShare>(s => s.GetRequiredService<ZoneStatusShare>());
         builder.Services.AddSingleton<IModelsOutlookShare>(s => s.GetRequiredService<ZoneStatusShare>());
+        builder.Services.AddSingleton<IAlertShare>(s => s.GetRequiredService<AlertShare>());
         builder.Services.AddSingleton<HolderMap>();
         builder.Services.AddSingleton<IClusterView, ClusterView>();
         builder.Services.AddHostedService<ZoneSweep>();
@@ -42,7 +45,15 @@ public static class ClusterHosting
     {
         silo.Services.TryAddSingleton<HeldZones>();
         silo.Services.TryAddSingleton<ZoneStatusShare>();
+        silo.Services.TryAddSingleton<AlertShare>();
+        silo.Services.TryAddSingleton<ISiloServices>(s => new OwnSilo(s));
         silo.AddPlacementDirector<ZonePlacement, ZonePlacementDirector>();
         return silo;
+    }
+
+    /// <summary>A silo that is its own host (the test clusters): its services are at hand.</summary>
+    private sealed class OwnSilo(IServiceProvider services) : ISiloServices
+    {
+        public Task<IServiceProvider> ServicesAsync(CancellationToken cancellationToken) => Task.FromResult(services);
     }
 }

@@ -11,9 +11,10 @@ namespace Surgewatch.Cluster;
 /// server registers its clock as the <see cref="TimeProvider"/>, and in demo or replay mode that clock runs many times
 /// faster than real time; Orleans takes the <see cref="TimeProvider"/> of its container for its probes, timers and
 /// membership timestamps, and on the server's it suspected live silos and complained of late timers all the time. The
-/// silo shares the server's logging, and the node's held zones and shared statuses (the same instances on both sides).
+/// silo shares the server's logging, the node's held zones, shared statuses and alert views (the same instances on both
+/// sides), and reaches the server's alert desk.
 /// </summary>
-internal sealed class SiloHost(ClusterSettings settings, HeldZones held, ZoneStatusShare share, ILoggerFactory logs) : ISiloServices, IHostedService, IAsyncDisposable
+internal sealed class SiloHost(ClusterSettings settings, HeldZones held, ZoneStatusShare share, IServiceProvider server, ILoggerFactory logs) : ISiloServices, IHostedService, IAsyncDisposable
 {
     private readonly TaskCompletionSource<IServiceProvider> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IHost? _host;
@@ -26,6 +27,11 @@ internal sealed class SiloHost(ClusterSettings settings, HeldZones held, ZoneSta
         builder.Services.AddSingleton(logs);
         builder.Services.AddSingleton(held);
         builder.Services.AddSingleton(share);
+        // Resolved here, not taken by the constructor: the alert share reaches the grains through this host.
+        builder.Services.AddSingleton(server.GetRequiredService<AlertShare>());
+        builder.Services.AddSingleton<ISiloServices>(this);
+        // The zone grains hand other nodes' alert actions to this node's desk, which lives in the server's container.
+        builder.Services.AddSingleton<Core.Cluster.IAlertDesk>(_ => server.GetService<Core.Cluster.IAlertDesk>()!);
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(settings.Redis);

@@ -13,6 +13,13 @@ public interface IZoneGrain : IGrainWithStringKey
     /// </summary>
     [Alias("HoldingAsync")]
     Task<ZoneHolding> HoldingAsync();
+
+    /// <summary>
+    /// Acknowledges or resolves an alert of the zone (of the counters and roads for the models' grain) on the node that
+    /// holds it, through that node's <see cref="Core.Cluster.IAlertDesk"/>; activates the grain where it has none.
+    /// </summary>
+    [Alias("ActAsync")]
+    Task<AlertActed> ActAsync(string key, string actor, bool resolve, string? note);
 }
 
 /// <summary>What a zone's grain answers.</summary>
@@ -21,7 +28,16 @@ public interface IZoneGrain : IGrainWithStringKey
 /// The zone's latest status that silo's node shared (<see cref="Core.Cluster.IZoneStatusShare"/>), or for the models'
 /// grain the models' outlook (<see cref="Core.Cluster.IModelsOutlookShare"/>); null when none was shared.
 /// </param>
+/// <param name="Alerts">The views of the zone's alerts that silo's node shared (<see cref="Core.Cluster.IAlertShare"/>), or null.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("Surgewatch.Cluster.Zones.ZoneHolding")]
-public sealed record ZoneHolding([property: Id(0)] string Silo, [property: Id(1)] string? Status);
+public sealed record ZoneHolding([property: Id(0)] string Silo, [property: Id(1)] string? Status, [property: Id(2)] string? Alerts = null);
+
+/// <summary>What <see cref="IZoneGrain.ActAsync"/> answers: Core's <see cref="Core.Cluster.AlertActionOutcome"/> on the wire.</summary>
+/// <param name="Result">How the action ended.</param>
+/// <param name="Text">The alert's view after it, or the reason it was refused.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Surgewatch.Cluster.Zones.AlertActed")]
+public sealed record AlertActed([property: Id(0)] Core.Cluster.AlertActionResult Result, [property: Id(1)] string? Text);

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Surgewatch.Core.Cluster;
 
 namespace Surgewatch.Cluster.Zones;
 
@@ -8,10 +10,11 @@ namespace Surgewatch.Cluster.Zones;
 /// holds no state of its own: the alert snapshots stay in the shared store, and the node that gains the zone restores them.
 /// Placed by <see cref="ZonePlacement"/>; when a node joins and becomes the zone's preferred silo, the grain migrates
 /// there after the next <see cref="HoldingAsync"/> (the sweep's call): deactivated here, then activated there. It answers
-/// with the zone's latest status this node shared, so the other nodes' sweeps carry it to them.
+/// with the zone's latest status and alert views this node shared, so the other nodes' sweeps carry them to them; and
+/// takes the other nodes' operator actions on the zone's alerts to this node's <see cref="IAlertDesk"/>.
 /// </summary>
 [ZonePlacement]
-internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare statuses, IClusterMembershipService membership) : Grain, IZoneGrain
+internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare statuses, AlertShare alerts, IClusterMembershipService membership) : Grain, IZoneGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -35,6 +38,20 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ZoneStat
             this.MigrateOnIdle();
         }
 
-        return Task.FromResult(new ZoneHolding(silo.SiloAddress.ToParsableString(), statuses.Mine(this.GetPrimaryKeyString())));
+        var subject = this.GetPrimaryKeyString();
+        return Task.FromResult(new ZoneHolding(silo.SiloAddress.ToParsableString(), statuses.Mine(subject), alerts.Mine(subject)));
+    }
+
+    public async Task<AlertActed> ActAsync(string key, string actor, bool resolve, string? note)
+    {
+        // The desk is the server's (a silo hosting no server, as in some tests, has none): resolved when asked, so that
+        // the grain activates without it.
+        if (ServiceProvider.GetService<IAlertDesk>() is not { } desk)
+        {
+            return new AlertActed(AlertActionResult.NotHeld, "This node keeps no alerts.");
+        }
+
+        var outcome = await desk.ActAsync(new AlertAction(key, actor, resolve, note), CancellationToken.None);
+        return new AlertActed(outcome.Result, outcome.Text);
     }
 }

@@ -9,9 +9,10 @@ namespace Surgewatch.Cluster.Zones;
 /// <summary>
 /// Every node asks every zone's grain who holds it, every <see cref="MembershipTiming.SweepInterval"/>: that activates the
 /// grain of a new zone, or of a zone whose node died, on some live silo (which then steps it), keeps the activations
-/// busy so that they are never collected as idle, and gives the node the map of holders it shows at <c>/cluster</c>.
+/// busy so that they are never collected as idle, gives the node the map of holders it shows at <c>/cluster</c>, and
+/// brings back the zone statuses and alert views the other nodes shared.
 /// </summary>
-internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap map, ZoneStatusShare share, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
+internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap map, ZoneStatusShare share, AlertShare alerts, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
 {
     private const int Batch = 256;
 
@@ -24,9 +25,11 @@ internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap 
             {
                 var subjects = (await zones.ListZonesAsync(stoppingToken)).Select(z => z.Id.Value).Append(IZoneOwnership.ModelsSubject).ToList();
                 var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-                var holders = await SweepAsync(grains, subjects, e => logger.LogDebug(e, "A zone grain did not answer"), statuses);
+                var views = new Dictionary<string, string>(StringComparer.Ordinal);
+                var holders = await SweepAsync(grains, subjects, e => logger.LogDebug(e, "A zone grain did not answer"), statuses, views);
                 map.Publish(holders);
                 share.Receive(statuses);
+                alerts.Receive(views);
                 if (holders.Count < subjects.Count)
                 {
                     // Usually a node that died and is not yet declared dead: its zones answer once the membership agrees.
@@ -45,10 +48,12 @@ internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap 
     /// <summary>
     /// Asks each subject's grain for its holder, <see cref="Batch"/> at a time; subject to silo address. A grain whose
     /// call fails (<paramref name="failed"/> is told why) is left out, so one unreachable silo does not blind the rest.
-    /// The zones' statuses the holders shared go into <paramref name="statuses"/> when it is given.
+    /// The zones' statuses and alert views the holders shared go into <paramref name="statuses"/> and
+    /// <paramref name="alerts"/> when they are given.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, string>> SweepAsync(
-        IGrainFactory grains, IReadOnlyList<string> subjects, Action<Exception>? failed = null, IDictionary<string, string>? statuses = null)
+        IGrainFactory grains, IReadOnlyList<string> subjects, Action<Exception>? failed = null, IDictionary<string, string>? statuses = null,
+        IDictionary<string, string>? alerts = null)
     {
         var holders = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
         for (var start = 0; start < subjects.Count; start += Batch)
@@ -63,6 +68,11 @@ internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap 
                     if (holding.Status is { } status && statuses is not null)
                     {
                         statuses[batch[i]] = status;
+                    }
+
+                    if (holding.Alerts is { } views && alerts is not null)
+                    {
+                        alerts[batch[i]] = views;
                     }
                 }
             }

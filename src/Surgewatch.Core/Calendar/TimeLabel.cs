@@ -54,6 +54,17 @@ public readonly record struct TimeLabel : IComparable<TimeLabel>
         return FromDateTime(TimeZoneInfo.ConvertTime(instant, siteZone).DateTime);
     }
 
+    /// <summary>
+    /// The instant a clock in <paramref name="siteZone"/> showing this label stands for (the server's one reading of
+    /// site-local labels); a label in a spring-forward gap takes the zone's standard offset.
+    /// </summary>
+    public DateTimeOffset ToInstant(TimeZoneInfo siteZone)
+    {
+        ArgumentNullException.ThrowIfNull(siteZone);
+        var wall = ToDateTime();
+        return new DateTimeOffset(wall, siteZone.IsInvalidTime(wall) ? siteZone.BaseUtcOffset : siteZone.GetUtcOffset(wall));
+    }
+
     /// <summary>The label as a <see cref="DateTime"/> of kind <see cref="DateTimeKind.Unspecified"/>.</summary>
     public DateTime ToDateTime() => Epoch.AddTicks(Seconds * TimeSpan.TicksPerSecond);
 

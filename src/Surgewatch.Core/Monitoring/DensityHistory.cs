@@ -33,6 +33,24 @@ internal sealed class DensityHistory(int capacity, TimeSpan step)
 
     public ReadOnlySpan<double> Values => _values.AsSpan(0, _count);
 
+    /// <summary>The history as a <see cref="ZoneDensities"/> of <paramref name="zone"/>, or null while it is empty.</summary>
+    public ZoneDensities? Snapshot(Zones.ZoneId zone) =>
+        _count == 0 ? null : new ZoneDensities(zone, new DateTimeOffset(_lastSlot * step.Ticks, TimeSpan.Zero), _values.AsSpan(0, _count).ToArray());
+
+    /// <summary>Takes <paramref name="saved"/> back in place of what it holds (the newest slots, when it holds more than fit).</summary>
+    public void Restore(ZoneDensities saved)
+    {
+        var values = saved.Values;
+        var skip = Math.Max(0, values.Count - _values.Length);
+        _count = 0;
+        for (var i = skip; i < values.Count; i++)
+        {
+            _values[_count++] = values[i];
+        }
+
+        _lastSlot = _count == 0 ? long.MinValue : saved.LastSlot.UtcTicks / step.Ticks;
+    }
+
     private void Push(double value)
     {
         if (_count == _values.Length)

@@ -49,6 +49,32 @@ public sealed class ZoneMonitor
     /// <summary>Resumes from persisted snapshots: the next step continues each alert from its stored status and ledger.</summary>
     public void Restore(IEnumerable<AlertSnapshot> snapshots) => _alerts.Restore(snapshots);
 
+    /// <summary>Each zone's recent densities (what its forecast rules' local trend is fitted to), ordered by zone id.</summary>
+    public IReadOnlyList<ZoneDensities> Densities()
+    {
+        var list = new List<ZoneDensities>(_watches.Count);
+        foreach (var (zone, watch) in _watches)
+        {
+            if (watch.History.Snapshot(zone) is { } densities)
+            {
+                list.Add(densities);
+            }
+        }
+
+        list.Sort((a, b) => string.CompareOrdinal(a.Zone.Value, b.Zone.Value));
+        return list;
+    }
+
+    /// <summary>Takes saved densities back, each replacing what its zone holds; the next step continues each zone's trend from them.</summary>
+    public void RestoreDensities(IEnumerable<ZoneDensities> densities)
+    {
+        ArgumentNullException.ThrowIfNull(densities);
+        foreach (var saved in densities)
+        {
+            WatchOf(saved.Zone).History.Restore(saved);
+        }
+    }
+
     /// <summary>Evaluates every zone at <paramref name="now"/>.</summary>
     /// <param name="now">The moment of this step; steps must come in time order.</param>
     /// <param name="zones">The zones to watch.</param>
@@ -95,6 +121,7 @@ public sealed class ZoneMonitor
         }
 
         _alerts.EndStep();
+        ForgetOthers(zones);
         return new MonitorStep(events, notifications, statuses);
     }
 
@@ -113,14 +140,40 @@ public sealed class ZoneMonitor
     /// <summary>The zone's watch, with <paramref name="occupancy"/>'s density added to its history and its rules following the zone's levels and width.</summary>
     private ZoneWatch Remember(Zone zone, ZoneOccupancy? occupancy, DateTimeOffset now)
     {
-        if (!_watches.TryGetValue(zone.Id, out var watch))
-        {
-            watch = new ZoneWatch(new DensityHistory(_historyLength, _options.Step));
-            _watches[zone.Id] = watch;
-        }
-
+        var watch = WatchOf(zone.Id);
         watch.History.Add(now, occupancy is { NoData: false, HasPersons: true } ? occupancy.Density : double.NaN);
         watch.Follow(zone, _options, _lookAhead);
+        return watch;
+    }
+
+    /// <summary>Drops the watches of zones no longer given (deleted, or handed to another node), as their alerts are dropped.</summary>
+    private void ForgetOthers(IReadOnlyList<Zone> zones)
+    {
+        if (_watches.Count <= zones.Count)
+        {
+            return;
+        }
+
+        var given = new HashSet<ZoneId>(zones.Count);
+        foreach (var zone in zones)
+        {
+            given.Add(zone.Id);
+        }
+
+        foreach (var zone in _watches.Keys.Where(z => !given.Contains(z)).ToList())
+        {
+            _watches.Remove(zone);
+        }
+    }
+
+    private ZoneWatch WatchOf(ZoneId zone)
+    {
+        if (!_watches.TryGetValue(zone, out var watch))
+        {
+            watch = new ZoneWatch(new DensityHistory(_historyLength, _options.Step));
+            _watches[zone] = watch;
+        }
+
         return watch;
     }
 

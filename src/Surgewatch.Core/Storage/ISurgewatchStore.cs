@@ -18,7 +18,7 @@ namespace Surgewatch.Core.Storage;
 /// registrations at once.
 /// </summary>
 public interface ISurgewatchStore
-    : IObservationStore, IForecastStore, IModelStore, IZoneStore, IAlertStore, IAlertSnapshotStore, ISilenceStore, INotificationLog, INotificationOutbox, IAuditLog, IApiKeyStore, IRoadGraphStore, IZoneBalanceStore
+    : IObservationStore, IForecastStore, IModelStore, IZoneStore, IAlertStore, IAlertSnapshotStore, ISilenceStore, INotificationLog, INotificationOutbox, IAuditLog, IApiKeyStore, IRoadGraphStore, IZoneBalanceStore, IZoneDensityStore
 {
     /// <summary>The ports a store of record is registered as.</summary>
     static IReadOnlyList<Type> Ports { get; } = [.. typeof(ISurgewatchStore).GetInterfaces()];

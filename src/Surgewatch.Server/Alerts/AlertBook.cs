@@ -5,6 +5,7 @@ using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
 using Surgewatch.Core.Roads;
+using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 using Surgewatch.Server.Notifications;
 using Surgewatch.Server.Silences;
@@ -12,47 +13,54 @@ using Surgewatch.Server.Silences;
 namespace Surgewatch.Server.Alerts;
 
 /// <summary>
-/// The server's side of Core's monitors: the <see cref="ZoneMonitor"/> and, once models with rules are deployed, the
-/// counters' <see cref="SurgeMonitor"/> and the roads' <see cref="CongestionMonitor"/>. Steps them (the monitor loop),
-/// applies operator actions, stores alert events, persists snapshots after every change (restored before the first
-/// step, so a restart resumes Firing and acknowledged alerts; counter and road alerts are carried until their model is
-/// deployed again) and writes planned notifications to the outbox through the <see cref="NotificationDispatcher"/>. One at a time. A zone
-/// without data shows a single NoData alert (on <see cref="NoDataRule"/>), not one per rule; a counter or a road has
-/// one alert, NoData included.
+/// The server's host of Core's <see cref="LiveLoop"/>: steps it (the monitoring service feeds the time, the zones and
+/// their forecasts; the ingests feed the readings), applies operator actions, and persists what it returns: alert
+/// events to the history, planned notifications to the outbox (through the <see cref="NotificationDispatcher"/>), the
+/// alerts' snapshots after every change, and the zones' line balances and recent densities every minute of site time. Before a step it
+/// restores what the step takes over: everything after a restart (Firing and acknowledged alerts resume; counter and
+/// road alerts are carried until their model is deployed again). One at a time.
 /// </summary>
 /// <remarks>
 /// On a node of a cluster (<see cref="IZoneOwnership"/> not holding everything) it steps the zones it is given (those
 /// the node holds) and the counters and roads only while the node holds <see cref="IZoneOwnership.ModelsSubject"/>;
-/// it restores a zone's snapshots from the store when it gains the zone, and writes only the snapshots of what it
+/// it restores a zone's state from the store when it gains the zone, and writes only the snapshots of what it
 /// holds, so that the nodes sharing one store never overwrite each other's zones.
 /// </remarks>
 internal sealed class AlertBook(
     IAlertStore store,
     IAlertSnapshotStore snapshots,
+    IZoneBalanceStore balances,
+    IZoneDensityStore densities,
     SilenceBook silences,
     NotificationDispatcher dispatcher,
     IOptions<NotificationSettings> settings,
+    RecentReadings readings,
     Deployment.LiveDeployment deployment,
     Deployment.RoadDeployment roads,
     IZoneOwnership ownership,
     IOptions<Hosting.ServerOptions> server,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<AlertBook> logger)
 {
     /// <summary>The rule whose alert stands for the whole zone while it has no data.</summary>
-    public const string NoDataRule = "density-warning";
+    public const string NoDataRule = LiveLoop.NoDataRule;
 
-    private readonly ZoneMonitor _monitor = new(MonitorOptions.Default with { PendingFor = server.Value.ZonePendingFor });
-    private readonly NotificationPolicy _policy = settings.Value.Policy();
+    // How often (site time) the zones' line balances are saved. A restart re-integrates the crossings since the saved
+    // balance from the stored readings (the warm-up loads them), so nothing counted is lost between two saves.
+    private static readonly TimeSpan SaveBalancesEvery = TimeSpan.FromMinutes(1);
+
+    private readonly LiveLoop _loop = new(readings, deployment, roads, settings.Value.Policy(), MonitorOptions.Default with { PendingFor = server.Value.ZonePendingFor });
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly DeployedAlerts _counters = new(SurgeMonitor.RuleId, deployment.Sync, () => deployment.Monitor);
-    private readonly DeployedAlerts _roads = new(CongestionMonitor.RuleId, roads.Sync, () => roads.Monitor);
-    private bool _restored;
-    private HashSet<string> _held = new(StringComparer.Ordinal);
+    private DateTimeOffset _balancesSavedAt = DateTimeOffset.MinValue;
+
+    // What the last step held, published for Keeps (read outside the gate): a new set when it changes, never mutated.
+    private IReadOnlySet<string> _held = new HashSet<string>(StringComparer.Ordinal);
     private bool _heldModels;
 
-    // Seeded from the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
-    // growing across a restart of the server and a client's newer view is never mistaken for an older one.
-    private long _revision = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
+    // Never behind the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
+    // growing across a restart of the server and a client's newer view is never mistaken for an older one; in a cluster,
+    // a view that the node taking a zone over gives after the views of the node it took it from is newer than them too.
+    private long _revision = WallRevision();
 
     /// <summary>Every shown alert that ever left Inactive, newest first.</summary>
     public async Task<IReadOnlyList<AlertDto>> ListAsync(bool activeOnly, CancellationToken cancellationToken)
@@ -61,9 +69,9 @@ internal sealed class AlertBook(
         try
         {
             var list = new List<AlertDto>();
-            foreach (var alert in AllAlerts())
+            foreach (var alert in _loop.Alerts)
             {
-                if (alert.Status.State != AlertState.Inactive && Shown(alert.Status) && (!activeOnly || alert.Status.IsActive))
+                if (alert.Status.State != AlertState.Inactive && LiveLoop.Shown(alert.Status) && (!activeOnly || alert.Status.IsActive))
                 {
                     list.Add(ToDto(alert));
                 }
@@ -78,36 +86,102 @@ internal sealed class AlertBook(
         }
     }
 
-    /// <summary>One monitor step; returns the alerts that changed and every zone's status as Core's monitor gives it.</summary>
+    /// <summary>
+    /// The views <see cref="ListAsync"/> gives, and those of <paramref name="alsoInactive"/> even while Inactive, for the
+    /// other nodes of a cluster. Each carries the latest revision given (see <see cref="AlertDto.Revision"/>) without
+    /// advancing it, so that sharing views every second neither outdates a client's newer view nor inflates revisions.
+    /// </summary>
+    public async Task<IReadOnlyList<AlertDto>> SharedViewsAsync(IReadOnlySet<string> alsoInactive, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var list = new List<AlertDto>();
+            foreach (var alert in _loop.Alerts)
+            {
+                if ((alert.Status.State != AlertState.Inactive || alsoInactive.Contains(alert.Key)) && LiveLoop.Shown(alert.Status))
+                {
+                    list.Add(View(alert, _revision));
+                }
+            }
+
+            return list;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether the monitors keep the alerts of <paramref name="subject"/> (a zone id or <see cref="IZoneOwnership.ModelsSubject"/>)
+    /// now: always on a single node; on a node of a cluster, what it held at its last step (a subject it has just gained
+    /// has its alerts restored at the next step).
+    /// </summary>
+    public bool Keeps(string subject) =>
+        ownership.HoldsEverything || (subject == IZoneOwnership.ModelsSubject ? Volatile.Read(ref _heldModels) : Volatile.Read(ref _held).Contains(subject));
+
+    /// <summary>One step of the live loop; returns the alerts that changed and every stepped zone's status as Core's loop gives it.</summary>
+    /// <param name="now">The step's moment.</param>
+    /// <param name="site">The site's time zone.</param>
+    /// <param name="zones">The zones to step (those the node holds).</param>
+    /// <param name="stepOf">Each sensor's reporting step, where known.</param>
+    /// <param name="forecastOf">Each zone's forecast bounds from the deployed model.</param>
+    /// <param name="cancellationToken">Cancels the step.</param>
     public async Task<(IReadOnlyList<AlertDto> Changed, IReadOnlyList<ZoneStatus> Zones)> StepAsync(
         DateTimeOffset now,
+        TimeZoneInfo site,
         IReadOnlyList<Zone> zones,
-        IReadOnlyDictionary<ZoneId, ZoneOccupancy> occupancies,
-        IReadOnlyDictionary<ZoneId, IReadOnlyList<ForecastBound>> forecasts,
+        Func<SensorId, TimeSpan?> stepOf,
+        Func<ZoneId, IReadOnlyList<ForecastBound>> forecastOf,
         CancellationToken cancellationToken)
     {
         var muting = await silences.ActiveAsync(cancellationToken);
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await RestoreAsync(zones, cancellationToken);
-            var step = _monitor.Step(now, zones, occupancies, forecasts, muting, _policy);
-            var models = ownership.HoldsEverything || _heldModels;
-            var (counterEvents, counterNotifications) = models ? _counters.Evaluate(now, muting, _policy) : ([], []);
-            var (roadEvents, roadNotifications) = models ? _roads.Evaluate(now, muting, _policy) : ([], []);
-            var events = step.Events.Concat(counterEvents).Concat(roadEvents).Where(e => Shown(e.RuleId, e.State)).ToList();
-            var notifications = step.Notifications.Concat(counterNotifications).Concat(roadNotifications).Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
+            var input = new LiveInput(now, site, zones, stepOf, forecastOf, muting, ownership.HoldsEverything || ownership.Holds(IZoneOwnership.ModelsSubject));
+            await RestoreGainedAsync(input, cancellationToken);
+            var step = _loop.Step(input);
+            PublishHeld(input);
+            await SaveBalancesAsync(now, force: false, cancellationToken);
+
             // Into the outbox before the ledgers that count them as told are saved: a node that dies in between plans
             // them again from the saved ledgers, with the same delivery ids, which the outbox does not take twice.
-            await dispatcher.EnqueueAsync(notifications, cancellationToken);
-            if (events.Count == 0 && notifications.Count == 0)
+            await dispatcher.EnqueueAsync(step.Notifications, cancellationToken);
+            if (step.Events.Count == 0 && step.Notifications.Count == 0)
             {
                 return ([], step.Zones);
             }
 
-            await store.AppendAlertEventsAsync(events, cancellationToken);
+            await store.AppendAlertEventsAsync(step.Events, cancellationToken);
             await SaveAsync(cancellationToken);
-            return (Changed(events), step.Zones);
+            return (Changed(step.Events), step.Zones);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Publishes what <paramref name="input"/>'s step held for <see cref="Keeps"/>.</summary>
+    private void PublishHeld(LiveInput input)
+    {
+        if (input.Zones.Count != _held.Count || input.Zones.Any(z => !_held.Contains(z.Id.Value)))
+        {
+            Volatile.Write(ref _held, new HashSet<string>(input.Zones.Select(z => z.Id.Value), StringComparer.Ordinal));
+        }
+
+        Volatile.Write(ref _heldModels, input.StepsSensors);
+    }
+
+    /// <summary>Saves the zones' line balances and densities now (at stop), whatever the time since the last save.</summary>
+    public async Task SaveBalancesAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await SaveBalancesAsync(clock.GetUtcNow(), force: true, cancellationToken);
         }
         finally
         {
@@ -122,17 +196,12 @@ internal sealed class AlertBook(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (Find(key) is not { } alert)
+            if (_loop.Find(key) is null)
             {
                 return null;
             }
 
-            var now = clock.GetUtcNow();
-            now = now < alert.Status.Since ? alert.Status.Since : now;
-            var result = Deployed(alert.Rule.Id) is { } deployed
-                ? deployed.Act(key, actor, resolve, now)
-                : resolve ? _monitor.Resolve(key, actor, now) : _monitor.Acknowledge(key, actor, now);
-            var events = result.Events;
+            var events = _loop.Act(key, actor, resolve, clock.GetUtcNow()).Events;
             if (note is not null && events.Count > 0)
             {
                 events = [events[0] with { Note = $"{events[0].Note}: {note}" }, .. events.Skip(1)];
@@ -140,7 +209,7 @@ internal sealed class AlertBook(
 
             await store.AppendAlertEventsAsync(events, cancellationToken);
             await SaveAsync(cancellationToken);
-            return ToDto(Find(key)!);
+            return ToDto(_loop.Find(key)!);
         }
         finally
         {
@@ -155,7 +224,7 @@ internal sealed class AlertBook(
         try
         {
             var severities = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var alert in AllAlerts())
+            foreach (var alert in _loop.Alerts)
             {
                 severities.TryAdd(alert.Rule.Id, alert.Severity.ToString().ToLowerInvariant());
             }
@@ -168,43 +237,57 @@ internal sealed class AlertBook(
         }
     }
 
-    private async Task RestoreAsync(IReadOnlyList<Zone> zones, CancellationToken cancellationToken)
-    {
-        if (!ownership.HoldsEverything)
-        {
-            await RestoreGainedAsync(zones, cancellationToken);
-        }
-        else if (!_restored)
-        {
-            var stored = await snapshots.LoadAlertSnapshotsAsync(cancellationToken);
-            _monitor.Restore(stored);
-            _counters.Carry(stored);
-            _roads.Carry(stored);
-            _restored = true;
-        }
-    }
-
     /// <summary>
-    /// A node of a cluster: restores the stored snapshots of the zones in <paramref name="zones"/> it did not hold at
-    /// the last step (those it lost were dropped by that step), and the counters' and roads' when it gains the models.
+    /// Before a step: restores from the store what the step takes over (everything after a restart; on a node of a
+    /// cluster, the zones it has just gained and the counters and roads when it gains the models). Alerts must load
+    /// (the step fails and is retried at the next tick); balances that cannot be loaded start again from the readings.
     /// </summary>
-    private async Task RestoreGainedAsync(IReadOnlyList<Zone> zones, CancellationToken cancellationToken)
+    private async Task RestoreGainedAsync(LiveInput input, CancellationToken cancellationToken)
     {
-        var held = new HashSet<string>(zones.Select(z => z.Id.Value), StringComparer.Ordinal);
-        var gained = new HashSet<string>(held.Where(z => !_held.Contains(z)), StringComparer.Ordinal);
-        var models = ownership.Holds(IZoneOwnership.ModelsSubject);
-        if (gained.Count > 0 || (models && !_heldModels))
+        var (zones, sensors) = _loop.Gains(input);
+        if (zones.Count == 0 && !sensors)
         {
-            var stored = await snapshots.LoadAlertSnapshotsAsync(cancellationToken);
-            _monitor.Restore(stored.Where(s => gained.Contains(s.Status.Subject) && Deployed(s.Status.RuleId) is null));
-            if (models && !_heldModels)
+            return;
+        }
+
+        var alerts = await snapshots.LoadAlertSnapshotsAsync(cancellationToken);
+        IReadOnlyList<ZoneBalance> savedBalances = [];
+        IReadOnlyList<ZoneDensities> savedDensities = [];
+        if (zones.Count > 0)
+        {
+            try
             {
-                _counters.Carry(stored);
-                _roads.Carry(stored);
+                savedBalances = await balances.LoadZoneBalancesAsync(cancellationToken);
+                savedDensities = await densities.LoadZoneDensitiesAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not load the zones' line balances and densities from the store; zones counted by lines start again from their last 30 minutes, and trends from the next steps");
             }
         }
 
-        (_held, _heldModels) = (held, models);
+        _loop.Restore(new LiveSnapshot(alerts, savedBalances, savedDensities), zones, sensors, input.Now);
+    }
+
+    /// <summary>Saves the zones' line balances when a minute of site time has passed since the last save (or the clock went back), or when forced.</summary>
+    private async Task SaveBalancesAsync(DateTimeOffset now, bool force, CancellationToken cancellationToken)
+    {
+        if (!force && now - _balancesSavedAt < SaveBalancesEvery && now >= _balancesSavedAt)
+        {
+            return;
+        }
+
+        try
+        {
+            var state = ownership.HoldsEverything ? _loop.Snapshot() : _loop.HeldSnapshot().State;
+            await balances.UpsertZoneBalancesAsync(state.Balances, cancellationToken);
+            await densities.UpsertZoneDensitiesAsync(state.Densities, cancellationToken);
+            _balancesSavedAt = now;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not save the zones' line balances and densities; retrying at the next step");
+        }
     }
 
     /// <summary>Persists the snapshots: all of them on a single node; on a node of a cluster, those of what it holds, replacing only theirs.</summary>
@@ -212,40 +295,20 @@ internal sealed class AlertBook(
     {
         if (ownership.HoldsEverything)
         {
-            return snapshots.ReplaceAlertSnapshotsAsync(Snapshot(), cancellationToken);
+            return snapshots.ReplaceAlertSnapshotsAsync(_loop.Snapshot().Alerts, cancellationToken);
         }
 
-        var list = new List<AlertSnapshot>(_monitor.Snapshot().Where(s => _held.Contains(s.Status.Subject)));
-        var subjects = new HashSet<string>(_held, StringComparer.Ordinal);
-        if (_heldModels)
-        {
-            foreach (var snapshot in _counters.Snapshot().Concat(_roads.Snapshot()))
-            {
-                list.Add(snapshot);
-                subjects.Add(snapshot.Status.Subject);
-            }
-        }
-
-        return snapshots.ReplaceAlertSnapshotsOfAsync(subjects, list, cancellationToken);
+        var (subjects, held) = _loop.HeldSnapshot();
+        return snapshots.ReplaceAlertSnapshotsOfAsync(subjects, held.Alerts, cancellationToken);
     }
 
-    /// <summary>The deployed model's alerts of <paramref name="ruleId"/>, or null for a zone rule.</summary>
-    private DeployedAlerts? Deployed(string ruleId) => ruleId == _counters.RuleId ? _counters : ruleId == _roads.RuleId ? _roads : null;
-
-    /// <summary>Every alert's snapshot: the zones', the counters' and the roads' (from their monitors, or carried until one is deployed).</summary>
-    private List<AlertSnapshot> Snapshot() => [.. _monitor.Snapshot(), .. _counters.Snapshot(), .. _roads.Snapshot()];
-
-    private MonitoredAlert? Find(string key) => _monitor.Find(key) ?? _counters.Find(key) ?? _roads.Find(key);
-
-    private List<MonitoredAlert> AllAlerts() => [.. _monitor.Alerts, .. _counters.Alerts(), .. _roads.Alerts()];
-
-    private List<AlertDto> Changed(List<AlertEvent> events)
+    private List<AlertDto> Changed(IReadOnlyList<AlertEvent> events)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var changed = new List<AlertDto>();
         foreach (var e in events)
         {
-            if (seen.Add(e.AlertKey) && Find(e.AlertKey) is { } alert && Shown(alert.Status))
+            if (seen.Add(e.AlertKey) && _loop.Find(e.AlertKey) is { } alert && LiveLoop.Shown(alert.Status))
             {
                 changed.Add(ToDto(alert));
             }
@@ -254,14 +317,15 @@ internal sealed class AlertBook(
         return changed;
     }
 
-    private static bool Shown(AlertStatus status) => Shown(status.RuleId, status.State);
+    // Under the gate, like every view: revisions follow the order in which the views were taken.
+    private AlertDto ToDto(MonitoredAlert alert) => View(alert, _revision = Math.Max(_revision + 1, WallRevision()));
 
-    private static bool Shown(string ruleId, AlertState state) => state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId or CongestionMonitor.RuleId;
+    /// <summary>The revision of the wall clock's present: a thousand per millisecond.</summary>
+    private static long WallRevision() => TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1000;
 
-    private AlertDto ToDto(MonitoredAlert alert)
+    private AlertDto View(MonitoredAlert alert, long revision)
     {
-        // Under the gate, like every view: revisions follow the order in which the views were taken.
-        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow())) with { Revision = ++_revision };
+        var dto = AlertDto.Of(alert, alert.Silenced || silences.Mutes(alert.Status.RuleId, alert.Status.Subject, clock.GetUtcNow())) with { Revision = revision };
         return alert.Rule.Id == SurgeMonitor.RuleId ? dto with { Value = SurgeProbability(alert.Subject) }
             : alert.Rule.Id == CongestionMonitor.RuleId ? dto with { Value = CongestionProbability(alert.Subject) }
             : dto;

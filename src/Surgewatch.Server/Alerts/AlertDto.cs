@@ -9,8 +9,10 @@ namespace Surgewatch.Server.Alerts;
 /// <see cref="AlertStatus.IsOpen"/>); only an open alert is acknowledged. <c>inhibitedBy</c>: the key of a worse alert of
 /// the same subject that makes this one redundant (it notifies no one meanwhile; see <see cref="Inhibition"/>).
 /// <c>ruleName</c> and <c>unit</c> (of <c>value</c>; null when it has none) come from <see cref="RuleLabels"/>.
-/// <c>revision</c> grows with every view the server gives of any alert: of two views of one alert, the one with the higher
-/// revision is the newer, so a client drops a live update that was computed before an acknowledgement it already shows.
+/// <c>revision</c> grows with every view the server gives of any alert, and is never behind the wall clock (a thousand per
+/// millisecond): of two views of one alert, the one with the higher revision is the newer, so a client drops a live update
+/// that was computed before an acknowledgement it already shows; in a cluster this holds across the nodes (as far as
+/// their clocks agree), so a zone's new holder's views are newer than the old holder's.
 /// </summary>
 internal sealed record AlertDto(
     string Key,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Surgewatch.Core.Access;
 using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Server.Auth;
 using Surgewatch.Server.Hosting;
 using Surgewatch.Server.Live;
@@ -23,22 +24,22 @@ internal static class AlertsEndpoint
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", (bool? active, AlertBook book, CancellationToken ct) => book.ListAsync(active ?? false, ct))
+        api.MapGet("/alerts", (bool? active, Cluster.SharedAlerts alerts, CancellationToken ct) => alerts.ListAsync(active ?? false, ct))
             .WithName("GetAlerts")
             .WithSummary("Zone alerts (every alert that ever left Inactive; active=true: only pending, firing, recovering or no-data; 'open' marks those for the inbox, 'inhibitedBy' those a worse alert of the same subject stands for), newest first.")
             .Produces<AlertDto[]>()
             .OpenRead();
-        api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
-                ActAsync(key, body, context, book, audit, live, resolve: false, ct))
+        api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
+                ActAsync(key, body, context, alerts, audit, live, resolve: false, ct))
             .WithName("AcknowledgeAlert").WithSummary("Acknowledges an alert's open episode (it stops escalating). The key may contain '/': URL-encode it.")
             .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireKey(ApiKeyRole.Operator);
-        api.MapPost("/alerts/{key}/resolve", (string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
-                ActAsync(key, body, context, book, audit, live, resolve: true, ct))
+        api.MapPost("/alerts/{key}/resolve", (string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
+                ActAsync(key, body, context, alerts, audit, live, resolve: true, ct))
             .WithName("ResolveAlert").WithSummary("Resolves an alert's open episode by hand; if the condition still holds, a new episode starts.")
             .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireKey(ApiKeyRole.Operator);
         api.MapGet("/alerts/events", ListEventsAsync)
             .WithName("GetAlertEvents")
@@ -50,7 +51,7 @@ internal static class AlertsEndpoint
     }
 
     private static async Task<IResult> ActAsync(
-        string key, AlertActionRequest? body, HttpContext context, AlertBook book, Audit.AuditTrail audit, LiveNotifier live, bool resolve, CancellationToken cancellationToken)
+        string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, LiveNotifier live, bool resolve, CancellationToken cancellationToken)
     {
         if (Privacy.FreeTextPrivacy.Refusal("note", body?.Note) is { } refused)
         {
@@ -58,21 +59,26 @@ internal static class AlertsEndpoint
         }
 
         var actor = await audit.ActorAsync(context);
-        try
+        var (outcome, alert, routed) = await alerts.ActAsync(new AlertAction(Uri.UnescapeDataString(key), actor, resolve, body?.Note), cancellationToken);
+        switch (outcome.Result)
         {
-            var alert = await book.ActAsync(Uri.UnescapeDataString(key), actor, resolve, body?.Note, cancellationToken);
-            if (alert is null)
-            {
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such alert", detail: $"No alert '{key}' is known; list them with GET /api/v1/alerts.");
-            }
+            case AlertActionResult.Done when alert is not null:
+                await audit.RecordAsync(actor, resolve ? "alert.resolve" : "alert.acknowledge", alert.Key, body?.Note, cancellationToken);
+                if (routed)
+                {
+                    // Taken on the node that keeps the alert, which told its own dashboards; this node tells its own.
+                    await live.SendAsync(LiveMessages.Alert, alert, cancellationToken);
+                }
 
-            await audit.RecordAsync(actor, resolve ? "alert.resolve" : "alert.acknowledge", alert.Key, body?.Note, cancellationToken);
-            await live.SendAsync(LiveMessages.Alert, alert, cancellationToken);
-            return Results.Ok(alert);
-        }
-        catch (InvalidOperationException e)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The alert has no open episode", detail: e.Message);
+                return Results.Ok(alert);
+            case AlertActionResult.NoOpenEpisode:
+                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The alert has no open episode", detail: outcome.Text);
+            case AlertActionResult.NotHeld:
+                context.Response.Headers.RetryAfter = "2";
+                return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The alert is moving to another node",
+                    detail: outcome.Text ?? $"The alert '{key}' is being taken over by another node of the cluster; try again in a few seconds.");
+            default:
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such alert", detail: $"No alert '{key}' is known; list them with GET /api/v1/alerts.");
         }
     }
 

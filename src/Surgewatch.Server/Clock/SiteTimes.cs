@@ -13,11 +13,7 @@ internal static class SiteTimes
     private const string Pattern = "yyyy-MM-dd'T'HH:mm:sszzz";
 
     /// <summary>The instant a site-local label stands for; a label in a spring-forward gap takes the standard offset.</summary>
-    public static DateTimeOffset Instant(TimeLabel label, TimeZoneInfo site)
-    {
-        var wall = label.ToDateTime();
-        return new DateTimeOffset(wall, site.IsInvalidTime(wall) ? site.BaseUtcOffset : site.GetUtcOffset(wall));
-    }
+    public static DateTimeOffset Instant(TimeLabel label, TimeZoneInfo site) => label.ToInstant(site);
 
     /// <summary><paramref name="label"/> written with its offset, such as <c>2014-01-31T13:00:00+11:00</c>.</summary>
     public static string Format(TimeLabel label, TimeZoneInfo site) =>

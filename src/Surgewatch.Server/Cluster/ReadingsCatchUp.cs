@@ -1,3 +1,4 @@
+using Surgewatch.Core.Live;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
 using Surgewatch.Server.Clock;

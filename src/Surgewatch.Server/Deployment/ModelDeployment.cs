@@ -29,6 +29,7 @@ namespace Surgewatch.Server.Deployment;
 /// <typeparam name="TMonitor">Core's monitor of the family's warning rule.</typeparam>
 internal abstract class ModelDeployment<TMonitor>(
     ModelSubjects subjects, IObservationStore observations, IModelStore models, IForecastStore forecasts, IRoadGraphStore graph, ClockDtos clocks, ILogger logger)
+    : IDeployedMonitor
     where TMonitor : SensorAlertMonitor
 {
     private readonly object _sync = new();
@@ -55,6 +56,9 @@ internal abstract class ModelDeployment<TMonitor>(
 
     /// <summary>The monitor of the deployed model, or null (no model, or one without a rule). Use under <see cref="Sync"/>.</summary>
     public TMonitor? Monitor => _current?.Monitor;
+
+    /// <inheritdoc/>
+    SensorAlertMonitor? IDeployedMonitor.Current => Monitor;
 
     /// <summary>The clock's labels and their text, for the outlooks' DTOs.</summary>
     protected ClockDtos Clocks => clocks;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Surgewatch.Core.Live;
 using Surgewatch.Core.Access;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Forecasting;
@@ -132,12 +133,17 @@ public static class SurgewatchServer
         services.TryAddSingleton<Cluster.NothingShared>();
         services.TryAddSingleton<Core.Cluster.IZoneStatusShare>(s => s.GetRequiredService<Cluster.NothingShared>());
         services.TryAddSingleton<Core.Cluster.IModelsOutlookShare>(s => s.GetRequiredService<Cluster.NothingShared>());
+        services.TryAddSingleton<Core.Cluster.IAlertShare, Cluster.NoAlertShare>();
         services.AddSingleton<RecentReadings>();
         services.AddSingleton<Cluster.ReadingsCatchUp>();
         services.AddSingleton<MonitorSignal>();
         services.AddSingleton<ZoneStatusBoard>();
         services.AddSingleton<SilenceBook>();
         services.AddSingleton<AlertBook>();
+        services.AddSingleton<Cluster.AlertDesk>();
+        services.AddSingleton<Core.Cluster.IAlertDesk>(s => s.GetRequiredService<Cluster.AlertDesk>());
+        services.AddSingleton<Cluster.SharedAlerts>();
+        services.AddHostedService<Cluster.AlertShareService>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<KnownSensors>();
         services.AddSingleton<ZoneSeries.ZoneForecasts>();

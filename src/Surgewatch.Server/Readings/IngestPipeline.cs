@@ -1,3 +1,4 @@
+using Surgewatch.Core.Live;
 using Surgewatch.Core.Series;
 using Surgewatch.Server.Live;
 using Surgewatch.Server.Monitoring;

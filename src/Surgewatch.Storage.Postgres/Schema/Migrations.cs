@@ -18,6 +18,7 @@ internal static class Migrations
         new(3, "road graph", Script("0003_road_graph.sql")),
         new(4, "zone line balances", Script("0004_zone_balances.sql")),
         new(5, "notification outbox; delivery ids in the ledger", Script("0005_notification_outbox.sql")),
+        new(6, "zone densities (the forecast rules' local trend)", Script("0006_zone_densities.sql")),
     ];
 
     public static int Latest => All[^1].Version;

@@ -27,6 +27,7 @@ internal static class Migrations
         new(11, "road graph", V11),
         new(12, "zone line balances", V12),
         new(13, "notification outbox; delivery ids in the ledger", V13),
+        new(14, "zone densities (the forecast rules' local trend)", V14),
     ];
 
     public static int Latest => All[^1].Version;
@@ -354,5 +355,15 @@ internal static class Migrations
             WHERE delivered_utc_ticks IS NULL AND abandoned_utc_ticks IS NULL;
 
         ALTER TABLE notification_deliveries ADD COLUMN delivery_id TEXT;
+        """;
+
+    // A zone's recent densities as the live loop's zone monitor keeps them (one per minute slot, oldest first, NaN
+    // where none): little-endian doubles; last_slot_utc_ticks is the start of the newest slot.
+    private const string V14 = """
+        CREATE TABLE zone_densities (
+            zone_id             TEXT    PRIMARY KEY,
+            last_slot_utc_ticks INTEGER NOT NULL,
+            densities           BLOB    NOT NULL
+        ) WITHOUT ROWID;
         """;
 }

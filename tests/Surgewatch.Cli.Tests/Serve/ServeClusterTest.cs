@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Surgewatch.Tests.Postgres;
 using Surgewatch.Tests.Redis;
 using Surgewatch.Tests.Shared;
+using static Surgewatch.Cli.Tests.Serve.ClusterProcesses;
 
 namespace Surgewatch.Cli.Tests.Serve;
 
@@ -37,14 +38,14 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
 
         await using var first = await ServeProcess.StartAsync(db, Key, Node(redis));
         await using var second = await ServeProcess.StartAsync(db, Key, Node(redis));
-        var cluster = await SettledAsync(first, second);
+        var cluster = await SettledAsync(first, n => Split(n, 2, ZoneIds.Length), second);
 
         var nodes = cluster["nodes"]!.AsArray();
         nodes.Select(n => (string)n!["url"]!).Should().BeEquivalentTo([Url(first), Url(second)]);
         nodes.Should().OnlyContain(n => (string)n!["status"]! == "active");
         nodes.Should().OnlyContain(n => n!["zones"]!.AsArray().Count > 0, "two nodes split twelve zones");
         nodes.SelectMany(n => n!["zones"]!.AsArray().Select(z => (string)z!)).Should().BeEquivalentTo(ZoneIds, "each zone is held by exactly one node");
-        (await SettledAsync(second, first))["nodes"]!.ToJsonString().Should().Be(nodes.ToJsonString(), "both nodes see the same cluster once their sweeps have run");
+        (await SettledAsync(second, n => Split(n, 2, ZoneIds.Length), first))["nodes"]!.ToJsonString().Should().Be(nodes.ToJsonString(), "both nodes see the same cluster once their sweeps have run");
     }
 
     [RequiresRedisAndPostgresFact]
@@ -56,7 +57,7 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         (await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db)).ExitCode.Should().Be(0);
         await using var first = await ServeProcess.StartAsync(db, Key, Node(redis));
         await using var second = await ServeProcess.StartAsync(db, Key, Node(redis));
-        var nodes = (await SettledAsync(second, first))["nodes"]!.AsArray();
+        var nodes = (await SettledAsync(second, n => Split(n, 2, ZoneIds.Length), first))["nodes"]!.AsArray();
         var held = nodes.Single(n => (string)n!["url"]! == Url(second))!["zones"]!.AsArray().Select(z => (string)z!).ToList();
         held.Should().NotBeEmpty().And.HaveCountLessThan(ZoneIds.Length, "each node steps its share of the zones, and only those");
 
@@ -99,66 +100,7 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         throw new TimeoutException($"The node's zones did not show the readings within 90 s: {last?.ToJsonString()}\n{node.Log}");
     }
 
-    private static string[] Node(RedisServer redis) =>
-        ["--cluster", redis.Url, "--silo-port", ServeProcessHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
-         "--gateway-port", ServeProcessHost.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture)];
-
-    private static string Url(ServeProcess node) => node.Url.ToString().TrimEnd('/');
-
-    /// <summary>
-    /// Polls <paramref name="first"/>'s /cluster until it lists two nodes holding every zone between them, the same in
-    /// two answers a sweep apart (zones move to a node that joins over a few sweeps, which run every 2 s).
-    /// </summary>
-    private static async Task<JsonNode> SettledAsync(ServeProcess first, ServeProcess second)
-    {
-        var clock = Stopwatch.StartNew();
-        JsonNode? last = null;
-        string? before = null;
-        while (clock.Elapsed < TimeSpan.FromSeconds(120))
-        {
-            last = await ClusterAsync(first);
-            var nodes = last!["nodes"]!.AsArray();
-            var split = nodes.Count == 2 && nodes.Sum(n => n!["zones"]!.AsArray().Count) == ZoneIds.Length && nodes.All(n => n!["zones"]!.AsArray().Count > 0);
-            if (split && nodes.ToJsonString() == before)
-            {
-                return last;
-            }
-
-            before = split ? nodes.ToJsonString() : null;
-            await Task.Delay(2500);
-        }
-
-        throw new TimeoutException($"The cluster did not settle within 120 s: {last?.ToJsonString()}\nThis node:\n{first.Log}\nThe other:\n{second.Log}");
-    }
-
-    private static async Task<JsonNode?> ClusterAsync(ServeProcess node)
-    {
-        using var http = new HttpClient { BaseAddress = node.Url };
-        return await http.GetFromJsonAsync<JsonNode>("/api/v1/cluster");
-    }
-
-    private string WriteZones()
-    {
-        var features = ZoneIds.Select((id, i) =>
-        {
-            var x = 144.96 + (i * 0.002);
-            return new JsonObject
-            {
-                ["type"] = "Feature",
-                ["properties"] = new JsonObject { ["id"] = id, ["name"] = $"Zone {i}", ["sources"] = new JsonArray(new JsonObject { ["sensorId"] = $"s{i}", ["role"] = "occupancy" }) },
-                ["geometry"] = new JsonObject
-                {
-                    ["type"] = "Polygon",
-                    ["coordinates"] = new JsonArray(new JsonArray(Point(x, -37.811), Point(x + 0.001, -37.811), Point(x + 0.001, -37.810), Point(x, -37.810), Point(x, -37.811))),
-                },
-            };
-        });
-        var file = _dir.File("zones.geojson");
-        File.WriteAllText(file, new JsonObject { ["type"] = "FeatureCollection", ["features"] = new JsonArray([.. features]) }.ToJsonString());
-        return file;
-    }
-
-    private static JsonArray Point(double x, double y) => new(x, y);
+    private string WriteZones() => ClusterProcesses.WriteZones(_dir.File("zones.geojson"), ZoneIds, i => $"s{i}");
 
     public void Dispose()
     {

@@ -34,8 +34,19 @@ internal sealed class ThreeSilos : IAsyncDisposable
         await Cluster.DisposeAsync();
     }
 
+    /// <summary>The <see cref="AlertShare"/> of the silo at <paramref name="silo"/> (parsable address).</summary>
+    public AlertShare AlertsOf(string silo) => ServicesOf(silo).GetRequiredService<AlertShare>();
+
+    /// <summary>The services of the live silo at <paramref name="silo"/> (parsable address).</summary>
+    public IServiceProvider ServicesOf(string silo) =>
+        Cluster.Silos.OfType<InProcessSiloHandle>().Single(s => s.SiloAddress.ToParsableString() == silo).SiloHost.Services;
+
     private sealed class ZoneGrainSilo : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddZoneGrains();
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddZoneGrains();
+            siloBuilder.Services.AddSingleton<Core.Cluster.IAlertDesk, SiloDesk>();
+        }
     }
 }

@@ -59,6 +59,14 @@ public abstract class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The server clock's now (GET /api/v1/clock): the site's wall clock with its offset.</summary>
+    public async Task<DateTimeOffset> ClockNowAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Url };
+        using var clock = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v1/clock"));
+        return DateTimeOffset.Parse(clock.RootElement.GetProperty("now").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// Pauses or resumes the simulated clock through the API: with the started server's admin key, or with the demo's
     /// operator key (GET /api/v1/session) on a server that was already running.

@@ -20,7 +20,7 @@ public sealed class StoreRegistrationTests : IDisposable
         using var services = new ServiceCollection().AddSurgewatchSqlite(_store.DatabasePath).BuildServiceProvider();
         var store = services.GetRequiredService<SqliteStore>();
 
-        ISurgewatchStore.Ports.Should().HaveCount(13).And.Contain([typeof(IObservationStore), typeof(IRoadGraphStore), typeof(Core.Occupancy.IZoneBalanceStore), typeof(Core.Outbox.INotificationOutbox)]);
+        ISurgewatchStore.Ports.Should().HaveCount(14).And.Contain([typeof(IObservationStore), typeof(IRoadGraphStore), typeof(Core.Occupancy.IZoneBalanceStore), typeof(Core.Monitoring.IZoneDensityStore), typeof(Core.Outbox.INotificationOutbox)]);
         ISurgewatchStore.Ports.Should().OnlyContain(port => ReferenceEquals(services.GetRequiredService(port), store));
     }
 }

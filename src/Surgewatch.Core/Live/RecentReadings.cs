@@ -2,13 +2,14 @@ using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Occupancy;
 using Surgewatch.Core.Series;
 
-namespace Surgewatch.Server.Monitoring;
+namespace Surgewatch.Core.Live;
 
 /// <summary>
-/// The last few hours of readings per sensor, in memory, fed by every ingest: the monitor reads the present from
-/// here instead of the store, so a reading that crosses a level is judged within the next tick.
+/// The last few hours of readings per sensor, in memory, fed by every ingest: the <see cref="LiveLoop"/> reads the
+/// present from here instead of the store, so a reading that crosses a level is judged within the next step. One
+/// value per sensor and label (a reading added again replaces it). Thread-safe: ingests add while the loop reads.
 /// </summary>
-internal sealed class RecentReadings
+public sealed class RecentReadings
 {
     /// <summary>How far back readings are kept, in label seconds.</summary>
     public const long KeepSeconds = 3 * 3600;
@@ -16,8 +17,10 @@ internal sealed class RecentReadings
     private readonly Dictionary<string, SortedList<long, double>> _bySensor = new(StringComparer.Ordinal);
     private readonly object _gate = new();
 
+    /// <summary>Keeps <paramref name="batch"/>'s readings, dropping those more than <see cref="KeepSeconds"/> older than a sensor's latest.</summary>
     public void Add(ObservationBatch batch)
     {
+        ArgumentNullException.ThrowIfNull(batch);
         var sensors = batch.SensorIndexes;
         var times = batch.TimeSeconds;
         var values = batch.Values;
@@ -62,13 +65,12 @@ internal sealed class RecentReadings
                     continue;
                 }
 
+                var keys = series.Keys;
+                var values = series.Values;
                 var list = new List<SensorReading>();
-                for (var i = 0; i < series.Count; i++)
+                for (var i = FirstAfter(keys, from.Seconds); i < keys.Count && keys[i] <= to.Seconds; i++)
                 {
-                    if (series.Keys[i] > from.Seconds && series.Keys[i] <= to.Seconds)
-                    {
-                        list.Add(new SensorReading(InstantOf(new TimeLabel(series.Keys[i]), site), series.Values[i]));
-                    }
+                    list.Add(new SensorReading(new TimeLabel(keys[i]).ToInstant(site), values[i]));
                 }
 
                 result[sensor] = list;
@@ -78,8 +80,25 @@ internal sealed class RecentReadings
         return result;
     }
 
-    /// <summary>The instant a site-local label stands for (the first of two on a fall-back night).</summary>
-    public static DateTimeOffset InstantOf(TimeLabel label, TimeZoneInfo site) => Clock.SiteTimes.Instant(label, site);
+    /// <summary>The index of the first of the ascending <paramref name="keys"/> later than <paramref name="label"/> (their count when none is).</summary>
+    private static int FirstAfter(IList<long> keys, long label)
+    {
+        var (lo, hi) = (0, keys.Count);
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (keys[mid] > label)
+            {
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
+            }
+        }
+
+        return lo;
+    }
 
     private static void Trim(SortedList<long, double> series)
     {

@@ -1,18 +1,18 @@
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Monitoring;
 
-namespace Surgewatch.Server.Alerts;
+namespace Surgewatch.Core.Live;
 
 /// <summary>
 /// The alerts of one deployed model's monitor (the counters' surge rule, the roads' congestion rule) as the
-/// <see cref="AlertBook"/> holds them: evaluated under the deployment's lock, carried as stored snapshots while no
+/// <see cref="LiveLoop"/> holds them: evaluated under the deployment's lock, carried as stored snapshots while no
 /// model is deployed, and handed to the next monitor when a new model is deployed.
 /// </summary>
 /// <param name="ruleId">The rule of the monitor's alerts.</param>
-/// <param name="sync">The deployment's lock, under which its monitor is issued.</param>
-/// <param name="current">The deployment's monitor now (null: none deployed).</param>
-internal sealed class DeployedAlerts(string ruleId, object sync, Func<SensorAlertMonitor?> current)
+/// <param name="deployed">The deployment whose monitor this follows.</param>
+internal sealed class DeployedAlerts(string ruleId, IDeployedMonitor deployed)
 {
+    private readonly object _sync = deployed.Sync;
     private SensorAlertMonitor? _monitor;
     private IReadOnlyList<AlertSnapshot> _carried = [];
 
@@ -26,7 +26,7 @@ internal sealed class DeployedAlerts(string ruleId, object sync, Func<SensorAler
     /// </summary>
     public void Carry(IEnumerable<AlertSnapshot> stored)
     {
-        lock (sync)
+        lock (_sync)
         {
             _carried = [.. stored.Where(s => s.Status.RuleId == ruleId)];
             _monitor = null;
@@ -36,9 +36,9 @@ internal sealed class DeployedAlerts(string ruleId, object sync, Func<SensorAler
     /// <summary>Evaluates the deployed monitor; a newly deployed one first takes the carried snapshots.</summary>
     public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy)
     {
-        lock (sync)
+        lock (_sync)
         {
-            var monitor = current();
+            var monitor = deployed.Current;
             if (!ReferenceEquals(monitor, _monitor))
             {
                 if (_monitor is not null)
@@ -54,10 +54,20 @@ internal sealed class DeployedAlerts(string ruleId, object sync, Func<SensorAler
         }
     }
 
+    /// <summary>What <paramref name="read"/> reads from the deployed monitor under the deployment's lock (null without one).</summary>
+    public T? Outlook<T>(Func<SensorAlertMonitor, T?> read)
+        where T : class
+    {
+        lock (_sync)
+        {
+            return _monitor is null ? null : read(_monitor);
+        }
+    }
+
     /// <summary>Acknowledges or resolves alert <paramref name="key"/>, which <see cref="Find"/> found.</summary>
     public AlertEvaluation Act(string key, string actor, bool resolve, DateTimeOffset now)
     {
-        lock (sync)
+        lock (_sync)
         {
             var monitor = _monitor ?? throw new UnknownAlertException(key);
             return resolve ? monitor.Resolve(key, actor, now) : monitor.Acknowledge(key, actor, now);
@@ -67,7 +77,7 @@ internal sealed class DeployedAlerts(string ruleId, object sync, Func<SensorAler
     /// <summary>The alerts' snapshots: the monitor's, or those carried until one is deployed.</summary>
     public IReadOnlyList<AlertSnapshot> Snapshot()
     {
-        lock (sync)
+        lock (_sync)
         {
             return _monitor?.Snapshot() ?? _carried;
         }
@@ -76,7 +86,7 @@ internal sealed class DeployedAlerts(string ruleId, object sync, Func<SensorAler
     /// <summary>The alert with key <paramref name="key"/>, or null.</summary>
     public MonitoredAlert? Find(string key)
     {
-        lock (sync)
+        lock (_sync)
         {
             return _monitor?.Find(key);
         }
@@ -85,7 +95,7 @@ internal sealed class DeployedAlerts(string ruleId, object sync, Func<SensorAler
     /// <summary>Every alert the monitor holds.</summary>
     public IReadOnlyList<MonitoredAlert> Alerts()
     {
-        lock (sync)
+        lock (_sync)
         {
             return [.. _monitor?.Alerts ?? []];
         }
