@@ -6,6 +6,8 @@
 # killed with SIGKILL and the survivors' /cluster is polled every 0.5 s until they hold every zone between them. Prints
 # each run's balance and failover time, then the median. A held zone is stepped at the holder's next monitor step (1 s).
 # Usage: bench/cluster-failover.sh [RUNS] [ZONES]   (needs the built CLI, PostgreSQL's programs and redis-server)
+# The membership's timing comes from Surgewatch__Cluster__ProbeTimeout and Surgewatch__Cluster__MissedProbesLimit
+# (Orleans' own defaults: Surgewatch__Cluster__ProbeTimeout=00:00:05).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}; zones=${2:-60}
@@ -30,7 +32,7 @@ pids=(); redis_pid=
 stop_all() { for p in "${pids[@]}" $redis_pid; do kill -9 "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); redis_pid=; }
 trap 'stop_all; "${as[@]}" "$bin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
 
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $zones zones, 3 nodes, Orleans' default membership settings"
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $zones zones, 3 nodes, membership probe timeout ${Surgewatch__Cluster__ProbeTimeout:-00:00:02} x ${Surgewatch__Cluster__MissedProbesLimit:-3} missed probes"
 : > "$work/times"
 for run in $(seq 1 "$runs"); do
   psql_ -d postgres -c "CREATE DATABASE cluster$run"

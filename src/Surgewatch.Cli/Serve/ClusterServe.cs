@@ -44,8 +44,19 @@ internal static class ClusterServe
     }
 
     /// <summary>Adds the silo to the server being built.</summary>
+    /// <exception cref="UserInputException">A membership setting (<c>Surgewatch:Cluster:…</c>) is not valid.</exception>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void Apply(WebApplicationBuilder builder, ClusterSettings settings) => builder.AddSurgewatchCluster(settings);
+    public static void Apply(WebApplicationBuilder builder, ClusterSettings settings)
+    {
+        try
+        {
+            builder.AddSurgewatchCluster(settings);
+        }
+        catch (FormatException e)
+        {
+            throw new UserInputException(e.Message);
+        }
+    }
 
     private static int Port(string option, int port) =>
         port is > 0 and <= 65535 ? port : throw new UserInputException($"{option} must be a port between 1 and 65535, not {port}.");

@@ -19,8 +19,9 @@ public sealed record ClusterSettings(string Redis, IPAddress Advertised, int Sil
     /// <summary>The id of the cluster and of the service in the membership table: every Surgewatch node on one Redis joins one cluster.</summary>
     public string ClusterId { get; init; } = "surgewatch";
 
-    /// <summary>How often a node asks every zone's grain who holds it (see ZoneSweep).</summary>
-    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(2);
+    /// <summary>How soon a silent node is declared dead and its zones swept elsewhere (<see cref="MembershipTiming"/>).</summary>
+    public MembershipTiming Membership { get; init; } = MembershipTiming.Default;
+
 
     /// <summary>
     /// The Redis address from a <c>redis://HOST:PORT</c> URL.

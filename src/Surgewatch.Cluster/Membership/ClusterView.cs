@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Cluster.Zones;
@@ -8,10 +9,13 @@ namespace Surgewatch.Cluster.Membership;
 /// The cluster from Orleans' membership table (every silo, dead ones too, with the URL each published as its silo name)
 /// and the holders the last sweep found. A dead entry whose address came back as a newer silo is left out.
 /// </summary>
-internal sealed class ClusterView(IGrainFactory grains, ILocalSiloDetails self, HolderMap map) : IClusterView
+internal sealed class ClusterView(ISiloServices silo, HolderMap map) : IClusterView
 {
     public async Task<ClusterState> DescribeAsync(CancellationToken cancellationToken)
     {
+        var services = await silo.ServicesAsync(cancellationToken);
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var self = services.GetRequiredService<ILocalSiloDetails>();
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
         var zonesOf = map.Holders.Where(h => h.Key != IZoneOwnership.ModelsSubject)
             .ToLookup(h => h.Value, h => h.Key, StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Core.Cluster;
 
 namespace Surgewatch.Cluster.Zones;
@@ -8,7 +9,7 @@ namespace Surgewatch.Cluster.Zones;
 /// back from the other silos' grains become <see cref="Others"/>. An action goes to the subject's grain, which runs it on
 /// the desk of the node holding the subject.
 /// </summary>
-internal sealed class AlertShare(IGrainFactory grains) : IAlertShare
+internal sealed class AlertShare(ISiloServices silo) : IAlertShare
 {
     private volatile IReadOnlyDictionary<string, string> _mine = new Dictionary<string, string>();
     private volatile IReadOnlyDictionary<string, string> _others = new Dictionary<string, string>();
@@ -27,6 +28,7 @@ internal sealed class AlertShare(IGrainFactory grains) : IAlertShare
     {
         try
         {
+            var grains = (await silo.ServicesAsync(cancellationToken)).GetRequiredService<IGrainFactory>();
             var acted = await grains.GetGrain<IZoneGrain>(subject).ActAsync(action.Key, action.Actor, action.Resolve, action.Note).WaitAsync(cancellationToken);
             return new AlertActionOutcome(acted.Result, acted.Text);
         }

@@ -24,7 +24,10 @@ public interface IZoneGrain : IGrainWithStringKey
 
 /// <summary>What a zone's grain answers.</summary>
 /// <param name="Silo">The parsable address of the silo holding the zone.</param>
-/// <param name="Status">The zone's latest status that silo's node shared (<see cref="Core.Cluster.IZoneStatusShare"/>), or null.</param>
+/// <param name="Status">
+/// The zone's latest status that silo's node shared (<see cref="Core.Cluster.IZoneStatusShare"/>), or for the models'
+/// grain the models' outlook (<see cref="Core.Cluster.IModelsOutlookShare"/>); null when none was shared.
+/// </param>
 /// <param name="Alerts">The views of the zone's alerts that silo's node shared (<see cref="Core.Cluster.IAlertShare"/>), or null.</param>
 [GenerateSerializer]
 [Immutable]

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Surgewatch.Core.Cluster;
@@ -6,17 +7,18 @@ using Surgewatch.Core.Zones;
 namespace Surgewatch.Cluster.Zones;
 
 /// <summary>
-/// Every node asks every zone's grain who holds it, every <see cref="ClusterSettings.SweepInterval"/>: that activates the
+/// Every node asks every zone's grain who holds it, every <see cref="MembershipTiming.SweepInterval"/>: that activates the
 /// grain of a new zone, or of a zone whose node died, on some live silo (which then steps it), keeps the activations
 /// busy so that they are never collected as idle, gives the node the map of holders it shows at <c>/cluster</c>, and
 /// brings back the zone statuses and alert views the other nodes shared.
 /// </summary>
-internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMap map, ZoneStatusShare share, AlertShare alerts, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
+internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap map, ZoneStatusShare share, AlertShare alerts, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
 {
     private const int Batch = 256;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var grains = (await silo.ServicesAsync(stoppingToken)).GetRequiredService<IGrainFactory>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -39,7 +41,7 @@ internal sealed class ZoneSweep(IGrainFactory grains, IZoneStore zones, HolderMa
                 logger.LogWarning(e, "The zone sweep failed; trying again at the next one");
             }
 
-            await Task.Delay(settings.SweepInterval, stoppingToken);
+            await Task.Delay(settings.Membership.SweepInterval, stoppingToken);
         }
     }
 

@@ -19,8 +19,19 @@ internal sealed class DeployedAlerts(string ruleId, IDeployedMonitor deployed)
     /// <summary>The rule of these alerts.</summary>
     public string RuleId => ruleId;
 
-    /// <summary>Keeps the stored snapshots of this rule until a monitor takes them.</summary>
-    public void Carry(IEnumerable<AlertSnapshot> stored) => _carried = [.. stored.Where(s => s.Status.RuleId == ruleId)];
+    /// <summary>
+    /// Keeps the stored snapshots of this rule until a monitor takes them: the next <see cref="Evaluate"/> hands them to
+    /// the deployed monitor, even one that evaluated before (a node of a cluster that gets the models back takes what
+    /// the node that held them meanwhile stored, not what it had itself).
+    /// </summary>
+    public void Carry(IEnumerable<AlertSnapshot> stored)
+    {
+        lock (_sync)
+        {
+            _carried = [.. stored.Where(s => s.Status.RuleId == ruleId)];
+            _monitor = null;
+        }
+    }
 
     /// <summary>Evaluates the deployed monitor; a newly deployed one first takes the carried snapshots.</summary>
     public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy)

@@ -26,17 +26,22 @@ internal sealed class ServerClock : TimeProvider
     private DateTimeOffset _anchorSimulated;
     private DateTimeOffset _anchorReal;
 
-    public ServerClock(TimeProvider real, ClockMode mode, DateTimeOffset? start = null, double speed = 1)
+    /// <summary>A clock of <paramref name="mode"/>; simulated time stands at <paramref name="start"/> at real instant <paramref name="startedAt"/> (default: now).</summary>
+    public ServerClock(TimeProvider real, ClockMode mode, DateTimeOffset? start = null, double speed = 1, DateTimeOffset? startedAt = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(speed);
         _real = real;
         Mode = mode;
         Speed = mode == ClockMode.Live ? 1 : speed;
-        _anchorReal = real.GetUtcNow();
+        _anchorReal = mode == ClockMode.Live ? real.GetUtcNow() : startedAt ?? real.GetUtcNow();
         _anchorSimulated = start ?? _anchorReal;
+        Origin = _anchorSimulated;
     }
 
     public ClockMode Mode { get; }
+
+    /// <summary>Where simulated time started (the same on every node of a cluster given the same start settings).</summary>
+    public DateTimeOffset Origin { get; }
 
     public double Speed { get; private set; }
 

@@ -13,7 +13,8 @@ internal static class ServerClocks
         }
 
         var site = TimeZoneInfo.FindSystemTimeZoneById(options.SiteZone);
-        var start = options.Start ?? (mode == ClockMode.Demo ? Testing.SyntheticCity.SyntheticZones.StartInstant(TimeProvider.System.GetUtcNow(), site) : (DateTimeOffset?)null);
-        return new ServerClock(TimeProvider.System, mode, start, options.Speed);
+        var started = options.StartedAt ?? TimeProvider.System.GetUtcNow();
+        var start = options.Start ?? (mode == ClockMode.Demo ? Testing.SyntheticCity.SyntheticZones.StartInstant(started, site) : (DateTimeOffset?)null);
+        return new ServerClock(TimeProvider.System, mode, start, options.Speed, options.StartedAt);
     }
 }

@@ -2,14 +2,23 @@ using Surgewatch.Core.Cluster;
 
 namespace Surgewatch.Server.Cluster;
 
-/// <summary>A server without a cluster: it steps every zone, so there is no other node's status to read.</summary>
-internal sealed class NothingShared : IZoneStatusShare
+/// <summary>
+/// A server without a cluster: it steps every zone and runs the models itself, so there is no other node's status or
+/// outlook to read.
+/// </summary>
+internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare
 {
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
     public IReadOnlyDictionary<string, string> Others => None;
 
+    public string? Shared => null;
+
     public void Share(IReadOnlyDictionary<string, string> statuses)
+    {
+    }
+
+    public void Share(string outlook)
     {
     }
 }

@@ -16,6 +16,12 @@ namespace Surgewatch.Server.Demo;
 /// simulated minute through the same ingest path as HTTP clients. The server trains its models on that history
 /// (on quarter-hours, <see cref="ForecastGrid"/>) as it would on a city's own.
 /// </summary>
+/// <remarks>
+/// On a node of a cluster (the nodes share one clock: <c>Surgewatch:StartedAt</c>) the city is fed by one node, the
+/// one holding the models' step: it lays the history down when the store has none, then feeds each simulated minute;
+/// a node that takes the models' step over feeds on from the last hour (the readings are the same whoever makes
+/// them: the surge and the incident are timed from the clock's origin, the same on every node).
+/// </remarks>
 internal sealed class DemoFeeder(
     IZoneStore zones,
     IObservationStore store,
@@ -26,6 +32,7 @@ internal sealed class DemoFeeder(
     ClockDtos clocks,
     DemoSession session,
     Deployment.HistoryGate history,
+    Core.Cluster.IZoneOwnership ownership,
     ILogger<DemoFeeder> logger) : BackgroundService
 {
     private static readonly TimeSpan HistoryLength = TimeSpan.FromDays(35);
@@ -41,8 +48,9 @@ internal sealed class DemoFeeder(
             return;
         }
 
-        _surgeStart = clocks.NowLabel() + TimeSpan.FromMinutes(SyntheticZones.SurgeStartMinutes);
-        _incidentStart = clocks.NowLabel() + TimeSpan.FromMinutes(SyntheticRoads.IncidentStartMinutes);
+        var origin = ownership.HoldsEverything ? clocks.NowLabel() : new TimeLabel(TimeLabel.FromInstant(clock.Origin, clocks.SiteZone).Seconds / 60 * 60);
+        _surgeStart = origin + TimeSpan.FromMinutes(SyntheticZones.SurgeStartMinutes);
+        _incidentStart = origin + TimeSpan.FromMinutes(SyntheticRoads.IncidentStartMinutes);
         await zones.UpsertZonesAsync(SyntheticZones.Zones(), cancellationToken);
         await store.UpsertSensorsAsync([.. SyntheticZones.Sensors(), .. SyntheticRoads.Sensors()], cancellationToken);
         await roads.ReplaceEdgesAsync(SyntheticRoads.Edges(), cancellationToken);
@@ -57,6 +65,12 @@ internal sealed class DemoFeeder(
     {
         if (clock.Mode != ClockMode.Demo)
         {
+            return;
+        }
+
+        if (!ownership.HoldsEverything)
+        {
+            await FeedAsHolderAsync(stoppingToken);
             return;
         }
 
@@ -80,6 +94,49 @@ internal sealed class DemoFeeder(
             var now = new TimeLabel(clocks.NowLabel().Seconds / 60 * 60);
             var upTo = now - last > TimeSpan.FromHours(1) ? last + TimeSpan.FromHours(1) : now;
             last = await FeedAsync(last, upTo, stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// A node of a cluster: feeds the city while it holds the models' step (see the remarks). Its history gate opens
+    /// once it has laid the history down, or, while another node holds the models, once the store holds readings.
+    /// </summary>
+    private async Task FeedAsHolderAsync(CancellationToken stoppingToken)
+    {
+        TimeLabel? last = null;
+        var open = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(Poll, stoppingToken);
+            if (!ownership.Holds(Core.Cluster.IZoneOwnership.ModelsSubject))
+            {
+                last = null;
+                if (!open && await store.CountObservationsAsync(stoppingToken) > 0)
+                {
+                    history.Done();
+                    open = true;
+                }
+
+                continue;
+            }
+
+            var now = new TimeLabel(clocks.NowLabel().Seconds / 60 * 60);
+            if (last is not { } from)
+            {
+                if (await store.CountObservationsAsync(stoppingToken) == 0)
+                {
+                    logger.LogInformation("This node holds the models' step and the store is empty: laying the demo city's history down");
+                    await WriteHistoryAsync(now, stoppingToken);
+                }
+
+                history.Done();
+                open = true;
+
+                logger.LogInformation("This node feeds the demo city while it holds the models' step");
+                from = now - TimeSpan.FromHours(1);
+            }
+
+            last = await FeedAsync(from, now - from > TimeSpan.FromHours(1) ? from + TimeSpan.FromHours(1) : now, stoppingToken);
         }
     }
 

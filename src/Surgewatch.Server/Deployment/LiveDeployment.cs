@@ -20,8 +20,11 @@ internal sealed class LiveDeployment(
     IObservationStore observations, IModelStore models, IForecastStore forecasts, Core.Roads.IRoadGraphStore graph, ClockDtos clocks, ILogger<LiveDeployment> logger)
     : ModelDeployment<SurgeMonitor>(ModelSubjects.Counters, observations, models, forecasts, graph, clocks, logger)
 {
-    /// <summary>Each counter's outlook after the last slot's issue.</summary>
+    /// <summary>Each counter's outlook after the last slot's issue (on a node that follows another, that node's).</summary>
     public IReadOnlyList<CounterStatusDto> Counters { get; private set; } = [];
+
+    /// <summary>Shows the outlooks of the node that runs the model (this one does not: see <see cref="ModelDeployment{TMonitor}.FollowAsync"/>).</summary>
+    public void Follow(IReadOnlyList<CounterStatusDto> counters) => Counters = counters;
 
     /// <summary>The settled warning episodes of the deployed surge rule (empty without one).</summary>
     public IReadOnlyList<WarningEpisode> Episodes()
@@ -47,6 +50,8 @@ internal sealed class LiveDeployment(
         var (live, day) = Split(points, panel.Sensors.Count, horizon, options.RollingHorizon, panel.LabelAt(slot).SecondOfDay == 0 && options.DayAhead);
         Counters = ToDtos(monitor.Issue(panel, slot, live, day), model, Clocks);
     }
+
+    protected override void ClearOutlooks() => Counters = [];
 
     protected override string Describe(SurgeMonitor? monitor) => monitor is null ? "none" : $"{monitor.Rule.WarnedCounters} counters with a threshold";
 

@@ -21,6 +21,11 @@ namespace Surgewatch.Server.Deployment;
 /// and <c>evaluate-warnings</c> measure. The counters' (<see cref="LiveDeployment"/>) and the roads'
 /// (<see cref="RoadDeployment"/>) differ only in their monitor.
 /// </summary>
+/// <remarks>
+/// In a cluster only the node holding the models' step runs the deployment (so each slot is forecast and stored
+/// once); the others stand theirs down and follow that node's model (<see cref="FollowAsync"/>), whose outlooks
+/// they show. A node that takes the models over deploys afresh from the store, replaying to rebuild the warnings.
+/// </remarks>
 /// <typeparam name="TMonitor">Core's monitor of the family's warning rule.</typeparam>
 internal abstract class ModelDeployment<TMonitor>(
     ModelSubjects subjects, IObservationStore observations, IModelStore models, IForecastStore forecasts, IRoadGraphStore graph, ClockDtos clocks, ILogger logger)
@@ -32,6 +37,7 @@ internal abstract class ModelDeployment<TMonitor>(
     // One deployment or issue at a time: the monitor takes each slot once, in order.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Deployed? _current;
+    private volatile SavedModel? _followed;
 
     /// <summary>The family of sensors this deployment forecasts and warns about.</summary>
     public ModelSubjects Subjects => subjects;
@@ -39,8 +45,14 @@ internal abstract class ModelDeployment<TMonitor>(
     /// <summary>The lock under which the monitor is issued and evaluated.</summary>
     public object Sync => _sync;
 
-    /// <summary>The deployed model, or null before one is saved.</summary>
-    public SavedModel? Model => _current?.Model.Saved;
+    /// <summary>
+    /// The deployed model, or null before one is saved: the one this node runs, or on a node that follows another
+    /// (<see cref="FollowAsync"/>) the one that node runs.
+    /// </summary>
+    public SavedModel? Model => _current?.Model.Saved ?? _followed;
+
+    /// <summary>Whether this node runs a model (forecasts and warns with it); false before one is deployed and while it follows another node.</summary>
+    public bool Runs => _current is not null;
 
     /// <summary>The monitor of the deployed model, or null (no model, or one without a rule). Use under <see cref="Sync"/>.</summary>
     public TMonitor? Monitor => _current?.Monitor;
@@ -66,11 +78,46 @@ internal abstract class ModelDeployment<TMonitor>(
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            _followed = null;
             return await DeployAsync(cancellationToken);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Stops running the model (another node of the cluster holds the models' step): no more forecasts or warnings
+    /// here, and the live panel is let go (it would miss the readings the other nodes are sent); true when it ran.
+    /// </summary>
+    public async Task<bool> StandDownAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            lock (_sync)
+            {
+                var ran = _current is not null;
+                _current = null;
+                return ran;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// While this node does not run the model: takes model <paramref name="modelId"/> (the one the node holding the
+    /// models' step runs, read from the store when it changes) as <see cref="Model"/>; null for none.
+    /// </summary>
+    public async Task FollowAsync(long? modelId, CancellationToken cancellationToken)
+    {
+        if (modelId != _followed?.Id)
+        {
+            _followed = modelId is { } id ? await models.GetModelAsync(id, cancellationToken) : null;
         }
     }
 
@@ -106,6 +153,9 @@ internal abstract class ModelDeployment<TMonitor>(
     /// </summary>
     protected abstract void Issued(TMonitor monitor, string model, SeriesPanel panel, int slot, double[] points, int horizon);
 
+    /// <summary>Forgets the outlooks shown before this deployment (another model's, or another node's); called under <see cref="Sync"/>.</summary>
+    protected abstract void ClearOutlooks();
+
     /// <summary>What the deployed rule covers, for the log.</summary>
     protected abstract string Describe(TMonitor? monitor);
 
@@ -138,6 +188,7 @@ internal abstract class ModelDeployment<TMonitor>(
         lock (_sync)
         {
             _current = deployed with { LastIssued = slot - 1 };
+            ClearOutlooks();
         }
 
         logger.LogInformation("Deployed model {ModelId} ({Model}, trained to {TrainTo}) on {Sensors} {Subjects}; rule: {Rule}",

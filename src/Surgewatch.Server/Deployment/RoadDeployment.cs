@@ -25,8 +25,43 @@ internal sealed class RoadDeployment(
     IObservationStore observations, IModelStore models, IForecastStore forecasts, IRoadGraphStore graph, ClockDtos clocks, ILogger<RoadDeployment> logger)
     : ModelDeployment<CongestionMonitor>(ModelSubjects.Roads, observations, models, forecasts, graph, clocks, logger)
 {
-    /// <summary>Each road's outlook after the last slot's issue.</summary>
+    private (long Id, CongestionLadder Ladder)? _followedLadder;
+
+    /// <summary>Each road's outlook after the last slot's issue (on a node that follows another, that node's).</summary>
     public IReadOnlyList<RoadStatusDto> Roads { get; private set; } = [];
+
+    /// <summary>
+    /// The deployed congestion rule's ladder (the monitor's, or on a node that follows another the rule saved with that
+    /// node's model); the default ladder without a rule.
+    /// </summary>
+    public CongestionLadder Ladder
+    {
+        get
+        {
+            lock (Sync)
+            {
+                if (Monitor is { } monitor)
+                {
+                    return monitor.Rule.Road.Ladder;
+                }
+
+                if (Model is not { Rule: { } rule } model)
+                {
+                    return CongestionLadder.Default;
+                }
+
+                if (_followedLadder is not { } known || known.Id != model.Id)
+                {
+                    _followedLadder = known = (model.Id, CongestionRule.FromBytes(rule).Road.Ladder);
+                }
+
+                return known.Ladder;
+            }
+        }
+    }
+
+    /// <summary>Shows the outlooks of the node that runs the model (this one does not: see <see cref="ModelDeployment{TMonitor}.FollowAsync"/>).</summary>
+    public void Follow(IReadOnlyList<RoadStatusDto> roads) => Roads = roads;
 
     protected override CongestionMonitor? CreateMonitor(DeployedModel model) => model.Congestion is { } rule ? new CongestionMonitor(rule) : null;
 
@@ -47,6 +82,8 @@ internal sealed class RoadDeployment(
             double.IsNaN(o.Threshold) ? null : Math.Round(o.Threshold, 1), CongestionLadder.Name(o.Level), CongestionLadder.Name(o.ForecastLevel),
             o.Probability is { } p ? Math.Round(p, 3) : null, o.Warned, o.Fresh, model, window))];
     }
+
+    protected override void ClearOutlooks() => Roads = [];
 
     protected override string Describe(CongestionMonitor? monitor) =>
         monitor is null ? "none" : $"{monitor.Rule.Thresholds.Count(t => !double.IsNaN(t))} roads with a congested speed";

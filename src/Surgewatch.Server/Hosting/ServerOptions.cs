@@ -49,6 +49,13 @@ public sealed class ServerOptions
     public DateTimeOffset? Start { get; set; }
 
     /// <summary>
+    /// The real instant at which simulated time stood at <see cref="Start"/> (demo and replay mode); null: when the
+    /// server starts. Nodes of a cluster given the same value keep one clock (the demo's default start is then taken
+    /// from this instant too).
+    /// </summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>
     /// Days of a replayed folder stored as history before the clock starts (default 120): the surge rule sets a counter's
     /// threshold only from 90 days of its readings, and outages take some away.
     /// </summary>

@@ -130,7 +130,9 @@ public static class SurgewatchServer
         services.AddSingleton<LiveNotifier>();
         // A cluster node (serve --cluster) registers its own before these services are added; one node holds every zone.
         services.TryAddSingleton<Core.Cluster.IZoneOwnership, Cluster.EveryZone>();
-        services.TryAddSingleton<Core.Cluster.IZoneStatusShare, Cluster.NothingShared>();
+        services.TryAddSingleton<Cluster.NothingShared>();
+        services.TryAddSingleton<Core.Cluster.IZoneStatusShare>(s => s.GetRequiredService<Cluster.NothingShared>());
+        services.TryAddSingleton<Core.Cluster.IModelsOutlookShare>(s => s.GetRequiredService<Cluster.NothingShared>());
         services.TryAddSingleton<Core.Cluster.IAlertShare, Cluster.NoAlertShare>();
         services.AddSingleton<RecentReadings>();
         services.AddSingleton<Cluster.ReadingsCatchUp>();

@@ -97,6 +97,12 @@ internal sealed class LiveMetrics
 
     private IEnumerable<Measurement<double>> CounterProbabilities()
     {
+        // Only the node that runs the model reports its counters, as a node reports only the zones it steps.
+        if (!_deployment.Runs)
+        {
+            yield break;
+        }
+
         foreach (var counter in _deployment.Counters)
         {
             if (counter.Probability is { } p && double.IsFinite(p))

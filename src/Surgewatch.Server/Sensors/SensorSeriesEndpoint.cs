@@ -80,12 +80,7 @@ internal static class SensorSeriesEndpoint
             return null;
         }
 
-        Core.Roads.CongestionLadder ladder;
-        lock (roads.Sync)
-        {
-            ladder = roads.Monitor?.Rule.Road.Ladder ?? Core.Roads.CongestionLadder.Default;
-        }
-
+        var ladder = roads.Ladder;
         return new RoadLevelsDto(freeFlow, Math.Round(freeFlow * ladder.Slowing, 1), Math.Round(freeFlow * ladder.Congested, 1), Math.Round(freeFlow * ladder.Jammed, 1));
     }
 

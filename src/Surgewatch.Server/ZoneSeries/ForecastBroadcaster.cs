@@ -11,9 +11,12 @@ namespace Surgewatch.Server.ZoneSeries;
 /// Every fifteen simulated minutes (checked every few real seconds), and for a zone without one yet, takes each zone's
 /// density forecast two hours ahead from <see cref="ZoneForecasts"/> (the deployed model's, built from its sources'
 /// forecasts), keeps it for the monitor's forecast level and sends it to the hub as a <c>forecast</c> message.
+/// In a cluster a node does so for the zones it holds only (<see cref="IZoneOwnership"/>): the monitor that takes the
+/// bounds steps only those, and each zone's forecast is built once, by its holder. The zone series is built from the
+/// store on request, so every node answers it the same.
 /// </summary>
 internal sealed class ForecastBroadcaster(
-    IZoneStore zones, ZoneForecasts forecasts, ClockDtos clocks, LiveNotifier notifier, ILogger<ForecastBroadcaster> logger)
+    IZoneStore zones, ZoneForecasts forecasts, ClockDtos clocks, LiveNotifier notifier, Core.Cluster.IZoneOwnership ownership, ILogger<ForecastBroadcaster> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(15);
@@ -70,6 +73,13 @@ internal sealed class ForecastBroadcaster(
         _lastModel = model;
         foreach (var zone in await zones.ListZonesAsync(cancellationToken))
         {
+            if (!ownership.Holds(zone.Id.Value))
+            {
+                // Another node forecasts it; dropped here so that the zone is forecast at once if it comes back.
+                _latest.TryRemove(zone.Id.Value, out _);
+                continue;
+            }
+
             if (!newSlot && _latest.TryGetValue(zone.Id.Value, out var known) && known.Forecast.Count > 0)
             {
                 continue;

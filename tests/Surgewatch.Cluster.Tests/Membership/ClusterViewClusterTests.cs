@@ -55,6 +55,11 @@ public sealed class ClusterViewClusterTests
         var map = new HolderMap();
         map.Publish(await ZoneSweep.SweepAsync(grains, [.. Zones, IZoneOwnership.ModelsSubject]));
         var self = services.GetRequiredService<ILocalSiloDetails>();
-        return (new ClusterView(grains, self, map), self);
+        return (new ClusterView(new Services(services), map), self);
+    }
+
+    private sealed class Services(IServiceProvider services) : ISiloServices
+    {
+        public Task<IServiceProvider> ServicesAsync(CancellationToken cancellationToken) => Task.FromResult(services);
     }
 }

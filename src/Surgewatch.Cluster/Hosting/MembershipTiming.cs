@@ -1,0 +1,63 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace Surgewatch.Cluster;
+
+/// <summary>
+/// How soon the membership declares a silent node dead, which is most of the failover time: each silo is probed by
+/// others every <see cref="ProbeTimeout"/>, and after <see cref="MissedProbesLimit"/> missed probes in a row (plus an
+/// indirect probe through another silo, and the votes of two silos) it is declared dead and its zones activated
+/// elsewhere. Orleans' defaults are 5 s × 3; Surgewatch uses 2 s × 3 (a node silent for about 6 s), which
+/// bench/cluster-failover.sh measured within the 10 s target (docs/benchmarks/history/cluster.md says why this is safe
+/// enough and what it costs). Settings <c>Surgewatch:Cluster:ProbeTimeout</c> and <c>Surgewatch:Cluster:MissedProbesLimit</c>.
+/// </summary>
+/// <param name="ProbeTimeout">How long a probe waits for its answer, and how often a silo is probed.</param>
+/// <param name="MissedProbesLimit">How many probes in a row a silo may miss before it is suspected.</param>
+/// <remarks>
+/// Once a node is declared dead, its zones are activated elsewhere at the next zone sweep, every
+/// <see cref="SweepInterval"/> (<c>Surgewatch:Cluster:SweepInterval</c>, 2 s): a longer one costs less CPU (every node
+/// calls every zone's grain at each sweep) and hands the zones over later.
+/// </remarks>
+public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLimit)
+{
+    /// <summary>How often a node asks every zone's grain who holds it (see ZoneSweep).</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The configuration section of these settings.</summary>
+    public const string Section = "Surgewatch:Cluster";
+
+    /// <summary>Surgewatch's settings: 2 s × 3.</summary>
+    public static readonly MembershipTiming Default = new(TimeSpan.FromSeconds(2), 3);
+
+    /// <summary>The settings in <paramref name="configuration"/>'s <see cref="Section"/>, each defaulting to <see cref="Default"/>'s.</summary>
+    /// <exception cref="FormatException">A setting is not a time span or a whole number, or is out of its range.</exception>
+    public static MembershipTiming From(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        var timeout = Parse(section, nameof(ProbeTimeout), Default.ProbeTimeout, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromMinutes(1), "a time span from 00:00:01 to 00:01:00");
+        var missed = Parse(section, nameof(MissedProbesLimit), Default.MissedProbesLimit, int.TryParse, n => n is >= 1 and <= 10, "a whole number from 1 to 10");
+        var sweep = Parse(section, nameof(SweepInterval), Default.SweepInterval, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromMinutes(1), "a time span from 00:00:01 to 00:01:00");
+        return new MembershipTiming(timeout, missed) { SweepInterval = sweep };
+    }
+
+    /// <summary>Sets Orleans' options.</summary>
+    public void ApplyTo(ClusterMembershipOptions options)
+    {
+        options.ProbeTimeout = ProbeTimeout;
+        options.NumMissedProbesLimit = MissedProbesLimit;
+    }
+
+    private delegate bool TryParser<T>(string text, out T value);
+
+    private static T Parse<T>(IConfigurationSection section, string key, T fallback, TryParser<T> parse, Func<T, bool> valid, string expected)
+    {
+        if (section[key] is not { } text)
+        {
+            return fallback;
+        }
+
+        return parse(text, out var value) && valid(value)
+            ? value
+            : throw new FormatException($"{Section}:{key} must be {expected}, not '{text}'.");
+    }
+}

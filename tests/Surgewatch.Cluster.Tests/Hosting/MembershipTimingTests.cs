@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace Surgewatch.Cluster.Tests.Hosting;
+
+public sealed class MembershipTimingTests
+{
+    private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => KeyValuePair.Create<string, string?>($"{MembershipTiming.Section}:{s.Key}", s.Value))).Build();
+
+    [Fact]
+    public void From_NothingSet_TwoSecondsTimesThree()
+    {
+        var timing = MembershipTiming.From(Settings());
+
+        timing.Should().Be(new MembershipTiming(TimeSpan.FromSeconds(2), 3));
+        timing.SweepInterval.Should().Be(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void From_BothSet_AppliedToOrleansOptions()
+    {
+        var options = new ClusterMembershipOptions();
+
+        MembershipTiming.From(Settings(("ProbeTimeout", "00:00:05"), ("MissedProbesLimit", "4"))).ApplyTo(options);
+
+        options.ProbeTimeout.Should().Be(TimeSpan.FromSeconds(5));
+        options.NumMissedProbesLimit.Should().Be(4);
+    }
+
+    [Theory]
+    [InlineData("ProbeTimeout", "5s")]
+    [InlineData("ProbeTimeout", "00:00:00.500")]
+    [InlineData("MissedProbesLimit", "0")]
+    [InlineData("MissedProbesLimit", "three")]
+    [InlineData("SweepInterval", "00:05:00")]
+    public void From_BadValue_NamesTheSetting(string key, string value)
+    {
+        var act = () => MembershipTiming.From(Settings((key, value)));
+
+        act.Should().Throw<FormatException>().WithMessage($"*Surgewatch:Cluster:{key}*'{value}'*");
+    }
+}
