@@ -113,12 +113,6 @@ public sealed class LiveLoop
     /// <summary>The recent readings the steps read; every ingest adds to them.</summary>
     public RecentReadings Readings { get; }
 
-    /// <summary>The zones the last step stepped.</summary>
-    public IReadOnlyCollection<ZoneId> SteppedZones => _stepped;
-
-    /// <summary>Whether the last step evaluated the counters' and roads' alerts.</summary>
-    public bool SteppedSensors => _steppedSensors;
-
     /// <summary>Every alert held, every state included (Inactive ones too): zones', counters' and roads'.</summary>
     public IReadOnlyList<MonitoredAlert> Alerts => [.. _zones.Alerts, .. _counters.Alerts(), .. _roads.Alerts()];
 
@@ -197,7 +191,11 @@ public sealed class LiveLoop
     }
 
     /// <summary>The whole state: every alert (counters' and roads' as carried while no model is deployed), balance and density.</summary>
-    public LiveSnapshot Snapshot() => new(AlertSnapshots(), _occupancy.Snapshot(), _zones.Densities());
+    public LiveSnapshot Snapshot()
+    {
+        var (balances, densities) = ZoneState(heldOnly: false);
+        return new(AlertSnapshots(), balances, densities);
+    }
 
     /// <summary>
     /// The state of what the last step held (its zones; the counters and roads when it stepped them), and the subjects
@@ -216,13 +214,18 @@ public sealed class LiveLoop
             }
         }
 
-        var balances = _occupancy.Snapshot().Where(b => _stepped.Contains(b.Zone)).ToList();
-        var densities = _zones.Densities().Where(d => _stepped.Contains(d.Zone)).ToList();
+        var (balances, densities) = ZoneState(heldOnly: true);
         return (subjects, new LiveSnapshot(alerts, balances, densities));
     }
 
-    /// <summary>The zones' line balances, ordered by zone id (saved every minute of site time, and at stop).</summary>
-    public IReadOnlyList<ZoneBalance> Balances() => _occupancy.Snapshot();
+    /// <summary>
+    /// The zones' line balances and recent densities, ordered by zone id (what a host saves every minute of site time,
+    /// and at stop): all of them, or with <paramref name="heldOnly"/> those of the zones the last step held.
+    /// </summary>
+    public (IReadOnlyList<ZoneBalance> Balances, IReadOnlyList<ZoneDensities> Densities) ZoneState(bool heldOnly) =>
+        heldOnly
+            ? ([.. _occupancy.Snapshot().Where(b => _stepped.Contains(b.Zone))], [.. _zones.Densities().Where(d => _stepped.Contains(d.Zone))])
+            : (_occupancy.Snapshot(), _zones.Densities());
 
     /// <summary>One step at <paramref name="input"/>'s time.</summary>
     public LiveStep Step(LiveInput input)

@@ -279,7 +279,7 @@ internal sealed class AlertBook(
 
         try
         {
-            var state = ownership.HoldsEverything ? _loop.Snapshot() : _loop.HeldSnapshot().State;
+            var state = _loop.ZoneState(heldOnly: !ownership.HoldsEverything);
             await balances.UpsertZoneBalancesAsync(state.Balances, cancellationToken);
             await densities.UpsertZoneDensitiesAsync(state.Densities, cancellationToken);
             _balancesSavedAt = now;
