@@ -1,4 +1,5 @@
 using Surgewatch.Core.Zones;
+using Surgewatch.Storage.Postgres.Connections;
 using Surgewatch.Storage.Postgres.Zones;
 
 namespace Surgewatch.Storage.Postgres;
@@ -29,4 +30,8 @@ public sealed partial class PostgresStore : IZoneStore
     /// <inheritdoc />
     public Task<bool> DeleteZoneAsync(ZoneId id, CancellationToken cancellationToken = default) =>
         UseAsync(connection => ZoneTable.DeleteAsync(connection, id, cancellationToken), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> ZonesRevisionAsync(CancellationToken cancellationToken = default) =>
+        UseAsync(connection => Sql.ScalarInt64Async(connection, null, "SELECT revision FROM zone_revision", cancellationToken), cancellationToken);
 }

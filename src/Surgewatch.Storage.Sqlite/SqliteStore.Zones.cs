@@ -29,4 +29,8 @@ public sealed partial class SqliteStore : IZoneStore
     /// <inheritdoc />
     public Task<bool> DeleteZoneAsync(ZoneId id, CancellationToken cancellationToken = default) =>
         WriteAsync(connection => ZoneTable.Delete(connection, id), cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> ZonesRevisionAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(ZoneTable.Revision, cancellationToken);
 }

@@ -48,6 +48,7 @@ public static class ClusterHosting
         silo.Services.TryAddSingleton<AlertShare>();
         silo.Services.TryAddSingleton<ISiloServices>(s => new OwnSilo(s));
         silo.AddPlacementDirector<ZonePlacement, ZonePlacementDirector>();
+        silo.AddPlacementDirector<SiloPinnedPlacement, SiloPinnedPlacementDirector>();
         return silo;
     }
 

@@ -16,6 +16,9 @@ internal sealed class AlertShare(ISiloServices silo) : IAlertShare
 
     public IReadOnlyDictionary<string, string> Others => _others;
 
+    /// <summary>The alert views this node shared last, by subject (a new instance at each share).</summary>
+    public IReadOnlyDictionary<string, string> OwnViews => _mine;
+
     public void Share(IReadOnlyDictionary<string, string> alerts) => _mine = alerts;
 
     /// <summary>The alert views this node shared last for <paramref name="subject"/>, or null.</summary>

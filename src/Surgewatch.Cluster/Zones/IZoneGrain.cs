@@ -14,6 +14,10 @@ public interface IZoneGrain : IGrainWithStringKey
     [Alias("HoldingAsync")]
     Task<ZoneHolding> HoldingAsync();
 
+    /// <summary>The zone was deleted: the activation ends, and with it the step of the node that held it.</summary>
+    [Alias("LeaveAsync")]
+    Task LeaveAsync();
+
     /// <summary>
     /// Acknowledges or resolves an alert of the zone (of the counters and roads for the models' grain) on the node that
     /// holds it, through that node's <see cref="Core.Cluster.IAlertDesk"/>; activates the grain where it has none.

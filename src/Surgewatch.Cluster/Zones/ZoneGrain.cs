@@ -9,11 +9,14 @@ namespace Surgewatch.Cluster.Zones;
 /// monitoring loop steps it. Orleans keeps one activation per grain across the cluster, hence one node per zone. It
 /// holds no state of its own: the alert snapshots stay in the shared store, and the node that gains the zone restores them.
 /// Placed by <see cref="ZonePlacement"/>; when a node joins and becomes the zone's preferred silo, the grain migrates
-/// there after the next <see cref="HoldingAsync"/> (the sweep's call): deactivated here, then activated there. It answers
-/// with the zone's latest status and alert views this node shared, so the other nodes' sweeps carry them to them; and
-/// takes the other nodes' operator actions on the zone's alerts to this node's <see cref="IAlertDesk"/>.
+/// there after the next <see cref="HoldingAsync"/> (which the holder's own sweep calls then): deactivated here, then
+/// activated there. Kept alive while its silo lives (the sweeps ask each silo, not each zone, so nothing else keeps it
+/// busy); <see cref="LeaveAsync"/> ends it when the zone is deleted. It answers with the zone's latest status and alert
+/// views this node shared, and takes the other nodes' operator actions on the zone's alerts to this node's
+/// <see cref="IAlertDesk"/>.
 /// </summary>
 [ZonePlacement]
+[KeepAlive]
 internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare statuses, AlertShare alerts, IClusterMembershipService membership) : Grain, IZoneGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -40,6 +43,12 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ZoneStat
 
         var subject = this.GetPrimaryKeyString();
         return Task.FromResult(new ZoneHolding(silo.SiloAddress.ToParsableString(), statuses.Mine(subject), alerts.Mine(subject)));
+    }
+
+    public Task LeaveAsync()
+    {
+        this.DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public async Task<AlertActed> ActAsync(string key, string actor, bool resolve, string? note)

@@ -19,6 +19,12 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
 
     public string? Shared => _shared;
 
+    /// <summary>What this node shared last: the statuses of the zones it steps (a new instance at each share).</summary>
+    public IReadOnlyDictionary<string, string> OwnStatuses => _mine;
+
+    /// <summary>The models' outlook this node shared last, or null.</summary>
+    public string? OwnOutlook => _outlook;
+
     public void Share(IReadOnlyDictionary<string, string> statuses) => _mine = statuses;
 
     public void Share(string outlook) => _outlook = outlook;

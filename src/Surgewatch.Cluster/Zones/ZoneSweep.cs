@@ -1,39 +1,55 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Zones;
 
 namespace Surgewatch.Cluster.Zones;
 
 /// <summary>
-/// Every node asks every zone's grain who holds it, every <see cref="MembershipTiming.SweepInterval"/>: that activates the
-/// grain of a new zone, or of a zone whose node died, on some live silo (which then steps it), keeps the activations
-/// busy so that they are never collected as idle, gives the node the map of holders it shows at <c>/cluster</c>, and
-/// brings back the zone statuses and alert views the other nodes shared.
+/// Every <see cref="MembershipTiming.SweepInterval"/> each node surveys the cluster (<see cref="SurveyAsync"/>): it asks
+/// every live silo once which zones it holds and what it shared of them (<see cref="ISiloZonesGrain"/>), and asks a
+/// zone's own grain only when no silo holds the zone: a new zone, or one whose node died, which that call activates on
+/// some live silo (which then steps it). So a node's sweep costs a call per node plus one per unheld zone, not one per
+/// zone. Then it looks after the zones it holds itself (<see cref="TendAsync"/>): a zone another silo is now preferred
+/// for (it joined) migrates there, and a deleted zone's grain ends. The survey gives the node the map of holders it
+/// shows at <c>/cluster</c>, and the zone statuses and alert views the other nodes shared.
 /// </summary>
-internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap map, ZoneStatusShare share, AlertShare alerts, ClusterSettings settings, ILogger<ZoneSweep> logger) : BackgroundService
+internal sealed class ZoneSweep(
+    ISiloServices silo, ZoneCatalog zones, HeldZones held, HolderMap map, ZoneStatusShare share, AlertShare alerts, ClusterSettings settings, ILogger<ZoneSweep> logger)
+    : BackgroundService
 {
     private const int Batch = 256;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var grains = (await silo.ServicesAsync(stoppingToken)).GetRequiredService<IGrainFactory>();
+        var services = await silo.ServicesAsync(stoppingToken);
+        var grains = services.GetRequiredService<IGrainFactory>();
+        var membership = services.GetRequiredService<IClusterMembershipService>();
+        var self = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
+        Survey? last = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var subjects = (await zones.ListZonesAsync(stoppingToken)).Select(z => z.Id.Value).Append(IZoneOwnership.ModelsSubject).ToList();
-                var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-                var views = new Dictionary<string, string>(StringComparer.Ordinal);
-                var holders = await SweepAsync(grains, subjects, e => logger.LogDebug(e, "A zone grain did not answer"), statuses, views);
-                map.Publish(holders);
-                share.Receive(statuses);
-                alerts.Receive(views);
-                if (holders.Count < subjects.Count)
+                var ids = await zones.IdsAsync(stoppingToken);
+                var subjects = new List<string>(ids.Count + 1);
+                subjects.AddRange(ids);
+                subjects.Add(IZoneOwnership.ModelsSubject);
+                var active = ActiveSilos(membership);
+                var survey = await SurveyAsync(grains, active, subjects, last, e => logger.LogDebug(e, "A silo or zone grain did not answer"));
+                last = survey;
+                map.Publish(survey.Holders);
+                share.Receive(survey.Statuses);
+                alerts.Receive(survey.Alerts);
+                await TendAsync(grains, held, active, self, subjects);
+                if (survey.Silent.Count > 0 || survey.Holders.Count < subjects.Count)
                 {
-                    // Usually a node that died and is not yet declared dead: its zones answer once the membership agrees.
-                    logger.LogWarning("{Missing} of {Count} zone grains did not answer this sweep; trying again at the next one", subjects.Count - holders.Count, subjects.Count);
+                    // Usually a node that died and is not yet declared dead: its zones are asked for once the membership agrees.
+                    logger.LogWarning(
+                        "{Silent} node(s) did not answer this sweep and {Missing} of {Count} zones have no holder yet; trying again at the next one",
+                        survey.Silent.Count, subjects.Count - survey.Holders.Count, subjects.Count);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -43,6 +59,96 @@ internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap 
 
             await Task.Delay(settings.Membership.SweepInterval, stoppingToken);
         }
+    }
+
+    /// <summary>The silos the membership holds active now.</summary>
+    public static IReadOnlyList<SiloAddress> ActiveSilos(IClusterMembershipService membership) =>
+        [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
+
+    /// <summary>
+    /// Asks each of <paramref name="active"/>'s <see cref="ISiloZonesGrain"/> what it holds, then each of
+    /// <paramref name="subjects"/> that none holds its own grain (<see cref="SweepAsync"/>, which activates it). A silo
+    /// that does not answer keeps, for this survey, the subjects, statuses and views <paramref name="previous"/> found
+    /// with it, and those subjects are not asked for (their grain still lives there for all the directory knows, and the
+    /// call would wait for the silo); once the membership no longer counts it active, they are.
+    /// </summary>
+    public static async Task<Survey> SurveyAsync(
+        IGrainFactory grains, IReadOnlyList<SiloAddress> active, IReadOnlyList<string> subjects, Survey? previous = null, Action<Exception>? failed = null)
+    {
+        var answers = await Task.WhenAll(active.Select(s => AskSiloAsync(grains.GetGrain<ISiloZonesGrain>(s.ToParsableString()), failed)));
+        var wanted = new HashSet<string>(subjects, StringComparer.Ordinal);
+        var holders = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
+        var statuses = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
+        var views = new Dictionary<string, string>(StringComparer.Ordinal);
+        var silent = new List<string>();
+        for (var i = 0; i < active.Count; i++)
+        {
+            if (answers[i] is not { } answer)
+            {
+                silent.Add(active[i].ToParsableString());
+                continue;
+            }
+
+            foreach (var subject in answer.Held)
+            {
+                // A subject two silos claim is moving between them (a migration's two halves): either will do for now.
+                if (wanted.Contains(subject) && holders.TryAdd(subject, answer.Silo))
+                {
+                    Copy(answer.Statuses, statuses, subject);
+                    Copy(answer.Alerts, views, subject);
+                }
+            }
+        }
+
+        if (previous is not null && silent.Count > 0)
+        {
+            foreach (var (subject, holder) in previous.Holders)
+            {
+                if (wanted.Contains(subject) && !holders.ContainsKey(subject) && silent.Contains(holder, StringComparer.Ordinal))
+                {
+                    holders[subject] = holder;
+                    Copy(previous.Statuses, statuses, subject);
+                    Copy(previous.Alerts, views, subject);
+                }
+            }
+        }
+
+        var unheld = subjects.Where(s => !holders.ContainsKey(s)).ToList();
+        var asked = await SweepAsync(grains, unheld, failed, statuses, views);
+        foreach (var (subject, holder) in asked)
+        {
+            holders[subject] = holder;
+        }
+
+        return new Survey(holders, statuses, views, silent, unheld.Count);
+    }
+
+    /// <summary>
+    /// What the node holding <paramref name="held"/> does for its own zones after a survey: a held zone that another of
+    /// <paramref name="active"/> is preferred for now (<see cref="Rendezvous"/>) is asked for its holder, which makes
+    /// its grain migrate there; a held zone no longer among <paramref name="subjects"/> (deleted) is told to leave.
+    /// Calls only the grains living here. Returns how many were asked to move or leave.
+    /// </summary>
+    public static async Task<int> TendAsync(
+        IGrainFactory grains, HeldZones held, IReadOnlyList<SiloAddress> active, SiloAddress self, IReadOnlyList<string> subjects)
+    {
+        var known = subjects as IReadOnlySet<string> ?? new HashSet<string>(subjects, StringComparer.Ordinal);
+        var calls = new List<Task>();
+        foreach (var subject in held.List())
+        {
+            if (!known.Contains(subject))
+            {
+                calls.Add(grains.GetGrain<IZoneGrain>(subject).LeaveAsync());
+            }
+            else if (active.Count > 0 && grains.GetGrain<IZoneGrain>(subject) is var grain
+                && !Rendezvous.Pick(ZonePlacementDirector.KeyOf(grain.GetGrainId()), active).Equals(self))
+            {
+                calls.Add(grain.HoldingAsync());
+            }
+        }
+
+        await Task.WhenAll(calls);
+        return calls.Count;
     }
 
     /// <summary>
@@ -81,6 +187,27 @@ internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap 
         return holders;
     }
 
+    private static void Copy(IReadOnlyDictionary<string, string> from, Dictionary<string, string> to, string subject)
+    {
+        if (from.TryGetValue(subject, out var text))
+        {
+            to[subject] = text;
+        }
+    }
+
+    private static async Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, Action<Exception>? failed)
+    {
+        try
+        {
+            return await grain.HeldAsync();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            failed?.Invoke(e);
+            return null;
+        }
+    }
+
     private static async Task<ZoneHolding?> AskAsync(IZoneGrain grain, Action<Exception>? failed)
     {
         try
@@ -94,3 +221,16 @@ internal sealed class ZoneSweep(ISiloServices silo, IZoneStore zones, HolderMap 
         }
     }
 }
+
+/// <summary>What a node's sweep found (<see cref="ZoneSweep.SurveyAsync"/>).</summary>
+/// <param name="Holders">Subject to the parsable address of the silo holding it.</param>
+/// <param name="Statuses">What the holders shared of their subjects: zone statuses, and the models' outlook under its subject.</param>
+/// <param name="Alerts">The alert views the holders shared, by subject.</param>
+/// <param name="Silent">The active silos that did not answer.</param>
+/// <param name="Asked">How many subjects no silo held, whose own grain was asked.</param>
+internal sealed record Survey(
+    IReadOnlyDictionary<string, string> Holders,
+    IReadOnlyDictionary<string, string> Statuses,
+    IReadOnlyDictionary<string, string> Alerts,
+    IReadOnlyList<string> Silent,
+    int Asked);

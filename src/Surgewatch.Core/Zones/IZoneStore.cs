@@ -14,4 +14,11 @@ public interface IZoneStore
 
     /// <summary>Deletes the zone; false when there was none.</summary>
     Task<bool> DeleteZoneAsync(ZoneId id, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A number that changes whenever a zone is added, replaced or deleted, by this process or any other sharing the
+    /// store, and only then (it may also change when a write changed nothing): a reader keeps its list while it stays
+    /// the same (<see cref="ZoneCatalog"/>).
+    /// </summary>
+    Task<long> ZonesRevisionAsync(CancellationToken cancellationToken = default);
 }

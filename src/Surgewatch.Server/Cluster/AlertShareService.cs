@@ -13,7 +13,7 @@ namespace Surgewatch.Server.Cluster;
 /// <see cref="Fading"/>, so that every node's sweep carries its end. A single node shares nothing.
 /// </summary>
 internal sealed class AlertShareService(
-    AlertBook book, SharedAlerts alerts, IAlertShare share, IZoneOwnership ownership, IZoneStore zones, LiveNotifier live, ILogger<AlertShareService> logger)
+    AlertBook book, SharedAlerts alerts, IAlertShare share, IZoneOwnership ownership, ZoneCatalog zones, LiveNotifier live, ILogger<AlertShareService> logger)
     : BackgroundService
 {
     /// <summary>How often views are shared and the others' looked at.</summary>
@@ -62,7 +62,7 @@ internal sealed class AlertShareService(
         var views = await book.SharedViewsAsync(new HashSet<string>([.. _active, .. _fading.Keys], StringComparer.Ordinal), cancellationToken);
         var active = new HashSet<string>(StringComparer.Ordinal);
         var bySubject = new Dictionary<string, List<AlertDto>>(StringComparer.Ordinal);
-        foreach (var subject in (await zones.ListZonesAsync(cancellationToken)).Select(z => z.Id.Value).Append(IZoneOwnership.ModelsSubject))
+        foreach (var subject in (await zones.IdsAsync(cancellationToken)).Append(IZoneOwnership.ModelsSubject))
         {
             if (ownership.Holds(subject) && book.Keeps(subject))
             {

@@ -135,6 +135,7 @@ public static class SurgewatchServer
         services.TryAddSingleton<Core.Cluster.IModelsOutlookShare>(s => s.GetRequiredService<Cluster.NothingShared>());
         services.TryAddSingleton<Core.Cluster.IAlertShare, Cluster.NoAlertShare>();
         services.AddSingleton<RecentReadings>();
+        services.AddSingleton<ZoneCatalog>();
         services.AddSingleton<Cluster.ReadingsCatchUp>();
         services.AddSingleton<MonitorSignal>();
         services.AddSingleton<ZoneStatusBoard>();

@@ -20,7 +20,7 @@ namespace Surgewatch.Server.Monitoring;
 /// its own beside the loop.
 /// </summary>
 internal sealed class MonitoringService(
-    IZoneStore zones,
+    ZoneCatalog zones,
     RecentReadings recent,
     IObservationStore observations,
     AlertBook alerts,
@@ -86,7 +86,7 @@ internal sealed class MonitoringService(
         try
         {
             var sensors = new List<SensorId>();
-            foreach (var zone in await zones.ListZonesAsync(cancellationToken))
+            foreach (var zone in await zones.ZonesAsync(cancellationToken))
             {
                 foreach (var source in zone.Sources)
                 {
@@ -127,7 +127,7 @@ internal sealed class MonitoringService(
         var now = clock.GetUtcNow();
         var site = clocks.SiteZone;
         var label = TimeLabel.FromInstant(now, site);
-        var all = await zones.ListZonesAsync(cancellationToken);
+        var all = await zones.ZonesAsync(cancellationToken);
         IReadOnlyList<Zone> list = all;
         if (!ownership.HoldsEverything)
         {

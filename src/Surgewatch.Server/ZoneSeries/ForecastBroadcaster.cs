@@ -16,7 +16,7 @@ namespace Surgewatch.Server.ZoneSeries;
 /// store on request, so every node answers it the same.
 /// </summary>
 internal sealed class ForecastBroadcaster(
-    IZoneStore zones, ZoneForecasts forecasts, ClockDtos clocks, LiveNotifier notifier, Core.Cluster.IZoneOwnership ownership, ILogger<ForecastBroadcaster> logger)
+    ZoneCatalog zones, ZoneForecasts forecasts, ClockDtos clocks, LiveNotifier notifier, Core.Cluster.IZoneOwnership ownership, ILogger<ForecastBroadcaster> logger)
     : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(15);
@@ -71,7 +71,7 @@ internal sealed class ForecastBroadcaster(
         var newSlot = slot != _lastSlot || model != _lastModel;
         _lastSlot = slot;
         _lastModel = model;
-        foreach (var zone in await zones.ListZonesAsync(cancellationToken))
+        foreach (var zone in await zones.ZonesAsync(cancellationToken))
         {
             if (!ownership.Holds(zone.Id.Value))
             {

@@ -19,6 +19,7 @@ internal static class Migrations
         new(4, "zone line balances", Script("0004_zone_balances.sql")),
         new(5, "notification outbox; delivery ids in the ledger", Script("0005_notification_outbox.sql")),
         new(6, "zone densities (the forecast rules' local trend)", Script("0006_zone_densities.sql")),
+        new(7, "zone revision (zone lists kept until the zones change)", Script("0007_zone_revision.sql")),
     ];
 
     public static int Latest => All[^1].Version;

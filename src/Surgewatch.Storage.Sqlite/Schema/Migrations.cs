@@ -28,6 +28,7 @@ internal static class Migrations
         new(12, "zone line balances", V12),
         new(13, "notification outbox; delivery ids in the ledger", V13),
         new(14, "zone densities (the forecast rules' local trend)", V14),
+        new(15, "zone revision (zone lists kept until the zones change)", V15),
     ];
 
     public static int Latest => All[^1].Version;
@@ -365,5 +366,21 @@ internal static class Migrations
             last_slot_utc_ticks INTEGER NOT NULL,
             densities           BLOB    NOT NULL
         ) WITHOUT ROWID;
+        """;
+
+    // A number that grows with every change to the zones (added, replaced or deleted, by any process on this file), so
+    // that a server can keep its list of zones and read it again only when it changed (IZoneStore.ZonesRevisionAsync).
+    // The triggers bump it in the changing statement's transaction; INSERT OR REPLACE fires the insert trigger.
+    private const string V15 = """
+        CREATE TABLE zone_revision (
+            id       INTEGER PRIMARY KEY CHECK (id = 1),
+            revision INTEGER NOT NULL
+        );
+
+        INSERT INTO zone_revision (id, revision) VALUES (1, 0);
+
+        CREATE TRIGGER zones_revision_insert AFTER INSERT ON zones BEGIN UPDATE zone_revision SET revision = revision + 1; END;
+        CREATE TRIGGER zones_revision_update AFTER UPDATE ON zones BEGIN UPDATE zone_revision SET revision = revision + 1; END;
+        CREATE TRIGGER zones_revision_delete AFTER DELETE ON zones BEGIN UPDATE zone_revision SET revision = revision + 1; END;
         """;
 }

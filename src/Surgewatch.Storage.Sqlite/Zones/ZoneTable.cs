@@ -50,6 +50,12 @@ internal static class ZoneTable
         return command.ExecuteNonQuery() > 0;
     }
 
+    public static long Revision(SqliteConnection connection)
+    {
+        using var command = Sql.Command(connection, null, "SELECT revision FROM zone_revision");
+        return (long)command.ExecuteScalar()!;
+    }
+
     private static void Bind(SqliteCommand command, Zone zone)
     {
         var p = command.Parameters;

@@ -33,6 +33,37 @@ public abstract class ZoneStoreSpecification
     }
 
     [StoreFact]
+    public async Task ZonesRevisionAsync_ZonesAddedReplacedOrDeleted_ChangesEachTimeAndNotOnReads()
+    {
+        var empty = await Store.ZonesRevisionAsync();
+        await Store.ListZonesAsync();
+        await Store.FindZoneAsync(new ZoneId("a"));
+        (await Store.ZonesRevisionAsync()).Should().Be(empty, "reading the zones changes nothing");
+
+        await Store.UpsertZonesAsync([SampleZone("a"), SampleZone("b")]);
+        var added = await Store.ZonesRevisionAsync();
+        await Store.UpsertZonesAsync([SampleZone("a") with { Name = "Renamed" }]);
+        var replaced = await Store.ZonesRevisionAsync();
+        (await Store.DeleteZoneAsync(new ZoneId("b"))).Should().BeTrue();
+        var deleted = await Store.ZonesRevisionAsync();
+
+        new[] { empty, added, replaced, deleted }.Should().OnlyHaveUniqueItems("each change to the zones gives a new revision");
+        (await Store.ZonesRevisionAsync()).Should().Be(deleted);
+    }
+
+    [StoreFact]
+    public async Task ZonesRevisionAsync_InvalidBatchRefused_Unchanged()
+    {
+        await Store.UpsertZonesAsync([SampleZone("a")]);
+        var before = await Store.ZonesRevisionAsync();
+
+        var act = () => Store.UpsertZonesAsync([SampleZone("good"), SampleZone("bad") with { AreaSquareMetres = -5 }]);
+
+        await act.Should().ThrowAsync<ArgumentException>();
+        (await Store.ZonesRevisionAsync()).Should().Be(before, "nothing of the refused batch was stored");
+    }
+
+    [StoreFact]
     public async Task FindZoneAsync_UpsertedZone_ComesBackWhole()
     {
         var zone = SampleZone("forecourt");

@@ -1,0 +1,73 @@
+using Orleans.Placement;
+using Orleans.Runtime;
+using Orleans.Runtime.Placement;
+
+namespace Surgewatch.Cluster.Zones;
+
+/// <summary>
+/// The silo's <see cref="ISiloZonesGrain"/>: reads the node's <see cref="HeldZones"/> and what it shared. The answer is
+/// built once per change of the held zones or of what was shared (a status a second), whoever asks. Kept alive: every
+/// other node asks it at each sweep anyway, and a collected one would only be activated again.
+/// </summary>
+[SiloPinnedPlacement]
+[KeepAlive]
+internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare statuses, AlertShare alerts) : Grain, ISiloZonesGrain
+{
+    private (IReadOnlyList<string> Held, object Statuses, object? Outlook, object Alerts, SiloZones Answer)? _last;
+
+    public Task<SiloZones> HeldAsync()
+    {
+        var subjects = held.List();
+        var (mine, outlook, views) = (statuses.OwnStatuses, statuses.OwnOutlook, alerts.OwnViews);
+        if (_last is { } last && Same(last.Held, subjects) && ReferenceEquals(last.Statuses, mine) && ReferenceEquals(last.Outlook, outlook) && ReferenceEquals(last.Alerts, views))
+        {
+            return Task.FromResult(last.Answer);
+        }
+
+        var shared = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
+        var shown = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var subject in subjects)
+        {
+            if (statuses.Mine(subject) is { } status)
+            {
+                shared[subject] = status;
+            }
+
+            if (alerts.Mine(subject) is { } alertViews)
+            {
+                shown[subject] = alertViews;
+            }
+        }
+
+        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown);
+        _last = (subjects, mine, outlook, views, answer);
+        return Task.FromResult(answer);
+    }
+
+    private static bool Same(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
+        ReferenceEquals(a, b) || (a.Count == b.Count && a.SequenceEqual(b, StringComparer.Ordinal));
+}
+
+/// <summary>Places a grain keyed by a silo's parsable address on that silo, and nowhere else.</summary>
+[GenerateSerializer]
+[Immutable]
+internal sealed class SiloPinnedPlacement : PlacementStrategy
+{
+    public static readonly SiloPinnedPlacement Instance = new();
+}
+
+/// <summary>Marks a grain class as placed by <see cref="SiloPinnedPlacement"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+internal sealed class SiloPinnedPlacementAttribute() : PlacementAttribute(SiloPinnedPlacement.Instance);
+
+/// <summary>Finds the silo a <see cref="SiloPinnedPlacement"/> grain names among those that can host it.</summary>
+internal sealed class SiloPinnedPlacementDirector : IPlacementDirector
+{
+    public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context)
+    {
+        var key = target.GrainIdentity.Key.ToString();
+        return context.GetCompatibleSilos(target).FirstOrDefault(s => s.ToParsableString() == key) is { } silo
+            ? Task.FromResult(silo)
+            : throw new OrleansException($"The silo {key} is not in the cluster (any more); its zones are held elsewhere.");
+    }
+}

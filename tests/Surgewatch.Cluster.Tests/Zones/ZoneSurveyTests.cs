@@ -1,0 +1,159 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Surgewatch.Cluster.Zones;
+using Xunit.Abstractions;
+
+namespace Surgewatch.Cluster.Tests.Zones;
+
+/// <summary>A node's sweep as it runs: one call per silo, a zone's own grain asked only when no silo holds it (three in-process silos).</summary>
+public sealed class ZoneSurveyTests(ITestOutputHelper output)
+{
+    private static List<string> Zones(int count) => [.. Enumerable.Range(0, count).Select(i => $"zone-{i:D4}")];
+
+    private static IReadOnlyList<SiloAddress> Active(ThreeSilos silos) =>
+        ZoneSweep.ActiveSilos(silos.ServicesOf(silos.HeldBySilo().Keys.First()).GetRequiredService<IClusterMembershipService>());
+
+    [Fact]
+    public async Task SurveyAsync_NewZones_AsksTheirGrainsOnceThenOnlyTheSilos()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(90);
+
+        var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        var second = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, first);
+
+        first.Asked.Should().Be(zones.Count, "no silo held any zone yet: each zone's grain was asked, which activated it");
+        second.Asked.Should().Be(0, "every zone is held now, and the silos say so");
+        second.Holders.Should().BeEquivalentTo(first.Holders);
+        var held = silos.HeldBySilo();
+        foreach (var zone in zones)
+        {
+            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([second.Holders[zone]], $"{zone} is held by the one silo the survey names");
+        }
+    }
+
+    [Fact]
+    public async Task SurveyAsync_HoldersShareStatusesAndViews_BringsEachFromItsHolder()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(30);
+        var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        foreach (var (silo, held) in silos.HeldBySilo())
+        {
+            silos.ServicesOf(silo).GetRequiredService<ZoneStatusShare>().Share(held.ToDictionary(z => z, z => $"status of {z} on {silo}"));
+            silos.AlertsOf(silo).Share(held.Where(z => z.EndsWith('7')).ToDictionary(z => z, z => $"[views of {z} on {silo}]"));
+        }
+
+        var survey = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, first);
+
+        survey.Asked.Should().Be(0);
+        survey.Statuses.Should().HaveCount(zones.Count);
+        foreach (var zone in zones)
+        {
+            survey.Statuses[zone].Should().Be($"status of {zone} on {first.Holders[zone]}");
+        }
+
+        survey.Alerts.Keys.Should().BeEquivalentTo(zones.Where(z => z.EndsWith('7')), "only the zones whose holder shared views have them");
+    }
+
+    [Fact]
+    public async Task SurveyAsync_SiloKilled_ItsZonesKeptUntilDeclaredDeadThenHeldBySurvivors()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(60);
+        var before = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        var victim = silos.Cluster.SecondarySilos[0];
+        var dead = victim.SiloAddress.ToParsableString();
+        var lost = before.Holders.Where(h => h.Value == dead).Select(h => h.Key).ToList();
+        lost.Should().NotBeEmpty();
+
+        await silos.Cluster.KillSiloAsync(victim);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var last = before;
+        var sawSilent = false;
+        do
+        {
+            // As a live node would ask: the membership of a survivor.
+            var active = ZoneSweep.ActiveSilos(silos.ServicesOf(silos.Cluster.Primary!.SiloAddress.ToParsableString()).GetRequiredService<IClusterMembershipService>());
+            last = await ZoneSweep.SurveyAsync(silos.Grains, active, zones, last);
+            if (last.Silent.Contains(dead))
+            {
+                sawSilent = true;
+                last.Holders.Should().HaveCount(zones.Count, "while the killed silo is still counted active, its zones keep their last holder");
+            }
+        }
+        while ((last.Holders.Count < zones.Count || last.Holders.Values.Contains(dead)) && clock.Elapsed < TimeSpan.FromSeconds(90));
+
+        output.WriteLine($"{lost.Count} zones of the killed silo held by survivors after {clock.Elapsed.TotalSeconds:0.0} s (silent first: {sawSilent})");
+        last.Holders.Should().HaveCount(zones.Count).And.NotContainValue(dead);
+        var held = silos.HeldBySilo();
+        foreach (var zone in zones)
+        {
+            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([last.Holders[zone]], $"{zone} is held by one survivor");
+        }
+    }
+
+    [Fact]
+    public async Task TendAsync_SiloJoins_ItsPreferredZonesMigrateToItAndNoOthers()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(300);
+        var before = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+
+        var joined = await silos.Cluster.StartAdditionalSiloAsync();
+        await silos.Cluster.WaitForLivenessToStabilizeAsync();
+        var newcomer = joined.SiloAddress.ToParsableString();
+        Survey after = before;
+        for (var sweep = 0; sweep < 30; sweep++)
+        {
+            // Each silo tends its own zones, as its node's sweep does, then a survey activates what left.
+            foreach (var silo in silos.HeldBySilo().Keys)
+            {
+                var services = silos.ServicesOf(silo);
+                await ZoneSweep.TendAsync(
+                    services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<HeldZones>(), Active(silos), services.GetRequiredService<ILocalSiloDetails>().SiloAddress, zones);
+            }
+
+            await Task.Delay(200);
+            after = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, after);
+            if (after.Holders.Count == zones.Count && after.Asked == 0 && after.Holders.Values.Contains(newcomer)
+                && silos.HeldBySilo().Sum(h => h.Value.Count) == zones.Count && zones.All(z => after.Holders[z] == before.Holders[z] || after.Holders[z] == newcomer))
+            {
+                var moved = zones.Where(z => after.Holders[z] != before.Holders[z]).ToList();
+                var still = silos.HeldBySilo();
+                if (still[newcomer].Count == moved.Count)
+                {
+                    output.WriteLine($"{moved.Count} of {zones.Count} zones moved to the fourth silo after {sweep + 1} sweeps");
+                    still[newcomer].Should().BeEquivalentTo(moved, "the newcomer holds exactly the zones that moved");
+                    return;
+                }
+            }
+        }
+
+        throw new TimeoutException("The zones did not settle over four silos within 30 sweeps.");
+    }
+
+    [Fact]
+    public async Task TendAsync_ZoneDeleted_ItsGrainLeavesAndItsSiloNoLongerHoldsIt()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(30);
+        var survey = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        var gone = zones[7];
+        var holder = survey.Holders[gone];
+        var services = silos.ServicesOf(holder);
+        var kept = zones.Where(z => z != gone).ToList();
+
+        var calls = await ZoneSweep.TendAsync(
+            services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<HeldZones>(), Active(silos), services.GetRequiredService<ILocalSiloDetails>().SiloAddress, kept);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (silos.HeldBySilo()[holder].Contains(gone) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        calls.Should().Be(1, "only the deleted zone's grain is called");
+        silos.HeldBySilo().Values.Should().NotContain(list => list.Contains(gone));
+        silos.HeldBySilo().Values.Sum(list => list.Count).Should().Be(kept.Count, "the other zones stay where they were");
+    }
+}
