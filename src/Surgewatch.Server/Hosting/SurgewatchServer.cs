@@ -128,6 +128,7 @@ public static class SurgewatchServer
             json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>()));
         });
         services.AddSingleton<LiveNotifier>();
+        services.AddSingleton<LiveAudience>();
         // A cluster node (serve --cluster) registers its own before these services are added; one node holds every zone.
         services.TryAddSingleton<Core.Cluster.IZoneOwnership, Cluster.EveryZone>();
         services.TryAddSingleton<Cluster.NothingShared>();

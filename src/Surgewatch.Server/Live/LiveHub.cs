@@ -10,7 +10,7 @@ namespace Surgewatch.Server.Live;
 /// <c>forecast</c> (a zone's density forecast with 80/95% bands, every 15 simulated minutes), <c>counters</c> and
 /// <c>roads</c> (each counter's surge outlook and each road's congestion outlook, after every issue) and <c>clock</c>. A new connection gets the current clock and zone status at once.
 /// </summary>
-internal sealed class LiveHub(ZoneStatusBoard board, ClockDtos clocks) : Hub
+internal sealed class LiveHub(ZoneStatusBoard board, ClockDtos clocks, LiveAudience audience) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -19,6 +19,14 @@ internal sealed class LiveHub(ZoneStatusBoard board, ClockDtos clocks) : Hub
         await Clients.Caller.SendAsync(LiveMessages.Clock, clocks.Current(), Context.ConnectionAborted);
         await Clients.Caller.SendAsync(LiveMessages.ZoneStatus, board.Current, Context.ConnectionAborted);
         await base.OnConnectedAsync();
+        // Last: a connection whose start threw is never told disconnected, so it must not have been counted.
+        audience.Joined();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        audience.Left();
+        return base.OnDisconnectedAsync(exception);
     }
 }
 

@@ -28,6 +28,7 @@ internal sealed class MonitoringService(
     ZoneSeries.ForecastBroadcaster forecasts,
     MonitorSignal signal,
     LiveNotifier notifier,
+    LiveAudience audience,
     ClockDtos clocks,
     TimeProvider clock,
     Readings.KnownSensors sensors,
@@ -156,7 +157,10 @@ internal sealed class MonitoringService(
         }
 
         board.Publish(statuses);
-        await BroadcastAsync(board.Current, cancellationToken);
+        if (audience.Anyone)
+        {
+            await BroadcastAsync(board.Current, cancellationToken);
+        }
     }
 
     private static ZoneStatusDto Status(ZoneStatus status, string at)

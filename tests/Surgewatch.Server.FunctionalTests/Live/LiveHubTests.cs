@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
 
 namespace Surgewatch.Server.FunctionalTests.Live;
@@ -74,6 +75,38 @@ public sealed class LiveHubTests(ServerFixture server) : IClassFixture<ServerFix
         first.GetProperty("lo80").GetDouble().Should().BeLessThanOrEqualTo(first.GetProperty("mean").GetDouble());
         first.GetProperty("mean").GetDouble().Should().BeLessThanOrEqualTo(first.GetProperty("hi80").GetDouble());
         first.GetProperty("hi80").GetDouble().Should().BeLessThanOrEqualTo(first.GetProperty("hi95").GetDouble());
+    }
+
+    [Fact]
+    public async Task Hub_ClientConnected_GetsZoneStatusEachSecondUntilItLeaves()
+    {
+        var admin = server.ClientWithKey(ServerFixture.AdminKey);
+        (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Feature("audience-zone")))).EnsureSuccessStatusCode();
+        var audience = server.Services.GetRequiredService<Surgewatch.Server.Live.LiveAudience>();
+        var statuses = Channel.CreateUnbounded<JsonElement>();
+        var hub = Connect();
+        hub.On<JsonElement>("zoneStatus", s => statuses.Writer.TryWrite(s));
+        await hub.StartAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var received = 0;
+        while (received < 3)
+        {
+            // The first on connecting, then the monitor's broadcasts while someone listens.
+            var status = await statuses.Reader.ReadAsync(timeout.Token);
+            status.EnumerateArray().Select(z => z.GetProperty("zoneId").GetString()).Should().Contain("audience-zone");
+            received++;
+        }
+
+        audience.Anyone.Should().BeTrue();
+        await hub.DisposeAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (audience.Anyone && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        audience.Anyone.Should().BeFalse("the only client left, so the monitor stops building every zone's status for nobody");
     }
 
     [Fact]
