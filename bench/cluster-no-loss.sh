@@ -12,12 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}; load=${2:-45}
-cli=src/Surgewatch.Cli/bin/Release/net10.0/surgewatch.dll
-[ -f "$cli" ] || { echo "Build the CLI first: dotnet build -c Release src/Surgewatch.Cli" >&2; exit 1; }
-command -v redis-server >/dev/null || { echo "redis-server is missing: apt-get install redis-server (or bash eng/install-deps.sh)" >&2; exit 1; }
-source bench/throwaway-postgres.sh ""
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-key=bench-key-0123456789abcdefghijkl
+source bench/cluster-nodes.sh
 python3 - > "$work/zones.geojson" <<'PY'
 import json
 features = []
@@ -27,20 +22,13 @@ for i in range(12):
                      "geometry": {"type": "Polygon", "coordinates": [[[x, -37.8], [x + 0.001, -37.8], [x + 0.001, -37.799], [x, -37.799], [x, -37.8]]]}})
 print(json.dumps({"type": "FeatureCollection", "features": features}))
 PY
-pids=(); redis_pid=; receiver_pid=
-stop_all() { for p in "${pids[@]}" $redis_pid $receiver_pid; do kill -9 "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); redis_pid=; receiver_pid=; }
-trap 'stop_all; "${as[@]}" "$bin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
-summary() { curl -sf "$1/api/v1/cluster" | python3 -c 'import json,sys; c=json.load(sys.stdin); a=[n for n in c["nodes"] if n["status"]=="active"]; print(len(a), sum(len(n["zones"]) for n in a))' 2>/dev/null || echo "0 0"; }
 
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); 3 nodes, $runs runs of $load s"
 : > "$work/results"
 for run in $(seq 1 "$runs"); do
-  psql_ -d postgres -c "CREATE DATABASE noloss$run"
-  db="postgresql://bench@127.0.0.1:$port/noloss$run"
-  dotnet "$cli" zones import "$work/zones.geojson" --db "$db" >/dev/null
-  rport=$(free_port); redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 & redis_pid=$!
+  create_db "noloss$run"
   wport=$(free_port)
-  python3 - "$wport" "$work/deliveries$run" <<'PY' & receiver_pid=$!
+  python3 - "$wport" "$work/deliveries$run" <<'PY' & side_pids+=($!)
 import http.server, json, sys
 log = open(sys.argv[2], "a", buffering=1)
 class Receiver(http.server.BaseHTTPRequestHandler):
@@ -51,15 +39,9 @@ class Receiver(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args): pass
 http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Receiver).serve_forever()
 PY
-  urls=()
-  for n in 1 2 3; do
-    hport=$(free_port); url="http://127.0.0.1:$hport"; urls+=("$url")
-    SURGEWATCH_BOOTSTRAP_KEY=$key Logging__LogLevel__Default=Warning Surgewatch__ZonePendingFor=00:00:00 \
-      Surgewatch__Notifications__Webhook__Url="http://127.0.0.1:$wport/hook" Surgewatch__Notifications__Webhook__Secret=bench-webhook-secret-0123456789 \
-      dotnet "$cli" serve --db "$db" --urls "$url" --cluster "redis://127.0.0.1:$rport" --silo-port "$(free_port)" --gateway-port "$(free_port)" \
-      > "$work/node$run-$n.log" 2>&1 & pids+=($!)
-  done
-  for _ in $(seq 1 90); do read -r active held <<< "$(summary "${urls[1]}")"; [ "$active" = 3 ] && [ "$held" = 12 ] && break; sleep 2; done
+  start_cluster 3 "$run" Surgewatch__ZonePendingFor=00:00:00 \
+    Surgewatch__Notifications__Webhook__Url="http://127.0.0.1:$wport/hook" Surgewatch__Notifications__Webhook__Secret=bench-webhook-secret-0123456789
+  for _ in $(seq 1 90); do read -r active held _ <<< "$(summary "${urls[1]}")"; [ "$active" = 3 ] && [ "$held" = 12 ] && break; sleep 2; done
   [ "$active" = 3 ] && [ "$held" = 12 ] || { echo "run $run: the cluster did not settle ($active active, $held zones held)" >&2; exit 1; }
   # The load, and the kill of the first zone's holder a third of the way in (the generator goes on with the others).
   python3 - "$load" "$key" "$work/acked$run" "${urls[@]}" "${pids[@]}" <<'PY'

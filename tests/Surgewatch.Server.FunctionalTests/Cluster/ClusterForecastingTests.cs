@@ -5,11 +5,9 @@ using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Series;
-using Surgewatch.Models.Deployment;
 using Surgewatch.Server.Deployment;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
 using Surgewatch.Server.ZoneSeries;
-using Surgewatch.Storage.Sqlite;
 using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Server.FunctionalTests.Cluster;
@@ -25,37 +23,22 @@ public sealed class ClusterForecastingTests : IDisposable
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     private static readonly TimeLabel Start = TimeLabel.FromDate(new DateOnly(2025, 2, 3));
     private static readonly TimeLabel Now = Start + TimeSpan.FromDays(35) + TimeSpan.FromHours(9);
-    private readonly string _folder = Directory.CreateTempSubdirectory("surgewatch-cluster-forecasts-").FullName;
+    private readonly StoreFolder _store = new();
 
-    public ClusterForecastingTests()
-    {
-        using var store = SqliteStore.Open(DatabasePath);
-        store.UpsertZonesAsync(SyntheticZones.Zones()).GetAwaiter().GetResult();
-        store.UpsertSensorsAsync(SyntheticZones.Sensors(Hour)).GetAwaiter().GetResult();
-        var batch = new ObservationBatch(64 * 1024);
-        for (var t = Start; t < Now; t += Hour)
-        {
-            SyntheticZones.AddReadings(batch, t, Hour, surgeStart: null);
-        }
+    public ClusterForecastingTests() => SyntheticZoneStore.Fill(DatabasePath, Start, Now, Hour);
 
-        store.UpsertObservationsAsync(batch).GetAwaiter().GetResult();
-    }
-
-    private string DatabasePath => Path.Combine(_folder, "store.db");
+    private string DatabasePath => _store.DatabasePath;
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
+        _store.Dispose();
     }
 
     [Fact]
     public async Task Deploy_NodeWithoutTheModelsStep_ForecastsNothingAndShowsWhatTheHolderSharesUntilItTakesTheModelsOver()
     {
-        var saved = await SaveModelAsync();
+        var saved = await SyntheticZoneStore.SaveModelAsync(DatabasePath, Model);
         var sensor = SyntheticZones.Sensors(Hour)[0].Id;
         var counter = new CounterStatusDto(sensor.Value, "2025-03-10T09:00:00+00:00", 12.5, 0.25, false, null, true, Model, "ok");
         var link = new OutlookLink { Shared = new ModelsOutlook(saved, [counter], null, []).ToText() };
@@ -83,7 +66,7 @@ public sealed class ClusterForecastingTests : IDisposable
     [Fact]
     public async Task Forecasts_TwoNodesOnOneStore_MadeByTheHoldersAndAnsweredTheSameOnBoth()
     {
-        await SaveModelAsync();
+        await SyntheticZoneStore.SaveModelAsync(DatabasePath, Model);
         var link = new OutlookLink();
         var zones = SyntheticZones.Zones().Select(z => z.Id.Value).ToList();
         var first = new ConcurrentDictionary<string, byte>(zones.Take(7).Append(IZoneOwnership.ModelsSubject).Select(z => KeyValuePair.Create(z, (byte)0)));
@@ -111,14 +94,6 @@ public sealed class ClusterForecastingTests : IDisposable
         await EventuallyAsync(() => Task.FromResult(followerBounds.Bounds(zones[^1], Now, at, site).Count), n => n > 0);
         holderBounds.Bounds(zones[^1], Now, at, site).Should().BeEmpty("each zone's forecast is made by the node holding the zone");
         followerBounds.Bounds(zones[0], Now, at, site).Should().BeEmpty("each zone's forecast is made by the node holding the zone");
-    }
-
-    private async Task<long> SaveModelAsync()
-    {
-        using var store = SqliteStore.Open(DatabasePath);
-        var counters = (await StorePanels.LoadAsync(store, null, CancellationToken.None))!;
-        var trained = ModelTrainer.Train(counters.Panel, null, new TrainingRequest(Model), TimeProvider.System);
-        return await store.SaveModelAsync(trained.Saved);
     }
 
     private ClockedServer Node(OutlookLink link, ConcurrentDictionary<string, byte> held) =>

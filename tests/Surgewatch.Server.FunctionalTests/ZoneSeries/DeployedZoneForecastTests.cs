@@ -1,13 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Forecasting;
-using Surgewatch.Core.Series;
 using Surgewatch.Core.ZoneSeries;
-using Surgewatch.Models.Deployment;
 using Surgewatch.Server.Deployment;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
 using Surgewatch.Server.ZoneSeries;
-using Surgewatch.Storage.Sqlite;
 using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Server.FunctionalTests.ZoneSeries;
@@ -21,42 +18,18 @@ public sealed class DeployedZoneForecastTests : IDisposable
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     private static readonly TimeLabel Start = TimeLabel.FromDate(new DateOnly(2025, 2, 3));
     private static readonly TimeLabel Now = Start + TimeSpan.FromDays(35) + TimeSpan.FromHours(9);
-    private readonly string _folder = Directory.CreateTempSubdirectory("surgewatch-zone-forecast-").FullName;
+    private readonly StoreFolder _store = new();
 
-    public DeployedZoneForecastTests()
-    {
-        using var store = SqliteStore.Open(DatabasePath);
-        store.UpsertZonesAsync(SyntheticZones.Zones()).GetAwaiter().GetResult();
-        store.UpsertSensorsAsync(SyntheticZones.Sensors(Hour)).GetAwaiter().GetResult();
-        var batch = new ObservationBatch(64 * 1024);
-        for (var t = Start; t < Now; t += Hour)
-        {
-            SyntheticZones.AddReadings(batch, t, Hour, surgeStart: null);
-        }
+    public DeployedZoneForecastTests() => SyntheticZoneStore.Fill(DatabasePath, Start, Now, Hour);
 
-        store.UpsertObservationsAsync(batch).GetAwaiter().GetResult();
-    }
+    private string DatabasePath => _store.DatabasePath;
 
-    private string DatabasePath => Path.Combine(_folder, "store.db");
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _store.Dispose();
 
     [Fact]
     public async Task Series_ModelDeployed_IsTheCoreBuilderOnTheStoredSourceForecastsAndNamesTheModel()
     {
-        using (var store = SqliteStore.Open(DatabasePath))
-        {
-            var counters = (await StorePanels.LoadAsync(store, null, CancellationToken.None))!;
-            var trained = ModelTrainer.Train(counters.Panel, null, new TrainingRequest("historical-median-4w"), TimeProvider.System);
-            await store.SaveModelAsync(trained.Saved);
-        }
-
+        await SyntheticZoneStore.SaveModelAsync(DatabasePath, "historical-median-4w");
         using var server = new ClockedServer(new ManualTime(new DateTimeOffset(Now.ToDateTime(), TimeSpan.Zero)), DatabasePath);
         var deployment = server.Services.GetRequiredService<LiveDeployment>();
         await deployment.DeployLatestAsync(CancellationToken.None);
