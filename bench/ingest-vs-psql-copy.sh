@@ -20,6 +20,8 @@ data=${1:-../shared/data/pedestrians/melbourne}
 runs=${2:-3}
 cli=${SURGEWATCH_CLI:-src/Surgewatch.Cli/bin/Release/net10.0/surgewatch.dll}   # another build: SURGEWATCH_CLI=path/to/surgewatch.dll
 [ -f "$cli" ] || { echo "Build the CLI first: dotnet build -c Release src/Surgewatch.Cli" >&2; exit 1; }
+# A .dll runs through `dotnet`; anything else is the published executable itself (a self-contained publish).
+surgewatch() { if [[ "$cli" == *.dll ]]; then dotnet "$cli" "$@"; else "$cli" "$@"; fi; }
 source bench/throwaway-postgres.sh "-c log_min_duration_statement=0"
 now() { date +%s.%N; }
 # Sum of the server-side durations (ms) of every statement logged after line $1 of the log.
@@ -29,17 +31,17 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 
 # The rows exactly as the store holds them, exported once, for \copy.
 psql_ -d postgres -c "CREATE DATABASE probe"
-dotnet "$cli" ingest "$data" --db "postgresql://bench@127.0.0.1:$port/probe" >/dev/null
+surgewatch ingest "$data" --db "postgresql://bench@127.0.0.1:$port/probe" >/dev/null
 rows=$(psql_ -d probe -At -c "SELECT count(*) FROM readings")
 psql_ -d probe -c "\\copy (SELECT sensor, label, value FROM readings ORDER BY label, sensor) TO '$work/rows.csv' CSV"
 
 : > "$work/sw_wall"; : > "$work/sw_server"; : > "$work/cp_wall"; : > "$work/cp_server"; : > "$work/run_ratio"
 for run in $(seq 0 "$runs"); do
   psql_ -d postgres -c "CREATE DATABASE sw$run" -c "CREATE DATABASE cp$run"
-  dotnet "$cli" zones list --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null   # migrate the schema, untimed
+  surgewatch zones list --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null   # migrate the schema, untimed
   psql_ -d "cp$run" -c "CREATE TABLE readings (sensor bigint NOT NULL, label bigint NOT NULL, value double precision NOT NULL, PRIMARY KEY (sensor, label))"
   mark=$(lines); t0=$(now)
-  dotnet "$cli" ingest "$data" --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null
+  surgewatch ingest "$data" --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null
   t1=$(now)
   sw_server=$(logged_ms "$mark")
   mark=$(lines); t2=$(now)
