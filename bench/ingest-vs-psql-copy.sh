@@ -10,7 +10,10 @@
 #   per run      each timed run's own ratio (surgewatch and \copy ran one after the other), and their median: on a busy
 #                machine this moves less than the ratio of the two medians
 # Needs the built CLI (dotnet build -c Release src/Surgewatch.Cli) and PostgreSQL's programs (apt-get install postgresql).
-# The CLI as deployed for batch work is published ReadyToRun (precompiled, so the JIT does not run at start-up):
+# The CLI as shipped for batch work is published by eng/publish-cli.sh (self-contained, one composite ReadyToRun image of
+# the app and .NET, so the JIT hardly runs):
+#   bash eng/publish-cli.sh /tmp/sw-batch && SURGEWATCH_CLI=/tmp/sw-batch/surgewatch bash bench/ingest-vs-psql-copy.sh
+# The framework-dependent ReadyToRun publish measured before 2026-12-07 (docs/benchmarks/history/postgres.md):
 #   dotnet publish src/Surgewatch.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /tmp/sw-r2r
 #   SURGEWATCH_CLI=/tmp/sw-r2r/surgewatch.dll bash bench/ingest-vs-psql-copy.sh
 # Usage: bench/ingest-vs-psql-copy.sh [DATA_FOLDER] [RUNS]
