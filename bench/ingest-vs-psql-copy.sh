@@ -10,7 +10,10 @@
 #   per run      each timed run's own ratio (surgewatch and \copy ran one after the other), and their median: on a busy
 #                machine this moves less than the ratio of the two medians
 # Needs the built CLI (dotnet build -c Release src/Surgewatch.Cli) and PostgreSQL's programs (apt-get install postgresql).
-# The CLI as deployed for batch work is published ReadyToRun (precompiled, so the JIT does not run at start-up):
+# The CLI as shipped for batch work is published by eng/publish-cli.sh (self-contained, one composite ReadyToRun image of
+# the app and .NET, so the JIT hardly runs):
+#   bash eng/publish-cli.sh /tmp/sw-batch && SURGEWATCH_CLI=/tmp/sw-batch/surgewatch bash bench/ingest-vs-psql-copy.sh
+# The framework-dependent ReadyToRun publish measured before 2026-12-07 (docs/benchmarks/history/postgres.md):
 #   dotnet publish src/Surgewatch.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o /tmp/sw-r2r
 #   SURGEWATCH_CLI=/tmp/sw-r2r/surgewatch.dll bash bench/ingest-vs-psql-copy.sh
 # Usage: bench/ingest-vs-psql-copy.sh [DATA_FOLDER] [RUNS]
@@ -20,6 +23,8 @@ data=${1:-../shared/data/pedestrians/melbourne}
 runs=${2:-3}
 cli=${SURGEWATCH_CLI:-src/Surgewatch.Cli/bin/Release/net10.0/surgewatch.dll}   # another build: SURGEWATCH_CLI=path/to/surgewatch.dll
 [ -f "$cli" ] || { echo "Build the CLI first: dotnet build -c Release src/Surgewatch.Cli" >&2; exit 1; }
+# A .dll runs through `dotnet`; anything else is the published executable itself (a self-contained publish).
+surgewatch() { if [[ "$cli" == *.dll ]]; then dotnet "$cli" "$@"; else "$cli" "$@"; fi; }
 source bench/throwaway-postgres.sh "-c log_min_duration_statement=0"
 now() { date +%s.%N; }
 # Sum of the server-side durations (ms) of every statement logged after line $1 of the log.
@@ -29,17 +34,17 @@ median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 
 # The rows exactly as the store holds them, exported once, for \copy.
 psql_ -d postgres -c "CREATE DATABASE probe"
-dotnet "$cli" ingest "$data" --db "postgresql://bench@127.0.0.1:$port/probe" >/dev/null
+surgewatch ingest "$data" --db "postgresql://bench@127.0.0.1:$port/probe" >/dev/null
 rows=$(psql_ -d probe -At -c "SELECT count(*) FROM readings")
 psql_ -d probe -c "\\copy (SELECT sensor, label, value FROM readings ORDER BY label, sensor) TO '$work/rows.csv' CSV"
 
 : > "$work/sw_wall"; : > "$work/sw_server"; : > "$work/cp_wall"; : > "$work/cp_server"; : > "$work/run_ratio"
 for run in $(seq 0 "$runs"); do
   psql_ -d postgres -c "CREATE DATABASE sw$run" -c "CREATE DATABASE cp$run"
-  dotnet "$cli" zones list --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null   # migrate the schema, untimed
+  surgewatch zones list --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null   # migrate the schema, untimed
   psql_ -d "cp$run" -c "CREATE TABLE readings (sensor bigint NOT NULL, label bigint NOT NULL, value double precision NOT NULL, PRIMARY KEY (sensor, label))"
   mark=$(lines); t0=$(now)
-  dotnet "$cli" ingest "$data" --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null
+  surgewatch ingest "$data" --db "postgresql://bench@127.0.0.1:$port/sw$run" >/dev/null
   t1=$(now)
   sw_server=$(logged_ms "$mark")
   mark=$(lines); t2=$(now)

@@ -14,7 +14,10 @@ internal sealed record FieldNames(string Sensor, string Timestamp, string Value)
 internal sealed class ObservationBuilder
 {
     private readonly ReaderOptions _options;
-    private readonly List<SensorKind> _kinds = [];
+    // By batch sensor index; an array, not a List<SensorKind>, whose generic code over a Core type the ReadyToRun
+    // image cannot hold: this is read for every row.
+    private SensorKind[] _kinds = new SensorKind[64];
+    private int _kindCount;
     private readonly InputErrorList _errors;
     private readonly TimestampParser _timestamps;
     private readonly DuplicateDetector _duplicates = new();
@@ -61,9 +64,19 @@ internal sealed class ObservationBuilder
     /// <summary>The kind the values of the batch's sensor <paramref name="sensorIndex"/> are checked against (looked up once per sensor).</summary>
     public SensorKind KindOf(int sensorIndex)
     {
-        while (_kinds.Count <= sensorIndex)
+        if (sensorIndex < _kindCount)
         {
-            _kinds.Add(_options.KindFor(Batch.Sensors[_kinds.Count]));
+            return _kinds[sensorIndex];
+        }
+
+        if (sensorIndex >= _kinds.Length)
+        {
+            Array.Resize(ref _kinds, Math.Max(_kinds.Length * 2, sensorIndex + 1));
+        }
+
+        for (; _kindCount <= sensorIndex; _kindCount++)
+        {
+            _kinds[_kindCount] = _options.KindFor(Batch.Sensors[_kindCount]);
         }
 
         return _kinds[sensorIndex];

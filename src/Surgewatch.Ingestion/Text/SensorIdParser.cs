@@ -8,7 +8,7 @@ namespace Surgewatch.Ingestion.Text;
 /// <summary>
 /// Turns sensor ids written in UTF-8 into indexes of an <see cref="ObservationBatch"/>'s interned sensors.
 /// Each distinct id is decoded, checked (privacy first, then <see cref="SensorId"/>'s rules) and interned once;
-/// later rows find it by a lookup over the bytes, without allocating.
+/// later rows find it by a lookup over the bytes (<see cref="Utf8IdTable"/>), without allocating or decoding.
 /// </summary>
 internal sealed class SensorIdParser
 {
@@ -25,6 +25,9 @@ internal sealed class SensorIdParser
     private readonly Dictionary<string, int> _known = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    // The ids this parser has accepted, by their (trimmed) bytes: what every row after an id's first looks up.
+    private readonly Utf8IdTable _bytes = new();
+
     public SensorIdParser(ObservationBatch batch)
     {
         _batch = batch;
@@ -35,6 +38,37 @@ internal sealed class SensorIdParser
     public bool TryParse(ReadOnlySpan<byte> utf8, out int index, out string problem)
     {
         utf8 = Utf8Text.Trim(utf8);
+        if (_bytes.TryGetValue(utf8, out index))
+        {
+            problem = string.Empty;
+            return true;
+        }
+
+        if (!TryParseNew(utf8, out index, out problem))
+        {
+            return false;
+        }
+
+        _bytes.Set(utf8, index);
+        return true;
+    }
+
+    /// <summary>The batch index of the sensor <paramref name="text"/>, checked and interned when new.</summary>
+    public bool TryParse(string text, out int index, out string problem)
+    {
+        var trimmed = text.Trim(' ', '\t');
+        if (_known.TryGetValue(trimmed, out index))
+        {
+            problem = string.Empty;
+            return true;
+        }
+
+        return TryAdd(trimmed, out index, out problem);
+    }
+
+    // The first time this parser meets these bytes: found among the ids already interned by text, or checked once.
+    private bool TryParseNew(ReadOnlySpan<byte> utf8, out int index, out string problem)
+    {
         Span<char> chars = stackalloc char[SensorId.MaxLength];
         if (utf8.Length <= SensorId.MaxLength
             && Ascii.ToUtf16(utf8, chars, out var written) == System.Buffers.OperationStatus.Done)
@@ -54,19 +88,6 @@ internal sealed class SensorIdParser
         }
 
         return TryAdd(Encoding.UTF8.GetString(utf8), out index, out problem);
-    }
-
-    /// <summary>The batch index of the sensor <paramref name="text"/>, checked and interned when new.</summary>
-    public bool TryParse(string text, out int index, out string problem)
-    {
-        var trimmed = text.Trim(' ', '\t');
-        if (_known.TryGetValue(trimmed, out index))
-        {
-            problem = string.Empty;
-            return true;
-        }
-
-        return TryAdd(trimmed, out index, out problem);
     }
 
     private bool TryAdd(string text, out int index, out string problem)

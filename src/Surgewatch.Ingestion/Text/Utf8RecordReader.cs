@@ -185,7 +185,7 @@ internal sealed class Utf8RecordReader
         }
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> record) => record.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
+    private static bool IsBlank(ReadOnlySpan<byte> record) => Utf8Text.IsBlank(record);
 
     private static bool IsComment(ReadOnlySpan<byte> data) =>
         data.IndexOfAnyExcept((byte)' ', (byte)'\t') is var first and >= 0 && data[first] == (byte)'#';

@@ -91,7 +91,7 @@ public class CsvRecordReaderTest
     public void TryRead_LineLongerThanTheLimit_StopsWithAnError()
     {
         var errors = new InputErrorList("x.csv", 10);
-        var text = "a\n\"" + new string('x', Text.Utf8RecordReader.MaxRecordBytes);
+        var text = "a\n\"" + new string('x', Ingestion.Text.Utf8RecordReader.MaxRecordBytes);
         var csv = new CsvRecordReader(new Input(text).Stream(), errors);
 
         csv.TryRead().Should().BeTrue();
