@@ -15,12 +15,12 @@ namespace Surgewatch.Cluster;
 /// <param name="MissedProbesLimit">How many probes in a row a silo may miss before it is suspected.</param>
 /// <remarks>
 /// Once a node is declared dead, its zones are activated elsewhere at the next zone sweep, every
-/// <see cref="SweepInterval"/> (<c>Surgewatch:Cluster:SweepInterval</c>, 2 s): a longer one costs less CPU (every node
-/// calls every zone's grain at each sweep) and hands the zones over later.
+/// <see cref="SweepInterval"/> (<c>Surgewatch:Cluster:SweepInterval</c>, 2 s): a longer one costs a little less CPU (each
+/// node asks every silo what it holds at each sweep) and hands the zones over later.
 /// </remarks>
 public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLimit)
 {
-    /// <summary>How often a node asks every zone's grain who holds it (see ZoneSweep).</summary>
+    /// <summary>How often a node surveys which silo holds each zone (see ZoneSweep).</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The configuration section of these settings.</summary>

@@ -8,6 +8,9 @@ namespace Surgewatch.Ingestion.Text;
 /// </summary>
 internal sealed class Utf8IdTable
 {
+    // A per-table random start for the hash: the ids come from input files and requests, so colliding ids must not be
+    // something a sender can prepare (each collision costs every later lookup of that chain a probe).
+    private readonly uint _seed = (uint)Random.Shared.Next();
     private byte[]?[] _keys = new byte[]?[64];
     private int[] _values = new int[64];
     private int _count;
@@ -78,9 +81,9 @@ internal sealed class Utf8IdTable
     }
 
     // FNV-1a, folded so that short keys that differ in their last byte land apart.
-    private static int Hash(ReadOnlySpan<byte> key)
+    private int Hash(ReadOnlySpan<byte> key)
     {
-        var hash = 2166136261u;
+        var hash = 2166136261u ^ _seed;
         foreach (var b in key)
         {
             hash = (hash ^ b) * 16777619u;
