@@ -195,24 +195,17 @@ internal sealed class ZoneSweep(
         }
     }
 
-    private static async Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, Action<Exception>? failed)
-    {
-        try
-        {
-            return await grain.HeldAsync();
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            failed?.Invoke(e);
-            return null;
-        }
-    }
+    private static Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, Action<Exception>? failed) => AnswerOrNullAsync(grain.HeldAsync, failed);
 
-    private static async Task<ZoneHolding?> AskAsync(IZoneGrain grain, Action<Exception>? failed)
+    private static Task<ZoneHolding?> AskAsync(IZoneGrain grain, Action<Exception>? failed) => AnswerOrNullAsync(grain.HoldingAsync, failed);
+
+    /// <summary>The grain's answer, or null when the call failed (<paramref name="failed"/> is told why).</summary>
+    private static async Task<T?> AnswerOrNullAsync<T>(Func<Task<T>> ask, Action<Exception>? failed)
+        where T : class
     {
         try
         {
-            return await grain.HoldingAsync();
+            return await ask();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

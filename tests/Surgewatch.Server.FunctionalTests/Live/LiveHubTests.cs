@@ -90,11 +90,13 @@ public sealed class LiveHubTests(ServerFixture server) : IClassFixture<ServerFix
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         var received = 0;
-        while (received < 3)
+        var seen = false;
+        while (received < 3 || !seen)
         {
-            // The first on connecting, then the monitor's broadcasts while someone listens.
+            // The first on connecting (from before the monitor stepped the new zone, perhaps), then the monitor's
+            // broadcasts while someone listens, which show it.
             var status = await statuses.Reader.ReadAsync(timeout.Token);
-            status.EnumerateArray().Select(z => z.GetProperty("zoneId").GetString()).Should().Contain("audience-zone");
+            seen |= status.EnumerateArray().Any(z => z.GetProperty("zoneId").GetString() == "audience-zone");
             received++;
         }
 
