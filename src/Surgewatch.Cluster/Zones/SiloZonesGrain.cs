@@ -6,7 +6,8 @@ namespace Surgewatch.Cluster.Zones;
 
 /// <summary>
 /// The silo's <see cref="ISiloZonesGrain"/>: reads the node's <see cref="HeldZones"/> and what it shared. The answer is
-/// built once per change of the held zones or of what was shared (a status a second), whoever asks. Kept alive: every
+/// built once per change of the held zones or of what was shared (a status a second), whoever asks: the held list, the
+/// statuses and the views are each a new instance when they change, so comparing references tells. Kept alive: every
 /// other node asks it at each sweep anyway, and a collected one would only be activated again.
 /// </summary>
 [SiloPinnedPlacement]
@@ -19,7 +20,7 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
     {
         var subjects = held.List();
         var (mine, outlook, views) = (statuses.OwnStatuses, statuses.OwnOutlook, alerts.OwnViews);
-        if (_last is { } last && Same(last.Held, subjects) && ReferenceEquals(last.Statuses, mine) && ReferenceEquals(last.Outlook, outlook) && ReferenceEquals(last.Alerts, views))
+        if (_last is { } last && ReferenceEquals(last.Held, subjects) && ReferenceEquals(last.Statuses, mine) && ReferenceEquals(last.Outlook, outlook) && ReferenceEquals(last.Alerts, views))
         {
             return Task.FromResult(last.Answer);
         }
@@ -43,9 +44,6 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
         _last = (subjects, mine, outlook, views, answer);
         return Task.FromResult(answer);
     }
-
-    private static bool Same(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
-        ReferenceEquals(a, b) || (a.Count == b.Count && a.SequenceEqual(b, StringComparer.Ordinal));
 }
 
 /// <summary>Places a grain keyed by a silo's parsable address on that silo, and nowhere else.</summary>

@@ -33,7 +33,7 @@ internal sealed class ZoneGrain(ILocalSiloDetails silo, HeldZones held, ZoneStat
 
     public Task<ZoneHolding> HoldingAsync()
     {
-        var active = membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress).ToList();
+        var active = ZoneSweep.ActiveSilos(membership);
         if (active.Count > 0 && !Rendezvous.Pick(ZonePlacementDirector.KeyOf(this.GetGrainId()), active).Equals(silo.SiloAddress))
         {
             // Another active silo is preferred now (it joined): migrate there once this call is answered. Migration, not

@@ -28,6 +28,19 @@ internal sealed class ThreeSilos : IAsyncDisposable
             s => s.SiloAddress.ToParsableString(),
             s => s.SiloHost.Services.GetRequiredService<HeldZones>().List());
 
+    /// <summary>
+    /// Asserts that each of <paramref name="zones"/> is held by exactly one live silo, the one <paramref name="holders"/>
+    /// names; <paramref name="because"/> may hold {0} for the zone.
+    /// </summary>
+    public void ShouldHoldEachOnlyWhereNamed(IReadOnlyDictionary<string, string> holders, IEnumerable<string> zones, string because)
+    {
+        var held = HeldBySilo();
+        foreach (var zone in zones)
+        {
+            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([holders[zone]], because, zone);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Cluster.StopAllSilosAsync();

@@ -41,11 +41,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
         var holders = await ZoneSweep.SweepAsync(silos.Grains, zones);
         var held = silos.HeldBySilo();
 
-        foreach (var zone in zones)
-        {
-            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([holders[zone]], $"{zone} is held by one silo, the one its grain names");
-        }
-
+        silos.ShouldHoldEachOnlyWhereNamed(holders, zones, "{0} is held by one silo, the one its grain names");
         held.Values.Should().OnlyContain(list => list.Count > 0, "60 zones spread over three silos leave none empty");
     }
 
@@ -65,10 +61,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
 
         held.Should().HaveCount(2).And.NotContainKey(victim.SiloAddress.ToParsableString());
         after.Values.Should().NotContain(victim.SiloAddress.ToParsableString());
-        foreach (var zone in lost)
-        {
-            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([after[zone]], $"{zone} moved to exactly one survivor");
-        }
+        silos.ShouldHoldEachOnlyWhereNamed(after, lost, "{0} moved to exactly one survivor");
 
         zones.Except(lost).Should().OnlyContain(z => after[z] == before[z], "the survivors keep the zones they held");
     }
@@ -94,11 +87,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
 
         output.WriteLine($"{lost.Count} zones of the killed silo held by survivors after {clock.Elapsed.TotalSeconds:0.0} s");
         after.Should().HaveCount(zones.Count).And.NotContainValue(dead);
-        var held = silos.HeldBySilo();
-        foreach (var zone in zones)
-        {
-            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([after[zone]], $"{zone} is held by one survivor");
-        }
+        silos.ShouldHoldEachOnlyWhereNamed(after, zones, "{0} is held by one survivor");
     }
 
     [Fact]
@@ -118,10 +107,7 @@ public sealed class ZoneGrainTests(ITestOutputHelper output)
         output.WriteLine($"{moved.Count} of {zones.Count} zones moved to the fourth silo; the holders settled after {sweeps} sweeps");
         moved.Should().NotBeEmpty().And.OnlyContain(z => after[z] == newcomer, "only the zones the newcomer wins move, and only to it");
         held[newcomer].Should().BeEquivalentTo(moved);
-        foreach (var zone in zones)
-        {
-            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([after[zone]], $"{zone} is held by one silo");
-        }
+        silos.ShouldHoldEachOnlyWhereNamed(after, zones, "{0} is held by one silo");
     }
 
     [Fact]

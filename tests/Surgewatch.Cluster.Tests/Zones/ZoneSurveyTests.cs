@@ -25,11 +25,7 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
         first.Asked.Should().Be(zones.Count, "no silo held any zone yet: each zone's grain was asked, which activated it");
         second.Asked.Should().Be(0, "every zone is held now, and the silos say so");
         second.Holders.Should().BeEquivalentTo(first.Holders);
-        var held = silos.HeldBySilo();
-        foreach (var zone in zones)
-        {
-            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([second.Holders[zone]], $"{zone} is held by the one silo the survey names");
-        }
+        silos.ShouldHoldEachOnlyWhereNamed(second.Holders, zones, "{0} is held by the one silo the survey names");
     }
 
     [Fact]
@@ -86,11 +82,7 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
 
         output.WriteLine($"{lost.Count} zones of the killed silo held by survivors after {clock.Elapsed.TotalSeconds:0.0} s (silent first: {sawSilent})");
         last.Holders.Should().HaveCount(zones.Count).And.NotContainValue(dead);
-        var held = silos.HeldBySilo();
-        foreach (var zone in zones)
-        {
-            held.Where(h => h.Value.Contains(zone)).Select(h => h.Key).Should().Equal([last.Holders[zone]], $"{zone} is held by one survivor");
-        }
+        silos.ShouldHoldEachOnlyWhereNamed(last.Holders, zones, "{0} is held by one survivor");
     }
 
     [Fact]
