@@ -29,22 +29,24 @@ public sealed class SurgeDashboardTest(SurgeDashboardFixture fixture, ITestOutpu
         await page.GetByTestId("clock-speed").SelectOptionAsync(SurgeSpeed);
         await Expect(pause).ToHaveTextAsync("Resume");
         await pause.ClickAsync();
+        // A surging zone fires several rules (density and flow, warning to alarm, observed and forecast): one group.
+        await fixture.PauseOnceOpenAlertsAsync(keys => keys.GroupBy(key => key[(key.IndexOf('/', StringComparison.Ordinal) + 1)..]).Any(g => g.Count() > 1), AlertTimeout);
+        await Expect(groups.And(page.Locator(":not([data-size='1'])")).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var subjects = await groups.EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.subject)");
+        subjects.Should().OnlyHaveUniqueItems("each zone or counter has one group");
+        var group = groups.And(page.Locator(":not([data-size='1'])")).First;
+        var size = int.Parse(await group.GetAttributeAsync("data-size") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(group.GetByTestId("alert-item")).ToHaveCountAsync(1, new() { Timeout = 1_000 });
+        await group.GetByTestId("alert-group-toggle").ClickAsync();
+        (await group.GetByTestId("alert-item").CountAsync()).Should().BeGreaterThanOrEqualTo(Math.Min(size, 2), "the group expands to its other alerts");
+        await Expect(group.GetByTestId("alert-item").First.GetByTestId("alert-rule")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[a-z0-9-]+$"));
+        Report(await DashboardFixture.ScreenshotAsync(page, "alert-group"));
+
         try
         {
-            // A surging zone fires several rules (density and flow, warning to alarm, observed and forecast): one group.
-            await Expect(groups.And(page.Locator(":not([data-size='1'])")).First).ToBeVisibleAsync(new() { Timeout = (float)AlertTimeout.TotalMilliseconds });
-            var subjects = await groups.EvaluateAllAsync<string[]>("gs => gs.map(g => g.dataset.subject)");
-            subjects.Should().OnlyHaveUniqueItems("each zone or counter has one group");
-            var group = groups.And(page.Locator(":not([data-size='1'])")).First;
-            var size = int.Parse(await group.GetAttributeAsync("data-size") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
-            await Expect(group.GetByTestId("alert-item")).ToHaveCountAsync(1, new() { Timeout = 1_000 });
-            await group.GetByTestId("alert-group-toggle").ClickAsync();
-            (await group.GetByTestId("alert-item").CountAsync()).Should().BeGreaterThanOrEqualTo(Math.Min(size, 2), "the group expands to its other alerts");
-            await Expect(group.GetByTestId("alert-item").First.GetByTestId("alert-rule")).Not.ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[a-z0-9-]+$"));
-            Report(await DashboardFixture.ScreenshotAsync(page, "alert-group"));
-
             // Faster until the surge is over: its alerts resolve and land in the last-24-h history.
             await page.GetByTestId("clock-speed").SelectOptionAsync("900");
+            await fixture.SetClockAsync(paused: false);
             await Expect(history.First).ToBeVisibleAsync(new() { Timeout = (float)AlertTimeout.TotalMilliseconds });
         }
         finally

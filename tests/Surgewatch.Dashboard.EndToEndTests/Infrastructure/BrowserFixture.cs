@@ -90,6 +90,45 @@ public abstract class BrowserFixture : IAsyncLifetime
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>
+    /// Waits, while the clock runs, until the keys of the server's open alerts (<c>RULE/SUBJECT</c>) are
+    /// <paramref name="enough"/>, then pauses the clock and returns them. The page is checked after: at 300× a surge alert is open for half a minute
+    /// of real time, and a CI machine's software-rendered page once fell so far behind its live updates that it took in
+    /// the alert's opening and its closing together (the inbox never showed it). Paused, the alert stays open however
+    /// slowly the page follows.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> PauseOnceOpenAlertsAsync(Func<IReadOnlyList<string>, bool> enough, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = Url };
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            while (true)
+            {
+                using var alerts = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/api/v1/alerts?active=true"));
+                var open = alerts.RootElement.EnumerateArray()
+                    .Where(alert => alert.GetProperty("open").GetBoolean())
+                    .Select(alert => alert.GetProperty("key").GetString() ?? string.Empty)
+                    .ToList();
+                if (enough(open))
+                {
+                    return open;
+                }
+
+                if (waited.Elapsed > timeout)
+                {
+                    throw new TimeoutException($"The server's open alerts were not as awaited within {timeout.TotalSeconds:0} s of running the clock.");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+        finally
+        {
+            await SetClockAsync(paused: true);
+        }
+    }
+
     /// <summary>A new page on the dashboard, loaded and wired (body[data-ready]); <paramref name="beforeLoad"/> may set routes first.</summary>
     public async Task<IPage> OpenDashboardAsync(Func<IPage, Task>? beforeLoad = null)
     {
