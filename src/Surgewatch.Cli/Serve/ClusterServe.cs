@@ -43,7 +43,7 @@ internal static class ClusterServe
         return new ClusterSettings(redis, advertised, silo, gateway, url);
     }
 
-    /// <summary>Adds the silo to the server being built.</summary>
+    /// <summary>Adds the silo to the server being built, and the hub's backplane on the same Redis.</summary>
     /// <exception cref="UserInputException">A membership setting (<c>Surgewatch:Cluster:…</c>) is not valid.</exception>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static void Apply(WebApplicationBuilder builder, ClusterSettings settings)
@@ -51,6 +51,7 @@ internal static class ClusterServe
         try
         {
             builder.AddSurgewatchCluster(settings);
+            Surgewatch.Server.Live.LiveBackplane.Add(builder.Services, settings.Redis, settings.ClusterId);
         }
         catch (FormatException e)
         {

@@ -29,14 +29,14 @@ internal static class AlertsEndpoint
             .WithSummary("Zone alerts (every alert that ever left Inactive; active=true: only pending, firing, recovering or no-data; 'open' marks those for the inbox, 'inhibitedBy' those a worse alert of the same subject stands for), newest first.")
             .Produces<AlertDto[]>()
             .OpenRead();
-        api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
-                ActAsync(key, body, context, alerts, audit, live, resolve: false, ct))
+        api.MapPost("/alerts/{key}/ack", (string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, CancellationToken ct) =>
+                ActAsync(key, body, context, alerts, audit, resolve: false, ct))
             .WithName("AcknowledgeAlert").WithSummary("Acknowledges an alert's open episode (it stops escalating). The key may contain '/': URL-encode it.")
             .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireKey(ApiKeyRole.Operator);
-        api.MapPost("/alerts/{key}/resolve", (string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, LiveNotifier live, CancellationToken ct) =>
-                ActAsync(key, body, context, alerts, audit, live, resolve: true, ct))
+        api.MapPost("/alerts/{key}/resolve", (string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, CancellationToken ct) =>
+                ActAsync(key, body, context, alerts, audit, resolve: true, ct))
             .WithName("ResolveAlert").WithSummary("Resolves an alert's open episode by hand; if the condition still holds, a new episode starts.")
             .Produces<AlertDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
@@ -51,7 +51,7 @@ internal static class AlertsEndpoint
     }
 
     private static async Task<IResult> ActAsync(
-        string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, LiveNotifier live, bool resolve, CancellationToken cancellationToken)
+        string key, AlertActionRequest? body, HttpContext context, Cluster.SharedAlerts alerts, Audit.AuditTrail audit, bool resolve, CancellationToken cancellationToken)
     {
         if (Privacy.FreeTextPrivacy.Refusal("note", body?.Note) is { } refused)
         {
@@ -59,17 +59,11 @@ internal static class AlertsEndpoint
         }
 
         var actor = await audit.ActorAsync(context);
-        var (outcome, alert, routed) = await alerts.ActAsync(new AlertAction(Uri.UnescapeDataString(key), actor, resolve, body?.Note), cancellationToken);
+        var (outcome, alert) = await alerts.ActAsync(new AlertAction(Uri.UnescapeDataString(key), actor, resolve, body?.Note), cancellationToken);
         switch (outcome.Result)
         {
             case AlertActionResult.Done when alert is not null:
                 await audit.RecordAsync(actor, resolve ? "alert.resolve" : "alert.acknowledge", alert.Key, body?.Note, cancellationToken);
-                if (routed)
-                {
-                    // Taken on the node that keeps the alert, which told its own dashboards; this node tells its own.
-                    await live.SendAsync(LiveMessages.Alert, alert, cancellationToken);
-                }
-
                 return Results.Ok(alert);
             case AlertActionResult.NoOpenEpisode:
                 return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "The alert has no open episode", detail: outcome.Text);

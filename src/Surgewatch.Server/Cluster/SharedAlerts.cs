@@ -8,7 +8,7 @@ namespace Surgewatch.Server.Cluster;
 /// for the subjects they step (<see cref="IAlertShare.Others"/>); an operator's action goes to the node that keeps the
 /// alert. On a single node, or a node alone in its cluster, it is this node's book.
 /// </summary>
-internal sealed class SharedAlerts(AlertBook book, AlertDesk desk, IAlertShare share, IZoneOwnership ownership)
+internal sealed class SharedAlerts(AlertBook book, AlertDesk desk, IAlertShare share, IZoneOwnership ownership, Core.Zones.ZoneCatalog zones)
 {
     private readonly object _sync = new();
     private (IReadOnlyDictionary<string, string> From, IReadOnlyDictionary<string, IReadOnlyList<AlertDto>> Views)? _parsed;
@@ -89,26 +89,34 @@ internal sealed class SharedAlerts(AlertBook book, AlertDesk desk, IAlertShare s
     }
 
     /// <summary>
-    /// Acknowledges or resolves an alert: here when this node keeps it, else on the node whose shared views list its
-    /// subject. <c>Routed</c>: the action was taken on another node (whose dashboards it has told; this node's are not yet).
+    /// Acknowledges or resolves an alert: here when this node keeps it, else on the node that holds its subject (one
+    /// whose shared views list it, or a zone or the models' step not shared yet). The node that takes it tells every
+    /// node's dashboards (the hub's backplane).
     /// </summary>
-    public async Task<(AlertActionOutcome Outcome, AlertDto? Alert, bool Routed)> ActAsync(AlertAction action, CancellationToken cancellationToken)
+    public async Task<(AlertActionOutcome Outcome, AlertDto? Alert)> ActAsync(AlertAction action, CancellationToken cancellationToken)
     {
         var step = AlertViews.StepOf(action.Key);
-        if (ownership.HoldsEverything || step is null || ownership.Holds(step) || !Others().ContainsKey(step))
+        if (ownership.HoldsEverything || step is null || ownership.Holds(step) || !(Others().ContainsKey(step) || await KnownAsync(step, cancellationToken)))
         {
             var (outcome, alert) = await desk.ActHereAsync(action, cancellationToken);
 
             // Not held here and shared by no node: no alert known to this node (a subject between two holders is
             // listed by neither for a moment).
             return outcome.Result == AlertActionResult.NotHeld && step is not null && !ownership.Holds(step)
-                ? (outcome with { Result = AlertActionResult.NotFound }, null, false)
-                : (outcome, alert, false);
+                ? (outcome with { Result = AlertActionResult.NotFound }, null)
+                : (outcome, alert);
         }
 
         var remote = await share.ActAtHolderAsync(step, action, cancellationToken);
         return remote.Result == AlertActionResult.Done && remote.Text is { } text
-            ? (remote with { Text = null }, AlertViews.ReadOne(text), true)
-            : (remote, null, true);
+            ? (remote with { Text = null }, AlertViews.ReadOne(text))
+            : (remote, null);
     }
+
+    /// <summary>
+    /// Whether a subject exists though no node has shared its views yet: a dashboard hears of a new alert from its
+    /// keeper at once (the hub's backplane), a second or two before the keeper's views come with the sweep.
+    /// </summary>
+    private async Task<bool> KnownAsync(string step, CancellationToken cancellationToken) =>
+        step == IZoneOwnership.ModelsSubject || (await zones.IdsAsync(cancellationToken)).Contains(step, StringComparer.Ordinal);
 }

@@ -109,8 +109,7 @@ internal sealed class DeploymentService(
         await roads.FollowAsync(outlook.RoadModel, cancellationToken);
         deployment.Follow(outlook.Counters);
         roads.Follow(outlook.Roads);
+        // The node that runs the models has told every node's dashboards (the hub's backplane).
         _followed = text;
-        await notifier.SendAsync(LiveMessages.Counters, deployment.Counters, cancellationToken);
-        await notifier.SendAsync(LiveMessages.Roads, roads.Roads, cancellationToken);
     }
 }

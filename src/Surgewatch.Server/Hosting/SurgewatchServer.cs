@@ -127,6 +127,7 @@ public static class SurgewatchServer
             json.PayloadSerializerOptions.Converters.Add(ApiEnums.Converter());
             json.PayloadSerializerOptions.Converters.Add(new FiniteNumberConverter(metrics, logs.CreateLogger<FiniteNumberConverter>()));
         });
+        services.TryAddSingleton(LiveReach.ThisNode);
         services.AddSingleton<LiveNotifier>();
         services.AddSingleton<LiveAudience>();
         // A cluster node (serve --cluster) registers its own before these services are added; one node holds every zone.

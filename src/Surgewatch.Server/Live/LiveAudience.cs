@@ -1,8 +1,8 @@
 namespace Surgewatch.Server.Live;
 
 /// <summary>
-/// How many clients the hub has now: the monitor builds and sends every zone's status once a second only while someone
-/// listens (on a cluster node, merging the other nodes' statuses costs a parse of every zone's).
+/// How many clients the hub has now: a single node sends every zone's status once a second only while someone listens.
+/// (A cluster node sends its own zones' statuses every second whatever its own audience: every node's dashboards hear it.)
 /// </summary>
 internal sealed class LiveAudience
 {

@@ -157,9 +157,15 @@ internal sealed class MonitoringService(
         }
 
         board.Publish(statuses);
-        if (audience.Anyone)
+        if (notifier.ReachesEveryNode)
         {
-            await BroadcastAsync(board.Current, cancellationToken);
+            // Every node's dashboards hear every node (a cluster's backplane): this node sends the statuses of the zones
+            // it steps, which the dashboards merge by zone, and the node that runs the models sends the clock.
+            await BroadcastAsync(board.Own, ownership.Holds(IZoneOwnership.ModelsSubject), cancellationToken);
+        }
+        else if (audience.Anyone)
+        {
+            await BroadcastAsync(board.Current, clock: true, cancellationToken);
         }
     }
 
@@ -176,7 +182,7 @@ internal sealed class MonitoringService(
             Math.Round(estimate.Confidence, 2), ZoneLevelLadder.Name(status.Level), ZoneLevelLadder.Name(status.ForecastLevel), sources, estimate.Fallback);
     }
 
-    private async Task BroadcastAsync(IReadOnlyList<ZoneStatusDto> statuses, CancellationToken cancellationToken)
+    private async Task BroadcastAsync(IReadOnlyList<ZoneStatusDto> statuses, bool clock, CancellationToken cancellationToken)
     {
         var stamp = TimeProvider.System.GetTimestamp();
         if (TimeProvider.System.GetElapsedTime(Interlocked.Read(ref _lastBroadcast), stamp) < TimeSpan.FromMilliseconds(900))
@@ -185,8 +191,15 @@ internal sealed class MonitoringService(
         }
 
         Interlocked.Exchange(ref _lastBroadcast, stamp);
-        await notifier.SendAsync(LiveMessages.ZoneStatus, statuses, cancellationToken);
-        await notifier.SendAsync(LiveMessages.Clock, clocks.Current(), cancellationToken);
+        if (statuses.Count > 0)
+        {
+            await notifier.SendAsync(LiveMessages.ZoneStatus, statuses, cancellationToken);
+        }
+
+        if (clock)
+        {
+            await notifier.SendAsync(LiveMessages.Clock, clocks.Current(), cancellationToken);
+        }
     }
 
     private static double? Round(double? value, int digits) => value is { } v ? Math.Round(v, digits) : null;

@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.SignalR.Client;
 using Surgewatch.Tests.Postgres;
 using Surgewatch.Tests.Redis;
 using Surgewatch.Tests.Shared;
@@ -68,6 +71,56 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         // steps show the statuses it shared, which this node's sweep brought back.
         statuses.Select(s => (string)s!["zoneId"]!).Should().BeEquivalentTo(ZoneIds, "every node serves every zone's status");
         statuses.Should().OnlyContain(s => (double)s!["persons"]! == 37);
+    }
+
+    [RequiresRedisAndPostgresFact]
+    public async Task Serve_DashboardOnOneNode_HearsEveryNodesLiveMessagesOnceThroughTheBackplane()
+    {
+        using var redis = await RedisServer.StartAsync();
+        _database = postgres.CreateDatabase();
+        var db = postgres.Uri(_database);
+        (await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db)).ExitCode.Should().Be(0);
+        await using var first = await ServeProcess.StartAsync(db, Key, Node(redis));
+        await using var second = await ServeProcess.StartAsync(db, Key, Node(redis));
+        var nodes = (await SettledAsync(second, n => Split(n, 2, ZoneIds.Length), first))["nodes"]!.AsArray();
+        var heldBy = nodes.ToDictionary(n => (string)n!["url"]!, n => n!["zones"]!.AsArray().Select(z => (string)z!).ToHashSet());
+
+        var readings = new ConcurrentQueue<string[]>();
+        var statuses = new ConcurrentQueue<string[]>();
+        var clocks = 0;
+        await using var hub = new HubConnectionBuilder().WithUrl(new Uri(second.Url, "/hubs/live")).Build();
+        hub.On<JsonElement>("readings", r => readings.Enqueue([.. r.EnumerateArray().Select(x => x.GetProperty("sensorId").GetString()!)]));
+        hub.On<JsonElement>("zoneStatus", z => statuses.Enqueue([.. z.EnumerateArray().Select(x => x.GetProperty("zoneId").GetString()!)]));
+        hub.On<JsonElement>("clock", _ => Interlocked.Increment(ref clocks));
+        await hub.StartAsync();
+
+        // Readings posted to the first node reach a dashboard of the second: the first node's hub sends them to every node's.
+        await PostAsync(first, 37);
+        var waited = Stopwatch.StartNew();
+        while (!readings.Any(r => r.Contains("s0")))
+        {
+            waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), $"the readings posted to the first node reach the second node's dashboards\n{first.Log}\n{second.Log}");
+            await Task.Delay(200);
+        }
+
+        // Then, over a few seconds: every zone's status comes from the node that steps it (each message holds one node's
+        // zones, so no zone is sent by two nodes), the clock from one node, and the readings were sent once.
+        var window = TimeSpan.FromSeconds(6);
+        statuses.Clear();
+        Interlocked.Exchange(ref clocks, 0);
+        await Task.Delay(window);
+        var heard = statuses.ToArray();
+        var clocked = Volatile.Read(ref clocks);
+
+        readings.Count(r => r.Contains("s0")).Should().Be(1, "one node ingested the readings, and only it sends them");
+        heard.SelectMany(z => z).Distinct().Should().BeEquivalentTo(ZoneIds, "every zone's status reaches the dashboard, whichever node steps it");
+        heard.Should().OnlyContain(z => heldBy.Values.Any(held => z.All(held.Contains)), "a node sends the statuses of the zones it steps, and only those");
+        foreach (var zone in ZoneIds)
+        {
+            heard.Count(z => z.Contains(zone)).Should().BeInRange(1, (int)window.TotalSeconds + 2, $"zone {zone}'s status comes about once a second from one node, not from each");
+        }
+
+        clocked.Should().BeInRange(1, (int)window.TotalSeconds + 2, "the clock comes about once a second from one node, not from each");
     }
 
     private static async Task PostAsync(ServeProcess node, int persons)

@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Server.Alerts;
+using Surgewatch.Server.Cluster;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
+using Surgewatch.Tests.Redis;
 
 namespace Surgewatch.Server.FunctionalTests.Cluster;
 
@@ -54,23 +56,34 @@ public sealed class AlertsAcrossNodesTests
         resumed.Since.Should().Be(T0 + TimeSpan.FromMinutes(6), "the episode continues; no new one started");
     }
 
-    [Fact]
-    public async Task Hub_AlertKeptByAnotherNode_ItsChangesReachThisNodesDashboards()
+    [RequiresRedisFact]
+    public async Task Hub_AlertKeptByAnotherNode_ItsChangesReachThisNodesDashboardsOnceThroughTheBackplane()
     {
-        var (time, _, first, second) = await TwoNodesAsync();
+        using var redis = await RedisServer.StartAsync();
+        var (time, _, first, second) = await TwoNodesAsync(backplane: redis);
         // The second node deletes the store's folder when disposed: the first goes before it.
         using var secondNode = second;
         using var firstNode = first;
         var alerts = Channel.CreateUnbounded<AlertDto>();
+        var heard = new ConcurrentQueue<AlertDto>();
         await using var hub = Connect(second);
-        hub.On<AlertDto>("alert", a => alerts.Writer.TryWrite(a));
+        hub.On<AlertDto>("alert", a =>
+        {
+            heard.Enqueue(a);
+            alerts.Writer.TryWrite(a);
+        });
         await hub.StartAsync();
 
         await FireAsync(first, time);
         (await NextAsync(alerts, a => a.State == "firing")).Acknowledged.Should().BeFalse();
-        (await first.ClientWithKey(ServerFixture.AdminKey).PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(Key)}/ack", Bodies.Json("{}"))).EnsureSuccessStatusCode();
-
+        // Through the second node: the first, which keeps the alert, takes the action and tells every dashboard.
+        (await second.ClientWithKey(ServerFixture.AdminKey).PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(Key)}/ack", Bodies.Json("{}"))).EnsureSuccessStatusCode();
         (await NextAsync(alerts, a => a.Acknowledged)).State.Should().Be("firing", "an acknowledgement taken on the holder reaches the other node's dashboards");
+
+        // Several share periods later, each change was heard once: only the keeper sends an alert's views.
+        await Task.Delay(AlertShareService.Every * 3);
+        heard.Where(a => a.Key == Key).Select(a => (a.State, a.Acknowledged)).Should().Equal([("pending", false), ("firing", false), ("firing", true)],
+            "the keeper sends each change once to every node's dashboards, and no node passes on another's");
     }
 
     [Fact]
@@ -100,7 +113,7 @@ public sealed class AlertsAcrossNodesTests
     {
         var time = new ManualTime(T0);
         var cluster = new TestAlertCluster();
-        using var node = Node(time, null, cluster, "only", "b-zone");
+        using var node = Node(time, null, cluster, "only", ["b-zone"]);
         node.KeepFiles = false;
         var admin = node.ClientWithKey(ServerFixture.AdminKey);
         (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Collection(TestZones.Feature("b-zone"))))).EnsureSuccessStatusCode();
@@ -112,14 +125,14 @@ public sealed class AlertsAcrossNodesTests
 
     /// <summary>Two nodes on one store, the first holding a-zone, the second b-zone (the zones stored before the second starts).</summary>
     private static async Task<(ManualTime Time, TestAlertCluster Cluster, ClockedServer First, ClockedServer Second)> TwoNodesAsync(
-        string firstHolds = "a-zone", string secondHolds = "b-zone")
+        string firstHolds = "a-zone", string secondHolds = "b-zone", RedisServer? backplane = null)
     {
         var time = new ManualTime(T0);
         var cluster = new TestAlertCluster();
-        var first = Node(time, null, cluster, "first", firstHolds);
+        var first = Node(time, null, cluster, "first", [firstHolds], backplane);
         var admin = first.ClientWithKey(ServerFixture.AdminKey);
         (await admin.PostAsync("/api/v1/zones", Bodies.Json(TestZones.Collection(TestZones.Feature("a-zone"), TestZones.Feature("b-zone"))))).EnsureSuccessStatusCode();
-        return (time, cluster, first, Node(time, first.DatabasePath, cluster, "second", secondHolds));
+        return (time, cluster, first, Node(time, first.DatabasePath, cluster, "second", [secondHolds], backplane));
     }
 
     /// <summary>a-zone over its warning level for six minutes, stepped on <paramref name="holder"/>: its alert fires at T0 + 6 min.</summary>
@@ -177,7 +190,8 @@ public sealed class AlertsAcrossNodesTests
         throw new TimeoutException($"The node did not list {Key} as expected within 30 s: {string.Join(", ", last?.Select(a => $"{a.Key} {a.State}") ?? [])}");
     }
 
-    private static ClockedServer Node(ManualTime time, string? database, TestAlertCluster cluster, string name, params string[] zones)
+    /// <summary>A node holding <paramref name="zones"/>; with <paramref name="backplane"/>, its hub's messages reach every node's dashboards as a real cluster's do.</summary>
+    private static ClockedServer Node(ManualTime time, string? database, TestAlertCluster cluster, string name, string[] zones, RedisServer? backplane = null)
     {
         ClockedServer? server = null;
         var ownership = cluster.Join(name, zones, () => server!.Services.GetRequiredService<IAlertDesk>());
@@ -185,6 +199,10 @@ public sealed class AlertsAcrossNodesTests
         {
             s.AddSingleton<IZoneOwnership>(ownership);
             s.AddSingleton<IAlertShare>(cluster.ShareOf(name));
+            if (backplane is not null)
+            {
+                Surgewatch.Server.Live.LiveBackplane.Add(s, $"127.0.0.1:{backplane.Port}", "alerts-across-nodes");
+            }
         }) { KeepFiles = database is null };
         return server;
     }
