@@ -7,15 +7,18 @@ namespace Surgewatch.Cluster.Zones;
 [Alias("Surgewatch.Cluster.Zones.ISiloZonesGrain")]
 public interface ISiloZonesGrain : IGrainWithStringKey
 {
-    /// <summary>The subjects (zones, and the models' subject) whose grain lives on this silo, with what its node shared of them.</summary>
+    /// <summary>
+    /// The subjects (zones, and the models' subject) whose grain lives on this silo, with what its node shared of them:
+    /// the models' outlook and the alert views always, the zones' statuses when <paramref name="statuses"/>.
+    /// </summary>
     [Alias("HeldAsync")]
-    Task<SiloZones> HeldAsync();
+    Task<SiloZones> HeldAsync(bool statuses);
 }
 
 /// <summary>What <see cref="ISiloZonesGrain.HeldAsync"/> answers.</summary>
 /// <param name="Silo">The parsable address of the silo that answers.</param>
 /// <param name="Held">The subjects it holds, ordered.</param>
-/// <param name="Statuses">What its node shared for them (<see cref="ZoneHolding.Status"/>), by subject; subjects without one are absent.</param>
+/// <param name="Statuses">What its node shared for them (<see cref="ZoneHolding.Status"/>), by subject; subjects without one are absent, and zones when their statuses were not asked for.</param>
 /// <param name="Alerts">The alert views its node shared for them (<see cref="ZoneHolding.Alerts"/>), by subject.</param>
 [GenerateSerializer]
 [Immutable]

@@ -5,31 +5,34 @@ using Orleans.Runtime.Placement;
 namespace Surgewatch.Cluster.Zones;
 
 /// <summary>
-/// The silo's <see cref="ISiloZonesGrain"/>: reads the node's <see cref="HeldZones"/> and what it shared. The answer is
-/// built once per change of the held zones or of what was shared (a status a second), whoever asks: the held list, the
-/// statuses and the views are each a new instance when they change, so comparing references tells. Kept alive: every
-/// other node asks it at each sweep anyway, and a collected one would only be activated again.
+/// The silo's <see cref="ISiloZonesGrain"/>: reads the node's <see cref="HeldZones"/> and what it shared. Each of the two
+/// answers (with the zones' statuses, and without) is built once per change of the held zones or of what it carries,
+/// whoever asks: the held list, the statuses and the views are each a new instance when they change, so comparing
+/// references tells. Kept alive: every other node asks it at each sweep anyway, and a collected one would only be
+/// activated again.
 /// </summary>
 [SiloPinnedPlacement]
 [KeepAlive]
-internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare statuses, AlertShare alerts) : Grain, ISiloZonesGrain
+internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare share, AlertShare alerts) : Grain, ISiloZonesGrain
 {
-    private (IReadOnlyList<string> Held, object Statuses, object? Outlook, object Alerts, SiloZones Answer)? _last;
+    private (IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, SiloZones Answer)? _last;
+    private (IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, SiloZones Answer)? _lastBare;
 
-    public Task<SiloZones> HeldAsync()
+    public Task<SiloZones> HeldAsync(bool statuses)
     {
         var subjects = held.List();
-        var (mine, outlook, views) = (statuses.OwnStatuses, statuses.OwnOutlook, alerts.OwnViews);
-        if (_last is { } last && ReferenceEquals(last.Held, subjects) && ReferenceEquals(last.Statuses, mine) && ReferenceEquals(last.Outlook, outlook) && ReferenceEquals(last.Alerts, views))
+        var (mine, outlook, views) = (statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews);
+        var cached = statuses ? _last : _lastBare;
+        if (cached is { } last && ReferenceEquals(last.Held, subjects) && ReferenceEquals(last.Statuses, mine) && ReferenceEquals(last.Outlook, outlook) && ReferenceEquals(last.Alerts, views))
         {
             return Task.FromResult(last.Answer);
         }
 
-        var shared = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
+        var shared = new Dictionary<string, string>(statuses ? subjects.Count : 1, StringComparer.Ordinal);
         var shown = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var subject in subjects)
         {
-            if (statuses.Mine(subject) is { } status)
+            if ((statuses || subject == Core.Cluster.IZoneOwnership.ModelsSubject) && share.Mine(subject) is { } status)
             {
                 shared[subject] = status;
             }
@@ -41,7 +44,15 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
         }
 
         var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown);
-        _last = (subjects, mine, outlook, views, answer);
+        if (statuses)
+        {
+            _last = (subjects, mine, outlook, views, answer);
+        }
+        else
+        {
+            _lastBare = (subjects, mine, outlook, views, answer);
+        }
+
         return Task.FromResult(answer);
     }
 }

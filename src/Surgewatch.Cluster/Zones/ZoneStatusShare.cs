@@ -7,15 +7,60 @@ namespace Surgewatch.Cluster.Zones;
 /// here, where the grains living on this silo read it for the sweeps of the other nodes (<see cref="ZoneHolding"/>:
 /// a zone's grain answers with the zone's status, the models' grain with the models' outlook); what this node's own
 /// sweep brings back becomes <see cref="Others"/> (the zones' statuses) and <see cref="Shared"/> (the models' outlook).
+/// The zones' statuses are carried only while this node is asked for them (<see cref="Wanted"/>): every zone's status
+/// every sweep to every node was a cost that grew with the cluster, and the live dashboards hear each node directly.
 /// </summary>
 internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
 {
+    /// <summary>How long after the last ask the sweeps keep carrying the others' statuses.</summary>
+    public static readonly TimeSpan WantedFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>How old carried statuses may be to answer an ask at once, and how long an ask waits for a sweep that carries them.</summary>
+    public static readonly TimeSpan Fresh = TimeSpan.FromSeconds(6);
+
     private volatile IReadOnlyDictionary<string, string> _mine = new Dictionary<string, string>();
     private volatile IReadOnlyDictionary<string, string> _others = new Dictionary<string, string>();
     private volatile string? _outlook;
     private volatile string? _shared;
+    private volatile TaskCompletionSource _carried = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _askedAt = long.MinValue;
+    private long _carriedAt = long.MinValue;
+    private readonly TimeProvider _time;
 
+    /// <summary>On real time: the server's own <see cref="TimeProvider"/> runs fast in demo and replay mode (so not taken from the container).</summary>
+    public ZoneStatusShare()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>On <paramref name="time"/> (the tests').</summary>
+    internal ZoneStatusShare(TimeProvider time) => _time = time;
+
+    /// <summary>The others' statuses as last carried (see <see cref="OthersAsync"/>).</summary>
     public IReadOnlyDictionary<string, string> Others => _others;
+
+    /// <summary>Whether the next sweep should carry the other nodes' zone statuses: asked for within <see cref="WantedFor"/>.</summary>
+    public bool Wanted => Within(Interlocked.Read(ref _askedAt), WantedFor);
+
+    public async Task<IReadOnlyDictionary<string, string>> OthersAsync(CancellationToken cancellationToken)
+    {
+        var carried = _carried.Task;
+        Interlocked.Exchange(ref _askedAt, _time.GetUtcNow().UtcTicks);
+        if (!Within(Interlocked.Read(ref _carriedAt), Fresh))
+        {
+            // Not carried lately (nobody asked): the next sweep carries them, as this ask is now recorded.
+            try
+            {
+                await carried.WaitAsync(Fresh, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                // No sweep in time (the silo is starting, or Orleans is busy): the last carried, however old.
+            }
+        }
+
+        return _others;
+    }
 
     public string? Shared => _shared;
 
@@ -33,8 +78,11 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
     public string? Mine(string subject) =>
         subject == IZoneOwnership.ModelsSubject ? _outlook : _mine.TryGetValue(subject, out var status) ? status : null;
 
-    /// <summary>Takes what a sweep brought back from the grains: the zones' statuses, and the models' outlook under its subject.</summary>
-    public void Receive(IReadOnlyDictionary<string, string> shared)
+    /// <summary>
+    /// Takes what a sweep brought back from the grains: the models' outlook under its subject, and the zones' statuses
+    /// when the sweep <paramref name="carriesStatuses"/> (otherwise the last carried stay, ageing).
+    /// </summary>
+    public void Receive(IReadOnlyDictionary<string, string> shared, bool carriesStatuses = true)
     {
         if (shared.TryGetValue(IZoneOwnership.ModelsSubject, out var outlook))
         {
@@ -42,6 +90,16 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
             shared = shared.Where(s => s.Key != IZoneOwnership.ModelsSubject).ToDictionary(StringComparer.Ordinal);
         }
 
+        if (!carriesStatuses)
+        {
+            return;
+        }
+
         _others = shared;
+        Interlocked.Exchange(ref _carriedAt, _time.GetUtcNow().UtcTicks);
+        _carried.TrySetResult();
+        _carried = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }
+
+    private bool Within(long ticks, TimeSpan span) => ticks != long.MinValue && _time.GetUtcNow().UtcTicks - ticks < span.Ticks;
 }

@@ -38,10 +38,11 @@ internal sealed class ZoneSweep(
                 subjects.AddRange(ids);
                 subjects.Add(IZoneOwnership.ModelsSubject);
                 var active = ActiveSilos(membership);
-                var survey = await SurveyAsync(grains, active, subjects, last, e => logger.LogDebug(e, "A silo or zone grain did not answer"));
+                var statuses = share.Wanted;
+                var survey = await SurveyAsync(grains, active, subjects, last, e => logger.LogDebug(e, "A silo or zone grain did not answer"), statuses);
                 last = survey;
                 map.Publish(survey.Holders);
-                share.Receive(survey.Statuses);
+                share.Receive(survey.Statuses, statuses);
                 alerts.Receive(survey.Alerts);
                 await TendAsync(grains, held, active, self, subjects);
                 if (survey.Silent.Count > 0 || survey.Holders.Count < subjects.Count)
@@ -70,12 +71,14 @@ internal sealed class ZoneSweep(
     /// <paramref name="subjects"/> that none holds its own grain (<see cref="SweepAsync"/>, which activates it). A silo
     /// that does not answer keeps, for this survey, the subjects, statuses and views <paramref name="previous"/> found
     /// with it, and those subjects are not asked for (their grain still lives there for all the directory knows, and the
-    /// call would wait for the silo); once the membership no longer counts it active, they are.
+    /// call would wait for the silo); once the membership no longer counts it active, they are. The silos answer with
+    /// their zones' statuses when <paramref name="withStatuses"/> (the models' outlook and the alert views always).
     /// </summary>
     public static async Task<Survey> SurveyAsync(
-        IGrainFactory grains, IReadOnlyList<SiloAddress> active, IReadOnlyList<string> subjects, Survey? previous = null, Action<Exception>? failed = null)
+        IGrainFactory grains, IReadOnlyList<SiloAddress> active, IReadOnlyList<string> subjects, Survey? previous = null, Action<Exception>? failed = null,
+        bool withStatuses = true)
     {
-        var answers = await Task.WhenAll(active.Select(s => AskSiloAsync(grains.GetGrain<ISiloZonesGrain>(s.ToParsableString()), failed)));
+        var answers = await Task.WhenAll(active.Select(s => AskSiloAsync(grains.GetGrain<ISiloZonesGrain>(s.ToParsableString()), withStatuses, failed)));
         var wanted = new HashSet<string>(subjects, StringComparer.Ordinal);
         var holders = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
         var statuses = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
@@ -195,7 +198,7 @@ internal sealed class ZoneSweep(
         }
     }
 
-    private static Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, Action<Exception>? failed) => AnswerOrNullAsync(grain.HeldAsync, failed);
+    private static Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, bool statuses, Action<Exception>? failed) => AnswerOrNullAsync(() => grain.HeldAsync(statuses), failed);
 
     private static Task<ZoneHolding?> AskAsync(IZoneGrain grain, Action<Exception>? failed) => AnswerOrNullAsync(grain.HoldingAsync, failed);
 

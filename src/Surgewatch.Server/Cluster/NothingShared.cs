@@ -10,7 +10,7 @@ internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare
 {
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
-    public IReadOnlyDictionary<string, string> Others => None;
+    public Task<IReadOnlyDictionary<string, string>> OthersAsync(CancellationToken cancellationToken) => Task.FromResult(None);
 
     public string? Shared => null;
 

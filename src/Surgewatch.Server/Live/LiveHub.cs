@@ -17,7 +17,7 @@ internal sealed class LiveHub(ZoneStatusBoard board, ClockDtos clocks, LiveAudie
     public override async Task OnConnectedAsync()
     {
         await Clients.Caller.SendAsync(LiveMessages.Clock, clocks.Current(), Context.ConnectionAborted);
-        await Clients.Caller.SendAsync(LiveMessages.ZoneStatus, board.Current, Context.ConnectionAborted);
+        await Clients.Caller.SendAsync(LiveMessages.ZoneStatus, await board.CurrentAsync(Context.ConnectionAborted), Context.ConnectionAborted);
         await base.OnConnectedAsync();
         // Last: a connection whose start threw is never told disconnected, so it must not have been counted.
         audience.Joined();

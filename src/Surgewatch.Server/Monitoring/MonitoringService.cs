@@ -165,7 +165,7 @@ internal sealed class MonitoringService(
         }
         else if (audience.Anyone)
         {
-            await BroadcastAsync(board.Current, clock: true, cancellationToken);
+            await BroadcastAsync(await board.CurrentAsync(cancellationToken), clock: true, cancellationToken);
         }
     }
 

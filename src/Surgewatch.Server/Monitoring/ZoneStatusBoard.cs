@@ -6,7 +6,7 @@ namespace Surgewatch.Server.Monitoring;
 /// <summary>
 /// The latest zone statuses, for the API and the hub: those this node's monitor computed (<see cref="Own"/>) and, on a
 /// node of a cluster, those the other nodes shared for the zones they step (<see cref="IZoneStatusShare"/>), so that
-/// every node serves every zone (<see cref="Current"/>). A zone this node steps always shows its own status.
+/// every node serves every zone (<see cref="CurrentAsync"/>). A zone this node steps always shows its own status.
 /// </summary>
 internal sealed class ZoneStatusBoard(IZoneStatusShare share)
 {
@@ -19,26 +19,27 @@ internal sealed class ZoneStatusBoard(IZoneStatusShare share)
     /// <summary>The statuses of the zones this node steps.</summary>
     public IReadOnlyList<ZoneStatusDto> Own => _own;
 
-    /// <summary>Every zone's status: this node's, then the other nodes' for the zones it does not step, by zone id.</summary>
-    public IReadOnlyList<ZoneStatusDto> Current
+    /// <summary>
+    /// Every zone's status: this node's, then the other nodes' for the zones it does not step, by zone id (on a cluster
+    /// node the first ask after a quiet spell waits for a sweep to bring the others', see <see cref="IZoneStatusShare.OthersAsync"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<ZoneStatusDto>> CurrentAsync(CancellationToken cancellationToken)
     {
-        get
+        var others = await share.OthersAsync(cancellationToken);
+        var own = _own;
+        if (others.Count == 0)
         {
-            var (own, others) = (_own, share.Others);
-            if (others.Count == 0)
+            return own;
+        }
+
+        lock (_sync)
+        {
+            if (_mergedFrom is not { } from || !ReferenceEquals(from.Own, own) || !ReferenceEquals(from.Others, others))
             {
-                return own;
+                (_merged, _mergedFrom) = (Merge(own, others), (own, others));
             }
 
-            lock (_sync)
-            {
-                if (_mergedFrom is not { } from || !ReferenceEquals(from.Own, own) || !ReferenceEquals(from.Others, others))
-                {
-                    (_merged, _mergedFrom) = (Merge(own, others), (own, others));
-                }
-
-                return _merged;
-            }
+            return _merged;
         }
     }
 

@@ -40,7 +40,7 @@ internal static class ZonesEndpoints
         api.MapDelete("/zones/{id}", DeleteAsync).WithName("DeleteZone")
             .WithSummary("Deletes a zone.").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
             .RequireKey(ApiKeyRole.Admin);
-        api.MapGet("/zones/status", (ZoneStatusBoard board) => Results.Ok(board.Current)).WithName("GetZoneStatus")
+        api.MapGet("/zones/status", async (ZoneStatusBoard board, CancellationToken ct) => Results.Ok(await board.CurrentAsync(ct))).WithName("GetZoneStatus")
             .WithSummary("Each zone's present persons, density (persons/m²), flow (persons/m/min), confidence, level and forecast level (worst level of the 90% upper forecast within 60 min).")
             .Produces<ZoneStatusDto[]>().OpenRead();
     }

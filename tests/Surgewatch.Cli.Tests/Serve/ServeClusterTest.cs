@@ -94,9 +94,17 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         hub.On<JsonElement>("clock", _ => Interlocked.Increment(ref clocks));
         await hub.StartAsync();
 
+        // On connecting, the node sends every zone's status it knows (its own and those its sweep brought from the other).
+        var waited = Stopwatch.StartNew();
+        while (!statuses.Any(z => ZoneIds.All(z.Contains)))
+        {
+            waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"a new connection gets every zone's status\n{second.Log}");
+            await Task.Delay(200);
+        }
+
         // Readings posted to the first node reach a dashboard of the second: the first node's hub sends them to every node's.
         await PostAsync(first, 37);
-        var waited = Stopwatch.StartNew();
+        waited.Restart();
         while (!readings.Any(r => r.Contains("s0")))
         {
             waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), $"the readings posted to the first node reach the second node's dashboards\n{first.Log}\n{second.Log}");

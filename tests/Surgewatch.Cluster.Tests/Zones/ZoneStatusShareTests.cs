@@ -39,4 +39,64 @@ public sealed class ZoneStatusShareTests
 
         share.Shared.Should().Be("outlook", "a sweep whose models' grain did not answer (its node just died) leaves the last outlook shown");
     }
+
+    [Fact]
+    public void Wanted_NeverAsked_IsFalseUntilTheOthersAreAskedFor()
+    {
+        var share = new ZoneStatusShare();
+        share.Wanted.Should().BeFalse("no sweep carries every zone's status while nobody asks for them");
+
+        _ = share.OthersAsync(CancellationToken.None);
+
+        share.Wanted.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task OthersAsync_NotCarriedLately_WaitsForTheSweepThatCarriesThem()
+    {
+        var time = new SetTime();
+        var share = new ZoneStatusShare(time);
+        share.Receive(new Dictionary<string, string> { ["a-zone"] = "old status of a" });
+        time.Now += ZoneStatusShare.Fresh * 2;
+
+        var asked = share.OthersAsync(CancellationToken.None);
+        share.Receive(new Dictionary<string, string> { [IZoneOwnership.ModelsSubject] = "outlook" }, carriesStatuses: false);
+        asked.IsCompleted.Should().BeFalse("a sweep that started before the ask did not carry the statuses");
+        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a" });
+
+        (await asked.WaitAsync(TimeSpan.FromSeconds(5))).Should().Equal(new Dictionary<string, string> { ["a-zone"] = "status of a" });
+        share.Shared.Should().Be("outlook");
+    }
+
+    [Fact]
+    public async Task OthersAsync_CarriedLately_AnswersAtOnceWithTheLastCarried()
+    {
+        var share = new ZoneStatusShare();
+        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a" });
+        share.Receive(new Dictionary<string, string> { ["a-zone"] = "not carried" }, carriesStatuses: false);
+
+        var asked = share.OthersAsync(CancellationToken.None);
+
+        asked.IsCompleted.Should().BeTrue();
+        (await asked).Should().Equal(new Dictionary<string, string> { ["a-zone"] = "status of a" });
+    }
+
+    [Fact]
+    public void Wanted_AskedLongAgo_IsFalseAgain()
+    {
+        var time = new SetTime();
+        var share = new ZoneStatusShare(time);
+        _ = share.OthersAsync(CancellationToken.None);
+
+        time.Now += ZoneStatusShare.WantedFor;
+
+        share.Wanted.Should().BeFalse("the sweeps stop carrying every zone's status once nobody has asked for a while");
+    }
+
+    private sealed class SetTime : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
 }

@@ -53,6 +53,29 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SurveyAsync_StatusesNotAsked_BringsTheViewsAndTheModelsOutlookButNoZoneStatus()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        List<string> subjects = [.. Zones(30), Core.Cluster.IZoneOwnership.ModelsSubject];
+        var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), subjects);
+        foreach (var (silo, held) in silos.HeldBySilo())
+        {
+            var share = silos.ServicesOf(silo).GetRequiredService<ZoneStatusShare>();
+            share.Share(held.ToDictionary(z => z, z => $"status of {z}"));
+            share.Share("the models' outlook");
+            silos.AlertsOf(silo).Share(held.ToDictionary(z => z, z => $"[views of {z}]"));
+        }
+
+        var bare = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), subjects, first, withStatuses: false);
+        var full = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), subjects, first);
+
+        bare.Statuses.Should().Equal(new Dictionary<string, string> { [Core.Cluster.IZoneOwnership.ModelsSubject] = "the models' outlook" },
+            "the outlook always travels; the zones' statuses only when asked for");
+        bare.Alerts.Should().HaveCount(subjects.Count, "the alert views always travel");
+        full.Statuses.Should().HaveCount(subjects.Count, "asked for, every zone's status comes too");
+    }
+
+    [Fact]
     public async Task SurveyAsync_SiloKilled_ItsZonesKeptUntilDeclaredDeadThenHeldBySurvivors()
     {
         await using var silos = await ThreeSilos.StartAsync();

@@ -11,7 +11,7 @@ public sealed class ZoneStatusBoardTests
         new(zone, "2025-06-01T10:00:00+00:00", persons, persons / 100, null, 0.9, "ok", "ok", [new ZoneSourceStatusDto(zone + "-occ", "occupancy", false)], false);
 
     [Fact]
-    public void Current_OtherNodesShared_ListsEveryZoneOnceWithThisNodesOwnStatusWinning()
+    public async Task CurrentAsync_OtherNodesShared_ListsEveryZoneOnceWithThisNodesOwnStatusWinning()
     {
         var share = new FakeShare();
         var board = new ZoneStatusBoard(share);
@@ -22,7 +22,7 @@ public sealed class ZoneStatusBoardTests
             ["c"] = JsonSerializer.Serialize(Status("c", 99), new JsonSerializerOptions(JsonSerializerDefaults.Web)),
         };
 
-        var current = board.Current;
+        var current = await board.CurrentAsync(CancellationToken.None);
 
         current.Select(s => (s.ZoneId, s.Persons)).Should().Equal(("a", 10d), ("b", 20d), ("c", 30d));
         current[1].Should().BeEquivalentTo(Status("b", 20), "a shared status reads back whole");
@@ -32,14 +32,14 @@ public sealed class ZoneStatusBoardTests
     }
 
     [Fact]
-    public void Current_SingleNode_IsItsOwnStatuses()
+    public async Task CurrentAsync_SingleNode_IsItsOwnStatuses()
     {
         var board = new ZoneStatusBoard(new FakeShare());
         var own = new List<ZoneStatusDto> { Status("a", 10) };
 
         board.Publish(own);
 
-        board.Current.Should().BeSameAs(own);
+        (await board.CurrentAsync(CancellationToken.None)).Should().BeSameAs(own);
     }
 
     private sealed class FakeShare : IZoneStatusShare
@@ -47,6 +47,8 @@ public sealed class ZoneStatusBoardTests
         public IReadOnlyDictionary<string, string> Shared { get; private set; } = new Dictionary<string, string>();
 
         public IReadOnlyDictionary<string, string> Others { get; set; } = new Dictionary<string, string>();
+
+        public Task<IReadOnlyDictionary<string, string>> OthersAsync(CancellationToken cancellationToken) => Task.FromResult(Others);
 
         public void Share(IReadOnlyDictionary<string, string> statuses) => Shared = statuses;
     }
