@@ -20,6 +20,7 @@ public interface ISiloZonesGrain : IGrainWithStringKey
 /// <param name="Held">The subjects it holds, ordered.</param>
 /// <param name="Statuses">What its node shared for them (<see cref="ZoneHolding.Status"/>), by subject; subjects without one are absent, and zones when their statuses were not asked for.</param>
 /// <param name="Alerts">The alert views its node shared for them (<see cref="ZoneHolding.Alerts"/>), by subject.</param>
+/// <param name="Listening">Whether its node has live dashboards connected.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("Surgewatch.Cluster.Zones.SiloZones")]
@@ -27,4 +28,5 @@ public sealed record SiloZones(
     [property: Id(0)] string Silo,
     [property: Id(1)] IReadOnlyList<string> Held,
     [property: Id(2)] IReadOnlyDictionary<string, string> Statuses,
-    [property: Id(3)] IReadOnlyDictionary<string, string> Alerts);
+    [property: Id(3)] IReadOnlyDictionary<string, string> Alerts,
+    [property: Id(4)] bool Listening);

@@ -15,15 +15,16 @@ namespace Surgewatch.Cluster.Zones;
 [KeepAlive]
 internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare share, AlertShare alerts) : Grain, ISiloZonesGrain
 {
-    private (IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, SiloZones Answer)? _last;
-    private (IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, SiloZones Answer)? _lastBare;
+    private (IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, bool Listening, SiloZones Answer)? _last;
+    private (IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, bool Listening, SiloZones Answer)? _lastBare;
 
     public Task<SiloZones> HeldAsync(bool statuses)
     {
         var subjects = held.List();
-        var (mine, outlook, views) = (statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews);
+        var (mine, outlook, views, listening) = (statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews, share.ListeningHere);
         var cached = statuses ? _last : _lastBare;
-        if (cached is { } last && ReferenceEquals(last.Held, subjects) && ReferenceEquals(last.Statuses, mine) && ReferenceEquals(last.Outlook, outlook) && ReferenceEquals(last.Alerts, views))
+        if (cached is { } last && ReferenceEquals(last.Held, subjects) && ReferenceEquals(last.Statuses, mine) && ReferenceEquals(last.Outlook, outlook)
+            && ReferenceEquals(last.Alerts, views) && last.Listening == listening)
         {
             return Task.FromResult(last.Answer);
         }
@@ -43,14 +44,14 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             }
         }
 
-        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown);
+        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, listening);
         if (statuses)
         {
-            _last = (subjects, mine, outlook, views, answer);
+            _last = (subjects, mine, outlook, views, listening, answer);
         }
         else
         {
-            _lastBare = (subjects, mine, outlook, views, answer);
+            _lastBare = (subjects, mine, outlook, views, listening, answer);
         }
 
         return Task.FromResult(answer);

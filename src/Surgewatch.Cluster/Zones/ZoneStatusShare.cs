@@ -23,6 +23,8 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
     private volatile string? _outlook;
     private volatile string? _shared;
     private volatile TaskCompletionSource _carried = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _listeningHere;
+    private volatile bool _listeningElsewhere;
     private long _askedAt = long.MinValue;
     private long _carriedAt = long.MinValue;
     private readonly TimeProvider _time;
@@ -35,6 +37,16 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
 
     /// <summary>On <paramref name="time"/> (the tests').</summary>
     internal ZoneStatusShare(TimeProvider time) => _time = time;
+
+    /// <summary>Whether this node has live dashboards connected (what its silo answers the other nodes' sweeps with).</summary>
+    public bool ListeningHere => _listeningHere;
+
+    public bool AnyoneListening => _listeningHere || _listeningElsewhere;
+
+    public void SetListening(bool here) => _listeningHere = here;
+
+    /// <summary>Takes whether a sweep found live dashboards on any node.</summary>
+    public void ReceiveListening(bool anyone) => _listeningElsewhere = anyone;
 
     /// <summary>The others' statuses as last carried (see <see cref="OthersAsync"/>).</summary>
     public IReadOnlyDictionary<string, string> Others => _others;

@@ -43,6 +43,7 @@ internal sealed class ZoneSweep(
                 last = survey;
                 map.Publish(survey.Holders);
                 share.Receive(survey.Statuses, statuses);
+                share.ReceiveListening(survey.Listening);
                 alerts.Receive(survey.Alerts);
                 await TendAsync(grains, held, active, self, subjects);
                 if (survey.Silent.Count > 0 || survey.Holders.Count < subjects.Count)
@@ -123,7 +124,7 @@ internal sealed class ZoneSweep(
             holders[subject] = holder;
         }
 
-        return new Survey(holders, statuses, views, silent, unheld.Count);
+        return new Survey(holders, statuses, views, silent, unheld.Count, answers.Any(a => a?.Listening == true));
     }
 
     /// <summary>
@@ -224,9 +225,11 @@ internal sealed class ZoneSweep(
 /// <param name="Alerts">The alert views the holders shared, by subject.</param>
 /// <param name="Silent">The active silos that did not answer.</param>
 /// <param name="Asked">How many subjects no silo held, whose own grain was asked.</param>
+/// <param name="Listening">Whether a silo that answered said its node has live dashboards connected.</param>
 internal sealed record Survey(
     IReadOnlyDictionary<string, string> Holders,
     IReadOnlyDictionary<string, string> Statuses,
     IReadOnlyDictionary<string, string> Alerts,
     IReadOnlyList<string> Silent,
-    int Asked);
+    int Asked,
+    bool Listening);

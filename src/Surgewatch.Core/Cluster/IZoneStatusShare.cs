@@ -17,4 +17,13 @@ public interface IZoneStatusShare
     /// after a quiet spell waits for the sweep that brings them (a few seconds at most).
     /// </summary>
     Task<IReadOnlyDictionary<string, string>> OthersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Tells the cluster whether this node has live dashboards connected now.</summary>
+    void SetListening(bool here);
+
+    /// <summary>
+    /// Whether live dashboards are connected to any node of the cluster (this one now, the others as of this node's
+    /// last sweep): a node sends its zones' statuses to them each second, and to nobody else.
+    /// </summary>
+    bool AnyoneListening { get; }
 }

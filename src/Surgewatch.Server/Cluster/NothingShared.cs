@@ -14,6 +14,12 @@ internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare
 
     public string? Shared => null;
 
+    public bool AnyoneListening => false;
+
+    public void SetListening(bool here)
+    {
+    }
+
     public void Share(IReadOnlyDictionary<string, string> statuses)
     {
     }

@@ -1,8 +1,8 @@
 namespace Surgewatch.Server.Live;
 
 /// <summary>
-/// How many clients the hub has now: a single node sends every zone's status once a second only while someone listens.
-/// (A cluster node sends its own zones' statuses every second whatever its own audience: every node's dashboards hear it.)
+/// How many clients the hub has now: a single node sends every zone's status once a second only while someone listens;
+/// a cluster node sends its own zones' statuses while any node has listeners (<see cref="Core.Cluster.IZoneStatusShare.AnyoneListening"/>).
 /// </summary>
 internal sealed class LiveAudience
 {

@@ -25,6 +25,7 @@ internal sealed class MonitoringService(
     IObservationStore observations,
     AlertBook alerts,
     ZoneStatusBoard board,
+    IZoneStatusShare statusShare,
     ZoneSeries.ForecastBroadcaster forecasts,
     MonitorSignal signal,
     LiveNotifier notifier,
@@ -159,9 +160,14 @@ internal sealed class MonitoringService(
         board.Publish(statuses);
         if (notifier.ReachesEveryNode)
         {
-            // Every node's dashboards hear every node (a cluster's backplane): this node sends the statuses of the zones
-            // it steps, which the dashboards merge by zone, and the node that runs the models sends the clock.
-            await BroadcastAsync(board.Own, ownership.Holds(IZoneOwnership.ModelsSubject), cancellationToken);
+            // Every node's dashboards hear every node (a cluster's backplane): while any node has dashboards connected,
+            // this node sends the statuses of the zones it steps, which the dashboards merge by zone, and the node
+            // that runs the models sends the clock.
+            statusShare.SetListening(audience.Anyone);
+            if (audience.Anyone || statusShare.AnyoneListening)
+            {
+                await BroadcastAsync(board.Own, ownership.Holds(IZoneOwnership.ModelsSubject), cancellationToken);
+            }
         }
         else if (audience.Anyone)
         {

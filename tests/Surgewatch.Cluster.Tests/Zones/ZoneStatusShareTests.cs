@@ -93,6 +93,22 @@ public sealed class ZoneStatusShareTests
         share.Wanted.Should().BeFalse("the sweeps stop carrying every zone's status once nobody has asked for a while");
     }
 
+    [Fact]
+    public void AnyoneListening_HereOrElsewhere_IsTrueUntilBothStop()
+    {
+        var share = new ZoneStatusShare();
+        share.AnyoneListening.Should().BeFalse();
+
+        share.ReceiveListening(true);
+        share.AnyoneListening.Should().BeTrue("a sweep found dashboards on another node");
+        share.ReceiveListening(false);
+        share.SetListening(true);
+        share.AnyoneListening.Should().BeTrue("this node has dashboards");
+        share.SetListening(false);
+
+        share.AnyoneListening.Should().BeFalse();
+    }
+
     private sealed class SetTime : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);

@@ -76,6 +76,24 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SurveyAsync_OneNodeHasDashboards_SaysSomeoneListensUntilTheyLeave()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(12);
+        var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        first.Listening.Should().BeFalse("no node has dashboards connected");
+        var share = silos.ServicesOf(silos.HeldBySilo().Keys.Last()).GetRequiredService<ZoneStatusShare>();
+
+        share.SetListening(true);
+        var listened = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, first, withStatuses: false);
+        share.SetListening(false);
+        var left = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, listened, withStatuses: false);
+
+        listened.Listening.Should().BeTrue("one node's silo says its node has dashboards: every node sends its zones' statuses");
+        left.Listening.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task SurveyAsync_SiloKilled_ItsZonesKeptUntilDeclaredDeadThenHeldBySurvivors()
     {
         await using var silos = await ThreeSilos.StartAsync();

@@ -50,6 +50,12 @@ public sealed class ZoneStatusBoardTests
 
         public Task<IReadOnlyDictionary<string, string>> OthersAsync(CancellationToken cancellationToken) => Task.FromResult(Others);
 
+        public bool AnyoneListening => false;
+
+        public void SetListening(bool here)
+        {
+        }
+
         public void Share(IReadOnlyDictionary<string, string> statuses) => Shared = statuses;
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
 using Surgewatch.Server.Live;
@@ -22,6 +24,15 @@ public sealed class LiveBackplaneTests
         var live = node.Services.GetRequiredService<LiveNotifier>();
         live.ReachesEveryNode.Should().BeTrue();
         await live.SendAsync(LiveMessages.Clock, new { probe = 1 });
+        // A dashboard connected: each step sends the zones' statuses through the backplane.
+        await using var hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(node.Server.BaseAddress, "hubs/live"), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => node.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+            })
+            .Build();
+        await hub.StartAsync();
 
         redis.Dispose();
         var sending = Stopwatch.StartNew();
