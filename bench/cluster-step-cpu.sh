@@ -8,7 +8,7 @@
 # and the end of a WINDOW-second window; a node's zone steps are its steps × the zones it holds. Reported: CPU ms per
 # 1,000 zone steps over all nodes (everything the nodes do: steps, sweeps, catch-up reads, ingest, Orleans), and per
 # node. The feeder's own CPU is not counted.
-# Usage: bench/cluster-step-cpu.sh [ZONES] [WINDOW_SECONDS] [NODE_COUNTS]   (default 3000 60 "1 2 3")
+# Usage: bench/cluster-step-cpu.sh [ZONES] [WINDOW_SECONDS] [NODE_COUNTS]   (default 3000 60 "1 2 3"; a count may repeat, "1 2 3 3 2 1" alternates)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 zones=${1:-3000}; window=${2:-60}; counts=${3:-"1 2 3"}
@@ -20,8 +20,10 @@ steps() { curl -sf -H "Authorization: Bearer $key" "$1/metrics" | awk '/^surgewa
 cpu() { awk -v t="$tck" '{print ($14 + $15) / t}' "/proc/$1/stat"; }
 
 echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $zones zones, a reading per zone every 5 s, ${window} s windows, zone sweep every ${Surgewatch__Cluster__SweepInterval:-00:00:02}"
+run=0
 for n in $counts; do
-  create_db "cpu$n"
+  run=$((run + 1))
+  create_db "cpu${n}_$run"
   start_cluster "$n" "$n"
   python3 - "${urls[0]}" "$key" "$zones" > "$work/feeder$n.log" 2>&1 <<'PY' & side_pids+=($!)
 import sys, time, random, urllib.request, datetime
