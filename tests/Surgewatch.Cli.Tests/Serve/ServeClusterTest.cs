@@ -54,13 +54,8 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
     [RequiresRedisAndPostgresFact]
     public async Task Serve_ReadingsPostedToOneNode_OtherNodeStepsItsZonesOnThemAndShowsEveryZone()
     {
-        using var redis = await RedisServer.StartAsync();
-        _database = postgres.CreateDatabase();
-        var db = postgres.Uri(_database);
-        (await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db)).ExitCode.Should().Be(0);
-        await using var first = await ServeProcess.StartAsync(db, Key, Node(redis));
-        await using var second = await ServeProcess.StartAsync(db, Key, Node(redis));
-        var nodes = (await SettledAsync(second, n => Split(n, 2, ZoneIds.Length), first))["nodes"]!.AsArray();
+        await using var cluster = await TwoNodesAsync();
+        var (first, second, nodes) = (cluster.First, cluster.Second, cluster.Nodes);
         var held = nodes.Single(n => (string)n!["url"]! == Url(second))!["zones"]!.AsArray().Select(z => (string)z!).ToList();
         held.Should().NotBeEmpty().And.HaveCountLessThan(ZoneIds.Length, "each node steps its share of the zones, and only those");
 
@@ -76,13 +71,8 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
     [RequiresRedisAndPostgresFact]
     public async Task Serve_DashboardOnOneNode_HearsEveryNodesLiveMessagesOnceThroughTheBackplane()
     {
-        using var redis = await RedisServer.StartAsync();
-        _database = postgres.CreateDatabase();
-        var db = postgres.Uri(_database);
-        (await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db)).ExitCode.Should().Be(0);
-        await using var first = await ServeProcess.StartAsync(db, Key, Node(redis));
-        await using var second = await ServeProcess.StartAsync(db, Key, Node(redis));
-        var nodes = (await SettledAsync(second, n => Split(n, 2, ZoneIds.Length), first))["nodes"]!.AsArray();
+        await using var cluster = await TwoNodesAsync();
+        var (first, second, nodes) = (cluster.First, cluster.Second, cluster.Nodes);
         var heldBy = nodes.ToDictionary(n => (string)n!["url"]!, n => n!["zones"]!.AsArray().Select(z => (string)z!).ToHashSet());
 
         var readings = new ConcurrentQueue<string[]>();
@@ -129,6 +119,50 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         }
 
         clocked.Should().BeInRange(1, (int)window.TotalSeconds + 2, "the clock comes about once a second from one node, not from each");
+    }
+
+    /// <summary>Two nodes on a throwaway Redis and a new database holding the twelve zones, settled (as the second node sees them).</summary>
+    private async Task<TwoNodes> TwoNodesAsync()
+    {
+        var redis = await RedisServer.StartAsync();
+        ServeProcess? first = null;
+        ServeProcess? second = null;
+        try
+        {
+            _database = postgres.CreateDatabase();
+            var db = postgres.Uri(_database);
+            (await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db)).ExitCode.Should().Be(0);
+            first = await ServeProcess.StartAsync(db, Key, Node(redis));
+            second = await ServeProcess.StartAsync(db, Key, Node(redis));
+            var nodes = (await SettledAsync(second, n => Split(n, 2, ZoneIds.Length), first))["nodes"]!.AsArray();
+            return new TwoNodes(redis, first, second, nodes);
+        }
+        catch
+        {
+            // Started, not handed over: stopped here.
+            if (second is not null)
+            {
+                await second.DisposeAsync();
+            }
+
+            if (first is not null)
+            {
+                await first.DisposeAsync();
+            }
+
+            redis.Dispose();
+            throw;
+        }
+    }
+
+    private sealed record TwoNodes(RedisServer Redis, ServeProcess First, ServeProcess Second, JsonArray Nodes) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Second.DisposeAsync();
+            await First.DisposeAsync();
+            Redis.Dispose();
+        }
     }
 
     private static async Task PostAsync(ServeProcess node, int persons)
