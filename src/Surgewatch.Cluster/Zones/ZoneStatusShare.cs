@@ -6,7 +6,7 @@ namespace Surgewatch.Cluster.Zones;
 /// The cluster's <see cref="IZoneStatusShare"/> and <see cref="IModelsOutlookShare"/>: what this node shares stays
 /// here, where the grains living on this silo read it for the sweeps of the other nodes (<see cref="ZoneHolding"/>:
 /// a zone's grain answers with the zone's status, the models' grain with the models' outlook); what this node's own
-/// sweep brings back becomes <see cref="Others"/> (the zones' statuses) and <see cref="Shared"/> (the models' outlook).
+/// sweep brings back becomes <see cref="OthersAsync"/> (the zones' statuses) and <see cref="Shared"/> (the models' outlook).
 /// The zones' statuses are carried only while this node is asked for them (<see cref="Wanted"/>): every zone's status
 /// every sweep to every node was a cost that grew with the cluster, and the live dashboards hear each node directly.
 /// </summary>
@@ -47,9 +47,6 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
 
     /// <summary>Takes whether a sweep found live dashboards on any node.</summary>
     public void ReceiveListening(bool anyone) => _listeningElsewhere = anyone;
-
-    /// <summary>The others' statuses as last carried (see <see cref="OthersAsync"/>).</summary>
-    public IReadOnlyDictionary<string, string> Others => _others;
 
     /// <summary>Whether the next sweep should carry the other nodes' zone statuses: asked for within <see cref="WantedFor"/>.</summary>
     public bool Wanted => Within(Interlocked.Read(ref _askedAt), WantedFor);

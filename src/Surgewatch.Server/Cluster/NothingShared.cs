@@ -14,11 +14,12 @@ internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare
 
     public string? Shared => null;
 
-    public bool AnyoneListening => false;
+    private volatile bool _listening;
 
-    public void SetListening(bool here)
-    {
-    }
+    /// <summary>Whether this node, the only one, has live dashboards connected.</summary>
+    public bool AnyoneListening => _listening;
+
+    public void SetListening(bool here) => _listening = here;
 
     public void Share(IReadOnlyDictionary<string, string> statuses)
     {

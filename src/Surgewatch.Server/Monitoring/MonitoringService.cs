@@ -158,18 +158,20 @@ internal sealed class MonitoringService(
         }
 
         board.Publish(statuses);
+        // Statuses and the clock go out only while dashboards are connected: to this node, or to any node of a cluster.
+        statusShare.SetListening(audience.Anyone);
+        if (!statusShare.AnyoneListening)
+        {
+            return;
+        }
+
         if (notifier.ReachesEveryNode)
         {
-            // Every node's dashboards hear every node (a cluster's backplane): while any node has dashboards connected,
-            // this node sends the statuses of the zones it steps, which the dashboards merge by zone, and the node
-            // that runs the models sends the clock.
-            statusShare.SetListening(audience.Anyone);
-            if (audience.Anyone || statusShare.AnyoneListening)
-            {
-                await BroadcastAsync(board.Own, ownership.Holds(IZoneOwnership.ModelsSubject), cancellationToken);
-            }
+            // Every node's dashboards hear every node (a cluster's backplane): this node sends the statuses of the zones
+            // it steps, which the dashboards merge by zone, and the node that runs the models sends the clock.
+            await BroadcastAsync(board.Own, ownership.Holds(IZoneOwnership.ModelsSubject), cancellationToken);
         }
-        else if (audience.Anyone)
+        else
         {
             await BroadcastAsync(await board.CurrentAsync(cancellationToken), clock: true, cancellationToken);
         }

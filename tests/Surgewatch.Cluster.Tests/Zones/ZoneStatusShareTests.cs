@@ -19,13 +19,13 @@ public sealed class ZoneStatusShareTests
     }
 
     [Fact]
-    public void Receive_SweepWithTheModelsOutlook_KeepsItOutOfTheZoneStatuses()
+    public async Task Receive_SweepWithTheModelsOutlook_KeepsItOutOfTheZoneStatuses()
     {
         var share = new ZoneStatusShare();
 
         share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a", [IZoneOwnership.ModelsSubject] = "outlook" });
 
-        share.Others.Should().ContainSingle().Which.Key.Should().Be("a-zone");
+        (await share.OthersAsync(CancellationToken.None)).Should().ContainSingle().Which.Key.Should().Be("a-zone");
         share.Shared.Should().Be("outlook");
     }
 
