@@ -72,7 +72,12 @@ public sealed class AlertsAcrossNodesTests
             heard.Enqueue(a);
             alerts.Writer.TryWrite(a);
         });
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<System.Text.Json.JsonElement>("clock", _ => connected.TrySetResult());
         await hub.StartAsync();
+        // The hub's greeting comes once the connection is subscribed to the backplane (StartAsync may return before):
+        // a message sent earlier would reach no one on this node.
+        await connected.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         await FireAsync(first, time);
         (await NextAsync(alerts, a => a.State == "firing")).Acknowledged.Should().BeFalse();
