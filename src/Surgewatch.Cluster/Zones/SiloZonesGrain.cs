@@ -15,16 +15,15 @@ namespace Surgewatch.Cluster.Zones;
 [KeepAlive]
 internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare share, AlertShare alerts) : Grain, ISiloZonesGrain
 {
-    private (IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, bool Listening, SiloZones Answer)? _last;
-    private (IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, bool Listening, SiloZones Answer)? _lastBare;
+    // The last answer of each kind: [0] without the zones' statuses, [1] with them.
+    private readonly Cached?[] _answers = new Cached?[2];
 
     public Task<SiloZones> HeldAsync(bool statuses)
     {
         var subjects = held.List();
-        var (mine, outlook, views, listening) = (statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews, share.ListeningHere);
-        var cached = statuses ? _last : _lastBare;
-        if (cached is { } last && ReferenceEquals(last.Held, subjects) && ReferenceEquals(last.Statuses, mine) && ReferenceEquals(last.Outlook, outlook)
-            && ReferenceEquals(last.Alerts, views) && last.Listening == listening)
+        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews, share.ListeningHere);
+        var slot = statuses ? 1 : 0;
+        if (_answers[slot] is { } last && last.Inputs.SameAs(inputs))
         {
             return Task.FromResult(last.Answer);
         }
@@ -44,18 +43,20 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             }
         }
 
-        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, listening);
-        if (statuses)
-        {
-            _last = (subjects, mine, outlook, views, listening, answer);
-        }
-        else
-        {
-            _lastBare = (subjects, mine, outlook, views, listening, answer);
-        }
-
+        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, inputs.Listening);
+        _answers[slot] = new Cached(inputs, answer);
         return Task.FromResult(answer);
     }
+
+    /// <summary>What an answer is built from: the held list and the shared statuses, outlook and views by reference.</summary>
+    private readonly record struct Inputs(IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, bool Listening)
+    {
+        public bool SameAs(Inputs other) =>
+            ReferenceEquals(Held, other.Held) && ReferenceEquals(Statuses, other.Statuses) && ReferenceEquals(Outlook, other.Outlook)
+            && ReferenceEquals(Alerts, other.Alerts) && Listening == other.Listening;
+    }
+
+    private sealed record Cached(Inputs Inputs, SiloZones Answer);
 }
 
 /// <summary>Places a grain keyed by a silo's parsable address on that silo, and nowhere else.</summary>
