@@ -76,7 +76,8 @@ for k in sorted(set(cluster)):
                   "; ".join(f"node {i + 1}: {h[j]} zones, {s1[j] - s0[j]:.0f} steps, {c1[j] - c0[j]:.1f} CPU s" for i, j in enumerate(nodes)))
 base = min(figures.values(), key=lambda f: f[0])
 for n, ms, cpu, zs, per in figures.values():
-    print(f"{group}: {n} node(s): {ms:.1f} CPU ms per 1,000 zone steps, {ms / base[1]:.2f}x {base[0]} node(s) beside it "
+    beside = f", {ms / base[1]:.2f}x the {base[0]} node(s) beside it" if n != base[0] else ""
+    print(f"{group}: {n} node(s): {ms:.1f} CPU ms per 1,000 zone steps{beside} "
           f"({cpu:.1f} CPU s over {zs:.0f} zone steps in {window} s; {per}); load {load}")
 PY
   stop_all
