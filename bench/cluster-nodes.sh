@@ -2,7 +2,7 @@
 # checks for the built CLI and redis-server, starts a throwaway PostgreSQL (bench/throwaway-postgres.sh) and defines the
 # helpers that run `serve --cluster` nodes on loopback, each cluster with its own database and redis-server. Sets cli and
 # key (besides throwaway-postgres.sh's bin, work, port and as); the processes it starts go in pids (the nodes, in order)
-# and redis_pids (redis_pid the last), and a script puts its own in side_pids; stop_all kills them all, and the exit trap also stops PostgreSQL.
+# and redis_pids, and a script puts its own in side_pids; stop_all kills them all, and the exit trap also stops PostgreSQL.
 # Usage: source bench/cluster-nodes.sh
 cli=src/Surgewatch.Cli/bin/Release/net10.0/surgewatch.dll
 [ -f "$cli" ] || { echo "Build the CLI first: dotnet build -c Release src/Surgewatch.Cli" >&2; exit 1; }
@@ -12,8 +12,8 @@ key=bench-key-0123456789abcdefghijkl
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # /cluster of a node as "ACTIVE_NODES HELD_ZONES SHARES" (shares: each active node's zone count).
 summary() { curl -sf "$1/api/v1/cluster" | python3 -c 'import json,sys; c=json.load(sys.stdin); a=[n for n in c["nodes"] if n["status"]=="active"]; print(len(a), sum(len(n["zones"]) for n in a), ",".join(str(len(n["zones"])) for n in a))' 2>/dev/null || echo "0 0 -"; }
-pids=(); redis_pid=; redis_pids=(); side_pids=()
-stop_all() { for p in "${pids[@]}" "${redis_pids[@]}" "${side_pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); redis_pid=; redis_pids=(); side_pids=(); }
+pids=(); redis_pids=(); side_pids=()
+stop_all() { for p in "${pids[@]}" "${redis_pids[@]}" "${side_pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; pids=(); redis_pids=(); side_pids=(); }
 trap 'stop_all; "${as[@]}" "$bin/pg_ctl" -D "$work/data" -m fast -w stop >/dev/null; rm -rf "$work"' EXIT
 
 # Writes a GeoJSON of N generated zones on a grid, z00000 onwards, each with one occupancy counter (s0 onwards).
@@ -40,7 +40,7 @@ create_db() {
 # settings VAR=VALUE given besides the bootstrap key and warnings-only logs. Sets rport and urls; adds the nodes to pids.
 start_cluster() {
   local count=$1 tag=$2 i hport url; shift 2
-  rport=$(free_port); redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 & redis_pid=$!; redis_pids+=($redis_pid)
+  rport=$(free_port); redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 & redis_pids+=($!)
   urls=()
   for i in $(seq 1 "$count"); do
     hport=$(free_port); url="http://127.0.0.1:$hport"; urls+=("$url")

@@ -47,6 +47,7 @@ for group in $groups; do
     n=${counts[$k]}
     create_db "cpu${run}_${k}_$n"
     start_cluster "$n" "$run-$k"
+    # start_cluster appended this cluster's n nodes to pids: the last n entries.
     for i in $(seq 0 $((n - 1))); do node_pids+=("${pids[-n + i]}"); node_urls+=("${urls[$i]}"); node_cluster+=("$k"); done
     feed "${urls[0]}" "$work/feeder$run-$k.log"
   done
