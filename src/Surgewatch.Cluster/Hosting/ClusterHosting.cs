@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Cluster.Membership;
+using Surgewatch.Cluster.Readings;
 using Surgewatch.Cluster.Zones;
 
 namespace Surgewatch.Cluster;
@@ -15,7 +16,8 @@ public static class ClusterHosting
     /// Adds the silo (in a host of its own, <see cref="SiloHost"/>) and registers <see cref="IZoneOwnership"/> (the
     /// zones whose grain lives here), <see cref="IZoneStatusShare"/> and <see cref="IModelsOutlookShare"/> (the zone
     /// statuses and the models' outlook carried by the sweeps), <see cref="IAlertShare"/> (the alert views carried by
-    /// the sweeps, and actions handed to the holder) and <see cref="IClusterView"/>; call before the server's own
+    /// the sweeps, and actions handed to the holder), <see cref="IReadingsRelay"/> (what this node stores, sent on to the
+    /// nodes whose steps use it) and <see cref="IClusterView"/>; call before the server's own
     /// services, which keep these. The membership's timing comes from <see cref="MembershipTiming.Section"/>.
     /// </summary>
     /// <exception cref="FormatException">A membership setting is not valid.</exception>
@@ -25,6 +27,7 @@ public static class ClusterHosting
         // Orleans and the resilience pipelines its placement runs log every call at Information; keep their warnings.
         builder.Logging.AddFilter("Orleans", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(settings.Membership);
         builder.Services.AddSingleton<HeldZones>();
         builder.Services.AddSingleton<ZoneStatusShare>();
         builder.Services.AddSingleton<AlertShare>();
@@ -38,9 +41,16 @@ public static class ClusterHosting
         builder.Services.AddSingleton<HolderMap>();
         builder.Services.AddSingleton<IClusterView, ClusterView>();
         builder.Services.AddHostedService<ZoneSweep>();
+        builder.Services.AddSingleton<ReadingsRelay>();
+        builder.Services.AddSingleton<IReadingsRelay>(s => s.GetRequiredService<ReadingsRelay>());
+        builder.Services.AddHostedService(s => s.GetRequiredService<ReadingsRelay>());
     }
 
-    /// <summary>What every silo that hosts zone grains needs (the test clusters use it too); keeps the held zones and shared statuses already registered.</summary>
+    /// <summary>
+    /// What every silo that hosts zone grains needs (the test clusters use it too); keeps the held zones and shared
+    /// statuses already registered. The node's <see cref="IRelayedReadings"/> (and <see cref="IAlertDesk"/>) come from
+    /// its host.
+    /// </summary>
     public static ISiloBuilder AddZoneGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton<HeldZones>();

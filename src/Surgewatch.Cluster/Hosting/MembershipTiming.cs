@@ -16,12 +16,20 @@ namespace Surgewatch.Cluster;
 /// <remarks>
 /// Once a node is declared dead, its zones are activated elsewhere at the next zone sweep, every
 /// <see cref="SweepInterval"/> (<c>Surgewatch:Cluster:SweepInterval</c>, 2 s): a longer one costs a little less CPU (each
-/// node asks every silo what it holds at each sweep) and hands the zones over later.
+/// node asks every silo what it holds at each sweep) and hands the zones over later. Readings posted to one node reach
+/// the others through the readings relay; each node still reads its zones' readings back from the store every
+/// <see cref="ReadBackEvery"/> (<c>Surgewatch:Cluster:ReadBackEvery</c>, 1 min), for any a relay dropped.
 /// </remarks>
 public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLimit)
 {
     /// <summary>How often a node surveys which silo holds each zone (see ZoneSweep).</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How often a node reads its zones' readings back from the store, for those the relay dropped (see ReadingsRelay;
+    /// readings posted to another node reach it through the relay within a second).
+    /// </summary>
+    public TimeSpan ReadBackEvery { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>The configuration section of these settings.</summary>
     public const string Section = "Surgewatch:Cluster";
@@ -37,7 +45,8 @@ public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLim
         var timeout = Parse(section, nameof(ProbeTimeout), Default.ProbeTimeout, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromMinutes(1), "a time span from 00:00:01 to 00:01:00");
         var missed = Parse(section, nameof(MissedProbesLimit), Default.MissedProbesLimit, int.TryParse, n => n is >= 1 and <= 10, "a whole number from 1 to 10");
         var sweep = Parse(section, nameof(SweepInterval), Default.SweepInterval, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromMinutes(1), "a time span from 00:00:01 to 00:01:00");
-        return new MembershipTiming(timeout, missed) { SweepInterval = sweep };
+        var readBack = Parse(section, nameof(ReadBackEvery), Default.ReadBackEvery, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(5) && t <= TimeSpan.FromHours(1), "a time span from 00:00:05 to 01:00:00");
+        return new MembershipTiming(timeout, missed) { SweepInterval = sweep, ReadBackEvery = readBack };
     }
 
     /// <summary>Sets Orleans' options.</summary>

@@ -12,7 +12,7 @@ namespace Surgewatch.Cluster;
 /// faster than real time; Orleans takes the <see cref="TimeProvider"/> of its container for its probes, timers and
 /// membership timestamps, and on the server's it suspected live silos and complained of late timers all the time. The
 /// silo shares the server's logging, the node's held zones, shared statuses and alert views (the same instances on both
-/// sides), and reaches the server's alert desk.
+/// sides), and reaches the server's alert desk and its intake of relayed readings.
 /// </summary>
 internal sealed class SiloHost(ClusterSettings settings, HeldZones held, ZoneStatusShare share, IServiceProvider server, ILoggerFactory logs) : ISiloServices, IHostedService, IAsyncDisposable
 {
@@ -32,6 +32,8 @@ internal sealed class SiloHost(ClusterSettings settings, HeldZones held, ZoneSta
         builder.Services.AddSingleton<ISiloServices>(this);
         // The zone grains hand other nodes' alert actions to this node's desk, which lives in the server's container.
         builder.Services.AddSingleton<Core.Cluster.IAlertDesk>(_ => server.GetService<Core.Cluster.IAlertDesk>()!);
+        // Readings other nodes stored enter the server's pipeline.
+        builder.Services.AddSingleton<Core.Cluster.IRelayedReadings>(_ => server.GetRequiredService<Core.Cluster.IRelayedReadings>());
         builder.UseOrleans(silo =>
         {
             silo.UseRedisClustering(settings.Redis);

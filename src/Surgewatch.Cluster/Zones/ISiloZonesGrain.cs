@@ -21,6 +21,7 @@ public interface ISiloZonesGrain : IGrainWithStringKey
 /// <param name="Statuses">What its node shared for them (<see cref="ZoneHolding.Status"/>), by subject; subjects without one are absent, and zones when their statuses were not asked for.</param>
 /// <param name="Alerts">The alert views its node shared for them (<see cref="ZoneHolding.Alerts"/>), by subject.</param>
 /// <param name="Listening">Whether its node has live dashboards connected.</param>
+/// <param name="EveryReading">Whether its node wants every reading the others store (<see cref="Core.Cluster.IRelayedReadings.WantsEveryReading"/>).</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("Surgewatch.Cluster.Zones.SiloZones")]
@@ -29,4 +30,5 @@ public sealed record SiloZones(
     [property: Id(1)] IReadOnlyList<string> Held,
     [property: Id(2)] IReadOnlyDictionary<string, string> Statuses,
     [property: Id(3)] IReadOnlyDictionary<string, string> Alerts,
-    [property: Id(4)] bool Listening);
+    [property: Id(4)] bool Listening,
+    [property: Id(5)] bool EveryReading = false);

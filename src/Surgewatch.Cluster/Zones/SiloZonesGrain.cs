@@ -13,7 +13,7 @@ namespace Surgewatch.Cluster.Zones;
 /// </summary>
 [SiloPinnedPlacement]
 [KeepAlive]
-internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare share, AlertShare alerts) : Grain, ISiloZonesGrain
+internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, ZoneStatusShare share, AlertShare alerts, Core.Cluster.IRelayedReadings node) : Grain, ISiloZonesGrain
 {
     // The last answer of each kind: [0] without the zones' statuses, [1] with them.
     private readonly Cached?[] _answers = new Cached?[2];
@@ -21,7 +21,7 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
     public Task<SiloZones> HeldAsync(bool statuses)
     {
         var subjects = held.List();
-        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews, share.ListeningHere);
+        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews, share.ListeningHere, node.WantsEveryReading);
         var slot = statuses ? 1 : 0;
         if (_answers[slot] is { } last && last.Inputs.SameAs(inputs))
         {
@@ -43,17 +43,17 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             }
         }
 
-        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, inputs.Listening);
+        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, inputs.Listening, inputs.EveryReading);
         _answers[slot] = new Cached(inputs, answer);
         return Task.FromResult(answer);
     }
 
-    /// <summary>What an answer is built from: the held list and the shared statuses, outlook and views by reference.</summary>
-    private readonly record struct Inputs(IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, bool Listening)
+    /// <summary>What an answer is built from: the held list and the shared statuses, outlook and views by reference, and the node's two flags.</summary>
+    private readonly record struct Inputs(IReadOnlyList<string> Held, object? Statuses, object? Outlook, object Alerts, bool Listening, bool EveryReading)
     {
         public bool SameAs(Inputs other) =>
             ReferenceEquals(Held, other.Held) && ReferenceEquals(Statuses, other.Statuses) && ReferenceEquals(Outlook, other.Outlook)
-            && ReferenceEquals(Alerts, other.Alerts) && Listening == other.Listening;
+            && ReferenceEquals(Alerts, other.Alerts) && Listening == other.Listening && EveryReading == other.EveryReading;
     }
 
     private sealed record Cached(Inputs Inputs, SiloZones Answer);

@@ -41,7 +41,7 @@ internal sealed class ZoneSweep(
                 var statuses = share.Wanted;
                 var survey = await SurveyAsync(grains, active, subjects, last, e => logger.LogDebug(e, "A silo or zone grain did not answer"), statuses);
                 last = survey;
-                map.Publish(survey.Holders);
+                map.Publish(survey.Holders, survey.EveryReading);
                 share.Receive(survey.Statuses, statuses);
                 share.ReceiveListening(survey.Listening);
                 alerts.Receive(survey.Alerts);
@@ -85,12 +85,18 @@ internal sealed class ZoneSweep(
         var statuses = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
         var views = new Dictionary<string, string>(StringComparer.Ordinal);
         var silent = new List<string>();
+        var everyReading = new List<string>();
         for (var i = 0; i < active.Count; i++)
         {
             if (answers[i] is not { } answer)
             {
                 silent.Add(active[i].ToParsableString());
                 continue;
+            }
+
+            if (answer.EveryReading)
+            {
+                everyReading.Add(answer.Silo);
             }
 
             foreach (var subject in answer.Held)
@@ -124,7 +130,7 @@ internal sealed class ZoneSweep(
             holders[subject] = holder;
         }
 
-        return new Survey(holders, statuses, views, silent, unheld.Count, answers.Any(a => a?.Listening == true));
+        return new Survey(holders, statuses, views, silent, unheld.Count, answers.Any(a => a?.Listening == true), everyReading);
     }
 
     /// <summary>
@@ -226,10 +232,12 @@ internal sealed class ZoneSweep(
 /// <param name="Silent">The active silos that did not answer.</param>
 /// <param name="Asked">How many subjects no silo held, whose own grain was asked.</param>
 /// <param name="Listening">Whether a silo that answered said its node has live dashboards connected.</param>
+/// <param name="EveryReading">The silos that answered that their node wants every reading (it runs the models).</param>
 internal sealed record Survey(
     IReadOnlyDictionary<string, string> Holders,
     IReadOnlyDictionary<string, string> Statuses,
     IReadOnlyDictionary<string, string> Alerts,
     IReadOnlyList<string> Silent,
     int Asked,
-    bool Listening);
+    bool Listening,
+    IReadOnlyList<string> EveryReading);

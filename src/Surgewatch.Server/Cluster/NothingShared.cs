@@ -4,9 +4,9 @@ namespace Surgewatch.Server.Cluster;
 
 /// <summary>
 /// A server without a cluster: it steps every zone and runs the models itself, so there is no other node's status or
-/// outlook to read.
+/// outlook to read, and no node to relay readings to.
 /// </summary>
-internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare
+internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare, IReadingsRelay
 {
     private static readonly IReadOnlyDictionary<string, string> None = new Dictionary<string, string>();
 
@@ -26,6 +26,12 @@ internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare
     }
 
     public void Share(string outlook)
+    {
+    }
+
+    public TimeSpan? ReadBackEvery => null;
+
+    public void Send(Core.Series.ObservationBatch batch)
     {
     }
 }

@@ -135,6 +135,7 @@ public static class SurgewatchServer
         services.TryAddSingleton<Cluster.NothingShared>();
         services.TryAddSingleton<Core.Cluster.IZoneStatusShare>(s => s.GetRequiredService<Cluster.NothingShared>());
         services.TryAddSingleton<Core.Cluster.IModelsOutlookShare>(s => s.GetRequiredService<Cluster.NothingShared>());
+        services.TryAddSingleton<Core.Cluster.IReadingsRelay>(s => s.GetRequiredService<Cluster.NothingShared>());
         services.TryAddSingleton<Core.Cluster.IAlertShare, Cluster.NoAlertShare>();
         services.AddSingleton<RecentReadings>();
         services.AddSingleton<ZoneCatalog>();
@@ -148,6 +149,7 @@ public static class SurgewatchServer
         services.AddSingleton<Cluster.SharedAlerts>();
         services.AddHostedService<Cluster.AlertShareService>();
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<Core.Cluster.IRelayedReadings>(s => s.GetRequiredService<IngestPipeline>());
         services.AddSingleton<KnownSensors>();
         services.AddSingleton<ZoneSeries.ZoneForecasts>();
         services.AddSingleton<ZoneSeries.ForecastBroadcaster>();

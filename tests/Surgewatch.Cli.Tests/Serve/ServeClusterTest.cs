@@ -62,10 +62,16 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         await PostAsync(first, 37);
         var statuses = await StatusesWithPersonsAsync(second, ZoneIds.Length);
 
-        // The zones this node steps read the readings sent to the other node from the store; the zones the other node
-        // steps show the statuses it shared, which this node's sweep brought back.
+        // The zones this node steps were relayed the readings sent to the other node; the zones the other node steps
+        // show the statuses it shared, which this node's sweep brought back.
         statuses.Select(s => (string)s!["zoneId"]!).Should().BeEquivalentTo(ZoneIds, "every node serves every zone's status");
         statuses.Should().OnlyContain(s => (double)s!["persons"]! == 37);
+
+        // Past the read-back that follows a change of held zones (5 s), a node reads the store again only after
+        // ReadBackEvery (10 minutes here): a new count reaching this node's zones now came through the relay.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        await PostAsync(first, 52);
+        (await StatusesWithPersonsAsync(second, ZoneIds.Length, persons: 52)).Should().OnlyContain(s => (double)s!["persons"]! == 52);
     }
 
     [RequiresRedisAndPostgresFact]
@@ -132,8 +138,11 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
             _database = postgres.CreateDatabase();
             var db = postgres.Uri(_database);
             (await CliRunner.RunAsync("zones", "import", WriteZones(), "--db", db)).ExitCode.Should().Be(0);
-            first = await ServeProcess.StartAsync(db, Key, Node(redis));
-            second = await ServeProcess.StartAsync(db, Key, Node(redis));
+            // The nodes read their zones' readings back from the store only every 10 minutes: what reaches a node within
+            // the tests' waits was relayed to it by the node the readings were posted to.
+            var readBackRarely = new Dictionary<string, string> { ["Surgewatch__Cluster__ReadBackEvery"] = "00:10:00" };
+            first = await ServeProcess.StartAsync(db, Key, readBackRarely, Node(redis));
+            second = await ServeProcess.StartAsync(db, Key, readBackRarely, Node(redis));
             var nodes = (await SettledAsync(second, n => Split(n, 2, ZoneIds.Length), first))["nodes"]!.AsArray();
             return new TwoNodes(redis, first, second, nodes);
         }
@@ -175,8 +184,8 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         (await http.PostAsJsonAsync("/api/v1/readings", readings)).EnsureSuccessStatusCode();
     }
 
-    /// <summary>Polls the node's zone statuses until <paramref name="count"/> of them have a person count (catching up from the store takes up to 5 s; up to 90 s, as a CI machine shares its two cores with other test runs).</summary>
-    private static async Task<List<JsonNode?>> StatusesWithPersonsAsync(ServeProcess node, int count)
+    /// <summary>Polls the node's zone statuses until <paramref name="count"/> of them have a person count, <paramref name="persons"/> when given (relayed within a second; up to 90 s, as a CI machine shares its two cores with other test runs).</summary>
+    private static async Task<List<JsonNode?>> StatusesWithPersonsAsync(ServeProcess node, int count, double? persons = null)
     {
         using var http = new HttpClient { BaseAddress = node.Url };
         var clock = Stopwatch.StartNew();
@@ -184,7 +193,7 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
         while (clock.Elapsed < TimeSpan.FromSeconds(90))
         {
             last = (await http.GetFromJsonAsync<JsonNode>("/api/v1/zones/status"))!.AsArray();
-            if (last.Count == count && last.All(s => s!["persons"] is not null))
+            if (last.Count == count && last.All(s => s!["persons"] is { } shown && (persons is null || (double)shown == persons)))
             {
                 return [.. last];
             }

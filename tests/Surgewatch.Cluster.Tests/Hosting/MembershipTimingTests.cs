@@ -15,6 +15,13 @@ public sealed class MembershipTimingTests
 
         timing.Should().Be(new MembershipTiming(TimeSpan.FromSeconds(2), 3));
         timing.SweepInterval.Should().Be(TimeSpan.FromSeconds(2));
+        timing.ReadBackEvery.Should().Be(TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public void From_ReadBackEverySet_Taken()
+    {
+        MembershipTiming.From(Settings(("ReadBackEvery", "00:10:00"))).ReadBackEvery.Should().Be(TimeSpan.FromMinutes(10));
     }
 
     [Fact]
@@ -34,6 +41,8 @@ public sealed class MembershipTimingTests
     [InlineData("MissedProbesLimit", "0")]
     [InlineData("MissedProbesLimit", "three")]
     [InlineData("SweepInterval", "00:05:00")]
+    [InlineData("ReadBackEvery", "00:00:01")]
+    [InlineData("ReadBackEvery", "02:00:00")]
     public void From_BadValue_NamesTheSetting(string key, string value)
     {
         var act = () => MembershipTiming.From(Settings((key, value)));

@@ -53,7 +53,7 @@ public sealed class ClusterViewClusterTests
         var services = ((InProcessSiloHandle)silo).SiloHost.Services;
         var grains = services.GetRequiredService<IGrainFactory>();
         var map = new HolderMap();
-        map.Publish(await ZoneSweep.SweepAsync(grains, [.. Zones, IZoneOwnership.ModelsSubject]));
+        map.Publish(await ZoneSweep.SweepAsync(grains, [.. Zones, IZoneOwnership.ModelsSubject]), []);
         var self = services.GetRequiredService<ILocalSiloDetails>();
         return (new ClusterView(new Services(services), map), self);
     }

@@ -50,6 +50,9 @@ internal sealed class ThreeSilos : IAsyncDisposable
     /// <summary>The <see cref="AlertShare"/> of the silo at <paramref name="silo"/> (parsable address).</summary>
     public AlertShare AlertsOf(string silo) => ServicesOf(silo).GetRequiredService<AlertShare>();
 
+    /// <summary>The readings relayed to the silo at <paramref name="silo"/> (parsable address).</summary>
+    public Readings.SiloIntake IntakeOf(string silo) => ServicesOf(silo).GetRequiredService<Readings.SiloIntake>();
+
     /// <summary>The services of the live silo at <paramref name="silo"/> (parsable address).</summary>
     public IServiceProvider ServicesOf(string silo) =>
         Cluster.Silos.OfType<InProcessSiloHandle>().Single(s => s.SiloAddress.ToParsableString() == silo).SiloHost.Services;
@@ -60,6 +63,8 @@ internal sealed class ThreeSilos : IAsyncDisposable
         {
             siloBuilder.AddZoneGrains();
             siloBuilder.Services.AddSingleton<Core.Cluster.IAlertDesk, SiloDesk>();
+            siloBuilder.Services.AddSingleton<Readings.SiloIntake>();
+            siloBuilder.Services.AddSingleton<Core.Cluster.IRelayedReadings>(s => s.GetRequiredService<Readings.SiloIntake>());
         }
     }
 }
