@@ -97,18 +97,29 @@ internal sealed class ReadingsRelay(ISiloServices silo, ZoneCatalog zones, Holde
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "The readings relay failed; what it held is read back from the store by the nodes that need it");
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }
     }
 
-    /// <summary>The routes of the last sweep's map of holders; the zones are listed again only when a sweep brought a new map.</summary>
+    /// <summary>
+    /// The routes of the last sweep's map of holders; the zones are listed again only when a sweep brought a new map.
+    /// While the zones cannot be listed (the store is away) the last routes stay.
+    /// </summary>
     private async Task<RelayRoutes> RoutesAsync(string self, CancellationToken cancellationToken)
     {
         var current = map.Current;
         if (!ReferenceEquals(current, _routedFrom))
         {
-            _routes = RelayRoutes.Build(await zones.ZonesAsync(cancellationToken), current.Holders, current.EveryReading, self);
-            _routedFrom = current;
+            try
+            {
+                _routes = RelayRoutes.Build(await zones.ZonesAsync(cancellationToken), current.Holders, current.EveryReading, self);
+                _routedFrom = current;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogDebug(e, "Could not list the zones for the readings relay; it routes as the last sweep before found them");
+            }
         }
 
         return _routes;

@@ -25,7 +25,7 @@ internal sealed class ZonePlacementDirector : IPlacementDirector
     public Task<SiloAddress> OnAddActivation(PlacementStrategy strategy, PlacementTarget target, IPlacementContext context) =>
         Task.FromResult(Rendezvous.Pick(KeyOf(target.GrainIdentity), context.GetCompatibleSilos(target)));
 
-    /// <summary>The key hashed for a grain: the same text on the director's side and in the grain.</summary>
+    /// <summary>The key hashed for a grain: the same text on the director's side and in the grain (a zone grain's is its subject).</summary>
     public static string KeyOf(GrainId grain) => grain.Key.ToString()!;
 }
 
@@ -37,20 +37,27 @@ internal static class Rendezvous
 {
     /// <summary>The preferred silo for <paramref name="key"/>.</summary>
     /// <exception cref="InvalidOperationException">There is no silo.</exception>
-    public static SiloAddress Pick(string key, IReadOnlyList<SiloAddress> silos)
+    public static SiloAddress Pick(string key, IReadOnlyList<SiloAddress> silos) => silos[PickIndex(key, [.. silos.Select(s => s.ToParsableString())])];
+
+    /// <summary>
+    /// The index of the preferred silo for <paramref name="key"/> among <paramref name="silos"/>, given by their parsable
+    /// addresses (formatted once for many keys).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">There is no silo.</exception>
+    public static int PickIndex(string key, IReadOnlyList<string> silos)
     {
-        SiloAddress? best = null;
+        var best = -1;
         var bestScore = 0UL;
-        foreach (var silo in silos)
+        for (var i = 0; i < silos.Count; i++)
         {
-            var score = Score(key, silo.ToParsableString());
-            if (best is null || score > bestScore)
+            var score = Score(key, silos[i]);
+            if (best < 0 || score > bestScore)
             {
-                (best, bestScore) = (silo, score);
+                (best, bestScore) = (i, score);
             }
         }
 
-        return best ?? throw new InvalidOperationException("No silo can host the zone grains.");
+        return best >= 0 ? best : throw new InvalidOperationException("No silo can host the zone grains.");
     }
 
     // FNV-1a over key and silo, then a SplitMix64 finish so that near-equal inputs score far apart.

@@ -29,6 +29,7 @@ internal sealed class ZoneSweep(
         var membership = services.GetRequiredService<IClusterMembershipService>();
         var self = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         Survey? last = null;
+        Tend? lastTend = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -45,7 +46,13 @@ internal sealed class ZoneSweep(
                 share.Receive(survey.Statuses, statuses);
                 share.ReceiveListening(survey.Listening);
                 alerts.Receive(survey.Alerts);
-                await TendAsync(grains, held, active, self, subjects);
+                // Tending changes nothing while the held zones, the zones and the active silos stay as they were and the
+                // last tend asked no zone to move or leave.
+                var tend = new Tend(held.List(), ids, active);
+                if (lastTend is null || !lastTend.SameAs(tend) || lastTend.Asked > 0)
+                {
+                    lastTend = tend with { Asked = await TendAsync(grains, held, active, self, subjects) };
+                }
                 if (survey.Silent.Count > 0 || survey.Holders.Count < subjects.Count)
                 {
                     // Usually a node that died and is not yet declared dead: its zones are asked for once the membership agrees.
@@ -143,17 +150,20 @@ internal sealed class ZoneSweep(
         IGrainFactory grains, HeldZones held, IReadOnlyList<SiloAddress> active, SiloAddress self, IReadOnlyList<string> subjects)
     {
         var known = subjects as IReadOnlySet<string> ?? new HashSet<string>(subjects, StringComparer.Ordinal);
+        var silos = active.Select(s => s.ToParsableString()).ToArray();
+        var here = Array.IndexOf(silos, self.ToParsableString());
         var calls = new List<Task>();
         foreach (var subject in held.List())
         {
+            // A zone grain's placement key is its subject (ZonePlacementDirector.KeyOf): hashed here without making its
+            // grain reference, which would cost more than the hashing for every held zone at every sweep.
             if (!known.Contains(subject))
             {
                 calls.Add(grains.GetGrain<IZoneGrain>(subject).LeaveAsync());
             }
-            else if (active.Count > 0 && grains.GetGrain<IZoneGrain>(subject) is var grain
-                && !Rendezvous.Pick(ZonePlacementDirector.KeyOf(grain.GetGrainId()), active).Equals(self))
+            else if (silos.Length > 0 && Rendezvous.PickIndex(subject, silos) != here)
             {
-                calls.Add(grain.HoldingAsync());
+                calls.Add(grains.GetGrain<IZoneGrain>(subject).HoldingAsync());
             }
         }
 
@@ -195,6 +205,14 @@ internal sealed class ZoneSweep(
         }
 
         return holders;
+    }
+
+    /// <summary>What a tend looked at (the held and known lists by reference), and how many zones it asked to move or leave.</summary>
+    private sealed record Tend(IReadOnlyList<string> Held, IReadOnlyList<string> Ids, IReadOnlyList<SiloAddress> Active)
+    {
+        public int Asked { get; init; }
+
+        public bool SameAs(Tend other) => ReferenceEquals(Held, other.Held) && ReferenceEquals(Ids, other.Ids) && Active.SequenceEqual(other.Active);
     }
 
     private static void Copy(IReadOnlyDictionary<string, string> from, Dictionary<string, string> to, string subject)

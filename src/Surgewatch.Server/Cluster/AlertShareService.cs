@@ -24,6 +24,10 @@ internal sealed class AlertShareService(
 
     private readonly Dictionary<string, long> _fading = new(StringComparer.Ordinal);
     private HashSet<string> _active = new(StringComparer.Ordinal);
+    private Dictionary<string, string>? _shared;
+
+    // The text of a subject's views while it has no alert.
+    private static readonly string NoViews = AlertViews.Write([]);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -86,6 +90,21 @@ internal sealed class AlertShareService(
         }
 
         _active = active;
-        share.Share(bySubject.ToDictionary(s => s.Key, s => AlertViews.Write(s.Value), StringComparer.Ordinal));
+        var shared = new Dictionary<string, string>(bySubject.Count, StringComparer.Ordinal);
+        foreach (var (subject, list) in bySubject)
+        {
+            shared[subject] = list.Count == 0 ? NoViews : AlertViews.Write(list);
+        }
+
+        // Unchanged views keep the instance shared last, so the silo's answer to the other nodes' sweeps is not built
+        // (and sent) afresh each second for nothing.
+        if (_shared is not { } last || !Same(last, shared))
+        {
+            _shared = shared;
+            share.Share(shared);
+        }
     }
+
+    private static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var text) && string.Equals(text, e.Value, StringComparison.Ordinal));
 }

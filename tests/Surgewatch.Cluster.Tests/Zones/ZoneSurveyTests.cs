@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Surgewatch.Cluster.Zones;
+using Surgewatch.Core.Cluster;
 using Xunit.Abstractions;
 
 namespace Surgewatch.Cluster.Tests.Zones;
@@ -164,6 +165,26 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
         }
 
         throw new TimeoutException("The zones did not settle over four silos within 30 sweeps.");
+    }
+
+    [Fact]
+    public async Task TendAsync_SettledCluster_AsksNoZoneToMove()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        // Ids beyond plain ASCII too: the tend hashes the subject itself, the placement its grain's key.
+        List<string> zones = [.. Zones(60), "Flinders St / Swanston", "zone-ä-ß-東京", IZoneOwnership.ModelsSubject];
+        var survey = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+
+        var asked = 0;
+        foreach (var silo in silos.HeldBySilo().Keys)
+        {
+            var services = silos.ServicesOf(silo);
+            asked += await ZoneSweep.TendAsync(
+                services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<HeldZones>(), Active(silos), services.GetRequiredService<ILocalSiloDetails>().SiloAddress, zones);
+        }
+
+        survey.Holders.Should().HaveCount(zones.Count);
+        asked.Should().Be(0, "every zone was placed on the silo the tend prefers for it");
     }
 
     [Fact]
