@@ -21,22 +21,24 @@ internal sealed class ForecastBroadcaster(
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan Ahead = TimeSpan.FromHours(2);
-    private readonly ConcurrentDictionary<string, ZoneForecastDto> _latest = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Kept> _latest = new(StringComparer.Ordinal);
     private long _lastSlot = long.MinValue;
     private long? _lastModel;
 
     /// <summary>The latest forecast's 90% upper bounds (its upper 80% band) after <paramref name="nowLabel"/>, as instants for Core's monitor.</summary>
     public IReadOnlyList<ForecastBound> Bounds(string zoneId, TimeLabel nowLabel, DateTimeOffset now, TimeZoneInfo site)
     {
-        if (!_latest.TryGetValue(zoneId, out var forecast))
+        if (!_latest.TryGetValue(zoneId, out var kept))
         {
             return [];
         }
 
-        var list = new List<ForecastBound>(forecast.Forecast.Count);
-        foreach (var point in forecast.Forecast)
+        // The monitor asks for every zone at every step: the labels were read once, when the forecast came.
+        var upper = kept.Site.Equals(site) ? kept.Upper : Upper.Of(kept.Forecast, site);
+        var list = new List<ForecastBound>(upper.Length);
+        foreach (var (label, hi) in upper)
         {
-            if (point.Hi80 is { } hi && TimeLabelParser.TryParse(point.T.AsSpan(), site, out var label, out _) && label > nowLabel)
+            if (label > nowLabel)
             {
                 list.Add(new ForecastBound(now + (label - nowLabel), hi));
             }
@@ -80,14 +82,35 @@ internal sealed class ForecastBroadcaster(
                 continue;
             }
 
-            if (!newSlot && _latest.TryGetValue(zone.Id.Value, out var known) && known.Forecast.Count > 0)
+            if (!newSlot && _latest.TryGetValue(zone.Id.Value, out var known) && known.Forecast.Forecast.Count > 0)
             {
                 continue;
             }
 
             var dto = await forecasts.ForecastAsync(zone, now, now + Ahead, cancellationToken);
-            _latest[zone.Id.Value] = dto;
+            _latest[zone.Id.Value] = new Kept(dto, clocks.SiteZone, Upper.Of(dto, clocks.SiteZone));
             await notifier.SendAsync(LiveMessages.Forecast, dto, cancellationToken);
+        }
+    }
+
+    /// <summary>A zone's latest forecast, with its upper bounds as read in <paramref name="Site"/>.</summary>
+    private sealed record Kept(ZoneForecastDto Forecast, TimeZoneInfo Site, Upper[] Upper);
+
+    /// <summary>A forecast point's label and its upper 80% band.</summary>
+    private readonly record struct Upper(TimeLabel Label, double Hi)
+    {
+        public static Upper[] Of(ZoneForecastDto forecast, TimeZoneInfo site)
+        {
+            var upper = new List<Upper>(forecast.Forecast.Count);
+            foreach (var point in forecast.Forecast)
+            {
+                if (point.Hi80 is { } hi && TimeLabelParser.TryParse(point.T.AsSpan(), site, out var label, out _))
+                {
+                    upper.Add(new Upper(label, hi));
+                }
+            }
+
+            return [.. upper];
         }
     }
 }
