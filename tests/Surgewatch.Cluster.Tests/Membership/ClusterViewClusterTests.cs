@@ -55,11 +55,6 @@ public sealed class ClusterViewClusterTests
         var map = new HolderMap();
         map.Publish(await ZoneSweep.SweepAsync(grains, [.. Zones, IZoneOwnership.ModelsSubject]), []);
         var self = services.GetRequiredService<ILocalSiloDetails>();
-        return (new ClusterView(new Services(services), map), self);
-    }
-
-    private sealed class Services(IServiceProvider services) : ISiloServices
-    {
-        public Task<IServiceProvider> ServicesAsync(CancellationToken cancellationToken) => Task.FromResult(services);
+        return (new ClusterView(new StartedSilo(services), map), self);
     }
 }

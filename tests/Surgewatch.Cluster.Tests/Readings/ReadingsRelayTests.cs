@@ -82,7 +82,7 @@ public sealed class ReadingsRelayTests
         var survey = await ZoneSweep.SurveyAsync(grains, active, [.. Zones.Select(z => z.Id.Value)]);
         var map = new HolderMap();
         map.Publish(survey.Holders, survey.EveryReading);
-        var relay = new ReadingsRelay(new Services(services), TestZones.Catalog(Zones), map, MembershipTiming.Default, NullLogger<ReadingsRelay>.Instance);
+        var relay = new ReadingsRelay(new StartedSilo(services), TestZones.Catalog(Zones), map, MembershipTiming.Default, NullLogger<ReadingsRelay>.Instance);
         await relay.StartAsync(CancellationToken.None);
         return (relay, silo.SiloAddress.ToParsableString(), survey.Holders);
     }
@@ -105,10 +105,5 @@ public sealed class ReadingsRelayTests
         {
             await Task.Delay(50);
         }
-    }
-
-    private sealed class Services(IServiceProvider services) : ISiloServices
-    {
-        public Task<IServiceProvider> ServicesAsync(CancellationToken cancellationToken) => Task.FromResult(services);
     }
 }
