@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Surgewatch.Cluster.Zones;
+using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Series;
 using Surgewatch.Core.Zones;
@@ -12,7 +13,7 @@ namespace Surgewatch.Cluster.Readings;
 
 /// <summary>
 /// The cluster's <see cref="IReadingsRelay"/>: what this node stored is queued, and a loop sends each reading to the
-/// silos the routes name (<see cref="RelayRoutes"/>, rebuilt when a sweep brings a new map of holders), one call per
+/// silos the routes name (<see cref="RelayRoutes"/>, rebuilt when the holders or the zones changed), one call per
 /// silo at a time to its <see cref="ISiloReadingsGrain"/>; what comes for a silo while its call is in flight waits and
 /// goes in the next, so a slow or dead node delays only its own readings. Bounded: past <see cref="MaxWaiting"/> readings
 /// waiting (queued, or for one silo) the newest are dropped with a warning, as they are when a call fails: they are in
@@ -29,7 +30,8 @@ internal sealed class ReadingsRelay(ISiloServices silo, ZoneCatalog zones, Holde
     private long _queued;
     private long _dropped;
     private RelayRoutes _routes = RelayRoutes.None;
-    private object? _routedFrom;
+    private (HolderMap.Map? Map, IReadOnlyList<Zone>? Zones) _routedFrom;
+    private long _listedAt;
 
     public TimeSpan? ReadBackEvery => timing.ReadBackEvery;
 
@@ -85,7 +87,7 @@ internal sealed class ReadingsRelay(ISiloServices silo, ZoneCatalog zones, Holde
                     }
                     else if (outbox.Waiting.Count > 0)
                     {
-                        outbox.InFlight = DeliverAsync(grains.GetGrain<ISiloReadingsGrain>(target), target, outbox, outbox.Waiting.Take());
+                        outbox.InFlight = DeliverAsync(grains.GetGrain<ISiloReadingsGrain>(target), target, outbox, RelayedReadings.Of(outbox.Take()));
                     }
                 }
 
@@ -103,23 +105,32 @@ internal sealed class ReadingsRelay(ISiloServices silo, ZoneCatalog zones, Holde
     }
 
     /// <summary>
-    /// The routes of the last sweep's map of holders; the zones are listed again only when a sweep brought a new map.
-    /// While the zones cannot be listed (the store is away) the last routes stay.
+    /// The routes for the last sweep's map of holders and the zones as listed now, listed at most once a sweep interval
+    /// (each listing asks the store for the zones' revision); rebuilt only when either changed. While the zones cannot
+    /// be listed (the store is away) the last routes stay.
     /// </summary>
     private async Task<RelayRoutes> RoutesAsync(string self, CancellationToken cancellationToken)
     {
+        var stamp = TimeProvider.System.GetTimestamp();
         var current = map.Current;
-        if (!ReferenceEquals(current, _routedFrom))
+        if (ReferenceEquals(current, _routedFrom.Map) && _listedAt != 0 && TimeProvider.System.GetElapsedTime(_listedAt, stamp) < timing.SweepInterval)
         {
-            try
+            return _routes;
+        }
+
+        try
+        {
+            var listed = await zones.ZonesAsync(cancellationToken);
+            _listedAt = stamp;
+            if (!ReferenceEquals(current, _routedFrom.Map) || !ReferenceEquals(listed, _routedFrom.Zones))
             {
-                _routes = RelayRoutes.Build(await zones.ZonesAsync(cancellationToken), current.Holders, current.EveryReading, self);
-                _routedFrom = current;
+                _routes = RelayRoutes.Build(listed, current.Holders, current.EveryReading, self);
+                _routedFrom = (current, listed);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogDebug(e, "Could not list the zones for the readings relay; it routes as the last sweep before found them");
-            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogDebug(e, "Could not list the zones for the readings relay; it routes as the last sweep before found them");
         }
 
         return _routes;
@@ -153,7 +164,7 @@ internal sealed class ReadingsRelay(ISiloServices silo, ZoneCatalog zones, Holde
                     continue;
                 }
 
-                outbox.Waiting.Add(sensors[sensorOf[i]].Value, times[i], values[i]);
+                outbox.Waiting.Add(outbox.Waiting.InternSensor(sensors[sensorOf[i]]), new TimeLabel(times[i]), values[i]);
             }
         }
     }
@@ -184,9 +195,18 @@ internal sealed class ReadingsRelay(ISiloServices silo, ZoneCatalog zones, Holde
     /// <summary>What waits for one silo, and the call to it in flight.</summary>
     private sealed class Outbox
     {
-        public RelayedReadings.Builder Waiting { get; } = new();
+        /// <summary>The readings gathered for the silo's next call.</summary>
+        public ObservationBatch Waiting { get; private set; } = new();
 
         public Task? InFlight { get; set; }
+
+        /// <summary>The readings gathered, which then wait no more.</summary>
+        public ObservationBatch Take()
+        {
+            var taken = Waiting;
+            Waiting = new ObservationBatch();
+            return taken;
+        }
 
         /// <summary>Whether the last call failed (a warning is logged once per run of failures).</summary>
         public bool Failing { get; set; }

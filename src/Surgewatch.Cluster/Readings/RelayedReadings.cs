@@ -49,42 +49,10 @@ public sealed record RelayedReadings(
         return batch;
     }
 
-    /// <summary>Gathers the readings bound for one node.</summary>
-    internal sealed class Builder
+    /// <summary>The readings of <paramref name="batch"/>, for the wire.</summary>
+    public static RelayedReadings Of(ObservationBatch batch)
     {
-        private readonly List<string> _sensors = [];
-        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
-        private readonly List<int> _sensorOf = [];
-        private readonly List<long> _times = [];
-        private readonly List<double> _values = [];
-
-        /// <summary>How many readings it holds.</summary>
-        public int Count => _times.Count;
-
-        public void Add(string sensor, long time, double value)
-        {
-            if (!_index.TryGetValue(sensor, out var index))
-            {
-                index = _sensors.Count;
-                _sensors.Add(sensor);
-                _index.Add(sensor, index);
-            }
-
-            _sensorOf.Add(index);
-            _times.Add(time);
-            _values.Add(value);
-        }
-
-        /// <summary>The readings gathered, which it then forgets.</summary>
-        public RelayedReadings Take()
-        {
-            var readings = new RelayedReadings([.. _sensors], [.. _sensorOf], [.. _times], [.. _values]);
-            _sensors.Clear();
-            _index.Clear();
-            _sensorOf.Clear();
-            _times.Clear();
-            _values.Clear();
-            return readings;
-        }
+        ArgumentNullException.ThrowIfNull(batch);
+        return new RelayedReadings([.. batch.Sensors.Select(s => s.Value)], batch.SensorIndexes.ToArray(), batch.TimeSeconds.ToArray(), batch.Values.ToArray());
     }
 }

@@ -98,13 +98,10 @@ internal sealed class AlertShareService(
 
         // Unchanged views keep the instance shared last, so the silo's answer to the other nodes' sweeps is not built
         // (and sent) afresh each second for nothing.
-        if (_shared is not { } last || !Same(last, shared))
+        if (_shared is not { } last || !SubjectMaps.Same(last, shared))
         {
             _shared = shared;
             share.Share(shared);
         }
     }
-
-    private static bool Same(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
-        a.Count == b.Count && a.All(e => b.TryGetValue(e.Key, out var text) && string.Equals(text, e.Value, StringComparison.Ordinal));
 }

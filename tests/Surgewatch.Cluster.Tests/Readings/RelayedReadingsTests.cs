@@ -7,21 +7,22 @@ namespace Surgewatch.Cluster.Tests.Readings;
 public sealed class RelayedReadingsTests
 {
     [Fact]
-    public void ToBatch_BuiltReadings_SameReadingsInTheSameOrder()
+    public void ToBatch_ReadingsOfABatch_SameReadingsInTheSameOrder()
     {
-        var builder = new RelayedReadings.Builder();
-        builder.Add("s1", 60, 3);
-        builder.Add("s2", 60, 4.5);
-        builder.Add("s1", 120, 7);
+        var batch = new ObservationBatch();
+        batch.Add(new Observation(new SensorId("s1"), new TimeLabel(60), 3));
+        batch.Add(new Observation(new SensorId("s2"), new TimeLabel(60), 4.5));
+        batch.Add(new Observation(new SensorId("s1"), new TimeLabel(120), 7));
 
-        var batch = builder.Take().ToBatch();
+        var relayed = RelayedReadings.Of(batch);
+        var back = relayed.ToBatch();
 
-        Enumerable.Range(0, batch.Count).Select(i => batch[i]).Should().Equal(
+        Enumerable.Range(0, back.Count).Select(i => back[i]).Should().Equal(
             new Observation(new SensorId("s1"), new TimeLabel(60), 3),
             new Observation(new SensorId("s2"), new TimeLabel(60), 4.5),
             new Observation(new SensorId("s1"), new TimeLabel(120), 7));
-        builder.Count.Should().Be(0, "taking the readings empties the builder");
-        builder.Take().ToBatch().Count.Should().Be(0);
+        relayed.Sensors.Should().Equal(["s1", "s2"], "each sensor's id travels once");
+        RelayedReadings.Of(new ObservationBatch()).ToBatch().Count.Should().Be(0);
     }
 
     [Fact]
