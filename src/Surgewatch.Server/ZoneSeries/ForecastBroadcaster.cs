@@ -33,18 +33,24 @@ internal sealed class ForecastBroadcaster(
             return [];
         }
 
-        // The monitor asks for every zone at every step: the labels were read once, when the forecast came.
+        // The monitor asks for every zone at every step: the labels were read once, when the forecast came, and the
+        // bounds after the present are read in place rather than copied.
         var upper = kept.Site.Equals(site) ? kept.Upper : Upper.Of(kept.Forecast, site);
-        var list = new List<ForecastBound>(upper.Length);
-        foreach (var (label, hi) in upper)
+        var (lo, hi) = (0, upper.Length);
+        while (lo < hi)
         {
-            if (label > nowLabel)
+            var mid = (lo + hi) >>> 1;
+            if (upper[mid].Label > nowLabel)
             {
-                list.Add(new ForecastBound(now + (label - nowLabel), hi));
+                hi = mid;
+            }
+            else
+            {
+                lo = mid + 1;
             }
         }
 
-        return list;
+        return lo == upper.Length ? [] : new Upcoming(upper, lo, nowLabel, now);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -110,7 +116,32 @@ internal sealed class ForecastBroadcaster(
                 }
             }
 
-            return [.. upper];
+            // In label order (a forecast's points come in it), so that those after a present are the last ones.
+            return [.. upper.OrderBy(u => u.Label)];
         }
+    }
+
+    /// <summary>
+    /// The upper bounds from index <paramref name="first"/> on, as instants of the step at <paramref name="now"/> (whose
+    /// label is <paramref name="nowLabel"/>): each is made when the monitor reads it.
+    /// </summary>
+    private sealed class Upcoming(Upper[] upper, int first, TimeLabel nowLabel, DateTimeOffset now) : IReadOnlyList<ForecastBound>
+    {
+        public int Count => upper.Length - first;
+
+        public ForecastBound this[int index] =>
+            (uint)index < (uint)Count ? At(first + index) : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<ForecastBound> GetEnumerator()
+        {
+            for (var i = first; i < upper.Length; i++)
+            {
+                yield return At(i);
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private ForecastBound At(int i) => new(now + (upper[i].Label - nowLabel), upper[i].Hi);
     }
 }

@@ -35,6 +35,10 @@ public sealed class HealthAndMetricsTests(ServerFixture server) : IClassFixture<
         MetricText.Value(text, "surgewatch_http_request_duration_seconds_bucket", "le=\"+Inf\"").Should().BeGreaterThanOrEqualTo(1);
         MetricText.Value(text, "surgewatch_store_readings").Should().BeGreaterThanOrEqualTo(4);
         MetricText.Value(text, "surgewatch_readings_ingested_total").Should().BeGreaterThanOrEqualTo(4);
+        // The runtime's own meter: what an operator (and the cluster benchmark) reads to tell JIT and GC from work.
+        MetricText.Value(text, "dotnet_jit_compilation_time_seconds_total").Should().BeGreaterThan(0);
+        MetricText.Value(text, "dotnet_gc_pause_time_seconds_total").Should().BeGreaterThanOrEqualTo(0);
+        MetricText.Value(text, "dotnet_process_cpu_time_seconds_total", "cpu_mode=\"user\"").Should().BeGreaterThan(0);
     }
 
     [Fact]
