@@ -9,19 +9,23 @@ public interface ISiloZonesGrain : IGrainWithStringKey
 {
     /// <summary>
     /// The subjects (zones, and the models' subject) whose grain lives on this silo, with what its node shared of them:
-    /// the models' outlook and the alert views always, the zones' statuses when <paramref name="statuses"/>.
+    /// the models' outlook and the alert views always, the zones' statuses when <paramref name="statuses"/>. When
+    /// <paramref name="knownHeld"/> is the <see cref="SiloZones.HeldVersion"/> of the held list the asker already has
+    /// from this silo and the silo still holds just those subjects, the answer leaves the list out (an empty one, that
+    /// version): a settled cluster's sweeps do not carry every zone id across at every sweep.
     /// </summary>
     [Alias("HeldAsync")]
-    Task<SiloZones> HeldAsync(bool statuses);
+    Task<SiloZones> HeldAsync(bool statuses, long knownHeld = 0);
 }
 
 /// <summary>What <see cref="ISiloZonesGrain.HeldAsync"/> answers.</summary>
 /// <param name="Silo">The parsable address of the silo that answers.</param>
-/// <param name="Held">The subjects it holds, ordered.</param>
+/// <param name="Held">The subjects it holds, ordered; empty when the asker said it has them (<see cref="HeldVersion"/>).</param>
 /// <param name="Statuses">What its node shared for them (<see cref="ZoneHolding.Status"/>), by subject; subjects without one are absent, and zones when their statuses were not asked for.</param>
 /// <param name="Alerts">The alert views its node shared for them (<see cref="ZoneHolding.Alerts"/>), by subject.</param>
 /// <param name="Listening">Whether its node has live dashboards connected.</param>
 /// <param name="EveryReading">Whether its node wants every reading the others store (<see cref="Core.Cluster.IRelayedReadings.WantsEveryReading"/>).</param>
+/// <param name="HeldVersion">Which held list this is: a number the silo gives each new list (never 0, not reused by a new activation).</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("Surgewatch.Cluster.Zones.SiloZones")]
@@ -31,4 +35,5 @@ public sealed record SiloZones(
     [property: Id(2)] IReadOnlyDictionary<string, string> Statuses,
     [property: Id(3)] IReadOnlyDictionary<string, string> Alerts,
     [property: Id(4)] bool Listening,
-    [property: Id(5)] bool EveryReading = false);
+    [property: Id(5)] bool EveryReading = false,
+    [property: Id(6)] long HeldVersion = 0);

@@ -18,16 +18,32 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
     // The last answer of each kind: [0] without the zones' statuses, [1] with them.
     private readonly Cached?[] _answers = new Cached?[2];
 
-    public Task<SiloZones> HeldAsync(bool statuses)
+    // The held list's version: a new list (a new instance, HeldZones.List) gets the next number. Starting at random keeps
+    // a new activation's numbers apart from those an asker kept from an earlier one.
+    private IReadOnlyList<string>? _heldList;
+    private long _heldVersion = Random.Shared.NextInt64(1, long.MaxValue / 2);
+
+    public Task<SiloZones> HeldAsync(bool statuses, long knownHeld = 0)
     {
         var subjects = held.List();
-        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews, share.ListeningHere, node.WantsEveryReading);
-        var slot = statuses ? 1 : 0;
-        if (_answers[slot] is { } last && last.Inputs.SameAs(inputs))
+        if (!ReferenceEquals(subjects, _heldList))
         {
-            return Task.FromResult(last.Answer);
+            (_heldList, _heldVersion) = (subjects, _heldVersion + 1);
         }
 
+        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews, share.ListeningHere, node.WantsEveryReading);
+        var slot = statuses ? 1 : 0;
+        if (_answers[slot] is not { } last || !last.Inputs.SameAs(inputs))
+        {
+            last = Build(subjects, statuses, inputs);
+            _answers[slot] = last;
+        }
+
+        return Task.FromResult(knownHeld == _heldVersion ? last.WithoutHeld : last.Answer);
+    }
+
+    private Cached Build(IReadOnlyList<string> subjects, bool statuses, Inputs inputs)
+    {
         var shared = new Dictionary<string, string>(statuses ? subjects.Count : 1, StringComparer.Ordinal);
         var shown = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var subject in subjects)
@@ -43,9 +59,8 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             }
         }
 
-        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, inputs.Listening, inputs.EveryReading);
-        _answers[slot] = new Cached(inputs, answer);
-        return Task.FromResult(answer);
+        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, inputs.Listening, inputs.EveryReading, _heldVersion);
+        return new Cached(inputs, answer, answer with { Held = [] });
     }
 
     /// <summary>What an answer is built from: the held list and the shared statuses, outlook and views by reference, and the node's two flags.</summary>
@@ -56,7 +71,7 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             && ReferenceEquals(Alerts, other.Alerts) && Listening == other.Listening && EveryReading == other.EveryReading;
     }
 
-    private sealed record Cached(Inputs Inputs, SiloZones Answer);
+    private sealed record Cached(Inputs Inputs, SiloZones Answer, SiloZones WithoutHeld);
 }
 
 /// <summary>Places a grain keyed by a silo's parsable address on that silo, and nowhere else.</summary>

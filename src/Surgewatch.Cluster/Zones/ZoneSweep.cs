@@ -30,14 +30,19 @@ internal sealed class ZoneSweep(
         var self = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         Survey? last = null;
         Tend? lastTend = null;
+        IReadOnlyList<string>? lastIds = null;
+        IReadOnlyList<string> subjects = [];
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 var ids = await zones.IdsAsync(stoppingToken);
-                var subjects = new List<string>(ids.Count + 1);
-                subjects.AddRange(ids);
-                subjects.Add(IZoneOwnership.ModelsSubject);
+                // The same list while the zones are the same, which lets a survey see that nothing it looks at changed.
+                if (!ReferenceEquals(ids, lastIds))
+                {
+                    (lastIds, subjects) = (ids, [.. ids, IZoneOwnership.ModelsSubject]);
+                }
+
                 var active = ActiveSilos(membership);
                 var statuses = share.Wanted;
                 var survey = await SurveyAsync(grains, active, subjects, last, e => logger.LogDebug(e, "A silo or zone grain did not answer"), statuses);
@@ -86,18 +91,18 @@ internal sealed class ZoneSweep(
         IGrainFactory grains, IReadOnlyList<SiloAddress> active, IReadOnlyList<string> subjects, Survey? previous = null, Action<Exception>? failed = null,
         bool withStatuses = true)
     {
-        var answers = await Task.WhenAll(active.Select(s => AskSiloAsync(grains.GetGrain<ISiloZonesGrain>(s.ToParsableString()), withStatuses, failed)));
-        var wanted = new HashSet<string>(subjects, StringComparer.Ordinal);
-        var holders = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
-        var statuses = new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
-        var views = new Dictionary<string, string>(StringComparer.Ordinal);
+        var silos = active.Select(s => s.ToParsableString()).ToArray();
+        var known = previous?.HeldOf ?? new Dictionary<string, HeldList>();
+        var answers = await Task.WhenAll(silos.Select(s => AskSiloAsync(
+            grains.GetGrain<ISiloZonesGrain>(s), withStatuses, known.TryGetValue(s, out var list) ? list.Version : 0, failed)));
+        var heldOf = new Dictionary<string, HeldList>(silos.Length, StringComparer.Ordinal);
         var silent = new List<string>();
         var everyReading = new List<string>();
-        for (var i = 0; i < active.Count; i++)
+        for (var i = 0; i < silos.Length; i++)
         {
             if (answers[i] is not { } answer)
             {
-                silent.Add(active[i].ToParsableString());
+                silent.Add(silos[i]);
                 continue;
             }
 
@@ -106,22 +111,57 @@ internal sealed class ZoneSweep(
                 everyReading.Add(answer.Silo);
             }
 
-            foreach (var subject in answer.Held)
+            // A silo whose held list is the one this node has answers without it.
+            heldOf[answer.Silo] = known.TryGetValue(answer.Silo, out var kept) && kept.Version == answer.HeldVersion
+                ? kept
+                : new HeldList(answer.HeldVersion, answer.Held);
+        }
+
+        // Nothing the holders come from changed (the subjects, every silo's held list, none silent or asked): the
+        // holders are the last survey's, not built again for every zone at every sweep.
+        var settled = previous is not null && ReferenceEquals(previous.Subjects, subjects) && previous.Silent.Count == 0 && previous.Asked == 0
+            && silent.Count == 0 && heldOf.Count == known.Count && heldOf.All(h => known.TryGetValue(h.Key, out var k) && ReferenceEquals(k, h.Value));
+        var wanted = settled ? null : subjects as IReadOnlySet<string> ?? new HashSet<string>(subjects, StringComparer.Ordinal);
+        var holders = settled ? (Dictionary<string, string>)previous!.Holders : new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
+        if (!settled)
+        {
+            foreach (var answer in answers)
             {
                 // A subject two silos claim is moving between them (a migration's two halves): either will do for now.
-                if (wanted.Contains(subject) && holders.TryAdd(subject, answer.Silo))
+                foreach (var subject in answer is null ? [] : heldOf[answer.Silo].Held)
                 {
-                    Copy(answer.Statuses, statuses, subject);
-                    Copy(answer.Alerts, views, subject);
+                    if (wanted!.Contains(subject))
+                    {
+                        holders.TryAdd(subject, answer!.Silo);
+                    }
                 }
+            }
+        }
+
+        var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
+        var views = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var answer in answers)
+        {
+            if (answer is not null)
+            {
+                CopyHeld(answer.Statuses, statuses, holders, answer.Silo);
+                CopyHeld(answer.Alerts, views, holders, answer.Silo);
             }
         }
 
         if (previous is not null && silent.Count > 0)
         {
+            foreach (var silo in silent)
+            {
+                if (previous.HeldOf.TryGetValue(silo, out var kept))
+                {
+                    heldOf[silo] = kept;
+                }
+            }
+
             foreach (var (subject, holder) in previous.Holders)
             {
-                if (wanted.Contains(subject) && !holders.ContainsKey(subject) && silent.Contains(holder, StringComparer.Ordinal))
+                if (wanted!.Contains(subject) && !holders.ContainsKey(subject) && silent.Contains(holder, StringComparer.Ordinal))
                 {
                     holders[subject] = holder;
                     Copy(previous.Statuses, statuses, subject);
@@ -130,14 +170,18 @@ internal sealed class ZoneSweep(
             }
         }
 
-        var unheld = subjects.Where(s => !holders.ContainsKey(s)).ToList();
+        var unheld = settled ? [] : subjects.Where(s => !holders.ContainsKey(s)).ToList();
         var asked = await SweepAsync(grains, unheld, failed, statuses, views);
         foreach (var (subject, holder) in asked)
         {
             holders[subject] = holder;
         }
 
-        return new Survey(holders, statuses, views, silent, unheld.Count, answers.Any(a => a?.Listening == true), everyReading);
+        return new Survey(holders, statuses, views, silent, unheld.Count, answers.Any(a => a?.Listening == true), everyReading)
+        {
+            Subjects = subjects,
+            HeldOf = heldOf,
+        };
     }
 
     /// <summary>
@@ -215,6 +259,18 @@ internal sealed class ZoneSweep(
         public bool SameAs(Tend other) => ReferenceEquals(Held, other.Held) && ReferenceEquals(Ids, other.Ids) && Active.SequenceEqual(other.Active);
     }
 
+    /// <summary>Copies the texts <paramref name="silo"/> shared of the subjects the survey found it holding.</summary>
+    private static void CopyHeld(IReadOnlyDictionary<string, string> from, Dictionary<string, string> to, IReadOnlyDictionary<string, string> holders, string silo)
+    {
+        foreach (var (subject, text) in from)
+        {
+            if (holders.TryGetValue(subject, out var holder) && string.Equals(holder, silo, StringComparison.Ordinal))
+            {
+                to[subject] = text;
+            }
+        }
+    }
+
     private static void Copy(IReadOnlyDictionary<string, string> from, Dictionary<string, string> to, string subject)
     {
         if (from.TryGetValue(subject, out var text))
@@ -223,7 +279,8 @@ internal sealed class ZoneSweep(
         }
     }
 
-    private static Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, bool statuses, Action<Exception>? failed) => AnswerOrNullAsync(() => grain.HeldAsync(statuses), failed);
+    private static Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, bool statuses, long knownHeld, Action<Exception>? failed) =>
+        AnswerOrNullAsync(() => grain.HeldAsync(statuses, knownHeld), failed);
 
     private static Task<ZoneHolding?> AskAsync(IZoneGrain grain, Action<Exception>? failed) => AnswerOrNullAsync(grain.HoldingAsync, failed);
 
@@ -252,10 +309,20 @@ internal sealed class ZoneSweep(
 /// <param name="Listening">Whether a silo that answered said its node has live dashboards connected.</param>
 /// <param name="EveryReading">The silos that answered that their node wants every reading (it runs the models).</param>
 internal sealed record Survey(
-    IReadOnlyDictionary<string, string> Holders,
+    Dictionary<string, string> Holders,
     IReadOnlyDictionary<string, string> Statuses,
     IReadOnlyDictionary<string, string> Alerts,
     IReadOnlyList<string> Silent,
     int Asked,
     bool Listening,
-    IReadOnlyList<string> EveryReading);
+    IReadOnlyList<string> EveryReading)
+{
+    /// <summary>The subjects surveyed (the list itself, which the sweep keeps while the zones stay the same).</summary>
+    public IReadOnlyList<string> Subjects { get; init; } = [];
+
+    /// <summary>Each silo's held list as last heard (a silent silo's from the survey before), by parsable address.</summary>
+    public IReadOnlyDictionary<string, HeldList> HeldOf { get; init; } = new Dictionary<string, HeldList>();
+}
+
+/// <summary>A silo's held subjects and the version it gave them (<see cref="SiloZones.HeldVersion"/>).</summary>
+internal sealed record HeldList(long Version, IReadOnlyList<string> Held);

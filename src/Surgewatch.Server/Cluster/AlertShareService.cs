@@ -62,15 +62,8 @@ internal sealed class AlertShareService(
 
         var views = await book.SharedViewsAsync(new HashSet<string>([.. _active, .. _fading.Keys], StringComparer.Ordinal), cancellationToken);
         var active = new HashSet<string>(StringComparer.Ordinal);
+        // Lists only for the subjects that have views: most held zones have none, and share NoViews.
         var bySubject = new Dictionary<string, List<AlertDto>>(StringComparer.Ordinal);
-        foreach (var subject in (await zones.IdsAsync(cancellationToken)).Append(IZoneOwnership.ModelsSubject))
-        {
-            if (ownership.Holds(subject) && book.Keeps(subject))
-            {
-                bySubject[subject] = [];
-            }
-        }
-
         foreach (var view in views)
         {
             if (AlertViews.IsInactive(view))
@@ -83,17 +76,24 @@ internal sealed class AlertShareService(
                 _fading.Remove(view.Key);
             }
 
-            if (bySubject.TryGetValue(AlertViews.StepOf(view), out var list))
+            var step = AlertViews.StepOf(view);
+            if (!bySubject.TryGetValue(step, out var list))
             {
-                list.Add(view);
+                bySubject[step] = list = [];
             }
+
+            list.Add(view);
         }
 
         _active = active;
-        var shared = new Dictionary<string, string>(bySubject.Count, StringComparer.Ordinal);
-        foreach (var (subject, list) in bySubject)
+        var ids = await zones.IdsAsync(cancellationToken);
+        var shared = new Dictionary<string, string>(_shared?.Count ?? 0, StringComparer.Ordinal);
+        foreach (var subject in ids.Append(IZoneOwnership.ModelsSubject))
         {
-            shared[subject] = list.Count == 0 ? NoViews : AlertViews.Write(list);
+            if (ownership.Holds(subject) && book.Keeps(subject))
+            {
+                shared[subject] = bySubject.TryGetValue(subject, out var list) ? AlertViews.Write(list) : NoViews;
+            }
         }
 
         // Unchanged views keep the instance shared last, so the silo's answer to the other nodes' sweeps is not built

@@ -30,6 +30,52 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SurveyAsync_NothingChanged_SilosLeaveTheirHeldListsOutAndTheHoldersAreKept()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(60);
+        var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        var second = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, first);
+
+        var third = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, second);
+
+        third.Holders.Should().BeSameAs(second.Holders, "no silo's held list, the subjects or the silos changed");
+        third.Asked.Should().Be(0);
+        foreach (var (silo, held) in silos.HeldBySilo())
+        {
+            var grain = silos.Grains.GetGrain<ISiloZonesGrain>(silo);
+            var version = third.HeldOf[silo].Version;
+            (await grain.HeldAsync(false, version)).Held.Should().BeEmpty("the asker has this list");
+            (await grain.HeldAsync(false, version)).HeldVersion.Should().Be(version);
+            (await grain.HeldAsync(false, version - 1)).Held.Should().Equal(held.Order(StringComparer.Ordinal), "an asker with another version is sent the list");
+        }
+    }
+
+    [Fact]
+    public async Task SurveyAsync_ASilosHeldZonesChange_BuildsTheHoldersAgain()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(30);
+        var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        var settled = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, first);
+        var gone = zones[7];
+        var holder = settled.Holders[gone];
+        await silos.Grains.GetGrain<IZoneGrain>(gone).LeaveAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (silos.HeldBySilo()[holder].Contains(gone) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        var after = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, settled);
+
+        after.Holders.Should().NotBeSameAs(settled.Holders);
+        after.Asked.Should().Be(1, "the zone its silo no longer holds is asked for, which activates it again");
+        after.Holders.Should().ContainKey(gone);
+        silos.ShouldHoldEachOnlyWhereNamed(after.Holders, zones, "{0} is held by the one silo the survey names");
+    }
+
+    [Fact]
     public async Task SurveyAsync_HoldersShareStatusesAndViews_BringsEachFromItsHolder()
     {
         await using var silos = await ThreeSilos.StartAsync();
