@@ -6,9 +6,13 @@ namespace Surgewatch.Server.Live;
 
 /// <summary>
 /// Collects ingested readings and sends them to the hub at most once a second, keeping only the latest reading of
-/// each sensor per flush, so that a fast ingest does not flood the browsers.
+/// each sensor per flush, so that a fast ingest does not flood the browsers. While no dashboard listens on this node
+/// or (in a cluster, as of the last sweep) any other, nothing is sent: the latest reading of each sensor waits, and goes
+/// to the first that comes (with a backplane each message is published to every node, listened to or not).
 /// </summary>
-internal sealed class ReadingsBroadcaster(LiveNotifier notifier, Clock.ClockDtos clocks, ILogger<ReadingsBroadcaster> logger) : BackgroundService
+internal sealed class ReadingsBroadcaster(
+    LiveNotifier notifier, Clock.ClockDtos clocks, LiveAudience audience, Core.Cluster.IZoneStatusShare listeners, ILogger<ReadingsBroadcaster> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
     private readonly object _gate = new();
@@ -56,6 +60,11 @@ internal sealed class ReadingsBroadcaster(LiveNotifier notifier, Clock.ClockDtos
         using var timer = new PeriodicTimer(Period);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            if (!audience.Anyone && !listeners.AnyoneListening)
+            {
+                continue;
+            }
+
             var batch = Take();
             if (batch.Count == 0)
             {

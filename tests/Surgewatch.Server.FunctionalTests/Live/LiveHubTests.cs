@@ -112,6 +112,38 @@ public sealed class LiveHubTests(ServerFixture server) : IClassFixture<ServerFix
     }
 
     [Fact]
+    public async Task Hub_ReadingPostedWhileNobodyListens_GoesToTheFirstClientThatConnects()
+    {
+        var audience = server.Services.GetRequiredService<Surgewatch.Server.Live.LiveAudience>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (audience.Anyone && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50);
+        }
+
+        audience.Anyone.Should().BeFalse("no other test's client is connected now");
+        var at = TimeProvider.System.GetUtcNow().AddMinutes(-1);
+        var reading = $$"""{"sensorId":"quiet-sensor","timestamp":"{{at:yyyy-MM-ddTHH:mm:ssZ}}","value":7}""";
+        (await server.ClientWithKey(ServerFixture.AdminKey).PostAsync("/api/v1/readings", Bodies.Ndjson(reading))).EnsureSuccessStatusCode();
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // two flushes of the broadcaster pass with nobody listening
+        var readings = Channel.CreateUnbounded<JsonElement>();
+        await using var hub = Connect();
+        hub.On<JsonElement>("readings", r => readings.Writer.TryWrite(r));
+
+        await hub.StartAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        JsonElement quiet;
+        do
+        {
+            quiet = (await readings.Reader.ReadAsync(timeout.Token)).EnumerateArray().FirstOrDefault(r => r.GetProperty("sensorId").GetString() == "quiet-sensor");
+        }
+        while (quiet.ValueKind == JsonValueKind.Undefined);
+
+        quiet.GetProperty("value").GetDouble().Should().Be(7, "the latest reading of each sensor waits for a listener instead of going to nobody");
+    }
+
+    [Fact]
     public async Task Ack_UnknownAlert_Returns404()
     {
         var response = await server.ClientWithKey(ServerFixture.AdminKey).PostAsync("/api/v1/alerts/nope%2Fnone/ack", Bodies.Json("{}"));
