@@ -36,7 +36,13 @@ internal sealed class SiloHost(ClusterSettings settings, HeldZones held, ZoneSta
         builder.Services.AddSingleton<Core.Cluster.IRelayedReadings>(_ => server.GetRequiredService<Core.Cluster.IRelayedReadings>());
         builder.UseOrleans(silo =>
         {
-            silo.UseRedisClustering(settings.Redis);
+            silo.UseRedisClustering(o =>
+            {
+                o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(settings.Redis);
+                // The Redis client's own socket threads (ten of them) woke hundreds of times a second on an idle node;
+                // the thread pool serves its few reads and writes.
+                o.ConfigurationOptions.SocketManager = StackExchange.Redis.SocketManager.ThreadPool;
+            });
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ClusterId));
             silo.Configure<SiloOptions>(o => o.SiloName = settings.Url);
             silo.Configure<ClusterMembershipOptions>(settings.Membership.ApplyTo);

@@ -33,6 +33,8 @@ public static class LiveBackplane
             // while it is away a message fails at once rather than holding the step that sends it (LiveNotifier drops it).
             options.Configuration.AbortOnConnectFail = false;
             options.Configuration.BacklogPolicy = BacklogPolicy.FailFast;
+            // On the thread pool, as the membership's client: not the client's ten socket threads, which wake without work.
+            options.Configuration.SocketManager = SocketManager.ThreadPool;
         });
     }
 }
