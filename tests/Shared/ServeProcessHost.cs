@@ -58,6 +58,10 @@ internal static class ServeProcessHost
             {
                 // Not listening yet.
             }
+            catch (SocketException)
+            {
+                // The connection broke while the server was still coming up (seen as "Transport endpoint is not connected").
+            }
             catch (TaskCanceledException)
             {
                 // Busy starting; try again.

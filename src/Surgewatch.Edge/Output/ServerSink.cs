@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -192,7 +193,7 @@ public sealed class ServerSink : IReadingSink
             _refusal = $"--post {_endpoint}: the server refused the readings ({(int)response.StatusCode} {response.ReasonPhrase}){(response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? "; check --key is an ingest key" : string.Empty)}: {detail}; sending stopped, {Pending} readings kept in the buffer for the next run.";
             return (Outcome.Refused, null);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or SocketException or TaskCanceledException && !stop.IsCancellationRequested)
         {
             return (Outcome.Failed, null);
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using Polly;
 using Polly.Retry;
 using Surgewatch.Core.Alerting;
@@ -107,6 +108,11 @@ public sealed class WebhookChannel : INotificationChannel
         }
         catch (HttpRequestException e)
         {
+            return new Attempt(false, e.Message);
+        }
+        catch (SocketException e)
+        {
+            // HttpClient lets a bare socket error out when a connection breaks while it is set up.
             return new Attempt(false, e.Message);
         }
     }

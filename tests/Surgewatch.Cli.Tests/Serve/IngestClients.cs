@@ -78,7 +78,7 @@ internal sealed class IngestClients
                 using var response = await http.PostAsync("api/v1/readings", content);
                 batch.Settle(response.StatusCode, await response.Content.ReadAsStringAsync());
             }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or TaskCanceledException)
             {
                 // After the kill a lost connection is the expected end; before it, the server failed on its own.
                 if (_killing)

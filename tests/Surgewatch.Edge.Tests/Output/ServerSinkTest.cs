@@ -24,6 +24,9 @@ public sealed class ServerSinkTest : IDisposable
 
         public int Attempts { get; private set; }
 
+        /// <summary>When set, a refused connection comes out as the bare socket error HttpClient sometimes lets through.</summary>
+        public bool BareSocketErrors { get; set; }
+
         /// <summary>When set, a batch with a line containing this is refused whole with 400 naming the line, as the server does.</summary>
         public string? RefuseLinesWith { get; set; }
 
@@ -55,6 +58,8 @@ public sealed class ServerSinkTest : IDisposable
 
             switch (Reply(Attempts))
             {
+                case null when BareSocketErrors:
+                    throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected);
                 case null:
                     throw new HttpRequestException("Connection refused (edge.test:5080)");
                 case HttpStatusCode.RequestTimeout:
@@ -84,10 +89,12 @@ public sealed class ServerSinkTest : IDisposable
     private static string[] Lines(params EdgeReading[][] intervals) =>
         ReadingsNdjson.Format(intervals.SelectMany(i => i)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
-    [Fact]
-    public async Task Write_ConnectionRefusedThenServerUp_EveryReadingArrivesOnceInOrderAndTheBufferEmpties()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_ConnectionRefusedThenServerUp_EveryReadingArrivesOnceInOrderAndTheBufferEmpties(bool bareSocketErrors)
     {
-        var server = new FakeServer { Reply = attempt => attempt <= 4 ? null : HttpStatusCode.OK };
+        var server = new FakeServer { Reply = attempt => attempt <= 4 ? null : HttpStatusCode.OK, BareSocketErrors = bareSocketErrors };
         await using var sink = Sink(server);
         var intervals = Enumerable.Range(0, 5).Select(Interval).ToArray();
 

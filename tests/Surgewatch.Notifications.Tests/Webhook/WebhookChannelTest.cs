@@ -43,6 +43,25 @@ public sealed class WebhookChannelTest : IDisposable
     }
 
     [Fact]
+    public async Task DeliverAsync_ConnectionBrokenWithABareSocketError_RetriesThenRecordsTheFailure()
+    {
+        // HttpClient lets a bare SocketException out when a connection breaks while it is being set up
+        // ("Transport endpoint is not connected"); the channel must count it as a failed attempt and record the
+        // delivery that gave up, not throw out of the delivery.
+        using var http = new HttpClient(new BrokenConnection());
+        var options = new WebhookOptions(new Uri("http://127.0.0.1:9/"), Secret) { MaxAttempts = 2, InitialBackoff = TimeSpan.FromMilliseconds(5), MaxBackoff = TimeSpan.FromMilliseconds(20) };
+        var log = new MemoryLog();
+        var channel = new WebhookChannel(http, options, TimeProvider.System, log);
+
+        var delivery = await channel.DeliverAsync(TestNotifications.Firing());
+
+        delivery.Delivered.Should().BeFalse();
+        delivery.Attempts.Should().Be(2);
+        delivery.Error.Should().Contain("not connected");
+        log.Deliveries.Should().ContainSingle().Which.Should().Be(delivery);
+    }
+
+    [Fact]
     public async Task DeliverAsync_RetriedAfterServerErrors_EveryAttemptCarriesTheSameDeliveryIdAsTheSignedBody()
     {
         using var receiver = new LocalReceiver([503, 503, 200]);
@@ -128,6 +147,12 @@ public sealed class WebhookChannelTest : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private sealed class BrokenConnection : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.NotConnected);
+    }
 
     private WebhookChannel Channel(LocalReceiver receiver, MemoryLog? log)
     {
