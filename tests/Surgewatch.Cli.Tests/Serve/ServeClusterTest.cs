@@ -109,22 +109,25 @@ public sealed class ServeClusterTest(PostgresServer postgres) : IDisposable
 
         // Then, over a few seconds: every zone's status comes from the node that steps it (each message holds one node's
         // zones, so no zone is sent by two nodes), the clock from one node, and the readings were sent once.
-        var window = TimeSpan.FromSeconds(6);
         statuses.Clear();
         Interlocked.Exchange(ref clocks, 0);
-        await Task.Delay(window);
+        var listened = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(6));
         var heard = statuses.ToArray();
         var clocked = Volatile.Read(ref clocks);
+        var window = listened.Elapsed;
+        // A loaded machine may wake from the delay late: the most messages follow from the time really listened.
+        var most = (int)Math.Ceiling(window.TotalSeconds) + 2;
 
         readings.Count(r => r.Contains("s0")).Should().Be(1, "one node ingested the readings, and only it sends them");
         heard.SelectMany(z => z).Distinct().Should().BeEquivalentTo(ZoneIds, "every zone's status reaches the dashboard, whichever node steps it");
         heard.Should().OnlyContain(z => heldBy.Values.Any(held => z.All(held.Contains)), "a node sends the statuses of the zones it steps, and only those");
         foreach (var zone in ZoneIds)
         {
-            heard.Count(z => z.Contains(zone)).Should().BeInRange(1, (int)window.TotalSeconds + 2, $"zone {zone}'s status comes about once a second from one node, not from each");
+            heard.Count(z => z.Contains(zone)).Should().BeInRange(1, most, $"zone {zone}'s status comes about once a second from one node, not from each (over {window.TotalSeconds:0.0} s)");
         }
 
-        clocked.Should().BeInRange(1, (int)window.TotalSeconds + 2, "the clock comes about once a second from one node, not from each");
+        clocked.Should().BeInRange(1, most, $"the clock comes about once a second from one node, not from each (over {window.TotalSeconds:0.0} s)");
     }
 
     /// <summary>Two nodes on a throwaway Redis and a new database holding the twelve zones, settled (as the second node sees them).</summary>

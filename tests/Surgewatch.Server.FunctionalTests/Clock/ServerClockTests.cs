@@ -29,8 +29,14 @@ public sealed class ServerClockTests
         Thread.Sleep(1000); // a simulated minute: two clocks anchored at their own creation would differ by that
         var second = ServerClocks.Create(options);
 
+        var reading = TimeProvider.System.GetTimestamp();
         var (a, b) = (first.GetUtcNow(), second.GetUtcNow());
-        (b - a).Duration().Should().BeLessThan(TimeSpan.FromSeconds(20), "both run from the same anchor (the two reads may be a loaded machine's fraction of a second apart)");
+        var apart = TimeProvider.System.GetElapsedTime(reading);
+
+        // From one anchor the second read is the later one, by the time between the reads at 60x (a loaded machine may
+        // hold a thread between them); a clock anchored at its own creation would be a simulated minute or more behind.
+        (b - a).Should().BeGreaterThan(TimeSpan.FromSeconds(-20), "both run from the same anchor, not each from its creation");
+        (b - a).Should().BeLessThan((apart * 60) + TimeSpan.FromSeconds(20), "both run from the same anchor (the reads were {0:0} ms apart)", apart.TotalMilliseconds);
         second.Origin.Should().Be(first.Origin);
     }
 }
