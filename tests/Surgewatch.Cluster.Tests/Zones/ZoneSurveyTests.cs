@@ -62,7 +62,7 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
         var holder = settled.Holders[gone];
         await silos.Grains.GetGrain<IZoneGrain>(gone).LeaveAsync();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (silos.HeldBySilo()[holder].Contains(gone) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        while (silos.HeldBySilo()[holder].Contains(gone) && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(50);
         }
@@ -247,7 +247,7 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
         var calls = await ZoneSweep.TendAsync(
             services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<HeldZones>(), Active(silos), services.GetRequiredService<ILocalSiloDetails>().SiloAddress, kept);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (silos.HeldBySilo()[holder].Contains(gone) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        while (silos.HeldBySilo()[holder].Contains(gone) && clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(50);
         }

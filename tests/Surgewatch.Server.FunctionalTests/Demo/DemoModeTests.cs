@@ -43,7 +43,9 @@ public sealed class DemoModeTests(DemoServerFixture server) : IClassFixture<Demo
         var zones = await (await server.CreateClient().GetAsync("/api/v1/zones")).ReadJsonAsync();
         zones.GetProperty("features").GetArrayLength().Should().BeInRange(10, 20);
 
-        for (var i = 0; i < 300; i++)
+        // Up to 90 s (it returns on the warning): the demo's steps can lag its 600x clock on a loaded CI machine.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(90))
         {
             var alerts = await (await server.CreateClient().GetAsync("/api/v1/alerts")).ReadJsonAsync();
             if (alerts.EnumerateArray().Any(a => a.GetProperty("zoneId").GetString() == "riverside-promenade" && a.GetProperty("severity").GetString() == "warning"))
@@ -54,6 +56,6 @@ public sealed class DemoModeTests(DemoServerFixture server) : IClassFixture<Demo
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("The demo surge raised no warning within 30 s at 600x.");
+        throw new TimeoutException("The demo surge raised no warning within 90 s at 600x.");
     }
 }

@@ -43,8 +43,11 @@ public sealed class WebhookListener : IDisposable
     /// <summary>While true, every request is answered 503.</summary>
     public bool Failing { get; set; }
 
-    /// <summary>The next received POST, or a timeout after <paramref name="seconds"/> s (default 10).</summary>
-    public async Task<WebhookRequest> NextAsync(double seconds = 10)
+    /// <summary>
+    /// The next received POST, or a timeout after <paramref name="seconds"/> s (default 30: it returns on arrival, and a
+    /// loaded CI machine can hold the server's background delivery up for seconds).
+    /// </summary>
+    public async Task<WebhookRequest> NextAsync(double seconds = 30)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
         return await _received.Reader.ReadAsync(timeout.Token);

@@ -31,10 +31,14 @@ internal static class OutboxRig
         new($"density-alarm/zone-{i}", "density-alarm", $"zone-{i}", "operators", NotificationKind.Firing, NotificationReason.Changed,
             new DateTimeOffset(2026, 3, 1, 18, 0, 0, TimeSpan.Zero), 4.2);
 
-    /// <summary>Waits up to 10 s for <paramref name="done"/>; the caller's assertions say what was not reached.</summary>
+    /// <summary>
+    /// Waits up to 30 s for <paramref name="done"/> (it returns once done; a loaded CI machine can hold the dispatchers up
+    /// for seconds); the caller's assertions say what was not reached.
+    /// </summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> done)
     {
-        for (var wait = 0; wait < 400 && !await done(); wait++)
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!await done() && waited.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(25);
         }
