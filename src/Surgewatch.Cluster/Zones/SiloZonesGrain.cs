@@ -18,12 +18,17 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
     // The last answer of each kind: [0] without the zones' statuses, [1] with them.
     private readonly Cached?[] _answers = new Cached?[2];
 
-    // The held list's version: a new list (a new instance, HeldZones.List) gets the next number. Starting at random keeps
-    // a new activation's numbers apart from those an asker kept from an earlier one.
+    private static readonly IReadOnlyDictionary<string, string> NoViews = new Dictionary<string, string>();
+
+    // The held list's version: a new list (a new instance, HeldZones.List) gets the next number; the alert views' version
+    // likewise when the views shared or the held list change. Starting at random keeps a new activation's numbers apart
+    // from those an asker kept from an earlier one.
     private IReadOnlyList<string>? _heldList;
     private long _heldVersion = Random.Shared.NextInt64(1, long.MaxValue / 2);
+    private (IReadOnlyList<string>? Held, object? Views) _alertsFrom;
+    private long _alertsVersion = Random.Shared.NextInt64(1, long.MaxValue / 2);
 
-    public Task<SiloZones> HeldAsync(bool statuses, long knownHeld = 0)
+    public Task<SiloZones> HeldAsync(bool statuses, long knownHeld = 0, long knownAlerts = 0)
     {
         var subjects = held.List();
         if (!ReferenceEquals(subjects, _heldList))
@@ -31,7 +36,13 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             (_heldList, _heldVersion) = (subjects, _heldVersion + 1);
         }
 
-        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlook, alerts.OwnViews, share.ListeningHere, node.WantsEveryReading);
+        var views = alerts.OwnViews;
+        if (!ReferenceEquals(subjects, _alertsFrom.Held) || !ReferenceEquals(views, _alertsFrom.Views))
+        {
+            (_alertsFrom, _alertsVersion) = ((subjects, views), _alertsVersion + 1);
+        }
+
+        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlook, views, share.ListeningHere, node.WantsEveryReading);
         var slot = statuses ? 1 : 0;
         if (_answers[slot] is not { } last || !last.Inputs.SameAs(inputs))
         {
@@ -39,7 +50,13 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             _answers[slot] = last;
         }
 
-        return Task.FromResult(knownHeld == _heldVersion ? last.WithoutHeld : last.Answer);
+        var (omitHeld, omitViews) = (knownHeld == _heldVersion, knownAlerts == _alertsVersion);
+        return Task.FromResult((omitHeld, omitViews) switch
+        {
+            (false, false) => last.Answer,
+            (true, false) => last.WithoutHeld,
+            _ => last.Answer with { Held = omitHeld ? [] : last.Answer.Held, Alerts = NoViews },
+        });
     }
 
     private Cached Build(IReadOnlyList<string> subjects, bool statuses, Inputs inputs)
@@ -59,7 +76,7 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             }
         }
 
-        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, inputs.Listening, inputs.EveryReading, _heldVersion);
+        var answer = new SiloZones(silo.SiloAddress.ToParsableString(), subjects, shared, shown, inputs.Listening, inputs.EveryReading, _heldVersion, _alertsVersion);
         return new Cached(inputs, answer, answer with { Held = [] });
     }
 

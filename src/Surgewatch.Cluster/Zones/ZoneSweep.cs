@@ -93,9 +93,15 @@ internal sealed class ZoneSweep(
     {
         var silos = active.Select(s => s.ToParsableString()).ToArray();
         var known = previous?.HeldOf ?? new Dictionary<string, HeldList>();
+        var knownViews = previous?.AlertsOf ?? new Dictionary<string, ViewsList>();
         var answers = await Task.WhenAll(silos.Select(s => AskSiloAsync(
-            grains.GetGrain<ISiloZonesGrain>(s), withStatuses, known.TryGetValue(s, out var list) ? list.Version : 0, failed)));
+            grains.GetGrain<ISiloZonesGrain>(s),
+            withStatuses,
+            known.TryGetValue(s, out var list) ? list.Version : 0,
+            knownViews.TryGetValue(s, out var views) ? views.Version : 0,
+            failed)));
         var heldOf = new Dictionary<string, HeldList>(silos.Length, StringComparer.Ordinal);
+        var viewsOf = new Dictionary<string, ViewsList>(silos.Length, StringComparer.Ordinal);
         var silent = new List<string>();
         var everyReading = new List<string>();
         for (var i = 0; i < silos.Length; i++)
@@ -115,6 +121,11 @@ internal sealed class ZoneSweep(
             heldOf[answer.Silo] = known.TryGetValue(answer.Silo, out var kept) && kept.Version == answer.HeldVersion
                 ? kept
                 : new HeldList(answer.HeldVersion, answer.Held);
+
+            // Likewise its alert views, which change only when an alert of its does.
+            viewsOf[answer.Silo] = knownViews.TryGetValue(answer.Silo, out var keptViews) && keptViews.Version == answer.AlertsVersion
+                ? keptViews
+                : new ViewsList(answer.AlertsVersion, answer.Alerts);
         }
 
         // Nothing the holders come from changed (the subjects, every silo's held list, none silent or asked): the
@@ -138,14 +149,20 @@ internal sealed class ZoneSweep(
             }
         }
 
+        // Nor are the views gathered again while the holders and every silo's views are the last survey's.
+        var sameViews = settled && viewsOf.Count == knownViews.Count
+            && viewsOf.All(v => knownViews.TryGetValue(v.Key, out var k) && ReferenceEquals(k, v.Value));
         var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
-        var views = new Dictionary<string, string>(StringComparer.Ordinal);
+        var views = sameViews ? previous!.Alerts : new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var answer in answers)
         {
             if (answer is not null)
             {
                 CopyHeld(answer.Statuses, statuses, holders, answer.Silo);
-                CopyHeld(answer.Alerts, views, holders, answer.Silo);
+                if (!sameViews)
+                {
+                    CopyHeld(viewsOf[answer.Silo].Views, views, holders, answer.Silo);
+                }
             }
         }
 
@@ -156,6 +173,11 @@ internal sealed class ZoneSweep(
                 if (previous.HeldOf.TryGetValue(silo, out var kept))
                 {
                     heldOf[silo] = kept;
+                }
+
+                if (previous.AlertsOf.TryGetValue(silo, out var keptViews))
+                {
+                    viewsOf[silo] = keptViews;
                 }
             }
 
@@ -181,6 +203,7 @@ internal sealed class ZoneSweep(
         {
             Subjects = subjects,
             HeldOf = heldOf,
+            AlertsOf = viewsOf,
         };
     }
 
@@ -279,8 +302,8 @@ internal sealed class ZoneSweep(
         }
     }
 
-    private static Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, bool statuses, long knownHeld, Action<Exception>? failed) =>
-        AnswerOrNullAsync(() => grain.HeldAsync(statuses, knownHeld), failed);
+    private static Task<SiloZones?> AskSiloAsync(ISiloZonesGrain grain, bool statuses, long knownHeld, long knownAlerts, Action<Exception>? failed) =>
+        AnswerOrNullAsync(() => grain.HeldAsync(statuses, knownHeld, knownAlerts), failed);
 
     private static Task<ZoneHolding?> AskAsync(IZoneGrain grain, Action<Exception>? failed) => AnswerOrNullAsync(grain.HoldingAsync, failed);
 
@@ -311,7 +334,7 @@ internal sealed class ZoneSweep(
 internal sealed record Survey(
     Dictionary<string, string> Holders,
     IReadOnlyDictionary<string, string> Statuses,
-    IReadOnlyDictionary<string, string> Alerts,
+    Dictionary<string, string> Alerts,
     IReadOnlyList<string> Silent,
     int Asked,
     bool Listening,
@@ -322,7 +345,13 @@ internal sealed record Survey(
 
     /// <summary>Each silo's held list as last heard (a silent silo's from the survey before), by parsable address.</summary>
     public IReadOnlyDictionary<string, HeldList> HeldOf { get; init; } = new Dictionary<string, HeldList>();
+
+    /// <summary>Each silo's alert views as last heard (a silent silo's from the survey before), by parsable address.</summary>
+    public IReadOnlyDictionary<string, ViewsList> AlertsOf { get; init; } = new Dictionary<string, ViewsList>();
 }
 
 /// <summary>A silo's held subjects and the version it gave them (<see cref="SiloZones.HeldVersion"/>).</summary>
 internal sealed record HeldList(long Version, IReadOnlyList<string> Held);
+
+/// <summary>A silo's shared alert views, by subject, and the version it gave them (<see cref="SiloZones.AlertsVersion"/>).</summary>
+internal sealed record ViewsList(long Version, IReadOnlyDictionary<string, string> Views);

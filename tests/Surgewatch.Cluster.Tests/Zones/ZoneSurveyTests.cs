@@ -76,6 +76,59 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task SurveyAsync_NoViewsChanged_SilosLeaveTheirViewsOutAndTheViewsAreKept()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(30);
+        var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        foreach (var (silo, held) in silos.HeldBySilo())
+        {
+            silos.AlertsOf(silo).Share(held.ToDictionary(z => z, z => z.EndsWith('3') ? $"[views of {z}]" : "[]"));
+        }
+
+        var second = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, first);
+        var third = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, second);
+
+        third.Alerts.Should().BeSameAs(second.Alerts, "no silo's views or held list changed");
+        third.Alerts.Should().HaveCount(zones.Count).And.Contain(zones[13], "[views of zone-0013]");
+        foreach (var (silo, held) in silos.HeldBySilo())
+        {
+            var grain = silos.Grains.GetGrain<ISiloZonesGrain>(silo);
+            var version = third.AlertsOf[silo].Version;
+            var answer = await grain.HeldAsync(false, 0, version);
+            answer.Alerts.Should().BeEmpty("the asker has these views");
+            answer.AlertsVersion.Should().Be(version);
+            answer.Held.Should().HaveCount(held.Count, "the asker did not say it has the held list");
+            (await grain.HeldAsync(false, 0, version - 1)).Alerts.Keys.Should().BeEquivalentTo(held, "an asker with another version is sent the views");
+        }
+    }
+
+    [Fact]
+    public async Task SurveyAsync_ASilosViewsChange_BringsItsNewViewsAndKeepsTheOthers()
+    {
+        await using var silos = await ThreeSilos.StartAsync();
+        var zones = Zones(30);
+        var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
+        foreach (var (silo, held) in silos.HeldBySilo())
+        {
+            silos.AlertsOf(silo).Share(held.ToDictionary(z => z, z => $"[views of {z}]"));
+        }
+
+        var settled = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, first);
+        settled = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, settled);
+        var changed = settled.Holders[zones[5]];
+        silos.AlertsOf(changed).Share(silos.HeldBySilo()[changed].ToDictionary(z => z, z => z == zones[5] ? "[]" : $"[views of {z}]"));
+
+        var after = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones, settled);
+
+        after.Holders.Should().BeSameAs(settled.Holders, "no held list changed");
+        after.Alerts.Should().NotBeSameAs(settled.Alerts);
+        after.Alerts[zones[5]].Should().Be("[]", "its holder's alert ended");
+        after.Alerts.Where(v => v.Key != zones[5]).Should().OnlyContain(v => v.Value == $"[views of {v.Key}]");
+        after.AlertsOf.Where(v => v.Key != changed).Should().OnlyContain(v => ReferenceEquals(v.Value, settled.AlertsOf[v.Key]), "the other silos' views did not change");
+    }
+
+    [Fact]
     public async Task SurveyAsync_HoldersShareStatusesAndViews_BringsEachFromItsHolder()
     {
         await using var silos = await ThreeSilos.StartAsync();
