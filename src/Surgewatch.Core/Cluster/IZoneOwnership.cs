@@ -15,4 +15,11 @@ public interface IZoneOwnership
 
     /// <summary>Whether this node holds the live step of <paramref name="subject"/>: a zone id or <see cref="ModelsSubject"/>.</summary>
     bool Holds(string subject);
+
+    /// <summary>
+    /// The subjects this node holds, ordered, in a list that is a new instance whenever a subject was added or removed
+    /// since the last (the same instance tells a caller that nothing changed). Empty where <see cref="HoldsEverything"/>:
+    /// a node without a cluster lists nothing, it steps whatever there is.
+    /// </summary>
+    IReadOnlyList<string> List();
 }

@@ -121,6 +121,9 @@ internal sealed class AlertBook(
     public bool Keeps(string subject) =>
         ownership.HoldsEverything || (subject == IZoneOwnership.ModelsSubject ? Volatile.Read(ref _heldModels) : Volatile.Read(ref _held).Contains(subject));
 
+    /// <summary>What <see cref="Keeps"/> answers from on a node of a cluster: the zones' set is a new instance when it changes.</summary>
+    public (IReadOnlySet<string> Zones, bool Models) Kept => (Volatile.Read(ref _held), Volatile.Read(ref _heldModels));
+
     /// <summary>One step of the live loop; returns the alerts that changed and every stepped zone's status as Core's loop gives it.</summary>
     /// <param name="now">The step's moment.</param>
     /// <param name="site">The site's time zone.</param>

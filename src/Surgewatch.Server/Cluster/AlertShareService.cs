@@ -1,5 +1,4 @@
 using Surgewatch.Core.Cluster;
-using Surgewatch.Core.Zones;
 using Surgewatch.Server.Alerts;
 using Surgewatch.Server.Live;
 
@@ -13,7 +12,7 @@ namespace Surgewatch.Server.Cluster;
 /// the hub's backplane (<see cref="LiveBackplane"/>).
 /// </summary>
 internal sealed class AlertShareService(
-    AlertBook book, IAlertShare share, IZoneOwnership ownership, ZoneCatalog zones, ILogger<AlertShareService> logger)
+    AlertBook book, IAlertShare share, IZoneOwnership ownership, ILogger<AlertShareService> logger)
     : BackgroundService
 {
     /// <summary>How often views are shared.</summary>
@@ -25,6 +24,7 @@ internal sealed class AlertShareService(
     private readonly Dictionary<string, long> _fading = new(StringComparer.Ordinal);
     private HashSet<string> _active = new(StringComparer.Ordinal);
     private Dictionary<string, string>? _shared;
+    private (IReadOnlyList<string>? Held, (IReadOnlySet<string>? Zones, bool Models) Kept, Dictionary<string, string> Texts) _sharedFrom = (null, (null, false), []);
 
     // The text of a subject's views while it has no alert.
     private static readonly string NoViews = AlertViews.Write([]);
@@ -86,18 +86,32 @@ internal sealed class AlertShareService(
         }
 
         _active = active;
-        var ids = await zones.IdsAsync(cancellationToken);
-        var shared = new Dictionary<string, string>(_shared?.Count ?? 0, StringComparer.Ordinal);
-        foreach (var subject in ids.Append(IZoneOwnership.ModelsSubject))
+        var texts = new Dictionary<string, string>(bySubject.Count, StringComparer.Ordinal);
+        foreach (var (subject, list) in bySubject)
         {
-            if (ownership.Holds(subject) && book.Keeps(subject))
+            texts[subject] = AlertViews.Write(list);
+        }
+
+        // Unchanged views of unchanged held subjects: nothing is built, and the instance shared last stays, so the silo's
+        // answer to the other nodes' sweeps is not built (and sent) afresh each second for nothing.
+        var held = ownership.List();
+        var kept = book.Kept;
+        if (_shared is not null && ReferenceEquals(held, _sharedFrom.Held) && ReferenceEquals(kept.Zones, _sharedFrom.Kept.Zones)
+            && kept.Models == _sharedFrom.Kept.Models && SubjectMaps.Same(texts, _sharedFrom.Texts))
+        {
+            return;
+        }
+
+        var shared = new Dictionary<string, string>(held.Count, StringComparer.Ordinal);
+        foreach (var subject in held)
+        {
+            if (book.Keeps(subject))
             {
-                shared[subject] = bySubject.TryGetValue(subject, out var list) ? AlertViews.Write(list) : NoViews;
+                shared[subject] = texts.TryGetValue(subject, out var text) ? text : NoViews;
             }
         }
 
-        // Unchanged views keep the instance shared last, so the silo's answer to the other nodes' sweeps is not built
-        // (and sent) afresh each second for nothing.
+        _sharedFrom = (held, kept, texts);
         if (_shared is not { } last || !SubjectMaps.Same(last, shared))
         {
             _shared = shared;

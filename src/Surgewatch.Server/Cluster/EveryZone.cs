@@ -8,4 +8,6 @@ internal sealed class EveryZone : IZoneOwnership
     public bool HoldsEverything => true;
 
     public bool Holds(string subject) => true;
+
+    public IReadOnlyList<string> List() => [];
 }

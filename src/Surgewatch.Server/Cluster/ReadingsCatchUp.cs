@@ -56,7 +56,7 @@ internal sealed class ReadingsCatchUp(IObservationStore observations, RecentRead
     public async Task CatchUpAsync(IReadOnlyList<Zone> held, CancellationToken cancellationToken)
     {
         var stamp = TimeProvider.System.GetTimestamp();
-        if (_lastHeld is null || !held.SequenceEqual(_lastHeld, ReferenceEqualityComparer.Instance))
+        if (_lastHeld is null || (!ReferenceEquals(held, _lastHeld) && !held.SequenceEqual(_lastHeld, ReferenceEqualityComparer.Instance)))
         {
             await GainAsync(held, stamp, cancellationToken);
             return;

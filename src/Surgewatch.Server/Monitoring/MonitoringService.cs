@@ -44,6 +44,7 @@ internal sealed class MonitoringService(
     private readonly SemaphoreSlim _stepping = new(1, 1);
     private long _lastBroadcast;
     private bool _alertsCounted;
+    private (IReadOnlyList<Zone> All, IReadOnlyList<string> Held, IReadOnlyList<Zone> Zones)? _heldZones;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -124,6 +125,24 @@ internal sealed class MonitoringService(
         }
     }
 
+    /// <summary>
+    /// The zones of <paramref name="all"/> this node holds: the same list while neither the zones nor the held subjects
+    /// changed, rather than every zone looked up at every step.
+    /// </summary>
+    private IReadOnlyList<Zone> HeldOf(IReadOnlyList<Zone> all)
+    {
+        // Listed first: a subject gained while filtering gives a new list, so the next step filters again.
+        var held = ownership.List();
+        if (_heldZones is { } last && ReferenceEquals(last.All, all) && ReferenceEquals(last.Held, held))
+        {
+            return last.Zones;
+        }
+
+        List<Zone> zones = [.. all.Where(z => ownership.Holds(z.Id.Value))];
+        _heldZones = (all, held, zones);
+        return zones;
+    }
+
     private async Task StepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -134,7 +153,7 @@ internal sealed class MonitoringService(
         if (!ownership.HoldsEverything)
         {
             // A node of a cluster steps only the zones it holds; the readings other nodes were sent come from the store.
-            list = [.. all.Where(z => ownership.Holds(z.Id.Value))];
+            list = HeldOf(all);
             await catchUp.CatchUpAsync(list, cancellationToken);
         }
 

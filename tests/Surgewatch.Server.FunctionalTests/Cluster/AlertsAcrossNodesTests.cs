@@ -56,6 +56,52 @@ public sealed class AlertsAcrossNodesTests
         resumed.Since.Should().Be(T0 + TimeSpan.FromMinutes(6), "the episode continues; no new one started");
     }
 
+    [Fact]
+    public async Task Alerts_ZoneMovedToAnotherNode_ListedOnTheNodeItLeftFromItsNewHolder()
+    {
+        var (time, cluster, first, second) = await TwoNodesAsync();
+        using var firstNode = first;
+        using var secondNode = second;
+        var secondAdmin = second.ClientWithKey(ServerFixture.AdminKey);
+        await FireAsync(first, time);
+        await ListedAsync(second, a => a.State == "firing");
+
+        // a-zone moves: the second node lists it at once, and its alerts follow at its next step (restored from the store).
+        cluster.Hold("second", "a-zone");
+        cluster.Release("first", "a-zone");
+        await Task.Delay(AlertShareService.Every * 2);
+        await second.IngestAsync(secondAdmin, "a-zone", 300);
+        await first.StepAsync();
+
+        (await first.AlertAsync(Key)).Should().BeNull("the first node's step dropped the alerts of the zone it no longer holds");
+        var listed = await ListedAsync(first, a => a.State == "firing");
+        listed.Since.Should().Be(T0 + TimeSpan.FromMinutes(6), "the new holder shares the same episode");
+    }
+
+    [Fact]
+    public async Task ShareAsync_ZoneGainedWithoutAlerts_SharedWithNoViewsOnceStepped()
+    {
+        var (_, cluster, first, second) = await TwoNodesAsync();
+        using var firstNode = first;
+        using var secondNode = second;
+        await second.StepAsync();
+        await Task.Delay(AlertShareService.Every * 2);
+
+        // Shared while the node holds a-zone but has not stepped it yet, then stepped with nothing else changing.
+        cluster.Hold("second", "a-zone");
+        await Task.Delay(AlertShareService.Every * 2);
+        await second.StepAsync();
+
+        var clock = Stopwatch.StartNew();
+        while (!(cluster.SharedBy("second")?.ContainsKey("a-zone") ?? false) && clock.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100);
+        }
+
+        cluster.SharedBy("second").Should().Contain("a-zone", "[]", "the node steps a-zone now, without alerts: the others see it has none");
+        cluster.SharedBy("second").Should().Contain("b-zone", "[]");
+    }
+
     [RequiresRedisFact]
     public async Task Hub_AlertKeptByAnotherNode_ItsChangesReachThisNodesDashboardsOnceThroughTheBackplane()
     {
@@ -233,7 +279,12 @@ public sealed class AlertsAcrossNodesTests
 
         public void Hold(string node, string zone) => _nodes[node].Ownership.Held[zone] = 0;
 
+        public void Release(string node, string zone) => _nodes[node].Ownership.Held.TryRemove(zone, out _);
+
         public IAlertShare ShareOf(string node) => new NodeShare(this, node);
+
+        /// <summary>What <paramref name="node"/> shared last, or null.</summary>
+        public IReadOnlyDictionary<string, string>? SharedBy(string node) => _shared.TryGetValue(node, out var shared) ? shared : null;
 
         private sealed class NodeShare(TestAlertCluster cluster, string node) : IAlertShare
         {
@@ -247,14 +298,5 @@ public sealed class AlertsAcrossNodesTests
                     ? desk().ActAsync(action, cancellationToken)
                     : Task.FromResult(new AlertActionOutcome(AlertActionResult.NotHeld, null));
         }
-    }
-
-    private sealed class TestOwnership(IEnumerable<string> zones) : IZoneOwnership
-    {
-        public ConcurrentDictionary<string, byte> Held { get; } = new(zones.Select(z => KeyValuePair.Create(z, (byte)0)));
-
-        public bool HoldsEverything => false;
-
-        public bool Holds(string subject) => Held.ContainsKey(subject);
     }
 }

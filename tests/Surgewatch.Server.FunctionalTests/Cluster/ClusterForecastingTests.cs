@@ -99,7 +99,7 @@ public sealed class ClusterForecastingTests : IDisposable
     private ClockedServer Node(OutlookLink link, ConcurrentDictionary<string, byte> held) =>
         new(new ManualTime(new DateTimeOffset(Now.ToDateTime(), TimeSpan.Zero)), DatabasePath, services: s =>
         {
-            s.AddSingleton<IZoneOwnership>(new Ownership(held));
+            s.AddSingleton<IZoneOwnership>(new TestOwnership(held));
             s.AddSingleton<IModelsOutlookShare>(link);
         }) { KeepFiles = true };
 
@@ -118,12 +118,6 @@ public sealed class ClusterForecastingTests : IDisposable
         return value;
     }
 
-    private sealed class Ownership(ConcurrentDictionary<string, byte> held) : IZoneOwnership
-    {
-        public bool HoldsEverything => false;
-
-        public bool Holds(string subject) => held.ContainsKey(subject);
-    }
 
     /// <summary>The models' grain between two nodes: what the holder shares is what the others read.</summary>
     private sealed class OutlookLink : IModelsOutlookShare

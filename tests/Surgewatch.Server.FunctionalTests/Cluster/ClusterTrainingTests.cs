@@ -30,7 +30,7 @@ public sealed class ClusterTrainingTests : IDisposable
     {
         var held = new ConcurrentDictionary<string, byte>();
         var time = new ManualTime(new DateTimeOffset(TimeLabel.FromDate(First.AddDays(16)).ToDateTime(), TimeSpan.Zero));
-        using var node = new ClockedServer(time, _store.DatabasePath, services: s => s.AddSingleton<IZoneOwnership>(new Ownership(held))) { KeepFiles = true };
+        using var node = new ClockedServer(time, _store.DatabasePath, services: s => s.AddSingleton<IZoneOwnership>(new TestOwnership(held))) { KeepFiles = true };
         var models = node.Services.GetRequiredService<IModelStore>();
 
         await Task.Delay(TimeSpan.FromSeconds(3));
@@ -45,12 +45,5 @@ public sealed class ClusterTrainingTests : IDisposable
         }
 
         trained.Should().NotBeNull("the node trains once it holds the models' step (at its next poll)");
-    }
-
-    private sealed class Ownership(ConcurrentDictionary<string, byte> held) : IZoneOwnership
-    {
-        public bool HoldsEverything => false;
-
-        public bool Holds(string subject) => held.ContainsKey(subject);
     }
 }

@@ -51,13 +51,4 @@ public sealed class ZoneHandOverTests
         held = ownership.Held;
         return new ClockedServer(time, database, services: s => s.AddSingleton<IZoneOwnership>(ownership)) { KeepFiles = database is null };
     }
-
-    private sealed class TestOwnership(IEnumerable<string> zones) : IZoneOwnership
-    {
-        public ConcurrentDictionary<string, byte> Held { get; } = new(zones.Select(z => KeyValuePair.Create(z, (byte)0)));
-
-        public bool HoldsEverything => false;
-
-        public bool Holds(string subject) => Held.ContainsKey(subject);
-    }
 }
