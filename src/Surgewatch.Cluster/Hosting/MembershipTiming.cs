@@ -19,6 +19,10 @@ namespace Surgewatch.Cluster;
 /// node asks every silo what it holds at each sweep) and hands the zones over later. Readings posted to one node reach
 /// the others through the readings relay; each node still reads its zones' readings back from the store every
 /// <see cref="ReadBackEvery"/> (<c>Surgewatch:Cluster:ReadBackEvery</c>, 1 min), for any a relay dropped.
+/// Each node writes that it is alive to the membership table every <see cref="AliveEvery"/>
+/// (<c>Surgewatch:Cluster:AliveEvery</c>, 10 s): a node that wrote nothing for twice that no longer counts among the
+/// voters, so when two of three nodes die at once the survivor's own vote declares them dead (Orleans' 30 s made that
+/// about 75 s; bench/cluster-two-down.sh).
 /// </remarks>
 public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLimit)
 {
@@ -30,6 +34,9 @@ public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLim
     /// readings posted to another node reach it through the relay within a second).
     /// </summary>
     public TimeSpan ReadBackEvery { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often a node writes its heartbeat to the membership table (Orleans' <c>IAmAliveTablePublishTimeout</c>).</summary>
+    public TimeSpan AliveEvery { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>The configuration section of these settings.</summary>
     public const string Section = "Surgewatch:Cluster";
@@ -46,7 +53,8 @@ public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLim
         var missed = Parse(section, nameof(MissedProbesLimit), Default.MissedProbesLimit, int.TryParse, n => n is >= 1 and <= 10, "a whole number from 1 to 10");
         var sweep = Parse(section, nameof(SweepInterval), Default.SweepInterval, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(1) && t <= TimeSpan.FromMinutes(1), "a time span from 00:00:01 to 00:01:00");
         var readBack = Parse(section, nameof(ReadBackEvery), Default.ReadBackEvery, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(5) && t <= TimeSpan.FromHours(1), "a time span from 00:00:05 to 01:00:00");
-        return new MembershipTiming(timeout, missed) { SweepInterval = sweep, ReadBackEvery = readBack };
+        var alive = Parse(section, nameof(AliveEvery), Default.AliveEvery, TimeSpan.TryParse, t => t >= TimeSpan.FromSeconds(2) && t <= TimeSpan.FromMinutes(5), "a time span from 00:00:02 to 00:05:00");
+        return new MembershipTiming(timeout, missed) { SweepInterval = sweep, ReadBackEvery = readBack, AliveEvery = alive };
     }
 
     /// <summary>Sets Orleans' options.</summary>
@@ -54,6 +62,7 @@ public sealed record MembershipTiming(TimeSpan ProbeTimeout, int MissedProbesLim
     {
         options.ProbeTimeout = ProbeTimeout;
         options.NumMissedProbesLimit = MissedProbesLimit;
+        options.IAmAliveTablePublishTimeout = AliveEvery;
     }
 
     private delegate bool TryParser<T>(string text, out T value);

@@ -16,6 +16,7 @@ public sealed class MembershipTimingTests
         timing.Should().Be(new MembershipTiming(TimeSpan.FromSeconds(2), 3));
         timing.SweepInterval.Should().Be(TimeSpan.FromSeconds(2));
         timing.ReadBackEvery.Should().Be(TimeSpan.FromMinutes(1));
+        timing.AliveEvery.Should().Be(TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -25,14 +26,15 @@ public sealed class MembershipTimingTests
     }
 
     [Fact]
-    public void From_BothSet_AppliedToOrleansOptions()
+    public void From_AllSet_AppliedToOrleansOptions()
     {
         var options = new ClusterMembershipOptions();
 
-        MembershipTiming.From(Settings(("ProbeTimeout", "00:00:05"), ("MissedProbesLimit", "4"))).ApplyTo(options);
+        MembershipTiming.From(Settings(("ProbeTimeout", "00:00:05"), ("MissedProbesLimit", "4"), ("AliveEvery", "00:00:20"))).ApplyTo(options);
 
         options.ProbeTimeout.Should().Be(TimeSpan.FromSeconds(5));
         options.NumMissedProbesLimit.Should().Be(4);
+        options.IAmAliveTablePublishTimeout.Should().Be(TimeSpan.FromSeconds(20));
     }
 
     [Theory]
@@ -43,6 +45,8 @@ public sealed class MembershipTimingTests
     [InlineData("SweepInterval", "00:05:00")]
     [InlineData("ReadBackEvery", "00:00:01")]
     [InlineData("ReadBackEvery", "02:00:00")]
+    [InlineData("AliveEvery", "00:00:01")]
+    [InlineData("AliveEvery", "00:10:00")]
     public void From_BadValue_NamesTheSetting(string key, string value)
     {
         var act = () => MembershipTiming.From(Settings((key, value)));
