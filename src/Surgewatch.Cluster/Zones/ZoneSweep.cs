@@ -92,16 +92,16 @@ internal sealed class ZoneSweep(
         bool withStatuses = true)
     {
         var silos = active.Select(s => s.ToParsableString()).ToArray();
-        var known = previous?.HeldOf ?? new Dictionary<string, HeldList>();
-        var knownViews = previous?.AlertsOf ?? new Dictionary<string, ViewsList>();
+        var known = previous?.HeldOf ?? new Dictionary<string, Versioned<IReadOnlyList<string>>>();
+        var knownViews = previous?.AlertsOf ?? new Dictionary<string, Versioned<IReadOnlyDictionary<string, string>>>();
         var answers = await Task.WhenAll(silos.Select(s => AskSiloAsync(
             grains.GetGrain<ISiloZonesGrain>(s),
             withStatuses,
             known.TryGetValue(s, out var list) ? list.Version : 0,
             knownViews.TryGetValue(s, out var views) ? views.Version : 0,
             failed)));
-        var heldOf = new Dictionary<string, HeldList>(silos.Length, StringComparer.Ordinal);
-        var viewsOf = new Dictionary<string, ViewsList>(silos.Length, StringComparer.Ordinal);
+        var heldOf = new Dictionary<string, Versioned<IReadOnlyList<string>>>(silos.Length, StringComparer.Ordinal);
+        var viewsOf = new Dictionary<string, Versioned<IReadOnlyDictionary<string, string>>>(silos.Length, StringComparer.Ordinal);
         var silent = new List<string>();
         var everyReading = new List<string>();
         for (var i = 0; i < silos.Length; i++)
@@ -117,21 +117,16 @@ internal sealed class ZoneSweep(
                 everyReading.Add(answer.Silo);
             }
 
-            // A silo whose held list is the one this node has answers without it.
-            heldOf[answer.Silo] = known.TryGetValue(answer.Silo, out var kept) && kept.Version == answer.HeldVersion
-                ? kept
-                : new HeldList(answer.HeldVersion, answer.Held);
-
-            // Likewise its alert views, which change only when an alert of its does.
-            viewsOf[answer.Silo] = knownViews.TryGetValue(answer.Silo, out var keptViews) && keptViews.Version == answer.AlertsVersion
-                ? keptViews
-                : new ViewsList(answer.AlertsVersion, answer.Alerts);
+            // A silo whose held list is the one this node has answers without it; likewise its alert views, which change
+            // only when an alert of its does.
+            heldOf[answer.Silo] = Versioned.Heard(known, answer.Silo, answer.HeldVersion, answer.Held);
+            viewsOf[answer.Silo] = Versioned.Heard(knownViews, answer.Silo, answer.AlertsVersion, answer.Alerts);
         }
 
         // Nothing the holders come from changed (the subjects, every silo's held list, none silent or asked): the
         // holders are the last survey's, not built again for every zone at every sweep.
         var settled = previous is not null && ReferenceEquals(previous.Subjects, subjects) && previous.Silent.Count == 0 && previous.Asked == 0
-            && silent.Count == 0 && heldOf.Count == known.Count && heldOf.All(h => known.TryGetValue(h.Key, out var k) && ReferenceEquals(k, h.Value));
+            && silent.Count == 0 && Versioned.Same(heldOf, known);
         var wanted = settled ? null : subjects as IReadOnlySet<string> ?? new HashSet<string>(subjects, StringComparer.Ordinal);
         var holders = settled ? (Dictionary<string, string>)previous!.Holders : new Dictionary<string, string>(subjects.Count, StringComparer.Ordinal);
         if (!settled)
@@ -139,7 +134,7 @@ internal sealed class ZoneSweep(
             foreach (var answer in answers)
             {
                 // A subject two silos claim is moving between them (a migration's two halves): either will do for now.
-                foreach (var subject in answer is null ? [] : heldOf[answer.Silo].Held)
+                foreach (var subject in answer is null ? [] : heldOf[answer.Silo].Value)
                 {
                     if (wanted!.Contains(subject))
                     {
@@ -150,8 +145,7 @@ internal sealed class ZoneSweep(
         }
 
         // Nor are the views gathered again while the holders and every silo's views are the last survey's.
-        var sameViews = settled && viewsOf.Count == knownViews.Count
-            && viewsOf.All(v => knownViews.TryGetValue(v.Key, out var k) && ReferenceEquals(k, v.Value));
+        var sameViews = settled && Versioned.Same(viewsOf, knownViews);
         var statuses = new Dictionary<string, string>(StringComparer.Ordinal);
         var views = sameViews ? previous!.Alerts : new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var answer in answers)
@@ -161,7 +155,7 @@ internal sealed class ZoneSweep(
                 CopyHeld(answer.Statuses, statuses, holders, answer.Silo);
                 if (!sameViews)
                 {
-                    CopyHeld(viewsOf[answer.Silo].Views, views, holders, answer.Silo);
+                    CopyHeld(viewsOf[answer.Silo].Value, views, holders, answer.Silo);
                 }
             }
         }
@@ -344,14 +338,30 @@ internal sealed record Survey(
     public IReadOnlyList<string> Subjects { get; init; } = [];
 
     /// <summary>Each silo's held list as last heard (a silent silo's from the survey before), by parsable address.</summary>
-    public IReadOnlyDictionary<string, HeldList> HeldOf { get; init; } = new Dictionary<string, HeldList>();
+    public IReadOnlyDictionary<string, Versioned<IReadOnlyList<string>>> HeldOf { get; init; } = new Dictionary<string, Versioned<IReadOnlyList<string>>>();
 
     /// <summary>Each silo's alert views as last heard (a silent silo's from the survey before), by parsable address.</summary>
-    public IReadOnlyDictionary<string, ViewsList> AlertsOf { get; init; } = new Dictionary<string, ViewsList>();
+    public IReadOnlyDictionary<string, Versioned<IReadOnlyDictionary<string, string>>> AlertsOf { get; init; } =
+        new Dictionary<string, Versioned<IReadOnlyDictionary<string, string>>>();
 }
 
-/// <summary>A silo's held subjects and the version it gave them (<see cref="SiloZones.HeldVersion"/>).</summary>
-internal sealed record HeldList(long Version, IReadOnlyList<string> Held);
+/// <summary>
+/// What a silo said of something it numbers (its held list, <see cref="SiloZones.HeldVersion"/>; its alert views,
+/// <see cref="SiloZones.AlertsVersion"/>), with that number: kept as the same instance while the number stays.
+/// </summary>
+internal sealed record Versioned<T>(long Version, T Value);
 
-/// <summary>A silo's shared alert views, by subject, and the version it gave them (<see cref="SiloZones.AlertsVersion"/>).</summary>
-internal sealed record ViewsList(long Version, IReadOnlyDictionary<string, string> Views);
+/// <summary>Keeping what silos numbered from one survey to the next.</summary>
+internal static class Versioned
+{
+    /// <summary>
+    /// What <paramref name="silo"/> answered with <paramref name="version"/>: the instance <paramref name="known"/> has
+    /// when it has that version (the silo then left <paramref name="value"/> out), else a new one.
+    /// </summary>
+    public static Versioned<T> Heard<T>(IReadOnlyDictionary<string, Versioned<T>> known, string silo, long version, T value) =>
+        known.TryGetValue(silo, out var kept) && kept.Version == version ? kept : new Versioned<T>(version, value);
+
+    /// <summary>Whether <paramref name="now"/> holds, for the same silos, the very instances <paramref name="before"/> did.</summary>
+    public static bool Same<T>(IReadOnlyDictionary<string, Versioned<T>> now, IReadOnlyDictionary<string, Versioned<T>> before) =>
+        now.Count == before.Count && now.All(v => before.TryGetValue(v.Key, out var k) && ReferenceEquals(k, v.Value));
+}

@@ -106,11 +106,7 @@ public sealed class WebhookChannel : INotificationChannel
         {
             return new Attempt(false, $"no answer within {_options.AttemptTimeout.TotalSeconds:0.###} s");
         }
-        catch (HttpRequestException e)
-        {
-            return new Attempt(false, e.Message);
-        }
-        catch (SocketException e)
+        catch (Exception e) when (e is HttpRequestException or SocketException)
         {
             // HttpClient lets a bare socket error out when a connection breaks while it is set up.
             return new Attempt(false, e.Message);

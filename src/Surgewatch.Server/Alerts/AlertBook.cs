@@ -54,8 +54,7 @@ internal sealed class AlertBook(
     private DateTimeOffset _balancesSavedAt = DateTimeOffset.MinValue;
 
     // What the last step held, published for Keeps (read outside the gate): a new set when it changes, never mutated.
-    private IReadOnlySet<string> _held = new HashSet<string>(StringComparer.Ordinal);
-    private bool _heldModels;
+    private KeptSubjects _kept = new(new HashSet<string>(StringComparer.Ordinal), false);
 
     // Never behind the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
     // growing across a restart of the server and a client's newer view is never mistaken for an older one; in a cluster,
@@ -118,11 +117,10 @@ internal sealed class AlertBook(
     /// now: always on a single node; on a node of a cluster, what it held at its last step (a subject it has just gained
     /// has its alerts restored at the next step).
     /// </summary>
-    public bool Keeps(string subject) =>
-        ownership.HoldsEverything || (subject == IZoneOwnership.ModelsSubject ? Volatile.Read(ref _heldModels) : Volatile.Read(ref _held).Contains(subject));
+    public bool Keeps(string subject) => ownership.HoldsEverything || Kept.Contains(subject);
 
-    /// <summary>What <see cref="Keeps"/> answers from on a node of a cluster: the zones' set is a new instance when it changes.</summary>
-    public (IReadOnlySet<string> Zones, bool Models) Kept => (Volatile.Read(ref _held), Volatile.Read(ref _heldModels));
+    /// <summary>What <see cref="Keeps"/> answers from on a node of a cluster: a new instance whenever it changes.</summary>
+    public KeptSubjects Kept => Volatile.Read(ref _kept);
 
     /// <summary>One step of the live loop; returns the alerts that changed and every stepped zone's status as Core's loop gives it.</summary>
     /// <param name="now">The step's moment.</param>
@@ -170,12 +168,13 @@ internal sealed class AlertBook(
     /// <summary>Publishes what <paramref name="input"/>'s step held for <see cref="Keeps"/>.</summary>
     private void PublishHeld(LiveInput input)
     {
-        if (input.Zones.Count != _held.Count || input.Zones.Any(z => !_held.Contains(z.Id.Value)))
+        var kept = _kept;
+        var sameZones = input.Zones.Count == kept.Zones.Count && input.Zones.All(z => kept.Zones.Contains(z.Id.Value));
+        if (!sameZones || input.StepsSensors != kept.Models)
         {
-            Volatile.Write(ref _held, new HashSet<string>(input.Zones.Select(z => z.Id.Value), StringComparer.Ordinal));
+            var zones = sameZones ? kept.Zones : new HashSet<string>(input.Zones.Select(z => z.Id.Value), StringComparer.Ordinal);
+            Volatile.Write(ref _kept, new KeptSubjects(zones, input.StepsSensors));
         }
-
-        Volatile.Write(ref _heldModels, input.StepsSensors);
     }
 
     /// <summary>Saves the zones' line balances and densities now (at stop), whatever the time since the last save.</summary>
@@ -339,4 +338,13 @@ internal sealed class AlertBook(
 
     /// <summary>A road's probability of congestion within the rule's window (null while it is congested now), which its alert shows as its value.</summary>
     private double? CongestionProbability(string sensor) => roads.Roads.FirstOrDefault(r => r.SensorId == sensor)?.Probability;
+}
+
+/// <summary>The subjects a node of a cluster stepped at its last step: zones by id, and whether the models' step.</summary>
+/// <param name="Zones">The zones' ids.</param>
+/// <param name="Models">Whether the step held the counters' and roads' monitors (<see cref="IZoneOwnership.ModelsSubject"/>).</param>
+internal sealed record KeptSubjects(IReadOnlySet<string> Zones, bool Models)
+{
+    /// <summary>Whether <paramref name="subject"/> (a zone id or <see cref="IZoneOwnership.ModelsSubject"/>) was stepped.</summary>
+    public bool Contains(string subject) => subject == IZoneOwnership.ModelsSubject ? Models : Zones.Contains(subject);
 }

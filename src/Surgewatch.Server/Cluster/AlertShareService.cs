@@ -24,7 +24,7 @@ internal sealed class AlertShareService(
     private readonly Dictionary<string, long> _fading = new(StringComparer.Ordinal);
     private HashSet<string> _active = new(StringComparer.Ordinal);
     private Dictionary<string, string>? _shared;
-    private (IReadOnlyList<string>? Held, (IReadOnlySet<string>? Zones, bool Models) Kept, Dictionary<string, string> Texts) _sharedFrom = (null, (null, false), []);
+    private (IReadOnlyList<string>? Held, KeptSubjects? Kept, Dictionary<string, string> Texts) _sharedFrom = (null, null, []);
 
     // The text of a subject's views while it has no alert.
     private static readonly string NoViews = AlertViews.Write([]);
@@ -96,8 +96,7 @@ internal sealed class AlertShareService(
         // answer to the other nodes' sweeps is not built (and sent) afresh each second for nothing.
         var held = ownership.List();
         var kept = book.Kept;
-        if (_shared is not null && ReferenceEquals(held, _sharedFrom.Held) && ReferenceEquals(kept.Zones, _sharedFrom.Kept.Zones)
-            && kept.Models == _sharedFrom.Kept.Models && SubjectMaps.Same(texts, _sharedFrom.Texts))
+        if (_shared is not null && ReferenceEquals(held, _sharedFrom.Held) && ReferenceEquals(kept, _sharedFrom.Kept) && SubjectMaps.Same(texts, _sharedFrom.Texts))
         {
             return;
         }
@@ -105,7 +104,7 @@ internal sealed class AlertShareService(
         var shared = new Dictionary<string, string>(held.Count, StringComparer.Ordinal);
         foreach (var subject in held)
         {
-            if (book.Keeps(subject))
+            if (kept.Contains(subject))
             {
                 shared[subject] = texts.TryGetValue(subject, out var text) ? text : NoViews;
             }
