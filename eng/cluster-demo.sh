@@ -68,7 +68,7 @@ for n in 1 2 3; do
   done
   curl -sf "$url/healthz" >/dev/null || { echo "Node $n did not answer within 2 minutes; its log:" >&2; tail -n 30 "$work/node$n.log" >&2; exit 1; }
   if [ "$n" = 1 ]; then
-    # The first node, alone, holds the models' step: it lays the city's five weeks of history down, then trains on it.
+    # The first node, alone, holds the counters' and roads' steps: it lays the city's five weeks of history down, then trains on it.
     echo "Node 1 is up at $url/ and lays the demo city's history down (about a minute)…"
     for _ in $(seq 1 300); do grep -q "feeds the demo city" "$work/node1.log" && break; sleep 1; done
   fi
@@ -82,8 +82,9 @@ Three Surgewatch nodes play the demo city (store: $db, membership: redis://127.0
   node 3  ${urls[2]}/   (pid ${pids[2]})
 Every node serves the dashboard and the API; the top bar counts the nodes. Who holds which zone:
   curl -s ${urls[0]}/api/v1/cluster
-One node, the one holding the models' step, feeds the city's readings and trains and runs the models; each node steps
-the zones it holds. Kill a node to watch the others take its zones and the models over within about 10 s:
+The node holding the counters' step (~counters) feeds the city's readings and trains and runs the counters' model;
+the one holding ~roads, the roads'; each node steps the zones it holds. Kill a node to watch the others take its
+zones and models over within about 10 s:
   kill -9 ${pids[1]}      # node 2
 Admin key for the API: $admin_key    Logs: $work/node{1,2,3}.log
 Press Ctrl-C to stop everything.

@@ -17,7 +17,7 @@ internal sealed class ClusterView(ISiloServices silo, HolderMap map) : IClusterV
         var grains = services.GetRequiredService<IGrainFactory>();
         var self = services.GetRequiredService<ILocalSiloDetails>();
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
-        var zonesOf = map.Holders.Where(h => h.Key != IZoneOwnership.ModelsSubject)
+        var zonesOf = map.Holders.Where(h => !FamilySteps.Is(h.Key))
             .ToLookup(h => h.Value, h => h.Key, StringComparer.Ordinal);
         var nodes = new List<ClusterNode>();
         foreach (var host in hosts.OrderBy(h => h.SiloAddress.Endpoint.ToString(), StringComparer.Ordinal).ThenByDescending(h => h.SiloAddress.Generation))

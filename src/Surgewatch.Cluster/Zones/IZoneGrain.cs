@@ -1,7 +1,7 @@
 namespace Surgewatch.Cluster.Zones;
 
 /// <summary>
-/// One zone's place in the cluster, keyed by the zone id (or <see cref="Core.Cluster.IZoneOwnership.ModelsSubject"/>):
+/// One zone's place in the cluster, keyed by the zone id (or a family step of <see cref="Core.Cluster.FamilySteps"/>):
 /// the silo its single activation lives on holds the zone's live step.
 /// </summary>
 [Alias("Surgewatch.Cluster.Zones.IZoneGrain")]
@@ -29,8 +29,8 @@ public interface IZoneGrain : IGrainWithStringKey
 /// <summary>What a zone's grain answers.</summary>
 /// <param name="Silo">The parsable address of the silo holding the zone.</param>
 /// <param name="Status">
-/// The zone's latest status that silo's node shared (<see cref="Core.Cluster.IZoneStatusShare"/>), or for the models'
-/// grain the models' outlook (<see cref="Core.Cluster.IModelsOutlookShare"/>); null when none was shared.
+/// The zone's latest status that silo's node shared (<see cref="Core.Cluster.IZoneStatusShare"/>), or for a family's
+/// grain its outlook (<see cref="Core.Cluster.IModelsOutlookShare"/>); null when none was shared.
 /// </param>
 /// <param name="Alerts">The views of the zone's alerts that silo's node shared (<see cref="Core.Cluster.IAlertShare"/>), or null.</param>
 [GenerateSerializer]

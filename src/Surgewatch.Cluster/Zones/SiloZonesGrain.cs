@@ -42,7 +42,7 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
             (_alertsFrom, _alertsVersion) = ((subjects, views), _alertsVersion + 1);
         }
 
-        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlook, views, share.ListeningHere, node.WantsEveryReading);
+        var inputs = new Inputs(subjects, statuses ? share.OwnStatuses : null, share.OwnOutlooks, views, share.ListeningHere, node.WantsEveryReading);
         var slot = statuses ? 1 : 0;
         if (_answers[slot] is not { } last || !last.Inputs.SameAs(inputs))
         {
@@ -65,7 +65,7 @@ internal sealed class SiloZonesGrain(ILocalSiloDetails silo, HeldZones held, Zon
         var shown = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var subject in subjects)
         {
-            if ((statuses || subject == Core.Cluster.IZoneOwnership.ModelsSubject) && share.Mine(subject) is { } status)
+            if ((statuses || Core.Cluster.FamilySteps.Is(subject)) && share.Mine(subject) is { } status)
             {
                 shared[subject] = status;
             }

@@ -5,8 +5,8 @@ namespace Surgewatch.Cluster.Zones;
 /// <summary>
 /// The cluster's <see cref="IZoneStatusShare"/> and <see cref="IModelsOutlookShare"/>: what this node shares stays
 /// here, where the grains living on this silo read it for the sweeps of the other nodes (<see cref="ZoneHolding"/>:
-/// a zone's grain answers with the zone's status, the models' grain with the models' outlook); what this node's own
-/// sweep brings back becomes <see cref="OthersAsync"/> (the zones' statuses) and <see cref="Shared"/> (the models' outlook).
+/// a zone's grain answers with the zone's status, a family's grain with its outlook); what this node's own sweep brings
+/// back becomes <see cref="OthersAsync"/> (the zones' statuses) and <see cref="Shared"/> (each family's outlook).
 /// The zones' statuses are carried only while this node is asked for them (<see cref="Wanted"/>): every zone's status
 /// every sweep to every node was a cost that grew with the cluster, and the live dashboards hear each node directly.
 /// </summary>
@@ -20,8 +20,9 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
 
     private volatile IReadOnlyDictionary<string, string> _mine = new Dictionary<string, string>();
     private volatile IReadOnlyDictionary<string, string> _others = new Dictionary<string, string>();
-    private volatile string? _outlook;
-    private volatile string? _shared;
+    private readonly object _sharing = new();
+    private volatile IReadOnlyDictionary<string, string> _outlooks = new Dictionary<string, string>();
+    private volatile IReadOnlyDictionary<string, string> _shared = new Dictionary<string, string>();
     private volatile TaskCompletionSource _carried = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _listeningHere;
     private volatile bool _listeningElsewhere;
@@ -71,32 +72,47 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
         return _others;
     }
 
-    public string? Shared => _shared;
+    public string? Shared(string family) => _shared.GetValueOrDefault(family);
 
     /// <summary>What this node shared last: the statuses of the zones it steps (a new instance at each share).</summary>
     public IReadOnlyDictionary<string, string> OwnStatuses => _mine;
 
-    /// <summary>The models' outlook this node shared last, or null.</summary>
-    public string? OwnOutlook => _outlook;
+    /// <summary>The outlooks of the families this node shared last, by family step (a new instance at each share).</summary>
+    public IReadOnlyDictionary<string, string> OwnOutlooks => _outlooks;
 
     public void Share(IReadOnlyDictionary<string, string> statuses) => _mine = statuses;
 
-    public void Share(string outlook) => _outlook = outlook;
+    public void Share(string family, string outlook)
+    {
+        lock (_sharing)
+        {
+            _outlooks = new Dictionary<string, string>(_outlooks, StringComparer.Ordinal) { [family] = outlook };
+        }
+    }
 
-    /// <summary>What this node shared last for <paramref name="subject"/> (a zone's status, or the models' outlook), or null.</summary>
+    /// <summary>What this node shared last for <paramref name="subject"/> (a zone's status, or a family's outlook), or null.</summary>
     public string? Mine(string subject) =>
-        subject == IZoneOwnership.ModelsSubject ? _outlook : _mine.TryGetValue(subject, out var status) ? status : null;
+        (FamilySteps.Is(subject) ? _outlooks : _mine).TryGetValue(subject, out var text) ? text : null;
 
     /// <summary>
-    /// Takes what a sweep brought back from the grains: the models' outlook under its subject, and the zones' statuses
+    /// Takes what a sweep brought back from the grains: each family's outlook under its step, and the zones' statuses
     /// when the sweep <paramref name="carriesStatuses"/> (otherwise the last carried stay, ageing).
     /// </summary>
     public void Receive(IReadOnlyDictionary<string, string> shared, bool carriesStatuses = true)
     {
-        if (shared.TryGetValue(IZoneOwnership.ModelsSubject, out var outlook))
+        if (FamilySteps.All.Any(shared.ContainsKey))
         {
-            _shared = outlook;
-            shared = shared.Where(s => s.Key != IZoneOwnership.ModelsSubject).ToDictionary(StringComparer.Ordinal);
+            var outlooks = new Dictionary<string, string>(_shared, StringComparer.Ordinal);
+            foreach (var family in FamilySteps.All)
+            {
+                if (shared.TryGetValue(family, out var outlook))
+                {
+                    outlooks[family] = outlook;
+                }
+            }
+
+            _shared = outlooks;
+            shared = shared.Where(s => !FamilySteps.Is(s.Key)).ToDictionary(StringComparer.Ordinal);
         }
 
         if (!carriesStatuses)

@@ -40,7 +40,7 @@ internal sealed class ZoneSweep(
                 // The same list while the zones are the same, which lets a survey see that nothing it looks at changed.
                 if (!ReferenceEquals(ids, lastIds))
                 {
-                    (lastIds, subjects) = (ids, [.. ids, IZoneOwnership.ModelsSubject]);
+                    (lastIds, subjects) = (ids, [.. ids, .. FamilySteps.All]);
                 }
 
                 var active = ActiveSilos(membership);

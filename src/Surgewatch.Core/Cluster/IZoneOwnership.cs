@@ -2,18 +2,15 @@ namespace Surgewatch.Core.Cluster;
 
 /// <summary>
 /// Which live steps this node holds. One node holds them all (<see cref="HoldsEverything"/>); in a cluster each zone's
-/// step, and the deployed models' step (<see cref="ModelsSubject"/>), is held by exactly one node at a time, and a node
-/// steps only what it holds.
+/// step, and each family of sensors' step (<see cref="FamilySteps"/>), is held by exactly one node at a time, and a
+/// node steps only what it holds.
 /// </summary>
 public interface IZoneOwnership
 {
-    /// <summary>The subject that stands for the deployed models' monitors (counters and roads), which are not zones.</summary>
-    public const string ModelsSubject = "~models";
-
     /// <summary>Whether this node holds every step (a node without a cluster); then <see cref="Holds"/> is always true.</summary>
     bool HoldsEverything { get; }
 
-    /// <summary>Whether this node holds the live step of <paramref name="subject"/>: a zone id or <see cref="ModelsSubject"/>.</summary>
+    /// <summary>Whether this node holds the live step of <paramref name="subject"/>: a zone id or one of <see cref="FamilySteps.All"/>.</summary>
     bool Holds(string subject);
 
     /// <summary>

@@ -15,10 +15,11 @@ namespace Surgewatch.Core.Live;
 /// <param name="StepOf">Each sensor's reporting step where known (an hourly counter stays fresh between two readings).</param>
 /// <param name="ForecastOf">Each zone's forecast bounds over the next hour from the deployed model (empty before one).</param>
 /// <param name="Silences">The silences in force.</param>
-/// <param name="StepsSensors">
-/// Whether the step evaluates the counters' and roads' alerts too: always on one node; in a cluster, on the node that
-/// holds the models.
+/// <param name="StepsCounters">
+/// Whether the step evaluates the counters' alerts too: always on one node; in a cluster, on the node that holds the
+/// counters' step (<see cref="Cluster.FamilySteps.Counters"/>).
 /// </param>
+/// <param name="StepsRoads">Whether the step evaluates the roads' alerts too: likewise, for <see cref="Cluster.FamilySteps.Roads"/>.</param>
 public sealed record LiveInput(
     DateTimeOffset Now,
     TimeZoneInfo Site,
@@ -26,7 +27,8 @@ public sealed record LiveInput(
     Func<SensorId, TimeSpan?> StepOf,
     Func<ZoneId, IReadOnlyList<ForecastBound>> ForecastOf,
     IReadOnlyList<ISilence> Silences,
-    bool StepsSensors = true);
+    bool StepsCounters = true,
+    bool StepsRoads = true);
 
 /// <summary>The output of one <see cref="LiveLoop.Step"/>: what a host persists and broadcasts, and nothing it recomputes.</summary>
 /// <param name="Events">Alert transitions of the shown alerts (zones, counters, roads), to append to the alert history.</param>
@@ -83,7 +85,8 @@ public sealed class LiveLoop
     private readonly DeployedAlerts _roads;
     private readonly NotificationPolicy _policy;
     private readonly HashSet<ZoneId> _stepped = [];
-    private bool _steppedSensors;
+    private bool _steppedCounters;
+    private bool _steppedRoads;
 
     /// <summary>A loop over <paramref name="readings"/>, with the deployed monitors of <paramref name="counters"/> and <paramref name="roads"/>.</summary>
     /// <param name="readings">The recent readings, fed by the ingests.</param>
@@ -135,10 +138,10 @@ public sealed class LiveLoop
 
     /// <summary>
     /// What a step with <paramref name="input"/> would take over that the last step did not hold: its zones not stepped
-    /// last time, and whether it gains the counters and roads. A host restores their saved state
-    /// (<see cref="Restore(LiveSnapshot, IReadOnlySet{ZoneId}, bool, DateTimeOffset)"/>) before the step, as after a restart (where everything is gained).
+    /// last time, and whether it gains the counters and the roads. A host restores their saved state
+    /// (<see cref="Restore(LiveSnapshot, IReadOnlySet{ZoneId}, bool, bool, DateTimeOffset)"/>) before the step, as after a restart (where everything is gained).
     /// </summary>
-    public (IReadOnlySet<ZoneId> Zones, bool Sensors) Gains(LiveInput input)
+    public (IReadOnlySet<ZoneId> Zones, bool Counters, bool Roads) Gains(LiveInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var zones = new HashSet<ZoneId>();
@@ -150,16 +153,16 @@ public sealed class LiveLoop
             }
         }
 
-        return (zones, input.StepsSensors && !_steppedSensors);
+        return (zones, input.StepsCounters && !_steppedCounters, input.StepsRoads && !_steppedRoads);
     }
 
     /// <summary>
-    /// Takes saved state back: the alerts, line balances and densities of <paramref name="zones"/>, and, when
-    /// <paramref name="sensors"/>, the counters' and roads' alerts (carried until their model is deployed). The rest of
+    /// Takes saved state back: the alerts, line balances and densities of <paramref name="zones"/>, and the counters'
+    /// alerts when <paramref name="counters"/>, the roads' when <paramref name="roads"/> (carried until their model is deployed). The rest of
     /// <paramref name="saved"/> is ignored. A balance integrated longer ago than <see cref="Kept"/> (or after
     /// <paramref name="now"/>) is not taken: the crossings since then can no longer all be added.
     /// </summary>
-    public void Restore(LiveSnapshot saved, IReadOnlySet<ZoneId> zones, bool sensors, DateTimeOffset now)
+    public void Restore(LiveSnapshot saved, IReadOnlySet<ZoneId> zones, bool counters, bool roads, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(saved);
         ArgumentNullException.ThrowIfNull(zones);
@@ -167,9 +170,13 @@ public sealed class LiveLoop
         _zones.Restore(saved.Alerts.Where(s => names.Contains(s.Status.Subject) && !IsSensorRule(s.Status.RuleId)));
         _zones.RestoreDensities(saved.Densities.Where(d => zones.Contains(d.Zone)));
         _occupancy.Restore([.. saved.Balances.Where(b => zones.Contains(b.Zone))], now);
-        if (sensors)
+        if (counters)
         {
             _counters.Carry(saved.Alerts);
+        }
+
+        if (roads)
+        {
             _roads.Carry(saved.Alerts);
         }
     }
@@ -187,7 +194,7 @@ public sealed class LiveLoop
             }
         }
 
-        Restore(saved, zones, sensors: true, now);
+        Restore(saved, zones, counters: true, roads: true, now);
     }
 
     /// <summary>The whole state: every alert (counters' and roads' as carried while no model is deployed), balance and density.</summary>
@@ -198,20 +205,18 @@ public sealed class LiveLoop
     }
 
     /// <summary>
-    /// The state of what the last step held (its zones; the counters and roads when it stepped them), and the subjects
+    /// The state of what the last step held (its zones; the counters, the roads when it stepped them), and the subjects
     /// it covers: what a node of a cluster saves, replacing only those subjects' saved alerts.
     /// </summary>
     public (IReadOnlySet<string> Subjects, LiveSnapshot State) HeldSnapshot()
     {
         var subjects = new HashSet<string>(_stepped.Select(z => z.Value), StringComparer.Ordinal);
         var alerts = new List<AlertSnapshot>(_zones.Snapshot().Where(s => subjects.Contains(s.Status.Subject)));
-        if (_steppedSensors)
+        IEnumerable<AlertSnapshot> sensors = [.. _steppedCounters ? _counters.Snapshot() : [], .. _steppedRoads ? _roads.Snapshot() : []];
+        foreach (var snapshot in sensors)
         {
-            foreach (var snapshot in _counters.Snapshot().Concat(_roads.Snapshot()))
-            {
-                alerts.Add(snapshot);
-                subjects.Add(snapshot.Status.Subject);
-            }
+            alerts.Add(snapshot);
+            subjects.Add(snapshot.Status.Subject);
         }
 
         var (balances, densities) = ZoneState(heldOnly: true);
@@ -250,13 +255,14 @@ public sealed class LiveLoop
         }
 
         var step = _zones.Step(now, zones, occupancies, bounds, input.Silences, _policy);
-        _steppedSensors = input.StepsSensors;
-        var (counterEvents, counterNotifications) = input.StepsSensors ? _counters.Evaluate(now, input.Silences, _policy) : ([], []);
-        var (roadEvents, roadNotifications) = input.StepsSensors ? _roads.Evaluate(now, input.Silences, _policy) : ([], []);
+        (_steppedCounters, _steppedRoads) = (input.StepsCounters, input.StepsRoads);
+        var (counterEvents, counterNotifications) = input.StepsCounters ? _counters.Evaluate(now, input.Silences, _policy) : ([], []);
+        var (roadEvents, roadNotifications) = input.StepsRoads ? _roads.Evaluate(now, input.Silences, _policy) : ([], []);
         var events = step.Events.Concat(counterEvents).Concat(roadEvents).Where(e => Shown(e.RuleId, e.State)).ToList();
         var notifications = step.Notifications.Concat(counterNotifications).Concat(roadNotifications)
             .Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
-        var (counters, roads) = input.StepsSensors ? (_counters.Outlook(m => (m as SurgeMonitor)?.Latest), _roads.Outlook(m => (m as CongestionMonitor)?.Latest)) : (null, null);
+        var counters = input.StepsCounters ? _counters.Outlook(m => (m as SurgeMonitor)?.Latest) : null;
+        var roads = input.StepsRoads ? _roads.Outlook(m => (m as CongestionMonitor)?.Latest) : null;
         return new LiveStep(events, notifications, step.Zones, counters ?? [], roads ?? []);
     }
 

@@ -22,7 +22,8 @@ namespace Surgewatch.Server.Alerts;
 /// </summary>
 /// <remarks>
 /// On a node of a cluster (<see cref="IZoneOwnership"/> not holding everything) it steps the zones it is given (those
-/// the node holds) and the counters and roads only while the node holds <see cref="IZoneOwnership.ModelsSubject"/>;
+/// the node holds), the counters only while the node holds <see cref="FamilySteps.Counters"/> and the roads only while
+/// it holds <see cref="FamilySteps.Roads"/>;
 /// it restores a zone's state from the store when it gains the zone, and writes only the snapshots of what it
 /// holds, so that the nodes sharing one store never overwrite each other's zones.
 /// </remarks>
@@ -54,7 +55,7 @@ internal sealed class AlertBook(
     private DateTimeOffset _balancesSavedAt = DateTimeOffset.MinValue;
 
     // What the last step held, published for Keeps (read outside the gate): a new set when it changes, never mutated.
-    private KeptSubjects _kept = new(new HashSet<string>(StringComparer.Ordinal), false);
+    private KeptSubjects _kept = new(new HashSet<string>(StringComparer.Ordinal), false, false);
 
     // Never behind the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
     // growing across a restart of the server and a client's newer view is never mistaken for an older one; in a cluster,
@@ -113,7 +114,7 @@ internal sealed class AlertBook(
     }
 
     /// <summary>
-    /// Whether the monitors keep the alerts of <paramref name="subject"/> (a zone id or <see cref="IZoneOwnership.ModelsSubject"/>)
+    /// Whether the monitors keep the alerts of <paramref name="subject"/> (a zone id or a family step of <see cref="FamilySteps"/>)
     /// now: always on a single node; on a node of a cluster, what it held at its last step (a subject it has just gained
     /// has its alerts restored at the next step).
     /// </summary>
@@ -141,7 +142,8 @@ internal sealed class AlertBook(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var input = new LiveInput(now, site, zones, stepOf, forecastOf, muting, ownership.HoldsEverything || ownership.Holds(IZoneOwnership.ModelsSubject));
+            var input = new LiveInput(
+                now, site, zones, stepOf, forecastOf, muting, ownership.HoldsEverything || ownership.Holds(FamilySteps.Counters), ownership.HoldsEverything || ownership.Holds(FamilySteps.Roads));
             await RestoreGainedAsync(input, cancellationToken);
             var step = _loop.Step(input);
             PublishHeld(input);
@@ -170,10 +172,10 @@ internal sealed class AlertBook(
     {
         var kept = _kept;
         var sameZones = input.Zones.Count == kept.Zones.Count && input.Zones.All(z => kept.Zones.Contains(z.Id.Value));
-        if (!sameZones || input.StepsSensors != kept.Models)
+        if (!sameZones || input.StepsCounters != kept.Counters || input.StepsRoads != kept.Roads)
         {
             var zones = sameZones ? kept.Zones : new HashSet<string>(input.Zones.Select(z => z.Id.Value), StringComparer.Ordinal);
-            Volatile.Write(ref _kept, new KeptSubjects(zones, input.StepsSensors));
+            Volatile.Write(ref _kept, new KeptSubjects(zones, input.StepsCounters, input.StepsRoads));
         }
     }
 
@@ -241,13 +243,13 @@ internal sealed class AlertBook(
 
     /// <summary>
     /// Before a step: restores from the store what the step takes over (everything after a restart; on a node of a
-    /// cluster, the zones it has just gained and the counters and roads when it gains the models). Alerts must load
+    /// cluster, the zones it has just gained, and the counters or the roads when it gains their step). Alerts must load
     /// (the step fails and is retried at the next tick); balances that cannot be loaded start again from the readings.
     /// </summary>
     private async Task RestoreGainedAsync(LiveInput input, CancellationToken cancellationToken)
     {
-        var (zones, sensors) = _loop.Gains(input);
-        if (zones.Count == 0 && !sensors)
+        var (zones, counters, roads) = _loop.Gains(input);
+        if (zones.Count == 0 && !counters && !roads)
         {
             return;
         }
@@ -268,7 +270,7 @@ internal sealed class AlertBook(
             }
         }
 
-        _loop.Restore(new LiveSnapshot(alerts, savedBalances, savedDensities), zones, sensors, input.Now);
+        _loop.Restore(new LiveSnapshot(alerts, savedBalances, savedDensities), zones, counters, roads, input.Now);
     }
 
     /// <summary>Saves the zones' line balances when a minute of site time has passed since the last save (or the clock went back), or when forced.</summary>
@@ -340,11 +342,17 @@ internal sealed class AlertBook(
     private double? CongestionProbability(string sensor) => roads.Roads.FirstOrDefault(r => r.SensorId == sensor)?.Probability;
 }
 
-/// <summary>The subjects a node of a cluster stepped at its last step: zones by id, and whether the models' step.</summary>
+/// <summary>The subjects a node of a cluster stepped at its last step: zones by id, and whether each family's step.</summary>
 /// <param name="Zones">The zones' ids.</param>
-/// <param name="Models">Whether the step held the counters' and roads' monitors (<see cref="IZoneOwnership.ModelsSubject"/>).</param>
-internal sealed record KeptSubjects(IReadOnlySet<string> Zones, bool Models)
+/// <param name="Counters">Whether the step held the counters' monitor (<see cref="FamilySteps.Counters"/>).</param>
+/// <param name="Roads">Whether the step held the roads' monitor (<see cref="FamilySteps.Roads"/>).</param>
+internal sealed record KeptSubjects(IReadOnlySet<string> Zones, bool Counters, bool Roads)
 {
-    /// <summary>Whether <paramref name="subject"/> (a zone id or <see cref="IZoneOwnership.ModelsSubject"/>) was stepped.</summary>
-    public bool Contains(string subject) => subject == IZoneOwnership.ModelsSubject ? Models : Zones.Contains(subject);
+    /// <summary>Whether <paramref name="subject"/> (a zone id or a family step of <see cref="FamilySteps"/>) was stepped.</summary>
+    public bool Contains(string subject) => subject switch
+    {
+        FamilySteps.Counters => Counters,
+        FamilySteps.Roads => Roads,
+        _ => Zones.Contains(subject),
+    };
 }

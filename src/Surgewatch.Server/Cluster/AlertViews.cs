@@ -14,16 +14,23 @@ internal static class AlertViews
     private static readonly HashSet<string> Active = new(
         [.. new[] { AlertState.Pending, AlertState.Firing, AlertState.Recovering, AlertState.NoData }.Select(Hosting.ApiEnums.Name)], StringComparer.Ordinal);
 
-    /// <summary>The step an alert belongs to: its zone, or <see cref="IZoneOwnership.ModelsSubject"/> for a counter's or a road's.</summary>
-    public static string StepOf(AlertDto alert) => alert.SubjectKind == "zone" ? alert.ZoneId : IZoneOwnership.ModelsSubject;
+    /// <summary>The step an alert belongs to: its zone, or its family's step (<see cref="FamilySteps"/>) for a counter's or a road's.</summary>
+    public static string StepOf(AlertDto alert) => StepOf(alert.SubjectKind, alert.ZoneId);
 
     /// <summary>The step of the alert with <paramref name="key"/> (<c>ruleId/subject</c>), or null when it is not such a key.</summary>
     public static string? StepOf(string key)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         return slash <= 0 || slash == key.Length - 1 ? null
-            : AlertDto.SubjectKindOf(key[..slash]) == "zone" ? key[(slash + 1)..] : IZoneOwnership.ModelsSubject;
+            : StepOf(AlertDto.SubjectKindOf(key[..slash]), key[(slash + 1)..]);
     }
+
+    private static string StepOf(string kind, string subject) => kind switch
+    {
+        "counter" => FamilySteps.Counters,
+        "road" => FamilySteps.Roads,
+        _ => subject,
+    };
 
     /// <summary>Whether the view is of an Inactive alert (shared only for a while after its episode ended, so other nodes see it end).</summary>
     public static bool IsInactive(AlertDto alert) => alert.State == Inactive;

@@ -12,7 +12,7 @@ internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare, IRe
 
     public Task<IReadOnlyDictionary<string, string>> OthersAsync(CancellationToken cancellationToken) => Task.FromResult(None);
 
-    public string? Shared => null;
+    public string? Shared(string family) => null;
 
     private volatile bool _listening;
 
@@ -25,7 +25,7 @@ internal sealed class NothingShared : IZoneStatusShare, IModelsOutlookShare, IRe
     {
     }
 
-    public void Share(string outlook)
+    public void Share(string family, string outlook)
     {
     }
 

@@ -90,7 +90,7 @@ internal sealed class SharedAlerts(AlertBook book, AlertDesk desk, IAlertShare s
 
     /// <summary>
     /// Acknowledges or resolves an alert: here when this node keeps it, else on the node that holds its subject (one
-    /// whose shared views list it, or a zone or the models' step not shared yet). The node that takes it tells every
+    /// whose shared views list it, or a zone or a family's step not shared yet). The node that takes it tells every
     /// node's dashboards (the hub's backplane).
     /// </summary>
     public async Task<(AlertActionOutcome Outcome, AlertDto? Alert)> ActAsync(AlertAction action, CancellationToken cancellationToken)
@@ -118,5 +118,5 @@ internal sealed class SharedAlerts(AlertBook book, AlertDesk desk, IAlertShare s
     /// keeper at once (the hub's backplane), a second or two before the keeper's views come with the sweep.
     /// </summary>
     private async Task<bool> KnownAsync(string step, CancellationToken cancellationToken) =>
-        step == IZoneOwnership.ModelsSubject || (await zones.IdsAsync(cancellationToken)).Contains(step, StringComparer.Ordinal);
+        FamilySteps.Is(step) || (await zones.IdsAsync(cancellationToken)).Contains(step, StringComparer.Ordinal);
 }

@@ -1,4 +1,7 @@
 using Surgewatch.Core.Cluster;
+using Surgewatch.Core.Live;
+using Surgewatch.Core.Monitoring;
+using Surgewatch.Core.Roads;
 using Surgewatch.Server.Live;
 using Surgewatch.Server.Monitoring;
 
@@ -11,10 +14,12 @@ namespace Surgewatch.Server.Deployment;
 /// forecasting and the warning are Core's and the model's.
 /// </summary>
 /// <remarks>
-/// In a cluster only the node holding the models' step (<see cref="IZoneOwnership.ModelsSubject"/>) runs the
-/// deployments, so each slot is forecast, stored and warned about once; it shares the outlooks after each issue
-/// (<see cref="IModelsOutlookShare"/>). The other nodes stand theirs down and follow: they show that node's model and
-/// outlooks, and read its forecasts from the store. A node that takes the models over deploys at once.
+/// In a cluster each family is run by one node, the one holding its step (<see cref="FamilySteps"/>: the counters'
+/// and the roads' steps are placed like zones, so two nodes may share the work), so each slot is forecast, stored and
+/// warned about once; that node shares the family's outlook after each issue (<see cref="IModelsOutlookShare"/>). The
+/// other nodes stand that family's deployment down and follow: they show that node's model and outlooks, and read its
+/// forecasts from the store. A node that takes a family's step over deploys at once. A family that fails does not
+/// hold the other up.
 /// </remarks>
 internal sealed class DeploymentService(
     LiveDeployment deployment, RoadDeployment roads, IZoneOwnership ownership, IModelsOutlookShare share,
@@ -22,9 +27,9 @@ internal sealed class DeploymentService(
 {
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ModelCheck = TimeSpan.FromSeconds(5);
-    private long _lastCheck = long.MinValue;
-    private bool _shared;
-    private string? _followed;
+
+    private readonly Family<SurgeMonitor, CounterStatusDto> _counters = new(FamilySteps.Counters, "counters", deployment, LiveMessages.Counters, () => deployment.Counters, deployment.Follow);
+    private readonly Family<CongestionMonitor, RoadStatusDto> _roads = new(FamilySteps.Roads, "roads", roads, LiveMessages.Roads, () => roads.Roads, roads.Follow);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -32,84 +37,123 @@ internal sealed class DeploymentService(
         {
             try
             {
-                if (ownership.Holds(IZoneOwnership.ModelsSubject))
-                {
-                    await RunAsync(stoppingToken);
-                }
-                else
-                {
-                    await FollowAsync(stoppingToken);
-                }
-
+                await StepAsync(_counters, stoppingToken);
+                await StepAsync(_roads, stoppingToken);
                 await Task.Delay(Tick, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e)
-            {
-                logger.LogError(e, "The deployed model could not forecast; trying again shortly");
-                await Task.Delay(ModelCheck, stoppingToken);
-            }
         }
     }
 
-    /// <summary>This node runs the models: deploys a new one, issues the slots due, and shares the outlooks when they changed.</summary>
-    private async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>One tick of one family: runs it when this node holds its step, else follows the node that does; a failure pauses it alone.</summary>
+    private async Task StepAsync<TMonitor, TStatus>(Family<TMonitor, TStatus> family, CancellationToken cancellationToken)
+        where TMonitor : SensorAlertMonitor
     {
-        var changed = false;
-        if (_followed is not null || _lastCheck == long.MinValue || TimeProvider.System.GetElapsedTime(_lastCheck) >= ModelCheck)
-        {
-            _followed = null;
-            _lastCheck = TimeProvider.System.GetTimestamp();
-            changed |= await deployment.DeployLatestAsync(cancellationToken);
-            changed |= await roads.DeployLatestAsync(cancellationToken);
-        }
-
-        if (await deployment.IssueDueAsync(cancellationToken) > 0)
-        {
-            metrics.ForecastsIssued(deployment.Model?.Name ?? "unknown");
-            signal.Nudge();
-            await notifier.SendAsync(LiveMessages.Counters, deployment.Counters, cancellationToken);
-            changed = true;
-        }
-
-        if (await roads.IssueDueAsync(cancellationToken) > 0)
-        {
-            metrics.ForecastsIssued(roads.Model?.Name ?? "unknown");
-            signal.Nudge();
-            await notifier.SendAsync(LiveMessages.Roads, roads.Roads, cancellationToken);
-            changed = true;
-        }
-
-        if (!ownership.HoldsEverything && (changed || !_shared))
-        {
-            share.Share(ModelsOutlook.Of(deployment, roads).ToText());
-            _shared = true;
-        }
-    }
-
-    /// <summary>Another node runs the models: stands this node's deployments down and shows what that node shared last.</summary>
-    private async Task FollowAsync(CancellationToken cancellationToken)
-    {
-        _shared = false;
-        if (await deployment.StandDownAsync(cancellationToken) | await roads.StandDownAsync(cancellationToken))
-        {
-            logger.LogInformation("Another node holds the models' step: this one stops forecasting and shows that node's forecasts and outlooks");
-        }
-
-        if (share.Shared is not { } text || text == _followed)
+        if (family.PausedUntil is { } until && TimeProvider.System.GetTimestamp() < until)
         {
             return;
         }
 
-        var outlook = ModelsOutlook.Parse(text);
-        await deployment.FollowAsync(outlook.CounterModel, cancellationToken);
-        await roads.FollowAsync(outlook.RoadModel, cancellationToken);
-        deployment.Follow(outlook.Counters);
-        roads.Follow(outlook.Roads);
-        // The node that runs the models has told every node's dashboards (the hub's backplane).
-        _followed = text;
+        try
+        {
+            if (ownership.Holds(family.Step))
+            {
+                await RunAsync(family, cancellationToken);
+            }
+            else
+            {
+                await FollowAsync(family, cancellationToken);
+            }
+
+            family.PausedUntil = null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "The {Family}' deployed model could not forecast; trying again shortly", family.Name);
+            family.PausedUntil = TimeProvider.System.GetTimestamp() + (long)(ModelCheck.TotalSeconds * TimeProvider.System.TimestampFrequency);
+        }
+    }
+
+    /// <summary>This node runs the family: deploys a new model, issues the slots due, and shares the outlook when it changed.</summary>
+    private async Task RunAsync<TMonitor, TStatus>(Family<TMonitor, TStatus> family, CancellationToken cancellationToken)
+        where TMonitor : SensorAlertMonitor
+    {
+        var changed = false;
+        if (family.Followed is not null || family.LastCheck == long.MinValue || TimeProvider.System.GetElapsedTime(family.LastCheck) >= ModelCheck)
+        {
+            family.Followed = null;
+            family.LastCheck = TimeProvider.System.GetTimestamp();
+            changed |= await family.Deployment.DeployLatestAsync(cancellationToken);
+        }
+
+        if (await family.Deployment.IssueDueAsync(cancellationToken) > 0)
+        {
+            metrics.ForecastsIssued(family.Deployment.Model?.Name ?? "unknown");
+            signal.Nudge();
+            await notifier.SendAsync(family.Message, family.Statuses(), cancellationToken);
+            changed = true;
+        }
+
+        if (!ownership.HoldsEverything && (changed || !family.Shared))
+        {
+            share.Share(family.Step, new FamilyOutlook<TStatus>(family.Deployment.Model?.Id, family.Statuses()).ToText());
+            family.Shared = true;
+        }
+    }
+
+    /// <summary>Another node runs the family: stands this node's deployment down and shows what that node shared last.</summary>
+    private async Task FollowAsync<TMonitor, TStatus>(Family<TMonitor, TStatus> family, CancellationToken cancellationToken)
+        where TMonitor : SensorAlertMonitor
+    {
+        family.Shared = false;
+        if (await family.Deployment.StandDownAsync(cancellationToken))
+        {
+            logger.LogInformation("Another node holds the {Family}' step: this one stops forecasting them and shows that node's forecasts and outlooks", family.Name);
+        }
+
+        if (share.Shared(family.Step) is not { } text || text == family.Followed)
+        {
+            return;
+        }
+
+        var outlook = FamilyOutlook<TStatus>.Parse(text);
+        await family.Deployment.FollowAsync(outlook.Model, cancellationToken);
+        family.Follow(outlook.Statuses);
+        // The node that runs the family has told every node's dashboards (the hub's backplane).
+        family.Followed = text;
+    }
+
+    /// <summary>One family's deployment and what this service remembers of it between ticks.</summary>
+    private sealed class Family<TMonitor, TStatus>(
+        string step, string name, ModelDeployment<TMonitor> deployment, string message, Func<IReadOnlyList<TStatus>> statuses, Action<IReadOnlyList<TStatus>> follow)
+        where TMonitor : SensorAlertMonitor
+    {
+        public string Step => step;
+
+        public string Name => name;
+
+        public ModelDeployment<TMonitor> Deployment => deployment;
+
+        /// <summary>The live message its outlooks go out as.</summary>
+        public string Message => message;
+
+        public Func<IReadOnlyList<TStatus>> Statuses => statuses;
+
+        public Action<IReadOnlyList<TStatus>> Follow => follow;
+
+        /// <summary>When this node last looked for a new model (a timestamp), or <see cref="long.MinValue"/>.</summary>
+        public long LastCheck { get; set; } = long.MinValue;
+
+        /// <summary>Whether this node has shared the outlook since it began running the family.</summary>
+        public bool Shared { get; set; }
+
+        /// <summary>The outlook text this node last followed, or null while it runs the family.</summary>
+        public string? Followed { get; set; }
+
+        /// <summary>Until when (a timestamp) the family rests after a failure; null when it does not.</summary>
+        public long? PausedUntil { get; set; }
     }
 }

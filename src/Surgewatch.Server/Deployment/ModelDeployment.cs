@@ -22,9 +22,10 @@ namespace Surgewatch.Server.Deployment;
 /// (<see cref="RoadDeployment"/>) differ only in their monitor.
 /// </summary>
 /// <remarks>
-/// In a cluster only the node holding the models' step runs the deployment (so each slot is forecast and stored
-/// once); the others stand theirs down and follow that node's model (<see cref="FollowAsync"/>), whose outlooks
-/// they show. A node that takes the models over deploys afresh from the store, replaying to rebuild the warnings.
+/// In a cluster only the node holding the family's step (<see cref="Core.Cluster.FamilySteps"/>) runs the deployment
+/// (so each slot is forecast and stored once); the others stand theirs down and follow that node's model
+/// (<see cref="FollowAsync"/>), whose outlooks they show. A node that takes the step over deploys afresh from the
+/// store, replaying to rebuild the warnings.
 /// </remarks>
 /// <typeparam name="TMonitor">Core's monitor of the family's warning rule.</typeparam>
 internal abstract class ModelDeployment<TMonitor>(
@@ -88,7 +89,7 @@ internal abstract class ModelDeployment<TMonitor>(
     }
 
     /// <summary>
-    /// Stops running the model (another node of the cluster holds the models' step): no more forecasts or warnings
+    /// Stops running the model (another node of the cluster holds the family's step): no more forecasts or warnings
     /// here, and the live panel is let go (it would miss the readings the other nodes are sent); true when it ran.
     /// </summary>
     public async Task<bool> StandDownAsync(CancellationToken cancellationToken)
@@ -111,7 +112,7 @@ internal abstract class ModelDeployment<TMonitor>(
 
     /// <summary>
     /// While this node does not run the model: takes model <paramref name="modelId"/> (the one the node holding the
-    /// models' step runs, read from the store when it changes) as <see cref="Model"/>; null for none.
+    /// family's step runs, read from the store when it changes) as <see cref="Model"/>; null for none.
     /// </summary>
     public async Task FollowAsync(long? modelId, CancellationToken cancellationToken)
     {

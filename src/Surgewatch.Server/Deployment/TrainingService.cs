@@ -19,7 +19,8 @@ namespace Surgewatch.Server.Deployment;
 /// Counters reporting every minute are trained and forecast on quarter-hours (<see cref="ForecastGrid"/>).
 /// With <c>Surgewatch:Retrain</c> (<c>serve --retrain 24h|daily@HH</c>) it trains the best model again on that
 /// schedule, on the server clock. Training is <see cref="ModelTrainer"/>, as <c>surgewatch train</c> does it. In a
-/// cluster only the node holding the models' step (<see cref="Core.Cluster.IZoneOwnership.ModelsSubject"/>) trains.
+/// cluster a family is trained only by the node holding its step (<see cref="Core.Cluster.FamilySteps"/>), so the
+/// counters' and the roads' models may be trained on two nodes at once, and each once.
 /// </summary>
 internal sealed class TrainingService(
     IObservationStore observations, IModelStore models, Core.Roads.IRoadGraphStore graph, TimeProvider clock, IOptions<ServerOptions> options, HistoryGate history,
@@ -54,12 +55,7 @@ internal sealed class TrainingService(
         {
             try
             {
-                // In a cluster one node trains, the one holding the models' step (so a model is trained once, not on
-                // every node); the others deploy what it saves. A node that takes the models over trains from then on.
-                if (ownership.Holds(Core.Cluster.IZoneOwnership.ModelsSubject))
-                {
-                    await TrainIfDueAsync(stoppingToken);
-                }
+                await TrainIfDueAsync(stoppingToken);
 
                 await Task.Delay(Poll, stoppingToken);
             }
@@ -75,12 +71,22 @@ internal sealed class TrainingService(
         }
     }
 
-    /// <summary>Trains each family that is due: first the missing baselines of both (warnings start at once), then the best models.</summary>
+    /// <summary>
+    /// Trains each family that is due and whose step this node holds: first the missing baselines (warnings start at
+    /// once), then the best models. In a cluster the node holding a family's step trains it (so a model is trained
+    /// once, not on every node); the others deploy what it saves. A node that takes a family's step over trains it
+    /// from then on.
+    /// </summary>
     private async Task TrainIfDueAsync(CancellationToken cancellationToken)
     {
         var due = new List<(ModelSubjects Subjects, SubjectPanel Panel, string Best)>();
         foreach (var subjects in (ModelSubjects[])[ModelSubjects.Counters, ModelSubjects.Roads])
         {
+            if (!ownership.Holds(Core.Cluster.FamilySteps.Of(subjects)))
+            {
+                continue;
+            }
+
             var latest = await models.LatestModelAsync(null, subjects, cancellationToken);
             var missing = latest is null && options.Value.TrainWhenMissing;
             var scheduled = _policy is not null && latest is not null && RetrainSchedule.IsDue(_policy, latest.Created, clock.GetUtcNow());

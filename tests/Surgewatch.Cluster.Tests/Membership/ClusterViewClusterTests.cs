@@ -26,7 +26,7 @@ public sealed class ClusterViewClusterTests
         var held = silos.HeldBySilo().ToDictionary(h => SiloAddress.FromParsableString(h.Key).Endpoint.ToString(), h => h.Value);
         foreach (var node in state.Nodes)
         {
-            node.Zones.Should().Equal(held[node.Address].Where(z => z != IZoneOwnership.ModelsSubject));
+            node.Zones.Should().Equal(held[node.Address].Where(z => !FamilySteps.Is(z)));
         }
 
         state.Nodes.SelectMany(n => n.Zones).Should().BeEquivalentTo(Zones);
@@ -53,7 +53,7 @@ public sealed class ClusterViewClusterTests
         var services = ((InProcessSiloHandle)silo).SiloHost.Services;
         var grains = services.GetRequiredService<IGrainFactory>();
         var map = new HolderMap();
-        map.Publish(await ZoneSweep.SweepAsync(grains, [.. Zones, IZoneOwnership.ModelsSubject]), []);
+        map.Publish(await ZoneSweep.SweepAsync(grains, [.. Zones, .. FamilySteps.All]), []);
         var self = services.GetRequiredService<ILocalSiloDetails>();
         return (new ClusterView(new StartedSilo(services), map), self);
     }

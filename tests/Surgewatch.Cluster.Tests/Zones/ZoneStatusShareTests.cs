@@ -3,41 +3,57 @@ using Surgewatch.Core.Cluster;
 
 namespace Surgewatch.Cluster.Tests.Zones;
 
-/// <summary>The zone statuses and the models' outlook travel by one sweep, and come out apart.</summary>
+/// <summary>The zone statuses and each family's outlook travel by one sweep, and come out apart.</summary>
 public sealed class ZoneStatusShareTests
 {
     [Fact]
-    public void Mine_ModelsSubject_IsTheSharedOutlookNotAZoneStatus()
+    public void Mine_AFamilysStep_IsThatFamilysOutlookNotAZoneStatus()
     {
         var share = new ZoneStatusShare();
-        share.Share(new Dictionary<string, string> { ["a-zone"] = "status of a" });
-        share.Share("outlook");
+        share.Share(new Dictionary<string, string> { ["a-zone"] = "status of a", [FamilySteps.Roads] = "not an outlook" });
+        share.Share(FamilySteps.Counters, "counters' outlook");
 
-        share.Mine(IZoneOwnership.ModelsSubject).Should().Be("outlook");
+        share.Mine(FamilySteps.Counters).Should().Be("counters' outlook");
+        share.Mine(FamilySteps.Roads).Should().BeNull("this node has shared no roads' outlook");
         share.Mine("a-zone").Should().Be("status of a");
         share.Mine("b-zone").Should().BeNull();
     }
 
     [Fact]
-    public async Task Receive_SweepWithTheModelsOutlook_KeepsItOutOfTheZoneStatuses()
+    public void OwnOutlooks_ShareOfOneFamily_KeepsTheOthersAndIsANewInstance()
     {
         var share = new ZoneStatusShare();
+        share.Share(FamilySteps.Counters, "counters' outlook");
+        var before = share.OwnOutlooks;
 
-        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a", [IZoneOwnership.ModelsSubject] = "outlook" });
+        share.Share(FamilySteps.Roads, "roads' outlook");
 
-        (await share.OthersAsync(CancellationToken.None)).Should().ContainSingle().Which.Key.Should().Be("a-zone");
-        share.Shared.Should().Be("outlook");
+        share.OwnOutlooks.Should().NotBeSameAs(before, "the silo's grain sees a change by reference");
+        share.OwnOutlooks.Should().Equal(new Dictionary<string, string> { [FamilySteps.Counters] = "counters' outlook", [FamilySteps.Roads] = "roads' outlook" });
     }
 
     [Fact]
-    public void Receive_SweepWithoutTheModelsOutlook_KeepsTheLastOutlook()
+    public async Task Receive_SweepWithTheFamiliesOutlooks_KeepsThemOutOfTheZoneStatuses()
     {
         var share = new ZoneStatusShare();
-        share.Receive(new Dictionary<string, string> { [IZoneOwnership.ModelsSubject] = "outlook" });
 
-        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a" });
+        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a", [FamilySteps.Counters] = "counters' outlook", [FamilySteps.Roads] = "roads' outlook" });
 
-        share.Shared.Should().Be("outlook", "a sweep whose models' grain did not answer (its node just died) leaves the last outlook shown");
+        (await share.OthersAsync(CancellationToken.None)).Should().ContainSingle().Which.Key.Should().Be("a-zone");
+        share.Shared(FamilySteps.Counters).Should().Be("counters' outlook");
+        share.Shared(FamilySteps.Roads).Should().Be("roads' outlook");
+    }
+
+    [Fact]
+    public void Receive_SweepWithoutAFamilysOutlook_KeepsThatFamilysLastOutlook()
+    {
+        var share = new ZoneStatusShare();
+        share.Receive(new Dictionary<string, string> { [FamilySteps.Counters] = "counters' outlook", [FamilySteps.Roads] = "roads' outlook" });
+
+        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a", [FamilySteps.Roads] = "roads' new outlook" });
+
+        share.Shared(FamilySteps.Counters).Should().Be("counters' outlook", "a sweep whose counters' grain did not answer (its node just died) leaves the last outlook shown");
+        share.Shared(FamilySteps.Roads).Should().Be("roads' new outlook");
     }
 
     [Fact]
@@ -60,12 +76,12 @@ public sealed class ZoneStatusShareTests
         time.Now += ZoneStatusShare.Fresh * 2;
 
         var asked = share.OthersAsync(CancellationToken.None);
-        share.Receive(new Dictionary<string, string> { [IZoneOwnership.ModelsSubject] = "outlook" }, carriesStatuses: false);
+        share.Receive(new Dictionary<string, string> { [FamilySteps.Counters] = "outlook" }, carriesStatuses: false);
         asked.IsCompleted.Should().BeFalse("a sweep that started before the ask did not carry the statuses");
         share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a" });
 
         (await asked.WaitAsync(TimeSpan.FromSeconds(5))).Should().Equal(new Dictionary<string, string> { ["a-zone"] = "status of a" });
-        share.Shared.Should().Be("outlook");
+        share.Shared(FamilySteps.Counters).Should().Be("outlook");
     }
 
     [Fact]

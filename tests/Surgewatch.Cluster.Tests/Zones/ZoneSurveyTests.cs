@@ -153,24 +153,31 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task SurveyAsync_StatusesNotAsked_BringsTheViewsAndTheModelsOutlookButNoZoneStatus()
+    public async Task SurveyAsync_StatusesNotAsked_BringsTheViewsAndEachFamilysOutlookButNoZoneStatus()
     {
         await using var silos = await ThreeSilos.StartAsync();
-        List<string> subjects = [.. Zones(30), Core.Cluster.IZoneOwnership.ModelsSubject];
+        List<string> subjects = [.. Zones(30), .. FamilySteps.All];
         var first = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), subjects);
         foreach (var (silo, held) in silos.HeldBySilo())
         {
             var share = silos.ServicesOf(silo).GetRequiredService<ZoneStatusShare>();
             share.Share(held.ToDictionary(z => z, z => $"status of {z}"));
-            share.Share("the models' outlook");
+            share.Share(FamilySteps.Counters, $"the counters' outlook from {silo}");
+            share.Share(FamilySteps.Roads, $"the roads' outlook from {silo}");
             silos.AlertsOf(silo).Share(held.ToDictionary(z => z, z => $"[views of {z}]"));
         }
 
         var bare = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), subjects, first, withStatuses: false);
         var full = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), subjects, first);
 
-        bare.Statuses.Should().Equal(new Dictionary<string, string> { [Core.Cluster.IZoneOwnership.ModelsSubject] = "the models' outlook" },
-            "the outlook always travels; the zones' statuses only when asked for");
+        var holders = silos.HeldBySilo().SelectMany(h => h.Value.Select(s => (Subject: s, Silo: h.Key))).ToDictionary(h => h.Subject, h => h.Silo);
+        bare.Statuses.Should().Equal(
+            new Dictionary<string, string>
+            {
+                [FamilySteps.Counters] = $"the counters' outlook from {holders[FamilySteps.Counters]}",
+                [FamilySteps.Roads] = $"the roads' outlook from {holders[FamilySteps.Roads]}",
+            },
+            "each family's outlook always travels, from the node holding its step; the zones' statuses only when asked for");
         bare.Alerts.Should().HaveCount(subjects.Count, "the alert views always travel");
         full.Statuses.Should().HaveCount(subjects.Count, "asked for, every zone's status comes too");
     }
@@ -271,7 +278,7 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
     {
         await using var silos = await ThreeSilos.StartAsync();
         // Ids beyond plain ASCII too: the tend hashes the subject itself, the placement its grain's key.
-        List<string> zones = [.. Zones(60), "Flinders St / Swanston", "zone-ä-ß-東京", IZoneOwnership.ModelsSubject];
+        List<string> zones = [.. Zones(60), "Flinders St / Swanston", "zone-ä-ß-東京", .. FamilySteps.All];
         var survey = await ZoneSweep.SurveyAsync(silos.Grains, Active(silos), zones);
 
         var asked = 0;

@@ -79,18 +79,19 @@ public class LiveLoopTest
     }
 
     [Fact]
-    public void Gains_ZonesNotSteppedLastTime_AreGainedAndTheOthersNot()
+    public void Gains_ZonesAndFamiliesNotSteppedLastTime_AreGainedAndTheOthersNot()
     {
         var loop = new LiveLoop(new RecentReadings(), new NoModel(), new NoModel(), Duty);
         var first = loop.Gains(Input(Minute(1), [SquareZone]));
         first.Zones.Should().BeEquivalentTo([SquareZone.Id]);
-        first.Sensors.Should().BeTrue();
-        loop.Step(Input(Minute(1), [SquareZone]) with { StepsSensors = false });
+        (first.Counters, first.Roads).Should().Be((true, true));
+        loop.Step(Input(Minute(1), [SquareZone]) with { StepsCounters = false });
 
-        var (zones, sensors) = loop.Gains(Input(Minute(2), [SquareZone, GateZone]));
+        var (zones, counters, roads) = loop.Gains(Input(Minute(2), [SquareZone, GateZone]));
 
         zones.Should().BeEquivalentTo([GateZone.Id]);
-        sensors.Should().BeTrue("the last step did not step the counters and roads");
+        counters.Should().BeTrue("the last step did not step the counters");
+        roads.Should().BeFalse("the last step stepped the roads: another node holds the counters' step, this one the roads'");
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public class LiveLoopTest
     {
         var run = new Run();
         run.StepTo(30);
-        run.Loop.Step(Input(Minute(31), [GateZone]) with { StepsSensors = false });
+        run.Loop.Step(Input(Minute(31), [GateZone]) with { StepsCounters = false, StepsRoads = false });
 
         var (subjects, state) = run.Loop.HeldSnapshot();
 
@@ -106,6 +107,21 @@ public class LiveLoopTest
         state.Alerts.Should().OnlyContain(a => a.Status.Subject == "gate");
         state.Balances.Should().OnlyContain(b => b.Zone == GateZone.Id);
         state.Densities.Should().OnlyContain(d => d.Zone == GateZone.Id);
+    }
+
+    [Fact]
+    public void HeldSnapshot_RestoredAndSteppedOnlyTheCounters_CoversTheCountersAlertsNotTheRoads()
+    {
+        var loop = new LiveLoop(new RecentReadings(), new NoModel(), new NoModel(), Duty);
+        var surge = new AlertSnapshot(AlertStatus.New(SurgeMonitor.RuleId, "bridge-north", Minute(0)) with { State = AlertState.Firing }, NotificationLedger.Empty);
+        var congestion = new AlertSnapshot(AlertStatus.New(Surgewatch.Core.Roads.CongestionMonitor.RuleId, "loop-17", Minute(0)) with { State = AlertState.Firing }, NotificationLedger.Empty);
+        loop.Restore(new LiveSnapshot([surge, congestion], [], []), new HashSet<ZoneId>(), counters: true, roads: false, Minute(1));
+
+        loop.Step(Input(Minute(1), []) with { StepsRoads = false });
+        var (subjects, state) = loop.HeldSnapshot();
+
+        subjects.Should().BeEquivalentTo(["bridge-north"], "this node holds the counters' step; another holds the roads' and saves their alerts");
+        state.Alerts.Should().ContainSingle().Which.Status.Key.Should().Be(surge.Status.Key);
     }
 
     private static LiveInput Input(DateTimeOffset now, IReadOnlyList<Zone> zones) =>

@@ -4,18 +4,21 @@ using Microsoft.Extensions.DependencyInjection;
 using Surgewatch.Core.Calendar;
 using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Forecasting;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
+using Surgewatch.Models.Deployment;
 using Surgewatch.Server.Deployment;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
 using Surgewatch.Server.ZoneSeries;
+using Surgewatch.Storage.Sqlite;
 using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Server.FunctionalTests.Cluster;
 
 /// <summary>
-/// In a cluster each forecast is made once: the counters' and roads' by the node holding the models' step (which
-/// writes them to the store and shares its outlooks), each zone's by the node holding the zone; the other nodes show
-/// what those made, and answer the same.
+/// In a cluster each forecast is made once: the counters' by the node holding the counters' step, the roads' by the
+/// node holding the roads' step (each writes its family's forecasts to the store and shares its outlooks), each zone's
+/// by the node holding the zone; the other nodes show what those made, and answer the same.
 /// </summary>
 public sealed class ClusterForecastingTests : IDisposable
 {
@@ -36,31 +39,32 @@ public sealed class ClusterForecastingTests : IDisposable
     }
 
     [Fact]
-    public async Task Deploy_NodeWithoutTheModelsStep_ForecastsNothingAndShowsWhatTheHolderSharesUntilItTakesTheModelsOver()
+    public async Task Deploy_NodeWithoutTheCountersStep_ForecastsNothingAndShowsWhatTheHolderSharesUntilItTakesTheCountersOver()
     {
         var saved = await SyntheticZoneStore.SaveModelAsync(DatabasePath, Model);
         var sensor = SyntheticZones.Sensors(Hour)[0].Id;
         var counter = new CounterStatusDto(sensor.Value, "2025-03-10T09:00:00+00:00", 12.5, 0.25, false, null, true, Model, "ok");
-        var link = new OutlookLink { Shared = new ModelsOutlook(saved, [counter], null, []).ToText() };
-        var held = new ConcurrentDictionary<string, byte>();
+        var link = new OutlookLink();
+        link.Give(FamilySteps.Counters, new FamilyOutlook<CounterStatusDto>(saved, [counter]).ToText());
+        var held = new ConcurrentDictionary<string, byte>([KeyValuePair.Create(FamilySteps.Roads, (byte)0)]);
         using var node = Node(link, held);
         var client = node.CreateClient();
 
         var counters = await EventuallyAsync(async () => await client.GetStringAsync("/api/v1/counters"), text => text.Contains("12.5", StringComparison.Ordinal));
-        counters.Should().Contain(sensor.Value, "a node that does not run the models shows the outlook the holder shared");
+        counters.Should().Contain(sensor.Value, "a node that does not run the counters' model shows the outlook the holder shared");
         await Task.Delay(TimeSpan.FromSeconds(2)); // two more ticks of the deployment, which would issue the slot here without the gate
-        (await LatestAsync(node, sensor)).Should().BeNull("the node holding the models' step forecasts; this one writes nothing");
+        (await LatestAsync(node, sensor)).Should().BeNull("the node holding the counters' step forecasts them; this one, holding the roads', writes no counter's");
         node.Services.GetRequiredService<LiveDeployment>().Model!.Id.Should().Be(saved, "it shows the model the holder runs");
         var models = (await (await client.GetAsync("/api/v1/models")).ReadJsonAsync()).EnumerateArray().ToList();
         models.Should().ContainSingle().Which.GetProperty("deployed").GetBoolean().Should().BeTrue();
         (await client.GetAsync($"/api/v1/forecasts?sensor={sensor}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the followed model is the default, and it has stored nothing yet");
 
-        held[IZoneOwnership.ModelsSubject] = 0;
-        (await EventuallyAsync(() => LatestAsync(node, sensor), f => f is not null)).Should().NotBeNull("the node forecasts once it holds the models' step");
-        var mine = await EventuallyAsync(() => Task.FromResult(link.Mine), text => text is not null && text.Contains(Model, StringComparison.Ordinal));
-        var outlook = ModelsOutlook.Parse(mine!);
-        outlook.CounterModel.Should().Be(saved);
-        outlook.Counters.Should().NotContain(counter, "it shares its own outlooks (none: this model has no surge rule), not those it followed");
+        held[FamilySteps.Counters] = 0;
+        (await EventuallyAsync(() => LatestAsync(node, sensor), f => f is not null)).Should().NotBeNull("the node forecasts once it holds the counters' step");
+        var mine = await EventuallyAsync(() => Task.FromResult(link.Mine.GetValueOrDefault(FamilySteps.Counters)), text => text is not null);
+        var outlook = FamilyOutlook<CounterStatusDto>.Parse(mine!);
+        outlook.Model.Should().Be(saved);
+        outlook.Statuses.Should().NotContain(counter, "it shares its own outlooks (none: this model has no surge rule), not those it followed");
     }
 
     [Fact]
@@ -69,8 +73,8 @@ public sealed class ClusterForecastingTests : IDisposable
         await SyntheticZoneStore.SaveModelAsync(DatabasePath, Model);
         var link = new OutlookLink();
         var zones = SyntheticZones.Zones().Select(z => z.Id.Value).ToList();
-        var first = new ConcurrentDictionary<string, byte>(zones.Take(7).Append(IZoneOwnership.ModelsSubject).Select(z => KeyValuePair.Create(z, (byte)0)));
-        var second = new ConcurrentDictionary<string, byte>(zones.Skip(7).Select(z => KeyValuePair.Create(z, (byte)0)));
+        var first = new ConcurrentDictionary<string, byte>(zones.Take(7).Append(FamilySteps.Counters).Select(z => KeyValuePair.Create(z, (byte)0)));
+        var second = new ConcurrentDictionary<string, byte>(zones.Skip(7).Append(FamilySteps.Roads).Select(z => KeyValuePair.Create(z, (byte)0)));
         using var holder = Node(link, first);
         using var follower = Node(link, second);
         var sensor = SyntheticZones.Sensors(Hour)[0].Id;
@@ -80,7 +84,7 @@ public sealed class ClusterForecastingTests : IDisposable
             async () => (await holder.CreateClient().GetStringAsync("/api/v1/counters"), await follower.CreateClient().GetStringAsync("/api/v1/counters")),
             pair => pair.Item1.Length > 2 && pair.Item1 == pair.Item2);
         counters.Item2.Should().Be(counters.Item1, "the follower shows the holder's outlooks");
-        follower.Services.GetRequiredService<LiveDeployment>().Runs.Should().BeFalse("one node runs the models");
+        follower.Services.GetRequiredService<LiveDeployment>().Runs.Should().BeFalse("one node runs the counters' model");
         foreach (var path in (string[])[$"/api/v1/forecasts?sensor={sensor}", $"/api/v1/zones/{zones[0]}/series", $"/api/v1/zones/{zones[^1]}/series", "/api/v1/models"])
         {
             (await follower.CreateClient().GetStringAsync(path)).Should().Be(await holder.CreateClient().GetStringAsync(path), $"{path} answers the same on both nodes");
@@ -96,6 +100,49 @@ public sealed class ClusterForecastingTests : IDisposable
         followerBounds.Bounds(zones[0], Now, at, site).Should().BeEmpty("each zone's forecast is made by the node holding the zone");
     }
 
+    [Fact]
+    public async Task Forecasts_CountersAndRoadsHeldByTwoNodes_EachFamilyRunOnItsHolderAndShownOnBoth()
+    {
+        await SyntheticZoneStore.SaveModelAsync(DatabasePath, Model);
+        await AddRoadsAsync();
+        var link = new OutlookLink();
+        var zones = SyntheticZones.Zones().Select(z => z.Id.Value).ToList();
+        using var counters = Node(link, new ConcurrentDictionary<string, byte>(zones.Take(7).Append(FamilySteps.Counters).Select(z => KeyValuePair.Create(z, (byte)0))));
+        using var roads = Node(link, new ConcurrentDictionary<string, byte>(zones.Skip(7).Append(FamilySteps.Roads).Select(z => KeyValuePair.Create(z, (byte)0))));
+        var (sensor, road) = (SyntheticZones.Sensors(Hour)[0].Id, SyntheticRoads.Sensors()[0].Id);
+
+        (await EventuallyAsync(() => LatestAsync(counters, sensor), f => f is not null)).Should().NotBeNull("the counters' holder forecasts the counters");
+        (await EventuallyAsync(() => LatestAsync(roads, road, DayKindMedianModel.ModelName), f => f is not null)).Should().NotBeNull("the roads' holder forecasts the roads");
+        var shown = await EventuallyAsync(
+            async () => (await counters.CreateClient().GetStringAsync("/api/v1/roads"), await roads.CreateClient().GetStringAsync("/api/v1/roads")),
+            pair => pair.Item2.Contains(road.Value, StringComparison.Ordinal) && pair.Item1 == pair.Item2);
+
+        shown.Item1.Should().Be(shown.Item2, "the counters' holder shows the roads' outlook their holder shared");
+        counters.Services.GetRequiredService<LiveDeployment>().Runs.Should().BeTrue();
+        counters.Services.GetRequiredService<RoadDeployment>().Runs.Should().BeFalse("the roads are run by the node holding their step");
+        roads.Services.GetRequiredService<RoadDeployment>().Runs.Should().BeTrue();
+        roads.Services.GetRequiredService<LiveDeployment>().Runs.Should().BeFalse("the counters are run by the node holding their step");
+        link.Mine.Keys.Should().BeEquivalentTo([FamilySteps.Counters, FamilySteps.Roads], "each holder shares its family's outlook");
+        FamilyOutlook<RoadStatusDto>.Parse(link.Mine[FamilySteps.Roads]).Statuses.Should().Contain(r => r.SensorId == road.Value);
+    }
+
+    /// <summary>Adds the synthetic Bank Street to the store: its speeds up to <see cref="Now"/> and a roads model with its congestion rule.</summary>
+    private async Task AddRoadsAsync()
+    {
+        var history = new ObservationBatch(8 * 288 * 36);
+        for (var t = Start; t < Now; t += SyntheticRoads.Step)
+        {
+            SyntheticRoads.AddReadings(history, t, null);
+        }
+
+        var trained = ModelTrainer.Train(
+            SeriesPanel.FromBatch(history, SyntheticRoads.Step), null, new TrainingRequest(DayKindMedianModel.ModelName, Subjects: ModelSubjects.Roads), TimeProvider.System);
+        using var store = SqliteStore.Open(DatabasePath);
+        await store.UpsertSensorsAsync(SyntheticRoads.Sensors());
+        await store.UpsertObservationsAsync(history);
+        await store.SaveModelAsync(trained.Saved);
+    }
+
     private ClockedServer Node(OutlookLink link, ConcurrentDictionary<string, byte> held) =>
         new(new ManualTime(new DateTimeOffset(Now.ToDateTime(), TimeSpan.Zero)), DatabasePath, services: s =>
         {
@@ -103,8 +150,8 @@ public sealed class ClusterForecastingTests : IDisposable
             s.AddSingleton<IModelsOutlookShare>(link);
         }) { KeepFiles = true };
 
-    private static Task<Forecast?> LatestAsync(ClockedServer node, SensorId sensor) =>
-        node.Services.GetRequiredService<IForecastStore>().LatestForecastAsync(sensor, Model, new TimeLabel(long.MaxValue));
+    private static Task<Forecast?> LatestAsync(ClockedServer node, SensorId sensor, string model = Model) =>
+        node.Services.GetRequiredService<IForecastStore>().LatestForecastAsync(sensor, model, new TimeLabel(long.MaxValue));
 
     private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
@@ -119,16 +166,23 @@ public sealed class ClusterForecastingTests : IDisposable
     }
 
 
-    /// <summary>The models' grain between two nodes: what the holder shares is what the others read.</summary>
+    /// <summary>The families' grains between two nodes: what a holder shares is what the others read.</summary>
     private sealed class OutlookLink : IModelsOutlookShare
     {
-        private volatile string? _shared;
+        private readonly ConcurrentDictionary<string, string> _shared = new(StringComparer.Ordinal);
 
-        public string? Shared { get => _shared; init => _shared = value; }
+        /// <summary>What the nodes shared last, by family step.</summary>
+        public ConcurrentDictionary<string, string> Mine { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>What a node shared last (null before any).</summary>
-        public string? Mine { get; private set; }
+        public string? Shared(string family) => _shared.GetValueOrDefault(family);
 
-        public void Share(string outlook) => (Mine, _shared) = (outlook, outlook);
+        public void Share(string family, string outlook)
+        {
+            Mine[family] = outlook;
+            _shared[family] = outlook;
+        }
+
+        /// <summary>Shares <paramref name="outlook"/> as a node not under test would.</summary>
+        public void Give(string family, string outlook) => _shared[family] = outlook;
     }
 }

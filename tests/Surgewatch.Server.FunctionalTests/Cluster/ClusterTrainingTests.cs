@@ -9,7 +9,7 @@ using Surgewatch.Testing.SyntheticCity;
 
 namespace Surgewatch.Server.FunctionalTests.Cluster;
 
-/// <summary>In a cluster a model is trained once, by the node holding the models' step, not by every node.</summary>
+/// <summary>In a cluster a family's model is trained once, by the node holding the family's step, not by every node.</summary>
 public sealed class ClusterTrainingTests : IDisposable
 {
     private static readonly DateOnly First = new(2025, 2, 3);
@@ -26,17 +26,17 @@ public sealed class ClusterTrainingTests : IDisposable
     public void Dispose() => _store.Dispose();
 
     [Fact]
-    public async Task Train_NodeWithoutTheModelsStep_TrainsNothingUntilItTakesTheModelsOver()
+    public async Task Train_NodeHoldingOnlyTheRoadsStep_TrainsNoCountersModelUntilItTakesTheCountersOver()
     {
-        var held = new ConcurrentDictionary<string, byte>();
+        var held = new ConcurrentDictionary<string, byte>([KeyValuePair.Create(FamilySteps.Roads, (byte)0)]);
         var time = new ManualTime(new DateTimeOffset(TimeLabel.FromDate(First.AddDays(16)).ToDateTime(), TimeSpan.Zero));
         using var node = new ClockedServer(time, _store.DatabasePath, services: s => s.AddSingleton<IZoneOwnership>(new TestOwnership(held))) { KeepFiles = true };
         var models = node.Services.GetRequiredService<IModelStore>();
 
         await Task.Delay(TimeSpan.FromSeconds(3));
-        (await models.LatestModelAsync()).Should().BeNull("sixteen days of history would be trained at once, but another node holds the models' step");
+        (await models.LatestModelAsync()).Should().BeNull("sixteen days of counters would be trained at once, but another node holds the counters' step");
 
-        held[IZoneOwnership.ModelsSubject] = 0;
+        held[FamilySteps.Counters] = 0;
         SavedModel? trained = null;
         for (var i = 0; i < 120 && trained is null; i++)
         {
@@ -44,6 +44,7 @@ public sealed class ClusterTrainingTests : IDisposable
             trained = await models.LatestModelAsync();
         }
 
-        trained.Should().NotBeNull("the node trains once it holds the models' step (at its next poll)");
+        trained.Should().NotBeNull("the node trains once it holds the counters' step (at its next poll)");
+        trained!.Subjects.Should().Be(ModelSubjects.Counters);
     }
 }
