@@ -10,7 +10,10 @@ namespace Surgewatch.Server.ZoneSeries;
 /// <summary>
 /// Every fifteen simulated minutes (checked every few real seconds), and for a zone without one yet, takes each zone's
 /// density forecast two hours ahead from <see cref="ZoneForecasts"/> (the deployed model's, built from its sources'
-/// forecasts), keeps it for the monitor's forecast level and sends it to the hub as a <c>forecast</c> message.
+/// forecasts), keeps it for the monitor's forecast level and sends it to the hub as a <c>forecast</c> message. A zone
+/// whose forecast came back empty (no model's forecasts and too little history for the fallback) is tried again after
+/// a simulated minute, not at every check: each try reads a week of its readings, which for thousands of new zones
+/// every few seconds was most of a node's store reads.
 /// In a cluster a node does so for the zones it holds only (<see cref="IZoneOwnership"/>): the monitor that takes the
 /// bounds steps only those, and each zone's forecast is built once, by its holder. The zone series is built from the
 /// store on request, so every node answers it the same.
@@ -21,6 +24,9 @@ internal sealed class ForecastBroadcaster(
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan Ahead = TimeSpan.FromHours(2);
+
+    /// <summary>How long (on the server clock) an empty forecast is kept before the zone is forecast again.</summary>
+    public static readonly TimeSpan RetryEmpty = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, Kept> _latest = new(StringComparer.Ordinal);
     private long _lastSlot = long.MinValue;
     private long? _lastModel;
@@ -88,19 +94,20 @@ internal sealed class ForecastBroadcaster(
                 continue;
             }
 
-            if (!newSlot && _latest.TryGetValue(zone.Id.Value, out var known) && known.Forecast.Forecast.Count > 0)
+            if (!newSlot && _latest.TryGetValue(zone.Id.Value, out var known)
+                && (known.Forecast.Forecast.Count > 0 || (now >= known.Made && now - known.Made < RetryEmpty)))
             {
                 continue;
             }
 
             var dto = await forecasts.ForecastAsync(zone, now, now + Ahead, cancellationToken);
-            _latest[zone.Id.Value] = new Kept(dto, clocks.SiteZone, Upper.Of(dto, clocks.SiteZone));
+            _latest[zone.Id.Value] = new Kept(dto, clocks.SiteZone, Upper.Of(dto, clocks.SiteZone), now);
             await notifier.SendAsync(LiveMessages.Forecast, dto, cancellationToken);
         }
     }
 
-    /// <summary>A zone's latest forecast, with its upper bounds as read in <paramref name="Site"/>.</summary>
-    private sealed record Kept(ZoneForecastDto Forecast, TimeZoneInfo Site, Upper[] Upper);
+    /// <summary>A zone's latest forecast, with its upper bounds as read in <paramref name="Site"/>, made at <paramref name="Made"/> (the server clock's label).</summary>
+    private sealed record Kept(ZoneForecastDto Forecast, TimeZoneInfo Site, Upper[] Upper, TimeLabel Made);
 
     /// <summary>A forecast point's label and its upper 80% band.</summary>
     private readonly record struct Upper(TimeLabel Label, double Hi)
