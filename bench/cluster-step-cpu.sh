@@ -12,10 +12,12 @@
 # zone steps over all its nodes (everything the nodes do: steps, sweeps, catch-up reads, ingest, Orleans), per node,
 # and its ratio to the group's smallest cluster. The feeders', PostgreSQL's and Redis' CPU is not counted.
 # Usage: bench/cluster-step-cpu.sh [ZONES] [WINDOW_SECONDS] [GROUPS] [WARMUP_SECONDS]
-#   (default 10000 60 "1+3 1+2" 120; a group of one count, "1 2 3", runs the counts one after another as before)
+#   (default 10000 180 "1+3 1+2" 120; a group of one count, "1 2 3", runs the counts one after another as before).
+#   Windows of several minutes: the nodes do some work once a minute (the read-back from the store, a new try at the
+#   zones' empty forecasts), which a 60 s window catches zero, one or two times on each cluster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-zones=${1:-10000}; window=${2:-60}; groups=${3:-"1+3 1+2"}; warmup=${4:-120}
+zones=${1:-10000}; window=${2:-180}; groups=${3:-"1+3 1+2"}; warmup=${4:-120}
 source bench/cluster-nodes.sh
 tck=$(getconf CLK_TCK)
 grid_zones "$zones" > "$work/zones.geojson"
