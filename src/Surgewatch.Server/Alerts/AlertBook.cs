@@ -142,8 +142,7 @@ internal sealed class AlertBook(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var input = new LiveInput(
-                now, site, zones, stepOf, forecastOf, muting, ownership.HoldsEverything || ownership.Holds(FamilySteps.Counters), ownership.HoldsEverything || ownership.Holds(FamilySteps.Roads));
+            var input = new LiveInput(now, site, zones, stepOf, forecastOf, muting, ownership.Holds(FamilySteps.Counters), ownership.Holds(FamilySteps.Roads));
             await RestoreGainedAsync(input, cancellationToken);
             var step = _loop.Step(input);
             PublishHeld(input);

@@ -1,4 +1,5 @@
 using Surgewatch.Core.Cluster;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Roads;
@@ -28,8 +29,8 @@ internal sealed class DeploymentService(
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan ModelCheck = TimeSpan.FromSeconds(5);
 
-    private readonly Family<SurgeMonitor, CounterStatusDto> _counters = new(FamilySteps.Counters, "counters", deployment, LiveMessages.Counters, () => deployment.Counters, deployment.Follow);
-    private readonly Family<CongestionMonitor, RoadStatusDto> _roads = new(FamilySteps.Roads, "roads", roads, LiveMessages.Roads, () => roads.Roads, roads.Follow);
+    private readonly Family<SurgeMonitor, CounterStatusDto> _counters = new(deployment, LiveMessages.Counters, () => deployment.Counters, deployment.Follow);
+    private readonly Family<CongestionMonitor, RoadStatusDto> _roads = new(roads, LiveMessages.Roads, () => roads.Roads, roads.Follow);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,7 +53,7 @@ internal sealed class DeploymentService(
     private async Task StepAsync<TMonitor, TStatus>(Family<TMonitor, TStatus> family, CancellationToken cancellationToken)
         where TMonitor : SensorAlertMonitor
     {
-        if (family.PausedUntil is { } until && TimeProvider.System.GetTimestamp() < until)
+        if (family.FailedAt is { } failed && TimeProvider.System.GetElapsedTime(failed) < ModelCheck)
         {
             return;
         }
@@ -68,12 +69,12 @@ internal sealed class DeploymentService(
                 await FollowAsync(family, cancellationToken);
             }
 
-            family.PausedUntil = null;
+            family.FailedAt = null;
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(e, "The {Family}' deployed model could not forecast; trying again shortly", family.Name);
-            family.PausedUntil = TimeProvider.System.GetTimestamp() + (long)(ModelCheck.TotalSeconds * TimeProvider.System.TimestampFrequency);
+            family.FailedAt = TimeProvider.System.GetTimestamp();
         }
     }
 
@@ -128,12 +129,14 @@ internal sealed class DeploymentService(
 
     /// <summary>One family's deployment and what this service remembers of it between ticks.</summary>
     private sealed class Family<TMonitor, TStatus>(
-        string step, string name, ModelDeployment<TMonitor> deployment, string message, Func<IReadOnlyList<TStatus>> statuses, Action<IReadOnlyList<TStatus>> follow)
+        ModelDeployment<TMonitor> deployment, string message, Func<IReadOnlyList<TStatus>> statuses, Action<IReadOnlyList<TStatus>> follow)
         where TMonitor : SensorAlertMonitor
     {
-        public string Step => step;
+        /// <summary>The family's step in a cluster (<see cref="FamilySteps"/>).</summary>
+        public string Step { get; } = FamilySteps.Of(deployment.Subjects);
 
-        public string Name => name;
+        /// <summary>The family's name for the log: <c>counters</c> or <c>roads</c>.</summary>
+        public string Name { get; } = ModelSubjectsText.Of(deployment.Subjects);
 
         public ModelDeployment<TMonitor> Deployment => deployment;
 
@@ -153,7 +156,7 @@ internal sealed class DeploymentService(
         /// <summary>The outlook text this node last followed, or null while it runs the family.</summary>
         public string? Followed { get; set; }
 
-        /// <summary>Until when (a timestamp) the family rests after a failure; null when it does not.</summary>
-        public long? PausedUntil { get; set; }
+        /// <summary>When (a timestamp) the family last failed, after which it rests for a while; null when its last tick went through.</summary>
+        public long? FailedAt { get; set; }
     }
 }
