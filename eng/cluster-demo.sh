@@ -82,9 +82,10 @@ Three Surgewatch nodes play the demo city (store: $db, membership: redis://127.0
   node 3  ${urls[2]}/   (pid ${pids[2]})
 Every node serves the dashboard and the API; the top bar counts the nodes. Who holds which zone:
   curl -s ${urls[0]}/api/v1/cluster
-The node holding the counters' step (~counters) feeds the city's readings and trains and runs the counters' model;
-the one holding ~roads, the roads'; each node steps the zones it holds. Kill a node to watch the others take its
-zones and models over within about 10 s:
+The node holding the counters' lead group (~counters/0) feeds the city's readings and trains the counters' model,
+the one holding ~roads/0 the roads'; the counters and roads are forecast and warned about in 12 groups each, spread
+over the nodes like the zones each node steps. Kill a node to watch the others take its zones and groups over
+within about 10 s:
   kill -9 ${pids[1]}      # node 2
 Admin key for the API: $admin_key    Logs: $work/node{1,2,3}.log
 Press Ctrl-C to stop everything.

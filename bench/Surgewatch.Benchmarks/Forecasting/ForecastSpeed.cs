@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Forecasting.Persistence;
@@ -15,7 +16,8 @@ namespace Surgewatch.Benchmarks.Forecasting;
 /// <c>forecast-speed refresh [SERIES [MODEL_FILE]]</c>: times one refresh of SERIES synthetic series × 24 horizons with
 /// a fitted gbm (loaded from MODEL_FILE when it exists, else fitted and saved there), batched into one prediction call
 /// per booster, with the own tree evaluator and with XGBoost's predictor side by side, and seasonal-naive-week; then
-/// splits the refresh into its stages (<see cref="RefreshProfile"/>).
+/// the refresh of each third of the sensor groups (what each node of three forecasts); then splits the refresh into its
+/// stages (<see cref="RefreshProfile"/>).
 /// </summary>
 internal static class ForecastSpeed
 {
@@ -61,6 +63,18 @@ internal static class ForecastSpeed
             Time($"gbm refresh, batched, own tree evaluator (run {run})", () => gbm.PredictAll(origin, points));
             Time($"gbm refresh, batched, XGBoost predictor (run {run})", () => RefreshProfile.XGBoostRefresh(gbm, origin, horizon, before));
             Time($"seasonal-naive-week refresh (run {run})", () => BatchPrediction.PredictAll(naive, origin, points));
+        }
+
+        // In a cluster of three, each node forecasts the sensors of its third of the groups (SensorGroups) alone.
+        var thirds = Enumerable.Range(0, 3)
+            .Select(n => Enumerable.Range(0, seriesCount).Where(s => SensorGroups.Of(panel.Sensors[s]) / (SensorGroups.Count / 3) == n).ToArray()).ToArray();
+        for (var run = 1; run <= 3; run++)
+        {
+            for (var n = 0; n < thirds.Length; n++)
+            {
+                var third = thirds[n];
+                Time($"gbm refresh of one node's groups of three ({third.Length} series, PredictSome; run {run}, node {n + 1})", () => gbm.PredictSome(origin, third, points));
+            }
         }
 
         Time("gbm refresh into Forecast objects (ForecastIssuer.Issue, no intervals)", () => ForecastIssuer.Issue(gbm, origin, horizon, "gbm"));

@@ -100,14 +100,14 @@ internal sealed class ZoneStatusShare : IZoneStatusShare, IModelsOutlookShare
     /// </summary>
     public void Receive(IReadOnlyDictionary<string, string> shared, bool carriesStatuses = true)
     {
-        if (FamilySteps.All.Any(shared.ContainsKey))
+        if (shared.Keys.Any(FamilySteps.Is))
         {
             var outlooks = new Dictionary<string, string>(_shared, StringComparer.Ordinal);
-            foreach (var family in FamilySteps.All)
+            foreach (var (step, outlook) in shared)
             {
-                if (shared.TryGetValue(family, out var outlook))
+                if (FamilySteps.Is(step))
                 {
-                    outlooks[family] = outlook;
+                    outlooks[step] = outlook;
                 }
             }
 

@@ -3,7 +3,7 @@ namespace Surgewatch.Core.Cluster;
 /// <summary>
 /// How the nodes of a cluster see and act on each other's alerts, so that every node lists every alert and takes an
 /// operator's action on any of them while each alert is kept by the one node that steps its subject. A node shares the
-/// views of the alerts of the subjects it steps (a zone id, or a family's step of <see cref="FamilySteps"/> for the
+/// views of the alerts of the subjects it steps (a zone id, or a group's step of <see cref="FamilySteps"/> for the
 /// counters' or the roads' alerts); it reads the others' as they last shared them, and hands an action on one of theirs to
 /// the node stepping its subject (<see cref="IAlertDesk"/> there). Views travel as the text the API writes, which the host
 /// makes and reads. On a single node nothing is shared, <see cref="Others"/> is empty and nothing is handed over.

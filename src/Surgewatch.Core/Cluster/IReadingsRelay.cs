@@ -4,8 +4,8 @@ namespace Surgewatch.Core.Cluster;
 
 /// <summary>
 /// How readings posted to one node of a cluster reach the steps other nodes hold: once stored, the node that took them
-/// hands them to the nodes holding the zones that use their sensors (and to the node running the models, which forecast
-/// from every counter and road), whose <see cref="IRelayedReadings"/> takes them in as it would its own. A single node
+/// hands them to the nodes holding the zones that use their sensors (and to the nodes running the models' groups, whose
+/// panels hold every counter and road), whose <see cref="IRelayedReadings"/> takes them in as it would its own. A single node
 /// is sent every reading itself and relays nothing.
 /// </summary>
 public interface IReadingsRelay

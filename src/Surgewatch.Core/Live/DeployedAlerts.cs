@@ -1,4 +1,5 @@
 using Surgewatch.Core.Alerting;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Monitoring;
 
 namespace Surgewatch.Core.Live;
@@ -20,21 +21,39 @@ internal sealed class DeployedAlerts(string ruleId, IDeployedMonitor deployed)
     public string RuleId => ruleId;
 
     /// <summary>
-    /// Keeps the stored snapshots of this rule until a monitor takes them: the next <see cref="Evaluate"/> hands them to
-    /// the deployed monitor, even one that evaluated before (a node of a cluster that gets the models back takes what
-    /// the node that held them meanwhile stored, not what it had itself).
+    /// Takes the stored snapshots of this rule's alerts of the sensors of <paramref name="gained"/> and keeps them, with
+    /// the alerts of the other groups as they are, until a monitor takes them: the next <see cref="Evaluate"/> hands
+    /// them to the deployed monitor, even one that evaluated before (a node of a cluster that gets a group back takes
+    /// what the node that held it meanwhile stored, not what it had itself).
     /// </summary>
-    public void Carry(IEnumerable<AlertSnapshot> stored)
+    public void Carry(IEnumerable<AlertSnapshot> stored, SensorGroups gained)
     {
         lock (_sync)
         {
-            _carried = [.. stored.Where(s => s.Status.RuleId == ruleId)];
+            var own = (_monitor?.Snapshot() ?? _carried).Where(s => !gained.Covers(s.Status.Subject));
+            _carried = [.. own, .. stored.Where(s => s.Status.RuleId == ruleId && gained.Covers(s.Status.Subject))];
             _monitor = null;
         }
     }
 
-    /// <summary>Evaluates the deployed monitor; a newly deployed one first takes the carried snapshots.</summary>
-    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy)
+    /// <summary>
+    /// Of <paramref name="held"/>, the groups the deployed monitor covers, or all of them while no monitor is deployed
+    /// (see <see cref="LiveLoop.Steppable"/>).
+    /// </summary>
+    public SensorGroups Steppable(SensorGroups held)
+    {
+        lock (_sync)
+        {
+            return deployed.Current is { } monitor ? held.Intersect(monitor.Covers) : held;
+        }
+    }
+
+    /// <summary>
+    /// Evaluates the deployed monitor for the sensors of <paramref name="groups"/> (the others' alerts are let go); a
+    /// newly deployed monitor first takes the carried snapshots.
+    /// </summary>
+    public (IReadOnlyList<AlertEvent> Events, IReadOnlyList<Notification> Notifications) Evaluate(
+        DateTimeOffset now, IReadOnlyList<ISilence> silences, NotificationPolicy policy, SensorGroups groups)
     {
         lock (_sync)
         {
@@ -50,7 +69,7 @@ internal sealed class DeployedAlerts(string ruleId, IDeployedMonitor deployed)
                 _monitor = monitor;
             }
 
-            return monitor?.Evaluate(now, silences, policy) ?? ([], []);
+            return monitor?.Evaluate(now, silences, policy, groups) ?? ([], []);
         }
     }
 

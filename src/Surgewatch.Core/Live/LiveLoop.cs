@@ -1,5 +1,6 @@
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
 using Surgewatch.Core.Roads;
@@ -15,11 +16,11 @@ namespace Surgewatch.Core.Live;
 /// <param name="StepOf">Each sensor's reporting step where known (an hourly counter stays fresh between two readings).</param>
 /// <param name="ForecastOf">Each zone's forecast bounds over the next hour from the deployed model (empty before one).</param>
 /// <param name="Silences">The silences in force.</param>
-/// <param name="StepsCounters">
-/// Whether the step evaluates the counters' alerts too: always on one node; in a cluster, on the node that holds the
-/// counters' step (<see cref="Cluster.FamilySteps.Counters"/>).
+/// <param name="CounterGroups">
+/// The groups of counters whose alerts the step evaluates (<see cref="SensorGroups"/>; null: all, as on one node): in a
+/// cluster, those whose step the node holds and its deployed monitor covers (<see cref="LiveLoop.Steppable"/>).
 /// </param>
-/// <param name="StepsRoads">Whether the step evaluates the roads' alerts too: likewise, for <see cref="Cluster.FamilySteps.Roads"/>.</param>
+/// <param name="RoadGroups">The groups of roads whose alerts the step evaluates: likewise.</param>
 public sealed record LiveInput(
     DateTimeOffset Now,
     TimeZoneInfo Site,
@@ -27,8 +28,15 @@ public sealed record LiveInput(
     Func<SensorId, TimeSpan?> StepOf,
     Func<ZoneId, IReadOnlyList<ForecastBound>> ForecastOf,
     IReadOnlyList<ISilence> Silences,
-    bool StepsCounters = true,
-    bool StepsRoads = true);
+    SensorGroups? CounterGroups = null,
+    SensorGroups? RoadGroups = null)
+{
+    /// <summary>The groups of counters the step evaluates.</summary>
+    public SensorGroups Counters => CounterGroups ?? SensorGroups.All;
+
+    /// <summary>The groups of roads the step evaluates.</summary>
+    public SensorGroups Roads => RoadGroups ?? SensorGroups.All;
+}
 
 /// <summary>The output of one <see cref="LiveLoop.Step"/>: what a host persists and broadcasts, and nothing it recomputes.</summary>
 /// <param name="Events">Alert transitions of the shown alerts (zones, counters, roads), to append to the alert history.</param>
@@ -85,8 +93,8 @@ public sealed class LiveLoop
     private readonly DeployedAlerts _roads;
     private readonly NotificationPolicy _policy;
     private readonly HashSet<ZoneId> _stepped = [];
-    private bool _steppedCounters;
-    private bool _steppedRoads;
+    private SensorGroups _steppedCounters;
+    private SensorGroups _steppedRoads;
 
     /// <summary>A loop over <paramref name="readings"/>, with the deployed monitors of <paramref name="counters"/> and <paramref name="roads"/>.</summary>
     /// <param name="readings">The recent readings, fed by the ingests.</param>
@@ -137,11 +145,20 @@ public sealed class LiveLoop
         state != AlertState.NoData || ruleId is NoDataRule or SurgeMonitor.RuleId or CongestionMonitor.RuleId;
 
     /// <summary>
-    /// What a step with <paramref name="input"/> would take over that the last step did not hold: its zones not stepped
-    /// last time, and whether it gains the counters and the roads. A host restores their saved state
-    /// (<see cref="Restore(LiveSnapshot, IReadOnlySet{ZoneId}, bool, bool, DateTimeOffset)"/>) before the step, as after a restart (where everything is gained).
+    /// The groups of counters and of roads a step may evaluate on a node that holds the steps of
+    /// <paramref name="counters"/> and <paramref name="roads"/>: those its deployed monitors cover now (a monitor that
+    /// has just been deployed for other groups has replayed only those), or all it holds while no monitor is deployed
+    /// (their alerts are carried as stored). A host builds each step's <see cref="LiveInput"/> with them.
     /// </summary>
-    public (IReadOnlySet<ZoneId> Zones, bool Counters, bool Roads) Gains(LiveInput input)
+    public (SensorGroups Counters, SensorGroups Roads) Steppable(SensorGroups counters, SensorGroups roads) =>
+        (_counters.Steppable(counters), _roads.Steppable(roads));
+
+    /// <summary>
+    /// What a step with <paramref name="input"/> would take over that the last step did not hold: its zones not stepped
+    /// last time, and the groups of counters and of roads it gains. A host restores their saved state
+    /// (<see cref="Restore(LiveSnapshot, IReadOnlySet{ZoneId}, SensorGroups, SensorGroups, DateTimeOffset)"/>) before the step, as after a restart (where everything is gained).
+    /// </summary>
+    public (IReadOnlySet<ZoneId> Zones, SensorGroups Counters, SensorGroups Roads) Gains(LiveInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var zones = new HashSet<ZoneId>();
@@ -153,16 +170,17 @@ public sealed class LiveLoop
             }
         }
 
-        return (zones, input.StepsCounters && !_steppedCounters, input.StepsRoads && !_steppedRoads);
+        return (zones, input.Counters.Except(_steppedCounters), input.Roads.Except(_steppedRoads));
     }
 
     /// <summary>
-    /// Takes saved state back: the alerts, line balances and densities of <paramref name="zones"/>, and the counters'
-    /// alerts when <paramref name="counters"/>, the roads' when <paramref name="roads"/> (carried until their model is deployed). The rest of
+    /// Takes saved state back: the alerts, line balances and densities of <paramref name="zones"/>, and the alerts of
+    /// the counters of <paramref name="counters"/> and of the roads of <paramref name="roads"/> (carried until their
+    /// model is deployed; the alerts of the other groups are kept as they are). The rest of
     /// <paramref name="saved"/> is ignored. A balance integrated longer ago than <see cref="Kept"/> (or after
     /// <paramref name="now"/>) is not taken: the crossings since then can no longer all be added.
     /// </summary>
-    public void Restore(LiveSnapshot saved, IReadOnlySet<ZoneId> zones, bool counters, bool roads, DateTimeOffset now)
+    public void Restore(LiveSnapshot saved, IReadOnlySet<ZoneId> zones, SensorGroups counters, SensorGroups roads, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(saved);
         ArgumentNullException.ThrowIfNull(zones);
@@ -170,14 +188,14 @@ public sealed class LiveLoop
         _zones.Restore(saved.Alerts.Where(s => names.Contains(s.Status.Subject) && !IsSensorRule(s.Status.RuleId)));
         _zones.RestoreDensities(saved.Densities.Where(d => zones.Contains(d.Zone)));
         _occupancy.Restore([.. saved.Balances.Where(b => zones.Contains(b.Zone))], now);
-        if (counters)
+        if (!counters.IsEmpty)
         {
-            _counters.Carry(saved.Alerts);
+            _counters.Carry(saved.Alerts, counters);
         }
 
-        if (roads)
+        if (!roads.IsEmpty)
         {
-            _roads.Carry(saved.Alerts);
+            _roads.Carry(saved.Alerts, roads);
         }
     }
 
@@ -194,7 +212,7 @@ public sealed class LiveLoop
             }
         }
 
-        Restore(saved, zones, counters: true, roads: true, now);
+        Restore(saved, zones, SensorGroups.All, SensorGroups.All, now);
     }
 
     /// <summary>The whole state: every alert (counters' and roads' as carried while no model is deployed), balance and density.</summary>
@@ -205,14 +223,15 @@ public sealed class LiveLoop
     }
 
     /// <summary>
-    /// The state of what the last step held (its zones; the counters, the roads when it stepped them), and the subjects
-    /// it covers: what a node of a cluster saves, replacing only those subjects' saved alerts.
+    /// The state of what the last step held (its zones; the counters and roads of the groups it stepped), and the
+    /// subjects it covers: what a node of a cluster saves, replacing only those subjects' saved alerts.
     /// </summary>
     public (IReadOnlySet<string> Subjects, LiveSnapshot State) HeldSnapshot()
     {
         var subjects = new HashSet<string>(_stepped.Select(z => z.Value), StringComparer.Ordinal);
         var alerts = new List<AlertSnapshot>(_zones.Snapshot().Where(s => subjects.Contains(s.Status.Subject)));
-        IEnumerable<AlertSnapshot> sensors = [.. _steppedCounters ? _counters.Snapshot() : [], .. _steppedRoads ? _roads.Snapshot() : []];
+        IEnumerable<AlertSnapshot> sensors =
+            [.. _counters.Snapshot().Where(s => _steppedCounters.Covers(s.Status.Subject)), .. _roads.Snapshot().Where(s => _steppedRoads.Covers(s.Status.Subject))];
         foreach (var snapshot in sensors)
         {
             alerts.Add(snapshot);
@@ -255,15 +274,17 @@ public sealed class LiveLoop
         }
 
         var step = _zones.Step(now, zones, occupancies, bounds, input.Silences, _policy);
-        (_steppedCounters, _steppedRoads) = (input.StepsCounters, input.StepsRoads);
-        var (counterEvents, counterNotifications) = input.StepsCounters ? _counters.Evaluate(now, input.Silences, _policy) : ([], []);
-        var (roadEvents, roadNotifications) = input.StepsRoads ? _roads.Evaluate(now, input.Silences, _policy) : ([], []);
+        (_steppedCounters, _steppedRoads) = (input.Counters, input.Roads);
+        var (counterEvents, counterNotifications) = !input.Counters.IsEmpty ? _counters.Evaluate(now, input.Silences, _policy, input.Counters) : ([], []);
+        var (roadEvents, roadNotifications) = !input.Roads.IsEmpty ? _roads.Evaluate(now, input.Silences, _policy, input.Roads) : ([], []);
         var events = step.Events.Concat(counterEvents).Concat(roadEvents).Where(e => Shown(e.RuleId, e.State)).ToList();
         var notifications = step.Notifications.Concat(counterNotifications).Concat(roadNotifications)
             .Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
-        var counters = input.StepsCounters ? _counters.Outlook(m => (m as SurgeMonitor)?.Latest) : null;
-        var roads = input.StepsRoads ? _roads.Outlook(m => (m as CongestionMonitor)?.Latest) : null;
-        return new LiveStep(events, notifications, step.Zones, counters ?? [], roads ?? []);
+        var counters = !input.Counters.IsEmpty ? _counters.Outlook(m => (m as SurgeMonitor)?.Latest) : null;
+        var roads = !input.Roads.IsEmpty ? _roads.Outlook(m => (m as CongestionMonitor)?.Latest) : null;
+        return new LiveStep(
+            events, notifications, step.Zones,
+            [.. (counters ?? []).Where(c => input.Counters.Covers(c.Sensor))], [.. (roads ?? []).Where(r => input.Roads.Covers(r.Sensor))]);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Monitoring;
@@ -40,10 +41,15 @@ public sealed class SurgeMonitor : SensorAlertMonitor
     private readonly Episode?[] _open;
     private readonly List<WarningEpisode> _episodes = [];
     private CounterSurge[] _latest = [];
+    private IReadOnlyList<CounterSurge> _covered = [];
 
-    /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
-    public SurgeMonitor(SurgeRule rule)
-        : base(RuleId, rule?.Sensors ?? throw new ArgumentNullException(nameof(rule)), rule.Step)
+    /// <summary>
+    /// A monitor that warns with <paramref name="rule"/> about the counters of <paramref name="covers"/> (every counter
+    /// when null): it forecasts, warns and holds alerts for those alone, and gives each of them what a monitor of every
+    /// counter would (the rule decides each counter from its own forecasts and readings).
+    /// </summary>
+    public SurgeMonitor(SurgeRule rule, SensorGroups? covers = null)
+        : base(RuleId, rule?.Sensors ?? throw new ArgumentNullException(nameof(rule)), rule.Step, covers ?? SensorGroups.All)
     {
         ArgumentNullException.ThrowIfNull(rule);
         _rule = rule;
@@ -76,8 +82,8 @@ public sealed class SurgeMonitor : SensorAlertMonitor
     /// <summary>Slots a host replays through <c>Issue</c> after a restart to rebuild the warnings in progress: a day and the live horizon.</summary>
     public int ReplayLength => _perDay + _horizon + _keep + 1;
 
-    /// <summary>Each warned counter's outlook after the last issue.</summary>
-    public IReadOnlyList<CounterSurge> Latest => _latest;
+    /// <summary>Each covered counter's outlook after the last issue, in the rule's order.</summary>
+    public IReadOnlyList<CounterSurge> Latest => _covered;
 
     /// <summary>The settled warning episodes, oldest first (closed ones, then those still open).</summary>
     public IReadOnlyList<WarningEpisode> Episodes()
@@ -101,13 +107,14 @@ public sealed class SurgeMonitor : SensorAlertMonitor
         ArgumentNullException.ThrowIfNull(forecaster);
         ArgumentOutOfRangeException.ThrowIfLessThan(issueSlot, 1);
         var origin = new ForecastOrigin(panel, issueSlot - 1);
+        var series = Covers.IsAll ? null : CoveredSeries(panel, _rule.Sensors);
         var live = new double[panel.Sensors.Count * _horizon];
-        BatchPrediction.PredictAll(forecaster, origin, live);
+        BatchPrediction.Predict(forecaster, origin, series, live);
         var day = Array.Empty<double>();
         if (_options.DayAhead && panel.LabelAt(issueSlot).SecondOfDay == 0)
         {
             day = new double[panel.Sensors.Count * _perDay];
-            BatchPrediction.PredictAll(forecaster, origin, day);
+            BatchPrediction.Predict(forecaster, origin, series, day);
         }
 
         return Issue(panel, issueSlot, live, day);
@@ -117,15 +124,22 @@ public sealed class SurgeMonitor : SensorAlertMonitor
     /// Issues at <paramref name="issueSlot"/> (the slot that begins; readings of <paramref name="panel"/> are known up to
     /// the slot before) from point forecasts already made from that origin: <paramref name="live"/> holds the live
     /// horizons (series s, step h at <c>s × horizon + h − 1</c>), <paramref name="day"/> the next day at midnight (empty otherwise).
-    /// Issues must come in slot order, one per slot; a skipped slot leaves its warnings unsettled.
+    /// Issues must come in slot order, one per slot; a skipped slot leaves its warnings unsettled. Only the covered
+    /// counters' points are read.
     /// </summary>
     public IReadOnlyList<CounterSurge> Issue(SeriesPanel panel, int issueSlot, ReadOnlySpan<double> live, ReadOnlySpan<double> day)
     {
         ArgumentNullException.ThrowIfNull(panel);
         var now = panel.LabelAt(issueSlot);
         var outlook = new CounterSurge[_rule.Sensors.Count];
+        var covered = new List<CounterSurge>(_rule.Sensors.Count);
         for (var r = 0; r < _rule.Sensors.Count; r++)
         {
+            if (!IsCovered(r))
+            {
+                continue;
+            }
+
             var series = panel.IndexOf(_rule.Sensors[r]);
             var threshold = _rule.Thresholds[r];
             if (series >= 0 && !double.IsNaN(threshold))
@@ -141,15 +155,17 @@ public sealed class SurgeMonitor : SensorAlertMonitor
             }
 
             outlook[r] = Outlook(r, panel, series, issueSlot, threshold);
+            covered.Add(outlook[r]);
         }
 
         _latest = outlook;
-        return outlook;
+        _covered = covered;
+        return covered;
     }
 
     /// <summary>A counter's alert sample from its latest outlook; null for one without a threshold (never warned).</summary>
     private protected override AlertSample? Sample(int r) =>
-        r < _latest.Length ? SubjectAlerts.Sample(!double.IsNaN(_latest[r].Threshold), _latest[r].Fresh, _latest[r].Warned) : null;
+        r < _latest.Length && IsCovered(r) ? SubjectAlerts.Sample(!double.IsNaN(_latest[r].Threshold), _latest[r].Fresh, _latest[r].Warned) : null;
 
     private int Ring(long seconds) => (int)(((seconds / (long)_rule.Step.TotalSeconds) % _ring + _ring) % _ring);
 

@@ -1,5 +1,6 @@
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Series;
@@ -44,12 +45,16 @@ public sealed class CongestionMonitor : SensorAlertMonitor
     private readonly long[] _settled;
     private readonly bool[] _settledWarned;
     private RoadOutlook[] _latest = [];
+    private IReadOnlyList<RoadOutlook> _covered = [];
     private SeriesPanel? _indexed;
     private int[] _series = [];
 
-    /// <summary>A monitor that warns with <paramref name="rule"/>.</summary>
-    public CongestionMonitor(CongestionRule rule)
-        : base(RuleId, rule?.Sensors ?? throw new ArgumentNullException(nameof(rule)), rule.Step)
+    /// <summary>
+    /// A monitor that warns with <paramref name="rule"/> about the roads of <paramref name="covers"/> (every road when
+    /// null): it forecasts, warns and holds alerts for those alone, each as a monitor of every road would.
+    /// </summary>
+    public CongestionMonitor(CongestionRule rule, SensorGroups? covers = null)
+        : base(RuleId, rule?.Sensors ?? throw new ArgumentNullException(nameof(rule)), rule.Step, covers ?? SensorGroups.All)
     {
         ArgumentNullException.ThrowIfNull(rule);
         _rule = rule;
@@ -74,7 +79,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
     public int ReplayLength => _window + _keep + _rule.Road.ConfirmSlots;
 
     /// <summary>Each road's outlook after the last issue.</summary>
-    public IReadOnlyList<RoadOutlook> Latest => _latest;
+    public IReadOnlyList<RoadOutlook> Latest => _covered;
 
     /// <summary>
     /// Whether the slot before the last issue of road <paramref name="road"/> (index into the rule's sensors) was settled
@@ -89,7 +94,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
         ArgumentNullException.ThrowIfNull(forecaster);
         ArgumentOutOfRangeException.ThrowIfLessThan(issueSlot, 1);
         var forecasts = new double[panel.Sensors.Count * _window];
-        BatchPrediction.PredictAll(forecaster, new ForecastOrigin(panel, issueSlot - 1), forecasts);
+        BatchPrediction.Predict(forecaster, new ForecastOrigin(panel, issueSlot - 1), Covers.IsAll ? null : CoveredSeries(panel, _rule.Sensors), forecasts);
         return Issue(panel, issueSlot, forecasts);
     }
 
@@ -104,6 +109,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
         ArgumentOutOfRangeException.ThrowIfLessThan(issueSlot, 1);
         var now = panel.LabelAt(issueSlot);
         var outlook = new RoadOutlook[_rule.Sensors.Count];
+        var covered = new List<RoadOutlook>(outlook.Length);
         Span<double> profile = stackalloc double[_window];
         if (!ReferenceEquals(panel, _indexed))
         {
@@ -114,11 +120,17 @@ public sealed class CongestionMonitor : SensorAlertMonitor
 
         for (var r = 0; r < outlook.Length; r++)
         {
+            if (!IsCovered(r))
+            {
+                continue;
+            }
+
             var series = _series[r];
             var threshold = _rule.Thresholds[r];
             if (series < 0 || double.IsNaN(threshold))
             {
                 outlook[r] = new RoadOutlook(_rule.Sensors[r], threshold, now, CongestionLevel.NoData, CongestionLevel.NoData, null, false, false);
+                covered.Add(outlook[r]);
                 continue;
             }
 
@@ -144,15 +156,17 @@ public sealed class CongestionMonitor : SensorAlertMonitor
             outlook[r] = new RoadOutlook(
                 _rule.Sensors[r], threshold, now, _rule.Road.Ladder.Of(values[issueSlot - 1], freeFlow), _rule.Road.Ladder.Of(Lowest(forecast), freeFlow),
                 double.IsNaN(decision.Probability) ? null : decision.Probability, warned, fresh);
+            covered.Add(outlook[r]);
         }
 
         _latest = outlook;
-        return outlook;
+        _covered = covered;
+        return covered;
     }
 
     /// <summary>A road's alert sample from its latest outlook; null for one without a congested speed (never warned).</summary>
     private protected override AlertSample? Sample(int r) =>
-        r < _latest.Length ? SubjectAlerts.Sample(!double.IsNaN(_latest[r].Threshold), _latest[r].Fresh, _latest[r].Warned) : null;
+        r < _latest.Length && IsCovered(r) ? SubjectAlerts.Sample(!double.IsNaN(_latest[r].Threshold), _latest[r].Fresh, _latest[r].Warned) : null;
 
     private static double Lowest(ReadOnlySpan<double> speeds)
     {

@@ -50,43 +50,23 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
     /// Builds the rows of every series (in parallel) into two blocks of one pooled buffer, the first-hour horizons and
     /// the rest, predicts each block only with the booster that serves it, and scales the predictions back.
     /// </summary>
-    public void PredictAll(in ForecastOrigin origin, Span<double> points)
-    {
-        EnsurePanel(origin);
-        var count = panel.Sensors.Count;
-        if (count == 0 || points.Length % count != 0)
-        {
-            throw new ArgumentException($"Give {count} series × horizon points, not {points.Length}.", nameof(points));
-        }
+    public void PredictAll(in ForecastOrigin origin, Span<double> points) => PredictRows(origin, null, points);
 
-        var horizon = points.Length / count;
-        var near = NearSteps(horizon);
-        var features = ArrayPool<float>.Shared.Rent(count * horizon * Columns);
-        var predictions = ArrayPool<float>.Shared.Rent(count * horizon);
-        try
-        {
-            BuildAll(origin.Index, horizon, near, features);
-            PredictBlocks(count, horizon, near, features, predictions);
-            Descale(origin.Index, near, features, predictions, points);
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(features);
-            ArrayPool<float>.Shared.Return(predictions);
-        }
-    }
+    /// <inheritdoc/>
+    public void PredictSome(in ForecastOrigin origin, ReadOnlySpan<int> series, Span<double> points) => PredictRows(origin, series.ToArray(), points);
 
     /// <summary>How many of <paramref name="horizon"/> steps the first-hour booster serves.</summary>
     public int NearSteps(int horizon) => _near is null ? 0 : Math.Min(horizon, _perHour);
 
     /// <summary>
-    /// Stage 1 of <see cref="PredictAll"/>: every series' rows, first-hour rows first (series by series), then the rest.
-    /// Rows of a series without a scale are left as they are (their points come out missing).
+    /// Stage 1 of <see cref="PredictAll"/>: the rows of every series (or of <paramref name="series"/> alone, in that
+    /// order), first-hour rows first (series by series), then the rest. Rows of a series without a scale are left as
+    /// they are (their points come out missing).
     /// </summary>
-    public void BuildAll(int origin, int horizon, int near, float[] features)
+    public void BuildAll(int origin, int horizon, int near, float[] features, int[]? series = null)
     {
-        var count = panel.Sensors.Count;
-        Parallel.For(0, count, s => BuildRows(s, origin, horizon, near, features));
+        var count = series?.Length ?? panel.Sensors.Count;
+        Parallel.For(0, count, p => BuildRows(p, series is null ? p : series[p], count, origin, horizon, near, features));
     }
 
     /// <summary>Stage 2 of <see cref="PredictAll"/>: one prediction call per booster, each on its own rows only.</summary>
@@ -102,14 +82,18 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         _main.Predict(features.AsSpan(nearRows * Columns, rest * Columns), Columns, predictions.AsSpan(nearRows, rest));
     }
 
-    /// <summary>Stage 3 of <see cref="PredictAll"/>: ratios back to readings, never negative; missing without a scale or base.</summary>
-    public void Descale(int origin, int near, float[] features, float[] predictions, Span<double> points)
+    /// <summary>
+    /// Stage 3 of <see cref="PredictAll"/>: ratios back to readings, never negative; missing without a scale or base.
+    /// <paramref name="points"/> holds every series of the panel; with <paramref name="series"/> only those are written.
+    /// </summary>
+    public void Descale(int origin, int near, float[] features, float[] predictions, Span<double> points, int[]? series = null)
     {
-        var count = panel.Sensors.Count;
-        var horizon = points.Length / count;
+        var count = series?.Length ?? panel.Sensors.Count;
+        var horizon = points.Length / panel.Sensors.Count;
         var nearRows = count * near;
-        for (var s = 0; s < count; s++)
+        for (var p = 0; p < count; p++)
         {
+            var s = series is null ? p : series[p];
             var scale = builder.ScaleAt(s, origin);
             if (!Missing.Is(scale) && builder.ReadZeroForADay(s, origin))
             {
@@ -119,7 +103,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
 
             for (var h = 0; h < horizon; h++)
             {
-                var row = h < near ? (s * near) + h : nearRows + (s * (horizon - near)) + h - near;
+                var row = h < near ? (p * near) + h : nearRows + (p * (horizon - near)) + h - near;
                 if (Missing.Is(scale))
                 {
                     points[(s * horizon) + h] = Missing.Value;
@@ -129,6 +113,43 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
                 var from = From(h < near, s, origin, features.AsSpan(row * Columns, Columns), scale);
                 points[(s * horizon) + h] = Missing.Is(from) ? Missing.Value : Math.Max(0, from + (predictions[row] * scale));
             }
+        }
+    }
+
+    /// <summary>
+    /// Builds the rows of every series (or of <paramref name="series"/>) in parallel into two blocks of one pooled
+    /// buffer, the first-hour horizons and the rest, predicts each block only with the booster that serves it, and
+    /// scales the predictions back into <paramref name="points"/> (laid out for every series of the panel).
+    /// </summary>
+    private void PredictRows(in ForecastOrigin origin, int[]? series, Span<double> points)
+    {
+        EnsurePanel(origin);
+        var all = panel.Sensors.Count;
+        if (all == 0 || points.Length % all != 0)
+        {
+            throw new ArgumentException($"Give {all} series × horizon points, not {points.Length}.", nameof(points));
+        }
+
+        var count = series?.Length ?? all;
+        if (count == 0)
+        {
+            return;
+        }
+
+        var horizon = points.Length / all;
+        var near = NearSteps(horizon);
+        var features = ArrayPool<float>.Shared.Rent(count * horizon * Columns);
+        var predictions = ArrayPool<float>.Shared.Rent(count * horizon);
+        try
+        {
+            BuildAll(origin.Index, horizon, near, features, series);
+            PredictBlocks(count, horizon, near, features, predictions);
+            Descale(origin.Index, near, features, predictions, points, series);
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(features);
+            ArrayPool<float>.Shared.Return(predictions);
         }
     }
 
@@ -165,9 +186,9 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         }
     }
 
-    private void BuildRows(int series, int origin, int horizon, int near, float[] features)
+    /// <summary>Builds the rows of series <paramref name="series"/>, the <paramref name="position"/>-th of the <paramref name="count"/> built.</summary>
+    private void BuildRows(int position, int series, int count, int origin, int horizon, int near, float[] features)
     {
-        var count = panel.Sensors.Count;
         if (Missing.Is(builder.ScaleAt(series, origin)))
         {
             return;
@@ -177,7 +198,7 @@ internal sealed class GbmForecaster(SeriesPanel panel, FeatureBuilder builder, B
         builder.BuildOrigin(series, origin, first);
         for (var h = 1; h <= horizon; h++)
         {
-            var row = h <= near ? (series * near) + h - 1 : (count * near) + (series * (horizon - near)) + h - 1 - near;
+            var row = h <= near ? (position * near) + h - 1 : (count * near) + (position * (horizon - near)) + h - 1 - near;
             var target = features.AsSpan(row * Columns, Columns);
             first[..FeatureLayout.OriginCount].CopyTo(target);
             builder.BuildTarget(series, origin, h, target);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Cluster;
+using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Occupancy;
@@ -22,10 +23,10 @@ namespace Surgewatch.Server.Alerts;
 /// </summary>
 /// <remarks>
 /// On a node of a cluster (<see cref="IZoneOwnership"/> not holding everything) it steps the zones it is given (those
-/// the node holds), the counters only while the node holds <see cref="FamilySteps.Counters"/> and the roads only while
-/// it holds <see cref="FamilySteps.Roads"/>;
-/// it restores a zone's state from the store when it gains the zone, and writes only the snapshots of what it
-/// holds, so that the nodes sharing one store never overwrite each other's zones.
+/// the node holds), and the counters and roads of the groups whose steps it holds (<see cref="FamilySteps"/>) and its
+/// deployed monitors cover (<see cref="LiveLoop.Steppable"/>); it restores a zone's or a group's state from the store
+/// when it gains it, and writes only the snapshots of what it holds, so that the nodes sharing one store never
+/// overwrite each other's zones.
 /// </remarks>
 internal sealed class AlertBook(
     IAlertStore store,
@@ -55,7 +56,7 @@ internal sealed class AlertBook(
     private DateTimeOffset _balancesSavedAt = DateTimeOffset.MinValue;
 
     // What the last step held, published for Keeps (read outside the gate): a new set when it changes, never mutated.
-    private KeptSubjects _kept = new(new HashSet<string>(StringComparer.Ordinal), false, false);
+    private KeptSubjects _kept = new(new HashSet<string>(StringComparer.Ordinal), SensorGroups.None, SensorGroups.None);
 
     // Never behind the wall clock (not the site's, which a demo or replay runs at its own pace), so that revisions keep
     // growing across a restart of the server and a client's newer view is never mistaken for an older one; in a cluster,
@@ -142,7 +143,10 @@ internal sealed class AlertBook(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var input = new LiveInput(now, site, zones, stepOf, forecastOf, muting, ownership.Holds(FamilySteps.Counters), ownership.Holds(FamilySteps.Roads));
+            var (counters, roads) = ownership.HoldsEverything
+                ? (SensorGroups.All, SensorGroups.All)
+                : _loop.Steppable(FamilySteps.Held(ModelSubjects.Counters, ownership.Holds), FamilySteps.Held(ModelSubjects.Roads, ownership.Holds));
+            var input = new LiveInput(now, site, zones, stepOf, forecastOf, muting, counters, roads);
             await RestoreGainedAsync(input, cancellationToken);
             var step = _loop.Step(input);
             PublishHeld(input);
@@ -171,10 +175,10 @@ internal sealed class AlertBook(
     {
         var kept = _kept;
         var sameZones = input.Zones.Count == kept.Zones.Count && input.Zones.All(z => kept.Zones.Contains(z.Id.Value));
-        if (!sameZones || input.StepsCounters != kept.Counters || input.StepsRoads != kept.Roads)
+        if (!sameZones || input.Counters != kept.Counters || input.Roads != kept.Roads)
         {
             var zones = sameZones ? kept.Zones : new HashSet<string>(input.Zones.Select(z => z.Id.Value), StringComparer.Ordinal);
-            Volatile.Write(ref _kept, new KeptSubjects(zones, input.StepsCounters, input.StepsRoads));
+            Volatile.Write(ref _kept, new KeptSubjects(zones, input.Counters, input.Roads));
         }
     }
 
@@ -242,13 +246,13 @@ internal sealed class AlertBook(
 
     /// <summary>
     /// Before a step: restores from the store what the step takes over (everything after a restart; on a node of a
-    /// cluster, the zones it has just gained, and the counters or the roads when it gains their step). Alerts must load
+    /// cluster, the zones it has just gained, and the groups of counters or roads it gains). Alerts must load
     /// (the step fails and is retried at the next tick); balances that cannot be loaded start again from the readings.
     /// </summary>
     private async Task RestoreGainedAsync(LiveInput input, CancellationToken cancellationToken)
     {
         var (zones, counters, roads) = _loop.Gains(input);
-        if (zones.Count == 0 && !counters && !roads)
+        if (zones.Count == 0 && counters.IsEmpty && roads.IsEmpty)
         {
             return;
         }
@@ -341,17 +345,15 @@ internal sealed class AlertBook(
     private double? CongestionProbability(string sensor) => roads.Roads.FirstOrDefault(r => r.SensorId == sensor)?.Probability;
 }
 
-/// <summary>The subjects a node of a cluster stepped at its last step: zones by id, and whether each family's step.</summary>
+/// <summary>The subjects a node of a cluster stepped at its last step: zones by id, and the groups of each family.</summary>
 /// <param name="Zones">The zones' ids.</param>
-/// <param name="Counters">Whether the step held the counters' monitor (<see cref="FamilySteps.Counters"/>).</param>
-/// <param name="Roads">Whether the step held the roads' monitor (<see cref="FamilySteps.Roads"/>).</param>
-internal sealed record KeptSubjects(IReadOnlySet<string> Zones, bool Counters, bool Roads)
+/// <param name="Counters">The groups of counters the step evaluated (<see cref="FamilySteps"/>).</param>
+/// <param name="Roads">The groups of roads the step evaluated.</param>
+internal sealed record KeptSubjects(IReadOnlySet<string> Zones, SensorGroups Counters, SensorGroups Roads)
 {
-    /// <summary>Whether <paramref name="subject"/> (a zone id or a family step of <see cref="FamilySteps"/>) was stepped.</summary>
-    public bool Contains(string subject) => subject switch
-    {
-        FamilySteps.Counters => Counters,
-        FamilySteps.Roads => Roads,
-        _ => Zones.Contains(subject),
-    };
+    /// <summary>Whether <paramref name="subject"/> (a zone id or a group's step of <see cref="FamilySteps"/>) was stepped.</summary>
+    public bool Contains(string subject) =>
+        FamilySteps.TryParse(subject, out var family, out var group)
+            ? (family == ModelSubjects.Roads ? Roads : Counters).Contains(group)
+            : Zones.Contains(subject);
 }

@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Cluster;
+using Surgewatch.Core.Forecasting.Persistence;
+using Surgewatch.Core.Series;
 using Surgewatch.Server.Alerts;
 
 namespace Surgewatch.Server.Cluster;
@@ -14,7 +16,7 @@ internal static class AlertViews
     private static readonly HashSet<string> Active = new(
         [.. new[] { AlertState.Pending, AlertState.Firing, AlertState.Recovering, AlertState.NoData }.Select(Hosting.ApiEnums.Name)], StringComparer.Ordinal);
 
-    /// <summary>The step an alert belongs to: its zone, or its family's step (<see cref="FamilySteps"/>) for a counter's or a road's.</summary>
+    /// <summary>The step an alert belongs to: its zone, or its group's step (<see cref="FamilySteps"/>) for a counter's or a road's.</summary>
     public static string StepOf(AlertDto alert) => StepOf(alert.SubjectKind, alert.ZoneId);
 
     /// <summary>The step of the alert with <paramref name="key"/> (<c>ruleId/subject</c>), or null when it is not such a key.</summary>
@@ -27,8 +29,8 @@ internal static class AlertViews
 
     private static string StepOf(string kind, string subject) => kind switch
     {
-        "counter" => FamilySteps.Counters,
-        "road" => FamilySteps.Roads,
+        "counter" => FamilySteps.Of(ModelSubjects.Counters, new SensorId(subject)),
+        "road" => FamilySteps.Of(ModelSubjects.Roads, new SensorId(subject)),
         _ => subject,
     };
 

@@ -18,8 +18,8 @@ namespace Surgewatch.Server.Demo;
 /// </summary>
 /// <remarks>
 /// On a node of a cluster (the nodes share one clock: <c>Surgewatch:StartedAt</c>) the city is fed by one node, the
-/// one holding the counters' step (<see cref="Core.Cluster.FamilySteps.Counters"/>): it lays the history down when the
-/// store has none, then feeds each simulated minute; a node that takes the counters' step over feeds on from the last hour (the readings are the same whoever makes
+/// one holding the counters' lead group (<see cref="Core.Cluster.FamilySteps.Lead"/>): it lays the history down when the
+/// store has none, then feeds each simulated minute; a node that takes the counters' lead group over feeds on from the last hour (the readings are the same whoever makes
 /// them: the surge and the incident are timed from the clock's origin, the same on every node).
 /// </remarks>
 internal sealed class DemoFeeder(
@@ -98,7 +98,7 @@ internal sealed class DemoFeeder(
     }
 
     /// <summary>
-    /// A node of a cluster: feeds the city while it holds the counters' step (see the remarks). Its history gate opens
+    /// A node of a cluster: feeds the city while it holds the counters' lead group (see the remarks). Its history gate opens
     /// once it has laid the history down, or, while another node holds the counters, once the store holds readings.
     /// </summary>
     private async Task FeedAsHolderAsync(CancellationToken stoppingToken)
@@ -108,7 +108,7 @@ internal sealed class DemoFeeder(
         while (!stoppingToken.IsCancellationRequested)
         {
             await Task.Delay(Poll, stoppingToken);
-            if (!ownership.Holds(Core.Cluster.FamilySteps.Counters))
+            if (!ownership.Holds(Core.Cluster.FamilySteps.Lead(Core.Forecasting.Persistence.ModelSubjects.Counters)))
             {
                 last = null;
                 if (!open && await store.CountObservationsAsync(stoppingToken) > 0)
@@ -125,14 +125,14 @@ internal sealed class DemoFeeder(
             {
                 if (await store.CountObservationsAsync(stoppingToken) == 0)
                 {
-                    logger.LogInformation("This node holds the counters' step and the store is empty: laying the demo city's history down");
+                    logger.LogInformation("This node holds the counters' lead group and the store is empty: laying the demo city's history down");
                     await WriteHistoryAsync(now, stoppingToken);
                 }
 
                 history.Done();
                 open = true;
 
-                logger.LogInformation("This node feeds the demo city while it holds the counters' step");
+                logger.LogInformation("This node feeds the demo city while it holds the counters' lead group");
                 from = now - TimeSpan.FromHours(1);
             }
 

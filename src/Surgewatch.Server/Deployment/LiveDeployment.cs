@@ -1,4 +1,5 @@
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Live;
@@ -20,11 +21,16 @@ internal sealed class LiveDeployment(
     IObservationStore observations, IModelStore models, IForecastStore forecasts, Core.Roads.IRoadGraphStore graph, ClockDtos clocks, ILogger<LiveDeployment> logger)
     : ModelDeployment<SurgeMonitor>(ModelSubjects.Counters, observations, models, forecasts, graph, clocks, logger)
 {
-    /// <summary>Each counter's outlook after the last slot's issue (on a node that follows another, that node's).</summary>
-    public IReadOnlyList<CounterStatusDto> Counters { get; private set; } = [];
+    private readonly ShownOutlooks<CounterStatusDto> _shown = new(c => c.SensorId);
 
-    /// <summary>Shows the outlooks of the node that runs the model (this one does not: see <see cref="ModelDeployment{TMonitor}.FollowAsync"/>).</summary>
-    public void Follow(IReadOnlyList<CounterStatusDto> counters) => Counters = counters;
+    /// <summary>Each counter's outlook after the last slot's issue: this node's groups' and, in a cluster, those the nodes holding the others shared.</summary>
+    public IReadOnlyList<CounterStatusDto> Counters => _shown.Shown;
+
+    /// <summary>The outlooks of this node's own groups alone (what it shares with the other nodes).</summary>
+    public IReadOnlyList<CounterStatusDto> OwnCounters => _shown.Mine;
+
+    /// <summary>Shows the outlooks of the groups other nodes run (see <see cref="ModelDeployment{TMonitor}.FollowAsync"/>).</summary>
+    public void Follow(IReadOnlyList<CounterStatusDto> counters) => _shown.Others(counters);
 
     /// <summary>The settled warning episodes of the deployed surge rule (empty without one).</summary>
     public IReadOnlyList<WarningEpisode> Episodes()
@@ -35,7 +41,7 @@ internal sealed class LiveDeployment(
         }
     }
 
-    protected override SurgeMonitor? CreateMonitor(DeployedModel model) => model.Rule is { } rule ? new SurgeMonitor(rule) : null;
+    protected override SurgeMonitor? CreateMonitor(DeployedModel model, SensorGroups covers) => model.Rule is { } rule ? new SurgeMonitor(rule, covers) : null;
 
     protected override int ReplayLength(SurgeMonitor monitor) => monitor.ReplayLength;
 
@@ -48,10 +54,10 @@ internal sealed class LiveDeployment(
     {
         var options = monitor.Rule.Options;
         var (live, day) = Split(points, panel.Sensors.Count, horizon, options.RollingHorizon, panel.LabelAt(slot).SecondOfDay == 0 && options.DayAhead);
-        Counters = ToDtos(monitor.Issue(panel, slot, live, day), model, Clocks);
+        _shown.Own(ToDtos(monitor.Issue(panel, slot, live, day), model, Clocks));
     }
 
-    protected override void ClearOutlooks() => Counters = [];
+    protected override void ClearOutlooks() => _shown.Own([]);
 
     protected override string Describe(SurgeMonitor? monitor) => monitor is null ? "none" : $"{monitor.Rule.WarnedCounters} counters with a threshold";
 

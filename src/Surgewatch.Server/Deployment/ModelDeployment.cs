@@ -1,4 +1,5 @@
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Features;
 using Surgewatch.Core.Forecasting.Persistence;
@@ -22,10 +23,12 @@ namespace Surgewatch.Server.Deployment;
 /// (<see cref="RoadDeployment"/>) differ only in their monitor.
 /// </summary>
 /// <remarks>
-/// In a cluster only the node holding the family's step (<see cref="Core.Cluster.FamilySteps"/>) runs the deployment
-/// (so each slot is forecast and stored once); the others stand theirs down and follow that node's model
-/// (<see cref="FollowAsync"/>), whose outlooks they show. A node that takes the step over deploys afresh from the
-/// store, replaying to rebuild the warnings.
+/// In a cluster a family's sensors are split into groups (<see cref="SensorGroups"/>), each with its step
+/// (<see cref="FamilySteps"/>): a node runs the deployment for the groups it holds (<see cref="Covers"/>), forecasting,
+/// storing and warning about their sensors alone (so each slot of each sensor is forecast and stored once), and shows
+/// the other groups' outlooks as their nodes share them. A node that holds no group stands its deployment down and
+/// follows the model the others run (<see cref="FollowAsync"/>). A node whose groups change deploys afresh from the
+/// store, replaying its groups' slots to rebuild their warnings.
 /// </remarks>
 /// <typeparam name="TMonitor">Core's monitor of the family's warning rule.</typeparam>
 internal abstract class ModelDeployment<TMonitor>(
@@ -55,6 +58,9 @@ internal abstract class ModelDeployment<TMonitor>(
     /// <summary>Whether this node runs a model (forecasts and warns with it); false before one is deployed and while it follows another node.</summary>
     public bool Runs => _current is not null;
 
+    /// <summary>The groups of sensors the running model forecasts and warns about (none while it does not run).</summary>
+    public SensorGroups Covers => _current?.Covers ?? SensorGroups.None;
+
     /// <summary>The monitor of the deployed model, or null (no model, or one without a rule). Use under <see cref="Sync"/>.</summary>
     public TMonitor? Monitor => _current?.Monitor;
 
@@ -73,14 +79,25 @@ internal abstract class ModelDeployment<TMonitor>(
         }
     }
 
-    /// <summary>Deploys the latest saved model when it is not the one running; false when nothing changed.</summary>
-    public async Task<bool> DeployLatestAsync(CancellationToken cancellationToken)
+    /// <summary>Deploys the latest saved model for every sensor (a single node); false when nothing changed.</summary>
+    public Task<bool> DeployLatestAsync(CancellationToken cancellationToken) => DeployLatestAsync(SensorGroups.All, cancellationToken);
+
+    /// <summary>
+    /// Deploys the latest saved model for the sensors of <paramref name="covers"/> (<see cref="SensorGroups.All"/> on a
+    /// single node) when it is not the one running or runs for other groups; false when nothing changed.
+    /// </summary>
+    public async Task<bool> DeployLatestAsync(SensorGroups covers, CancellationToken cancellationToken)
     {
+        if (covers.IsEmpty)
+        {
+            throw new ArgumentException("Give the groups to run the model for; a node that holds none follows (FollowAsync).", nameof(covers));
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
             _followed = null;
-            return await DeployAsync(cancellationToken);
+            return await DeployAsync(covers, cancellationToken);
         }
         finally
         {
@@ -89,7 +106,7 @@ internal abstract class ModelDeployment<TMonitor>(
     }
 
     /// <summary>
-    /// Stops running the model (another node of the cluster holds the family's step): no more forecasts or warnings
+    /// Stops running the model (other nodes of the cluster hold every group of the family): no more forecasts or warnings
     /// here, and the live panel is let go (it would miss the readings the other nodes are sent); true when it ran.
     /// </summary>
     public async Task<bool> StandDownAsync(CancellationToken cancellationToken)
@@ -101,6 +118,11 @@ internal abstract class ModelDeployment<TMonitor>(
             {
                 var ran = _current is not null;
                 _current = null;
+                if (ran)
+                {
+                    ClearOutlooks();
+                }
+
                 return ran;
             }
         }
@@ -111,8 +133,8 @@ internal abstract class ModelDeployment<TMonitor>(
     }
 
     /// <summary>
-    /// While this node does not run the model: takes model <paramref name="modelId"/> (the one the node holding the
-    /// family's step runs, read from the store when it changes) as <see cref="Model"/>; null for none.
+    /// While this node does not run the model: takes model <paramref name="modelId"/> (the one the nodes holding the
+    /// family's groups run, read from the store when it changes) as <see cref="Model"/>; null for none.
     /// </summary>
     public async Task FollowAsync(long? modelId, CancellationToken cancellationToken)
     {
@@ -136,8 +158,8 @@ internal abstract class ModelDeployment<TMonitor>(
         }
     }
 
-    /// <summary>The monitor of <paramref name="model"/>'s rule, or null when it has none.</summary>
-    protected abstract TMonitor? CreateMonitor(DeployedModel model);
+    /// <summary>The monitor of <paramref name="model"/>'s rule for the sensors of <paramref name="covers"/>, or null when it has none.</summary>
+    protected abstract TMonitor? CreateMonitor(DeployedModel model, SensorGroups covers);
 
     /// <summary>How many slots before the current one a new monitor replays to rebuild the warnings in progress.</summary>
     protected abstract int ReplayLength(TMonitor monitor);
@@ -160,10 +182,10 @@ internal abstract class ModelDeployment<TMonitor>(
     /// <summary>What the deployed rule covers, for the log.</summary>
     protected abstract string Describe(TMonitor? monitor);
 
-    private async Task<bool> DeployAsync(CancellationToken cancellationToken)
+    private async Task<bool> DeployAsync(SensorGroups covers, CancellationToken cancellationToken)
     {
         var latest = await models.LatestModelAsync(null, subjects, cancellationToken);
-        if (latest is null || latest.Id == _current?.Model.Saved.Id)
+        if (latest is null || (latest.Id == _current?.Model.Saved.Id && covers == _current.Covers))
         {
             return false;
         }
@@ -172,8 +194,8 @@ internal abstract class ModelDeployment<TMonitor>(
         var panel = await DeploymentPanel.LoadAsync(observations, latest, now, cancellationToken);
         var edges = ModelFeatures.FromJson(latest.Features).Edges ? await graph.ListEdgesAsync(cancellationToken) : null;
         var model = DeployedModel.Load(latest, panel.Panel, edges);
-        var monitor = CreateMonitor(model);
-        var deployed = new Deployed(model, panel, monitor, -1, edges);
+        var monitor = CreateMonitor(model, covers);
+        var deployed = new Deployed(model, panel, monitor, -1, edges, covers, Series(panel.Panel, covers));
         var slot = (int)panel.Panel.SlotOf(now);
 
         // Rebuild the warnings in progress: the monitor is deterministic, so replaying the slots before gives the
@@ -192,8 +214,8 @@ internal abstract class ModelDeployment<TMonitor>(
             ClearOutlooks();
         }
 
-        logger.LogInformation("Deployed model {ModelId} ({Model}, trained to {TrainTo}) on {Sensors} {Subjects}; rule: {Rule}",
-            latest.Id, latest.Name, latest.TrainTo, panel.Panel.Sensors.Count, ModelSubjectsText.Of(subjects), Describe(monitor));
+        logger.LogInformation("Deployed model {ModelId} ({Model}, trained to {TrainTo}) on {Sensors} {Subjects} (groups: {Groups}); rule: {Rule}",
+            latest.Id, latest.Name, latest.TrainTo, deployed.Series?.Length ?? panel.Panel.Sensors.Count, ModelSubjectsText.Of(subjects), covers, Describe(monitor));
         return true;
     }
 
@@ -235,7 +257,7 @@ internal abstract class ModelDeployment<TMonitor>(
         var origin = new ForecastOrigin(panel, slot - 1);
         var horizon = Horizon(current.Monitor, panel);
         var points = new double[panel.Sensors.Count * horizon];
-        BatchPrediction.PredictAll(current.Model.Forecaster, origin, points);
+        BatchPrediction.Predict(current.Model.Forecaster, origin, current.Series, points);
         var issued = ForecastIssuer.Issue(current.Model.Forecaster, origin, horizon, current.Model.Saved.Name, points);
         if (current.Monitor is { } monitor)
         {
@@ -268,7 +290,7 @@ internal abstract class ModelDeployment<TMonitor>(
         var model = DeployedModel.Load(current.Model.Saved, rolled.Panel, current.Edges);
         slot -= shift;
         due -= shift;
-        return current with { Model = model, Panel = rolled, LastIssued = current.LastIssued - shift };
+        return current with { Model = model, Panel = rolled, LastIssued = current.LastIssued - shift, Series = Series(rolled.Panel, current.Covers) };
     }
 
     /// <summary>On a coarser grid than the readings, lays the slots that new readings touched afresh from the store.</summary>
@@ -292,6 +314,12 @@ internal abstract class ModelDeployment<TMonitor>(
         }
     }
 
-    private sealed record Deployed(DeployedModel Model, LivePanel Panel, TMonitor? Monitor, int LastIssued, IReadOnlyList<SensorEdge>? Edges);
+    /// <summary>The panel's series of the sensors of <paramref name="covers"/>, in order; null for all of them.</summary>
+    private static int[]? Series(SeriesPanel panel, SensorGroups covers) =>
+        covers.IsAll ? null : [.. Enumerable.Range(0, panel.Sensors.Count).Where(s => covers.Covers(panel.Sensors[s]))];
+
+    /// <summary>A model at work: on its panel, with its monitor, for the sensors of <paramref name="Covers"/> (<paramref name="Series"/> of the panel; null: all).</summary>
+    private sealed record Deployed(
+        DeployedModel Model, LivePanel Panel, TMonitor? Monitor, int LastIssued, IReadOnlyList<SensorEdge>? Edges, SensorGroups Covers, int[]? Series);
 }
 

@@ -1,4 +1,5 @@
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Roads;
@@ -27,8 +28,13 @@ internal sealed class RoadDeployment(
 {
     private (long Id, CongestionLadder Ladder)? _followedLadder;
 
-    /// <summary>Each road's outlook after the last slot's issue (on a node that follows another, that node's).</summary>
-    public IReadOnlyList<RoadStatusDto> Roads { get; private set; } = [];
+    private readonly ShownOutlooks<RoadStatusDto> _shown = new(r => r.SensorId);
+
+    /// <summary>Each road's outlook after the last slot's issue: this node's groups' and, in a cluster, those the nodes holding the others shared.</summary>
+    public IReadOnlyList<RoadStatusDto> Roads => _shown.Shown;
+
+    /// <summary>The outlooks of this node's own groups alone (what it shares with the other nodes).</summary>
+    public IReadOnlyList<RoadStatusDto> OwnRoads => _shown.Mine;
 
     /// <summary>
     /// The deployed congestion rule's ladder (the monitor's, or on a node that follows another the rule saved with that
@@ -60,10 +66,10 @@ internal sealed class RoadDeployment(
         }
     }
 
-    /// <summary>Shows the outlooks of the node that runs the model (this one does not: see <see cref="ModelDeployment{TMonitor}.FollowAsync"/>).</summary>
-    public void Follow(IReadOnlyList<RoadStatusDto> roads) => Roads = roads;
+    /// <summary>Shows the outlooks of the groups other nodes run (see <see cref="ModelDeployment{TMonitor}.FollowAsync"/>).</summary>
+    public void Follow(IReadOnlyList<RoadStatusDto> roads) => _shown.Others(roads);
 
-    protected override CongestionMonitor? CreateMonitor(DeployedModel model) => model.Congestion is { } rule ? new CongestionMonitor(rule) : null;
+    protected override CongestionMonitor? CreateMonitor(DeployedModel model, SensorGroups covers) => model.Congestion is { } rule ? new CongestionMonitor(rule, covers) : null;
 
     protected override int ReplayLength(CongestionMonitor monitor) => monitor.ReplayLength;
 
@@ -77,13 +83,13 @@ internal sealed class RoadDeployment(
         var outlooks = monitor.Issue(panel, slot, points);
         var congested = monitor.Rule.Road.Ladder.Congested;
         var window = (int)Math.Round(monitor.Rule.Window * panel.Step.TotalMinutes);
-        Roads = [.. outlooks.Select(o => new RoadStatusDto(
+        _shown.Own([.. outlooks.Select(o => new RoadStatusDto(
             o.Sensor.Value, Clocks.Format(o.Slot), double.IsNaN(o.Threshold) ? null : Math.Round(o.Threshold / congested, 1),
             double.IsNaN(o.Threshold) ? null : Math.Round(o.Threshold, 1), CongestionLadder.Name(o.Level), CongestionLadder.Name(o.ForecastLevel),
-            o.Probability is { } p ? Math.Round(p, 3) : null, o.Warned, o.Fresh, model, window))];
+            o.Probability is { } p ? Math.Round(p, 3) : null, o.Warned, o.Fresh, model, window))]);
     }
 
-    protected override void ClearOutlooks() => Roads = [];
+    protected override void ClearOutlooks() => _shown.Own([]);
 
     protected override string Describe(CongestionMonitor? monitor) =>
         monitor is null ? "none" : $"{monitor.Rule.Thresholds.Count(t => !double.IsNaN(t))} roads with a congested speed";

@@ -72,17 +72,17 @@ internal sealed class TrainingService(
     }
 
     /// <summary>
-    /// Trains each family that is due and whose step this node holds: first the missing baselines (warnings start at
-    /// once), then the best models. In a cluster the node holding a family's step trains it (so a model is trained
-    /// once, not on every node); the others deploy what it saves. A node that takes a family's step over trains it
-    /// from then on.
+    /// Trains each family that is due and whose lead group's step this node holds: first the missing baselines
+    /// (warnings start at once), then the best models. In a cluster the node holding a family's lead group
+    /// (<see cref="Core.Cluster.FamilySteps.Lead"/>) trains it (so a model is trained once, not on every node); every
+    /// node that holds a group deploys what it saves. A node that takes the lead group over trains it from then on.
     /// </summary>
     private async Task TrainIfDueAsync(CancellationToken cancellationToken)
     {
         var due = new List<(ModelSubjects Subjects, SubjectPanel Panel, string Best)>();
         foreach (var subjects in (ModelSubjects[])[ModelSubjects.Counters, ModelSubjects.Roads])
         {
-            if (!ownership.Holds(Core.Cluster.FamilySteps.Of(subjects)))
+            if (!ownership.Holds(Core.Cluster.FamilySteps.Lead(subjects)))
             {
                 continue;
             }

@@ -187,8 +187,8 @@ internal sealed class MonitoringService(
         if (notifier.ReachesEveryNode)
         {
             // Every node's dashboards hear every node (a cluster's backplane): this node sends the statuses of the zones
-            // it steps, which the dashboards merge by zone, and the node that holds the counters' step sends the clock.
-            await BroadcastAsync(board.Own, ownership.Holds(FamilySteps.Counters), cancellationToken);
+            // it steps, which the dashboards merge by zone, and the node that holds the counters' lead group sends the clock.
+            await BroadcastAsync(board.Own, ownership.Holds(FamilySteps.Lead(Core.Forecasting.Persistence.ModelSubjects.Counters)), cancellationToken);
         }
         else
         {

@@ -6,15 +6,18 @@ namespace Surgewatch.Cluster.Tests.Zones;
 /// <summary>The zone statuses and each family's outlook travel by one sweep, and come out apart.</summary>
 public sealed class ZoneStatusShareTests
 {
+    private static readonly string CountersStep = FamilySteps.Lead(Surgewatch.Core.Forecasting.Persistence.ModelSubjects.Counters);
+    private static readonly string RoadsStep = FamilySteps.Lead(Surgewatch.Core.Forecasting.Persistence.ModelSubjects.Roads);
+
     [Fact]
     public void Mine_AFamilysStep_IsThatFamilysOutlookNotAZoneStatus()
     {
         var share = new ZoneStatusShare();
-        share.Share(new Dictionary<string, string> { ["a-zone"] = "status of a", [FamilySteps.Roads] = "not an outlook" });
-        share.Share(FamilySteps.Counters, "counters' outlook");
+        share.Share(new Dictionary<string, string> { ["a-zone"] = "status of a", [RoadsStep] = "not an outlook" });
+        share.Share(CountersStep, "counters' outlook");
 
-        share.Mine(FamilySteps.Counters).Should().Be("counters' outlook");
-        share.Mine(FamilySteps.Roads).Should().BeNull("this node has shared no roads' outlook");
+        share.Mine(CountersStep).Should().Be("counters' outlook");
+        share.Mine(RoadsStep).Should().BeNull("this node has shared no roads' outlook");
         share.Mine("a-zone").Should().Be("status of a");
         share.Mine("b-zone").Should().BeNull();
     }
@@ -23,13 +26,13 @@ public sealed class ZoneStatusShareTests
     public void OwnOutlooks_ShareOfOneFamily_KeepsTheOthersAndIsANewInstance()
     {
         var share = new ZoneStatusShare();
-        share.Share(FamilySteps.Counters, "counters' outlook");
+        share.Share(CountersStep, "counters' outlook");
         var before = share.OwnOutlooks;
 
-        share.Share(FamilySteps.Roads, "roads' outlook");
+        share.Share(RoadsStep, "roads' outlook");
 
         share.OwnOutlooks.Should().NotBeSameAs(before, "the silo's grain sees a change by reference");
-        share.OwnOutlooks.Should().Equal(new Dictionary<string, string> { [FamilySteps.Counters] = "counters' outlook", [FamilySteps.Roads] = "roads' outlook" });
+        share.OwnOutlooks.Should().Equal(new Dictionary<string, string> { [CountersStep] = "counters' outlook", [RoadsStep] = "roads' outlook" });
     }
 
     [Fact]
@@ -37,23 +40,23 @@ public sealed class ZoneStatusShareTests
     {
         var share = new ZoneStatusShare();
 
-        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a", [FamilySteps.Counters] = "counters' outlook", [FamilySteps.Roads] = "roads' outlook" });
+        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a", [CountersStep] = "counters' outlook", [RoadsStep] = "roads' outlook" });
 
         (await share.OthersAsync(CancellationToken.None)).Should().ContainSingle().Which.Key.Should().Be("a-zone");
-        share.Shared(FamilySteps.Counters).Should().Be("counters' outlook");
-        share.Shared(FamilySteps.Roads).Should().Be("roads' outlook");
+        share.Shared(CountersStep).Should().Be("counters' outlook");
+        share.Shared(RoadsStep).Should().Be("roads' outlook");
     }
 
     [Fact]
     public void Receive_SweepWithoutAFamilysOutlook_KeepsThatFamilysLastOutlook()
     {
         var share = new ZoneStatusShare();
-        share.Receive(new Dictionary<string, string> { [FamilySteps.Counters] = "counters' outlook", [FamilySteps.Roads] = "roads' outlook" });
+        share.Receive(new Dictionary<string, string> { [CountersStep] = "counters' outlook", [RoadsStep] = "roads' outlook" });
 
-        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a", [FamilySteps.Roads] = "roads' new outlook" });
+        share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a", [RoadsStep] = "roads' new outlook" });
 
-        share.Shared(FamilySteps.Counters).Should().Be("counters' outlook", "a sweep whose counters' grain did not answer (its node just died) leaves the last outlook shown");
-        share.Shared(FamilySteps.Roads).Should().Be("roads' new outlook");
+        share.Shared(CountersStep).Should().Be("counters' outlook", "a sweep whose counters' grain did not answer (its node just died) leaves the last outlook shown");
+        share.Shared(RoadsStep).Should().Be("roads' new outlook");
     }
 
     [Fact]
@@ -76,12 +79,12 @@ public sealed class ZoneStatusShareTests
         time.Now += ZoneStatusShare.Fresh * 2;
 
         var asked = share.OthersAsync(CancellationToken.None);
-        share.Receive(new Dictionary<string, string> { [FamilySteps.Counters] = "outlook" }, carriesStatuses: false);
+        share.Receive(new Dictionary<string, string> { [CountersStep] = "outlook" }, carriesStatuses: false);
         asked.IsCompleted.Should().BeFalse("a sweep that started before the ask did not carry the statuses");
         share.Receive(new Dictionary<string, string> { ["a-zone"] = "status of a" });
 
         (await asked.WaitAsync(TimeSpan.FromSeconds(5))).Should().Equal(new Dictionary<string, string> { ["a-zone"] = "status of a" });
-        share.Shared(FamilySteps.Counters).Should().Be("outlook");
+        share.Shared(CountersStep).Should().Be("outlook");
     }
 
     [Fact]

@@ -153,7 +153,7 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task SurveyAsync_StatusesNotAsked_BringsTheViewsAndEachFamilysOutlookButNoZoneStatus()
+    public async Task SurveyAsync_StatusesNotAsked_BringsTheViewsAndEachGroupsOutlookButNoZoneStatus()
     {
         await using var silos = await ThreeSilos.StartAsync();
         List<string> subjects = [.. Zones(30), .. FamilySteps.All];
@@ -162,8 +162,11 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
         {
             var share = silos.ServicesOf(silo).GetRequiredService<ZoneStatusShare>();
             share.Share(held.ToDictionary(z => z, z => $"status of {z}"));
-            share.Share(FamilySteps.Counters, $"the counters' outlook from {silo}");
-            share.Share(FamilySteps.Roads, $"the roads' outlook from {silo}");
+            foreach (var step in FamilySteps.All)
+            {
+                share.Share(step, $"the outlook of {step} from {silo}");
+            }
+
             silos.AlertsOf(silo).Share(held.ToDictionary(z => z, z => $"[views of {z}]"));
         }
 
@@ -172,12 +175,8 @@ public sealed class ZoneSurveyTests(ITestOutputHelper output)
 
         var holders = silos.HeldBySilo().SelectMany(h => h.Value.Select(s => (Subject: s, Silo: h.Key))).ToDictionary(h => h.Subject, h => h.Silo);
         bare.Statuses.Should().Equal(
-            new Dictionary<string, string>
-            {
-                [FamilySteps.Counters] = $"the counters' outlook from {holders[FamilySteps.Counters]}",
-                [FamilySteps.Roads] = $"the roads' outlook from {holders[FamilySteps.Roads]}",
-            },
-            "each family's outlook always travels, from the node holding its step; the zones' statuses only when asked for");
+            FamilySteps.All.ToDictionary(step => step, step => $"the outlook of {step} from {holders[step]}"),
+            "each group's outlook always travels, from the node holding its step; the zones' statuses only when asked for");
         bare.Alerts.Should().HaveCount(subjects.Count, "the alert views always travel");
         full.Statuses.Should().HaveCount(subjects.Count, "asked for, every zone's status comes too");
     }

@@ -1,5 +1,6 @@
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Live;
 using Surgewatch.Core.Monitoring;
 using Surgewatch.Core.Series;
@@ -84,14 +85,46 @@ public class LiveLoopTest
         var loop = new LiveLoop(new RecentReadings(), new NoModel(), new NoModel(), Duty);
         var first = loop.Gains(Input(Minute(1), [SquareZone]));
         first.Zones.Should().BeEquivalentTo([SquareZone.Id]);
-        (first.Counters, first.Roads).Should().Be((true, true));
-        loop.Step(Input(Minute(1), [SquareZone]) with { StepsCounters = false });
+        (first.Counters, first.Roads).Should().Be((SensorGroups.All, SensorGroups.All));
+        loop.Step(Input(Minute(1), [SquareZone]) with { CounterGroups = SensorGroups.Single(4), RoadGroups = SensorGroups.All });
 
         var (zones, counters, roads) = loop.Gains(Input(Minute(2), [SquareZone, GateZone]));
 
         zones.Should().BeEquivalentTo([GateZone.Id]);
-        counters.Should().BeTrue("the last step did not step the counters");
-        roads.Should().BeFalse("the last step stepped the roads: another node holds the counters' step, this one the roads'");
+        counters.Should().Be(SensorGroups.All.Except(SensorGroups.Single(4)), "the last step stepped the counters of group 4 alone");
+        roads.IsEmpty.Should().BeTrue("the last step stepped every road");
+    }
+
+    [Fact]
+    public void Restore_GroupGainedBesideOneHeld_TakesTheStoredAlertsOfTheGainedGroupAndKeepsItsOwn()
+    {
+        var loop = new LiveLoop(new RecentReadings(), new NoModel(), new NoModel(), Duty);
+        var (held, gained) = TwoCountersOfTwoGroups();
+        var (heldGroup, gainedGroup) = (SensorGroups.Single(SensorGroups.Of(held)), SensorGroups.Single(SensorGroups.Of(gained)));
+        loop.Restore(new LiveSnapshot([Surge(held, AlertState.Firing), Surge(gained, AlertState.Firing)], [], []), new HashSet<ZoneId>(), heldGroup, SensorGroups.None, Minute(1));
+        loop.Step(Input(Minute(1), []) with { CounterGroups = heldGroup, RoadGroups = SensorGroups.None });
+        loop.HeldSnapshot().Subjects.Should().BeEquivalentTo([held], "the node holds the first counter's group alone");
+
+        // Meanwhile the store holds an older state of the held counter (this node's is newer) and the gained one's.
+        var stored = new LiveSnapshot([Surge(held, AlertState.Inactive), Surge(gained, AlertState.Recovering)], [], []);
+        var both = heldGroup.With(gainedGroup);
+        var gains = loop.Gains(Input(Minute(2), []) with { CounterGroups = both, RoadGroups = SensorGroups.None });
+        gains.Counters.Should().Be(gainedGroup);
+        loop.Restore(stored, new HashSet<ZoneId>(), gains.Counters, gains.Roads, Minute(2));
+        loop.Step(Input(Minute(2), []) with { CounterGroups = both, RoadGroups = SensorGroups.None });
+
+        var (subjects, state) = loop.HeldSnapshot();
+        subjects.Should().BeEquivalentTo([held, gained]);
+        state.Alerts.Single(a => a.Status.Subject == held).Status.State.Should().Be(AlertState.Firing, "the held group's alerts stay as this node has them");
+        state.Alerts.Single(a => a.Status.Subject == gained).Status.State.Should().Be(AlertState.Recovering, "the gained group's come from the store");
+    }
+
+    [Fact]
+    public void Steppable_NoMonitorDeployed_IsEveryGroupHeld()
+    {
+        var loop = new LiveLoop(new RecentReadings(), new NoModel(), new NoModel(), Duty);
+
+        loop.Steppable(SensorGroups.Single(2), SensorGroups.None).Should().Be((SensorGroups.Single(2), SensorGroups.None));
     }
 
     [Fact]
@@ -99,7 +132,7 @@ public class LiveLoopTest
     {
         var run = new Run();
         run.StepTo(30);
-        run.Loop.Step(Input(Minute(31), [GateZone]) with { StepsCounters = false, StepsRoads = false });
+        run.Loop.Step(Input(Minute(31), [GateZone]) with { CounterGroups = SensorGroups.None, RoadGroups = SensorGroups.None });
 
         var (subjects, state) = run.Loop.HeldSnapshot();
 
@@ -115,13 +148,24 @@ public class LiveLoopTest
         var loop = new LiveLoop(new RecentReadings(), new NoModel(), new NoModel(), Duty);
         var surge = new AlertSnapshot(AlertStatus.New(SurgeMonitor.RuleId, "bridge-north", Minute(0)) with { State = AlertState.Firing }, NotificationLedger.Empty);
         var congestion = new AlertSnapshot(AlertStatus.New(Surgewatch.Core.Roads.CongestionMonitor.RuleId, "loop-17", Minute(0)) with { State = AlertState.Firing }, NotificationLedger.Empty);
-        loop.Restore(new LiveSnapshot([surge, congestion], [], []), new HashSet<ZoneId>(), counters: true, roads: false, Minute(1));
+        loop.Restore(new LiveSnapshot([surge, congestion], [], []), new HashSet<ZoneId>(), SensorGroups.All, SensorGroups.None, Minute(1));
 
-        loop.Step(Input(Minute(1), []) with { StepsRoads = false });
+        loop.Step(Input(Minute(1), []) with { RoadGroups = SensorGroups.None });
         var (subjects, state) = loop.HeldSnapshot();
 
         subjects.Should().BeEquivalentTo(["bridge-north"], "this node holds the counters' step; another holds the roads' and saves their alerts");
         state.Alerts.Should().ContainSingle().Which.Status.Key.Should().Be(surge.Status.Key);
+    }
+
+    private static AlertSnapshot Surge(string counter, AlertState state) =>
+        new(AlertStatus.New(SurgeMonitor.RuleId, counter, Minute(0)) with { State = state }, NotificationLedger.Empty);
+
+    /// <summary>Two counter ids in two different groups.</summary>
+    private static (string, string) TwoCountersOfTwoGroups()
+    {
+        var ids = Enumerable.Range(0, 100).Select(i => $"counter-{i}").ToList();
+        var second = ids.First(id => SensorGroups.Of(id) != SensorGroups.Of(ids[0]));
+        return (ids[0], second);
     }
 
     private static LiveInput Input(DateTimeOffset now, IReadOnlyList<Zone> zones) =>

@@ -1,5 +1,6 @@
 using Surgewatch.Core.Alerting;
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Evaluation.Warnings;
 using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
@@ -67,6 +68,62 @@ public class SurgeMonitorTest
         fired.Should().Contain(e => e.State == AlertState.Resolved);
         fired.Select(e => e.AlertKey).Distinct().Should().OnlyContain(k => k.StartsWith(SurgeMonitor.RuleId + "/syn-", StringComparison.Ordinal));
         monitor.Alerts.Should().OnlyContain(a => !double.IsNaN(monitor.Rule.Thresholds[monitor.Rule.Sensors.ToList().IndexOf(new SensorId(a.Subject))]));
+    }
+
+    [Fact]
+    public void Issue_MonitorsOfComplementaryGroups_GiveEachCounterWhatTheWholeMonitorGives()
+    {
+        var (panel, testStart) = City(3);
+        var model = new HistoricalMedianModel(4);
+        var rule = SurgeRule.Calibrate(panel, model, testStart, Options);
+        var forecaster = model.Fit(panel, testStart);
+        var first = SensorGroups.Single(SensorGroups.Of(rule.Sensors[0]));
+        var parts = new[] { first, SensorGroups.All.Except(first) };
+        parts.Should().OnlyContain(p => rule.Sensors.Any(p.Covers), "both parts hold counters");
+        var whole = new SurgeMonitor(rule);
+        var split = parts.Select(p => new SurgeMonitor(rule, p)).ToArray();
+        var policy = NotificationPolicy.For(new EscalationStep("operators", TimeSpan.Zero));
+        var (wholeEvents, splitEvents) = (new List<AlertEvent>(), new List<AlertEvent>());
+
+        for (var i = testStart; i < panel.Length; i++)
+        {
+            var now = new DateTimeOffset(panel.LabelAt(i).ToDateTime(), TimeSpan.Zero);
+            var expected = whole.Issue(panel, i, forecaster);
+            wholeEvents.AddRange(whole.Evaluate(now, [], policy).Events);
+            var outlooks = new List<CounterSurge>();
+            for (var p = 0; p < split.Length; p++)
+            {
+                var issued = split[p].Issue(panel, i, forecaster);
+                issued.Should().OnlyContain(c => parts[p].Covers(c.Sensor), "a monitor gives the outlooks of its own groups' counters");
+                outlooks.AddRange(issued);
+                splitEvents.AddRange(split[p].Evaluate(now, [], policy).Events);
+            }
+
+            outlooks.Should().BeEquivalentTo(expected);
+        }
+
+        wholeEvents.Should().Contain(e => e.State == AlertState.Firing);
+        splitEvents.Should().BeEquivalentTo(wholeEvents);
+        split.SelectMany(m => m.Episodes()).Should().BeEquivalentTo(whole.Episodes());
+        split[0].Alerts.Should().OnlyContain(a => first.Covers(a.Subject));
+    }
+
+    [Fact]
+    public void Evaluate_GroupsLeftOut_LetsTheirAlertsGoAndKeepsTheOthers()
+    {
+        var (panel, testStart) = City(3);
+        var model = new HistoricalMedianModel(4);
+        var monitor = new SurgeMonitor(SurgeRule.Calibrate(panel, model, testStart, Options));
+        var forecaster = model.Fit(panel, testStart);
+        var now = new DateTimeOffset(panel.LabelAt(testStart).ToDateTime(), TimeSpan.Zero);
+        var policy = NotificationPolicy.For(new EscalationStep("operators", TimeSpan.Zero));
+        monitor.Issue(panel, testStart, forecaster);
+        monitor.Evaluate(now, [], policy);
+        var kept = SensorGroups.Single(SensorGroups.Of(monitor.Alerts.First().Subject));
+
+        monitor.Evaluate(now.AddMinutes(1), [], policy, kept);
+
+        monitor.Alerts.Should().NotBeEmpty().And.OnlyContain(a => kept.Covers(a.Subject));
     }
 
     [Fact]

@@ -74,6 +74,26 @@ public class GbmHourlyTest
     }
 
     [RequiresXGBoostFact]
+    public void PredictSome_SomeSeries_WritesWhatPredictAllWritesForThemAndLeavesTheOthers()
+    {
+        var panel = GbmTestData.City();
+        var forecaster = (IBatchForecaster)new GbmModel(options: Quick).Fit(panel, panel.Length);
+        var origin = new ForecastOrigin(panel, panel.Length - 1);
+        var (all, _) = GbmTestData.BatchedAndSingle(forecaster, origin, 24);
+        int[] series = [1, 4, 5, 10];
+        var some = new double[all.Length];
+        Array.Fill(some, -1);
+
+        forecaster.PredictSome(origin, series, some);
+
+        for (var s = 0; s < panel.Sensors.Count; s++)
+        {
+            var expected = series.Contains(s) ? all.AsSpan(s * 24, 24).ToArray() : Enumerable.Repeat(-1.0, 24).ToArray();
+            some.AsSpan(s * 24, 24).ToArray().Should().Equal(expected, $"series {s}");
+        }
+    }
+
+    [RequiresXGBoostFact]
     public void Predict_SensorReadZeroForADay_ForecastsZeroUntilItReadsAgain()
     {
         var panel = GbmTestData.City();

@@ -16,9 +16,9 @@ using Surgewatch.Testing.SyntheticCity;
 namespace Surgewatch.Server.FunctionalTests.Cluster;
 
 /// <summary>
-/// In a cluster each forecast is made once: the counters' by the node holding the counters' step, the roads' by the
-/// node holding the roads' step (each writes its family's forecasts to the store and shares its outlooks), each zone's
-/// by the node holding the zone; the other nodes show what those made, and answer the same.
+/// In a cluster each forecast is made once: a counter's by the node holding its group's step, a road's likewise
+/// (each writes its groups' forecasts to the store and shares their outlooks), each zone's by the node holding the
+/// zone; the other nodes show what those made, and answer the same.
 /// </summary>
 public sealed class ClusterForecastingTests : IDisposable
 {
@@ -39,14 +39,15 @@ public sealed class ClusterForecastingTests : IDisposable
     }
 
     [Fact]
-    public async Task Deploy_NodeWithoutTheCountersStep_ForecastsNothingAndShowsWhatTheHolderSharesUntilItTakesTheCountersOver()
+    public async Task Deploy_NodeWithoutACountersGroup_ForecastsNothingAndShowsWhatTheHolderSharesUntilItTakesTheCountersOver()
     {
         var saved = await SyntheticZoneStore.SaveModelAsync(DatabasePath, Model);
         var sensor = SyntheticZones.Sensors(Hour)[0].Id;
         var counter = new CounterStatusDto(sensor.Value, "2025-03-10T09:00:00+00:00", 12.5, 0.25, false, null, true, Model, "ok");
         var link = new OutlookLink();
-        link.Give(FamilySteps.Counters, new FamilyOutlook<CounterStatusDto>(saved, [counter]).ToText());
-        var held = new ConcurrentDictionary<string, byte>([KeyValuePair.Create(FamilySteps.Roads, (byte)0)]);
+        var step = FamilySteps.Of(ModelSubjects.Counters, sensor);
+        link.Give(step, new FamilyOutlook<CounterStatusDto>(saved, [counter]).ToText());
+        var held = new ConcurrentDictionary<string, byte>(Groups(ModelSubjects.Roads).Select(g => KeyValuePair.Create(g, (byte)0)));
         using var node = Node(link, held);
         var client = node.CreateClient();
 
@@ -59,9 +60,13 @@ public sealed class ClusterForecastingTests : IDisposable
         models.Should().ContainSingle().Which.GetProperty("deployed").GetBoolean().Should().BeTrue();
         (await client.GetAsync($"/api/v1/forecasts?sensor={sensor}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "the followed model is the default, and it has stored nothing yet");
 
-        held[FamilySteps.Counters] = 0;
-        (await EventuallyAsync(() => LatestAsync(node, sensor), f => f is not null)).Should().NotBeNull("the node forecasts once it holds the counters' step");
-        var mine = await EventuallyAsync(() => Task.FromResult(link.Mine.GetValueOrDefault(FamilySteps.Counters)), text => text is not null);
+        foreach (var group in Groups(ModelSubjects.Counters))
+        {
+            held[group] = 0;
+        }
+
+        (await EventuallyAsync(() => LatestAsync(node, sensor), f => f is not null)).Should().NotBeNull("the node forecasts once it holds the counters' groups");
+        var mine = await EventuallyAsync(() => Task.FromResult(link.Mine.GetValueOrDefault(step)), text => text is not null);
         var outlook = FamilyOutlook<CounterStatusDto>.Parse(mine!);
         outlook.Model.Should().Be(saved);
         outlook.Statuses.Should().NotContain(counter, "it shares its own outlooks (none: this model has no surge rule), not those it followed");
@@ -73,18 +78,28 @@ public sealed class ClusterForecastingTests : IDisposable
         await SyntheticZoneStore.SaveModelAsync(DatabasePath, Model);
         var link = new OutlookLink();
         var zones = SyntheticZones.Zones().Select(z => z.Id.Value).ToList();
-        var first = new ConcurrentDictionary<string, byte>(zones.Take(7).Append(FamilySteps.Counters).Select(z => KeyValuePair.Create(z, (byte)0)));
-        var second = new ConcurrentDictionary<string, byte>(zones.Skip(7).Append(FamilySteps.Roads).Select(z => KeyValuePair.Create(z, (byte)0)));
+        var first = new ConcurrentDictionary<string, byte>(zones.Take(7).Select(z => KeyValuePair.Create(z, (byte)0)));
+        var second = new ConcurrentDictionary<string, byte>(zones.Skip(7).Select(z => KeyValuePair.Create(z, (byte)0)));
+        foreach (var step in FamilySteps.All)
+        {
+            (FamilySteps.TryParse(step, out _, out var group) && group < SensorGroups.Count / 2 ? first : second)[step] = 0;
+        }
+
+        var half = SensorGroups.All.Except(FamilySteps.Held(ModelSubjects.Counters, second.ContainsKey));
+        var sensors = SyntheticZones.Sensors(Hour).Select(s => s.Id).ToList();
+        var (mine, theirs) = (sensors.First(half.Covers), sensors.First(s => !half.Covers(s)));
         using var holder = Node(link, first);
         using var follower = Node(link, second);
-        var sensor = SyntheticZones.Sensors(Hour)[0].Id;
 
-        await EventuallyAsync(() => LatestAsync(holder, sensor), f => f is not null);
+        (await EventuallyAsync(() => LatestAsync(holder, mine), f => f is not null)).Should().NotBeNull("the first node forecasts the counters of its groups");
+        (await EventuallyAsync(() => LatestAsync(follower, theirs), f => f is not null)).Should().NotBeNull("the second node forecasts those of its own");
         var counters = await EventuallyAsync(
             async () => (await holder.CreateClient().GetStringAsync("/api/v1/counters"), await follower.CreateClient().GetStringAsync("/api/v1/counters")),
             pair => pair.Item1.Length > 2 && pair.Item1 == pair.Item2);
-        counters.Item2.Should().Be(counters.Item1, "the follower shows the holder's outlooks");
-        follower.Services.GetRequiredService<LiveDeployment>().Runs.Should().BeFalse("one node runs the counters' model");
+        counters.Item2.Should().Be(counters.Item1, "each node shows its own groups' outlooks and those the other shared");
+        holder.Services.GetRequiredService<LiveDeployment>().Covers.Should().Be(half, "each node runs the counters' model for its own groups");
+        follower.Services.GetRequiredService<LiveDeployment>().Covers.Should().Be(SensorGroups.All.Except(half));
+        var sensor = mine;
         foreach (var path in (string[])[$"/api/v1/forecasts?sensor={sensor}", $"/api/v1/zones/{zones[0]}/series", $"/api/v1/zones/{zones[^1]}/series", "/api/v1/models"])
         {
             (await follower.CreateClient().GetStringAsync(path)).Should().Be(await holder.CreateClient().GetStringAsync(path), $"{path} answers the same on both nodes");
@@ -107,8 +122,8 @@ public sealed class ClusterForecastingTests : IDisposable
         await AddRoadsAsync();
         var link = new OutlookLink();
         var zones = SyntheticZones.Zones().Select(z => z.Id.Value).ToList();
-        using var counters = Node(link, new ConcurrentDictionary<string, byte>(zones.Take(7).Append(FamilySteps.Counters).Select(z => KeyValuePair.Create(z, (byte)0))));
-        using var roads = Node(link, new ConcurrentDictionary<string, byte>(zones.Skip(7).Append(FamilySteps.Roads).Select(z => KeyValuePair.Create(z, (byte)0))));
+        using var counters = Node(link, new ConcurrentDictionary<string, byte>(zones.Take(7).Concat(Groups(ModelSubjects.Counters)).Select(z => KeyValuePair.Create(z, (byte)0))));
+        using var roads = Node(link, new ConcurrentDictionary<string, byte>(zones.Skip(7).Concat(Groups(ModelSubjects.Roads)).Select(z => KeyValuePair.Create(z, (byte)0))));
         var (sensor, road) = (SyntheticZones.Sensors(Hour)[0].Id, SyntheticRoads.Sensors()[0].Id);
 
         (await EventuallyAsync(() => LatestAsync(counters, sensor), f => f is not null)).Should().NotBeNull("the counters' holder forecasts the counters");
@@ -122,8 +137,8 @@ public sealed class ClusterForecastingTests : IDisposable
         counters.Services.GetRequiredService<RoadDeployment>().Runs.Should().BeFalse("the roads are run by the node holding their step");
         roads.Services.GetRequiredService<RoadDeployment>().Runs.Should().BeTrue();
         roads.Services.GetRequiredService<LiveDeployment>().Runs.Should().BeFalse("the counters are run by the node holding their step");
-        link.Mine.Keys.Should().BeEquivalentTo([FamilySteps.Counters, FamilySteps.Roads], "each holder shares its family's outlook");
-        FamilyOutlook<RoadStatusDto>.Parse(link.Mine[FamilySteps.Roads]).Statuses.Should().Contain(r => r.SensorId == road.Value);
+        link.Mine.Keys.Should().BeEquivalentTo(FamilySteps.All, "each holder shares each of its groups' outlook");
+        FamilyOutlook<RoadStatusDto>.Parse(link.Mine[FamilySteps.Of(ModelSubjects.Roads, road)]).Statuses.Should().ContainSingle(r => r.SensorId == road.Value);
     }
 
     /// <summary>Adds the synthetic Bank Street to the store: its speeds up to <see cref="Now"/> and a roads model with its congestion rule.</summary>
@@ -149,6 +164,9 @@ public sealed class ClusterForecastingTests : IDisposable
             s.AddSingleton<IZoneOwnership>(new TestOwnership(held));
             s.AddSingleton<IModelsOutlookShare>(link);
         }) { KeepFiles = true };
+
+    /// <summary>Every group's step of <paramref name="family"/>.</summary>
+    private static IEnumerable<string> Groups(ModelSubjects family) => Enumerable.Range(0, SensorGroups.Count).Select(g => FamilySteps.Step(family, g));
 
     private static Task<Forecast?> LatestAsync(ClockedServer node, SensorId sensor, string model = Model) =>
         node.Services.GetRequiredService<IForecastStore>().LatestForecastAsync(sensor, model, new TimeLabel(long.MaxValue));

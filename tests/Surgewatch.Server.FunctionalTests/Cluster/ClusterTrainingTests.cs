@@ -26,17 +26,18 @@ public sealed class ClusterTrainingTests : IDisposable
     public void Dispose() => _store.Dispose();
 
     [Fact]
-    public async Task Train_NodeHoldingOnlyTheRoadsStep_TrainsNoCountersModelUntilItTakesTheCountersOver()
+    public async Task Train_NodeHoldingTheRoadsAndCountersGroupsButNotTheLead_TrainsNoCountersModelUntilItTakesTheLeadOver()
     {
-        var held = new ConcurrentDictionary<string, byte>([KeyValuePair.Create(FamilySteps.Roads, (byte)0)]);
+        var held = new ConcurrentDictionary<string, byte>(
+            FamilySteps.All.Where(s => s != FamilySteps.Lead(ModelSubjects.Counters)).Select(s => KeyValuePair.Create(s, (byte)0)));
         var time = new ManualTime(new DateTimeOffset(TimeLabel.FromDate(First.AddDays(16)).ToDateTime(), TimeSpan.Zero));
         using var node = new ClockedServer(time, _store.DatabasePath, services: s => s.AddSingleton<IZoneOwnership>(new TestOwnership(held))) { KeepFiles = true };
         var models = node.Services.GetRequiredService<IModelStore>();
 
         await Task.Delay(TimeSpan.FromSeconds(3));
-        (await models.LatestModelAsync()).Should().BeNull("sixteen days of counters would be trained at once, but another node holds the counters' step");
+        (await models.LatestModelAsync()).Should().BeNull("sixteen days of counters would be trained at once, but another node holds the counters' lead group, whose holder trains them");
 
-        held[FamilySteps.Counters] = 0;
+        held[FamilySteps.Lead(ModelSubjects.Counters)] = 0;
         SavedModel? trained = null;
         for (var i = 0; i < 120 && trained is null; i++)
         {
@@ -44,7 +45,7 @@ public sealed class ClusterTrainingTests : IDisposable
             trained = await models.LatestModelAsync();
         }
 
-        trained.Should().NotBeNull("the node trains once it holds the counters' step (at its next poll)");
+        trained.Should().NotBeNull("the node trains once it holds the counters' lead group (at its next poll)");
         trained!.Subjects.Should().Be(ModelSubjects.Counters);
     }
 }

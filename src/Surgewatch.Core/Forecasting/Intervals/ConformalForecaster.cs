@@ -42,6 +42,9 @@ public sealed class ConformalForecaster : IIntervalForecaster, IBatchForecaster
     public void PredictAll(in ForecastOrigin origin, Span<double> points) => BatchPrediction.PredictAll(Inner, origin, points);
 
     /// <inheritdoc />
+    public void PredictSome(in ForecastOrigin origin, ReadOnlySpan<int> series, Span<double> points) => BatchPrediction.PredictSome(Inner, origin, series, points);
+
+    /// <inheritdoc />
     public void PredictIntervals(in ForecastOrigin origin, int series, ReadOnlySpan<double> point, Span<double> bounds)
     {
         var horizon = point.Length;
