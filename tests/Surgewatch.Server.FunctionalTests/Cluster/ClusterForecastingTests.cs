@@ -7,6 +7,7 @@ using Surgewatch.Core.Forecasting;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Series;
 using Surgewatch.Models.Deployment;
+using Surgewatch.Server.Alerts;
 using Surgewatch.Server.Deployment;
 using Surgewatch.Server.FunctionalTests.Infrastructure;
 using Surgewatch.Server.ZoneSeries;
@@ -139,6 +140,45 @@ public sealed class ClusterForecastingTests : IDisposable
         roads.Services.GetRequiredService<LiveDeployment>().Runs.Should().BeFalse("the counters are run by the node holding their step");
         link.Mine.Keys.Should().BeEquivalentTo(FamilySteps.All, "each holder shares each of its groups' outlook");
         FamilyOutlook<RoadStatusDto>.Parse(link.Mine[FamilySteps.Of(ModelSubjects.Roads, road)]).Statuses.Should().ContainSingle(r => r.SensorId == road.Value);
+    }
+
+    [Fact]
+    public async Task Alerts_RoadsGroupMovedToAnotherNode_ItsFiringAcknowledgedAlertGoesOnThereWithoutANewFiring()
+    {
+        await SyntheticZoneStore.SaveModelAsync(DatabasePath, Model);
+        await AddRoadsAsync();
+        var link = new OutlookLink();
+        var firstHeld = new ConcurrentDictionary<string, byte>(Groups(ModelSubjects.Roads).Select(g => KeyValuePair.Create(g, (byte)0)));
+        var secondHeld = new ConcurrentDictionary<string, byte>();
+        using var first = Node(link, firstHeld);
+        using var second = Node(link, secondHeld);
+        var firing = await EventuallyAsync(
+            async () => (await first.Services.GetRequiredService<AlertBook>().ListAsync(false, CancellationToken.None))
+                .FirstOrDefault(a => a.RuleId == Core.Roads.CongestionMonitor.RuleId && a.State == "firing"),
+            a => a is not null);
+        firing.Should().NotBeNull("Bank Street's rule warns at this hour");
+        var key = firing!.Key;
+        var ack = await first.ClientWithKey(ServerFixture.AdminKey).PostAsync($"/api/v1/alerts/{Uri.EscapeDataString(key)}/ack", Bodies.Json("""{"note":"crew sent"}"""));
+        ack.StatusCode.Should().Be(HttpStatusCode.OK, await ack.Content.ReadAsStringAsync());
+
+        // The road's group moves to the second node; the first keeps its other groups.
+        var step = FamilySteps.Of(ModelSubjects.Roads, new SensorId(firing.ZoneId));
+        secondHeld[step] = 0;
+        firstHeld.TryRemove(step, out _);
+
+        var moved = await EventuallyAsync(() => second.AlertAsync(key), a => a is not null);
+        moved.Should().NotBeNull("the node that gained the group restored its alerts from the store");
+        moved!.State.Should().Be("firing");
+        moved.Acknowledged.Should().BeTrue("the acknowledgement taken on the first node was saved with the alert");
+        moved.Since.Should().Be(firing.Since, "the episode goes on; no new one started");
+        (await EventuallyAsync(() => first.AlertAsync(key), a => a is null)).Should().BeNull("the first node let the alert of the group it lost go");
+        second.Services.GetRequiredService<RoadDeployment>().Covers.Should().Be(SensorGroups.Single(SensorGroups.Of(new SensorId(firing.ZoneId))));
+        var rest = FamilySteps.Held(ModelSubjects.Roads, firstHeld.ContainsKey);
+        (await EventuallyAsync(() => Task.FromResult(first.Services.GetRequiredService<RoadDeployment>().Covers), c => c == rest))
+            .Should().Be(rest, "the first node deploys again for the groups it kept");
+        await Task.Delay(TimeSpan.FromSeconds(2)); // more steps on both nodes
+        var events = await first.Services.GetRequiredService<Core.Alerting.IAlertStore>().ListAlertEventsAsync(DateTimeOffset.MinValue, 1000);
+        events.Count(e => e.AlertKey == key && e.State == Core.Alerting.AlertState.Firing && e.Actor is null).Should().Be(1, "the alert fired once, on the first node");
     }
 
     /// <summary>Adds the synthetic Bank Street to the store: its speeds up to <see cref="Now"/> and a roads model with its congestion rule.</summary>
