@@ -1,4 +1,5 @@
 using Surgewatch.Core.Calendar;
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Forecasting.Persistence;
 using Surgewatch.Core.Live;
 using Surgewatch.Core.Series;
@@ -22,13 +23,21 @@ public static class DeploymentPanel
     /// <summary>
     /// The panel of <paramref name="model"/>'s family in <paramref name="store"/> from <see cref="History"/> before
     /// <paramref name="now"/>, with every stored reading from then on (forecasts read only what lies before their origin).
+    /// With <paramref name="groups"/> (a node of a cluster running some groups of the family) it holds only their
+    /// sensors, unless the model reads other sensors' readings (the sensor graph's neighbours): a model forecasts each
+    /// sensor from that sensor's readings alone otherwise, so a group's panel forecasts it as the family's does.
     /// </summary>
-    public static async Task<LivePanel> LoadAsync(IObservationStore store, SavedModel model, TimeLabel now, CancellationToken cancellationToken)
+    public static async Task<LivePanel> LoadAsync(IObservationStore store, SavedModel model, TimeLabel now, CancellationToken cancellationToken, SensorGroups? groups = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(model);
         var family = StorePanels.Of(await store.ListSensorsAsync(cancellationToken), model.Subjects).Where(s => ForecastGrid.StepFor(s.Step) == model.Step).ToList();
         var sensors = model.Sensors.Union(family.Select(s => s.Id)).ToList();
+        if (groups is { IsAll: false } some && !ModelFeatures.FromJson(model.Features).Edges)
+        {
+            sensors = [.. sensors.Where(some.Covers)];
+        }
+
         var stepSeconds = (long)model.Step.TotalSeconds;
         var start = new TimeLabel((now - History).Seconds / stepSeconds * stepSeconds);
         var capacity = (int)((History + Headroom) / model.Step);

@@ -191,7 +191,7 @@ internal abstract class ModelDeployment<TMonitor>(
         }
 
         var now = clocks.NowLabel();
-        var panel = await DeploymentPanel.LoadAsync(observations, latest, now, cancellationToken);
+        var panel = await DeploymentPanel.LoadAsync(observations, latest, now, cancellationToken, covers);
         var edges = ModelFeatures.FromJson(latest.Features).Edges ? await graph.ListEdgesAsync(cancellationToken) : null;
         var model = DeployedModel.Load(latest, panel.Panel, edges);
         var monitor = CreateMonitor(model, covers);
