@@ -38,13 +38,15 @@ create_db() {
 
 # Starts a redis-server and COUNT `serve --cluster` nodes on $db, node I logging to $work/nodeTAG-I.log, with the
 # settings VAR=VALUE given besides the bootstrap key and warnings-only logs. Sets rport and urls; adds the nodes to pids.
+# With node_pin=C set, node I runs on cores (I-1)*C .. I*C-1 alone (taskset).
 start_cluster() {
-  local count=$1 tag=$2 i hport url; shift 2
+  local count=$1 tag=$2 i hport url pin; shift 2
   rport=$(free_port); redis-server --port "$rport" --bind 127.0.0.1 --save '' --appendonly no >/dev/null 2>&1 & redis_pids+=($!)
   urls=()
   for i in $(seq 1 "$count"); do
     hport=$(free_port); url="http://127.0.0.1:$hport"; urls+=("$url")
-    env SURGEWATCH_BOOTSTRAP_KEY="$key" Logging__LogLevel__Default=Warning "$@" \
+    pin=(); [ -z "${node_pin:-}" ] || pin=(taskset -c "$(((i - 1) * node_pin))-$((i * node_pin - 1))")
+    "${pin[@]}" env SURGEWATCH_BOOTSTRAP_KEY="$key" Logging__LogLevel__Default=Warning "$@" \
       dotnet "$cli" serve --db "$db" --urls "$url" --cluster "redis://127.0.0.1:$rport" --silo-port "$(free_port)" --gateway-port "$(free_port)" \
       > "$work/node$tag-$i.log" 2>&1 & pids+=($!)
   done

@@ -43,6 +43,9 @@ public sealed class WebhookListener : IDisposable
     /// <summary>While true, every request is answered 503.</summary>
     public bool Failing { get; set; }
 
+    /// <summary>How long the receiver takes to answer each request (a slow receiver); none by default.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>
     /// The next received POST, or a timeout after <paramref name="seconds"/> s (default 30: it returns on arrival, and a
     /// loaded CI machine can hold the server's background delivery up for seconds).
@@ -89,6 +92,11 @@ public sealed class WebhookListener : IDisposable
 
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay);
+            }
+
             var status = Failing || Interlocked.Decrement(ref _failuresLeft) >= 0 ? 503 : 200;
             _received.Writer.TryWrite(new WebhookRequest(body, context.Request.Headers["X-Surgewatch-Signature"], context.Request.Headers["X-Surgewatch-Delivery"], status));
             context.Response.StatusCode = status;
