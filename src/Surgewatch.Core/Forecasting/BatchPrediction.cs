@@ -1,3 +1,4 @@
+using Surgewatch.Core.Cluster;
 using Surgewatch.Core.Series;
 
 namespace Surgewatch.Core.Forecasting;
@@ -58,6 +59,22 @@ public static class BatchPrediction
         {
             forecaster.Predict(origin, s, points.Slice(s * horizon, horizon));
         }
+    }
+
+    /// <summary>
+    /// The series of <paramref name="panel"/> whose sensors are in <paramref name="groups"/>, in order, as
+    /// <see cref="Predict"/> takes them: null when that is every series (<see cref="PredictAll"/>).
+    /// </summary>
+    public static int[]? SeriesOf(SeriesPanel panel, SensorGroups groups)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        if (groups.IsAll)
+        {
+            return null;
+        }
+
+        int[] series = [.. Enumerable.Range(0, panel.Sensors.Count).Where(s => groups.Covers(panel.Sensors[s]))];
+        return series.Length == panel.Sensors.Count ? null : series;
     }
 
     /// <summary>

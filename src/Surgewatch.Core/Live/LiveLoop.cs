@@ -282,9 +282,7 @@ public sealed class LiveLoop
             .Where(n => n.Kind != NotificationKind.NoData || Shown(n.RuleId, AlertState.NoData)).ToList();
         var counters = !input.Counters.IsEmpty ? _counters.Outlook(m => (m as SurgeMonitor)?.Latest) : null;
         var roads = !input.Roads.IsEmpty ? _roads.Outlook(m => (m as CongestionMonitor)?.Latest) : null;
-        return new LiveStep(
-            events, notifications, step.Zones,
-            [.. (counters ?? []).Where(c => input.Counters.Covers(c.Sensor))], [.. (roads ?? []).Where(r => input.Roads.Covers(r.Sensor))]);
+        return new LiveStep(events, notifications, step.Zones, Of(counters, input.Counters, c => c.Sensor), Of(roads, input.Roads, r => r.Sensor));
     }
 
     /// <summary>
@@ -301,6 +299,10 @@ public sealed class LiveLoop
             ? deployed.Act(key, actor, resolve, now)
             : resolve ? _zones.Resolve(key, actor, now) : _zones.Acknowledge(key, actor, now);
     }
+
+    /// <summary>The outlooks of the sensors of <paramref name="groups"/> (the list as it is for every group).</summary>
+    private static IReadOnlyList<T> Of<T>(IReadOnlyList<T>? outlooks, SensorGroups groups, Func<T, SensorId> sensor) =>
+        outlooks is null ? [] : groups.IsAll ? outlooks : [.. outlooks.Where(o => groups.Covers(sensor(o)))];
 
     private static bool IsSensorRule(string ruleId) => ruleId is SurgeMonitor.RuleId or CongestionMonitor.RuleId;
 

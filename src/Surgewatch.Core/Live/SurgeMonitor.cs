@@ -107,7 +107,7 @@ public sealed class SurgeMonitor : SensorAlertMonitor
         ArgumentNullException.ThrowIfNull(forecaster);
         ArgumentOutOfRangeException.ThrowIfLessThan(issueSlot, 1);
         var origin = new ForecastOrigin(panel, issueSlot - 1);
-        var series = Covers.IsAll ? null : CoveredSeries(panel, _rule.Sensors);
+        var series = BatchPrediction.SeriesOf(panel, Covers);
         var live = new double[panel.Sensors.Count * _horizon];
         BatchPrediction.Predict(forecaster, origin, series, live);
         var day = Array.Empty<double>();

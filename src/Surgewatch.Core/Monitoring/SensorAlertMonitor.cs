@@ -74,22 +74,6 @@ public abstract class SensorAlertMonitor
     /// <summary>Whether sensor <paramref name="sensor"/> (index into the rule's sensors) is one this monitor covers.</summary>
     private protected bool IsCovered(int sensor) => _covered[sensor];
 
-    /// <summary>The indices into <paramref name="panel"/>'s series of the covered sensors of <paramref name="sensors"/> found there, in panel order.</summary>
-    private protected int[] CoveredSeries(SeriesPanel panel, IReadOnlyList<SensorId> sensors)
-    {
-        var series = new List<int>();
-        for (var r = 0; r < sensors.Count; r++)
-        {
-            if (_covered[r] && panel.IndexOf(sensors[r]) is var index && index >= 0)
-            {
-                series.Add(index);
-            }
-        }
-
-        series.Sort();
-        return [.. series];
-    }
-
     /// <summary>A per-sensor array of <paramref name="count"/> slots, each <paramref name="value"/> (the monitors' "never" marks).</summary>
     private protected static long[] Filled(int count, long value)
     {

@@ -94,7 +94,7 @@ public sealed class CongestionMonitor : SensorAlertMonitor
         ArgumentNullException.ThrowIfNull(forecaster);
         ArgumentOutOfRangeException.ThrowIfLessThan(issueSlot, 1);
         var forecasts = new double[panel.Sensors.Count * _window];
-        BatchPrediction.Predict(forecaster, new ForecastOrigin(panel, issueSlot - 1), Covers.IsAll ? null : CoveredSeries(panel, _rule.Sensors), forecasts);
+        BatchPrediction.Predict(forecaster, new ForecastOrigin(panel, issueSlot - 1), BatchPrediction.SeriesOf(panel, Covers), forecasts);
         return Issue(panel, issueSlot, forecasts);
     }
 

@@ -116,11 +116,10 @@ internal sealed class DeploymentService(
 
         if (!ownership.HoldsEverything && (changed || family.Shared != held))
         {
-            var statuses = family.Own();
+            var byGroup = family.Own().ToLookup(s => SensorGroups.Of(family.SensorOf(s)));
             foreach (var group in held.Groups())
             {
-                var own = statuses.Where(s => SensorGroups.Of(family.SensorOf(s)) == group).ToList();
-                share.Share(FamilySteps.Step(family.Deployment.Subjects, group), new FamilyOutlook<TStatus>(family.Deployment.Model?.Id, own).ToText());
+                share.Share(FamilySteps.Step(family.Deployment.Subjects, group), new FamilyOutlook<TStatus>(family.Deployment.Model?.Id, [.. byGroup[group]]).ToText());
             }
 
             family.Shared = held;

@@ -195,7 +195,7 @@ internal abstract class ModelDeployment<TMonitor>(
         var edges = ModelFeatures.FromJson(latest.Features).Edges ? await graph.ListEdgesAsync(cancellationToken) : null;
         var model = DeployedModel.Load(latest, panel.Panel, edges);
         var monitor = CreateMonitor(model, covers);
-        var deployed = new Deployed(model, panel, monitor, -1, edges, covers, Series(panel.Panel, covers));
+        var deployed = new Deployed(model, panel, monitor, -1, edges, covers, BatchPrediction.SeriesOf(panel.Panel, covers));
         var slot = (int)panel.Panel.SlotOf(now);
 
         // Rebuild the warnings in progress: the monitor is deterministic, so replaying the slots before gives the
@@ -290,7 +290,7 @@ internal abstract class ModelDeployment<TMonitor>(
         var model = DeployedModel.Load(current.Model.Saved, rolled.Panel, current.Edges);
         slot -= shift;
         due -= shift;
-        return current with { Model = model, Panel = rolled, LastIssued = current.LastIssued - shift, Series = Series(rolled.Panel, current.Covers) };
+        return current with { Model = model, Panel = rolled, LastIssued = current.LastIssued - shift, Series = BatchPrediction.SeriesOf(rolled.Panel, current.Covers) };
     }
 
     /// <summary>On a coarser grid than the readings, lays the slots that new readings touched afresh from the store.</summary>
@@ -313,10 +313,6 @@ internal abstract class ModelDeployment<TMonitor>(
             panel.Refill(readings, range.From, range.To);
         }
     }
-
-    /// <summary>The panel's series of the sensors of <paramref name="covers"/>, in order; null for all of them.</summary>
-    private static int[]? Series(SeriesPanel panel, SensorGroups covers) =>
-        covers.IsAll ? null : [.. Enumerable.Range(0, panel.Sensors.Count).Where(s => covers.Covers(panel.Sensors[s]))];
 
     /// <summary>A model at work: on its panel, with its monitor, for the sensors of <paramref name="Covers"/> (<paramref name="Series"/> of the panel; null: all).</summary>
     private sealed record Deployed(
